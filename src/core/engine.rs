@@ -1,0 +1,113 @@
+//! The engine: one entry point from an Inquiry to everything the rep sees.
+//!
+//! The command-line tool and the WebAssembly boundary both go through
+//! [`Engine`], so the extension, `xunpan triage` and `xunpan render` can never
+//! disagree.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::core::clock::{self, Deadline, Zone};
+use crate::core::error::Error;
+use crate::core::inquiry::Inquiry;
+use crate::core::reply::{Library, Rendered};
+use crate::core::settings::Settings;
+use crate::core::triage::{Assessment, Seen, Triager};
+
+/// The triage result of one inquiry, in the `formats.md` shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TriageResult {
+    /// The inquiry's id, when it had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Verdict, score, reasons, kind, grade and priority.
+    #[serde(flatten)]
+    pub assessment: Assessment,
+    /// The best template id.
+    pub template: String,
+    /// The next best template ids.
+    pub alternatives: Vec<String>,
+    /// The reply clocks, when the inquiry has an arrival time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+}
+
+/// Settings compiled once, ready to triage and render any number of inquiries.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    settings: Settings,
+    triager: Triager,
+    library: Library,
+}
+
+/// What one batch remembers between its inquiries (repeated texts).
+#[derive(Debug, Default)]
+pub struct Batch {
+    seen: Seen,
+}
+
+impl Engine {
+    /// Compiles the settings. Fails only on settings that do not validate.
+    pub fn new(settings: Settings) -> Result<Engine, Error> {
+        settings.validate()?;
+        Ok(Engine {
+            triager: Triager::new(&settings.triage),
+            library: Library::new(&settings.reply),
+            settings,
+        })
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Triage one inquiry at `now` for a rep in `zone`.
+    pub fn triage(
+        &self,
+        inquiry: &Inquiry,
+        batch: &mut Batch,
+        now: DateTime<Utc>,
+        zone: &Zone,
+    ) -> TriageResult {
+        let assessment = self.triager.assess(inquiry, &mut batch.seen);
+        let follow_up = clock::follow_up(&self.settings.policy, inquiry, now, zone);
+        let mut ranked = self
+            .library
+            .suggest(inquiry, &assessment, follow_up.as_ref())
+            .into_iter();
+        let template = ranked.next().unwrap_or_else(|| "short_ack".to_string());
+        TriageResult {
+            id: inquiry.id.clone(),
+            deadline: clock::deadline(&self.settings.policy, inquiry, now, zone),
+            template,
+            alternatives: ranked.collect(),
+            assessment,
+        }
+    }
+
+    /// Renders the reply for `inquiry`: with `template`, or the suggested one.
+    pub fn render(
+        &self,
+        inquiry: &Inquiry,
+        template: Option<&str>,
+        batch: &mut Batch,
+        now: DateTime<Utc>,
+        zone: &Zone,
+    ) -> Result<Rendered, Error> {
+        let id = match template {
+            Some(t) => t.to_string(),
+            None => {
+                let assessment = self.triager.assess(inquiry, &mut batch.seen);
+                let follow_up = clock::follow_up(&self.settings.policy, inquiry, now, zone);
+                self.library
+                    .suggest(inquiry, &assessment, follow_up.as_ref())
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| "short_ack".to_string())
+            }
+        };
+        self.library.render(&id, inquiry)
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure core: every decision Xunpan makes, with no browser and no clock.
+//!
+//! Nothing in here may depend on `web-sys`, `js-sys` or read the current time;
+//! the crate's `Cargo.toml` only gives those crates to the `wasm32` target, so a
+//! stray import fails the native build.
+
+pub mod analysis;
+pub mod clock;
+pub mod engine;
+pub mod error;
+pub mod inquiry;
+pub mod reply;
+pub mod settings;
+pub mod text;
+pub mod triage;

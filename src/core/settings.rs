@@ -1,0 +1,168 @@
+//! Settings: everything a rep (or an admin, through managed storage) can change.
+//!
+//! Settings travel as one versioned JSON document — the options page exports
+//! it, a company hands the same file to every rep, `xunpan --settings` reads it.
+//! Reading is strict about what it understands (a bad file is refused whole,
+//! with the reason) and forgiving about what it does not know yet (fields from
+//! a newer version are ignored, missing fields take their defaults).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::clock::{ClockPolicy, Zone};
+use crate::core::error::Error;
+use crate::core::reply::ReplySettings;
+use crate::core::triage::TriageSettings;
+
+/// The marker every settings file carries, so a wrong file is caught early.
+pub const FORMAT: &str = "xunpan-settings";
+
+/// The schema version this build writes. Older versions are migrated on read.
+pub const VERSION: u32 = 1;
+
+/// The language the rep reads Xunpan in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Language {
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[serde(rename = "zh_CN", alias = "zh", alias = "zh-CN")]
+    ZhCn,
+}
+
+/// All settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Schema version, see [`VERSION`].
+    pub version: u32,
+    /// UI language.
+    pub language: Language,
+    /// The rep's time-zone offset for the command line (`+08:00`); the
+    /// extension passes the browser's zone instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// Triage thresholds, weights, lists and the learned filter.
+    pub triage: TriageSettings,
+    /// Rep profile and templates.
+    pub reply: ReplySettings,
+    /// Reply-time policy.
+    pub policy: ClockPolicy,
+    /// Per-field CSS selector overrides for the site adapters (field → selector).
+    pub selector_overrides: BTreeMap<String, String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            language: Language::default(),
+            zone: None,
+            triage: TriageSettings::default(),
+            reply: ReplySettings::default(),
+            policy: ClockPolicy::default(),
+            selector_overrides: BTreeMap::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads a settings document, migrating older versions, and validates it.
+    pub fn from_json(text: &str) -> Result<Settings, Error> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Error::BadSettings(format!(
+                "not JSON ({e}); export the settings again from the options page"
+            ))
+        })?;
+        Settings::from_value(value)
+    }
+
+    /// As [`Settings::from_json`], from an already parsed value.
+    pub fn from_value(value: serde_json::Value) -> Result<Settings, Error> {
+        let obj = value
+            .as_object()
+            .ok_or_else(|| Error::BadSettings("the file must hold one JSON object".to_string()))?;
+        match obj.get("format").and_then(|f| f.as_str()) {
+            Some(FORMAT) => {}
+            Some(other) => {
+                return Err(Error::BadSettings(format!(
+                    "this is a '{other}' file, not Xunpan settings (\"format\": \"{FORMAT}\")"
+                )))
+            }
+            None => {
+                return Err(Error::BadSettings(format!(
+                    "no \"format\": \"{FORMAT}\" marker; is this a Xunpan settings export?"
+                )))
+            }
+        }
+        let version = obj.get("version").and_then(|v| v.as_u64()).unwrap_or(1);
+        if version > u64::from(VERSION) {
+            return Err(Error::BadSettings(format!(
+                "written by a newer Xunpan (settings version {version}, this one reads up to {VERSION}); update Xunpan first"
+            )));
+        }
+        let mut settings: Settings =
+            serde_json::from_value(value).map_err(|e| Error::BadSettings(format!("{e}")))?;
+        settings.version = VERSION;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks values serde cannot (ranges, zones).
+    pub fn validate(&self) -> Result<(), Error> {
+        if let Some(z) = &self.zone {
+            Zone::parse(z).map_err(|e| Error::BadSettings(e.to_string()))?;
+        }
+        let t = &self.triage;
+        if !(t.suspicious_threshold.is_finite() && t.spam_threshold.is_finite())
+            || t.suspicious_threshold > t.spam_threshold
+        {
+            return Err(Error::BadSettings(
+                "triage.suspiciousThreshold must be a number no higher than triage.spamThreshold"
+                    .to_string(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The document to export.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_loses_nothing() {
+        let mut s = Settings::default();
+        s.zone = Some("+07:00".into());
+        s.selector_overrides
+            .insert("inquiryRow".into(), "a.row".into());
+        let back = Settings::from_json(&s.to_json()).expect("reads its own export");
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn refuses_other_files_with_a_reason() {
+        for (text, needle) in [
+            ("not json", "not JSON"),
+            ("[]", "one JSON object"),
+            (r#"{"version":1}"#, "format"),
+            (r#"{"format":"other"}"#, "'other'"),
+            (r#"{"format":"xunpan-settings","version":99}"#, "newer"),
+            (r#"{"format":"xunpan-settings","zone":"Mars"}"#, "time zone"),
+        ] {
+            let e = Settings::from_json(text).expect_err(text).to_string();
+            assert!(e.contains(needle), "{text}: {e}");
+        }
+    }
+}

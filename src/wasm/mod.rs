@@ -1,0 +1,96 @@
+//! The WebAssembly boundary: the only code that knows about JavaScript.
+//!
+//! One tagged command in, one JSON-shaped value out (camelCase, through
+//! serde-wasm-bindgen). Every export is a thin call into [`crate::core`]; the
+//! extension's service worker and pages hold one [`WasmEngine`] each.
+
+use wasm_bindgen::prelude::*;
+
+use crate::core::clock::Zone;
+use crate::core::engine::{Batch, Engine};
+use crate::core::inquiry::Inquiry;
+use crate::core::settings::Settings;
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+/// The engine as JavaScript sees it.
+#[wasm_bindgen]
+pub struct WasmEngine {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl WasmEngine {
+    /// Builds an engine from a settings object (`undefined` or `null`: defaults).
+    #[wasm_bindgen(constructor)]
+    pub fn new(settings: JsValue) -> Result<WasmEngine, JsError> {
+        let settings = if settings.is_undefined() || settings.is_null() {
+            Settings::default()
+        } else {
+            let value: serde_json::Value = from_js(settings, "settings")?;
+            Settings::from_value(value).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        let engine = Engine::new(settings).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(WasmEngine { engine })
+    }
+
+    /// Triage a list of inquiries at `nowMs` (epoch ms) for a rep in `zone`
+    /// (`{offsetMinutes, transitions}`). Returns one result per inquiry.
+    pub fn triage(
+        &self,
+        inquiries: JsValue,
+        now_ms: f64,
+        zone: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let inquiries: Vec<Inquiry> = from_js(inquiries, "inquiries")?;
+        let zone: Zone = from_js(zone, "zone")?;
+        let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
+            .ok_or_else(|| JsError::new("nowMs is not a time"))?;
+        let mut batch = Batch::default();
+        let results: Vec<_> = inquiries
+            .iter()
+            .map(|i| self.engine.triage(i, &mut batch, now, &zone))
+            .collect();
+        to_js(&results)
+    }
+
+    /// Renders the reply for one inquiry (`template`: an id, or null for the suggestion).
+    pub fn render(
+        &self,
+        inquiry: JsValue,
+        template: Option<String>,
+        now_ms: f64,
+        zone: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let inquiry: Inquiry = from_js(inquiry, "inquiry")?;
+        let zone: Zone = from_js(zone, "zone")?;
+        let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
+            .ok_or_else(|| JsError::new("nowMs is not a time"))?;
+        let rendered = self
+            .engine
+            .render(
+                &inquiry,
+                template.as_deref(),
+                &mut Batch::default(),
+                now,
+                &zone,
+            )
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&rendered)
+    }
+}
+
+/// The crate version, for diagnostics.
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
