@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Xunpan build script: installs what is missing, builds the extension, runs the tests.
+#
+#   ./build.sh build     build the extension into dist/
+#   ./build.sh test      every test tier (what CI runs); non-zero on any failure
+#   ./build.sh demo      build, serve the demo seller inbox, open Chromium with Xunpan on it
+#                        (headless when there is no display: screenshots, paths printed)
+#   ./build.sh package   dist/ zipped for Chrome and for Firefox, sizes printed
+#   ./build.sh bench     performance figures (a table, then one JSON line)
+#
+# Everything it installs comes from the package registries: the wasm32 Rust target,
+# wasm-bindgen-cli (exactly the version in Cargo.lock), Debian's Chromium and
+# chromedriver, and the npm packages pinned in tests/package.json (playwright-core,
+# binaryen for wasm-opt). It never installs Debian's binaryen (its wasm-opt breaks
+# wasm-bindgen output) and never lets a test tool download a browser.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+DIST="$ROOT/dist"
+ARTIFACTS="$ROOT/tests/artifacts"
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+CHROMEDRIVER_BIN="${CHROMEDRIVER_BIN:-/usr/bin/chromedriver}"
+
+say() { printf '*** %s\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# --- installing what is missing ------------------------------------------------
+
+apt_install() {
+  command -v apt-get >/dev/null || die "$* missing and no apt-get here: install $* by hand"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "installing $* from Debian (once)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want have
+  want="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)"
+  [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')"
+  if [ "$have" != "$want" ]; then
+    # No --locked: the registry here does not serve every crate the CLI's lock file names.
+    say "installing wasm-bindgen-cli $want (was: ${have:-none}; takes about 4 minutes once)"
+    cargo install -q wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_browser() {
+  local missing=()
+  [ -x "$CHROMIUM" ] || missing+=(chromium)
+  [ -x "$CHROMEDRIVER_BIN" ] || missing+=(chromium-driver)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v zip >/dev/null || missing+=(zip)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+ensure_node() {
+  command -v node >/dev/null || apt_install nodejs npm
+  if [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/binaryen ] \
+     || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    say "installing the test tools pinned in tests/package.json (npm ci)"
+    (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# --- building --------------------------------------------------------------------
+
+WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
+
+build() {
+  ensure_rust
+  ensure_node
+  say "building the engine (wasm32, release)"
+  cargo build --release --locked --target wasm32-unknown-unknown --lib -q
+  rm -rf "$DIST"
+  mkdir -p "$DIST/pkg"
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$DIST/pkg" target/wasm32-unknown-unknown/release/xunpan.wasm
+  local wasm="$DIST/pkg/xunpan_bg.wasm"
+  if [ "${XUNPAN_NO_WASM_OPT:-}" != 1 ]; then
+    say "optimising with wasm-opt (npm binaryen)"
+    tests/node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt"
+    mv "$wasm.opt" "$wasm"
+  fi
+  say "assembling the extension in dist/"
+  cp manifest.json "$DIST/"
+  cp -r extension/. "$DIST/"
+  # The engine must load: catch a broken wasm here, not in the browser.
+  node "$ROOT/tests/wasm/smoke.mjs" "$DIST/pkg" >/dev/null \
+    || die "the built engine does not load in Node (see tests/wasm/smoke.mjs)"
+  local raw gz
+  raw=$(stat -c %s "$wasm")
+  gz=$(gzip -9c "$wasm" | wc -c)
+  say "engine: $raw bytes, $gz gzipped; extension in $DIST"
+}
+
+# --- tests -----------------------------------------------------------------------
+
+tier() { say "tier $1: $2"; }
+
+test_all() {
+  ensure_rust
+  ensure_browser
+  ensure_node
+  tier 1 "cargo test (the core, natively)"
+  cargo test --locked
+
+  build
+
+  tier 2 "node --test (the wasm package's JavaScript names and shapes)"
+  node --test "$ROOT/tests/wasm/"
+
+  tier 3 "wasm-bindgen-test in headless Chromium (web-sys code)"
+  CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_TEST_TIMEOUT=60 \
+    cargo test --locked --target wasm32-unknown-unknown --test web
+
+  tier 4 "Playwright: the extension on the demo seller inbox (and with a strict page CSP)"
+  mkdir -p "$ARTIFACTS"
+  (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node --test --test-concurrency=1 e2e/)
+  say "all tiers passed; screenshots in $ARTIFACTS"
+}
+
+# --- demo, package ---------------------------------------------------------------
+
+demo() {
+  ensure_browser
+  build
+  mkdir -p "$ARTIFACTS"
+  (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node demo/open.mjs "$@")
+}
+
+package() {
+  ensure_browser
+  build
+  local version out
+  version="$(node -p "require('$DIST/manifest.json').version")"
+  out="$ROOT/target/package"
+  rm -rf "$out"; mkdir -p "$out"
+  (cd "$DIST" && zip -qr -X "$out/xunpan-$version-chrome.zip" .)
+  (cd "$DIST" && zip -qr -X "$out/xunpan-$version-firefox.xpi" .)
+  say "packages (one manifest for both browsers):"
+  ls -l "$out" | awk 'NR>1 {printf "    %10d bytes  %s\n", $5, $9}'
+}
+
+bench() {
+  ensure_browser
+  build
+  (cd tests && XUNPAN_DIST="$DIST" node bench/run.mjs "$@")
+}
+
+case "${1:-}" in
+  build) build ;;
+  test) test_all ;;
+  demo) shift; demo "$@" ;;
+  package) package ;;
+  bench) shift; bench "$@" ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

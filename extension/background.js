@@ -1,0 +1,214 @@
+// Xunpan service worker (Firefox: background script): the only place the engine runs.
+//
+// Content scripts cannot compile WebAssembly on pages whose CSP forbids it, so they
+// send what they read here; the Rust engine triages, suggests and renders, and the
+// results go back to be drawn. This worker also keeps the list of items seen (for
+// the badge, the side panel and notifications). The worker may be stopped at any
+// moment: nothing lives only in memory — the engine is rebuilt on demand from the
+// stored settings, and every item is written to storage before it is answered.
+import './messages.js';
+import init, { WasmEngine, engineVersion } from './pkg/xunpan.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const { TYPES, accept } = globalThis.XunpanMessages;
+
+const STORE_SETTINGS = 'settings';
+const STORE_ITEMS = 'items';
+const MAX_ITEMS = 2000;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+// --- the engine ---------------------------------------------------------------
+
+let enginePromise = null;
+
+/** The engine, built once per worker life from the stored settings. */
+function engine() {
+  enginePromise ??= (async () => {
+    await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+    const stored = await api.storage.local.get(STORE_SETTINGS);
+    try {
+      return new WasmEngine(stored[STORE_SETTINGS] ?? null);
+    } catch (err) {
+      // Stored settings that no longer validate must not stop the product: fall back
+      // to the defaults and say so once.
+      console.warn('Xunpan: stored settings not usable, defaults in force:', String(err));
+      return new WasmEngine(null);
+    }
+  })().catch((err) => {
+    enginePromise = null; // try again on the next message
+    throw err;
+  });
+  return enginePromise;
+}
+
+// --- the browser's time zone, with its daylight-saving switches ------------------
+
+let zoneCache = { until: 0, zone: null };
+
+/**
+ * The browser's zone as the engine wants it: the offset a year ago and every switch
+ * up to a year ahead, found by scanning day by day and narrowing to the minute.
+ */
+function browserZone(nowMs) {
+  if (zoneCache.zone && nowMs < zoneCache.until) return zoneCache.zone;
+  const offsetAt = (t) => -new Date(t).getTimezoneOffset();
+  const start = nowMs - 370 * DAY;
+  const end = nowMs + 370 * DAY;
+  const first = offsetAt(start);
+  const transitions = [];
+  let prev = first;
+  for (let t = start + DAY; t <= end; t += DAY) {
+    const off = offsetAt(t);
+    if (off === prev) continue;
+    let lo = t - DAY;
+    let hi = t;
+    while (hi - lo > MINUTE) {
+      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE || lo + MINUTE;
+      if (offsetAt(mid) === prev) lo = mid;
+      else hi = mid;
+    }
+    transitions.push([hi, off]);
+    prev = off;
+  }
+  zoneCache = { until: nowMs + DAY, zone: { offsetMinutes: first, transitions } };
+  return zoneCache.zone;
+}
+
+// --- stored items ------------------------------------------------------------------
+
+const itemKey = (inquiry) => `${inquiry.channel ?? 'inquiry'}:${inquiry.id ?? ''}`;
+
+/** A small record of an item for the queue: no full message bodies are kept. */
+function itemRecord(inquiry, result, url, previous, now) {
+  const buyer = inquiry.buyer ?? {};
+  return {
+    key: itemKey(inquiry),
+    id: inquiry.id ?? null,
+    channel: inquiry.channel ?? 'inquiry',
+    url: url ?? previous?.url ?? null,
+    buyer: buyer.name ?? null,
+    country: buyer.country ?? null,
+    subject: (inquiry.subject ?? inquiry.body ?? '').slice(0, 140),
+    receivedAt: inquiry.receivedAt ?? null,
+    verdict: result.verdict,
+    score: result.score,
+    kind: result.kind,
+    grade: result.grade,
+    priority: result.priority,
+    template: result.template,
+    deadline: result.deadline ?? null,
+    replied: result.deadline?.status === 'met' || previous?.replied === true,
+    firstSeen: previous?.firstSeen ?? now,
+    updated: now,
+  };
+}
+
+async function rememberItems(records) {
+  const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+  for (const r of records) if (r.id) stored[r.key] = r;
+  const keys = Object.keys(stored);
+  if (keys.length > MAX_ITEMS) {
+    keys.sort((a, b) => stored[a].updated - stored[b].updated);
+    for (const k of keys.slice(0, keys.length - MAX_ITEMS)) delete stored[k];
+  }
+  await api.storage.local.set({ [STORE_ITEMS]: stored });
+  return stored;
+}
+
+/** Where an item's clock stands at `now`, from its stored deadlines. */
+function clockState(item, now, dueSoonMs) {
+  const d = item.deadline;
+  if (!d) return 'none';
+  if (item.replied || d.status === 'met') return 'met';
+  const dues = [d.companyDue, d.platformDue].filter(Boolean).map((t) => Date.parse(t));
+  if (!dues.length) return 'none';
+  const next = Math.min(...dues);
+  if (now > next) return 'overdue';
+  if (now + dueSoonMs >= next) return 'due_soon';
+  return 'on_track';
+}
+
+async function refreshBadge(now = Date.now()) {
+  const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+  const urgent = Object.values(stored).filter((i) => {
+    const s = clockState(i, now, 5 * MINUTE);
+    return s === 'overdue' || s === 'due_soon';
+  });
+  const overdue = urgent.some((i) => clockState(i, now, 0) === 'overdue');
+  await api.action.setBadgeText({ text: urgent.length ? String(urgent.length) : '' });
+  await api.action.setBadgeBackgroundColor({ color: overdue ? '#c62828' : '#ef6c00' });
+  return urgent.length;
+}
+
+// --- handlers ----------------------------------------------------------------------
+
+const handlers = {
+  async [TYPES.TRIAGE](msg) {
+    const now = Date.now();
+    const eng = await engine();
+    const inquiries = msg.items.map((i) => i.inquiry);
+    const results = eng.triage(inquiries, now, browserZone(now));
+    const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+    const records = msg.items.map((item, n) =>
+      itemRecord(item.inquiry, results[n], item.url, stored[itemKey(item.inquiry)], now),
+    );
+    await rememberItems(records);
+    const badge = await refreshBadge(now);
+    return { results, now, badge };
+  },
+  async [TYPES.RENDER](msg) {
+    const now = Date.now();
+    const eng = await engine();
+    return { rendered: eng.render(msg.inquiry, msg.template ?? null, now, browserZone(now)) };
+  },
+  async [TYPES.GET_STATE]() {
+    const stored = await api.storage.local.get([STORE_SETTINGS, STORE_ITEMS]);
+    return {
+      settings: stored[STORE_SETTINGS] ?? null,
+      items: Object.values(stored[STORE_ITEMS] ?? {}),
+      engine: engineVersion(),
+    };
+  },
+  async [TYPES.SAVE_SETTINGS](msg) {
+    await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+    // Validate by building an engine from them first: a bad file changes nothing.
+    const next = new WasmEngine(msg.settings);
+    await api.storage.local.set({ [STORE_SETTINGS]: msg.settings });
+    enginePromise = Promise.resolve(next);
+    return { ok: true };
+  },
+  async [TYPES.ITEM_STATUS](msg) {
+    const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+    const item = Object.values(stored).find((i) => i.id === msg.id);
+    if (item && msg.replied !== undefined) item.replied = msg.replied;
+    await api.storage.local.set({ [STORE_ITEMS]: stored });
+    await refreshBadge();
+    return { ok: Boolean(item) };
+  },
+};
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (!accept(message, sender, api.runtime.id)) return false;
+  const handler = handlers[message.type];
+  if (!handler) return false;
+  handler(message)
+    .then((reply) => sendResponse(reply))
+    .catch((err) => sendResponse({ error: String(err?.message ?? err) }));
+  return true; // the answer comes asynchronously
+});
+
+// --- clocks that must fire while no page is open -------------------------------------
+
+api.runtime.onInstalled.addListener(() => {
+  api.alarms.create('xunpan-clock', { periodInMinutes: 1 });
+});
+api.runtime.onStartup?.addListener(() => {
+  api.alarms.create('xunpan-clock', { periodInMinutes: 1 });
+});
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === 'xunpan-clock') refreshBadge().catch(() => {});
+});
+
+// The side panel opens from the toolbar icon where the browser has one (Chrome).
+api.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch?.(() => {});

@@ -1,0 +1,255 @@
+// Xunpan content script: reads the seller page, asks the engine, draws the answer.
+//
+// It never compiles WebAssembly (pages with a strict CSP forbid it): every decision
+// comes from the service worker. What it does itself is what must happen in the
+// page — find the items (through XunpanSite, the one place that knows the pages),
+// mark each item's own element with `data-xunpan-verdict`, draw chips and cards
+// (XunpanOverlay), tick the clocks, and put reply text into the page's editor.
+// It never sends a message on the rep's behalf.
+(() => {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const Site = globalThis.XunpanSite;
+  const Overlay = globalThis.XunpanOverlay;
+  const { TYPES } = globalThis.XunpanMessages;
+  if (!Site || !Overlay || !api?.runtime?.id) return;
+
+  const store = Site.createPageDataStore();
+  const results = new Map(); // item id → { signature, result }
+  const drawn = new WeakMap(); // page element → { id, signature, host }
+  let pageType = Site.detect(location.href);
+  let overrides = {};
+  let lang = (api.i18n?.getUILanguage?.() ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  let templateNames = {};
+
+  /** Sends a typed message to the service worker; resolves to its answer. */
+  async function ask(type, fields = {}) {
+    const reply = await api.runtime.sendMessage({ type, ...fields });
+    if (!reply) throw new Error(`no answer to ${type}`);
+    if (reply.error) throw new Error(reply.error);
+    return reply;
+  }
+
+  // Page data posted by page-data.js (MAIN world): plain objects, checked by the store.
+  window.addEventListener('message', (ev) => {
+    if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
+    store.accept(ev.data);
+    schedule();
+  });
+
+  // --- scanning ------------------------------------------------------------------------
+
+  let scheduled = false;
+  let running = false;
+  let again = false;
+
+  /** Coalesces bursts of page changes into one scan per frame. */
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      scan();
+    }, 30);
+  }
+
+  /** A cheap fingerprint of what we sent to the engine for an item. */
+  function signature(inquiry) {
+    const s = JSON.stringify(inquiry);
+    let hash = 0;
+    for (let i = 0; i < s.length; i++) hash = (hash * 31 + s.charCodeAt(i)) | 0;
+    return `${s.length}:${hash}`;
+  }
+
+  async function scan() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      pageType = Site.detect(location.href);
+      if (!pageType) return;
+      const page = Site.collect(pageType, document, store, overrides);
+      reportHealth(page);
+      const fresh = [];
+      for (const item of page.items) {
+        item.signature = signature(item.inquiry);
+        const known = results.get(item.id);
+        if (!known || known.signature !== item.signature) fresh.push(item);
+      }
+      if (fresh.length) {
+        const { results: answers } = await ask(TYPES.TRIAGE, {
+          items: fresh.map((i) => ({ inquiry: i.inquiry, url: itemUrl(i) })),
+        });
+        fresh.forEach((item, n) => results.set(item.id, { signature: item.signature, result: answers[n] }));
+      }
+      for (const item of page.items) draw(item, page);
+    } catch (err) {
+      Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('engineUnavailable')} (${err.message})`);
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    }
+  }
+
+  function itemUrl(item) {
+    if (pageType === 'inquiryList' && item.id) {
+      return `https://message.alibaba.com/message/maDetail.htm?imInquiryId=${encodeURIComponent(item.id)}`;
+    }
+    return location.href;
+  }
+
+  /** Tells the rep, quietly, when the page could not be read fully. */
+  function reportHealth(page) {
+    const missing = page.health?.missing ?? [];
+    if (!missing.length || (page.items.length && !missing.some((f) => /row|item|contact|card/i.test(f)))) {
+      Overlay.status(null);
+      return;
+    }
+    Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('pageNotRead')} ${missing.join(', ')}`);
+  }
+
+  // --- drawing ---------------------------------------------------------------------------
+
+  function draw(item, page) {
+    const known = results.get(item.id);
+    if (!known || !item.element) return;
+    const { result } = known;
+    // The stable hook for tests and other tools, on the page's own element.
+    if (item.element.getAttribute('data-xunpan-verdict') !== result.verdict) {
+      item.element.setAttribute('data-xunpan-verdict', result.verdict);
+    }
+    const isSingle = pageType === 'inquiryDetail' || (pageType === 'chat' && page.header && item.open);
+    const mount = isSingle ? page.header : item.mount ?? item.element;
+    if (!mount) return;
+    const prev = drawn.get(mount);
+    if (prev && prev.id === item.id && prev.signature === known.signature && prev.host.isConnected) return;
+    prev?.host.remove();
+    const actions = {
+      lang,
+      templateName: (id) => templateNames[id] ?? id,
+      feedback: (spam) => feedback(item, spam),
+      insert: (template) => insertReply(item, template, page.editor),
+    };
+    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions);
+    if (isSingle) mount.prepend(host);
+    else mount.append(host);
+    drawn.set(mount, { id: item.id, signature: known.signature, host });
+  }
+
+  async function feedback(item, spam) {
+    try {
+      await ask(TYPES.FEEDBACK, { inquiry: item.inquiry, spam });
+      results.delete(item.id);
+      schedule();
+    } catch (err) {
+      Overlay.status(`${Overlay.t('extName')}: ${err.message}`);
+    }
+  }
+
+  // --- inserting a reply -------------------------------------------------------------------
+
+  /** Renders `template` for the item and puts it into the page's editor. Returns lint flags. */
+  async function insertReply(item, template, editorKind) {
+    const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });
+    const ok = await insertText(rendered.text, editorKind);
+    if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
+    return rendered.lint ?? [];
+  }
+
+  /**
+   * Puts text into the editor: the focused field if the rep is in one, else the page's
+   * reply editor. Text is inserted at the cursor (what the rep typed stays); the send
+   * button is never touched.
+   */
+  async function insertText(text, editorKind) {
+    const active = document.activeElement;
+    if (active && isEditable(active) && !active.closest('[data-xunpan-host]')) return insertInto(active, text);
+    if (editorKind === 'tinymce') return insertViaPage(text);
+    const area = Site.editorElement?.(document, overrides);
+    if (area) return insertInto(area, text);
+    return false;
+  }
+
+  function isEditable(el) {
+    return el instanceof HTMLTextAreaElement ||
+      (el instanceof HTMLInputElement && /^(text|search|)$/.test(el.type)) ||
+      el.isContentEditable;
+  }
+
+  /**
+   * Inserts into a textarea, input or contenteditable as if typed: the browser's own
+   * insertText keeps undo and fires the input events page frameworks listen to. If it
+   * is refused, the native value setter plus an `input` event does the same for
+   * controlled components.
+   */
+  function insertInto(el, text) {
+    el.focus();
+    if (document.execCommand?.('insertText', false, text)) return true;
+    if (el.isContentEditable) return false;
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+    const start = el.selectionStart ?? el.value.length;
+    const end = el.selectionEnd ?? el.value.length;
+    const next = el.value.slice(0, start) + text + el.value.slice(end);
+    setter ? setter.call(el, next) : (el.value = next);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  }
+
+  let insertSeq = 0;
+
+  /** The TinyMCE editor lives in the page's own world: page-editor.js does the insert. */
+  function insertViaPage(text) {
+    const id = `x${Date.now()}-${++insertSeq}`;
+    return new Promise((resolve) => {
+      const done = (ok) => {
+        window.removeEventListener('message', onReply);
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      const onReply = (ev) => {
+        if (ev.source === window && ev.data?.source === 'xunpan-editor-result' && ev.data.id === id) done(Boolean(ev.data.ok));
+      };
+      const timer = setTimeout(() => done(false), 5000);
+      window.addEventListener('message', onReply);
+      window.postMessage({ source: 'xunpan-editor', id, action: 'insert', text, editor: Site.EDITOR }, location.origin);
+    });
+  }
+
+  // --- start -----------------------------------------------------------------------------------
+
+  async function start() {
+    try {
+      const state = await ask(TYPES.GET_STATE);
+      overrides = state.settings?.selectorOverrides ?? {};
+      const language = state.settings?.language;
+      if (language) lang = language.startsWith('zh') ? 'zh' : 'en';
+      const tpl = await ask(TYPES.TEMPLATES).catch(() => null);
+      for (const t of tpl?.templates ?? []) templateNames[t.id] = lang === 'zh' ? t.nameZh || t.name : t.name;
+    } catch {
+      // The engine is asked again on the first scan; its error is shown there.
+    }
+    const observer = new MutationObserver((records) => {
+      // Our own drawing must not wake us again.
+      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.hasAttribute?.('data-xunpan-host')) && r.type === 'childList')) return;
+      schedule();
+    });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: Site.IDENTITY_ATTRIBUTES ?? ['data-trade-id', 'data-cid'],
+    });
+    window.addEventListener('hashchange', schedule);
+    window.addEventListener('popstate', schedule);
+    scan();
+  }
+
+  start();
+})();

@@ -1,0 +1,54 @@
+// Messages between Xunpan's contexts: named types and their validators.
+//
+// Every message a context accepts is checked here first: its sender must be this
+// extension, its type one of the names below, and its fields of the right shape.
+// Anything else is dropped (and logged once), so a page can never drive the engine
+// with made-up requests. Loaded as a classic script by content scripts and pages,
+// and imported for its side effect by the service worker.
+(() => {
+  'use strict';
+
+  /** Content script or page → service worker. */
+  const TYPES = Object.freeze({
+    TRIAGE: 'xunpan/triage', // { items: [{ inquiry, url }] } → { results }
+    RENDER: 'xunpan/render', // { inquiry, template? } → { rendered }
+    LINT: 'xunpan/lint', // { text, inquiry } → { lint }
+    FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok }
+    TEMPLATES: 'xunpan/templates', // {} → { templates }
+    GET_STATE: 'xunpan/get-state', // {} → { settings, items, metrics }
+    SAVE_SETTINGS: 'xunpan/save-settings', // { settings } → { ok } | { error }
+    ITEM_STATUS: 'xunpan/item-status', // { id, replied?: boolean } → { ok }
+  });
+
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isInquiry = (v) => isObject(v) && typeof v.body === 'string';
+  const MAX_ITEMS = 1000;
+
+  /** Field checks per type: each returns true when the message is well formed. */
+  const SHAPES = {
+    [TYPES.TRIAGE]: (m) =>
+      Array.isArray(m.items) &&
+      m.items.length <= MAX_ITEMS &&
+      m.items.every((i) => isObject(i) && isInquiry(i.inquiry) && (i.url === undefined || typeof i.url === 'string')),
+    [TYPES.RENDER]: (m) => isInquiry(m.inquiry) && (m.template == null || typeof m.template === 'string'),
+    [TYPES.LINT]: (m) => typeof m.text === 'string' && (m.inquiry == null || isInquiry(m.inquiry)),
+    [TYPES.FEEDBACK]: (m) => isInquiry(m.inquiry) && typeof m.spam === 'boolean',
+    [TYPES.TEMPLATES]: () => true,
+    [TYPES.GET_STATE]: () => true,
+    [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings),
+    [TYPES.ITEM_STATUS]: (m) => typeof m.id === 'string' && (m.replied === undefined || typeof m.replied === 'boolean'),
+  };
+
+  /**
+   * True when `message` from `sender` may be handled: it comes from this extension
+   * (a content script of ours or one of our pages) and has a known, valid shape.
+   */
+  function accept(message, sender, extensionId) {
+    if (!sender || sender.id !== extensionId) return false;
+    if (!isObject(message) || typeof message.type !== 'string') return false;
+    const shape = SHAPES[message.type];
+    return Boolean(shape && shape(message));
+  }
+
+  globalThis.XunpanMessages = Object.freeze({ TYPES, accept });
+})();

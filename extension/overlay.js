@@ -1,0 +1,301 @@
+// Xunpan's overlay: the tags, clocks and verdict cards drawn on the seller pages.
+//
+// Everything is drawn inside closed shadow roots, so the page's CSS cannot break it
+// and the page's scripts cannot read or change it. Buyer-controlled text only ever
+// goes in through `textContent` — never as markup, never as a followed link.
+// One ticker per page updates every clock once a second (none while hidden).
+(() => {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+
+  /** A message from `_locales`, with an English fallback for tests outside the extension. */
+  function t(key, subs) {
+    const text = api?.i18n?.getMessage?.(key, subs);
+    return text || key;
+  }
+
+  const CSS = `
+    :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; }
+    :host([data-block]) { display: block; margin: 8px 0; }
+    * { box-sizing: border-box; font-family: -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
+    .chip { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; line-height: 18px;
+      border-radius: 9px; padding: 0 2px 0 0; background: #fff; border: 1px solid #d0d5dd; cursor: pointer;
+      white-space: nowrap; color: #1d2939; }
+    .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; }
+    .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
+    .grade { font-weight: 600; padding: 0 2px; }
+    .clock { font-variant-numeric: tabular-nums; padding: 0 6px; border-radius: 8px; }
+    .clock.on_track { color: #067647; } .clock.due_soon { color: #fff; background: #dc6803; }
+    .clock.overdue { color: #fff; background: #b42318; } .clock.met { color: #667085; }
+    .pop { position: absolute; z-index: 2147483000; margin-top: 22px; width: 340px; max-width: 90vw; background: #fff;
+      border: 1px solid #d0d5dd; border-radius: 8px; box-shadow: 0 8px 24px rgba(16,24,40,.18); padding: 10px 12px;
+      white-space: normal; font-size: 12px; color: #1d2939; cursor: default; }
+    .pop[hidden] { display: none; }
+    .pop h4 { margin: 0 0 6px; font-size: 13px; }
+    .reasons { margin: 0 0 8px; padding: 0; list-style: none; max-height: 220px; overflow: auto; }
+    .reasons li { display: flex; gap: 6px; padding: 2px 0; border-bottom: 1px dashed #eaecf0; }
+    .reasons .w { font-variant-numeric: tabular-nums; min-width: 34px; text-align: right; color: #b42318; }
+    .reasons .w.neg { color: #067647; }
+    .reasons code { font-size: 10px; color: #667085; }
+    .row { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+    button { font: inherit; font-size: 12px; border-radius: 6px; border: 1px solid #d0d5dd; background: #fff;
+      padding: 2px 8px; cursor: pointer; color: #1d2939; }
+    button.primary { background: #e85d04; border-color: #e85d04; color: #fff; }
+    button:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
+    .card { border: 1px solid #d0d5dd; border-radius: 10px; background: #fff; padding: 10px 12px; font-size: 13px;
+      color: #1d2939; box-shadow: 0 1px 2px rgba(16,24,40,.06); max-width: 760px; }
+    .card .head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 6px; }
+    .card .big { font-size: 15px; }
+    .card .tpl { color: #475467; }
+    .flags { margin: 6px 0 0; padding-left: 16px; color: #b54708; }
+    .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #93370d;
+      border: 1px solid #fec84b; border-radius: 8px; padding: 6px 10px; font-size: 12px; max-width: 360px; }
+    .muted { color: #667085; }
+  `;
+
+  /** Creates a host element with a closed shadow root and our styles in it. */
+  function host(tagName = 'span') {
+    const el = document.createElement(tagName);
+    el.setAttribute('data-xunpan-host', '');
+    const root = el.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    root.append(style);
+    return { el, root };
+  }
+
+  /** `document.createElement` with text (never markup) and attributes. */
+  function h(tag, attrs = {}, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'text') el.textContent = v;
+      else if (k === 'class') el.className = v;
+      else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+      else if (v !== undefined && v !== null && v !== false) el.setAttribute(k, String(v));
+    }
+    for (const c of children) if (c) el.append(c);
+    return el;
+  }
+
+  // --- clocks ------------------------------------------------------------------------
+
+  const pad = (n) => String(n).padStart(2, '0');
+
+  /** `mm:ss` under an hour, `h:mm h` beyond; a `+` once overdue (it counts up). */
+  function formatSpan(ms) {
+    const abs = Math.abs(ms);
+    const sign = ms < 0 ? '+' : '';
+    if (abs < HOUR) {
+      const s = Math.floor(abs / 1000);
+      return `${sign}${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+    }
+    const m = Math.floor(abs / MINUTE);
+    return `${sign}${Math.floor(m / 60)}:${pad(m % 60)} h`;
+  }
+
+  /** The state and text of a deadline at `now` (ms). */
+  function clockView(deadline, now, dueSoonMs, replied) {
+    if (!deadline) return null;
+    const company = deadline.companyDue ? Date.parse(deadline.companyDue) : null;
+    const platform = deadline.platformDue ? Date.parse(deadline.platformDue) : null;
+    if (replied || deadline.status === 'met') return { state: 'met', text: t('clockMet'), title: t('clockMetTitle') };
+    const dues = [company, platform].filter((d) => d !== null);
+    const next = Math.min(...dues);
+    const state = now > next ? 'overdue' : now + dueSoonMs >= next ? 'due_soon' : 'on_track';
+    const parts = [];
+    if (company !== null) parts.push(`${t('clockCompany')} ${formatSpan(company - now)}`);
+    if (platform !== null && platform !== company) parts.push(`${t('clockPlatform')} ${formatSpan(platform - now)}`);
+    const label = t(`clockState_${state}`);
+    return { state, text: `${label} · ${parts.join(' · ')}`, title: label };
+  }
+
+  /** One ticker for the whole page; each clock registers its element and deadline. */
+  const clocks = new Map(); // element → { deadline, replied }
+  let ticker = null;
+  let dueSoonMs = 5 * MINUTE;
+
+  function tick() {
+    if (document.hidden) return;
+    const now = Date.now();
+    for (const [el, c] of clocks) {
+      if (!el.isConnected) {
+        clocks.delete(el);
+        continue;
+      }
+      const v = clockView(c.deadline, now, dueSoonMs, c.replied);
+      if (!v) continue;
+      if (el.textContent !== v.text) el.textContent = v.text;
+      const cls = `clock ${v.state}`;
+      if (el.className !== cls) el.className = cls;
+      el.title = v.title;
+    }
+  }
+
+  function watchClock(el, deadline, replied) {
+    clocks.set(el, { deadline, replied });
+    if (!ticker) ticker = setInterval(tick, 1000);
+  }
+
+  // --- the row chip ------------------------------------------------------------------
+
+  const VERDICT_KEYS = { spam: 'verdictSpam', suspicious: 'verdictSuspicious', genuine: 'verdictGenuine' };
+
+  function reasonList(result, lang) {
+    const list = h('ul', { class: 'reasons' });
+    for (const r of result.reasons ?? []) {
+      const w = Number(r.weight) || 0;
+      list.append(
+        h(
+          'li',
+          {},
+          h('span', { class: `w${w < 0 ? ' neg' : ''}`, text: (w > 0 ? '+' : '') + w.toFixed(1) }),
+          h('span', {}, h('span', { text: lang === 'zh' ? r.detailZh || r.detail : r.detail }), h('br'), h('code', { text: r.code })),
+        ),
+      );
+    }
+    if (!list.childElementCount) list.append(h('li', { class: 'muted', text: t('noReasons') }));
+    return list;
+  }
+
+  /**
+   * A chip for a list row or chat contact: tag, grade and clock; a click opens the
+   * reasons with "spam" / "not spam" buttons. `actions.feedback(spam)` trains the filter.
+   */
+  function chip(result, actions) {
+    const { el, root } = host('span');
+    const tag = h('span', { class: `tag ${result.verdict}`, text: t(VERDICT_KEYS[result.verdict] ?? 'verdictGenuine') });
+    const grade = h('span', { class: 'grade', text: result.grade, title: t('gradeTitle', [result.grade]) });
+    const clock = h('span', { class: 'clock' });
+    const pop = h('div', { class: 'pop', hidden: true, role: 'dialog' });
+    const chipEl = h('span', {
+      class: 'chip',
+      role: 'button',
+      tabindex: '0',
+      'aria-label': `${t('extName')}: ${tag.textContent}, ${t('gradeTitle', [result.grade])}`,
+      'aria-expanded': 'false',
+    }, tag, grade, clock);
+    const toggle = (ev) => {
+      ev.preventDefault();
+      ev.stopPropagation();
+      if (pop.hidden) fillPop(pop, result, actions);
+      pop.hidden = !pop.hidden;
+      chipEl.setAttribute('aria-expanded', String(!pop.hidden));
+    };
+    chipEl.addEventListener('click', toggle);
+    chipEl.addEventListener('keydown', (ev) => (ev.key === 'Enter' || ev.key === ' ') && toggle(ev));
+    // The row is often a link: clicks inside Xunpan must not open it.
+    el.addEventListener('click', (ev) => ev.stopPropagation());
+    root.append(chipEl, pop);
+    if (result.deadline) watchClock(clock, result.deadline, false);
+    else clock.remove();
+    tick();
+    return el;
+  }
+
+  function fillPop(pop, result, actions) {
+    pop.replaceChildren(
+      h('h4', { text: `${t(VERDICT_KEYS[result.verdict])} · ${t('score')} ${Number(result.score).toFixed(1)} · ${t('priority_' + result.priority)}` }),
+      reasonList(result, actions.lang),
+      h('div', { class: 'muted', text: `${t('suggested')}: ${actions.templateName?.(result.template) ?? result.template}` }),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { text: t('markSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(true)) }),
+        h('button', { text: t('markNotSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(false)) }),
+      ),
+    );
+  }
+
+  // --- the verdict card (detail page, open chat) ----------------------------------------
+
+  /**
+   * The larger card: verdict, grade, priority, both clocks, all reasons, the suggested
+   * template with two alternatives and an "Insert reply" button.
+   */
+  function card(result, actions) {
+    const { el, root } = host('div');
+    el.setAttribute('data-block', '');
+    const clock = h('span', { class: 'clock big' });
+    const flags = h('ul', { class: 'flags', hidden: true });
+    const select = h('select', { 'aria-label': t('templateChoice') });
+    for (const id of [result.template, ...(result.alternatives ?? [])]) {
+      select.append(h('option', { value: id, text: actions.templateName?.(id) ?? id }));
+    }
+    const insert = h('button', {
+      class: 'primary',
+      text: t('insertReply'),
+      onclick: async (e) => {
+        e.stopPropagation();
+        insert.disabled = true;
+        try {
+          const lint = await actions.insert?.(select.value);
+          showFlags(flags, lint, actions.lang);
+        } finally {
+          insert.disabled = false;
+        }
+      },
+    });
+    const box = h(
+      'div',
+      { class: 'card', role: 'region', 'aria-label': t('extName') },
+      h(
+        'div',
+        { class: 'head' },
+        h('span', { class: `tag ${result.verdict} big`, text: t(VERDICT_KEYS[result.verdict]) }),
+        h('span', { class: 'grade big', text: `${t('grade')} ${result.grade}` }),
+        h('span', { class: 'muted', text: `${t('priority')}: ${t('priority_' + result.priority)}` }),
+        clock,
+      ),
+      reasonList(result, actions.lang),
+      h('div', { class: 'row' }, h('span', { class: 'tpl', text: t('suggested') }), select, insert,
+        h('button', { text: t('markSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(true)) }),
+        h('button', { text: t('markNotSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(false)) })),
+      flags,
+    );
+    root.append(box);
+    if (result.deadline) watchClock(clock, result.deadline, false);
+    else clock.remove();
+    tick();
+    return el;
+  }
+
+  function showFlags(list, lint, lang) {
+    list.replaceChildren();
+    for (const f of lint ?? []) list.append(h('li', { text: lang === 'zh' ? f.fixZh || f.fix : f.fix }));
+    list.hidden = !list.childElementCount;
+  }
+
+  // --- page status -----------------------------------------------------------------------
+
+  let statusHost = null;
+
+  /** A small fixed note when the page could not be read fully (null hides it). */
+  function status(text) {
+    if (!text) {
+      statusHost?.el.remove();
+      statusHost = null;
+      return;
+    }
+    if (!statusHost) {
+      statusHost = host('div');
+      statusHost.root.append(h('div', { class: 'status', role: 'status' }));
+      document.documentElement.append(statusHost.el);
+    }
+    statusHost.root.querySelector('.status').textContent = text;
+  }
+
+  globalThis.XunpanOverlay = Object.freeze({
+    chip,
+    card,
+    status,
+    formatSpan,
+    clockView,
+    setDueSoon(ms) {
+      dueSoonMs = ms;
+    },
+    t,
+  });
+})();

@@ -1,0 +1,62 @@
+// Tier 2: the wasm package as JavaScript sees it. Pins the exported names and the
+// shapes (camelCase, formats.md) the extension relies on, against the built dist/pkg.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = resolve(process.env.XUNPAN_DIST ?? join(here, '../../dist'), 'pkg');
+const glue = await import(pathToFileURL(join(pkg, 'xunpan.js')).href);
+glue.initSync({ module: readFileSync(join(pkg, 'xunpan_bg.wasm')) });
+
+const ZONE = { offsetMinutes: 480 };
+const NOW = Date.parse('2026-11-23T09:15:00+08:00');
+const INQUIRY = {
+  id: '10452245876',
+  channel: 'inquiry',
+  receivedAt: '2026-11-23T09:12:00+08:00',
+  body: 'Hi, I need 500 pcs of the 20 inch body wave wig. What is your price FOB Guangzhou?',
+  buyer: { name: 'Mr. John Smith', country: 'US' },
+};
+
+test('exports the engine class and a version', () => {
+  assert.equal(typeof glue.WasmEngine, 'function');
+  assert.match(glue.engineVersion(), /^\d+\.\d+\.\d+/);
+});
+
+test('triage returns one formats.md result per inquiry, in order', () => {
+  const engine = new glue.WasmEngine(null);
+  const results = engine.triage([INQUIRY, { body: 'second' }], NOW, ZONE);
+  assert.equal(results.length, 2);
+  const [r] = results;
+  assert.equal(r.id, INQUIRY.id);
+  assert.ok(['spam', 'suspicious', 'genuine'].includes(r.verdict));
+  assert.equal(typeof r.score, 'number');
+  assert.ok(Array.isArray(r.reasons));
+  for (const key of ['kind', 'grade', 'priority', 'template']) assert.equal(typeof r[key], 'string', key);
+  assert.ok(Array.isArray(r.alternatives));
+  assert.deepEqual(Object.keys(r.deadline).sort(), ['companyDue', 'platformDue', 'status']);
+  assert.equal(r.deadline.companyDue, '2026-11-23T09:22:00+08:00');
+  assert.equal(r.deadline.platformDue, '2026-11-24T09:12:00+08:00');
+  assert.equal(r.deadline.status, 'on_track');
+});
+
+test('render gives the text to insert and its lint flags', () => {
+  const engine = new glue.WasmEngine(null);
+  const r = engine.render(INQUIRY, 'answer_questions', NOW, ZONE);
+  assert.equal(r.template, 'answer_questions');
+  assert.equal(typeof r.text, 'string');
+  assert.ok(r.text.length > 20);
+  assert.ok(Array.isArray(r.lint));
+});
+
+test('bad input is a clear error, not a crash', () => {
+  const engine = new glue.WasmEngine(null);
+  assert.throws(() => engine.triage([{ id: 'no body' }], NOW, ZONE), /body/);
+  assert.throws(() => engine.render(INQUIRY, 'no_such_template', NOW, ZONE), /no_such_template/);
+  assert.throws(() => new glue.WasmEngine({ format: 'something-else' }), /format|settings/);
+  // The engine still works after an error.
+  assert.equal(engine.triage([INQUIRY], NOW, ZONE).length, 1);
+});
