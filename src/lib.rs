@@ -13,9 +13,11 @@
 //!   * [`core::clock`] — reply deadlines (company target and platform limit),
 //!     follow-up clocks and reply-rate metrics;
 //!   * [`core::settings`] — everything a rep or admin can change, versioned;
+//!   * [`core::queue`] — the rep's work queue: order, filters, counts;
 //!   * [`core::engine`] — the one entry point that ties them together.
 //! * [`cli`] — the `xunpan` command-line tool (`triage`, `eval`, `render`).
-//! * `wasm` (only on `wasm32`) — the thin boundary the browser extension calls.
+//! * `wasm` (only on `wasm32`) — the thin boundary the browser extension calls,
+//!   and the side panel's queue view drawn with web-sys.
 //!
 //! The native `cargo test` runs the whole core; the same code is compiled to
 //! WebAssembly for the extension's service worker and pages.
@@ -25,4 +27,4 @@ pub mod cli;
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

@@ -1,5 +1,6 @@
 //! `xunpan`: the command-line face of the engine. See [`xunpan::cli`].
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stdin = std::io::stdin();
@@ -13,3 +14,7 @@ fn main() {
     }
     std::process::exit(code);
 }
+
+/// The command-line tool is native only; the wasm build has the engine's exports instead.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -6,6 +6,8 @@
 
 use wasm_bindgen::prelude::*;
 
+pub mod panel;
+
 use crate::core::clock::Zone;
 use crate::core::engine::{Batch, Engine};
 use crate::core::inquiry::Inquiry;

@@ -1,0 +1,403 @@
+//! The work queue: every open item the rep has, in the order to work them.
+//!
+//! Items are the small records the extension keeps for each inquiry, chat, RFQ
+//! or follow-up it has seen. The order follows the processing priority of the
+//! channels (real-time marketing, then chat, inquiry, RFQ, visitor mail) and,
+//! within a channel, the nearest deadline first; replied items sink to the end.
+//! Filters and counts are computed here too, so the side panel, the popup and
+//! any test see the same queue.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::core::inquiry::Channel;
+
+/// One item as the extension stores it (no message bodies are kept).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct QueueItem {
+    /// Storage key (`channel:id`).
+    pub key: String,
+    /// The page's id for the item.
+    pub id: Option<String>,
+    /// Channel it came through.
+    pub channel: Channel,
+    /// Where to open it.
+    pub url: Option<String>,
+    /// Buyer's display name.
+    pub buyer: Option<String>,
+    /// Buyer's country code.
+    pub country: Option<String>,
+    /// Subject or the start of the text.
+    pub subject: Option<String>,
+    /// `spam`, `suspicious` or `genuine`.
+    pub verdict: Option<String>,
+    /// Buyer grade A–D.
+    pub grade: Option<String>,
+    /// `high`, `medium` or `low`.
+    pub priority: Option<String>,
+    /// Suggested template id.
+    pub template: Option<String>,
+    /// The clocks.
+    pub deadline: Option<StoredDeadline>,
+    /// The rep has answered it.
+    pub replied: bool,
+}
+
+/// The deadline fields as stored (RFC 3339 text).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StoredDeadline {
+    /// Company target.
+    pub company_due: Option<DateTime<FixedOffset>>,
+    /// Platform limit.
+    pub platform_due: Option<DateTime<FixedOffset>>,
+    /// Status when triaged (`met` stays met).
+    pub status: Option<String>,
+}
+
+/// Where an item's clock stands now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockState {
+    /// A deadline has passed.
+    Overdue,
+    /// Within the due-soon lead time.
+    DueSoon,
+    /// Time left.
+    OnTrack,
+    /// No deadline (RFQ, visitor mail).
+    None,
+    /// Answered.
+    Met,
+}
+
+/// What the rep filters the queue by (all optional).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct QueueFilter {
+    /// Only this channel.
+    pub channel: Option<Channel>,
+    /// Only this verdict.
+    pub verdict: Option<String>,
+    /// Only this grade.
+    pub grade: Option<String>,
+    /// Only overdue or due-soon items.
+    pub urgent_only: bool,
+    /// Show replied items too.
+    pub include_replied: bool,
+    /// Words that must all appear in buyer, country, subject or id.
+    pub search: String,
+}
+
+/// One row of the ordered queue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueRow {
+    /// The item.
+    pub item: QueueItem,
+    /// Its clock now.
+    pub state: ClockState,
+    /// The nearest open deadline.
+    pub next_due: Option<DateTime<FixedOffset>>,
+}
+
+/// Counts for the panel's header.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueCounts {
+    /// Items shown after filtering.
+    pub shown: usize,
+    /// Open (unreplied) items in total.
+    pub open: usize,
+    /// Open items past a deadline.
+    pub overdue: usize,
+    /// Open items within the due-soon lead time.
+    pub due_soon: usize,
+}
+
+/// The ordered, filtered queue and its counts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueView {
+    /// Rows in working order.
+    pub rows: Vec<QueueRow>,
+    /// Counts.
+    pub counts: QueueCounts,
+}
+
+/// A countdown as the rep reads it: `mm:ss` under an hour, `h:mm h` beyond, and
+/// a leading `+` once overdue (it then counts up).
+pub fn format_span(ms: i64) -> String {
+    let sign = if ms < 0 { "+" } else { "" };
+    let abs = ms.unsigned_abs();
+    if abs < 3_600_000 {
+        let s = abs / 1000;
+        format!("{sign}{:02}:{:02}", s / 60, s % 60)
+    } else {
+        let m = abs / 60_000;
+        format!("{sign}{}:{:02} h", m / 60, m % 60)
+    }
+}
+
+/// Where `item`'s clock stands at `now`.
+pub fn clock_state(
+    item: &QueueItem,
+    now: DateTime<Utc>,
+    due_soon_minutes: i64,
+) -> (ClockState, Option<DateTime<FixedOffset>>) {
+    let Some(d) = &item.deadline else {
+        return (ClockState::None, None);
+    };
+    if item.replied || d.status.as_deref() == Some("met") {
+        return (ClockState::Met, None);
+    }
+    let next = match (d.company_due, d.platform_due) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let Some(next) = next else {
+        return (ClockState::None, None);
+    };
+    let state = if now > next {
+        ClockState::Overdue
+    } else if now + chrono::Duration::minutes(due_soon_minutes) >= next {
+        ClockState::DueSoon
+    } else {
+        ClockState::OnTrack
+    };
+    (state, Some(next))
+}
+
+fn matches(item: &QueueItem, filter: &QueueFilter, state: ClockState) -> bool {
+    if filter.channel.is_some_and(|c| c != item.channel) {
+        return false;
+    }
+    if filter
+        .verdict
+        .as_deref()
+        .is_some_and(|v| item.verdict.as_deref() != Some(v))
+    {
+        return false;
+    }
+    if filter
+        .grade
+        .as_deref()
+        .is_some_and(|g| item.grade.as_deref() != Some(g))
+    {
+        return false;
+    }
+    if filter.urgent_only && !matches!(state, ClockState::Overdue | ClockState::DueSoon) {
+        return false;
+    }
+    if !filter.include_replied && state == ClockState::Met {
+        return false;
+    }
+    let haystack = [&item.buyer, &item.country, &item.subject, &item.id]
+        .iter()
+        .filter_map(|f| f.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    filter
+        .search
+        .split_whitespace()
+        .all(|w| haystack.contains(&w.to_lowercase()))
+}
+
+/// Orders and filters `items` at `now`.
+pub fn build(
+    items: Vec<QueueItem>,
+    filter: &QueueFilter,
+    now: DateTime<Utc>,
+    due_soon_minutes: i64,
+) -> QueueView {
+    let mut counts = QueueCounts::default();
+    let mut rows: Vec<QueueRow> = Vec::new();
+    for item in items {
+        let (state, next_due) = clock_state(&item, now, due_soon_minutes);
+        if state != ClockState::Met {
+            counts.open += 1;
+            match state {
+                ClockState::Overdue => counts.overdue += 1,
+                ClockState::DueSoon => counts.due_soon += 1,
+                _ => {}
+            }
+        }
+        if matches(&item, filter, state) {
+            rows.push(QueueRow {
+                item,
+                state,
+                next_due,
+            });
+        }
+    }
+    rows.sort_by(|a, b| {
+        let done = |r: &QueueRow| r.state == ClockState::Met;
+        done(a)
+            .cmp(&done(b))
+            .then(
+                a.item
+                    .channel
+                    .processing_rank()
+                    .cmp(&b.item.channel.processing_rank()),
+            )
+            .then(match (a.next_due, b.next_due) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+            .then(a.item.key.cmp(&b.item.key))
+    });
+    counts.shown = rows.len();
+    QueueView { rows, counts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(key: &str, channel: Channel, due: Option<&str>, replied: bool) -> QueueItem {
+        QueueItem {
+            key: key.into(),
+            id: Some(key.into()),
+            channel,
+            buyer: Some(format!("Buyer {key}")),
+            verdict: Some("genuine".into()),
+            deadline: due.map(|d| StoredDeadline {
+                company_due: DateTime::parse_from_rfc3339(d).ok(),
+                platform_due: None,
+                status: None,
+            }),
+            replied,
+            ..QueueItem::default()
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+08:00")
+            .expect("time")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn channel_priority_then_deadline_then_replied_last() {
+        let items = vec![
+            item(
+                "inq-late",
+                Channel::Inquiry,
+                Some("2026-11-23T12:00:00+08:00"),
+                false,
+            ),
+            item(
+                "inq-soon",
+                Channel::Inquiry,
+                Some("2026-11-23T10:03:00+08:00"),
+                false,
+            ),
+            item(
+                "chat",
+                Channel::Chat,
+                Some("2026-11-23T11:00:00+08:00"),
+                false,
+            ),
+            item("rfq", Channel::Rfq, None, false),
+            item(
+                "done",
+                Channel::Rtm,
+                Some("2026-11-23T09:00:00+08:00"),
+                true,
+            ),
+            item(
+                "rtm",
+                Channel::Rtm,
+                Some("2026-11-23T10:04:00+08:00"),
+                false,
+            ),
+        ];
+        let filter = QueueFilter {
+            include_replied: true,
+            ..QueueFilter::default()
+        };
+        let view = build(items, &filter, now(), 5);
+        let keys: Vec<_> = view.rows.iter().map(|r| r.item.key.as_str()).collect();
+        assert_eq!(keys, ["rtm", "chat", "inq-soon", "inq-late", "rfq", "done"]);
+        assert_eq!(view.counts.open, 5);
+        assert_eq!(view.counts.due_soon, 2);
+        assert_eq!(view.counts.overdue, 0);
+    }
+
+    #[test]
+    fn countdown_text() {
+        for (ms, want) in [
+            (0, "00:00"),
+            (59_999, "00:59"),
+            (9 * 60_000 + 32_000, "09:32"),
+            (3_600_000, "1:00 h"),
+            (23 * 3_600_000 + 5 * 60_000 + 59_000, "23:05 h"),
+            (-61_000, "+01:01"),
+            (-2 * 3_600_000, "+2:00 h"),
+        ] {
+            assert_eq!(format_span(ms), want, "{ms}");
+        }
+    }
+
+    #[test]
+    fn filters_and_search() {
+        let mut a = item(
+            "a",
+            Channel::Inquiry,
+            Some("2026-11-23T09:00:00+08:00"),
+            false,
+        );
+        a.country = Some("DE".into());
+        let b = item("b", Channel::Chat, Some("2026-11-23T12:00:00+08:00"), false);
+        let done = item("c", Channel::Chat, Some("2026-11-23T12:00:00+08:00"), true);
+        let cases: Vec<(QueueFilter, Vec<&str>)> = vec![
+            (QueueFilter::default(), vec!["b", "a"]),
+            (
+                QueueFilter {
+                    urgent_only: true,
+                    ..Default::default()
+                },
+                vec!["a"],
+            ),
+            (
+                QueueFilter {
+                    channel: Some(Channel::Chat),
+                    ..Default::default()
+                },
+                vec!["b"],
+            ),
+            (
+                QueueFilter {
+                    search: "de buyer".into(),
+                    ..Default::default()
+                },
+                vec!["a"],
+            ),
+            (
+                QueueFilter {
+                    verdict: Some("spam".into()),
+                    ..Default::default()
+                },
+                vec![],
+            ),
+            (
+                QueueFilter {
+                    include_replied: true,
+                    channel: Some(Channel::Chat),
+                    ..Default::default()
+                },
+                vec!["b", "c"],
+            ),
+        ];
+        for (filter, want) in cases {
+            let view = build(vec![a.clone(), b.clone(), done.clone()], &filter, now(), 5);
+            let keys: Vec<_> = view.rows.iter().map(|r| r.item.key.as_str()).collect();
+            assert_eq!(keys, want, "{filter:?}");
+            assert_eq!(view.counts.overdue, 1);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Tier 3: the web-sys code in a real browser (headless Chromium via chromedriver).
+//!
+//! Run by `./build.sh test` as
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use xunpan::wasm::panel::QueuePanel;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::Element {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let div = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON")
+}
+
+const NOW: f64 = 1_795_399_200_000.0; // 2026-11-23T10:00:00+08:00
+
+const ITEMS: &str = r#"[
+  {"key":"inquiry:1","id":"1","channel":"inquiry","buyer":"Ana <b>Ruiz</b>","country":"ES","verdict":"genuine","grade":"A",
+   "template":"answer_questions","deadline":{"companyDue":"2026-11-23T10:08:00+08:00","platformDue":"2026-11-24T09:58:00+08:00"},
+   "url":"https://message.alibaba.com/message/maDetail.htm?imInquiryId=1"},
+  {"key":"chat:c1","id":"c1","channel":"chat","buyer":"Omar","verdict":"suspicious","grade":"C",
+   "deadline":{"companyDue":"2026-11-23T09:50:00+08:00","platformDue":"2026-11-23T10:40:00+08:00"}},
+  {"key":"inquiry:2","id":"2","channel":"inquiry","buyer":"Done","verdict":"genuine","grade":"B","replied":true,
+   "deadline":{"companyDue":"2026-11-23T09:00:00+08:00","status":"met"}}
+]"#;
+
+#[wasm_bindgen_test]
+fn draws_rows_in_working_order_with_clocks() {
+    let div = container();
+    let panel = QueuePanel::new(
+        div.clone(),
+        js(r#"{"clockState_overdue":"overdue","clockState_due_soon":"due soon"}"#),
+    )
+    .expect("panel");
+    panel.set_items(js(ITEMS)).expect("items");
+    panel.render(NOW).expect("render");
+    let rows = div.query_selector_all("li.row").expect("rows");
+    assert_eq!(rows.length(), 2, "replied items are hidden by default");
+    let first = div.query_selector("li.row").expect("query").expect("a row");
+    assert_eq!(first.get_attribute("data-key").as_deref(), Some("chat:c1"));
+    assert_eq!(
+        first.get_attribute("data-state").as_deref(),
+        Some("overdue")
+    );
+    let clock = first
+        .query_selector(".clock")
+        .expect("query")
+        .expect("clock");
+    assert_eq!(clock.text_content().as_deref(), Some("overdue +10:00"));
+    let second = rows.item(1).expect("second row");
+    let second: web_sys::Element = wasm_bindgen::JsCast::dyn_into(second).expect("element");
+    let clock = second
+        .query_selector(".clock")
+        .expect("query")
+        .expect("clock");
+    // No label given for this state: the key shows, so a missing translation is visible.
+    assert_eq!(
+        clock.text_content().as_deref(),
+        Some("clockState_on_track 08:00")
+    );
+    assert!(second
+        .get_attribute("data-url")
+        .is_some_and(|u| u.contains("imInquiryId=1")));
+}
+
+#[wasm_bindgen_test]
+fn buyer_text_is_text_not_markup() {
+    let div = container();
+    let panel = QueuePanel::new(div.clone(), JsValue::UNDEFINED).expect("panel");
+    panel.set_items(js(ITEMS)).expect("items");
+    panel.render(NOW).expect("render");
+    assert!(
+        div.query_selector("b").expect("query").is_none(),
+        "no element made from buyer text"
+    );
+    assert!(div
+        .text_content()
+        .unwrap_or_default()
+        .contains("Ana <b>Ruiz</b> · ES"));
+}
+
+#[wasm_bindgen_test]
+fn filters_search_and_empty_state() {
+    let div = container();
+    let panel =
+        QueuePanel::new(div.clone(), js(r#"{"queueEmpty":"Nothing waiting"}"#)).expect("panel");
+    panel.set_items(js(ITEMS)).expect("items");
+    panel.set_filter(js(r#"{"search":"ana"}"#)).expect("filter");
+    let counts = panel.render(NOW).expect("render");
+    assert_eq!(div.query_selector_all("li.row").expect("rows").length(), 1);
+    let shown = js_sys::Reflect::get(&counts, &"shown".into()).expect("shown");
+    assert_eq!(shown.as_f64(), Some(1.0));
+    panel
+        .set_filter(js(r#"{"verdict":"spam"}"#))
+        .expect("filter");
+    panel.render(NOW).expect("render");
+    assert_eq!(div.text_content().as_deref(), Some("Nothing waiting"));
+    assert!(
+        panel.set_items(js(r#"[{"channel":"pigeon"}]"#)).is_err(),
+        "bad items are refused"
+    );
+}
