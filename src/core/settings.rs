@@ -143,8 +143,7 @@ mod tests {
 
     #[test]
     fn round_trip_loses_nothing() {
-        let mut s = Settings::default();
-        s.zone = Some("+07:00".into());
+        let mut s = Settings { zone: Some("+07:00".into()), ..Settings::default() };
         s.selector_overrides
             .insert("inquiryRow".into(), "a.row".into());
         let back = Settings::from_json(&s.to_json()).expect("reads its own export");
