@@ -1,0 +1,27 @@
+// Fills `data-i18n` (text) and `data-i18n-placeholder` attributes of extension pages
+// from `_locales`, and gives the UI strings the Rust views need.
+const api = globalThis.browser ?? globalThis.chrome;
+
+/** The message for `key`, or the key itself so a missing string is visible. */
+export function t(key, subs) {
+  return api.i18n.getMessage(key, subs) || key;
+}
+
+export function localizePage(root = document) {
+  document.documentElement.lang = api.i18n.getUILanguage();
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+}
+
+/** Every string the queue view shows, keyed as in `_locales`. */
+export function queueLabels(templates = []) {
+  const keys = [
+    'queueTitle', 'queueEmpty',
+    'channel_inquiry', 'channel_chat', 'channel_rfq', 'channel_rtm', 'channel_visitor',
+    'verdict_spam', 'verdict_suspicious', 'verdict_genuine',
+    'clockState_on_track', 'clockState_due_soon', 'clockState_overdue', 'clockState_met', 'clockState_none',
+  ];
+  const labels = Object.fromEntries(keys.map((k) => [k, t(k)]));
+  for (const tpl of templates) labels[`template_${tpl.id}`] = tpl.name;
+  return labels;
+}
