@@ -1,0 +1,120 @@
+// Tier 4: the built extension in Debian's Chromium on the demo seller inbox.
+//
+// Each scenario runs twice: on pages without a CSP, and on pages served with a strict
+// one (`default-src 'self'; script-src 'self'`), where a content script could not
+// compile WebAssembly — the tags must come from the engine in the service worker
+// either way. Screenshots land in tests/artifacts/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, launch, startDemo } from './harness.mjs';
+import { clickByRole, findByRole } from './shadow.mjs';
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const LIST = 'https://message.alibaba.com/message/default.htm';
+const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
+const ROW = 'a.inquiry-item[data-trade-id]';
+const CONTACT = 'div.contact-item-container[data-cid]';
+
+for (const csp of [null, 'strict']) {
+  const mode = csp ? 'strict CSP' : 'no CSP';
+  const suffix = csp ? '-strict-csp' : '';
+  const query = csp ? '?csp=strict' : '';
+
+  describe(`extension on the demo inbox (${mode})`, () => {
+    let server;
+    let browser;
+    const pageErrors = [];
+
+    before(async () => {
+      server = await startDemo();
+      browser = await launch(server.port);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function open(url) {
+      const page = await browser.context.newPage();
+      page.on('pageerror', (err) => pageErrors.push(`${url}: ${err.message}`));
+      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+      if (csp) {
+        assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/, 'the page really is strict');
+      }
+      return page;
+    }
+
+    test('every inquiry row carries the verdict the engine computed', async () => {
+      const page = await open(`${LIST}${query}#feedback/all`);
+      await page.waitForSelector(ROW);
+      await page.waitForFunction(
+        (sel) => {
+          const rows = [...document.querySelectorAll(sel)];
+          return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
+        },
+        ROW,
+        { timeout: 20_000 },
+      );
+      const tagged = await page.$$eval(ROW, (rows) =>
+        rows.map((r) => ({ id: r.getAttribute('data-trade-id'), verdict: r.getAttribute('data-xunpan-verdict') })),
+      );
+      assert.ok(tagged.length >= 10, `a full first page of rows (${tagged.length})`);
+      // The verdicts on the page are the ones the service worker's engine stored.
+      const stored = await browser.worker.evaluate(async () => (await chrome.storage.local.get('items')).items);
+      for (const { id, verdict } of tagged) {
+        assert.ok(['spam', 'suspicious', 'genuine'].includes(verdict), `${id}: ${verdict}`);
+        assert.equal(stored[`inquiry:${id}`]?.verdict, verdict, `row ${id} shows the engine's verdict`);
+      }
+      const verdicts = new Set(tagged.map((t) => t.verdict));
+      assert.ok(verdicts.has('spam') && verdicts.has('genuine'), `a mixed inbox is told apart: ${[...verdicts]}`);
+      // Chips are reachable for assistive technology, with a name that says what they are.
+      const chips = await findByRole(page, 'button', /Xunpan/);
+      assert.ok(chips.length >= tagged.length, `one accessible chip per row (${chips.length})`);
+      await page.screenshot({ path: join(ARTIFACTS, `list${suffix}.png`) });
+      await page.close();
+    });
+
+    test('the detail page gets a verdict card and the reply goes into the TinyMCE editor', async () => {
+      const list = await open(`${LIST}${query}#feedback/all`);
+      await list.waitForSelector(`${ROW}[data-xunpan-verdict="genuine"]`, { timeout: 20_000 });
+      const id = await list.$eval(`${ROW}[data-xunpan-verdict="genuine"]`, (r) => r.getAttribute('data-trade-id'));
+      await list.close();
+      const sep = query ? '&' : '?';
+      const page = await open(`https://message.alibaba.com/message/maDetail.htm${query}${sep}imInquiryId=${id}`);
+      await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+      await clickByRole(page, 'button', /^(Insert reply|插入回复)$/);
+      await page.waitForFunction(() => (window.tinymce?.get?.('normal-im-send')?.getContent?.() ?? '').length > 40, null, {
+        timeout: 10_000,
+      });
+      const draft = await page.evaluate(() => window.tinymce.get('normal-im-send').getContent());
+      assert.match(draft, /Dear|Hello|Hi/, 'a greeting');
+      assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
+      await page.screenshot({ path: join(ARTIFACTS, `detail${suffix}.png`), fullPage: true });
+      await page.close();
+    });
+
+    test('chat contacts are tagged and the reply reaches the controlled textarea', async () => {
+      const page = await open(`${CHAT}${query}#/`);
+      await page.waitForSelector(CONTACT);
+      await page.waitForFunction(
+        (sel) => [...document.querySelectorAll(sel)].some((r) => r.hasAttribute('data-xunpan-verdict')),
+        CONTACT,
+        { timeout: 20_000 },
+      );
+      await clickByRole(page, 'button', /^(Insert reply|插入回复)$/);
+      await page.waitForFunction(() => (document.querySelector('textarea.send-textarea')?.value ?? '').length > 20, null, {
+        timeout: 10_000,
+      });
+      assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
+      await page.screenshot({ path: join(ARTIFACTS, `chat${suffix}.png`) });
+      await page.close();
+    });
+
+    test('no page errors', () => {
+      assert.deepEqual(pageErrors, []);
+    });
+  });
+}

@@ -1,0 +1,73 @@
+// Shared set-up for the browser tiers: the demo seller inbox on a local HTTPS port,
+// and Debian's Chromium (never a downloaded one) with the built extension loaded.
+// Chromium maps every *.alibaba.com host to the local server, so the extension's real
+// match patterns and the real URLs are exercised.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const DIST = resolve(process.env.XUNPAN_DIST ?? join(here, '../../dist'));
+export const ARTIFACTS = resolve(process.env.XUNPAN_ARTIFACTS ?? join(here, '../artifacts'));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Starts the demo server (`csp: 'strict'` sends a strict Content-Security-Policy). */
+export async function startDemo(options = {}) {
+  const { start } = require('../demo/server.js');
+  return start({ port: 0, ...options });
+}
+
+/**
+ * Chromium with Xunpan loaded, every *.alibaba.com host mapped to `port`.
+ * Returns { context, worker, extensionId, close }.
+ */
+export async function launch(port, { extension = true, headless = true, locale = 'en-US' } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'xunpan-profile-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=MAP *.alibaba.com 127.0.0.1:${port}`,
+    `--lang=${locale}`,
+  ];
+  if (extension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    args,
+    locale,
+    viewport: { width: 1280, height: 800 },
+  });
+  let worker = null;
+  let extensionId = null;
+  if (extension) {
+    [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The service worker, started again if the browser stopped it meanwhile. */
+export async function serviceWorker(context) {
+  const [sw] = context.serviceWorkers();
+  return sw ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
+}

@@ -1,0 +1,45 @@
+// Reaching into Xunpan's closed shadow roots from a test, the way assistive technology
+// does: through the browser's accessibility tree (Chrome DevTools Protocol). Pages
+// cannot do this, which is the point of the closed roots; tests use it to read and
+// click what the rep sees, by accessible name.
+
+/** All accessibility nodes of the page whose role and name match. */
+export async function findByRole(page, role, namePattern) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter(
+      (n) => !n.ignored && n.role?.value === role && namePattern.test(String(n.name?.value ?? '')),
+    ).map((n) => ({ name: String(n.name?.value ?? ''), backendNodeId: n.backendDOMNodeId }));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the first element with that role and accessible name (in any shadow root). */
+export async function clickByRole(page, role, namePattern) {
+  const [node] = await findByRole(page, role, namePattern);
+  if (!node) throw new Error(`no ${role} named ${namePattern} on ${page.url()}`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+  return node;
+}
+
+/** The text of every static text node (what the rep reads), for assertions. */
+export async function visibleTexts(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => n.role?.value === 'StaticText' && !n.ignored).map((n) => String(n.name?.value ?? ''));
+  } finally {
+    await cdp.detach();
+  }
+}
