@@ -138,7 +138,7 @@ demo() {
   ensure_browser
   build
   mkdir -p "$ARTIFACTS"
-  (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node demo/open.mjs "$@")
+  (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node e2e/open-demo.mjs "$@")
 }
 
 package() {

@@ -143,7 +143,10 @@ mod tests {
 
     #[test]
     fn round_trip_loses_nothing() {
-        let mut s = Settings { zone: Some("+07:00".into()), ..Settings::default() };
+        let mut s = Settings {
+            zone: Some("+07:00".into()),
+            ..Settings::default()
+        };
         s.selector_overrides
             .insert("inquiryRow".into(), "a.row".into());
         let back = Settings::from_json(&s.to_json()).expect("reads its own export");

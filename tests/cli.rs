@@ -1,0 +1,205 @@
+//! The `xunpan` command-line contract of `formats.md`, run through the library's
+//! `cli::run` with in-memory input and output.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+
+fn run(args: &[&str], input: &str) -> (i32, Vec<String>, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let mut stdin = std::io::Cursor::new(input.as_bytes().to_vec());
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = xunpan::cli::run(&args, &mut stdin, &mut out, &mut err);
+    let out = String::from_utf8(out).expect("utf-8 output");
+    (
+        code,
+        out.lines().map(str::to_string).collect(),
+        String::from_utf8(err).expect("utf-8"),
+    )
+}
+
+fn json(line: &str) -> Value {
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+}
+
+const GOOD: &str = r#"{"id":"a1","receivedAt":"2026-11-23T09:12:00+08:00","body":"Hi, price for 200 pcs of the 20 inch wig?","buyer":{"name":"Ana Ruiz"}}"#;
+
+#[test]
+fn triage_one_result_per_line_in_order_and_errors_in_place() {
+    let input = format!("{GOOD}\n\nnot json\n{{\"id\":\"x\"}}\n{{\"body\":42}}\n[1]\n{GOOD}\n");
+    let (code, lines, _) = run(&["triage", "--now", "2026-11-23T09:15:00+08:00"], &input);
+    assert_eq!(code, 1, "a failed line makes the exit status 1");
+    assert_eq!(
+        lines.len(),
+        6,
+        "blank lines are skipped, nothing else: {lines:#?}"
+    );
+    assert_eq!(json(&lines[0])["id"], "a1");
+    for (i, line_no, needle) in [
+        (1, 3, "JSON"),
+        (2, 4, "body"),
+        (3, 5, "body"),
+        (4, 6, "object"),
+    ] {
+        let v = json(&lines[i]);
+        assert_eq!(v["line"], line_no, "{v}");
+        assert!(
+            v["error"].as_str().is_some_and(|e| e.contains(needle)),
+            "{v}"
+        );
+    }
+    assert_eq!(json(&lines[5])["id"], "a1");
+}
+
+#[test]
+fn triage_result_has_the_contract_fields() {
+    let (code, lines, _) = run(
+        &[
+            "triage",
+            "--tz",
+            "+08:00",
+            "--now",
+            "2026-11-23T09:15:00+08:00",
+        ],
+        GOOD,
+    );
+    assert_eq!(code, 0);
+    let v = json(&lines[0]);
+    for key in [
+        "id", "verdict", "score", "reasons", "kind", "grade", "priority", "template", "deadline",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}: {v}");
+    }
+    assert_eq!(v["deadline"]["companyDue"], "2026-11-23T09:22:00+08:00");
+    assert_eq!(v["deadline"]["platformDue"], "2026-11-24T09:12:00+08:00");
+    assert_eq!(v["deadline"]["status"], "on_track");
+}
+
+#[test]
+fn tz_changes_the_offset_of_the_deadlines() {
+    let (_, lines, _) = run(
+        &[
+            "triage",
+            "--tz",
+            "-05:00",
+            "--now",
+            "2026-11-23T09:15:00+08:00",
+        ],
+        GOOD,
+    );
+    let v = json(&lines[0]);
+    let due = v["deadline"]["platformDue"].as_str().expect("platformDue");
+    assert!(due.ends_with("-05:00"), "{due}");
+}
+
+#[test]
+fn eval_ends_with_a_json_summary() {
+    let input = format!(
+        "{}\n{}\n",
+        GOOD.replace(
+            "\"id\"",
+            "\"label\":\"genuine\",\"template\":\"answer_questions\",\"id\""
+        ),
+        r#"{"label":"spam","body":"Dear supplier, view our purchase order: sign in with your email password at http://alibaba.com.secure-login.example/po"}"#
+    );
+    let dir = std::env::temp_dir().join(format!("xunpan-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("labelled.jsonl");
+    std::fs::write(&file, input).expect("write");
+    let (code, lines, _) = run(&["eval", file.to_str().expect("path")], "");
+    assert_eq!(code, 0);
+    let summary = json(lines.last().expect("a last line"));
+    assert_eq!(summary["total"], 2);
+    assert_eq!(summary["genuine"]["total"], 1);
+    assert_eq!(summary["spam"]["total"], 1);
+    assert_eq!(summary["templateCases"], 1);
+    for key in [
+        "spamPrecision",
+        "spamRecall",
+        "spamFlagged",
+        "genuineCalledSpam",
+        "templateTop1",
+    ] {
+        assert!(summary[key].is_number(), "{key}: {summary}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn eval_flags_rows_without_a_label() {
+    let dir = std::env::temp_dir().join(format!("xunpan-eval-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("unlabelled.jsonl");
+    std::fs::write(&file, format!("{GOOD}\n")).expect("write");
+    let (code, lines, _) = run(&["eval", file.to_str().expect("path")], "");
+    assert_eq!(code, 1);
+    assert!(lines[0].contains("label"), "{}", lines[0]);
+    assert_eq!(json(lines.last().expect("summary"))["errors"], 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn render_gives_id_template_text_lint() {
+    let (code, lines, _) = run(&["render", "--template", "answer_questions"], GOOD);
+    assert_eq!(code, 0);
+    let v = json(&lines[0]);
+    assert_eq!(v["id"], "a1");
+    assert_eq!(v["template"], "answer_questions");
+    assert!(v["text"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(v["lint"].is_array());
+}
+
+#[test]
+fn usage_errors_say_what_to_do() {
+    for (args, needle) in [
+        (vec![], "no command"),
+        (vec!["frobnicate"], "unknown command"),
+        (vec!["triage", "--tz"], "needs a value"),
+        (vec!["triage", "--tz", "Mars"], "+08:00"),
+        (vec!["triage", "--now", "soon"], "RFC 3339"),
+        (vec!["render", "--template", "nope"], "answer_questions"),
+        (vec!["eval"], "labelled FILE"),
+        (vec!["triage", "/no/such/file.jsonl"], "cannot open"),
+        (
+            vec!["triage", "--settings", "/no/such/settings.json"],
+            "cannot read settings",
+        ),
+    ] {
+        let (code, _, err) = run(&args, "");
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn settings_file_is_validated() {
+    let dir = std::env::temp_dir().join(format!("xunpan-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"format":"something-else"}"#).expect("write");
+    let (code, _, err) = run(&["triage", "--settings", bad.to_str().expect("path")], GOOD);
+    assert_eq!(code, 2);
+    assert!(err.contains("not Xunpan settings"), "{err}");
+    let good = dir.join("good.json");
+    std::fs::write(
+        &good,
+        r#"{"format":"xunpan-settings","version":1,"zone":"+01:00"}"#,
+    )
+    .expect("write");
+    let (code, lines, _) = run(
+        &[
+            "triage",
+            "--settings",
+            good.to_str().expect("path"),
+            "--now",
+            "2026-11-23T09:15:00+08:00",
+        ],
+        GOOD,
+    );
+    assert_eq!(code, 0);
+    let due = json(&lines[0])["deadline"]["platformDue"]
+        .as_str()
+        .expect("due")
+        .to_string();
+    assert!(due.ends_with("+01:00"), "the settings' zone is used: {due}");
+    let _ = std::fs::remove_dir_all(dir);
+}
