@@ -119,6 +119,9 @@ test_all() {
 
   build
 
+  tier 2 "web-ext lint (Firefox's checks on the same dist/)"
+  node "$ROOT/tests/lint-firefox.mjs" "$DIST"
+
   tier 2 "node --test (the wasm package's JavaScript names and shapes)"
   node --test "$ROOT/tests/wasm/"
 
