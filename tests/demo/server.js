@@ -1,0 +1,401 @@
+// The demo seller inbox: synthetic Alibaba.com seller pages, served locally over HTTPS.
+//
+//   node tests/demo/server.js [--port 8443] [--csp strict]
+//   require('./server.js').start({ port: 0, csp: null }) → { port, close() }
+//
+// Chromium maps every *.alibaba.com host to this one port (--host-resolver-rules), so
+// the extension's real match patterns and URLs are exercised; pages are chosen by the
+// Host header. Everything is invented (no real buyer's data) and built like the real
+// pages described in the reference notes: the inquiry list (two page generations,
+// Chinese or English labels, folders, pagination through subjectList.htm), the inquiry
+// detail with a TinyMCE-like editor, the OneTalk chat with a virtualised contact list
+// and a controlled text box, and the RFQ market.
+//
+// Query options on any page: csp=strict (a strict Content-Security-Policy header),
+// now=<epoch ms> (fixed clock), lang=en (English labels), gen=2 (newer list
+// generation), rows=N (an inbox of N rows), broken=1 (every class renamed, to test
+// that a changed page is noticed).
+'use strict';
+
+const fs = require('node:fs');
+const https = require('node:https');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const DATA = path.join(__dirname, 'data');
+const STATIC = path.join(__dirname, 'static');
+const STRICT_CSP = "default-src 'self'; script-src 'self'";
+const MINUTE = 60_000;
+const PAGE_SIZE = 20;
+
+const inquiries = JSON.parse(fs.readFileSync(path.join(DATA, 'inquiries.json'), 'utf8'));
+const chats = JSON.parse(fs.readFileSync(path.join(DATA, 'chats.json'), 'utf8'));
+const rfqs = JSON.parse(fs.readFileSync(path.join(DATA, 'rfqs.json'), 'utf8'));
+
+const COUNTRY_NAMES = {
+  US: 'United States', IN: 'India', NL: 'Netherlands', GH: 'Ghana', NG: 'Nigeria', CN: 'China', MX: 'Mexico',
+  AE: 'United Arab Emirates', TR: 'Turkey', BR: 'Brazil', GB: 'United Kingdom', FR: 'France', RU: 'Russia',
+  SE: 'Sweden', KE: 'Kenya', SL: 'Sierra Leone', CZ: 'Czechia', MY: 'Malaysia', SA: 'Saudi Arabia', DE: 'Germany',
+  BD: 'Bangladesh', HK: 'Hong Kong', ES: 'Spain', JP: 'Japan', AU: 'Australia', PL: 'Poland', ZA: 'South Africa',
+  KW: 'Kuwait', PT: 'Portugal', SG: 'Singapore', CA: 'Canada', IT: 'Italy', PK: 'Pakistan', IL: 'Israel',
+  MA: 'Morocco', VN: 'Vietnam', CO: 'Colombia', KR: 'South Korea',
+};
+
+// --- small helpers ---------------------------------------------------------------------
+
+const esc = (s) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** Page options from the query string. */
+function options(url) {
+  const q = url.searchParams;
+  const now = Number(q.get('now')) || Date.now();
+  return {
+    now,
+    csp: q.get('csp') === 'strict',
+    lang: q.get('lang') === 'en' ? 'en' : 'zh',
+    gen: q.get('gen') === '2' ? 2 : 1,
+    rows: Math.min(Math.max(Number(q.get('rows')) || inquiries.length, 0), 5000),
+    broken: q.get('broken') === '1',
+  };
+}
+
+/** The query to hand on to the page's own data scripts. */
+function passOn(opts) {
+  const q = new URLSearchParams({ now: String(opts.now), lang: opts.lang, gen: String(opts.gen), rows: String(opts.rows) });
+  if (opts.broken) q.set('broken', '1');
+  return q.toString();
+}
+
+const L = {
+  zh: { inbox: '询盘', all: '全部询盘', unread: '未读', spam: '垃圾询盘', no: '询价单号：', update: '更新时间：', create: '创建时间：',
+    detail: '查看详情', reply: '回复', send: '发送', draft: '草稿', chars: '字', registered: '注册时间', site: '公司官网', email: '邮箱',
+    views: '产品浏览', valid: '有效询盘', repliedN: '被回复询盘', spamN: '被标记垃圾询盘', blackN: '被加入黑名单', login: '登录天数',
+    chat: '消息', pending: '待回复', quote: '立即报价', empty: '暂无询盘', msgMe: '我', holder: '点击这里回复买家…' },
+  en: { inbox: 'Inquiries', all: 'All', unread: 'Unread', spam: 'Spam', no: 'Inquiry No.: ', update: 'Updated: ', create: 'Created: ',
+    detail: 'View details', reply: 'Reply', send: 'Send', draft: 'Draft', chars: 'chars', registered: 'Registered', site: 'Website', email: 'E-mail',
+    views: 'Product views', valid: 'Valid inquiries', repliedN: 'Replied inquiries', spamN: 'Marked as spam', blackN: 'Blacklisted', login: 'Login days',
+    chat: 'Messages', pending: 'To reply', quote: 'Quote now', empty: 'No inquiries', msgMe: 'Me', holder: 'Click here to reply to the buyer…' },
+};
+
+const day = (ms) => new Date(ms + 8 * 60 * MINUTE).toISOString().slice(0, 10);
+const stamp = (ms) => new Date(ms + 8 * 60 * MINUTE).toISOString().slice(0, 19).replace('T', ' ');
+
+// --- data in the shapes the real pages hold -------------------------------------------------
+
+/** The n-th demo inquiry (the list repeats the set, with new ids, for big inboxes). */
+function inquiryAt(n) {
+  const base = inquiries[n % inquiries.length];
+  if (n < inquiries.length) return base;
+  const copy = n / inquiries.length | 0;
+  return { ...base, id: String(Number(base.id) + copy * 1000), min: base.min + copy * 37 };
+}
+
+/** When the buyer's message came, our reply (if any) and whether it was read. */
+function times(q, now) {
+  if (q.thread) {
+    const ours = now - q.thread.ourReplyMin * MINUTE;
+    return { created: ours - 8 * MINUTE, ours, read: q.thread.read ? ours + 90 * MINUTE : 0 };
+  }
+  return { created: now - q.min * MINUTE, ours: 0, read: 0 };
+}
+
+/** One row as `subjectList.htm` and `window.feedbackListResponse.list` carry it. */
+function listRow(q, now) {
+  const t = times(q, now);
+  const b = q.buyer;
+  return {
+    tradeId: q.id, requestNo: q.id, id: Number(q.id), feedbackId: `9${q.id}`, secTradeId: `s${q.id}x`,
+    subject: q.subject, createTime: t.created, modifiedTime: t.ours || t.created, readTime: t.read || null,
+    lastestReplyTime: t.ours || null, messageType: 'REC', replyStatus: t.ours ? 1 : 0,
+    hasUnread: !t.ours, unreadCount: t.ours ? 0 : 1, spam: false, mark: 'NOT_FOLLOW', feedbackType: 1,
+    source: q.app ? 'main_app_detail_sendInquiry' : 'main_en_detail', appFrom: q.app ?? 's_en',
+    hasAttachment: Boolean(q.att?.length),
+    latestMessage: t.ours
+      ? { sendType: 'send', gmtChat: t.ours, content: 'Dear customer, thank you for your inquiry…', contactRead: Boolean(t.read) }
+      : { sendType: 'rec', gmtChat: t.created, content: q.body.slice(0, 200), contactRead: false },
+    sender: {
+      name: b.name, countryCode: b.country, countryName: COUNTRY_NAMES[b.country] ?? b.country,
+      accountId: `8${q.id.slice(-6)}`, secAccountId: `acc${q.id}`, companyName: b.company ?? '',
+      joinYear: b.regDays > 0 ? String(Math.max(1, Math.round(b.regDays / 365))) : '1', userNewLevel: b.level,
+    },
+    productInfo: q.product ? [{ productId: `16${q.id.slice(-6)}`, productName: q.product, quantity: '', unit: '' }] : [],
+    url: `/message/default.htm?imInquiryId=${q.id}#feedback/detail/all/${q.id}/9${q.id}/s${q.id}x/`,
+  };
+}
+
+/** Rows of a folder. `spam` is an empty folder; `unread` the unanswered ones. */
+function folderRows(folder, opts) {
+  if (folder === 'spam') return [];
+  const all = Array.from({ length: opts.rows }, (_, n) => inquiryAt(n));
+  return folder === 'unread' ? all.filter((q) => !q.thread) : all;
+}
+
+/** The buyer profile as the CRM card (queryCustomerInfo) has it; -1 = hidden by the buyer. */
+function buyerInfo(q, now) {
+  const b = q.buyer;
+  const n = (v) => (v === undefined ? -1 : v);
+  return {
+    firstName: b.name.split(' ')[0], lastName: b.name.split(' ').slice(1).join(' '), country: b.country,
+    registerDate: b.regDays > 0 ? Math.round((now - b.regDays * 1440 * MINUTE) / 1000) : -1,
+    companyName: b.company ?? '', companyWebSite: b.website ?? '', highQualityLevelTag: b.level,
+    productViewCount: n(b.views), validInquiryCount: n(b.valid), repliedInquiryCount: n(b.replied),
+    spamInquiryMarkedBySupplierCount: n(b.spam), addedToBlacklistCount: n(b.black), loginDays: n(b.login),
+    buyerContactInfo: { visible: Boolean(b.email), email: b.email ?? '' },
+  };
+}
+
+// --- pages -----------------------------------------------------------------------------------
+
+function shell(opts, { title, body, scripts, host }) {
+  const cls = opts.broken ? ' broken' : '';
+  return `<!doctype html>
+<html lang="${opts.lang === 'en' ? 'en' : 'zh-CN'}">
+<head><meta charset="utf-8"><title>${esc(title)}</title>
+<link rel="stylesheet" href="/demo/static/demo.css"></head>
+<body class="demo ${host}${cls}">
+<div class="topbar"><span class="logo">Alibaba.com</span><span class="crumb">${esc(title)}</span><span class="who">Lily Chen · Demo Trading Co.</span></div>
+${body}
+${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
+</body></html>`;
+}
+
+function listPage(opts) {
+  const t = L[opts.lang];
+  const q = passOn(opts);
+  const body = `<div class="layout"><nav class="side"><a class="active">${t.inbox}</a><a href="https://onetalk.alibaba.com/message/weblitePWA.htm">${t.chat}</a></nav>
+<main class="content"><h2 class="reply-info-title">${t.inbox}</h2>
+<div class="ui2-tab-nav"><a href="#feedback/all" data-folder="all">${t.all}</a><a href="#feedback/unread" data-folder="unread">${t.unread}</a><a href="#feedback/spam" data-folder="spam">${t.spam}</a></div>
+<div id="list-root" class="main-content"></div>
+<div class="ui2-pagination-pages" id="pages"></div></main></div>`;
+  return shell(opts, {
+    title: t.inbox, host: 'message', body,
+    scripts: [`/demo/list-data.js?${q}`, '/demo/static/common.js', '/demo/static/list.js'],
+  });
+}
+
+function listData(opts) {
+  const rows = folderRows('all', opts).slice(0, PAGE_SIZE).map((r) => listRow(r, opts.now));
+  const demo = { now: opts.now, lang: opts.lang, gen: opts.gen, rows: opts.rows, broken: opts.broken, labels: L[opts.lang], pageSize: PAGE_SIZE };
+  return `window.__demo = ${JSON.stringify(demo)};\nwindow.feedbackListResponse = ${JSON.stringify({ list: rows, total: opts.rows })};\n`;
+}
+
+function subjectList(opts, body) {
+  let params = {};
+  try {
+    params = JSON.parse(new URLSearchParams(body).get('params') ?? '{}');
+  } catch {
+    return { code: 400, message: 'params is not JSON' };
+  }
+  const page = Math.max(1, Number(params.pagination?.nextPage) || 1);
+  const size = Math.min(Math.max(Number(params.pageSize) || PAGE_SIZE, 1), 100);
+  const all = folderRows(params.listType ?? 'all', opts);
+  const list = all.slice((page - 1) * size, page * size).map((r) => [listRow(r, opts.now)]);
+  return { code: 200, data: { list, pagination: { currentPage: page, nextPage: page + 1, pageSize: size, totalCount: all.length } } };
+}
+
+function detailPage(opts, id) {
+  const t = L[opts.lang];
+  const q = inquiries.find((i) => i.id === id) ?? (Number(id) ? inquiryAt(inquiries.findIndex((i) => i.id.slice(-3) === id.slice(-3))) : null);
+  if (!q) return null;
+  const tm = times(q, opts.now);
+  const b = q.buyer;
+  const info = buyerInfo(q, opts.now);
+  const messages = [
+    `<div class="message-item-wrapper item-left" data-expinfo='${esc(JSON.stringify({ messageId: `m${q.id}1`, sendTime: tm.created, messageType: 50 }))}'>
+      <div class="item-base-info"><span class="name">${esc(b.name)}</span><span>${stamp(tm.created)}</span></div>
+      <div class="item-content-left"><div class="inquiry-card-item" data-query='${esc(JSON.stringify({ productList: q.product ? [{ id: `16${q.id.slice(-6)}` }] : [] }))}'>
+      ${q.product ? `<div class="session-rich-content card"><span class="product-name">${esc(q.product)}</span></div>` : ''}
+      <div class="description-container session-rich-content text">${esc(q.subject)}<br>${esc(q.body).replace(/\n/g, '<br>')}</div>
+      ${(q.att ?? []).map(([name, size]) => `<div class="inquiry-file-item" data-query='${esc(JSON.stringify({ fileName: name, fileSize: size }))}'>📎 ${esc(name)}</div>`).join('')}
+      </div></div></div>`,
+  ];
+  if (tm.ours) {
+    messages.push(`<div class="message-item-wrapper item-right" data-expinfo='${esc(JSON.stringify({ messageId: `m${q.id}2`, sendTime: tm.ours, messageType: 1, read_status: tm.read ? 1 : 0 }))}'>
+      <div class="item-base-info"><span class="name">${t.msgMe}</span><span>${stamp(tm.ours)}</span></div>
+      <div class="session-rich-content text">Dear customer, thank you for your inquiry. Could you tell us the quantity and specification you need?</div></div>`);
+  }
+  const field = (label, value) =>
+    `<div class="base-information-form-item"><div class="base-information-form-item-label">${label}</div><div class="base-information-form-item-content">${esc(value)}</div></div>`;
+  const num = (v) => (v < 0 ? '-' : String(v));
+  const body = `<div class="layout detail"><main class="content">
+<h2 class="detail-title">${t.no}${esc(q.id)} · ${esc(q.subject)}</h2>
+<div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>
+<div class="reply-wrapper"><div class="send-header-menu"><span>${t.quote}</span><span>☺</span></div>
+<div class="mock-reply"><div class="holder">${t.holder}</div></div>
+<div id="editor-slot"></div>
+<div class="reply-footer"><span id="draft-counter">${t.draft}: 0 ${t.chars}</span><div class="send" id="send-button" role="button">${t.send}</div></div></div>
+</main>
+<aside class="crm"><ul class="tabs"><li data-key="crm" class="active">CRM</li></ul>
+<div class="alicrm-customer-detail-card"><a class="name-text">${esc(b.name)}</a> <span class="country-flag-label">${esc(b.country)}</span>
+<span class="icon-content">${esc(b.level)}</span>
+${b.company ? field('Company', b.company) : ''}
+${field(t.registered, info.registerDate > 0 ? day(info.registerDate * 1000) : '-')}
+${b.website ? field(t.site, b.website) : ''}${b.email ? field(t.email, b.email) : ''}
+${field(t.views, num(info.productViewCount))}${field(t.valid, num(info.validInquiryCount))}${field(t.repliedN, num(info.repliedInquiryCount))}
+${field(t.spamN, num(info.spamInquiryMarkedBySupplierCount))}${field(t.blackN, num(info.addedToBlacklistCount))}${field(t.login, num(info.loginDays))}
+</div></aside></div>`;
+  const demo = { now: opts.now, lang: opts.lang, tradeId: q.id, labels: t, broken: opts.broken };
+  return shell(opts, {
+    title: `${t.inbox} ${q.id}`, host: 'message', body,
+    scripts: [`/demo/detail-data.js?${passOn(opts)}&id=${encodeURIComponent(q.id)}`, '/demo/static/common.js', '/demo/static/detail.js'],
+  }).replace('</head>', `<meta name="demo" content="${esc(JSON.stringify(demo))}"></head>`);
+}
+
+function detailData(opts, id) {
+  const demo = { now: opts.now, lang: opts.lang, tradeId: id, labels: L[opts.lang] };
+  return `window.__demo = ${JSON.stringify(demo)};\n`;
+}
+
+/** `getOpMessages.htm`: the conversation of an inquiry, as data. */
+function opMessages(opts, id) {
+  const q = inquiries.find((i) => i.id === id);
+  if (!q) return { code: 404, data: { list: [] } };
+  const tm = times(q, opts.now);
+  const list = [{ messageId: `m${q.id}1`, sendTime: tm.created, content: q.body, messageType: 'rec', contact: { name: q.buyer.name } }];
+  if (tm.ours) list.push({ messageId: `m${q.id}2`, sendTime: tm.ours, content: 'Dear customer, thank you for your inquiry.', messageType: 'send', read: Boolean(tm.read) });
+  return { code: 200, data: { list } };
+}
+
+function customerInfo(opts, id) {
+  const q = inquiries.find((i) => i.id === id);
+  if (!q) return { code: 404 };
+  return { code: 200, data: { data: { buyerInfo: buyerInfo(q, opts.now) } } };
+}
+
+function chatPage(opts) {
+  const t = L[opts.lang];
+  const body = `<div class="layout chat"><aside class="contacts"><div class="list-tab-item active">${t.pending}</div>
+<div class="contact-scroll" id="contact-scroll"><div class="contact-spacer" id="contact-spacer"></div></div></aside>
+<main class="conversation"><div class="content-header" id="content-header"></div>
+<div class="message-container" id="message-container"></div>
+<div id="send-box-wrapper"><div class="send-input-areas"><div class="send-textarea-box"><textarea class="send-textarea" rows="4"></textarea><pre class="mirror" id="state-mirror"></pre></div></div>
+<div class="send-tools"><span id="chat-state-length">0</span><button class="send-tool-button im-next-btn" type="button">${t.send}</button></div></div></main></div>`;
+  return shell(opts, {
+    title: 'OneTalk', host: 'onetalk', body,
+    scripts: [`/demo/chat-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/chat.js'],
+  });
+}
+
+function chatData(opts) {
+  const cache = chats.map((c) => ({
+    cid: c.cid, contactNick: c.name, contactAccountId: c.cid.split('#')[0].split('-')[1], countryCode: c.country, userNewLevel: c.level,
+    latestMessage: { content: c.text, sendTime: opts.now - c.min * MINUTE, fromBuyer: true }, unread: c.unread ? 1 : 0,
+  }));
+  const demo = { now: opts.now, lang: opts.lang, labels: L[opts.lang], broken: opts.broken };
+  return `window.__demo = ${JSON.stringify(demo)};\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache)};\n`;
+}
+
+function rfqPage(opts) {
+  const cards = rfqs.map((r) => `<div class="brh-rfq-item" data-rfq-id="${esc(r.id)}">
+<a class="brh-rfq-item__subject-link" href="/rfq/detail.htm?id=${esc(r.id)}">${esc(r.title)}</a>
+<div class="brh-rfq-item__detail">${esc(r.desc)}</div>
+<div class="brh-rfq-item__quantity">Quantity Required: <span class="brh-rfq-item__quantity-num">${esc(r.qty)}</span> <span>${esc(r.unit)}</span></div>
+<div class="brh-rfq-item__country">${esc(r.country)}</div>
+<div class="brh-rfq-item__publishtime">Date Posted: <span data-posted="${opts.now - r.hours * 60 * MINUTE}">${r.hours} hours before</span></div>
+<div class="brh-rfq-item__quote-left">Quotes Left <span>${r.left}</span></div>
+<div class="brh-rfq-item__other-info"><span class="text">${esc(r.buyer)}</span></div>
+<div class="brh-rfq-item__buyer-tag">${r.tags.map((g) => `<span class="next-tag"><span class="next-tag-body">${esc(g)}</span></span>`).join('')}</div>
+</div>`).join('\n');
+  return shell(opts, { title: 'RFQ', host: 'sourcing', body: `<main class="content rfq-list">${cards}</main>`, scripts: ['/demo/static/common.js'] });
+}
+
+// --- the server -----------------------------------------------------------------------------
+
+function makeCert() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xunpan-demo-cert-'));
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
+    '-subj', '/CN=*.alibaba.com', '-addext', 'subjectAltName=DNS:*.alibaba.com,DNS:alibaba.com'], { stdio: 'ignore' });
+  const out = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+  fs.rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+const TYPES = { '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+function handler(serverCsp) {
+  return (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
+    const url = new URL(req.url, `https://${host || 'localhost'}`);
+    const opts = options(url);
+    const headers = { 'cache-control': 'no-store' };
+    if (opts.csp || serverCsp === 'strict') headers['content-security-policy'] = STRICT_CSP;
+    const send = (status, type, body) => {
+      res.writeHead(status, { ...headers, 'content-type': `${type}; charset=utf-8` });
+      res.end(body);
+    };
+    const json = (obj) => send(200, 'application/json', JSON.stringify(obj));
+    const p = url.pathname;
+
+    if (p.startsWith('/demo/static/')) {
+      const file = path.join(STATIC, path.basename(p));
+      if (!fs.existsSync(file)) return send(404, 'text/plain', 'not found');
+      return send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    }
+    if (p === '/favicon.ico') return send(204, 'text/plain', '');
+
+    if (host === 'message.alibaba.com') {
+      if (p === '/message/default.htm') {
+        if (url.searchParams.get('imInquiryId')) {
+          const page = detailPage(opts, url.searchParams.get('imInquiryId'));
+          if (page) return send(200, 'text/html', page);
+        }
+        return send(200, 'text/html', listPage(opts));
+      }
+      if (p === '/message/maDetail.htm') {
+        const page = detailPage(opts, url.searchParams.get('imInquiryId') ?? '');
+        return page ? send(200, 'text/html', page) : send(404, 'text/html', '<h1>No such inquiry</h1>');
+      }
+      if (p === '/demo/list-data.js') return send(200, 'text/javascript', listData(opts));
+      if (p === '/demo/detail-data.js') return send(200, 'text/javascript', detailData(opts, url.searchParams.get('id')));
+      if (p === '/message/ajax/feedback/subjectList.htm') {
+        let body = '';
+        req.on('data', (c) => (body += c.length + body.length < 1e6 ? c : ''));
+        req.on('end', () => json(subjectList(opts, body)));
+        return undefined;
+      }
+      if (p === '/message/getOpMessages.htm') return json(opMessages(opts, url.searchParams.get('tradeId')));
+      if (p === '/jsonp/customerPluginQueryServiceI/queryCustomerInfo.json') return json(customerInfo(opts, url.searchParams.get('tradeId')));
+    }
+    if (host === 'onetalk.alibaba.com') {
+      if (p === '/message/weblitePWA.htm') return send(200, 'text/html', chatPage(opts));
+      if (p === '/demo/chat-data.js') return send(200, 'text/javascript', chatData(opts));
+    }
+    if (host === 'sourcing.alibaba.com' && p === '/rfq/rfq_search_list.htm') return send(200, 'text/html', rfqPage(opts));
+    return send(404, 'text/html', `<h1>Not part of the demo: ${esc(host)}${esc(p)}</h1>`);
+  };
+}
+
+/** Starts the server; resolves to `{ port, close() }`. */
+function start({ port = 0, csp = null } = {}) {
+  const server = https.createServer(makeCert(), handler(csp));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      resolve({
+        port: server.address().port,
+        close: () => new Promise((done) => {
+          server.closeAllConnections?.();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+module.exports = { start, STRICT_CSP };
+
+if (require.main === module) {
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  start({ port: Number(arg('--port') ?? 8443), csp: arg('--csp') ?? null }).then(({ port }) => {
+    console.log(`demo seller inbox on https://127.0.0.1:${port}`);
+    console.log(`start Chromium with --host-resolver-rules="MAP *.alibaba.com 127.0.0.1:${port}" --ignore-certificate-errors`);
+    console.log('then open https://message.alibaba.com/message/default.htm#feedback/all');
+  });
+}

@@ -1,0 +1,22 @@
+// Shared by the demo pages. With ?broken=1 every class name and id attribute the
+// pages use is renamed, as if the site had been redesigned, so tests can check that
+// Xunpan notices a page it cannot read instead of tagging the wrong things.
+(() => {
+  'use strict';
+  if (!window.__demo?.broken && !document.querySelector('meta[name=demo][content*="\\"broken\\":true"]')) return;
+  const renameAll = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.classList.length) el.className = [...el.classList].map((c) => `zz-${c}`).join(' ');
+      for (const attr of ['data-trade-id', 'data-cid', 'data-query', 'data-expinfo']) {
+        if (el.hasAttribute(attr)) {
+          el.setAttribute(`data-zz-${attr.slice(5)}`, el.getAttribute(attr));
+          el.removeAttribute(attr);
+        }
+      }
+    }
+  };
+  const run = () => renameAll(document.body);
+  window.__demoRename = run;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
+  else run();
+})();

@@ -1,0 +1,78 @@
+// The inquiry detail page: asks for the conversation and the buyer profile like the
+// real page (observable data), and creates a TinyMCE-like editor when the reply box
+// is clicked. The editor keeps its own model of the draft; the page "sees" the draft
+// only through that model (the counter, the send button).
+(() => {
+  'use strict';
+  const demo = window.__demo;
+  const t = demo.labels;
+  const q = new URLSearchParams(location.search);
+  const id = q.get('imInquiryId');
+
+  // The data requests the real detail page makes (answers are only kept, not drawn).
+  for (const url of [`/message/getOpMessages.htm?tradeId=${id}&${q}`, `/jsonp/customerPluginQueryServiceI/queryCustomerInfo.json?tradeId=${id}&${q}`]) {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url);
+    xhr.send();
+  }
+
+  let editor = null;
+  const counter = document.getElementById('draft-counter');
+
+  function createEditor() {
+    const slot = document.getElementById('editor-slot');
+    const area = document.createElement('textarea');
+    area.id = 'normal-im-send';
+    area.hidden = true;
+    const frame = document.createElement('iframe');
+    frame.id = 'normal-im-send_ifr';
+    frame.className = 'editor-frame';
+    slot.append(area, frame);
+    const body = frame.contentDocument.body;
+    body.contentEditable = 'true';
+    body.style.font = '14px sans-serif';
+    const listeners = {};
+    let model = '';
+    const fire = (name) => (listeners[name] ?? []).forEach((fn) => fn({ type: name }));
+    editor = {
+      id: 'normal-im-send',
+      getContent: () => model,
+      setContent(html) {
+        model = String(html);
+        body.innerHTML = model;
+        fire('change');
+      },
+      insertContent(html) {
+        model += String(html);
+        body.innerHTML = model;
+        fire('change');
+      },
+      fire,
+      on(name, fn) {
+        (listeners[name] ??= []).push(fn);
+      },
+      getBody: () => body,
+    };
+    body.addEventListener('input', () => {
+      model = body.innerHTML;
+      fire('input');
+    });
+    const update = () => {
+      const text = body.textContent ?? '';
+      counter.textContent = `${t.draft}: ${text.length} ${t.chars}`;
+      area.value = model;
+    };
+    editor.on('change', update);
+    editor.on('input', update);
+    document.querySelector('.mock-reply').hidden = true;
+  }
+
+  window.tinymce = { get: (name) => (name === 'normal-im-send' ? editor : null), activeEditor: null };
+  document.querySelector('.mock-reply').addEventListener('click', () => {
+    if (!editor) createEditor();
+    window.tinymce.activeEditor = editor;
+  });
+  document.getElementById('send-button').addEventListener('click', () => {
+    window.__demoSent = editor ? editor.getContent() : '';
+  });
+})();
