@@ -62,6 +62,8 @@ ensure_browser() {
   [ -x "$CHROMEDRIVER_BIN" ] || missing+=(chromium-driver)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v zip >/dev/null || missing+=(zip)
+  # Chinese text in screenshots needs a CJK font (the seller pages are in Chinese).
+  [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ] || missing+=(fonts-wqy-microhei)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }
 

@@ -16,8 +16,8 @@
   if (!Site || !Overlay || !api?.runtime?.id) return;
 
   const store = Site.createPageDataStore();
-  const results = new Map(); // item id → { signature, result }
-  const drawn = new WeakMap(); // page element → { id, signature, host }
+  const results = new Map(); // item key → { signature, result }
+  const drawn = new WeakMap(); // mount element → { key, signature, host }
   let pageType = Site.detect(location.href);
   let overrides = {};
   let lang = (api.i18n?.getUILanguage?.() ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
@@ -76,14 +76,15 @@
       const fresh = [];
       for (const item of page.items) {
         item.signature = signature(item.inquiry);
-        const known = results.get(item.id);
+        item.key ??= item.id;
+        const known = results.get(item.key);
         if (!known || known.signature !== item.signature) fresh.push(item);
       }
       if (fresh.length) {
         const { results: answers } = await ask(TYPES.TRIAGE, {
           items: fresh.map((i) => ({ inquiry: i.inquiry, url: itemUrl(i) })),
         });
-        fresh.forEach((item, n) => results.set(item.id, { signature: item.signature, result: answers[n] }));
+        fresh.forEach((item, n) => results.set(item.key, { signature: item.signature, result: answers[n] }));
       }
       for (const item of page.items) draw(item, page);
     } catch (err) {
@@ -117,18 +118,18 @@
   // --- drawing ---------------------------------------------------------------------------
 
   function draw(item, page) {
-    const known = results.get(item.id);
+    const known = results.get(item.key);
     if (!known || !item.element) return;
     const { result } = known;
     // The stable hook for tests and other tools, on the page's own element.
     if (item.element.getAttribute('data-xunpan-verdict') !== result.verdict) {
       item.element.setAttribute('data-xunpan-verdict', result.verdict);
     }
-    const isSingle = pageType === 'inquiryDetail' || (pageType === 'chat' && page.header && item.open);
-    const mount = isSingle ? page.header : item.mount ?? item.element;
+    const isSingle = Boolean(item.open);
+    const mount = item.mount ?? item.element;
     if (!mount) return;
     const prev = drawn.get(mount);
-    if (prev && prev.id === item.id && prev.signature === known.signature && prev.host.isConnected) return;
+    if (prev && prev.key === item.key && prev.signature === known.signature && prev.host.isConnected) return;
     prev?.host.remove();
     const actions = {
       lang,
@@ -139,13 +140,14 @@
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions);
     if (isSingle) mount.prepend(host);
     else mount.append(host);
-    drawn.set(mount, { id: item.id, signature: known.signature, host });
+    Overlay.tick();
+    drawn.set(mount, { key: item.key, signature: known.signature, host });
   }
 
   async function feedback(item, spam) {
     try {
       await ask(TYPES.FEEDBACK, { inquiry: item.inquiry, spam });
-      results.delete(item.id);
+      results.delete(item.key);
       schedule();
     } catch (err) {
       Overlay.status(`${Overlay.t('extName')}: ${err.message}`);
@@ -246,6 +248,8 @@
       attributes: true,
       attributeFilter: Site.IDENTITY_ATTRIBUTES ?? ['data-trade-id', 'data-cid'],
     });
+    // page-data.js may have posted before we listened: ask it to post again.
+    window.postMessage({ source: 'xunpan-page-data-request' }, location.origin);
     window.addEventListener('hashchange', schedule);
     window.addEventListener('popstate', schedule);
     scan();

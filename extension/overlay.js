@@ -56,14 +56,34 @@
     .muted { color: #667085; }
   `;
 
+  // One constructed style sheet shared by every shadow root: it is not subject to the
+  // page's CSP (a strict style-src would block a <style> element) and is parsed once.
+  let sheet = null;
+  function styleSheet() {
+    if (sheet === null) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+      } catch {
+        sheet = false;
+      }
+    }
+    return sheet;
+  }
+
   /** Creates a host element with a closed shadow root and our styles in it. */
   function host(tagName = 'span') {
     const el = document.createElement(tagName);
     el.setAttribute('data-xunpan-host', '');
     const root = el.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    root.append(style);
+    const shared = styleSheet();
+    if (shared) {
+      root.adoptedStyleSheets = [shared];
+    } else {
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      root.append(style);
+    }
     return { el, root };
   }
 
@@ -122,9 +142,11 @@
     const now = Date.now();
     for (const [el, c] of clocks) {
       if (!el.isConnected) {
-        clocks.delete(el);
+        // Drawn but not yet placed: keep it a moment; once placed and then removed: drop it.
+        if (c.placed || now - c.born > 10_000) clocks.delete(el);
         continue;
       }
+      c.placed = true;
       const v = clockView(c.deadline, now, dueSoonMs, c.replied);
       if (!v) continue;
       if (el.textContent !== v.text) el.textContent = v.text;
@@ -135,7 +157,7 @@
   }
 
   function watchClock(el, deadline, replied) {
-    clocks.set(el, { deadline, replied });
+    clocks.set(el, { deadline, replied, born: Date.now(), placed: false });
     if (!ticker) ticker = setInterval(tick, 1000);
   }
 
@@ -186,8 +208,11 @@
     };
     chipEl.addEventListener('click', toggle);
     chipEl.addEventListener('keydown', (ev) => (ev.key === 'Enter' || ev.key === ' ') && toggle(ev));
-    // The row is often a link: clicks inside Xunpan must not open it.
-    el.addEventListener('click', (ev) => ev.stopPropagation());
+    // The row is often a link: clicks inside Xunpan must neither open it nor reach the page.
+    el.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      ev.preventDefault();
+    });
     root.append(chipEl, pop);
     if (result.deadline) watchClock(clock, result.deadline, false);
     else clock.remove();
@@ -293,6 +318,7 @@
     status,
     formatSpan,
     clockView,
+    tick,
     setDueSoon(ms) {
       dueSoonMs = ms;
     },
