@@ -16,8 +16,23 @@ export async function findByRole(page, role, namePattern) {
   }
 }
 
-/** Clicks the first element with that role and accessible name (in any shadow root). */
-export async function clickByRole(page, role, namePattern) {
+/**
+ * Clicks the first element with that role and accessible name (in any shadow root).
+ * The overlay is redrawn when the page's data arrives, so a node found a moment ago
+ * may be gone: look again a few times before giving up.
+ */
+export async function clickByRole(page, role, namePattern, attempts = 8) {
+  for (let i = 1; ; i++) {
+    try {
+      return await clickOnce(page, role, namePattern);
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await page.waitForTimeout(250);
+    }
+  }
+}
+
+async function clickOnce(page, role, namePattern) {
   const [node] = await findByRole(page, role, namePattern);
   if (!node) throw new Error(`no ${role} named ${namePattern} on ${page.url()}`);
   const cdp = await page.context().newCDPSession(page);
