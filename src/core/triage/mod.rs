@@ -1,10 +1,40 @@
 //! Inquiry triage: is it spam, a scam, or a real buyer — and why.
 //!
-//! (Foundation stage: the types are final, the rules are a first minimal set.)
+//! Three steps, as in the best rule-based filters: detectors (`signals`) report
+//! the evidence they see as rule codes; one table (`rules`) gives each code its
+//! weight, category and wording; the sum gives the score and thresholds give
+//! the verdict. Two guards shape the sum because a genuine buyer called spam is
+//! the expensive error:
+//!
+//! * genuine signs can pull the score down by at most [`GENUINE_CAP`], so a
+//!   perfect-looking inquiry cannot hide a sign-in link or an HTML "order";
+//! * *strong* evidence (credential links, disguised or executable attachments,
+//!   advance fees, the rep's deny list) makes a message spam by itself, while no
+//!   single weak sign (brevity, a free mailbox, a new account) can.
+//!
+//! The built-in content model and the rep's own learned filter (`bayes`) add one
+//! reason each, with a capped weight. The rep's allow and deny lists decide first.
+
+pub mod bayes;
+pub mod rules;
+pub mod signals;
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::analysis;
 use crate::core::inquiry::Inquiry;
+use bayes::{Filter, BUILT_IN};
+use rules::{rule, Category};
+use signals::{Hit, Text};
+
+/// How far genuine signs can pull a score down.
+pub const GENUINE_CAP: f64 = -5.0;
+/// The most the built-in content model can add or take away.
+pub const MODEL_CAP: f64 = 4.0;
+/// The most the rep's learned filter can add or take away.
+pub const REP_FILTER_CAP: f64 = 5.0;
 
 /// The tag a rep sees on a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,7 +142,53 @@ pub struct Assessment {
     pub priority: Priority,
 }
 
-/// Triage settings: thresholds (and, later, weights, lists and the learned filter).
+/// The rep's allow and deny lists: buyer ids, e-mail addresses and domains.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Lists {
+    /// Never spam: buyer ids, e-mails or domains (`example.com`).
+    pub allow: Vec<String>,
+    /// Always spam: buyer ids, e-mails or domains.
+    pub deny: Vec<String>,
+}
+
+impl Lists {
+    /// `Some(true)` when the buyer is on the deny list, `Some(false)` on the allow list.
+    fn verdict_for(&self, inquiry: &Inquiry) -> Option<bool> {
+        let buyer = inquiry.buyer.as_ref()?;
+        let mut keys: Vec<String> = Vec::new();
+        if let Some(id) = &buyer.account_id {
+            keys.push(id.trim().to_lowercase());
+        }
+        if let Some(email) = &buyer.email {
+            let email = email.trim().to_lowercase();
+            if let Some((_, domain)) = email.rsplit_once('@') {
+                keys.push(domain.to_string());
+            }
+            keys.push(email);
+        }
+        if let Some(site) = &buyer.website {
+            keys.push(signals::registrable(signals::host_of(
+                &site.trim().to_lowercase(),
+            )));
+        }
+        let on = |list: &[String]| {
+            list.iter().any(|e| {
+                keys.iter()
+                    .any(|k| !k.is_empty() && *k == e.trim().to_lowercase())
+            })
+        };
+        if on(&self.deny) {
+            Some(true)
+        } else if on(&self.allow) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// Triage settings: thresholds, weights, lists and the learned filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct TriageSettings {
@@ -120,6 +196,14 @@ pub struct TriageSettings {
     pub spam_threshold: f64,
     /// Score at or above which a message is suspicious.
     pub suspicious_threshold: f64,
+    /// Weight overrides by reason code (`{"FREE_WEBMAIL": 0}` turns a rule off).
+    pub weights: BTreeMap<String, f64>,
+    /// Allow and deny lists.
+    pub lists: Lists,
+    /// The rep's own filter, trained by the "spam" / "not spam" buttons.
+    pub learned: Filter,
+    /// Whether the built-in content model is used.
+    pub content_model: bool,
 }
 
 impl Default for TriageSettings {
@@ -127,20 +211,91 @@ impl Default for TriageSettings {
         TriageSettings {
             spam_threshold: 6.0,
             suspicious_threshold: 3.0,
+            weights: BTreeMap::new(),
+            lists: Lists::default(),
+            learned: Filter::default(),
+            content_model: true,
         }
     }
 }
 
-/// What the triager remembers across one batch (repeated texts).
+impl TriageSettings {
+    /// Checks what serde cannot: thresholds in order, known codes, finite weights.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(self.suspicious_threshold.is_finite() && self.spam_threshold.is_finite())
+            || self.suspicious_threshold > self.spam_threshold
+        {
+            return Err(
+                "triage.suspiciousThreshold must be a number no higher than triage.spamThreshold"
+                    .into(),
+            );
+        }
+        for (code, w) in &self.weights {
+            if rule(code).is_none() {
+                return Err(format!(
+                    "triage.weights: no reason code {code}; use a code from the reasons list"
+                ));
+            }
+            if !w.is_finite() || w.abs() > 100.0 {
+                return Err(format!(
+                    "triage.weights.{code} must be a number between -100 and 100"
+                ));
+            }
+        }
+        self.learned
+            .validate()
+            .map_err(|e| format!("triage.learned: {e}"))
+    }
+
+    /// Trains the rep's filter with one inquiry the rep marked as spam or not spam.
+    pub fn learn(&mut self, inquiry: &Inquiry, spam: bool) {
+        self.learned.train(&bayes::document(inquiry), spam);
+    }
+}
+
+/// What the triager remembers across one batch (repeated texts from one buyer).
 #[derive(Debug, Default)]
 pub struct Seen {
-    texts: std::collections::HashMap<String, u32>,
+    texts: HashMap<(String, u64), u32>,
+}
+
+impl Seen {
+    /// Counts this buyer's text; returns how many times it was seen before.
+    fn repeat_count(&mut self, inquiry: &Inquiry) -> u32 {
+        let Some(buyer) = inquiry
+            .buyer
+            .as_ref()
+            .and_then(|b| b.account_id.clone().or(b.email.clone()).or(b.name.clone()))
+        else {
+            return 0;
+        };
+        let normal = crate::core::text::normalize(signals::cap(&inquiry.body, 8192));
+        if normal.len() < 12 {
+            return 0; // "hi" twice is not a campaign
+        }
+        let hash = normal.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        let count = self.texts.entry((buyer.to_lowercase(), hash)).or_insert(0);
+        *count += 1;
+        *count - 1
+    }
 }
 
 /// The compiled triage engine.
 #[derive(Debug, Clone)]
 pub struct Triager {
     settings: TriageSettings,
+    model: Option<std::sync::Arc<bayes::Model>>,
+}
+
+fn round1(x: f64) -> f64 {
+    let r = (x * 10.0).round() / 10.0;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
 }
 
 impl Triager {
@@ -148,25 +303,149 @@ impl Triager {
     pub fn new(settings: &TriageSettings) -> Self {
         Triager {
             settings: settings.clone(),
+            model: None,
+        }
+    }
+
+    /// As [`Triager::new`], with another content model in place of the built-in one
+    /// (for training and held-out evaluation).
+    pub fn with_model(settings: &TriageSettings, model: bayes::Model) -> Self {
+        Triager {
+            settings: settings.clone(),
+            model: Some(std::sync::Arc::new(model)),
+        }
+    }
+
+    fn weight(&self, code: &str) -> f64 {
+        self.settings
+            .weights
+            .get(code)
+            .copied()
+            .or_else(|| rule(code).map(|r| r.weight))
+            .unwrap_or(0.0)
+    }
+
+    fn reason(&self, code: &'static str, weight: f64, detail: Option<&str>) -> Reason {
+        let (en, zh) = rule(code).map_or(("", ""), |r| (r.en, r.zh));
+        let with = |s: &str| match detail {
+            Some(d) if !d.is_empty() => format!("{s}: {d}"),
+            _ => s.to_string(),
+        };
+        Reason {
+            code: code.to_string(),
+            weight: round1(weight),
+            detail: with(en),
+            detail_zh: with(zh),
         }
     }
 
     /// Triage one inquiry. `seen` carries what earlier inquiries of the batch said.
     pub fn assess(&self, inquiry: &Inquiry, seen: &mut Seen) -> Assessment {
-        let mut reasons = Vec::new();
-        let lower = inquiry.body.to_lowercase();
-        if lower.contains("password") || lower.contains("sign in") || lower.contains("log in") {
-            reasons.push(Reason {
-                code: "CREDENTIAL_LINK".into(),
-                weight: 6.0,
-                detail: "asks you to sign in to see the order".into(),
-                detail_zh: "要求登录才能查看订单".into(),
+        let text = Text::new(inquiry);
+        let reading = analysis::read(inquiry);
+        let mut hits: Vec<Hit> = Vec::new();
+        match self.settings.lists.verdict_for(inquiry) {
+            Some(true) => hits.push(Hit {
+                code: "BLOCKLISTED",
+                detail: None,
+            }),
+            Some(false) => hits.push(Hit {
+                code: "ALLOWLISTED",
+                detail: None,
+            }),
+            None => {}
+        }
+        let mut signs = Vec::new();
+        let genuine_count = signals::genuine(inquiry, &text, reading.names_product, &mut signs);
+        signals::links(&text, genuine_count, &mut hits);
+        signals::wording(&text, &mut hits);
+        signals::attachments(inquiry, &text, genuine_count, &mut hits);
+        hits.extend(signs);
+        if let Some(buyer) = &inquiry.buyer {
+            signals::profile(buyer, inquiry.received_at, &text, &mut hits);
+            signals::send_time(buyer, inquiry.received_at, &mut hits);
+        }
+        if seen.repeat_count(inquiry) > 0 {
+            hits.push(Hit {
+                code: "REPEATED_TEXT",
+                detail: None,
             });
         }
-        let key = crate::core::text::normalize(&inquiry.body);
-        let count = seen.texts.entry(key).or_insert(0);
-        *count += 1;
-        let score: f64 = reasons.iter().map(|r| r.weight).sum();
+        if signals::in_conversation(inquiry) {
+            hits.push(Hit {
+                code: "IN_CONVERSATION",
+                detail: None,
+            });
+        }
+
+        let mut reasons: Vec<Reason> = Vec::new();
+        let (mut bad, mut good, mut strong) = (0.0_f64, 0.0_f64, false);
+        let mut by_category: HashMap<Category, f64> = HashMap::new();
+        for h in &hits {
+            let Some(r) = rule(h.code) else { continue };
+            let w = self.weight(h.code);
+            if w == 0.0 {
+                continue;
+            }
+            if w > 0.0 {
+                bad += w;
+                strong |= r.strong;
+                *by_category.entry(r.category).or_insert(0.0) += w;
+            } else {
+                good += w;
+            }
+            reasons.push(self.reason(h.code, w, h.detail.as_deref()));
+        }
+        // Advertisers describe their own service in words that look like a buyer's
+        // (ports, sizes, terms); a buyer gives a quantity. Without one, an advertising
+        // message keeps all of its weight.
+        let advertising = by_category
+            .get(&Category::Advertising)
+            .copied()
+            .unwrap_or(0.0)
+            >= 3.0;
+        let buyer_like = hits.iter().any(|h| h.code == "GIVES_QUANTITY");
+        let cap = if advertising && !buyer_like {
+            0.0
+        } else {
+            GENUINE_CAP
+        };
+        let good = good.max(cap);
+        let mut score = bad + good;
+
+        let doc = bayes::document(inquiry);
+        if self.settings.content_model {
+            let model = self.model.as_deref().unwrap_or(&BUILT_IN);
+            let evidence = model.evidence(&doc).clamp(-MODEL_CAP, MODEL_CAP);
+            if evidence.abs() >= 0.5 {
+                let code = if evidence > 0.0 {
+                    "CONTENT_LIKE_SPAM"
+                } else {
+                    "CONTENT_LIKE_GENUINE"
+                };
+                score += evidence;
+                reasons.push(self.reason(code, evidence, None));
+            }
+        }
+        let rep = self
+            .settings
+            .learned
+            .evidence(&doc)
+            .clamp(-REP_FILTER_CAP, REP_FILTER_CAP);
+        if rep.abs() >= 0.5 {
+            let code = if rep > 0.0 {
+                "REP_FILTER_SPAM"
+            } else {
+                "REP_FILTER_GENUINE"
+            };
+            score += rep;
+            reasons.push(self.reason(code, rep, None));
+        }
+        let allowed = hits.iter().any(|h| h.code == "ALLOWLISTED");
+        if strong && !allowed {
+            score = score.max(self.settings.spam_threshold);
+        }
+        let score = round1(score);
         let verdict = if score >= self.settings.spam_threshold {
             Verdict::Spam
         } else if score >= self.settings.suspicious_threshold {
@@ -174,28 +453,129 @@ impl Triager {
         } else {
             Verdict::Genuine
         };
-        let kind = if verdict == Verdict::Spam {
-            Kind::Phishing
-        } else if inquiry.body.contains('?') {
-            Kind::Questions
-        } else {
-            Kind::Vague
-        };
+        reasons.sort_by(|a, b| {
+            b.weight
+                .abs()
+                .total_cmp(&a.weight.abs())
+                .then(a.code.cmp(&b.code))
+        });
+
+        let kind = kind_of(verdict, &by_category, &reading, inquiry);
+        let has = |code: &str| hits.iter().any(|h| h.code == code);
+        let grade = grade_of(verdict, &reading, genuine_count, &has);
+        let priority = priority_of(verdict, kind, &reading, &has);
         Assessment {
             verdict,
             score,
             reasons,
             kind,
-            grade: if verdict == Verdict::Genuine {
+            grade,
+            priority,
+        }
+    }
+}
+
+/// The message kind: the heaviest spam category when flagged, else what the text does.
+fn kind_of(
+    verdict: Verdict,
+    by_category: &HashMap<Category, f64>,
+    reading: &analysis::Reading,
+    inquiry: &Inquiry,
+) -> Kind {
+    if verdict != Verdict::Genuine {
+        let top = [
+            Category::Phishing,
+            Category::Scam,
+            Category::Advertising,
+            Category::PriceFishing,
+            Category::Junk,
+        ]
+        .into_iter()
+        .filter_map(|c| by_category.get(&c).map(|w| (c, *w)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+        match top {
+            Some((Category::Phishing, w)) if w >= 2.0 => return Kind::Phishing,
+            Some((Category::Scam, w)) if w >= 2.0 => return Kind::Scam,
+            Some((Category::Advertising, w)) if w >= 1.5 => return Kind::Advertising,
+            Some((Category::PriceFishing, w)) if w >= 1.5 => return Kind::PriceFishing,
+            _ if verdict == Verdict::Spam => return Kind::Junk,
+            _ => {}
+        }
+    }
+    if inquiry
+        .thread
+        .as_ref()
+        .is_some_and(|t| t.our_last_reply_at.is_some())
+    {
+        Kind::FollowUp
+    } else if reading.one_click {
+        Kind::OneClick
+    } else if !reading.questions.is_empty() {
+        Kind::Questions
+    } else if reading.names_product || reading.has_quantity {
+        Kind::Requests
+    } else {
+        Kind::Vague
+    }
+}
+
+/// The buyer grade (domain §4): intent shown in the text and the account.
+fn grade_of(
+    verdict: Verdict,
+    reading: &analysis::Reading,
+    genuine_signs: usize,
+    has: &dyn Fn(&str) -> bool,
+) -> Grade {
+    match verdict {
+        Verdict::Spam => Grade::D,
+        Verdict::Suspicious => Grade::D,
+        Verdict::Genuine => {
+            let specific = reading.names_product || has("GIVES_SPECIFICATION");
+            let quantity = reading.has_quantity || has("GIVES_QUANTITY");
+            let business = has("COMPANY_DETAILS")
+                || has("MATCHING_COMPANY_EMAIL")
+                || has("ESTABLISHED_BUYER")
+                || has("IN_CONVERSATION");
+            if specific && quantity && (business || genuine_signs >= 5) {
+                Grade::A
+            } else if specific && (quantity || business) {
                 Grade::B
+            } else if specific || quantity || business || !reading.questions.is_empty() {
+                Grade::C
             } else {
                 Grade::D
-            },
-            priority: if verdict == Verdict::Genuine {
-                Priority::High
-            } else {
-                Priority::Low
-            },
+            }
         }
+    }
+}
+
+/// The answering priority (domain §5): who gets answered first.
+fn priority_of(
+    verdict: Verdict,
+    kind: Kind,
+    reading: &analysis::Reading,
+    has: &dyn Fn(&str) -> bool,
+) -> Priority {
+    if verdict == Verdict::Spam
+        || matches!(
+            kind,
+            Kind::Scam | Kind::Advertising | Kind::Phishing | Kind::Junk
+        )
+        || has("INVITATION_LETTER")
+        || has("COOPERATION_PITCH")
+    {
+        return Priority::Low;
+    }
+    if verdict == Verdict::Suspicious {
+        return Priority::Medium;
+    }
+    let named = reading.names_product || has("GIVES_SPECIFICATION") || reading.has_quantity;
+    if kind == Kind::FollowUp
+        || (named && (has("GREETS") || has("COMPANY_DETAILS")))
+        || (named && !reading.questions.is_empty())
+    {
+        Priority::High
+    } else {
+        Priority::Medium
     }
 }

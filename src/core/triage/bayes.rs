@@ -1,0 +1,301 @@
+//! Word statistics: the built-in content model and the rep's own learned filter.
+//!
+//! Both read a message as a set of tokens — words, Chinese character pairs, the
+//! hosts of its links and the types of its attachments — and weigh each token by
+//! how much more often it appears in spam than in real inquiries (a log-odds
+//! ratio, as naive Bayes does). The built-in model is a small table trained on
+//! public corpora (`examples/train_model.rs` rebuilds it). The rep's filter keeps
+//! counts from the rep's own "spam" / "not spam" clicks; its evidence is shrunk
+//! while it has seen few examples, so two clicks nudge and fifty decide.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::inquiry::Inquiry;
+use crate::core::triage::signals::{cap, host_of, registrable};
+
+/// Tokens read from one message at most.
+pub const MAX_TOKENS: usize = 400;
+/// Distinct tokens the rep's filter keeps at most (rare ones are pruned first).
+pub const MAX_FILTER_TOKENS: usize = 20_000;
+/// The strongest tokens of a message that count toward the evidence.
+const TOP_TOKENS: usize = 30;
+
+/// The tokens of one message (distinct, sorted).
+pub type Document = BTreeSet<String>;
+
+/// Reads an inquiry as tokens.
+pub fn document(inquiry: &Inquiry) -> Document {
+    let mut out = Document::new();
+    let add = |t: String, out: &mut Document| {
+        if out.len() < MAX_TOKENS {
+            out.insert(t);
+        }
+    };
+    if let Some(subject) = &inquiry.subject {
+        for w in words(cap(subject, 512)) {
+            add(format!("s:{w}"), &mut out);
+        }
+    }
+    let body = cap(&inquiry.body, 32 * 1024);
+    for w in words(body) {
+        add(w, &mut out);
+    }
+    let lower = body.to_lowercase();
+    for url in lower
+        .split_whitespace()
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
+        .take(50)
+    {
+        add(
+            format!(
+                "host:{}",
+                registrable(host_of(
+                    url.trim_matches(|c: char| "()<>\"'[],".contains(c))
+                ))
+            ),
+            &mut out,
+        );
+    }
+    for a in inquiry.attachments.iter().take(20) {
+        if let Some((_, ext)) = a.name.rsplit_once('.') {
+            add(format!("att:{}", ext.to_lowercase()), &mut out);
+        }
+    }
+    out
+}
+
+/// Words of 2–24 letters or digits (lower-cased), and pairs of Chinese characters.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut prev_cjk: Option<char> = None;
+    let flush = |word: &mut String, out: &mut Vec<String>| {
+        let n = word.chars().count();
+        if (2..=24).contains(&n) && !word.chars().all(|c| c.is_ascii_digit()) {
+            out.push(std::mem::take(word));
+        } else {
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            flush(&mut word, &mut out);
+            if let Some(p) = prev_cjk {
+                out.push(format!("{p}{c}"));
+            }
+            prev_cjk = Some(c);
+            continue;
+        }
+        prev_cjk = None;
+        if c.is_alphanumeric() || c == '$' || c == '\'' {
+            word.extend(c.to_lowercase());
+        } else {
+            flush(&mut word, &mut out);
+        }
+        if out.len() > MAX_TOKENS * 4 {
+            break;
+        }
+    }
+    flush(&mut word, &mut out);
+    out.into_iter()
+}
+
+/// The sum of the strongest token weights of a document.
+fn strongest(weights: impl Iterator<Item = f64>) -> f64 {
+    let mut w: Vec<f64> = weights.filter(|w| *w != 0.0).collect();
+    w.sort_by(|a, b| b.abs().total_cmp(&a.abs()));
+    w.iter().take(TOP_TOKENS).sum()
+}
+
+/// The built-in content model: token → log-odds weight.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    weights: HashMap<String, f64>,
+    /// Overall scale applied to the sum.
+    scale: f64,
+}
+
+impl Model {
+    /// Reads the model's text form: a `scale <x>` line, then `token<TAB>weight` lines.
+    pub fn from_tsv(text: &str) -> Model {
+        let mut model = Model {
+            weights: HashMap::new(),
+            scale: 1.0,
+        };
+        for line in text.lines() {
+            if let Some(s) = line.strip_prefix("scale ") {
+                model.scale = s.trim().parse().unwrap_or(1.0);
+            } else if let Some((token, w)) = line.split_once('\t') {
+                if let Ok(w) = w.trim().parse::<f64>() {
+                    model.weights.insert(token.to_string(), w);
+                }
+            }
+        }
+        model
+    }
+
+    /// Evidence for spam (positive) or a real inquiry (negative).
+    pub fn evidence(&self, doc: &Document) -> f64 {
+        self.scale * strongest(doc.iter().filter_map(|t| self.weights.get(t).copied()))
+    }
+
+    /// Tokens in the model.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model is empty.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+/// The model shipped with Xunpan.
+pub static BUILT_IN: LazyLock<Model> = LazyLock::new(|| Model::from_tsv(include_str!("model.tsv")));
+
+/// The rep's learned filter: how often each token appeared in messages the rep
+/// marked as spam and as not spam.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Filter {
+    /// Messages marked spam.
+    pub spam_docs: u32,
+    /// Messages marked not spam.
+    pub genuine_docs: u32,
+    /// Token → `[in spam, in not spam]` counts.
+    pub tokens: BTreeMap<String, [u32; 2]>,
+}
+
+impl Filter {
+    /// Adds one marked message.
+    pub fn train(&mut self, doc: &Document, spam: bool) {
+        let i = usize::from(!spam);
+        if spam {
+            self.spam_docs = self.spam_docs.saturating_add(1);
+        } else {
+            self.genuine_docs = self.genuine_docs.saturating_add(1);
+        }
+        for t in doc {
+            let e = self.tokens.entry(t.clone()).or_insert([0, 0]);
+            e[i] = e[i].saturating_add(1);
+        }
+        self.prune();
+    }
+
+    /// Keeps the filter within [`MAX_FILTER_TOKENS`], dropping the rarest tokens.
+    fn prune(&mut self) {
+        let mut floor = 1;
+        while self.tokens.len() > MAX_FILTER_TOKENS {
+            self.tokens.retain(|_, c| c[0] + c[1] > floor);
+            floor += 1;
+        }
+    }
+
+    /// Evidence for spam (positive) or not (negative), shrunk while examples are few.
+    pub fn evidence(&self, doc: &Document) -> f64 {
+        let (s, g) = (f64::from(self.spam_docs), f64::from(self.genuine_docs));
+        if s + g == 0.0 {
+            return 0.0;
+        }
+        let weights = doc.iter().filter_map(|t| {
+            let c = self.tokens.get(t)?;
+            let p_spam = (f64::from(c[0]) + 0.5) / (s + 1.0);
+            let p_gen = (f64::from(c[1]) + 0.5) / (g + 1.0);
+            Some((p_spam / p_gen).ln())
+        });
+        let confidence = (s + g) / (s + g + 4.0);
+        strongest(weights) * confidence * 0.5
+    }
+
+    /// Checks an imported filter for impossible counts.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.tokens.len() > MAX_FILTER_TOKENS * 2 {
+            return Err(format!(
+                "too many tokens ({}); at most {MAX_FILTER_TOKENS} are kept",
+                self.tokens.len()
+            ));
+        }
+        for (t, c) in &self.tokens {
+            if c[0] > self.spam_docs || c[1] > self.genuine_docs {
+                return Err(format!(
+                    "token '{}' is counted in more messages than were marked",
+                    crate::core::text::clip(t, 20)
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> Document {
+        document(&Inquiry {
+            body: body.into(),
+            ..Inquiry::default()
+        })
+    }
+
+    #[test]
+    fn tokens_cover_words_chinese_pairs_hosts_and_files() {
+        let mut i = Inquiry {
+            body: "Price FOB? 询盘报价 see http://bit.ly/x".into(),
+            ..Inquiry::default()
+        };
+        i.attachments.push(crate::core::inquiry::Attachment {
+            name: "PO.ZIP".into(),
+            size: None,
+        });
+        let d = document(&i);
+        for t in [
+            "price",
+            "fob",
+            "询盘",
+            "盘报",
+            "报价",
+            "host:bit.ly",
+            "att:zip",
+        ] {
+            assert!(d.contains(t), "{t} in {d:?}");
+        }
+    }
+
+    #[test]
+    fn the_rep_filter_learns_from_a_few_clicks() {
+        let mut f = Filter::default();
+        assert_eq!(f.evidence(&doc("cheap seo services for your store")), 0.0);
+        f.train(
+            &doc("we offer cheap seo services for your store ranking"),
+            true,
+        );
+        f.train(
+            &doc("need 200 pcs of the 13x4 frontal wig, price fob"),
+            false,
+        );
+        let spam = f.evidence(&doc("seo services, cheap ranking for your store"));
+        let real = f.evidence(&doc("price for 500 pcs frontal wig fob"));
+        assert!(spam > 0.5, "{spam}");
+        assert!(real < -0.5, "{real}");
+        assert!(f.validate().is_ok());
+    }
+
+    #[test]
+    fn the_rep_filter_stays_bounded() {
+        let mut f = Filter::default();
+        for n in 0..(MAX_FILTER_TOKENS / 100 + 5) {
+            let body: String = (0..100).map(|k| format!("t{n}x{k} ")).collect();
+            f.train(&doc(&body), n % 2 == 0);
+        }
+        assert!(f.tokens.len() <= MAX_FILTER_TOKENS);
+    }
+
+    #[test]
+    fn the_built_in_model_loads() {
+        assert!(!BUILT_IN.is_empty());
+    }
+}

@@ -1,0 +1,971 @@
+//! Detecting the evidence: each function looks at one aspect of an inquiry and
+//! reports the rule codes it found, with a short detail naming the thing seen.
+//!
+//! Everything works on one lower-cased copy of the text, capped in size, so a
+//! hostile 1 MB body or thousands of links cost bounded time. Patterns are
+//! compiled once. Buyer languages other than English are covered where the sign
+//! is phrased in words (greetings, quantities, delivery questions); structural
+//! signs (links, attachments, profile numbers) do not depend on language.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use regex::Regex;
+
+use crate::core::inquiry::{Buyer, Inquiry, Sender};
+
+/// At most this many bytes of text are scanned.
+pub const MAX_SCAN_BYTES: usize = 64 * 1024;
+/// At most this many links are examined.
+pub const MAX_LINKS: usize = 200;
+
+/// A rule that fired, with what it saw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Rule code (see `rules.rs`).
+    pub code: &'static str,
+    /// The specific thing seen (a host, a file name), if any.
+    pub detail: Option<String>,
+}
+
+fn hit(code: &'static str) -> Hit {
+    Hit { code, detail: None }
+}
+
+fn hit_on(code: &'static str, detail: impl Into<String>) -> Hit {
+    Hit {
+        code,
+        detail: Some(crate::core::text::clip(&detail.into(), 60)),
+    }
+}
+
+/// The text of an inquiry prepared once for all detectors.
+pub struct Text {
+    /// Subject and body, lower-cased, capped.
+    pub lower: String,
+    /// Letters in the original (for the capitals ratio).
+    pub letters: usize,
+    /// Upper-case letters in the original.
+    pub upper: usize,
+}
+
+impl Text {
+    /// Prepares subject and body.
+    pub fn new(inquiry: &Inquiry) -> Text {
+        let mut raw = String::new();
+        if let Some(s) = &inquiry.subject {
+            raw.push_str(cap(s, 1024));
+            raw.push('\n');
+        }
+        raw.push_str(cap(&inquiry.body, MAX_SCAN_BYTES));
+        let (mut letters, mut upper) = (0, 0);
+        for c in inquiry.body.chars().take(4096) {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            }
+        }
+        Text {
+            lower: raw.to_lowercase(),
+            letters,
+            upper,
+        }
+    }
+}
+
+/// The longest prefix of `s` within `max` bytes, on a character boundary.
+pub fn cap(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn re(pattern: &str) -> Regex {
+    // Patterns are constants of this file; a typo is caught by the tests.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| re($re));
+    };
+}
+
+// --- links -----------------------------------------------------------------------------
+
+pattern!(URL, r#"(?:https?://|www\.)[^\s<>"'()\[\]{}]+"#);
+pattern!(
+    LINK_TEXT_PAIR,
+    r"([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\s*\((https?://[^)\s]+)\)"
+);
+pattern!(
+    CREDENTIAL_WORDS,
+    r"\b(?:(?:sign|log)[ -]?in (?:with|to|using) your|login (?:with|to) your|(?:enter|type|provide|confirm) (?:your )?(?:e-?mail )?(?:address and )?password|e-?mail password|your password|verify your (?:account|email|identity)|enter your (?:email|e-mail|user ?name|credentials|login)|confirm your (?:account|identity|password)|webmail (?:login|account)|credentials)\b"
+);
+pattern!(
+    CREDENTIAL_PATH,
+    r"(?:login|log-in|signin|sign-in|logon|verify|verification|account|password|passwd|webmail|auth|session|secure|validate|wp-admin)"
+);
+
+/// Sites that phishers imitate, by their own registrable domains.
+const BRANDS: &[(&str, &[&str])] = &[
+    (
+        "alibaba",
+        &[
+            "alibaba.com",
+            "alibaba-inc.com",
+            "alibabagroup.com",
+            "alicdn.com",
+            "aliexpress.com",
+            "1688.com",
+            "alibaba.com.cn",
+        ],
+    ),
+    (
+        "aliexpress",
+        &["aliexpress.com", "aliexpress.us", "aliexpress.ru"],
+    ),
+    ("dhl", &["dhl.com", "dhl.de", "dhl.co.uk"]),
+    ("fedex", &["fedex.com"]),
+    ("ups", &["ups.com"]),
+    ("maersk", &["maersk.com"]),
+    ("cosco", &["coscoshipping.com", "cosco.com"]),
+    ("msc", &["msc.com"]),
+    ("wetransfer", &["wetransfer.com", "we.tl"]),
+    ("dropbox", &["dropbox.com"]),
+    ("docusign", &["docusign.com", "docusign.net"]),
+    (
+        "onedrive",
+        &["live.com", "microsoft.com", "sharepoint.com", "1drv.ms"],
+    ),
+    (
+        "office365",
+        &["office.com", "microsoft.com", "office365.com"],
+    ),
+    ("outlook", &["outlook.com", "live.com", "microsoft.com"]),
+    ("paypal", &["paypal.com"]),
+    ("adobe", &["adobe.com"]),
+];
+
+/// Brand names distinctive enough that their presence in someone else's host is an
+/// imitation (plain words like "outlook" or "ups" also name innocent sites).
+const IMITATED: &[&str] = &[
+    "alibaba",
+    "aliexpress",
+    "dhl",
+    "fedex",
+    "maersk",
+    "wetransfer",
+    "dropbox",
+    "docusign",
+    "onedrive",
+    "office365",
+    "paypal",
+];
+
+/// File-sharing and mail providers: buyers use them too, so this is weak evidence.
+const FILE_SHARE: &[&str] = &[
+    "wetransfer.com",
+    "we.tl",
+    "dropbox.com",
+    "drive.google.com",
+    "docs.google.com",
+    "onedrive.live.com",
+    "1drv.ms",
+    "sharepoint.com",
+    "mega.nz",
+    "mediafire.com",
+    "box.com",
+    "icloud.com",
+    "mail.google.com",
+    "mail.yahoo.com",
+];
+
+const SHORTENERS: &[&str] = &[
+    "bit.ly",
+    "tinyurl.com",
+    "goo.gl",
+    "t.co",
+    "ow.ly",
+    "is.gd",
+    "buff.ly",
+    "cutt.ly",
+    "rebrand.ly",
+    "shorturl.at",
+    "rb.gy",
+    "t.ly",
+    "tiny.cc",
+    "s.id",
+    "v.gd",
+    "urlz.fr",
+    "shorte.st",
+    "adf.ly",
+];
+
+/// The host of a URL found in text, lower-case, without port or credentials.
+pub fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    host.trim_end_matches('.')
+}
+
+/// The registrable part of a host: `a.b.example.co.uk` → `example.co.uk`.
+pub fn registrable(host: &str) -> String {
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() <= 2 {
+        return labels.join(".");
+    }
+    let n = labels.len();
+    let second = labels[n - 2];
+    let take = if labels[n - 1].len() == 2
+        && matches!(
+            second,
+            "co" | "com" | "net" | "org" | "gov" | "edu" | "ac" | "or" | "ne"
+        ) {
+        3
+    } else {
+        2
+    };
+    labels[n - take..].join(".")
+}
+
+fn is_ip(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Two words that differ by one letter replaced, added or dropped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+fn domain_is(host: &str, domain: &str) -> bool {
+    host == domain || host.ends_with(&format!(".{domain}"))
+}
+
+/// Links: credential pages, look-alikes, IP hosts, shorteners, file shares, mismatches,
+/// and links to an "order" the text does not explain (`genuine_signs` says how much
+/// the text does explain).
+pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
+    let urls: Vec<&str> = URL
+        .find_iter(&text.lower)
+        .take(MAX_LINKS)
+        .map(|m| m.as_str())
+        .collect();
+    if urls.is_empty() {
+        return;
+    }
+    // Where the text asks for a password or a sign-in: a link near such words is a trap.
+    let credential_at: Vec<usize> = CREDENTIAL_WORDS
+        .find_iter(&text.lower)
+        .take(20)
+        .map(|m| m.start())
+        .collect();
+    let credential_words = !credential_at.is_empty();
+    let near_credential = |url: &str| {
+        text.lower
+            .find(url)
+            .is_some_and(|pos| credential_at.iter().any(|c| c.abs_diff(pos) <= 300))
+    };
+    let (mut credential, mut lookalike, mut ip, mut short, mut share) =
+        (None, None, None, None, None);
+    for url in &urls {
+        let host = host_of(url);
+        if host.is_empty() {
+            continue;
+        }
+        let path = url.split_once(host).map_or("", |(_, p)| p);
+        let official = BRANDS
+            .iter()
+            .flat_map(|(_, d)| d.iter())
+            .any(|d| domain_is(host, d));
+        if !official {
+            for (brand, _) in BRANDS {
+                // A brand name (or a one-letter misspelling of it, like aIibaba) inside a host
+                // it does not own: alibaba.com.secure-login.example, aiibaba-trade.example
+                if !IMITATED.contains(brand) {
+                    continue;
+                }
+                let imitates = |label: &str| {
+                    label == *brand || (brand.len() >= 6 && one_edit_apart(label, brand))
+                };
+                if host.split(['.', '-']).any(imitates) || host.contains(&format!("{brand}.com.")) {
+                    lookalike.get_or_insert(host.to_string());
+                }
+            }
+        }
+        if is_ip(host) {
+            ip.get_or_insert(host.to_string());
+        }
+        if SHORTENERS.iter().any(|s| domain_is(host, s)) {
+            short.get_or_insert(host.to_string());
+        }
+        if FILE_SHARE.iter().any(|s| domain_is(host, s)) {
+            share.get_or_insert(host.to_string());
+        }
+        if !official
+            && (CREDENTIAL_PATH.is_match(path) || CREDENTIAL_PATH.is_match(host))
+            && near_credential(url)
+        {
+            credential.get_or_insert(host.to_string());
+        }
+    }
+    if credential.is_none() && credential_words {
+        // "Enter your e-mail password to view the order" next to any outside link.
+        credential = urls
+            .iter()
+            .filter(|u| near_credential(u))
+            .map(|u| host_of(u))
+            .find(|h| {
+                !h.is_empty()
+                    && !BRANDS
+                        .iter()
+                        .flat_map(|(_, d)| d.iter())
+                        .any(|d| domain_is(h, d))
+            })
+            .map(str::to_string);
+    }
+    if let Some(h) = credential {
+        out.push(hit_on("CREDENTIAL_LINK", h));
+    }
+    if let Some(h) = lookalike {
+        out.push(hit_on("LOOKALIKE_DOMAIN", h));
+    }
+    if let Some(h) = ip {
+        out.push(hit_on("IP_ADDRESS_LINK", h));
+    }
+    if let Some(h) = short {
+        out.push(hit_on("SHORTENED_LINK", h));
+    }
+    if let Some(h) = share {
+        out.push(hit_on("FILE_SHARE_LINK", h));
+    }
+    for cap in LINK_TEXT_PAIR.captures_iter(&text.lower).take(MAX_LINKS) {
+        let shown = registrable(&cap[1]);
+        let real = registrable(host_of(&cap[2]));
+        if !shown.is_empty() && !real.is_empty() && shown != real && shown.contains('.') {
+            out.push(hit_on("MISMATCHED_LINK", format!("{shown} → {real}")));
+            break;
+        }
+    }
+    if urls.len() > 6 {
+        out.push(hit_on("MANY_LINKS", urls.len().to_string()));
+    }
+    if genuine_signs < 2 && urls.len() <= 3 {
+        if let Some(m) = ORDER_WORDS.find(&text.lower) {
+            out.push(hit_on("ORDER_LINK", m.as_str()));
+        }
+    }
+}
+
+// --- attachments -------------------------------------------------------------------------
+
+const DANGEROUS: &[&str] = &[
+    "exe", "scr", "bat", "cmd", "com", "pif", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta",
+    "msi", "jar", "ps1", "lnk", "iso", "img", "vhd", "html", "htm", "shtml", "xhtml", "mht", "svg",
+    "reg", "cpl", "dll",
+];
+const ARCHIVES: &[&str] = &[
+    "zip", "rar", "7z", "gz", "tgz", "tar", "ace", "arj", "cab", "r00", "z", "xz", "bz2", "uue",
+];
+const DOCUMENTS: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "csv", "ppt", "pptx", "jpg", "jpeg", "png", "gif", "webp",
+    "bmp", "tif", "tiff", "dwg", "dxf", "step", "stp", "igs", "txt", "rtf", "odt", "ods", "heic",
+    "mp4", "mov",
+];
+
+pattern!(
+    ORDER_FILE,
+    r"(?:(?:^|[^a-z])p\.?o(?:[^a-z]|$)|purchase[ _-]?order|proforma|invoice|(?:^|[^a-z])rfq|quotation|(?:^|[^a-z])orders?(?:[^a-z]|$)|payment|remittance|swift|bank[ _-]?slip|contract|(?:^|[^a-z])pi(?:[^a-z]|$))"
+);
+pattern!(
+    ORDER_WORDS,
+    r"(?:\bp\.?o\b|purchase order|proforma|\binvoice\b|\border (?:list|details|sheet|file|document)|(?:our|new|the) order\b|secure document|shared (?:a |the )?(?:document|file) (?:with you|via)|payment (?:slip|copy|advice|details))"
+);
+pattern!(PASSWORD_WORDS, r"\bpassword\b|\bpasscode\b|密码");
+pattern!(
+    EXPLAINS_ATTACHMENT,
+    r"(?:attach|enclos|drawing|specification sheet|see the file|the file|pdf|adjunt|anexo|ci-joint|pièce jointe|allegat|anhang|вложени|прикреп|附件|图纸)"
+);
+
+/// Attachments: executables, web pages, disk images, double extensions, archives,
+/// and "order" files the text does not explain.
+pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
+    let mut explained_any = false;
+    let password = PASSWORD_WORDS.is_match(&text.lower);
+    for a in inquiry.attachments.iter().take(MAX_LINKS) {
+        // Right-to-left overrides and zero-width characters disguise names: drop them.
+        let name: String = a
+            .name
+            .chars()
+            .filter(|c| !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
+            .collect::<String>()
+            .to_lowercase();
+        let parts: Vec<&str> = name.trim().rsplit('.').collect();
+        let ext = parts.first().copied().unwrap_or("");
+        let inner = parts.get(1).copied().unwrap_or("");
+        if parts.len() >= 3
+            && (DOCUMENTS.contains(&inner) || ARCHIVES.contains(&inner))
+            && (DANGEROUS.contains(&ext) || ARCHIVES.contains(&ext))
+        {
+            out.push(hit_on("DOUBLE_EXTENSION", &a.name));
+        } else if DANGEROUS.contains(&ext) {
+            out.push(hit_on("DANGEROUS_ATTACHMENT", &a.name));
+        } else if ARCHIVES.contains(&ext) && password {
+            out.push(hit_on("PASSWORD_ARCHIVE", &a.name));
+        } else if ARCHIVES.contains(&ext) {
+            out.push(hit_on("ARCHIVE_ATTACHMENT", &a.name));
+        }
+        let orderish = ORDER_FILE.is_match(&name);
+        let explained = EXPLAINS_ATTACHMENT.is_match(&text.lower) && genuine_signs >= 2;
+        if orderish && !explained {
+            out.push(hit_on("UNEXPLAINED_ORDER_FILE", &a.name));
+        } else if explained && DOCUMENTS.contains(&ext) {
+            explained_any = true;
+        }
+    }
+    if explained_any {
+        out.push(hit("EXPLAINED_ATTACHMENT"));
+    }
+}
+
+// --- what the words say ----------------------------------------------------------------------
+
+pattern!(
+    ADVANCE_FEE,
+    r"(?:(?:pay|send|transfer|remit|deposit|wire)\w*\b[^.\n]{0,60}\b(?:registration|certification|inspection|processing|clearance|tender|contract|agent|agency|admin\w*|handling|release|insurance|legal|stamp|approval|license|licence)[ -]?(?:fee|fees|charge|charges|cost|commission)|(?:pay|paid|payment of)\b[^.\n]{0,30}\b(?:fee|fees|commission|charges?)\b[^.\n]{0,25}\b(?:first|upfront|up-front|in advance|before (?:we|the contract|award|shipment))|(?:fee|fees|commission)s? (?:must|should|has to|have to|needs? to) be paid (?:first|upfront|in advance|before)|advance fee|pay (?:the )?(?:fee|commission) (?:first|before))"
+);
+pattern!(
+    FEE_FIRST,
+    r"(?:(?:to (?:receive|proceed|claim|release|get|collect)|kindly|please|you (?:need|have|are required) to|you must|you should|you will need to)\s+(?:pay|send|transfer|remit|wire)\b[^.\n]{0,50}\b(?:fee|fees|charges?|cost|commission|deposit)|(?:paid|borne|covered|paid for) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|(?:supplier|seller|manufacturer|your company) (?:must|should|needs? to|has to|will) (?:pay|cover|bear))"
+);
+pattern!(
+    AWARD,
+    r"(?:congratulations?\b[^.\n]{0,120}\b(?:selected|award|winner|won|chosen|nominated)|(?:supplier|excellence|business) award\b|you (?:have been|were) (?:selected|chosen|nominated) (?:for|as))"
+);
+pattern!(
+    ROMANCE,
+    r"(?:\b(?:we )?(?:be|become) (?:good |best )?friends\b|i (?:like|love|saw|admire) your (?:profile|picture|photo|smile)|are you (?:single|married)|looking for (?:a )?(?:relationship|love|partner for life))"
+);
+pattern!(
+    OFF_PLATFORM,
+    r"(?:(?:send|reply|contact|write|talk|add|chat)\w*\b[^.\n]{0,30}\b(?:(?:to|on|via|me on|me at|my) )(?:my )?(?:whatsapp|wechat|skype|telegram|viber|e-?mail|gmail|personal email)|whatsapp\s*[:+]?\s*\+?\d|\bon (?:whatsapp|wechat|telegram|skype|viber)\b|(?:add|contact) me on (?:whatsapp|wechat|skype|telegram))"
+);
+pattern!(
+    PAYMENT_BAIT,
+    r"(?:we have (?:sent|transferred|paid|wired)\s+(?:usd|us\$|\$|eur|€)|payment (?:has been|was) (?:sent|made|transferred|released)|confirm (?:the )?receipt of (?:the )?(?:payment|funds)|(?:swift|bank) (?:copy|slip) (?:attached|enclosed))"
+);
+pattern!(
+    ACCOUNT_THREAT,
+    r"(?:account|store|shop|listing)s? (?:will be|has been|is being|are being) (?:suspended|closed|locked|blocked|terminated|deactivated|restricted|limited)|(?:suspend|deactivat|terminat)\w* (?:of )?your (?:account|store)"
+);
+pattern!(
+    TENDER,
+    r"(?:government|ministry|federal|state|public)\s+(?:tender|contract|project|procurement)|tender (?:committee|board|award)|contract (?:award|approval)|award (?:of )?the contract|appointed agent"
+);
+pattern!(
+    INVITATION,
+    r"(?:invitation letter|letter of invitation|visa (?:invitation|letter|application)|invite me to (?:china|your factory))"
+);
+pattern!(
+    FORWARDER_SELF,
+    r"(?:we are (?:a |an |the )?(?:professional |leading |reliable |experienced |chinese |china |international |global )*(?:freight|forwarding|forwarder|logistics|shipping (?:agent|company)|cargo)|our (?:freight|logistics|shipping|forwarding|cargo) (?:service|company|team|rates)|(?:offer|provide|providing|offering)\w*\s+(?:sea|air|ocean|rail)?\s*(?:freight|shipping|logistics|ddp|door to door|customs clearance)|(?:freight forwarder|forwarding company|logistics company)\s+(?:in|from|based)|best (?:freight|shipping) rates|cheap (?:air|sea) freight|(?:我们是|我司|本公司)[^。！!]{0,20}(?:物流|货代|运输|快递|船务)|双清包税|fba头程|海运专线|空运专线)"
+);
+pattern!(
+    AGENCY_SELF,
+    r"(?:\bseo\b|keyword ranking|ranking service|boost your (?:sales|store|ranking)|guaranteed (?:top|first|ranking)|top \d+ position|help you (?:find|get) (?:more )?(?:buyers|customers|orders)|(?:find|bring) you more (?:buyers|customers)|(?:sourcing|inspection) (?:agent|agency|service)s?\b[^.\n]{0,40}\b(?:help|offer|provide|can)|third[- ]party inspection|search engine optimi[sz]ation|google (?:ranking|first page|page one)|(?:web|website) (?:design|development) (?:service|company|agency)|digital marketing (?:agency|service|company)|social media marketing|(?:store|listing|shop) optimi[sz]ation|rank (?:higher|on google)|more traffic to your|free (?:audit|seo|website analysis))"
+);
+pattern!(
+    COOPERATION,
+    r"(?:seek|seeking|looking for|establish|build)\w*\s+(?:a\s+)?(?:long[- ]term\s+)?(?:business\s+)?(?:cooperation|partnership|collaboration)|cooperation with (?:your|you)|win-win cooperation"
+);
+pattern!(
+    COMPETITOR,
+    r"(?:factory (?:cost|price list of all)|who (?:is|are) your (?:\w+ )?suppliers?|(?:which|what) (?:\w+ )?suppliers? do you (?:use|buy from)|your (?:profit )?margin|cost (?:breakdown|structure)|raw material supplier|which suppliers? do you use|who (?:is|are) your suppliers?|your (?:purchase|buying) price)"
+);
+pattern!(
+    MASS,
+    r"(?:same (?:inquiry|request|email|message) (?:to|for) (?:all|every|many)|sent (?:this )?to (?:many|several|all|\d+) suppliers|quickest (?:reply|response) wins|lowest price wins|to all suppliers)"
+);
+pattern!(
+    PRICE_ALL,
+    r"(?:(?:price|prices|quote|quotation)\w*\s+(?:for |of |on )?(?:all|every|each of) (?:your )?(?:products|items|goods|models)|(?:full|complete|whole) (?:price list|catalog(?:ue)?) of (?:all|every)|quote all your)"
+);
+pattern!(
+    UNSUBSCRIBE,
+    r"(?:unsubscribe|opt[- ]?out|remove (?:me|yourself|your (?:name|address|email))|to be removed|no longer wish to receive|don't want to receive|mailing list|click (?:here )?to remove)"
+);
+pattern!(
+    MONEY,
+    r"(?:make money|earn (?:\$|us\$|up to)|extra income|work from home|(?:\$|usd)\s?[\d,]+\s*(?:per|a|/)\s*(?:day|week|month)|financial freedom|get rich|you have won|claim your (?:prize|reward)|lottery|jackpot|winner|cash bonus|no credit check|mortgage|refinanc|lowest rates?|debt (?:free|relief|consolidation)|loan (?:approved|offer)|credit (?:repair|score))"
+);
+pattern!(
+    PHARMA,
+    r"(?:viagra|cialis|levitra|\bpenis\b|enlarge(?:ment)? (?:your|pills)|diet pills?|lose weight fast|weight loss (?:pills?|formula|program)|online (?:pharmacy|casino|betting|gambling)|\bcasino\b|hot (?:girls|singles)|adult (?:site|content|entertainment))"
+);
+pattern!(
+    MARKETING,
+    r"(?:click (?:here|below)|act now|order now|buy now|limited time|special (?:promotion|offer)|100% (?:free|guaranteed|satisfaction)|risk[- ]free|no obligation|free (?:trial|gift|money)|satisfaction guaranteed|call now|dear friend|this is not spam|once in a lifetime|double your)"
+);
+
+/// What the words say: scams, advertising, price fishing and bulk-mail wording.
+pub fn wording(text: &Text, out: &mut Vec<Hit>) {
+    let t = text.lower.as_str();
+    let checks: [(&'static str, &Regex); 18] = [
+        ("ADVANCE_FEE", &ADVANCE_FEE),
+        ("ADVANCE_FEE", &FEE_FIRST),
+        ("AWARD_BAIT", &AWARD),
+        ("ROMANCE_BAIT", &ROMANCE),
+        ("OFF_PLATFORM_CONTACT", &OFF_PLATFORM),
+        ("PAYMENT_BAIT", &PAYMENT_BAIT),
+        ("ACCOUNT_THREAT", &ACCOUNT_THREAT),
+        ("GOVERNMENT_TENDER", &TENDER),
+        ("INVITATION_LETTER", &INVITATION),
+        ("FREIGHT_FORWARDER", &FORWARDER_SELF),
+        ("SERVICE_AGENCY", &AGENCY_SELF),
+        ("COOPERATION_PITCH", &COOPERATION),
+        ("COMPETITOR_PROBE", &COMPETITOR),
+        ("MASS_INQUIRY", &MASS),
+        ("PRICE_LIST_FISHING", &PRICE_ALL),
+        ("UNSUBSCRIBE_FOOTER", &UNSUBSCRIBE),
+        ("MONEY_OFFER", &MONEY),
+        ("PHARMA_ADULT", &PHARMA),
+    ];
+    for (code, pattern) in checks {
+        if out.iter().any(|h| h.code == code) {
+            continue;
+        }
+        if let Some(m) = pattern.find(t) {
+            out.push(hit_on(code, m.as_str().trim()));
+        }
+    }
+    let marketing = MARKETING.find_iter(t).take(4).count();
+    if marketing >= 2 {
+        out.push(hit_on("MARKETING_PHRASES", marketing.to_string()));
+    }
+    if text.letters >= 40 && text.upper * 10 >= text.letters * 7 {
+        out.push(hit("SHOUTING"));
+    }
+}
+
+// --- genuine signs -------------------------------------------------------------------------------
+
+pattern!(
+    QUANTITY,
+    r"\b\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt\b|kgs?|kilograms?|containers?|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт\b|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|sillas|chairs|wigs|panels?|lights?|pipes?)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|\b(?:moq|quantity|qty|cantidad|quantidade|quantité|количеств)\b[^.\n]{0,15}\d"
+);
+pattern!(
+    SPEC,
+    r"\b\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|\b\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in\b|v\b|w\b|kw|ah|mah|hz|gsm|mic|micron|%|°|ft\b)|\b(?:astm|din|en \d|iso \d|grade|tp3\d\d|3\d\dl?\b|ss\d|aisi|sch\s?\d+|density|model|size|colou?r|material)\b|[\u4e00-\u9fff]+(?:规格|型号|尺寸|材质)"
+);
+pattern!(
+    TERMS,
+    r"\b(?:fob|cif|cfr|c&f|exw|ddp|dap|fca|cpt|cip|dat|incoterms?)\b|\b(?:port of|puerto|porto|port)\s+[a-z]|到岸价|离岸价|含税"
+);
+pattern!(
+    CERTS,
+    r"\b(?:ce|rohs|fda|iso\s?\d*|bifma|ul|sgs|reach|msds|en 10204|cb|saso|soncap|coc|form a|certificate|certification|certified|certificado|certificat|сертификат)\b|认证|证书"
+);
+pattern!(
+    DELIVERY,
+    r"(?:lead time|delivery (?:time|date)|production time|how (?:long|many days)|when can you (?:ship|deliver)|shipping time|plazo de entrega|tiempo de entrega|prazo de entrega|délai|delai|срок|交货期|交期|多久)"
+);
+pattern!(
+    TARGET,
+    r"(?:target price|our budget|budget (?:is|of)|(?:usd|us\$|\$|eur|€)\s?\d+(?:\.\d+)?\s*(?:/|per)\s*(?:pc|piece|unit|set|ton|kg|m)|precio objetivo|preço alvo|prix cible|целевая цена|目标价)"
+);
+pattern!(
+    PACKAGING,
+    r"(?:packing|packaging|carton|pallet|label|private label|our logo|custom logo|logo personnalis|embalaje|embalagem|emballage|упаковк|包装)"
+);
+pattern!(
+    SAMPLES,
+    r"(?:\bsamples?\b|muestras?|amostras?|échantillons?|образ(?:ец|цы)|样品)"
+);
+pattern!(
+    COMPANY,
+    r"(?:\bwe are (?:a|an|the)\b[^.\n]{0,60}(?:company|distributor|wholesaler|importer|retailer|contractor|manufacturer|factory|store|shop|brand|supplier|trader|dealer|chain|firm|installer)|\bour (?:company|firm|stores?|shops?|factory|clients|customers)\b|\bsomos (?:una|un)\b|\bnous sommes\b|\bsomos uma\b|\bмы (?:компания|являемся)|我们是|我司|\b(?:ltd|llc|gmbh|s\.?a\.?|inc|co\.|sarl|s\.r\.l|pty)\b)"
+);
+pattern!(
+    GREETING,
+    r"^\s*(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings|hola|buenas|buenos|bonjour|bonsoir|olá|ola|bom dia|boa tarde|ciao|buongiorno|hallo|guten tag|здравствуйте|добрый|привет|salam|assalam|marhaba|你好|您好|尊敬)"
+);
+
+/// Signs of a real buyer. Returns how many distinct signs were found.
+pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Vec<Hit>) -> usize {
+    let t = text.lower.as_str();
+    let before = out.len();
+    if names_product {
+        out.push(hit("NAMES_PRODUCT"));
+    }
+    let checks: [(&'static str, &Regex); 9] = [
+        ("GIVES_QUANTITY", &QUANTITY),
+        ("GIVES_SPECIFICATION", &SPEC),
+        ("TRADE_TERMS", &TERMS),
+        ("ASKS_CERTIFICATES", &CERTS),
+        ("ASKS_DELIVERY", &DELIVERY),
+        ("TARGET_PRICE", &TARGET),
+        ("ASKS_PACKAGING", &PACKAGING),
+        ("ASKS_SAMPLES", &SAMPLES),
+        ("GREETS", &GREETING),
+    ];
+    for (code, pattern) in checks {
+        if pattern.is_match(t) {
+            out.push(hit(code));
+        }
+    }
+    let buyer = inquiry.buyer.as_ref();
+    let company_fields =
+        buyer.is_some_and(|b| b.company.is_some() && (b.website.is_some() || b.phone.is_some()));
+    if COMPANY.is_match(t) || company_fields {
+        out.push(hit("COMPANY_DETAILS"));
+    }
+    out.len() - before
+}
+
+/// Whether the text alone has a quantity (for the reading of vague inquiries).
+pub fn has_quantity(lower: &str) -> bool {
+    QUANTITY.is_match(lower)
+}
+
+// --- the buyer's account -----------------------------------------------------------------------------
+
+const WEBMAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "yahoo.fr",
+    "ymail.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "msn.com",
+    "aol.com",
+    "icloud.com",
+    "me.com",
+    "mail.ru",
+    "yandex.ru",
+    "yandex.com",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "sina.com",
+    "protonmail.com",
+    "proton.me",
+    "gmx.com",
+    "gmx.de",
+    "web.de",
+    "zoho.com",
+    "rediffmail.com",
+    "inbox.ru",
+    "bk.ru",
+    "list.ru",
+];
+
+fn email_domain(email: &str) -> Option<String> {
+    email
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim().trim_end_matches('>').to_lowercase())
+        .filter(|d| d.contains('.'))
+}
+
+fn website_domain(site: &str) -> String {
+    let host = host_of(site.trim().to_lowercase().as_str()).to_string();
+    registrable(host.trim_start_matches("www."))
+}
+
+/// The buyer's account: age, activity, others' spam marks, countries, e-mail.
+pub fn profile(
+    buyer: &Buyer,
+    received: Option<DateTime<FixedOffset>>,
+    text: &Text,
+    out: &mut Vec<Hit>,
+) {
+    let age_days = match (buyer.registered_at, received) {
+        (Some(reg), Some(at)) => Some((at - reg).num_days()),
+        _ => None,
+    };
+    if age_days.is_some_and(|d| (0..=7).contains(&d)) {
+        out.push(hit_on(
+            "NEW_ACCOUNT",
+            format!("{} days", age_days.unwrap_or(0)),
+        ));
+    }
+    if buyer.product_views == Some(0) {
+        out.push(hit("NO_PRODUCT_VIEWS"));
+    }
+    let sent = buyer.inquiries_sent.or(buyer.valid_inquiries).unwrap_or(0);
+    let views = buyer.product_views.unwrap_or(u64::MAX);
+    if sent >= 100 && views.saturating_mul(2) < sent {
+        out.push(hit_on("MASS_SENDER", sent.to_string()));
+    }
+    if let Some(n) = buyer.spam_marked_count.filter(|n| *n >= 2) {
+        out.push(hit_on("SPAM_MARKS", n.to_string()));
+    }
+    if let Some(n) = buyer.blacklisted_count.filter(|n| *n >= 1) {
+        out.push(hit_on("BLACKLISTED_BY_OTHERS", n.to_string()));
+    }
+    if let Some(n) = buyer.suppliers_contacted.filter(|n| *n >= 20) {
+        out.push(hit_on("MANY_SUPPLIERS", n.to_string()));
+    }
+    if let (Some(reg), Some(ip)) = (&buyer.country, &buyer.ip_country) {
+        let (reg, ip) = (reg.trim().to_uppercase(), ip.trim().to_uppercase());
+        // A buyer travelling to source in China says so; that explains a Chinese IP.
+        let explained = ip == "CN"
+            && [
+                "china",
+                "guangzhou",
+                "shenzhen",
+                "yiwu",
+                "shanghai",
+                "canton fair",
+                "中国",
+                "广州",
+            ]
+            .iter()
+            .any(|w| text.lower.contains(w));
+        if reg.len() == 2 && ip.len() == 2 && reg != ip && !explained {
+            out.push(hit_on("COUNTRY_MISMATCH", format!("{reg} / {ip}")));
+        }
+    }
+    let mail = buyer.email.as_deref().and_then(email_domain);
+    let site = buyer
+        .website
+        .as_deref()
+        .map(website_domain)
+        .filter(|s| s.contains('.'));
+    match (&mail, &site) {
+        (Some(m), Some(s)) if registrable(m) == *s => out.push(hit("MATCHING_COMPANY_EMAIL")),
+        (Some(m), Some(s)) if !WEBMAIL.contains(&m.as_str()) => {
+            out.push(hit_on("EMAIL_DOMAIN_MISMATCH", format!("{m} / {s}")))
+        }
+        _ => {}
+    }
+    if mail.as_deref().is_some_and(|m| WEBMAIL.contains(&m)) && buyer.company.is_some() {
+        out.push(hit("FREE_WEBMAIL"));
+    }
+    let established = age_days.is_some_and(|d| d > 365)
+        && buyer.product_views.is_some_and(|v| v >= 20)
+        && buyer.spam_marked_count.unwrap_or(0) == 0
+        && buyer.blacklisted_count.unwrap_or(0) == 0;
+    let high_level = buyer
+        .level
+        .as_deref()
+        .is_some_and(|l| matches!(l.trim().to_uppercase().as_str(), "L3" | "L4"));
+    if established || (high_level && buyer.spam_marked_count.unwrap_or(0) == 0) {
+        out.push(hit("ESTABLISHED_BUYER"));
+    }
+}
+
+/// UTC offsets (hours, standard time) of the buyers' commonest countries.
+const COUNTRY_OFFSETS: &[(&str, i32)] = &[
+    ("US", -6),
+    ("CA", -5),
+    ("MX", -6),
+    ("BR", -3),
+    ("AR", -3),
+    ("CL", -4),
+    ("CO", -5),
+    ("PE", -5),
+    ("GB", 0),
+    ("IE", 0),
+    ("PT", 0),
+    ("ES", 1),
+    ("FR", 1),
+    ("DE", 1),
+    ("IT", 1),
+    ("NL", 1),
+    ("BE", 1),
+    ("PL", 1),
+    ("SE", 1),
+    ("CZ", 1),
+    ("AT", 1),
+    ("CH", 1),
+    ("NG", 1),
+    ("MA", 1),
+    ("ZA", 2),
+    ("EG", 2),
+    ("GR", 2),
+    ("RO", 2),
+    ("UA", 2),
+    ("IL", 2),
+    ("TR", 3),
+    ("RU", 3),
+    ("SA", 3),
+    ("KE", 3),
+    ("KW", 3),
+    ("AE", 4),
+    ("PK", 5),
+    ("IN", 5),
+    ("BD", 6),
+    ("TH", 7),
+    ("VN", 7),
+    ("ID", 7),
+    ("MY", 8),
+    ("SG", 8),
+    ("PH", 8),
+    ("CN", 8),
+    ("HK", 8),
+    ("TW", 8),
+    ("KR", 9),
+    ("JP", 9),
+    ("AU", 10),
+    ("NZ", 12),
+    ("GH", 0),
+    ("SL", 0),
+];
+
+/// Sent between 01:00 and 04:59 in the buyer's country: people rarely write then.
+pub fn send_time(buyer: &Buyer, received: Option<DateTime<FixedOffset>>, out: &mut Vec<Hit>) {
+    let (Some(country), Some(at)) = (&buyer.country, received) else {
+        return;
+    };
+    let Some((_, hours)) = COUNTRY_OFFSETS
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(country.trim()))
+    else {
+        return;
+    };
+    let Some(offset) = FixedOffset::east_opt(hours * 3600) else {
+        return;
+    };
+    let local = at.with_timezone(&offset);
+    if (1..5).contains(&local.hour()) {
+        out.push(hit_on(
+            "ODD_SEND_TIME",
+            format!(
+                "{:02}:{:02} {} ({})",
+                local.hour(),
+                local.minute(),
+                country,
+                local.weekday()
+            ),
+        ));
+    }
+}
+
+/// The thread shows we wrote first and the buyer answers: a conversation, not a cold message.
+pub fn in_conversation(inquiry: &Inquiry) -> bool {
+    inquiry.thread.as_ref().is_some_and(|t| {
+        t.our_last_reply_at.is_some()
+            && (t.buyer_replied_at.is_some()
+                || t.messages
+                    .iter()
+                    .any(|m| m.from == Sender::Seller && !m.auto))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_pattern_compiles() {
+        for p in [
+            &*URL,
+            &*LINK_TEXT_PAIR,
+            &*CREDENTIAL_WORDS,
+            &*CREDENTIAL_PATH,
+            &*ORDER_FILE,
+            &*EXPLAINS_ATTACHMENT,
+            &*ADVANCE_FEE,
+            &*FEE_FIRST,
+            &*AWARD,
+            &*ROMANCE,
+            &*OFF_PLATFORM,
+            &*ORDER_WORDS,
+            &*PASSWORD_WORDS,
+            &*PAYMENT_BAIT,
+            &*ACCOUNT_THREAT,
+            &*TENDER,
+            &*INVITATION,
+            &*FORWARDER_SELF,
+            &*AGENCY_SELF,
+            &*COOPERATION,
+            &*COMPETITOR,
+            &*MASS,
+            &*PRICE_ALL,
+            &*UNSUBSCRIBE,
+            &*MONEY,
+            &*PHARMA,
+            &*MARKETING,
+            &*QUANTITY,
+            &*SPEC,
+            &*TERMS,
+            &*CERTS,
+            &*DELIVERY,
+            &*TARGET,
+            &*PACKAGING,
+            &*SAMPLES,
+            &*COMPANY,
+            &*GREETING,
+        ] {
+            assert!(!p.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn hosts_and_registrable_domains() {
+        for (url, host, reg) in [
+            (
+                "http://alibaba.com.secure-login.example/po",
+                "alibaba.com.secure-login.example",
+                "secure-login.example",
+            ),
+            (
+                "https://user:pw@www.dhl.co.uk:8443/track?x=1",
+                "www.dhl.co.uk",
+                "dhl.co.uk",
+            ),
+            ("www.example.com", "www.example.com", "example.com"),
+            ("http://198.51.100.23/x", "198.51.100.23", "100.23"),
+        ] {
+            assert_eq!(host_of(url), host, "{url}");
+            assert_eq!(registrable(host_of(url)), reg, "{url}");
+        }
+        assert!(is_ip("198.51.100.23") && !is_ip("1.2.3") && !is_ip("a.b.c.d"));
+    }
+
+    #[test]
+    fn cap_never_splits_a_character() {
+        assert_eq!(cap("询盘助手", 4), "询");
+        assert_eq!(cap("abc", 10), "abc");
+    }
+}

@@ -1,0 +1,180 @@
+//! Data-driven triage cases (`tests/fixtures/triage-cases.jsonl`) and the measured
+//! targets on the development corpora beside the checkout.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use xunpan::core::clock::Zone;
+use xunpan::core::engine::{Batch, Engine};
+use xunpan::core::inquiry::Inquiry;
+use xunpan::core::settings::Settings;
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00+08:00")
+        .expect("time")
+        .with_timezone(&chrono::Utc)
+}
+
+#[test]
+fn fixture_cases() {
+    let text = include_str!("fixtures/triage-cases.jsonl");
+    let mut failures = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let case: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", n + 1));
+        let name = case["case"].as_str().unwrap_or("?");
+        let mut settings = Settings::default();
+        if let Some(t) = case.get("settings") {
+            settings.triage = serde_json::from_value(t.clone()).expect("triage settings");
+        }
+        let engine = Engine::new(settings).expect("engine");
+        let inquiry: Inquiry = serde_json::from_value(case["inquiry"].clone()).expect("inquiry");
+        let r = engine.triage(&inquiry, &mut Batch::default(), now(), &Zone::fixed(480));
+        let v = serde_json::to_value(&r).expect("json");
+        let codes: Vec<&str> = v["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .filter_map(|r| r["code"].as_str())
+            .collect();
+        let expect = &case["expect"];
+        let mut problems = Vec::new();
+        if let Some(verdict) = expect["verdict"].as_str() {
+            if v["verdict"] != verdict {
+                problems.push(format!(
+                    "verdict {} (score {}), expected {verdict}",
+                    v["verdict"], v["score"]
+                ));
+            }
+        }
+        if let Some(not) = expect["verdict_not"].as_str() {
+            if v["verdict"] == not {
+                problems.push(format!("verdict must not be {not}"));
+            }
+        }
+        for code in expect["codes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if !codes.contains(&code) {
+                problems.push(format!("missing reason {code}"));
+            }
+        }
+        for code in expect["absent"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if codes.contains(&code) {
+                problems.push(format!("unexpected reason {code}"));
+            }
+        }
+        for key in ["kind", "template"] {
+            if let Some(want) = expect[key].as_str() {
+                if v[key] != want {
+                    problems.push(format!("{key} {}, expected {want}", v[key]));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{name}: {} — reasons {codes:?}",
+                problems.join("; ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+fn corpus(name: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!(
+            "note: {} not found beside the checkout; corpus targets not checked",
+            p.display()
+        );
+        None
+    }
+}
+
+/// (spam total, spam called spam, spam flagged, genuine total, genuine called spam, template hits, template cases)
+fn measure(path: &PathBuf) -> (usize, usize, usize, usize, usize, usize, usize) {
+    let engine = Engine::new(Settings::default()).expect("engine");
+    let mut batch = Batch::default();
+    let text = std::fs::read_to_string(path).expect("corpus");
+    let mut m = (0, 0, 0, 0, 0, 0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let raw: Value = serde_json::from_str(line).expect("json");
+        let inquiry: Inquiry = serde_json::from_value(raw.clone()).expect("inquiry");
+        let r = engine.triage(&inquiry, &mut batch, now(), &Zone::fixed(480));
+        let verdict = r.assessment.verdict.as_str();
+        if raw["label"] == "spam" {
+            m.0 += 1;
+            m.1 += usize::from(verdict == "spam");
+            m.2 += usize::from(verdict != "genuine");
+        } else {
+            m.3 += 1;
+            m.4 += usize::from(verdict == "spam");
+        }
+        if let Some(t) = raw["template"].as_str() {
+            m.6 += 1;
+            m.5 += usize::from(t == r.template);
+        }
+    }
+    m
+}
+
+#[test]
+fn inquiry_corpus_meets_the_targets() {
+    let Some(path) = corpus("inquiries-dev.jsonl") else {
+        return;
+    };
+    let (spam, called, flagged, genuine, false_spam, _, _) = measure(&path);
+    let pct = |n: usize, d: usize| 100.0 * n as f64 / d as f64;
+    assert!(
+        pct(false_spam, genuine) <= 1.0,
+        "genuine called spam {:.1}%",
+        pct(false_spam, genuine)
+    );
+    assert!(
+        pct(flagged, spam) >= 95.0,
+        "spam flagged {:.1}%",
+        pct(flagged, spam)
+    );
+    assert!(
+        pct(called, spam) >= 85.0,
+        "spam called spam {:.1}%",
+        pct(called, spam)
+    );
+}
+
+#[test]
+fn spamassassin_corpus_meets_the_targets() {
+    let Some(path) = corpus("spamassassin-dev.jsonl") else {
+        return;
+    };
+    let (spam, _, flagged, ham, false_spam, _, _) = measure(&path);
+    let pct = |n: usize, d: usize| 100.0 * n as f64 / d as f64;
+    assert!(
+        pct(false_spam, ham) <= 1.0,
+        "ham called spam {:.2}%",
+        pct(false_spam, ham)
+    );
+    assert!(
+        pct(flagged, spam) >= 85.0,
+        "spam flagged {:.1}%",
+        pct(flagged, spam)
+    );
+}
