@@ -22,7 +22,7 @@ const KEEP: usize = 2500;
 /// A token must appear in this many messages to be kept.
 const MIN_DOCS: u32 = 6;
 /// The model's overall scale (see `bayes::Model::evidence`).
-const SCALE: f64 = 0.25;
+const SCALE: f64 = 0.3;
 
 struct Row {
     file: usize,

@@ -2,11 +2,18 @@
 //!
 //! Triage (for the message kind) and the reply library (for the numbered
 //! questions and the template choice) both read messages through this one
-//! module, so they always agree on what the buyer wrote.
-//!
-//! (Foundation stage: a first minimal reading.)
+//! module, so they always agree on what the buyer wrote. It reads English and
+//! the common buyer languages (Spanish, Portuguese, French, Russian, Arabic,
+//! Chinese): questions are found by their punctuation, by numbered lists under
+//! an "I'd like to ask" line, and by interrogative words; a question that asks
+//! us to *send* something is a request.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::core::inquiry::Inquiry;
+use crate::core::triage::signals::{cap, has_quantity};
 
 /// What a message says, as far as replying is concerned.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,29 +24,451 @@ pub struct Reading {
     pub questions: Vec<String>,
     /// The buyer's explicit requests ("send me the price list").
     pub requests: Vec<String>,
-    /// The text names or describes a specific product.
+    /// The text names or describes a specific product (the product card alone does not count).
     pub names_product: bool,
     /// The text gives a quantity.
     pub has_quantity: bool,
+    /// The text asks to talk on a chat app or by e-mail.
+    pub wants_contact_app: bool,
+    /// The script or language the buyer wrote in (`en`, `es`, `pt`, `fr`, `ru`, `ar`, `zh`, …).
+    pub language: &'static str,
+}
+
+impl Reading {
+    /// Questions that are more than "price?": a question about something specific.
+    pub fn has_substantive_questions(&self) -> bool {
+        self.questions
+            .iter()
+            .any(|q| !BARE_PRICE.is_match(&q.to_lowercase()))
+    }
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
+}
+
+static ONE_CLICK_A: LazyLock<Regex> = LazyLock::new(|| re(r"i'?m interested in your products?\b"));
+static ONE_CLICK_B: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:would like (?:to (?:get|have|know) )?some more details|look forward (?:for|to) your reply)",
+    )
+});
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:\(?[0-9]{1,2}[.)、:]|\(?[a-h][.)]|[-•*·])\s*(.+)$"));
+static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:questions?|clarify|following|answer|tell me|let me know|need to know|would like to know|want to know|preguntas|perguntas|questions suivantes|вопрос|想问|请问|问一下)[^\n]{0,40}[:：]?\s*$",
+    )
+});
+static INTERROGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)\b",
+    )
+});
+static CHINESE_QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:吗|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"));
+static REQUEST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\b(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend)\b|\bneed your\b|\bwant your\b|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|请发|发给我|发一下|发送|提供|报个价|报价给我)",
+    )
+});
+static REQUEST_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|价格表|目录|样品|图片|报价)",
+    )
+});
+static ASKS_TO_SEND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^pouvez[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)",
+    )
+});
+static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\W*(?:price|prices|the price|how much|cost|price pls|price please|best price|цена|precio|preço|prix|价格|多少钱|كم السعر)\W*$",
+    )
+});
+static CONTACT_APP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:whatsapp|wechat|telegram|viber|skype|\bline id\b|微信)"));
+static SPEC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|\b\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in\b|v\b|w\b|kw|ah|mah|hz|gsm|micron|ft\b|mtr|m\b)|\b\d{2,}\s?(?:inch|w|v)\b|\b(?:astm|aisi|sch\s?\d+|tp3\d\d|ss\s?3\d\d|3\d\dl|grade [a-z0-9]+|model [a-z0-9-]+)\b|\d+(?:w|v|ah)[\u4e00-\u9fff]",
+    )
+});
+/// Product words that say what the buyer wants even with no title overlap.
+static PRODUCT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\b(?:wigs?|bundles?|frontal|closure|lace|hair|pipes?|tubes?|panels?|lights?|lamps?|chairs?|tables?|tiles?|batter(?:y|ies)|inverters?|boxes|bags?|bottles?|shoes|sneakers|shirts?|dresses|lipsticks?|cosmetics|earbuds|headphones|phones?|cables?|valves?|pumps?|motors?|machines?|sillas|amortiguadores|paineis|painéis|écouteurs|кресла|батаре)\b|[\u4e00-\u9fff]{1,4}(?:灯|管|椅|砖|机|线|板|泵|阀|箱|袋|鞋|衣))",
+    )
+});
+const TITLE_STOPWORDS: &[&str] = &[
+    "with",
+    "from",
+    "high",
+    "quality",
+    "hot",
+    "sale",
+    "price",
+    "wholesale",
+    "custom",
+    "customized",
+    "factory",
+    "best",
+    "china",
+    "good",
+    "product",
+    "products",
+    "new",
+    "style",
+    "fashion",
+    "cheap",
+    "supplier",
+    "manufacturer",
+    "free",
+    "shipping",
+    "brand",
+    "original",
+    "selling",
+    "sell",
+    "made",
+    "type",
+    "series",
+    "model",
+    "design",
+    "oem",
+    "odm",
+];
+
+/// Lower-case stems (first five letters) of a text's longer words.
+fn stems(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !TITLE_STOPWORDS.contains(&w.as_str()))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}
+
+/// The script or language of a text: by script first, then common words for Latin ones.
+pub fn language_of(text: &str) -> &'static str {
+    let (mut cjk, mut cyr, mut arab, mut latin) = (0, 0, 0, 0);
+    for c in text.chars().take(4000) {
+        match c {
+            '\u{4e00}'..='\u{9fff}' => cjk += 1,
+            '\u{0400}'..='\u{04ff}' => cyr += 1,
+            '\u{0600}'..='\u{06ff}' => arab += 1,
+            c if c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c) => latin += 1,
+            _ => {}
+        }
+    }
+    let top = cjk.max(cyr).max(arab).max(latin / 3);
+    if top == 0 {
+        return "und";
+    }
+    if top == cjk {
+        return "zh";
+    }
+    if top == cyr {
+        return "ru";
+    }
+    if top == arab {
+        return "ar";
+    }
+    let lower = format!(" {} ", text.to_lowercase());
+    let score = |words: &[&str]| {
+        words
+            .iter()
+            .filter(|w| lower.contains(&format!(" {w} ")))
+            .count()
+    };
+    let candidates = [
+        (
+            "en",
+            score(&[
+                "the", "and", "you", "your", "is", "for", "we", "please", "with", "price",
+            ]),
+        ),
+        (
+            "es",
+            score(&[
+                "el",
+                "la",
+                "de",
+                "que",
+                "los",
+                "para",
+                "con",
+                "por",
+                "una",
+                "precio",
+                "necesitamos",
+            ]),
+        ),
+        (
+            "pt",
+            score(&[
+                "o", "de", "que", "os", "para", "com", "uma", "você", "preço", "não", "obrigado",
+                "obrigada",
+            ]),
+        ),
+        (
+            "fr",
+            score(&[
+                "le", "la", "les", "des", "vous", "nous", "pour", "avec", "est", "prix", "une",
+            ]),
+        ),
+        (
+            "de",
+            score(&[
+                "der", "die", "das", "und", "wir", "sie", "für", "mit", "ist", "preis",
+            ]),
+        ),
+        (
+            "it",
+            score(&[
+                "il", "di", "che", "per", "con", "una", "sono", "prezzo", "gli",
+            ]),
+        ),
+    ];
+    candidates
+        .iter()
+        .max_by_key(|(_, s)| *s)
+        .filter(|(_, s)| *s > 0)
+        .map_or("en", |(l, _)| l)
+}
+
+/// Sentences of a text (split at end punctuation and line breaks), trimmed.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        cur.push(c);
+        if matches!(c, '?' | '？' | '؟' | '.' | '!' | '！' | '。' | '\n') {
+            let s = cur.trim().to_string();
+            if s.chars().count() > 1 {
+                out.push(s);
+            }
+            cur.clear();
+        }
+    }
+    let s = cur.trim().to_string();
+    if s.chars().count() > 1 {
+        out.push(s);
+    }
+    out
+}
+
+/// Strips a leading greeting ("Hello, ", "Dear Sir, ") from a sentence.
+fn without_greeting(s: &str) -> &str {
+    let lower = s.to_lowercase();
+    for g in [
+        "hello",
+        "hi",
+        "hey",
+        "dear sir",
+        "dear",
+        "good day",
+        "good morning",
+        "hola",
+        "olá",
+        "ola",
+        "bonjour",
+        "buenas tardes",
+        "buenos días",
+        "здравствуйте",
+        "您好",
+        "你好",
+    ] {
+        if lower.starts_with(g) {
+            if let Some((pos, c)) = s
+                .char_indices()
+                .find(|(_, c)| matches!(c, ',' | '!' | '，' | '！'))
+            {
+                if pos < 30 {
+                    return s[pos + c.len_utf8()..].trim_start();
+                }
+            }
+        }
+    }
+    s
+}
+
+fn is_question(s: &str) -> bool {
+    let t = without_greeting(s).trim();
+    let lower = t.to_lowercase();
+    t.ends_with(['?', '？', '؟'])
+        || INTERROGATIVE.is_match(&lower)
+        || (CHINESE_QUESTION.is_match(t)
+            && t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+}
+
+fn is_send_request(s: &str) -> bool {
+    let lower = without_greeting(s).trim().to_lowercase();
+    ASKS_TO_SEND.is_match(&lower)
+        || (REQUEST_VERB.is_match(&lower) && REQUEST_OBJECT.is_match(&lower))
+}
+
+fn clean_item(s: &str) -> String {
+    let t = s.trim().trim_start_matches(['-', '•', '*', '·']).trim();
+    crate::core::text::clip(t, 300)
 }
 
 /// Reads one inquiry's text.
 pub fn read(inquiry: &Inquiry) -> Reading {
-    let body = inquiry.body.as_str();
-    let questions: Vec<String> = body
-        .split(['\n', '?'])
-        .zip(body.match_indices(['\n', '?']).map(|(_, m)| m))
-        .filter(|(_, end)| *end == "?")
-        .map(|(q, _)| format!("{}?", q.trim()))
-        .filter(|q| q.len() > 2)
-        .collect();
+    let body = cap(&inquiry.body, 16 * 1024);
     let lower = body.to_lowercase();
+    let one_click = ONE_CLICK_A.is_match(&lower)
+        && ONE_CLICK_B.is_match(&lower)
+        && body.chars().count() < 400
+        && !lower.contains('?');
+
+    let mut questions: Vec<String> = Vec::new();
+    let mut requests: Vec<String> = Vec::new();
+    let mut in_list = false;
+    let mut listed = std::collections::HashSet::new();
+    // Numbered or lettered lines under an "I'd like to ask:" line are questions.
+    for line in body.lines() {
+        let l = line.trim();
+        if LIST_INTRO.is_match(&l.to_lowercase()) {
+            in_list = true;
+            continue;
+        }
+        if let Some(cap) = ITEM.captures(l) {
+            let item = cap.get(1).map_or("", |m| m.as_str());
+            if in_list || is_question(item) {
+                let cleaned = clean_item(item);
+                if is_send_request(item) {
+                    requests.push(cleaned.clone());
+                } else {
+                    questions.push(cleaned.clone());
+                }
+                listed.insert(cleaned);
+                continue;
+            }
+        } else if !l.is_empty() {
+            in_list = false;
+        }
+    }
+    if !one_click {
+        for s in sentences(body) {
+            let item = clean_item(without_greeting(&s));
+            if item.is_empty()
+                || listed
+                    .iter()
+                    .any(|l| l.contains(&item) || item.contains(l.as_str()))
+            {
+                continue;
+            }
+            if is_send_request(&s) {
+                requests.push(item);
+            } else if is_question(&s) {
+                questions.push(item);
+            }
+        }
+    }
+    questions.truncate(20);
+    requests.truncate(20);
+
+    let has_quantity = has_quantity(&lower);
+    let title_stems: Vec<String> = inquiry.product_title().map(stems).unwrap_or_default();
+    let body_stems = stems(&lower);
+    let title_overlap = title_stems.iter().any(|t| body_stems.contains(t));
+    let names_product =
+        !one_click && (title_overlap || SPEC.is_match(&lower) || PRODUCT_NOUN.is_match(&lower));
     Reading {
-        one_click: lower.contains("i'm interested in your product")
-            && lower.contains("i would like some more details"),
+        one_click,
         questions,
-        requests: Vec::new(),
-        names_product: false,
-        has_quantity: lower.chars().any(|c| c.is_ascii_digit()),
+        requests,
+        names_product,
+        has_quantity,
+        wants_contact_app: CONTACT_APP.is_match(&lower),
+        language: language_of(body),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(body: &str, title: Option<&str>) -> Reading {
+        let product = title.map(|t| crate::core::inquiry::Product {
+            id: None,
+            title: Some(t.into()),
+        });
+        read(&Inquiry {
+            body: body.into(),
+            product,
+            ..Inquiry::default()
+        })
+    }
+
+    #[test]
+    fn questions_by_punctuation_lists_and_words() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Is the lace HD? Can you do 24 inch?", &["Is the lace HD?", "Can you do 24 inch?"]),
+            ("Kindly clarify:\n(a) your best rate per MT CIF Nhava Sheva\n(b) whether MTC will be given", &["your best rate per MT CIF Nhava Sheva", "whether MTC will be given"]),
+            ("想问一下：\n1. 这款路灯的出厂价多少？\n2. 可以做认证吗？", &["这款路灯的出厂价多少？", "可以做认证吗？"]),
+            ("¿Cuál es el precio FOB? ¿Tienen certificado?", &["¿Cuál es el precio FOB?", "¿Tienen certificado?"]),
+            ("Hello, what is the MOQ", &["what is the MOQ"]),
+        ];
+        for (body, want) in cases {
+            assert_eq!(reading(body, None).questions, *want, "{body}");
+        }
+    }
+
+    #[test]
+    fn asking_to_send_is_a_request() {
+        let r = reading(
+            "Could you please send the datasheet for the 5 kW inverter? Also what is the warranty?",
+            None,
+        );
+        assert_eq!(
+            r.requests,
+            ["Could you please send the datasheet for the 5 kW inverter?"]
+        );
+        assert_eq!(r.questions, ["Also what is the warranty?"]);
+        let r = reading("Send me your price list and whatsapp number pls", None);
+        assert_eq!(r.requests.len(), 1);
+        assert!(r.wants_contact_app);
+    }
+
+    #[test]
+    fn one_click_shape() {
+        assert!(reading("Hi, I'm interested in your product Solar Panel 550W, I would like some more details. I look forward for your reply. Regards, Arjun", Some("Solar Panel 550W")).one_click);
+        assert!(!reading("I'm interested in your products, what is the price?", None).one_click);
+    }
+
+    #[test]
+    fn product_named_in_the_text_not_only_on_the_card() {
+        assert!(
+            reading(
+                "price for the frontal wigs in 22 inch?",
+                Some("13x4 HD Lace Frontal Wig")
+            )
+            .names_product
+        );
+        assert!(!reading("price?", Some("13x4 HD Lace Frontal Wig")).names_product);
+        assert!(!reading("interested in your products, send catalogue", None).names_product);
+    }
+
+    #[test]
+    fn greeting_with_full_width_punctuation() {
+        // Regression: "您好！" was cut inside the multi-byte "！" and panicked.
+        let r = reading("您好！请问这款面板灯价格多少？", None);
+        assert_eq!(r.questions, ["请问这款面板灯价格多少？"]);
+    }
+
+    #[test]
+    fn languages() {
+        for (text, lang) in [
+            ("Hello, what is the price for 100 pcs?", "en"),
+            ("Necesitamos 300 sillas, ¿cuál es el precio?", "es"),
+            ("Qual o preço para 2 containers? Obrigado", "pt"),
+            ("Bonjour, quel est le prix pour 2000 pièces ?", "fr"),
+            ("Здравствуйте! Какая цена?", "ru"),
+            ("你好，价格多少？", "zh"),
+            ("كم السعر؟", "ar"),
+        ] {
+            assert_eq!(language_of(text), lang, "{text}");
+        }
     }
 }

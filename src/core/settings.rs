@@ -119,15 +119,8 @@ impl Settings {
         if let Some(z) = &self.zone {
             Zone::parse(z).map_err(|e| Error::BadSettings(e.to_string()))?;
         }
-        let t = &self.triage;
-        if !(t.suspicious_threshold.is_finite() && t.spam_threshold.is_finite())
-            || t.suspicious_threshold > t.spam_threshold
-        {
-            return Err(Error::BadSettings(
-                "triage.suspiciousThreshold must be a number no higher than triage.spamThreshold"
-                    .to_string(),
-            ));
-        }
+        self.triage.validate().map_err(Error::BadSettings)?;
+        self.reply.validate().map_err(Error::BadSettings)?;
         Ok(())
     }
 

@@ -1,13 +1,28 @@
 //! Reply templates: the library, the suggestion, filling in, and the linter.
 //!
-//! (Foundation stage: the types are final, the library is a first minimal set.)
+//! The default library (`templates.json`, one entry per id of the data contract)
+//! is written in English for the buyer, with a Chinese description for the rep.
+//! A rep's own templates override defaults by id or add new ones. Filling in
+//! replaces `{{variables}}` from the inquiry and the rep's profile; a required
+//! variable with no value stays visible as `[[what is missing]]` and is flagged
+//! by the linter, never silently blank. A template line starting with `?` is
+//! optional: it is dropped when one of its variables has no value (a company
+//! fact the rep has not filled in yet), so a reply never shows half a sentence.
+
+pub mod lint;
+pub mod names;
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::analysis::{self, Reading};
 use crate::core::clock::{FollowUp, FollowUpKind};
 use crate::core::error::Error;
-use crate::core::inquiry::{Channel, Inquiry};
+use crate::core::inquiry::{Channel, Inquiry, Sender};
 use crate::core::triage::{Assessment, Kind, Verdict};
+pub use lint::{lint, LintContext, LintFlag};
 
 /// Every template id of the default library, in `formats.md` order.
 pub const TEMPLATE_IDS: [&str; 14] = [
@@ -27,6 +42,27 @@ pub const TEMPLATE_IDS: [&str; 14] = [
     "short_ack",
 ];
 
+/// The variables a template may use.
+pub const VARIABLES: &[&str] = &[
+    "buyer_given_name",
+    "product",
+    "country",
+    "questions",
+    "requests",
+    "keyword",
+    "carrier",
+    "tracking_number",
+    "days",
+    "rep_name",
+    "company",
+    "years",
+    "main_products",
+    "quality",
+    "delivery",
+    "signature",
+    "contact",
+];
+
 /// The rep's own details, set once in the options page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -35,28 +71,99 @@ pub struct RepProfile {
     pub rep_name: String,
     /// Company name.
     pub company: String,
+    /// Years in business.
+    pub years_in_business: String,
+    /// Main product lines.
+    pub main_products: String,
+    /// Quality facts (certificates, inspection).
+    pub quality_facts: String,
+    /// Delivery facts (stock, lead times).
+    pub delivery_facts: String,
     /// Signature block.
     pub signature: String,
+    /// E-mail for later replies (never in a first reply).
+    pub contact_email: String,
+    /// Phone for later replies.
+    pub contact_phone: String,
+    /// WhatsApp for later replies.
+    pub contact_whatsapp: String,
 }
 
-/// Template settings: the rep's own templates over the defaults.
+/// One template.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Template {
+    /// Id (one of [`TEMPLATE_IDS`] to override a default, or a new one).
+    pub id: String,
+    /// Name shown to the rep, English.
+    pub name: String,
+    /// Name shown to the rep, Chinese.
+    pub name_zh: String,
+    /// When to use it, for the rep (Chinese).
+    pub description_zh: String,
+    /// The text with `{{variables}}`.
+    pub body: String,
+}
+
+/// Template settings: the rep's profile and own templates.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReplySettings {
     /// The rep's profile.
     pub profile: RepProfile,
+    /// The rep's templates: override defaults by id, or add new ones.
+    pub templates: Vec<Template>,
 }
 
-/// A problem the linter found in a reply, with how to fix it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LintFlag {
-    /// Stable SCREAMING_SNAKE code.
-    pub code: String,
-    /// How to fix it, in English.
-    pub fix: String,
-    /// How to fix it, in Chinese.
-    pub fix_zh: String,
+static DEFAULTS: LazyLock<Vec<Template>> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("templates.json"))
+        .unwrap_or_else(|e| panic!("built-in templates.json is broken: {e}"))
+});
+
+/// The default library.
+pub fn defaults() -> &'static [Template] {
+    &DEFAULTS
+}
+
+/// The `{{name}}` variables of a template body.
+fn variables(body: &str) -> impl Iterator<Item = &str> {
+    body.split("{{")
+        .skip(1)
+        .filter_map(|s| s.split_once("}}").map(|(v, _)| v.trim()))
+}
+
+impl ReplySettings {
+    /// Checks the rep's templates: an id, a body, known variables only.
+    pub fn validate(&self) -> Result<(), String> {
+        for (n, t) in self.templates.iter().enumerate() {
+            let id = t.id.trim();
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
+                return Err(format!(
+                    "reply.templates[{n}]: the id must be letters, digits, '_' or '-' (got '{}')",
+                    t.id
+                ));
+            }
+            if t.body.trim().is_empty() {
+                return Err(format!("reply.templates[{n}] ({id}): the body is empty"));
+            }
+            if t.body.len() > 20_000 {
+                return Err(format!(
+                    "reply.templates[{n}] ({id}): the body is longer than 20 000 characters"
+                ));
+            }
+            if let Some(v) = variables(&t.body).find(|v| !VARIABLES.contains(v)) {
+                return Err(format!(
+                    "reply.templates[{n}] ({id}): unknown variable {{{{{v}}}}}; use one of {}",
+                    VARIABLES.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A filled-in reply.
@@ -74,70 +181,537 @@ pub struct Rendered {
 /// The template library, compiled from settings.
 #[derive(Debug, Clone)]
 pub struct Library {
-    settings: ReplySettings,
+    profile: RepProfile,
+    templates: BTreeMap<String, Template>,
+}
+
+/// Alternatives to offer after each best choice, in order.
+fn alternatives(best: &str) -> [&'static str; 2] {
+    match best {
+        "answer_questions" => ["fulfil_requests", "open_questions"],
+        "fulfil_requests" => ["answer_questions", "open_questions"],
+        "one_click_reply" => ["open_questions", "answer_questions"],
+        "open_questions" => ["fulfil_requests", "answer_questions"],
+        "follow_up_unread" => ["follow_up_read", "open_questions"],
+        "follow_up_read" => ["follow_up_unread", "open_questions"],
+        "rfq_quote" => ["rfq_message", "open_questions"],
+        "rfq_message" => ["rfq_quote", "open_questions"],
+        "rtm_precise" => ["rtm_generic", "open_questions"],
+        "rtm_generic" => ["open_questions", "short_ack"],
+        "visitor_mail" => ["open_questions", "one_click_reply"],
+        "shipping_notice" => ["review_thanks", "short_ack"],
+        "review_thanks" => ["shipping_notice", "short_ack"],
+        "short_ack" => ["open_questions", "answer_questions"],
+        _ => ["answer_questions", "open_questions"],
+    }
+}
+
+/// Whether we already sent a (non-automatic) message in this thread.
+fn we_replied(inquiry: &Inquiry) -> bool {
+    inquiry.thread.as_ref().is_some_and(|t| {
+        t.our_last_reply_at.is_some()
+            || t.messages
+                .iter()
+                .any(|m| m.from == Sender::Seller && !m.auto)
+    })
+}
+
+fn looks_like_review(lower: &str) -> bool {
+    [
+        "five stars",
+        "5 stars",
+        "5-star",
+        "left a review",
+        "good review",
+        "received the goods",
+        "received the order",
+        "goods arrived",
+        "very satisfied",
+        "excellent quality",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 impl Library {
-    /// The library for these settings.
+    /// The library for these settings: defaults, with the rep's templates over them.
     pub fn new(settings: &ReplySettings) -> Self {
+        let mut templates: BTreeMap<String, Template> =
+            DEFAULTS.iter().map(|t| (t.id.clone(), t.clone())).collect();
+        for t in &settings.templates {
+            let base = templates.get(&t.id).cloned().unwrap_or_default();
+            let merged = Template {
+                id: t.id.clone(),
+                name: if t.name.is_empty() {
+                    base.name
+                } else {
+                    t.name.clone()
+                },
+                name_zh: if t.name_zh.is_empty() {
+                    base.name_zh
+                } else {
+                    t.name_zh.clone()
+                },
+                description_zh: if t.description_zh.is_empty() {
+                    base.description_zh
+                } else {
+                    t.description_zh.clone()
+                },
+                body: t.body.clone(),
+            };
+            templates.insert(t.id.clone(), merged);
+        }
         Library {
-            settings: settings.clone(),
+            profile: settings.profile.clone(),
+            templates,
         }
     }
 
-    /// Template ids ranked best first (at least one).
+    /// Every template, defaults first in contract order, then the rep's own.
+    pub fn templates(&self) -> Vec<Template> {
+        let mut out: Vec<Template> = TEMPLATE_IDS
+            .iter()
+            .filter_map(|id| self.templates.get(*id).cloned())
+            .collect();
+        out.extend(
+            self.templates
+                .values()
+                .filter(|t| !TEMPLATE_IDS.contains(&t.id.as_str()))
+                .cloned(),
+        );
+        out
+    }
+
+    /// The best template id for this inquiry, then two alternatives.
     pub fn suggest(
         &self,
         inquiry: &Inquiry,
         assessment: &Assessment,
         follow_up: Option<&FollowUp>,
     ) -> Vec<String> {
-        let first = if assessment.verdict == Verdict::Spam {
-            "short_ack"
-        } else if let Some(f) = follow_up {
-            match f.kind {
-                FollowUpKind::Unread => "follow_up_unread",
-                FollowUpKind::Read => "follow_up_read",
-            }
-        } else {
-            match (inquiry.channel, assessment.kind) {
-                (Channel::Rfq, _) => "rfq_quote",
-                (Channel::Rtm, _) => "rtm_generic",
-                (Channel::Visitor, _) => "visitor_mail",
-                (_, Kind::OneClick) => "one_click_reply",
-                (_, Kind::Questions) => "answer_questions",
-                (_, Kind::Requests) => "fulfil_requests",
-                _ => "open_questions",
-            }
-        };
-        let mut out = vec![first.to_string()];
-        for alt in ["answer_questions", "open_questions", "short_ack"] {
-            if out.len() < 3 && alt != first {
-                out.push(alt.to_string());
-            }
-        }
+        let reading = analysis::read(inquiry);
+        let best = best_template(inquiry, assessment, follow_up, &reading);
+        let mut out = vec![best.to_string()];
+        out.extend(alternatives(best).iter().map(|s| s.to_string()));
         out
     }
 
-    /// Fills in the template `id` for this inquiry.
+    /// Fills in template `id` for this inquiry and lints the result.
     pub fn render(&self, id: &str, inquiry: &Inquiry) -> Result<Rendered, Error> {
-        if !TEMPLATE_IDS.contains(&id) {
-            return Err(Error::UnknownTemplate(id.to_string()));
-        }
-        let name = inquiry
-            .buyer
-            .as_ref()
-            .and_then(|b| b.name.as_deref())
-            .and_then(|n| n.split_whitespace().next())
-            .unwrap_or("{{buyer_given_name}}");
-        let text = format!(
-            "Dear {name},\n\nThank you for your message. Could you tell us the quantity you need?\n\n{}",
-            self.settings.profile.signature
-        );
+        let template = self
+            .templates
+            .get(id)
+            .ok_or_else(|| Error::UnknownTemplate(id.to_string()))?;
+        let reading = analysis::read(inquiry);
+        let given = names::given_name(inquiry.buyer.as_ref());
+        let text = fill(&template.body, &|var| {
+            self.value(var, inquiry, &reading, given.as_deref(), id)
+        });
+        let ctx = LintContext {
+            given_name: given,
+            buyer_language: Some(reading.language.to_string()),
+            first_reply: !we_replied(inquiry),
+            channel: inquiry.channel,
+            acknowledgement: id == "short_ack",
+        };
         Ok(Rendered {
             template: id.to_string(),
+            lint: lint(&text, &ctx),
             text,
-            lint: Vec::new(),
         })
+    }
+
+    /// The value of a variable, or `None` when unknown.
+    fn value(
+        &self,
+        var: &str,
+        inquiry: &Inquiry,
+        reading: &Reading,
+        given: Option<&str>,
+        id: &str,
+    ) -> Option<String> {
+        let p = &self.profile;
+        let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        match var {
+            "buyer_given_name" => {
+                Some(given.map_or_else(|| names::POLITE_FALLBACK.to_string(), str::to_string))
+            }
+            "product" => inquiry
+                .product_title()
+                .map(str::to_string)
+                .or_else(|| inquiry.keyword.clone())
+                .or_else(|| Some("our products".to_string())),
+            "country" => inquiry.buyer.as_ref().and_then(|b| b.country.clone()),
+            "questions" => numbered(&reading.questions),
+            "requests" => numbered(&reading.requests),
+            "keyword" => inquiry.keyword.clone().filter(|k| !k.trim().is_empty()),
+            "carrier" => inquiry.shipment.as_ref().and_then(|s| s.carrier.clone()),
+            "tracking_number" => inquiry
+                .shipment
+                .as_ref()
+                .and_then(|s| s.tracking_number.clone()),
+            "days" => inquiry
+                .shipment
+                .as_ref()
+                .and_then(|s| s.days)
+                .map(|d| d.to_string()),
+            "rep_name" => nonempty(&p.rep_name),
+            "company" => nonempty(&p.company),
+            "years" => nonempty(&p.years_in_business),
+            "main_products" => nonempty(&p.main_products),
+            "quality" => nonempty(&p.quality_facts),
+            "delivery" => nonempty(&p.delivery_facts),
+            "signature" => nonempty(&p.signature).or_else(|| {
+                let parts: Vec<&str> = [p.rep_name.trim(), p.company.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                (!parts.is_empty()).then(|| parts.join("\n"))
+            }),
+            // Contact details only where they are allowed: never in a first reply.
+            "contact" if we_replied(inquiry) || id == "visitor_mail" => {
+                let parts: Vec<String> = [
+                    ("E-mail", &p.contact_email),
+                    ("Phone", &p.contact_phone),
+                    ("WhatsApp", &p.contact_whatsapp),
+                ]
+                .into_iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, v)| format!("{k}: {}", v.trim()))
+                .collect();
+                (!parts.is_empty()).then(|| parts.join("\n"))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The visible mark of a variable with no value (flagged by the linter).
+fn missing(var: &str) -> String {
+    let what = match var {
+        "buyer_given_name" => "buyer's given name",
+        "questions" => "the buyer's questions",
+        "requests" => "what the buyer asked for",
+        "rep_name" => "your name",
+        "company" => "your company",
+        "years" => "years in business",
+        "main_products" => "main products",
+        "quality" => "quality facts",
+        "delivery" => "delivery facts",
+        "signature" => "your signature",
+        "tracking_number" => "tracking number",
+        "contact" => "contact details",
+        other => other,
+    };
+    format!("[[{what}]]")
+}
+
+/// One numbered item per entry, the buyer's words quoted, an answer slot after each.
+fn numbered(items: &[String]) -> Option<String> {
+    if items.is_empty() {
+        return None;
+    }
+    Some(
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, q)| format!("{}. \"{}\"\n   → ", i + 1, q.replace('"', "'")))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// Fills `{{variables}}`; optional lines (`?…`) with an unknown variable are dropped.
+fn fill(body: &str, value: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in body.lines() {
+        let (optional, line) = match line.strip_prefix('?') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
+        let mut filled = String::new();
+        let mut rest = line;
+        let mut dropped = false;
+        while let Some(start) = rest.find("{{") {
+            filled.push_str(&rest[..start]);
+            let after = &rest[start + 2..];
+            let Some(end) = after.find("}}") else {
+                filled.push_str(&rest[start..]);
+                rest = "";
+                break;
+            };
+            let var = after[..end].trim();
+            match value(var) {
+                Some(v) => filled.push_str(&v),
+                None if optional => {
+                    dropped = true;
+                    break;
+                }
+                None => filled.push_str(&missing(var)),
+            }
+            rest = &after[end + 2..];
+        }
+        if dropped {
+            continue;
+        }
+        filled.push_str(rest);
+        out.push(filled);
+    }
+    // No blank-line runs left behind by dropped lines.
+    let mut text = out.join("\n");
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    text.trim().to_string()
+}
+
+/// The best template for an inquiry (see the table in `formats.md`).
+fn best_template(
+    inquiry: &Inquiry,
+    assessment: &Assessment,
+    follow_up: Option<&FollowUp>,
+    reading: &Reading,
+) -> &'static str {
+    let spam_kind = matches!(
+        assessment.kind,
+        Kind::Phishing | Kind::Scam | Kind::Advertising | Kind::PriceFishing | Kind::Junk
+    );
+    if assessment.verdict == Verdict::Spam
+        || (assessment.verdict == Verdict::Suspicious && spam_kind)
+    {
+        return "short_ack";
+    }
+    if let Some(f) = follow_up {
+        return match f.kind {
+            FollowUpKind::Unread => "follow_up_unread",
+            _ => "follow_up_read",
+        };
+    }
+    if inquiry.shipment.is_some() {
+        return "shipping_notice";
+    }
+    match inquiry.channel {
+        Channel::Rfq => {
+            return if we_replied(inquiry) {
+                "rfq_message"
+            } else {
+                "rfq_quote"
+            }
+        }
+        Channel::Rtm => {
+            return if inquiry
+                .keyword
+                .as_deref()
+                .is_some_and(|k| !k.trim().is_empty())
+            {
+                "rtm_precise"
+            } else {
+                "rtm_generic"
+            }
+        }
+        Channel::Visitor => return "visitor_mail",
+        Channel::Inquiry | Channel::Chat => {}
+    }
+    if we_replied(inquiry) && looks_like_review(&inquiry.body.to_lowercase()) {
+        return "review_thanks";
+    }
+    if reading.one_click {
+        return "one_click_reply";
+    }
+    // Specific: the text names or describes the product (the card alone does not count).
+    let specific_for_questions = reading.names_product || reading.has_quantity;
+    if reading.has_substantive_questions() && specific_for_questions {
+        return "answer_questions";
+    }
+    if !reading.requests.is_empty() && (reading.names_product || reading.wants_contact_app) {
+        return "fulfil_requests";
+    }
+    if !reading.questions.is_empty() && reading.names_product {
+        return "answer_questions";
+    }
+    "open_questions"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::triage::{Grade, Priority};
+
+    fn genuine(kind: Kind) -> Assessment {
+        Assessment {
+            verdict: Verdict::Genuine,
+            score: 0.0,
+            reasons: vec![],
+            kind,
+            grade: Grade::B,
+            priority: Priority::High,
+        }
+    }
+
+    fn inquiry(body: &str) -> Inquiry {
+        Inquiry {
+            body: body.into(),
+            buyer: Some(crate::core::inquiry::Buyer {
+                name: Some("Mr. John Smith".into()),
+                ..Default::default()
+            }),
+            ..Inquiry::default()
+        }
+    }
+
+    #[test]
+    fn the_library_has_every_contract_id_and_valid_bodies() {
+        let lib = Library::new(&ReplySettings::default());
+        let ids: Vec<String> = lib.templates().into_iter().map(|t| t.id).collect();
+        assert_eq!(ids, TEMPLATE_IDS);
+        let settings = ReplySettings {
+            templates: defaults().to_vec(),
+            ..ReplySettings::default()
+        };
+        assert!(settings.validate().is_ok());
+        for t in defaults() {
+            assert!(
+                !t.name_zh.is_empty() && !t.description_zh.is_empty(),
+                "{}",
+                t.id
+            );
+        }
+    }
+
+    #[test]
+    fn suggestion_table() {
+        let lib = Library::new(&ReplySettings::default());
+        let cases = [
+            ("Is the lace HD? Can you do 24 inch 200% density?", "answer_questions"),
+            ("Please send me the catalogue of your LED panel lights and the price list.", "fulfil_requests"),
+            ("Send me your price list and whatsapp number pls", "fulfil_requests"),
+            ("hello, interested in your products, send catalogue and price list", "open_questions"),
+            ("price?", "open_questions"),
+            ("Hi, I'm interested in your product X, I would like some more details. I look forward for your reply. Regards, Ann", "one_click_reply"),
+        ];
+        for (body, want) in cases {
+            let got = lib.suggest(&inquiry(body), &genuine(Kind::Questions), None);
+            assert_eq!(got[0], want, "{body}");
+            assert_eq!(got.len(), 3);
+            assert!(got[1] != got[0] && got[2] != got[0] && got[1] != got[2]);
+        }
+        let mut rtm = inquiry("online buyer");
+        rtm.channel = Channel::Rtm;
+        assert_eq!(
+            lib.suggest(&rtm, &genuine(Kind::Vague), None)[0],
+            "rtm_generic"
+        );
+        rtm.keyword = Some("solar panel".into());
+        assert_eq!(
+            lib.suggest(&rtm, &genuine(Kind::Vague), None)[0],
+            "rtm_precise"
+        );
+    }
+
+    #[test]
+    fn questions_are_numbered_quoted_with_answer_slots() {
+        let lib = Library::new(&ReplySettings {
+            profile: RepProfile {
+                rep_name: "Lily".into(),
+                company: "Demo Co.".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        });
+        let mut i = inquiry("Is the lace HD? How long does DHL take to Georgia?");
+        i.product = Some(crate::core::inquiry::Product {
+            id: None,
+            title: Some("HD Lace Wig".into()),
+        });
+        let r = lib.render("answer_questions", &i).expect("renders");
+        assert!(r.text.starts_with("Dear John,"), "{}", r.text);
+        assert!(
+            r.text.contains(
+                "1. \"Is the lace HD?\"\n   → \n2. \"How long does DHL take to Georgia?\"\n   → "
+            ),
+            "{}",
+            r.text
+        );
+        assert!(
+            r.text.contains("Lily\nDemo Co."),
+            "signature from the profile: {}",
+            r.text
+        );
+        assert!(!r.text.contains("{{"));
+        let codes: Vec<&str> = r.lint.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["UNANSWERED_QUESTION"],
+            "only the answers are left to write"
+        );
+    }
+
+    #[test]
+    fn unknown_variables_stay_visible_and_are_flagged() {
+        let lib = Library::new(&ReplySettings::default());
+        let r = lib
+            .render("shipping_notice", &inquiry("thanks"))
+            .expect("renders");
+        assert!(
+            r.text.contains("[[tracking number]]") && r.text.contains("[[your signature]]"),
+            "{}",
+            r.text
+        );
+        assert!(r.lint.iter().any(|f| f.code == "PLACEHOLDER_LEFT"));
+    }
+
+    #[test]
+    fn no_contact_details_in_a_first_reply() {
+        let profile = RepProfile {
+            contact_whatsapp: "+86 138 0000 0000".into(),
+            rep_name: "Lily".into(),
+            ..Default::default()
+        };
+        let lib = Library::new(&ReplySettings {
+            profile,
+            ..Default::default()
+        });
+        for id in TEMPLATE_IDS.iter().filter(|id| **id != "visitor_mail") {
+            let r = lib.render(id, &inquiry("price?")).expect("renders");
+            assert!(!r.text.contains("138 0000"), "{id}: {}", r.text);
+        }
+    }
+
+    #[test]
+    fn optional_lines_drop_rather_than_show_half_a_sentence() {
+        let text = fill("A\n?We make {{main_products}}.\nB {{company}}", &|v| {
+            (v == "company").then(|| "X".to_string())
+        });
+        assert_eq!(text, "A\nB X");
+    }
+
+    #[test]
+    fn rep_templates_override_and_are_validated() {
+        let own = Template {
+            id: "short_ack".into(),
+            body: "OK, thank you, {{buyer_given_name}}.".into(),
+            ..Default::default()
+        };
+        let settings = ReplySettings {
+            templates: vec![own],
+            ..Default::default()
+        };
+        assert!(settings.validate().is_ok());
+        let r = Library::new(&settings)
+            .render("short_ack", &inquiry("x"))
+            .expect("renders");
+        assert_eq!(r.text, "OK, thank you, John.");
+        let bad = ReplySettings {
+            templates: vec![Template {
+                id: "x".into(),
+                body: "{{nope}}".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert!(bad
+            .validate()
+            .expect_err("unknown variable")
+            .contains("nope"));
     }
 }

@@ -32,7 +32,7 @@ use signals::{Hit, Text};
 /// How far genuine signs can pull a score down.
 pub const GENUINE_CAP: f64 = -5.0;
 /// The most the built-in content model can add or take away.
-pub const MODEL_CAP: f64 = 4.0;
+pub const MODEL_CAP: f64 = 4.5;
 /// The most the rep's learned filter can add or take away.
 pub const REP_FILTER_CAP: f64 = 5.0;
 

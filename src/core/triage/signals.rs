@@ -509,7 +509,7 @@ pattern!(
 );
 pattern!(
     AGENCY_SELF,
-    r"(?:\bseo\b|keyword ranking|ranking service|boost your (?:sales|store|ranking)|guaranteed (?:top|first|ranking)|top \d+ position|help you (?:find|get) (?:more )?(?:buyers|customers|orders)|(?:find|bring) you more (?:buyers|customers)|(?:sourcing|inspection) (?:agent|agency|service)s?\b[^.\n]{0,40}\b(?:help|offer|provide|can)|third[- ]party inspection|search engine optimi[sz]ation|google (?:ranking|first page|page one)|(?:web|website) (?:design|development) (?:service|company|agency)|digital marketing (?:agency|service|company)|social media marketing|(?:store|listing|shop) optimi[sz]ation|rank (?:higher|on google)|more traffic to your|free (?:audit|seo|website analysis))"
+    r"(?:\bseo\b|keyword ranking|ranking service|boost your (?:sales|store|ranking)|guaranteed (?:top|first|ranking)|top \d+ position|help you (?:find|get) (?:more )?(?:buyers|customers|orders)|(?:find|bring) you more (?:buyers|customers)|(?:sourcing|inspection) (?:agent|agency|service)s?\b[^.\n]{0,40}\b(?:help|offer|provide|can)|search engine optimi[sz]ation|google (?:ranking|first page|page one)|(?:web|website) (?:design|development) (?:service|company|agency)|digital marketing (?:agency|service|company)|social media marketing|(?:store|listing|shop) optimi[sz]ation|rank (?:higher|on google)|more traffic to your|free (?:audit|seo|website analysis))"
 );
 pattern!(
     COOPERATION,

@@ -1,0 +1,261 @@
+//! The buyer's given name, for "Dear John".
+//!
+//! Names arrive in every shape: "Mr. John Smith", "SMITH John" (family name in
+//! capitals first), "john.smith@example.com", "JOHN SMITH", "王伟",
+//! "Mohammed bin Salman Al Saud", or a company name typed into the name field.
+//! We return the name to greet with, or `None` when there is no person's name to
+//! use — the reply then uses a polite form instead of a wrong name.
+
+use crate::core::inquiry::Buyer;
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "madame", "mme", "prof", "eng", "engr",
+    "sheikh", "sr", "sra", "srta", "don", "doña", "herr", "frau", "m", "mlle", "sig", "dear", "hi",
+    "hello",
+];
+
+const COMPANY_WORDS: &[&str] = &[
+    "ltd",
+    "llc",
+    "inc",
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "trading",
+    "group",
+    "gmbh",
+    "limited",
+    "industries",
+    "industrial",
+    "enterprise",
+    "enterprises",
+    "team",
+    "dept",
+    "department",
+    "procurement",
+    "purchasing",
+    "center",
+    "centre",
+    "logistics",
+    "import",
+    "export",
+    "imports",
+    "exports",
+    "store",
+    "shop",
+    "sourcing",
+    "sa",
+    "srl",
+    "sarl",
+    "pty",
+    "plc",
+    "bv",
+    "ag",
+    "s.a",
+    "sdn",
+    "bhd",
+    "docs",
+    "shared",
+    "payment",
+    "admin",
+    "support",
+    "service",
+    "services",
+];
+
+const GENERIC_MAILBOXES: &[&str] = &[
+    "info",
+    "sales",
+    "admin",
+    "contact",
+    "purchase",
+    "purchasing",
+    "office",
+    "service",
+    "support",
+    "mail",
+    "hello",
+    "enquiry",
+    "inquiry",
+    "import",
+    "export",
+    "buyer",
+    "procurement",
+    "order",
+    "orders",
+    "marketing",
+    "hr",
+    "noreply",
+];
+
+/// The polite form used when there is no given name.
+pub const POLITE_FALLBACK: &str = "Sir or Madam";
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3040}'..='\u{30ff}').contains(&c)
+        || ('\u{ac00}'..='\u{d7af}').contains(&c)
+}
+
+/// "jOHN" → "John"; names already in mixed case are kept ("McDonald", "DeShawn").
+fn title_case(word: &str) -> String {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_upper = letters.iter().all(|c| c.is_uppercase());
+    let all_lower = letters.iter().all(|c| c.is_lowercase());
+    if !(all_upper || all_lower) {
+        return word.to_string();
+    }
+    let mut out = String::new();
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c == '-' || c == '\'';
+    }
+    out
+}
+
+/// The given name in a display name, if there is a person's name in it.
+pub fn given_name_from(name: &str) -> Option<String> {
+    let name: String = name
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}')
+        })
+        .collect();
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        return None;
+    }
+    if name.contains('@') {
+        return given_name_from_email(name);
+    }
+    // Chinese, Japanese and Korean names are used whole: "王伟", "李小龙".
+    if name.chars().filter(|c| !c.is_whitespace()).all(is_cjk) {
+        return Some(name.split_whitespace().collect());
+    }
+    let words: Vec<&str> = name
+        .split([' ', ',', '\t'])
+        .map(|w| w.trim_matches(['.', '(', ')', '"']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| COMPANY_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
+        return None;
+    }
+    let words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| !TITLES.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if words.is_empty() || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let upper = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+    };
+    // "SMITH John": the family name in capitals comes first, the given name is the other.
+    if words.len() >= 2 && upper(words[0]) && !words[1..].iter().all(|w| upper(w)) {
+        let given = words[1..].iter().find(|w| !upper(w))?;
+        return Some(title_case(given));
+    }
+    let first = words[0];
+    // "A. Rahman": an initial is not a name to greet with; use the whole name.
+    if first.chars().filter(|c| c.is_alphabetic()).count() <= 1 {
+        let rest: Vec<String> = words[1..].iter().map(|w| title_case(w)).collect();
+        return if rest.is_empty() {
+            None
+        } else {
+            Some(format!("{} {}", title_case(first), rest.join(" ")).replace("  ", " "))
+        };
+    }
+    // Arabic names that open with the family article: "Al-Harbi Ahmed".
+    let lower = first.to_lowercase();
+    if (lower.starts_with("al-") || lower.starts_with("el-")) && words.len() >= 2 {
+        return Some(title_case(words[1]));
+    }
+    Some(title_case(first))
+}
+
+/// The given name in an e-mail address: "john.smith@x.com" → "John".
+pub fn given_name_from_email(email: &str) -> Option<String> {
+    let local = email
+        .trim()
+        .trim_start_matches('<')
+        .split('@')
+        .next()?
+        .to_lowercase();
+    let first = local.split(['.', '_', '-', '+']).find(|p| !p.is_empty())?;
+    let first: String = first.chars().take_while(|c| c.is_alphabetic()).collect();
+    if first.chars().count() < 2 || GENERIC_MAILBOXES.contains(&first.as_str()) {
+        return None;
+    }
+    Some(title_case(&first))
+}
+
+/// The name to greet the buyer with: from the name, else the e-mail address.
+pub fn given_name(buyer: Option<&Buyer>) -> Option<String> {
+    let buyer = buyer?;
+    buyer
+        .name
+        .as_deref()
+        .and_then(given_name_from)
+        .or_else(|| buyer.email.as_deref().and_then(given_name_from_email))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_in_many_shapes() {
+        for (name, want) in [
+            ("Mr. John Smith", Some("John")),
+            ("SMITH John", Some("John")),
+            ("JOHN SMITH", Some("John")),
+            ("john smith", Some("John")),
+            ("Dr. Felix Okoro", Some("Felix")),
+            ("Mrs Keisha Monroe", Some("Keisha")),
+            ("Lucía Fernández", Some("Lucía")),
+            ("Алексей Смирнов", Some("Алексей")),
+            ("王伟", Some("王伟")),
+            ("林 美玲", Some("林美玲")),
+            ("Mohammed bin Salman Al Saud", Some("Mohammed")),
+            ("Al-Harbi Ahmed", Some("Ahmed")),
+            ("A. Rahman", Some("A Rahman")),
+            ("DeShawn McDonald", Some("DeShawn")),
+            ("Jean-pierre", Some("Jean-pierre")),
+            ("ABC Trading Co., Ltd", None),
+            ("Procurement Team", None),
+            ("Shenzhen Swift Cargo Co., Ltd.", None),
+            ("", None),
+            ("john.smith@example.com", Some("John")),
+            ("buyer123", None),
+        ] {
+            assert_eq!(given_name_from(name).as_deref(), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn e_mail_fallback_and_generic_mailboxes() {
+        assert_eq!(
+            given_name_from_email("maria_garcia@x.es").as_deref(),
+            Some("Maria")
+        );
+        assert_eq!(given_name_from_email("sales@x.com"), None);
+        let buyer = Buyer {
+            name: Some("Global Sourcing Ltd".into()),
+            email: Some("tom.lee@gs.example".into()),
+            ..Buyer::default()
+        };
+        assert_eq!(given_name(Some(&buyer)).as_deref(), Some("Tom"));
+    }
+}
