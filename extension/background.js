@@ -162,6 +162,18 @@ const handlers = {
     const eng = await engine();
     return { rendered: eng.render(msg.inquiry, msg.template ?? null, now, browserZone(now)) };
   },
+  async [TYPES.TEMPLATES]() {
+    return { templates: (await engine()).templates() };
+  },
+  async [TYPES.LINT](msg) {
+    return { lint: (await engine()).lint(msg.text, msg.inquiry ?? null) };
+  },
+  async [TYPES.FEEDBACK](msg) {
+    const eng = await engine();
+    const settings = eng.learn(msg.inquiry, msg.spam);
+    await api.storage.local.set({ [STORE_SETTINGS]: settings });
+    return { ok: true };
+  },
   async [TYPES.GET_STATE]() {
     const stored = await api.storage.local.get([STORE_SETTINGS, STORE_ITEMS]);
     return {

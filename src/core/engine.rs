@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::clock::{self, Deadline, Zone};
 use crate::core::error::Error;
 use crate::core::inquiry::Inquiry;
-use crate::core::reply::{Library, Rendered};
+use crate::core::reply::{self, Library, LintContext, LintFlag, Rendered, Template};
 use crate::core::settings::Settings;
 use crate::core::triage::{Assessment, Seen, Triager};
 
@@ -61,6 +61,32 @@ impl Engine {
     /// The settings in force.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Every template of the library (defaults and the rep's own).
+    pub fn templates(&self) -> Vec<Template> {
+        self.library.templates()
+    }
+
+    /// Lints a reply the rep is writing to `inquiry` (or to no one in particular).
+    pub fn lint(&self, text: &str, inquiry: Option<&Inquiry>) -> Vec<LintFlag> {
+        let ctx = match inquiry {
+            Some(i) => LintContext {
+                given_name: reply::names::given_name(i.buyer.as_ref()),
+                buyer_language: Some(crate::core::analysis::language_of(&i.body).to_string()),
+                first_reply: !i.thread.as_ref().is_some_and(|t| t.our_last_reply_at.is_some()),
+                channel: i.channel,
+                acknowledgement: false,
+            },
+            None => LintContext::default(),
+        };
+        reply::lint(text, &ctx)
+    }
+
+    /// Learns from the rep's "spam" / "not spam" click; the settings change.
+    pub fn learn(&mut self, inquiry: &Inquiry, spam: bool) {
+        self.settings.triage.learn(inquiry, spam);
+        self.triager = Triager::new(&self.settings.triage);
     }
 
     /// Triage one inquiry at `now` for a rep in `zone`.

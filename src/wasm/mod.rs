@@ -91,6 +91,32 @@ impl WasmEngine {
     }
 }
 
+#[wasm_bindgen]
+impl WasmEngine {
+    /// Every template: `[{id, name, nameZh, descriptionZh, body}]`.
+    pub fn templates(&self) -> Result<JsValue, JsError> {
+        to_js(&self.engine.templates())
+    }
+
+    /// Lints what the rep wrote (`inquiry` may be null).
+    pub fn lint(&self, text: &str, inquiry: JsValue) -> Result<JsValue, JsError> {
+        let inquiry: Option<Inquiry> = if inquiry.is_null() || inquiry.is_undefined() { None } else { Some(from_js(inquiry, "inquiry")?) };
+        to_js(&self.engine.lint(text, inquiry.as_ref()))
+    }
+
+    /// Learns from a "spam" / "not spam" click; returns the new settings to store.
+    pub fn learn(&mut self, inquiry: JsValue, spam: bool) -> Result<JsValue, JsError> {
+        let inquiry: Inquiry = from_js(inquiry, "inquiry")?;
+        self.engine.learn(&inquiry, spam);
+        to_js(self.engine.settings())
+    }
+
+    /// The settings in force (the stored document, defaults filled in).
+    pub fn settings(&self) -> Result<JsValue, JsError> {
+        to_js(self.engine.settings())
+    }
+}
+
 /// The crate version, for diagnostics.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

@@ -60,3 +60,39 @@ test('bad input is a clear error, not a crash', () => {
   // The engine still works after an error.
   assert.equal(engine.triage([INQUIRY], NOW, ZONE).length, 1);
 });
+
+test('templates list every contract id with names in both languages', () => {
+  const engine = new glue.WasmEngine(null);
+  const ids = engine.templates().map((t) => t.id);
+  assert.deepEqual(ids, [
+    'answer_questions', 'fulfil_requests', 'one_click_reply', 'open_questions', 'follow_up_unread', 'follow_up_read',
+    'rfq_quote', 'rfq_message', 'rtm_precise', 'rtm_generic', 'visitor_mail', 'shipping_notice', 'review_thanks', 'short_ack',
+  ]);
+  for (const t of engine.templates()) {
+    for (const key of ['name', 'nameZh', 'descriptionZh', 'body']) assert.ok(t[key], `${t.id}.${key}`);
+  }
+});
+
+test('lint flags come with a code and a fix in both languages', () => {
+  const engine = new glue.WasmEngine(null);
+  const flags = engine.lint('Dear XX, thanks.', INQUIRY);
+  const codes = flags.map((f) => f.code);
+  assert.ok(codes.includes('PLACEHOLDER_LEFT'), codes.join());
+  assert.ok(codes.includes('NO_CLOSING_QUESTION'), codes.join());
+  for (const f of flags) assert.ok(f.fix && f.fixZh, f.code);
+});
+
+test('learning from the rep changes the settings and the next verdict', () => {
+  const engine = new glue.WasmEngine(null);
+  const pitch = { body: 'We offer cheap promotion packages for your store listing, contact our team.', buyer: { name: 'Promo' } };
+  const before = engine.triage([pitch], NOW, ZONE)[0].score;
+  let settings;
+  for (let i = 0; i < 3; i++) settings = engine.learn(pitch, true);
+  assert.equal(settings.triage.learned.spamDocs, 3);
+  const after = engine.triage([pitch], NOW, ZONE)[0];
+  assert.ok(after.score > before, `${after.score} > ${before}`);
+  assert.ok(after.reasons.some((r) => r.code === 'REP_FILTER_SPAM'));
+  // The learned settings round-trip into a new engine.
+  const again = new glue.WasmEngine(settings);
+  assert.equal(again.triage([pitch], NOW, ZONE)[0].score, after.score);
+});

@@ -43,21 +43,22 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
 }
 
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bXX+\b|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]|\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>",
-    )
+// Matched on the text as written: "XX" is a placeholder, "xx" may not be.
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| re(r"\bXX+\b|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
+// Matched on the lower-cased text (the build has no case-folding tables).
+static PLACEHOLDER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>")
 });
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем|尊敬的|你好|您好|مرحبا)\b",
+        r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем|尊敬的|你好|您好|مرحبا)\b",
     )
 });
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\d[\d\s().-]{7,}\d"));
 static APPS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:whatsapp|wechat|telegram|skype|viber|line id)\b|微信"));
+    LazyLock::new(|| re(r"\b(?:whatsapp|wechat|telegram|skype|viber|line id)\b|微信"));
 static EMPTY_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*→\s*$"));
 
 fn flag(code: &str, fix: String, fix_zh: String) -> LintFlag {
@@ -72,7 +73,8 @@ fn flag(code: &str, fix: String, fix_zh: String) -> LintFlag {
 pub fn lint(text: &str, ctx: &LintContext) -> Vec<LintFlag> {
     let mut out = Vec::new();
     let text = crate::core::triage::signals::cap(text, 64 * 1024);
-    if let Some(m) = PLACEHOLDER.find(text) {
+    let lower = text.to_lowercase();
+    if let Some(m) = PLACEHOLDER.find(text).or_else(|| PLACEHOLDER_WORD.find(&lower)) {
         out.push(flag(
             "PLACEHOLDER_LEFT",
             format!(
@@ -103,7 +105,7 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<LintFlag> {
                 format!("Open with the buyer's given name, e.g. \"Dear {name},\"."),
                 format!("开头请用买家的名字称呼，例如“Dear {name},”。"),
             )),
-            None if !GREETING.is_match(first) => out.push(flag(
+            None if !GREETING.is_match(&first.to_lowercase()) => out.push(flag(
                 "NO_GIVEN_NAME_GREETING",
                 "Open with a greeting and the buyer's given name (e.g. \"Dear John,\").".into(),
                 "开头请问候并称呼买家的名字（例如“Dear John,”）。".into(),
@@ -123,7 +125,7 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<LintFlag> {
             ));
         }
     }
-    if ctx.first_reply && (EMAIL.is_match(text) || PHONE.is_match(text) || APPS.is_match(text)) {
+    if ctx.first_reply && (EMAIL.is_match(text) || PHONE.is_match(text) || APPS.is_match(&lower)) {
         out.push(flag(
             "OFF_PLATFORM_CONTACT",
             "Remove the e-mail, phone or chat-app details: in a first reply the buyer should answer here first.".into(),
