@@ -147,7 +147,8 @@
         continue;
       }
       c.placed = true;
-      const v = clockView(c.deadline, now, dueSoonMs, c.replied);
+      const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * 60_000 : dueSoonMs;
+      const v = clockView(c.deadline, now, lead, c.replied);
       if (!v) continue;
       if (el.textContent !== v.text) el.textContent = v.text;
       const cls = `clock ${v.state}`;

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::core::clock::{self, Deadline, Zone};
+use crate::core::clock::{self, Deadline, FollowUp, Zone};
 use crate::core::error::Error;
 use crate::core::inquiry::Inquiry;
 use crate::core::reply::{self, Library, LintContext, LintFlag, Rendered, Template};
@@ -31,6 +31,9 @@ pub struct TriageResult {
     /// The reply clocks, when the inquiry has an arrival time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Deadline>,
+    /// The next follow-up, when our reply is the last word of the thread.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
 }
 
 /// Settings compiled once, ready to triage and render any number of inquiries.
@@ -74,7 +77,10 @@ impl Engine {
             Some(i) => LintContext {
                 given_name: reply::names::given_name(i.buyer.as_ref()),
                 buyer_language: Some(crate::core::analysis::language_of(&i.body).to_string()),
-                first_reply: !i.thread.as_ref().is_some_and(|t| t.our_last_reply_at.is_some()),
+                first_reply: i
+                    .thread
+                    .as_ref()
+                    .is_none_or(|t| t.our_last_reply_at.is_none()),
                 channel: i.channel,
                 acknowledgement: false,
             },
@@ -98,7 +104,7 @@ impl Engine {
         zone: &Zone,
     ) -> TriageResult {
         let assessment = self.triager.assess(inquiry, &mut batch.seen);
-        let follow_up = clock::follow_up(&self.settings.policy, inquiry, now, zone);
+        let follow_up = clock::follow_up(inquiry, now, zone, Some(assessment.grade));
         let mut ranked = self
             .library
             .suggest(inquiry, &assessment, follow_up.as_ref())
@@ -107,6 +113,7 @@ impl Engine {
         TriageResult {
             id: inquiry.id.clone(),
             deadline: clock::deadline(&self.settings.policy, inquiry, now, zone),
+            follow_up: clock::next_follow_up(inquiry, zone, Some(assessment.grade)),
             template,
             alternatives: ranked.collect(),
             assessment,
@@ -126,7 +133,7 @@ impl Engine {
             Some(t) => t.to_string(),
             None => {
                 let assessment = self.triager.assess(inquiry, &mut batch.seen);
-                let follow_up = clock::follow_up(&self.settings.policy, inquiry, now, zone);
+                let follow_up = clock::follow_up(inquiry, now, zone, Some(assessment.grade));
                 self.library
                     .suggest(inquiry, &assessment, follow_up.as_ref())
                     .into_iter()

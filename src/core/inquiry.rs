@@ -11,7 +11,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 /// Where an inquiry came from. The channel decides the platform's reply limit
 /// and the processing priority (real-time marketing first, visitor mail last).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     /// A message from a product page or the storefront (询盘).

@@ -121,6 +121,7 @@ impl Settings {
         }
         self.triage.validate().map_err(Error::BadSettings)?;
         self.reply.validate().map_err(Error::BadSettings)?;
+        self.policy.validate().map_err(Error::BadSettings)?;
         Ok(())
     }
 

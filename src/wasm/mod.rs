@@ -100,7 +100,11 @@ impl WasmEngine {
 
     /// Lints what the rep wrote (`inquiry` may be null).
     pub fn lint(&self, text: &str, inquiry: JsValue) -> Result<JsValue, JsError> {
-        let inquiry: Option<Inquiry> = if inquiry.is_null() || inquiry.is_undefined() { None } else { Some(from_js(inquiry, "inquiry")?) };
+        let inquiry: Option<Inquiry> = if inquiry.is_null() || inquiry.is_undefined() {
+            None
+        } else {
+            Some(from_js(inquiry, "inquiry")?)
+        };
         to_js(&self.engine.lint(text, inquiry.as_ref()))
     }
 

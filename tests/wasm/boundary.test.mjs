@@ -37,7 +37,7 @@ test('triage returns one formats.md result per inquiry, in order', () => {
   assert.ok(Array.isArray(r.reasons));
   for (const key of ['kind', 'grade', 'priority', 'template']) assert.equal(typeof r[key], 'string', key);
   assert.ok(Array.isArray(r.alternatives));
-  assert.deepEqual(Object.keys(r.deadline).sort(), ['companyDue', 'platformDue', 'status']);
+  assert.deepEqual(Object.keys(r.deadline).sort(), ['companyDue', 'dueSoonMinutes', 'platformDue', 'status']);
   assert.equal(r.deadline.companyDue, '2026-11-23T09:22:00+08:00');
   assert.equal(r.deadline.platformDue, '2026-11-24T09:12:00+08:00');
   assert.equal(r.deadline.status, 'on_track');

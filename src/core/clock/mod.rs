@@ -1,12 +1,30 @@
-//! Reply clocks: the company's target and the platform's limit for each item.
+//! Reply clocks: the company's target and the platform's limit for each item,
+//! and the follow-up clocks after our reply.
 //!
-//! (Foundation stage: the types are final, the policy is the plain default.)
+//! The company target depends on when the buyer's message *arrived*, in the rep's
+//! own time zone: inside working hours a short target (10 minutes by default),
+//! outside them a longer one (1 hour), Sundays and holidays longer still
+//! (2 hours); Saturday follows a setting. The platform's limits are fixed per
+//! channel (24 h inquiry, 1 h chat, 5 minutes real-time marketing, none for RFQ
+//! and visitor mail). Both clocks run from the first buyer message we have not
+//! yet answered; an automatic reply is not an answer.
+//!
+//! The rep's zone is a [`Zone`]: a fixed offset (the command line's `--tz`), or
+//! the browser's zone with its daylight-saving switches, so local times are right
+//! on both sides of a switch without a time-zone database in the engine.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, TimeZone, Timelike, Utc, Weekday};
+pub mod metrics;
+
+use std::collections::BTreeMap;
+
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc, Weekday,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::core::error::Error;
-use crate::core::inquiry::{Channel, Inquiry};
+use crate::core::inquiry::{Channel, Inquiry, Sender};
+use crate::core::triage::Grade;
 
 /// The rep's time zone: a fixed offset, or a table of offsets with the instant
 /// each starts (for zones with daylight saving, filled in by the browser).
@@ -64,8 +82,8 @@ impl Zone {
                 break;
             }
         }
-        FixedOffset::east_opt(minutes * 60)
-            .unwrap_or(FixedOffset::east_opt(0).expect("zero offset"))
+        FixedOffset::east_opt(minutes.clamp(-18 * 60, 18 * 60) * 60)
+            .unwrap_or_else(|| chrono::Offset::fix(&Utc))
     }
 
     /// `t` in the rep's local time.
@@ -74,19 +92,212 @@ impl Zone {
     }
 }
 
-/// The reply policy (company targets, platform limits).
+/// A working period of one day, `HH:MM` to `HH:MM` (end excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Shift {
+    /// Start, inclusive.
+    pub start: NaiveTime,
+    /// End, exclusive.
+    pub end: NaiveTime,
+}
+
+impl TryFrom<String> for Shift {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let (a, b) = s
+            .split_once('-')
+            .ok_or_else(|| format!("working hours '{s}': write HH:MM-HH:MM, e.g. 08:00-17:30"))?;
+        let parse = |x: &str| {
+            NaiveTime::parse_from_str(x.trim(), "%H:%M")
+                .map_err(|_| format!("working hours '{s}': '{}' is not HH:MM", x.trim()))
+        };
+        let (start, end) = (parse(a)?, parse(b)?);
+        if end <= start {
+            return Err(format!(
+                "working hours '{s}': the end must be after the start"
+            ));
+        }
+        Ok(Shift { start, end })
+    }
+}
+
+impl From<Shift> for String {
+    fn from(s: Shift) -> String {
+        format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M"))
+    }
+}
+
+/// What a Saturday counts as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaturdayRule {
+    /// Like a weekday evening: the after-hours target (default, 1 hour).
+    #[default]
+    AfterHours,
+    /// Like a weekday: its working hours (set under `workingHours.sat`) use the working target.
+    Workday,
+    /// Like a Sunday.
+    Sunday,
+}
+
+/// Company targets in minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Targets {
+    /// A message that arrives in working hours.
+    pub working: i64,
+    /// A message that arrives outside them.
+    pub after_hours: i64,
+    /// A message that arrives on a Sunday or a holiday.
+    pub sunday: i64,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Targets {
+            working: 10,
+            after_hours: 60,
+            sunday: 120,
+        }
+    }
+}
+
+/// The reply policy: company targets and platform limits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClockPolicy {
-    /// Minutes before a deadline at which an item is "due soon".
+    /// Working hours per weekday (`mon` … `sun`), split shifts allowed.
+    pub working_hours: BTreeMap<String, Vec<Shift>>,
+    /// What a Saturday counts as.
+    pub saturday: SaturdayRule,
+    /// Dates (`YYYY-MM-DD`) that follow the Sunday rule.
+    pub holidays: Vec<NaiveDate>,
+    /// Company targets for every channel.
+    pub targets: Targets,
+    /// Company targets that differ per channel (`chat`, `rtm`, …).
+    pub channel_targets: BTreeMap<Channel, Targets>,
+    /// Platform limits in minutes per channel; a channel not listed has none.
+    pub platform_limits: BTreeMap<Channel, i64>,
+    /// Minutes before a deadline at which an item is "due soon" (at most half the target).
     pub due_soon_minutes: i64,
 }
 
+const DAYS: [(&str, Weekday); 7] = [
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
+];
+
 impl Default for ClockPolicy {
     fn default() -> Self {
+        let office = Shift {
+            start: NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default(),
+            end: NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default(),
+        };
+        let working_hours = DAYS[..5]
+            .iter()
+            .map(|(d, _)| (d.to_string(), vec![office]))
+            .collect();
         ClockPolicy {
+            working_hours,
+            saturday: SaturdayRule::AfterHours,
+            holidays: Vec::new(),
+            targets: Targets::default(),
+            channel_targets: BTreeMap::new(),
+            platform_limits: [
+                (Channel::Inquiry, 24 * 60),
+                (Channel::Chat, 60),
+                (Channel::Rtm, 5),
+            ]
+            .into_iter()
+            .collect(),
             due_soon_minutes: 5,
         }
+    }
+}
+
+impl ClockPolicy {
+    /// Checks what serde cannot: known weekdays, non-overlapping shifts, positive targets.
+    pub fn validate(&self) -> Result<(), String> {
+        for (day, shifts) in &self.working_hours {
+            if !DAYS.iter().any(|(d, _)| d == day) {
+                return Err(format!("policy.workingHours: '{day}' is not a weekday; use mon, tue, wed, thu, fri, sat or sun"));
+            }
+            let mut sorted = shifts.clone();
+            sorted.sort_by_key(|s| s.start);
+            if sorted.windows(2).any(|w| w[1].start < w[0].end) {
+                return Err(format!("policy.workingHours.{day}: shifts overlap"));
+            }
+        }
+        let all = std::iter::once(&self.targets).chain(self.channel_targets.values());
+        for t in all {
+            if [t.working, t.after_hours, t.sunday]
+                .iter()
+                .any(|m| !(1..=7 * 24 * 60).contains(m))
+            {
+                return Err("policy targets must be between 1 minute and 7 days".into());
+            }
+        }
+        if self
+            .platform_limits
+            .values()
+            .any(|m| !(1..=30 * 24 * 60).contains(m))
+        {
+            return Err("policy.platformLimits must be between 1 minute and 30 days".into());
+        }
+        if !(0..=24 * 60).contains(&self.due_soon_minutes) {
+            return Err("policy.dueSoonMinutes must be between 0 and 1440".into());
+        }
+        Ok(())
+    }
+
+    fn shifts(&self, day: Weekday) -> &[Shift] {
+        DAYS.iter()
+            .find(|(_, d)| *d == day)
+            .and_then(|(name, _)| self.working_hours.get(*name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The company target for a message arriving at local time `at` on `channel`.
+    pub fn company_target(&self, channel: Channel, at: DateTime<FixedOffset>) -> Duration {
+        let t = self
+            .channel_targets
+            .get(&channel)
+            .copied()
+            .unwrap_or(self.targets);
+        let day = at.weekday();
+        let holiday = self.holidays.contains(&at.date_naive());
+        let in_shift = || {
+            self.shifts(day)
+                .iter()
+                .any(|s| s.start <= at.time() && at.time() < s.end)
+        };
+        let minutes = if holiday || day == Weekday::Sun {
+            t.sunday
+        } else if day == Weekday::Sat {
+            match self.saturday {
+                SaturdayRule::Sunday => t.sunday,
+                SaturdayRule::Workday if in_shift() => t.working,
+                _ => t.after_hours,
+            }
+        } else if in_shift() {
+            t.working
+        } else {
+            t.after_hours
+        };
+        Duration::minutes(minutes)
+    }
+
+    /// The platform's limit for a channel, if it has one.
+    pub fn platform_limit(&self, channel: Channel) -> Option<Duration> {
+        self.platform_limits
+            .get(&channel)
+            .map(|m| Duration::minutes(*m))
     }
 }
 
@@ -115,6 +326,49 @@ pub struct Deadline {
     pub platform_due: Option<DateTime<FixedOffset>>,
     /// Where the item stands at `now`.
     pub status: Status,
+    /// Minutes before a deadline at which this item counts as due soon.
+    pub due_soon_minutes: i64,
+}
+
+/// When the clock started: the first buyer message after our last real reply,
+/// else the arrival time. `None` without any time.
+fn clock_start(inquiry: &Inquiry) -> Option<DateTime<Utc>> {
+    let thread = inquiry.thread.as_ref();
+    let mut messages: Vec<(DateTime<Utc>, Sender, bool)> = thread
+        .map(|t| {
+            t.messages
+                .iter()
+                .filter_map(|m| m.at.map(|at| (at.with_timezone(&Utc), m.from, m.auto)))
+                .collect()
+        })
+        .unwrap_or_default();
+    messages.sort_by_key(|m| m.0);
+    let last_reply = messages
+        .iter()
+        .rev()
+        .find(|m| m.1 == Sender::Seller && !m.2)
+        .map(|m| m.0);
+    let first_open = messages
+        .iter()
+        .find(|m| m.1 == Sender::Buyer && last_reply.is_none_or(|r| m.0 > r))
+        .map(|m| m.0);
+    first_open.or_else(|| inquiry.received_at.map(|t| t.with_timezone(&Utc)))
+}
+
+/// Our last real (non-automatic) reply, from the thread.
+fn last_real_reply(inquiry: &Inquiry) -> Option<DateTime<Utc>> {
+    let thread = inquiry.thread.as_ref()?;
+    let from_messages = thread
+        .messages
+        .iter()
+        .filter(|m| m.from == Sender::Seller && !m.auto)
+        .filter_map(|m| m.at)
+        .max();
+    [thread.our_last_reply_at, from_messages]
+        .into_iter()
+        .flatten()
+        .max()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// The deadlines of an inquiry at `now`, or `None` when it has no arrival time.
@@ -124,34 +378,19 @@ pub fn deadline(
     now: DateTime<Utc>,
     zone: &Zone,
 ) -> Option<Deadline> {
-    let arrived = inquiry.received_at?.with_timezone(&Utc);
-    let local = zone.local(arrived);
-    let minutes_of_day = local.hour() * 60 + local.minute();
-    let target = match local.weekday() {
-        Weekday::Sun => Duration::hours(2),
-        Weekday::Sat => Duration::hours(1),
-        _ if (8 * 60..17 * 60 + 30).contains(&minutes_of_day) => Duration::minutes(10),
-        _ => Duration::hours(1),
-    };
-    let platform = match inquiry.channel {
-        Channel::Inquiry => Some(Duration::hours(24)),
-        Channel::Chat => Some(Duration::hours(1)),
-        Channel::Rtm => Some(Duration::minutes(5)),
-        Channel::Rfq | Channel::Visitor => None,
-    };
-    let company_due = arrived + target;
-    let platform_due = platform.map(|p| arrived + p);
-    let replied = inquiry
-        .thread
-        .as_ref()
-        .and_then(|t| t.our_last_reply_at)
-        .is_some_and(|r| r.with_timezone(&Utc) >= arrived);
-    let first_due = platform_due.map_or(company_due, |p| p.min(company_due));
-    let status = if replied {
+    let start = clock_start(inquiry)?;
+    let target = policy.company_target(inquiry.channel, zone.local(start));
+    let company_due = start + target;
+    let platform_due = policy.platform_limit(inquiry.channel).map(|p| start + p);
+    let met = last_real_reply(inquiry).is_some_and(|r| r >= start);
+    let lead = Duration::minutes(policy.due_soon_minutes).min(target / 2);
+    // The nearest deadline still ahead decides; once all have passed, it is overdue.
+    let dues: Vec<DateTime<Utc>> = std::iter::once(company_due).chain(platform_due).collect();
+    let status = if met {
         Status::Met
-    } else if now > first_due {
+    } else if dues.iter().any(|d| now > *d) {
         Status::Overdue
-    } else if now + Duration::minutes(policy.due_soon_minutes) >= first_due {
+    } else if dues.iter().any(|d| now + lead >= *d) {
         Status::DueSoon
     } else {
         Status::OnTrack
@@ -160,6 +399,7 @@ pub fn deadline(
         company_due: zone.local(company_due),
         platform_due: platform_due.map(|p| zone.local(p)),
         status,
+        due_soon_minutes: lead.num_minutes(),
     })
 }
 
@@ -167,13 +407,13 @@ pub fn deadline(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FollowUpKind {
-    /// 24 h after our reply the buyer has not read it.
+    /// Our reply has not been read.
     Unread,
-    /// 24 h after our reply the buyer read it but did not answer.
+    /// Our reply was read but not answered.
     Read,
 }
 
-/// A follow-up the thread is due for (or will be, at `due`).
+/// A follow-up a thread is due for (or will be, at `due`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUp {
@@ -181,35 +421,121 @@ pub struct FollowUp {
     pub kind: FollowUpKind,
     /// When it falls due.
     pub due: DateTime<FixedOffset>,
+    /// Which step of the cadence: 1 = the 24-hour one, then 3 days, 1 week, half a month;
+    /// 0 = the grade cadence of a buyer already in conversation.
+    pub step: u8,
 }
 
-/// The follow-up a thread needs at `now`: our reply is the last word and
-/// 24 hours have passed. `None` when the buyer answered or we never replied.
-pub fn follow_up(
-    _policy: &ClockPolicy,
-    inquiry: &Inquiry,
-    now: DateTime<Utc>,
-    zone: &Zone,
-) -> Option<FollowUp> {
+/// Days after our last reply for each step of the cadence with a silent buyer.
+const CADENCE_DAYS: [i64; 4] = [1, 3, 7, 15];
+
+/// Days between contacts with a buyer already in conversation, by grade.
+fn grade_interval(grade: Grade) -> Duration {
+    match grade {
+        Grade::A => Duration::hours(84), // twice a week
+        Grade::B => Duration::days(7),
+        Grade::C => Duration::days(15),
+        Grade::D => Duration::days(30),
+    }
+}
+
+/// The next follow-up of a thread whose last word is ours, due now or later.
+/// `None` when the buyer answered last, we never replied, or the cadence is over
+/// (after half a month of silence the next step is a phone call, not a message).
+pub fn next_follow_up(inquiry: &Inquiry, zone: &Zone, grade: Option<Grade>) -> Option<FollowUp> {
     let thread = inquiry.thread.as_ref()?;
-    let replied = thread.our_last_reply_at?.with_timezone(&Utc);
+    let replied = last_real_reply(inquiry)?;
     if thread
         .buyer_replied_at
-        .is_some_and(|b| b.with_timezone(&Utc) >= replied)
+        .is_some_and(|b| b.with_timezone(&Utc) > replied)
     {
         return None;
     }
-    let due = replied + Duration::hours(24);
-    if now < due {
+    let mut messages: Vec<(DateTime<Utc>, Sender, bool)> = thread
+        .messages
+        .iter()
+        .filter_map(|m| m.at.map(|at| (at.with_timezone(&Utc), m.from, m.auto)))
+        .collect();
+    messages.sort_by_key(|m| m.0);
+    if messages
+        .last()
+        .is_some_and(|m| m.1 == Sender::Buyer && m.0 > replied)
+    {
         return None;
     }
-    let kind = if thread.buyer_read_at.is_some() {
+    let kind = if thread
+        .buyer_read_at
+        .is_some_and(|r| r.with_timezone(&Utc) >= replied)
+    {
         FollowUpKind::Read
     } else {
         FollowUpKind::Unread
     };
+    let buyer_messages = messages.iter().filter(|m| m.1 == Sender::Buyer).count();
+    let in_conversation = buyer_messages >= 2 || thread.buyer_replied_at.is_some();
+    if let (true, Some(g)) = (in_conversation, grade) {
+        return Some(FollowUp {
+            kind,
+            due: zone.local(replied + grade_interval(g)),
+            step: 0,
+        });
+    }
+    // Our messages since the buyer last wrote: the first is the answer, the rest follow-ups.
+    let last_buyer = messages
+        .iter()
+        .rev()
+        .find(|m| m.1 == Sender::Buyer)
+        .map(|m| m.0);
+    let ours_since = messages
+        .iter()
+        .filter(|m| m.1 == Sender::Seller && !m.2 && last_buyer.is_none_or(|b| m.0 > b))
+        .count()
+        .max(1);
+    let days = CADENCE_DAYS.get(ours_since - 1)?;
     Some(FollowUp {
         kind,
-        due: zone.local(due),
+        due: zone.local(replied + Duration::days(*days)),
+        step: u8::try_from(ours_since).unwrap_or(u8::MAX),
     })
+}
+
+/// The follow-up due at `now`, if any (what the reply suggestion uses).
+pub fn follow_up(
+    inquiry: &Inquiry,
+    now: DateTime<Utc>,
+    zone: &Zone,
+    grade: Option<Grade>,
+) -> Option<FollowUp> {
+    next_follow_up(inquiry, zone, grade).filter(|f| f.due.with_timezone(&Utc) <= now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifts_parse_and_refuse_nonsense() {
+        let s = Shift::try_from("08:00-11:30".to_string()).expect("valid");
+        assert_eq!(String::from(s), "08:00-11:30");
+        for bad in ["8-17", "17:30-08:00", "25:00-26:00", "08:00"] {
+            assert!(Shift::try_from(bad.to_string()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn policy_round_trips_and_validates() {
+        let p = ClockPolicy::default();
+        let json = serde_json::to_string(&p).expect("json");
+        assert!(json.contains("\"mon\":[\"08:00-17:30\"]"), "{json}");
+        let back: ClockPolicy = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back, p);
+        assert!(p.validate().is_ok());
+        let bad: ClockPolicy =
+            serde_json::from_str(r#"{"workingHours":{"mon":["08:00-12:00","11:00-13:00"]}}"#)
+                .expect("reads");
+        assert!(bad.validate().expect_err("overlap").contains("overlap"));
+        let bad: ClockPolicy =
+            serde_json::from_str(r#"{"workingHours":{"monday":[]}}"#).expect("reads");
+        assert!(bad.validate().is_err());
+    }
 }

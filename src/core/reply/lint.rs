@@ -44,10 +44,13 @@ fn re(p: &str) -> Regex {
 }
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| re(r"\bXX+\b|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bXX+\b|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
 // Matched on the lower-cased text (the build has no case-folding tables).
 static PLACEHOLDER_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>")
+    re(
+        r"\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>",
+    )
 });
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -74,7 +77,10 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<LintFlag> {
     let mut out = Vec::new();
     let text = crate::core::triage::signals::cap(text, 64 * 1024);
     let lower = text.to_lowercase();
-    if let Some(m) = PLACEHOLDER.find(text).or_else(|| PLACEHOLDER_WORD.find(&lower)) {
+    if let Some(m) = PLACEHOLDER
+        .find(text)
+        .or_else(|| PLACEHOLDER_WORD.find(&lower))
+    {
         out.push(flag(
             "PLACEHOLDER_LEFT",
             format!(

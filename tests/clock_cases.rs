@@ -1,0 +1,173 @@
+//! Table-driven reply-clock cases (`tests/fixtures/clock-cases.jsonl`) and follow-ups.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+use xunpan::core::clock::{self, ClockPolicy, FollowUpKind, Zone};
+use xunpan::core::inquiry::Inquiry;
+use xunpan::core::triage::Grade;
+
+fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .unwrap_or_else(|e| panic!("{s}: {e}"))
+        .with_timezone(&Utc)
+}
+
+fn zone(v: &Value) -> Zone {
+    match v {
+        Value::String(s) => Zone::parse(s).expect("zone"),
+        other => serde_json::from_value(other.clone()).expect("zone table"),
+    }
+}
+
+#[test]
+fn deadline_cases() {
+    let mut failures = Vec::new();
+    for line in include_str!("fixtures/clock-cases.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let c: Value = serde_json::from_str(line).expect("case");
+        let policy: ClockPolicy = c.get("policy").map_or_else(ClockPolicy::default, |p| {
+            serde_json::from_value(p.clone()).expect("policy")
+        });
+        assert!(policy.validate().is_ok(), "{}", c["case"]);
+        let inquiry: Inquiry = serde_json::from_value(json!({
+            "body": "x", "channel": c["channel"], "receivedAt": c["arrived"], "thread": c.get("thread").cloned().unwrap_or(Value::Null)
+        }))
+        .expect("inquiry");
+        let d = clock::deadline(
+            &policy,
+            &inquiry,
+            utc(c["now"].as_str().expect("now")),
+            &zone(&c["zone"]),
+        )
+        .expect("a deadline");
+        let got = serde_json::to_value(&d).expect("json");
+        for key in ["companyDue", "platformDue", "status"] {
+            if let Some(want) = c.get(key) {
+                let have = got.get(key).cloned().unwrap_or(Value::Null);
+                if have != *want {
+                    failures.push(format!("{}: {key} = {have}, expected {want}", c["case"]));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+fn thread(read: bool, extra_ours: &[&str]) -> Inquiry {
+    let mut messages = vec![
+        json!({"from": "buyer", "at": "2026-11-20T09:00:00+08:00", "text": "Need 200 pcs, price?"}),
+        json!({"from": "seller", "at": "2026-11-20T09:08:00+08:00", "text": "Dear John, ..."}),
+    ];
+    for at in extra_ours {
+        messages.push(json!({"from": "seller", "at": at, "text": "following up"}));
+    }
+    let last = extra_ours
+        .last()
+        .copied()
+        .unwrap_or("2026-11-20T09:08:00+08:00");
+    serde_json::from_value(json!({
+        "body": "Need 200 pcs, price?", "receivedAt": "2026-11-20T09:00:00+08:00",
+        "thread": {"ourLastReplyAt": last, "buyerReadAt": if read { json!("2026-11-20T12:00:00+08:00") } else { Value::Null }, "messages": messages}
+    }))
+    .expect("inquiry")
+}
+
+#[test]
+fn follow_up_cadence() {
+    let z = Zone::fixed(480);
+    // 24 h after our reply: due; unread or read decides the template.
+    let f = clock::follow_up(
+        &thread(false, &[]),
+        utc("2026-11-21T09:08:00+08:00"),
+        &z,
+        None,
+    )
+    .expect("due at 24 h");
+    assert_eq!((f.kind, f.step), (FollowUpKind::Unread, 1));
+    assert!(
+        clock::follow_up(
+            &thread(false, &[]),
+            utc("2026-11-21T09:07:00+08:00"),
+            &z,
+            None
+        )
+        .is_none(),
+        "not before 24 h"
+    );
+    assert_eq!(
+        clock::follow_up(
+            &thread(true, &[]),
+            utc("2026-11-21T10:00:00+08:00"),
+            &z,
+            None
+        )
+        .map(|f| f.kind),
+        Some(FollowUpKind::Read)
+    );
+    // Then 3 days, 1 week, half a month after our last message; then the cadence ends.
+    for (ours, days) in [
+        (vec!["2026-11-21T10:00:00+08:00"], 3),
+        (
+            vec!["2026-11-21T10:00:00+08:00", "2026-11-24T10:00:00+08:00"],
+            7,
+        ),
+    ] {
+        let f = clock::next_follow_up(&thread(false, &ours), &z, None).expect("next step");
+        let last = utc(ours.last().copied().expect("last"));
+        assert_eq!((f.due.with_timezone(&Utc) - last).num_days(), days);
+    }
+    let done = thread(
+        false,
+        &[
+            "2026-11-21T10:00:00+08:00",
+            "2026-11-24T10:00:00+08:00",
+            "2026-12-01T10:00:00+08:00",
+            "2026-12-16T10:00:00+08:00",
+        ],
+    );
+    assert!(
+        clock::next_follow_up(&done, &z, None).is_none(),
+        "after half a month: call, don't message"
+    );
+}
+
+#[test]
+fn grade_cadence_for_buyers_in_conversation() {
+    let z = Zone::fixed(480);
+    let mut i = thread(true, &[]);
+    if let Some(t) = i.thread.as_mut() {
+        t.buyer_replied_at =
+            Some(DateTime::parse_from_rfc3339("2026-11-19T09:00:00+08:00").expect("time"));
+    }
+    for (grade, hours) in [
+        (Grade::A, 84),
+        (Grade::B, 168),
+        (Grade::C, 360),
+        (Grade::D, 720),
+    ] {
+        let f = clock::next_follow_up(&i, &z, Some(grade)).expect("cadence");
+        assert_eq!(
+            (f.due.with_timezone(&Utc) - utc("2026-11-20T09:08:00+08:00")).num_hours(),
+            hours,
+            "{grade:?}"
+        );
+        assert_eq!(f.step, 0);
+    }
+}
+
+#[test]
+fn the_buyer_answering_ends_the_follow_ups() {
+    let mut i = thread(false, &[]);
+    if let Some(t) = i.thread.as_mut() {
+        t.messages.push(
+            serde_json::from_value(
+                json!({"from": "buyer", "at": "2026-11-20T10:00:00+08:00", "text": "ok"}),
+            )
+            .expect("msg"),
+        );
+    }
+    assert!(clock::next_follow_up(&i, &Zone::fixed(480), None).is_none());
+}
