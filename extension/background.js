@@ -190,6 +190,9 @@ const handlers = {
     enginePromise = Promise.resolve(next);
     return { ok: true };
   },
+  async [TYPES.WARN_NOW]() {
+    return { warned: await warnBeforeBreaches() };
+  },
   async [TYPES.ITEM_STATUS](msg) {
     const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
     const item = Object.values(stored).find((i) => i.id === msg.id);
@@ -219,8 +222,65 @@ api.runtime.onStartup?.addListener(() => {
   api.alarms.create('xunpan-clock', { periodInMinutes: 1 });
 });
 api.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === 'xunpan-clock') refreshBadge().catch(() => {});
+  if (alarm.name !== 'xunpan-clock') return;
+  refreshBadge().catch(() => {});
+  warnBeforeBreaches().catch(() => {});
 });
+
+// --- warnings a few minutes before a deadline passes ------------------------------------
+
+const WARN_MINUTES = 5;
+const STORE_WARNED = 'warned';
+
+/** Minutes since local midnight of `ms` in the browser's zone. */
+const localMinutes = (ms) => {
+  const d = new Date(ms);
+  return d.getHours() * 60 + d.getMinutes();
+};
+
+/** Quiet hours `{ start: "22:00", end: "08:00" }` (may wrap past midnight). */
+function isQuiet(quiet, now) {
+  const parse = (s) => {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(String(s ?? ''));
+    return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  };
+  const start = parse(quiet?.start);
+  const end = parse(quiet?.end);
+  if (start === null || end === null || start === end) return false;
+  const t = localMinutes(now);
+  return start < end ? t >= start && t < end : t >= start || t < end;
+}
+
+/**
+ * One grouped notification for every open item whose nearest deadline falls within
+ * the next few minutes and that was not announced yet: no storm of one per item.
+ */
+async function warnBeforeBreaches(now = Date.now()) {
+  const stored = await api.storage.local.get([STORE_ITEMS, STORE_WARNED, STORE_SETTINGS]);
+  const settings = stored[STORE_SETTINGS] ?? {};
+  if (settings.notifications?.enabled === false || isQuiet(settings.notifications?.quietHours, now)) return 0;
+  const warned = stored[STORE_WARNED] ?? {};
+  const soon = [];
+  for (const item of Object.values(stored[STORE_ITEMS] ?? {})) {
+    if (clockState(item, now, WARN_MINUTES * MINUTE) !== 'due_soon') continue;
+    const due = Math.min(...[item.deadline.companyDue, item.deadline.platformDue].filter(Boolean).map(Date.parse));
+    if (warned[item.key] === due) continue;
+    warned[item.key] = due;
+    soon.push(item);
+  }
+  for (const [key, due] of Object.entries(warned)) if (due < now - DAY) delete warned[key];
+  await api.storage.local.set({ [STORE_WARNED]: warned });
+  if (!soon.length) return 0;
+  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  await api.notifications.create('xunpan-due-soon', {
+    type: 'basic',
+    iconUrl: api.runtime.getURL('icons/128.png'),
+    title: t('notifyTitle', [String(soon.length)]),
+    message: soon.slice(0, 4).map((i) => `${i.buyer ?? i.id} (${i.country ?? '—'})`).join(', ') + (soon.length > 4 ? ' …' : ''),
+    priority: 2,
+  });
+  return soon.length;
+}
 
 // The side panel opens from the toolbar icon where the browser has one (Chrome).
 api.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch?.(() => {});

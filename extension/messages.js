@@ -18,6 +18,7 @@
     GET_STATE: 'xunpan/get-state', // {} → { settings, items, metrics }
     SAVE_SETTINGS: 'xunpan/save-settings', // { settings } → { ok } | { error }
     ITEM_STATUS: 'xunpan/item-status', // { id, replied?: boolean } → { ok }
+    WARN_NOW: 'xunpan/warn-now', // {} → { warned }: the minute alarm's check, on demand
   });
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -36,6 +37,7 @@
     [TYPES.TEMPLATES]: () => true,
     [TYPES.GET_STATE]: () => true,
     [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings),
+    [TYPES.WARN_NOW]: () => true,
     [TYPES.ITEM_STATUS]: (m) => typeof m.id === 'string' && (m.replied === undefined || typeof m.replied === 'boolean'),
   };
 

@@ -121,7 +121,7 @@
       css: ['.base-information-form-item'],
       doc: 'a labelled field of the CRM card (label and content children)',
       grade: 'A',
-      fixtures: { detail: 8 },
+      fixtures: { detail: 9 },
     },
     detailCardMount: {
       css: ['.reply-wrapper', '.send-header-menu'],

@@ -33,6 +33,35 @@ pub enum Language {
     ZhCn,
 }
 
+/// Deadline warnings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NotificationSettings {
+    /// Whether warnings are shown at all.
+    pub enabled: bool,
+    /// Local hours with no warnings (`{"start": "22:00", "end": "08:00"}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quiet_hours: Option<QuietHours>,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        NotificationSettings {
+            enabled: true,
+            quiet_hours: None,
+        }
+    }
+}
+
+/// A quiet period of the day, `HH:MM` to `HH:MM` (may wrap past midnight).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuietHours {
+    /// Start, `HH:MM`.
+    pub start: String,
+    /// End, `HH:MM`.
+    pub end: String,
+}
+
 /// All settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -55,6 +84,8 @@ pub struct Settings {
     pub policy: ClockPolicy,
     /// Per-field CSS selector overrides for the site adapters (field → selector).
     pub selector_overrides: BTreeMap<String, String>,
+    /// Deadline warnings.
+    pub notifications: NotificationSettings,
 }
 
 impl Default for Settings {
@@ -68,6 +99,7 @@ impl Default for Settings {
             reply: ReplySettings::default(),
             policy: ClockPolicy::default(),
             selector_overrides: BTreeMap::new(),
+            notifications: NotificationSettings::default(),
         }
     }
 }
@@ -122,6 +154,15 @@ impl Settings {
         self.triage.validate().map_err(Error::BadSettings)?;
         self.reply.validate().map_err(Error::BadSettings)?;
         self.policy.validate().map_err(Error::BadSettings)?;
+        if let Some(q) = &self.notifications.quiet_hours {
+            for t in [&q.start, &q.end] {
+                if chrono::NaiveTime::parse_from_str(t, "%H:%M").is_err() {
+                    return Err(Error::BadSettings(format!(
+                        "notifications.quietHours: '{t}' is not HH:MM"
+                    )));
+                }
+            }
+        }
         Ok(())
     }
 

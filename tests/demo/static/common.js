@@ -6,7 +6,7 @@
   if (!window.__demo?.broken && !document.querySelector('meta[name=demo][content*="\\"broken\\":true"]')) return;
   const renameAll = (root) => {
     for (const el of root.querySelectorAll('*')) {
-      if (el.classList.length) el.className = [...el.classList].map((c) => `zz-${c}`).join(' ');
+      if (el.classList.length) el.className = [...el.classList].map((c) => (c.startsWith('zz-') ? c : `zz-${c}`)).join(' ');
       for (const attr of ['data-trade-id', 'data-cid', 'data-query', 'data-expinfo']) {
         if (el.hasAttribute(attr)) {
           el.setAttribute(`data-zz-${attr.slice(5)}`, el.getAttribute(attr));

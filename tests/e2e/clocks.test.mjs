@@ -1,0 +1,68 @@
+// The clocks and the rep's feedback, end to end: chips tick once a second and show
+// overdue items counting up, the toolbar badge counts what is overdue or due soon,
+// and the "not spam" button trains the rep's own filter.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startDemo } from './harness.mjs';
+import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
+
+const LIST = 'https://message.alibaba.com/message/default.htm#feedback/all';
+const ROW = 'a.inquiry-item[data-trade-id]';
+
+describe('clocks, badge and feedback on the demo inbox', () => {
+  let server;
+  let browser;
+  let page;
+  before(async () => {
+    server = await startDemo();
+    browser = await launch(server.port);
+    page = await browser.context.newPage();
+    await page.goto(LIST);
+    await page.waitForFunction((sel) => {
+      const rows = [...document.querySelectorAll(sel)];
+      return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
+    }, ROW, { timeout: 20_000 });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('clocks tick and overdue items count up', async () => {
+    const clocks = async () => (await visibleTexts(page)).filter((t) => /(on track|due soon|overdue) · /.test(t));
+    const first = await clocks();
+    assert.ok(first.length >= 10, `clocks on the rows (${first.length})`);
+    assert.ok(first.some((t) => t.startsWith('overdue · ') && t.includes('+')), `an overdue clock counts up: ${first.slice(0, 5)}`);
+    await page.waitForTimeout(2100);
+    const later = await clocks();
+    assert.notDeepEqual(later, first, 'the clocks moved');
+  });
+
+  test('the badge counts the items overdue or due soon', async () => {
+    const { items } = await browser.worker.evaluate(() => chrome.storage.local.get('items'));
+    const now = Date.now();
+    const urgent = Object.values(items).filter((i) => {
+      const d = i.deadline;
+      if (!d || i.replied || d.status === 'met') return false;
+      const next = Math.min(...[d.companyDue, d.platformDue].filter(Boolean).map(Date.parse));
+      return now + 5 * 60_000 >= next;
+    }).length;
+    assert.ok(urgent > 0, 'the demo has urgent items');
+    const badge = await browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+    assert.equal(badge, String(urgent));
+  });
+
+  test('"not spam" on a tag trains the rep\'s filter', async () => {
+    const [chip] = await findByRole(page, 'button', /^Xunpan[^:]*: spam,/);
+    assert.ok(chip, 'a spam chip');
+    await clickByRole(page, 'button', /^Xunpan[^:]*: spam,/);
+    await clickByRole(page, 'button', /^not spam$/);
+    await page.waitForFunction(() => true);
+    let learned = null;
+    for (let i = 0; i < 20 && !learned?.genuineDocs; i++) {
+      learned = (await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings?.triage?.learned;
+      await page.waitForTimeout(150);
+    }
+    assert.equal(learned?.genuineDocs, 1, JSON.stringify(learned)?.slice(0, 200));
+  });
+});
