@@ -7,7 +7,7 @@
 // moment: nothing lives only in memory — the engine is rebuilt on demand from the
 // stored settings, and every item is written to storage before it is answered.
 import './messages.js';
-import init, { WasmEngine, engineVersion } from './pkg/xunpan.js';
+import init, { WasmEngine, engineVersion, metrics } from './pkg/xunpan.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES, accept } = globalThis.XunpanMessages;
@@ -99,9 +99,25 @@ function itemRecord(inquiry, result, url, previous, now) {
     template: result.template,
     deadline: result.deadline ?? null,
     replied: result.deadline?.status === 'met' || previous?.replied === true,
+    // For the reply metrics: our first real reply and whether the buyer wrote back.
+    firstReplyAt: previous?.firstReplyAt ?? firstReply(inquiry),
+    buyerAnswered: previous?.buyerAnswered === true || buyerAnswered(inquiry),
+    counts: (inquiry.buyer?.country ?? '').toUpperCase() !== 'CN',
     firstSeen: previous?.firstSeen ?? now,
     updated: now,
   };
+}
+
+/** Our reply after the buyer's message, if the page showed one. */
+function firstReply(inquiry) {
+  const at = inquiry.thread?.ourLastReplyAt;
+  if (!at || !inquiry.receivedAt || Date.parse(at) < Date.parse(inquiry.receivedAt)) return null;
+  return at;
+}
+
+function buyerAnswered(inquiry) {
+  const t = inquiry.thread;
+  return Boolean(t?.buyerRepliedAt && t?.ourLastReplyAt && Date.parse(t.buyerRepliedAt) > Date.parse(t.ourLastReplyAt));
 }
 
 async function rememberItems(records) {
@@ -175,10 +191,17 @@ const handlers = {
     return { ok: true };
   },
   async [TYPES.GET_STATE]() {
+    await engine();
     const stored = await api.storage.local.get([STORE_SETTINGS, STORE_ITEMS]);
+    const items = Object.values(stored[STORE_ITEMS] ?? {});
+    const now = Date.now();
+    const records = items
+      .filter((i) => i.receivedAt)
+      .map((i) => ({ channel: i.channel, buyerAt: i.receivedAt, firstReplyAt: i.firstReplyAt ?? null, buyerAnswered: Boolean(i.buyerAnswered), counts: i.counts !== false }));
     return {
       settings: stored[STORE_SETTINGS] ?? null,
-      items: Object.values(stored[STORE_ITEMS] ?? {}),
+      items,
+      metrics: metrics(records, now, browserZone(now)),
       engine: engineVersion(),
     };
   },

@@ -121,6 +121,17 @@ impl WasmEngine {
     }
 }
 
+/// Reply metrics (timely rate, average first reply, second-reply rate) of `records`
+/// (`[{channel, buyerAt, firstReplyAt, buyerAnswered, counts}]`) at `nowMs`.
+#[wasm_bindgen]
+pub fn metrics(records: JsValue, now_ms: f64, zone: JsValue) -> Result<JsValue, JsError> {
+    let records: Vec<crate::core::clock::metrics::ReplyRecord> = from_js(records, "records")?;
+    let zone: Zone = from_js(zone, "zone")?;
+    let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
+        .ok_or_else(|| JsError::new("nowMs is not a time"))?;
+    to_js(&crate::core::clock::metrics::metrics(&records, now, &zone))
+}
+
 /// The crate version, for diagnostics.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

@@ -52,6 +52,18 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     assert.equal(badge, String(urgent));
   });
 
+  test('the popup shows the counts and the reply metrics against the targets', async () => {
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 340, height: 420 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.waitForFunction(() => document.getElementById('timely').textContent !== '—');
+    const timely = await popup.textContent('#timely');
+    assert.match(timely, /^\d+\.\d % \/ 99\.5 %$/, timely);
+    assert.ok(Number(await popup.textContent('#overdue')) > 0, 'overdue items counted');
+    await popup.screenshot({ path: `${process.env.XUNPAN_ARTIFACTS ?? '../tests/artifacts'}/popup.png` });
+    await popup.close();
+  });
+
   test('"not spam" on a tag trains the rep\'s filter', async () => {
     const [chip] = await findByRole(page, 'button', /^Xunpan[^:]*: spam,/);
     assert.ok(chip, 'a spam chip');
