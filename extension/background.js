@@ -305,5 +305,14 @@ async function warnBeforeBreaches(now = Date.now()) {
   return soon.length;
 }
 
+// The keyboard shortcut opens the template picker in the active seller page.
+api.commands?.onCommand.addListener(async (command) => {
+  if (command !== 'open-template-picker') return;
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined && /^https:\/\/[a-z0-9.-]+\.alibaba\.com\//.test(tab.url ?? '')) {
+    api.tabs.sendMessage(tab.id, { type: TYPES.OPEN_PICKER }).catch(() => {});
+  }
+});
+
 // The side panel opens from the toolbar icon where the browser has one (Chrome).
 api.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch?.(() => {});

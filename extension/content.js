@@ -16,6 +16,7 @@
   if (!Site || !Overlay || !api?.runtime?.id) return;
 
   const store = Site.createPageDataStore();
+  let openItem = null; // the detail or open chat item, with its card
   const results = new Map(); // item key → { signature, result }
   const drawn = new WeakMap(); // mount element → { key, signature, host }
   let pageType = Site.detect(location.href);
@@ -138,6 +139,7 @@
       insert: (template) => insertReply(item, template, page.editor),
     };
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions);
+    if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);
     Overlay.tick();
@@ -224,6 +226,79 @@
     });
   }
 
+  // --- live lint of what the rep types ------------------------------------------------------------
+
+  let lintTimer = null;
+
+  /** The text of the reply box the rep is typing in (chat box or the editor's frame). */
+  function draftText(target) {
+    if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return target.value;
+    if (target?.isContentEditable) return target.innerText ?? target.textContent ?? '';
+    return '';
+  }
+
+  function lintSoon(target) {
+    clearTimeout(lintTimer);
+    lintTimer = setTimeout(async () => {
+      const text = draftText(target);
+      if (!openItem?.host.isConnected || text.trim().length < 3) return;
+      try {
+        const { lint } = await ask(TYPES.LINT, { text: text.slice(0, 20_000), inquiry: openItem.item.inquiry });
+        Overlay.setCardFlags(openItem.host, lint);
+      } catch {
+        // linting is a help, never a blocker
+      }
+    }, 400);
+  }
+
+  function watchTyping(doc) {
+    doc.addEventListener('input', (ev) => {
+      const el = ev.composedPath?.()[0] ?? ev.target;
+      if (el?.closest?.('[data-xunpan-host]')) return;
+      if (isEditable(el)) lintSoon(el);
+    }, true);
+  }
+
+  // The detail page's editor is a same-origin frame created later: watch it once it exists.
+  const watchedFrames = new WeakSet();
+  function watchEditorFrame() {
+    const frame = document.getElementById(`${Site.EDITOR.id}_ifr`);
+    const doc = frame?.contentDocument;
+    if (doc && !watchedFrames.has(doc)) {
+      watchedFrames.add(doc);
+      watchTyping(doc);
+    }
+  }
+
+  // --- the template picker (keyboard shortcut) ---------------------------------------------------------
+
+  async function openPicker() {
+    const anchor = document.activeElement;
+    const { templates } = await ask(TYPES.TEMPLATES);
+    const suggested = openItem ? results.get(openItem.item.key)?.result : null;
+    const order = suggested ? [suggested.template, ...(suggested.alternatives ?? [])] : [];
+    const sorted = [...templates].sort((a, b) => {
+      const ia = order.indexOf(a.id);
+      const ib = order.indexOf(b.id);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+    });
+    const label = (tpl) => (lang === 'zh' ? tpl.nameZh || tpl.name : tpl.name);
+    Overlay.picker(sorted.map((tpl) => ({ id: tpl.id, label: label(tpl) })), anchor, async (id) => {
+      const inquiry = openItem?.item.inquiry ?? { body: '' };
+      const { rendered } = await ask(TYPES.RENDER, { inquiry, template: id });
+      anchor?.focus?.();
+      const ok = await insertText(rendered.text, openItem ? Site.collect(pageType, document, store, overrides).editor : null);
+      if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
+      if (openItem) Overlay.setCardFlags(openItem.host, rendered.lint);
+    });
+  }
+
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (sender?.id !== api.runtime.id || message?.type !== TYPES.OPEN_PICKER) return false;
+    openPicker().catch((err) => Overlay.status(`${Overlay.t('extName')}: ${err.message}`));
+    return false;
+  });
+
   // --- start -----------------------------------------------------------------------------------
 
   async function start() {
@@ -237,7 +312,9 @@
     } catch {
       // The engine is asked again on the first scan; its error is shown there.
     }
+    watchTyping(document);
     const observer = new MutationObserver((records) => {
+      watchEditorFrame();
       // Our own drawing must not wake us again.
       if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.hasAttribute?.('data-xunpan-host')) && r.type === 'childList')) return;
       schedule();

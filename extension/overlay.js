@@ -285,7 +285,71 @@
     if (result.deadline) watchClock(clock, result.deadline, false);
     else clock.remove();
     tick();
+    // Live lint of what the rep types lands here. The property lives in Xunpan's own
+    // script world: the page cannot see or call it.
+    cardFlags.set(el, (lint) => showFlags(flags, lint, actions.lang));
     return el;
+  }
+
+  const cardFlags = new WeakMap();
+
+  /** Shows lint flags on a card drawn by `card()`. */
+  function setCardFlags(cardHost, lint) {
+    cardFlags.get(cardHost)?.(lint);
+  }
+
+  // --- the template picker (keyboard shortcut) -----------------------------------------------
+
+  let pickerHost = null;
+
+  /**
+   * A small list of templates near the focused editor: arrows move, Enter inserts,
+   * Escape closes. `choose(id)` does the insert.
+   */
+  function picker(templates, anchor, choose) {
+    pickerHost?.el.remove();
+    pickerHost = host('div');
+    const list = h('ul', { class: 'reasons', role: 'listbox', 'aria-label': t('templateChoice') });
+    let index = 0;
+    const items = templates.map((tpl, n) => {
+      const li = h('li', { role: 'option', tabindex: '-1', 'data-id': tpl.id }, h('span', { text: tpl.label }));
+      li.addEventListener('click', () => done(n));
+      list.append(li);
+      return li;
+    });
+    const focus = () => items.forEach((li, n) => {
+      li.setAttribute('aria-selected', String(n === index));
+      li.style.background = n === index ? '#fff4eb' : '';
+      if (n === index) li.focus();
+    });
+    const close = () => {
+      pickerHost?.el.remove();
+      pickerHost = null;
+      anchor?.focus?.();
+    };
+    const done = (n) => {
+      close();
+      choose(templates[n].id);
+    };
+    const box = h('div', { class: 'pop', role: 'dialog', 'aria-label': t('templateChoice') }, h('h4', { text: t('templateChoice') }), list);
+    box.style.position = 'fixed';
+    const rect = anchor?.getBoundingClientRect?.() ?? { left: 20, top: 20 };
+    box.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - 360))}px`;
+    box.style.top = `${Math.max(8, Math.min(rect.top - 10, innerHeight - 300))}px`;
+    box.style.marginTop = '0';
+    box.addEventListener('keydown', (ev) => {
+      ev.stopPropagation();
+      if (ev.key === 'ArrowDown') index = Math.min(items.length - 1, index + 1);
+      else if (ev.key === 'ArrowUp') index = Math.max(0, index - 1);
+      else if (ev.key === 'Enter') return done(index);
+      else if (ev.key === 'Escape') return close();
+      else return;
+      ev.preventDefault();
+      focus();
+    });
+    pickerHost.root.append(box);
+    document.documentElement.append(pickerHost.el);
+    focus();
   }
 
   function showFlags(list, lint, lang) {
@@ -316,6 +380,8 @@
   globalThis.XunpanOverlay = Object.freeze({
     chip,
     card,
+    setCardFlags,
+    picker,
     status,
     formatSpan,
     clockView,

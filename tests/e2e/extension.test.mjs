@@ -9,7 +9,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, launch, startDemo } from './harness.mjs';
-import { clickByRole, findByRole } from './shadow.mjs';
+import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
+
+async function findByRoleEventually(page, role, pattern = /./) {
+  for (let i = 0; i < 40; i++) {
+    const found = await findByRole(page, role, pattern);
+    if (found.length) return found;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no ${role} appeared`);
+}
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -110,6 +119,37 @@ for (const csp of [null, 'strict']) {
       });
       assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
       await page.screenshot({ path: join(ARTIFACTS, `chat${suffix}.png`) });
+      await page.close();
+    });
+
+    test('the shortcut picker inserts at the cursor and the typed reply is linted live', async () => {
+      const page = await open(`${CHAT}${query}#/`);
+      await page.waitForSelector(`${CONTACT}[data-xunpan-verdict]`, { timeout: 20_000 });
+      await page.waitForSelector('.content-header[data-xunpan-verdict]', { timeout: 20_000 });
+      const box = page.locator('textarea.send-textarea');
+      await box.click();
+      await page.keyboard.type('Hi, ');
+      // What the keyboard shortcut does: the service worker asks the active tab to open the picker.
+      await page.bringToFront();
+      await browser.worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        await chrome.tabs.sendMessage(tab.id, { type: 'xunpan/open-picker' });
+      });
+      await findByRoleEventually(page, 'listbox');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('state-mirror').textContent.length > 30, null, { timeout: 10_000 });
+      const draft = await page.textContent('#state-mirror');
+      assert.ok(draft.startsWith('Hi, '), 'what the rep typed stays, the template goes in at the cursor');
+      // Live lint: a reply that drops the greeting and the closing question is flagged.
+      await box.fill('');
+      await box.pressSequentially('We have it in stock.');
+      let fixes = [];
+      for (let i = 0; i < 30 && !fixes.length; i++) {
+        await page.waitForTimeout(200);
+        fixes = (await visibleTexts(page)).filter((t) => /given name|question the buyer/.test(t));
+      }
+      assert.ok(fixes.length > 0, 'lint flags shown on the card');
+      assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
       await page.close();
     });
 
