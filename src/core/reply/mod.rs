@@ -113,6 +113,8 @@ pub struct ReplySettings {
     pub profile: RepProfile,
     /// The rep's templates: override defaults by id, or add new ones.
     pub templates: Vec<Template>,
+    /// The order the rep wants templates listed in (ids); unlisted ones follow.
+    pub order: Vec<String>,
 }
 
 static DEFAULTS: LazyLock<Vec<Template>> = LazyLock::new(|| {
@@ -183,6 +185,7 @@ pub struct Rendered {
 pub struct Library {
     profile: RepProfile,
     templates: BTreeMap<String, Template>,
+    order: Vec<String>,
 }
 
 /// Alternatives to offer after each best choice, in order.
@@ -264,10 +267,11 @@ impl Library {
         Library {
             profile: settings.profile.clone(),
             templates,
+            order: settings.order.clone(),
         }
     }
 
-    /// Every template, defaults first in contract order, then the rep's own.
+    /// Every template: in the rep's order where set, else defaults in contract order, then the rep's own.
     pub fn templates(&self) -> Vec<Template> {
         let mut out: Vec<Template> = TEMPLATE_IDS
             .iter()
@@ -279,6 +283,9 @@ impl Library {
                 .filter(|t| !TEMPLATE_IDS.contains(&t.id.as_str()))
                 .cloned(),
         );
+        // The rep's order first; the sort is stable, so unlisted ones keep their place after.
+        let rank = |id: &str| self.order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+        out.sort_by_key(|t| rank(&t.id));
         out
     }
 
@@ -675,6 +682,14 @@ mod tests {
             let r = lib.render(id, &inquiry("price?")).expect("renders");
             assert!(!r.text.contains("138 0000"), "{id}: {}", r.text);
         }
+    }
+
+    #[test]
+    fn the_rep_orders_the_list() {
+        let settings = ReplySettings { order: vec!["short_ack".into(), "open_questions".into()], ..Default::default() };
+        let ids: Vec<String> = Library::new(&settings).templates().into_iter().map(|t| t.id).collect();
+        assert_eq!(&ids[..3], ["short_ack", "open_questions", "answer_questions"]);
+        assert_eq!(ids.len(), TEMPLATE_IDS.len());
     }
 
     #[test]
