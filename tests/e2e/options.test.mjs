@@ -1,0 +1,82 @@
+// The options page: the profile is saved, templates are edited with a live preview,
+// a bad settings file is refused with the reason and changes nothing, and the saved
+// profile signs the replies the engine renders.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, launch } from './harness.mjs';
+
+describe('options page', () => {
+  let browser;
+  let page;
+  const stored = async () => (await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings;
+
+  before(async () => {
+    browser = await launch(1, {}); // no page of the demo is needed
+    page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.waitForFunction(() => document.getElementById('tplList').options.length >= 14);
+  });
+  after(async () => browser?.close());
+
+  test('the profile is saved and signs the replies', async () => {
+    await page.fill('[name="profile.repName"]', 'Lily Chen');
+    await page.fill('[name="profile.company"]', 'Demo Trading Co.');
+    await page.fill('[name="profile.signature"]', 'Lily Chen\nDemo Trading Co.');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#saved.ok');
+    const s = await stored();
+    assert.equal(s.reply.profile.repName, 'Lily Chen');
+    assert.equal(s.format, 'xunpan-settings');
+    await page.waitForFunction(() => document.getElementById('preview').textContent.endsWith('Demo Trading Co.'));
+    const preview = await page.textContent('#preview');
+    assert.match(preview, /Lily Chen\nDemo Trading Co\.$/, preview);
+  });
+
+  test('a new template is previewed live, linted, saved and listed', async () => {
+    await page.click('#tplNew');
+    await page.fill('#tplName', 'Price list sent');
+    await page.fill('#tplBody', 'Dear {{buyer_given_name}},\n\nOur price list for {{product}} is attached.\n\nXX\n{{signature}}');
+    await page.waitForFunction(() => document.getElementById('preview').textContent.startsWith('Dear John,'));
+    const flags = await page.$$eval('#previewLint li', (li) => li.map((x) => x.textContent));
+    assert.ok(flags.some((f) => /placeholder/i.test(f)), flags.join(' | '));
+    assert.ok(flags.some((f) => /question/i.test(f)), flags.join(' | '));
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#saved.ok');
+    const s = await stored();
+    assert.ok(s.reply.templates.some((t) => t.name === 'Price list sent'));
+    const templates = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'xunpan/templates' }));
+    assert.ok(templates.templates.some((t) => t.name === 'Price list sent'), 'the engine lists it');
+  });
+
+  test('a bad settings file is refused with the reason and changes nothing', async () => {
+    const before = await stored();
+    const dir = mkdtempSync(join(tmpdir(), 'xunpan-bad-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ format: 'xunpan-settings', version: 1, policy: { workingHours: { mon: ['17:00-08:00'] } } }));
+    await page.setInputFiles('#import', bad);
+    await page.waitForSelector('#importResult.error');
+    assert.match(await page.textContent('#importResult'), /end must be after the start/);
+    const notJson = join(dir, 'not.json');
+    writeFileSync(notJson, '{ nope');
+    await page.setInputFiles('#import', notJson);
+    await page.waitForFunction(() => /not JSON/.test(document.getElementById('importResult').textContent));
+    assert.deepEqual(await stored(), before, 'nothing changed');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(ARTIFACTS, 'options.png') });
+  });
+
+  test('an exported settings file imports back without loss', async () => {
+    const before = await stored();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const file = await download.path();
+    await page.setInputFiles('#import', file);
+    await page.waitForSelector('#importResult.ok');
+    const after = await stored();
+    assert.deepEqual(after.reply, before.reply);
+    assert.deepEqual(after.policy, before.policy);
+    assert.deepEqual(after.triage, before.triage);
+  });
+});
