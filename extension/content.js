@@ -17,6 +17,7 @@
 
   const store = Site.createPageDataStore();
   let openItem = null; // the detail or open chat item, with its card
+  let lastHealth = null; // what the adapter found on the last scan (no personal data)
   const results = new Map(); // item key → { signature, result }
   const drawn = new WeakMap(); // mount element → { key, signature, host }
   let pageType = Site.detect(location.href);
@@ -108,6 +109,16 @@
 
   /** Tells the rep, quietly, when the page could not be read fully. */
   function reportHealth(page) {
+    lastHealth = {
+      pageType,
+      path: location.pathname,
+      route: location.hash.replace(/\d{3,}/g, 'N').slice(0, 60),
+      items: page.items.length,
+      found: [...(page.health?.found ?? [])].sort(),
+      missing: [...(page.health?.missing ?? [])].sort(),
+      overrides: Object.keys(overrides).sort(),
+      version: api.runtime.getManifest().version,
+    };
     const missing = page.health?.missing ?? [];
     if (!missing.length || (page.items.length && !missing.some((f) => /row|item|contact|card/i.test(f)))) {
       Overlay.status(null);
@@ -293,8 +304,13 @@
     });
   }
 
-  api.runtime.onMessage.addListener((message, sender) => {
-    if (sender?.id !== api.runtime.id || message?.type !== TYPES.OPEN_PICKER) return false;
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender?.id !== api.runtime.id) return false;
+    if (message?.type === TYPES.HEALTH) {
+      sendResponse({ health: lastHealth });
+      return false;
+    }
+    if (message?.type !== TYPES.OPEN_PICKER) return false;
     openPicker().catch((err) => Overlay.status(`${Overlay.t('extName')}: ${err.message}`));
     return false;
   });

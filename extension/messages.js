@@ -18,6 +18,7 @@
     GET_STATE: 'xunpan/get-state', // {} → { settings, items, metrics }
     SAVE_SETTINGS: 'xunpan/save-settings', // { settings } → { ok } | { error }
     ITEM_STATUS: 'xunpan/item-status', // { id, replied?: boolean } → { ok }
+    HEALTH: 'xunpan/health', // popup → content script: what the page adapter found here
     OPEN_PICKER: 'xunpan/open-picker', // service worker → content script: the shortcut was pressed
     WARN_NOW: 'xunpan/warn-now', // {} → { warned }: the minute alarm's check, on demand
   });

@@ -29,6 +29,25 @@ if (m) {
   document.getElementById('second').textContent = pct(f.secondReplyRate);
 }
 
+// Adapter health of the seller page in the active tab: what was found, what is missing,
+// and a diagnostic to copy into a bug report (page structure only, no buyer data).
+const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+const health = tab?.id !== undefined
+  ? (await api.tabs.sendMessage(tab.id, { type: globalThis.XunpanMessages.TYPES.HEALTH }).catch(() => null))?.health
+  : null;
+if (health) {
+  document.getElementById('health').hidden = false;
+  document.getElementById('healthSummary').textContent = t(health.missing.length ? 'healthMissing' : 'healthOk', [health.pageType, String(health.items)]);
+  const list = document.getElementById('healthList');
+  for (const f of health.found) list.append(Object.assign(document.createElement('li'), { textContent: `✓ ${f}`, className: 'ok' }));
+  for (const f of health.missing) list.append(Object.assign(document.createElement('li'), { textContent: `✗ ${f}`, className: 'below' }));
+  document.getElementById('copyDiagnostic').addEventListener('click', async () => {
+    const diagnostic = { ...health, browser: navigator.userAgent.match(/(Chrome|Firefox)\/\d+/)?.[0] ?? 'unknown', engine: state?.engine };
+    await navigator.clipboard.writeText(JSON.stringify(diagnostic, null, 2));
+    document.getElementById('copied').textContent = t('copied');
+  });
+}
+
 document.getElementById('panel').addEventListener('click', async () => {
   const win = await api.windows.getCurrent();
   if (api.sidePanel?.open) await api.sidePanel.open({ windowId: win.id });

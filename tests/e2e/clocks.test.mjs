@@ -64,6 +64,30 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     await popup.close();
   });
 
+  test('adapter health: what was found, what is missing, no buyer data', async () => {
+    const ask = (urlPart) => browser.worker.evaluate(async (part) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => (t.url ?? '').includes(part));
+      return (await chrome.tabs.sendMessage(tab.id, { type: 'xunpan/health' })).health;
+    }, urlPart);
+    const ok = await ask('default.htm');
+    assert.equal(ok.pageType, 'inquiryList');
+    assert.ok(ok.found.includes('listRow') && ok.found.includes('pageData'), ok.found.join());
+    assert.deepEqual(ok.missing, []);
+    assert.ok(!JSON.stringify(ok).includes('Keisha'), 'no buyer data in the diagnostic');
+    const broken = await browser.context.newPage();
+    await broken.goto('https://message.alibaba.com/message/default.htm?broken=1#feedback/all');
+    await broken.waitForSelector('.zz-inquiry-item');
+    let health = null;
+    for (let i = 0; i < 30 && !health?.missing?.length; i++) {
+      await broken.waitForTimeout(100);
+      health = await ask('broken=1');
+    }
+    assert.ok(health.missing.includes('listRow'), JSON.stringify(health));
+    assert.equal(await broken.$$eval('[data-xunpan-verdict]', (e) => e.length), 0, 'no wrong tags on a page it cannot read');
+    await broken.close();
+  });
+
   test('"not spam" on a tag trains the rep\'s filter', async () => {
     const [chip] = await findByRole(page, 'button', /^Xunpan[^:]*: spam,/);
     assert.ok(chip, 'a spam chip');
