@@ -6,7 +6,6 @@
 #   ./build.sh demo      build, serve the demo seller inbox, open Chromium with Xunpan on it
 #                        (headless when there is no display: screenshots, paths printed)
 #   ./build.sh package   dist/ zipped for Chrome and for Firefox, sizes printed
-#   ./build.sh bench     performance figures (a table, then one JSON line)
 #
 # Everything it installs comes from the package registries: the wasm32 Rust target,
 # wasm-bindgen-cli (exactly the version in Cargo.lock), Debian's Chromium and
@@ -159,17 +158,10 @@ package() {
   ls -l "$out" | awk 'NR>1 {printf "    %10d bytes  %s\n", $5, $9}'
 }
 
-bench() {
-  ensure_browser
-  build
-  (cd tests && XUNPAN_DIST="$DIST" node bench/run.mjs "$@")
-}
-
 case "${1:-}" in
   build) build ;;
   test) test_all ;;
   demo) shift; demo "$@" ;;
   package) package ;;
-  bench) shift; bench "$@" ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
