@@ -21,9 +21,10 @@
     :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; }
     :host([data-block]) { display: block; margin: 8px 0; }
     * { box-sizing: border-box; font-family: -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
-    .chip { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; line-height: 18px;
+    .chip { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 2px 4px; font-size: 12px; line-height: 18px;
       border-radius: 9px; padding: 0 2px 0 0; background: #fff; border: 1px solid #d0d5dd; cursor: pointer;
-      white-space: nowrap; color: #1d2939; }
+      max-width: 100%; color: #1d2939; }
+    .chip .clock { white-space: nowrap; }
     .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; }
     .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
     .grade { font-weight: 600; padding: 0 2px; }

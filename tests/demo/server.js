@@ -114,7 +114,7 @@ function listRow(q, now) {
     hasAttachment: Boolean(q.att?.length),
     latestMessage: t.ours
       ? { sendType: 'send', gmtChat: t.ours, content: 'Dear customer, thank you for your inquiry…', contactRead: Boolean(t.read) }
-      : { sendType: 'rec', gmtChat: t.created, content: q.body.slice(0, 200), contactRead: false },
+      : { sendType: 'rec', gmtChat: t.created, content: q.body, contactRead: false },
     sender: {
       name: b.name, countryCode: b.country, countryName: COUNTRY_NAMES[b.country] ?? b.country,
       accountId: `8${q.id.slice(-6)}`, secAccountId: `acc${q.id}`, companyName: b.company ?? '',
