@@ -98,6 +98,7 @@ function itemRecord(inquiry, result, url, previous, now) {
     priority: result.priority,
     template: result.template,
     deadline: result.deadline ?? null,
+    followUp: result.followUp ?? null,
     replied: result.deadline?.status === 'met' || previous?.replied === true,
     // For the reply metrics: our first real reply and whether the buyer wrote back.
     firstReplyAt: previous?.firstReplyAt ?? firstReply(inquiry),

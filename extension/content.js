@@ -147,7 +147,7 @@
       lang,
       templateName: (id) => templateNames[id] ?? id,
       feedback: (spam) => feedback(item, spam),
-      insert: (template) => insertReply(item, template, page.editor),
+      insert: (template, mode) => insertReply(item, template, page.editor, mode),
     };
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions);
     if (isSingle) openItem = { item, host };
@@ -170,9 +170,9 @@
   // --- inserting a reply -------------------------------------------------------------------
 
   /** Renders `template` for the item and puts it into the page's editor. Returns lint flags. */
-  async function insertReply(item, template, editorKind) {
+  async function insertReply(item, template, editorKind, mode = 'insert') {
     const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });
-    const ok = await insertText(rendered.text, editorKind);
+    const ok = await insertText(rendered.text, editorKind, mode);
     if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
     return rendered.lint ?? [];
   }
@@ -182,12 +182,12 @@
    * reply editor. Text is inserted at the cursor (what the rep typed stays); the send
    * button is never touched.
    */
-  async function insertText(text, editorKind) {
+  async function insertText(text, editorKind, mode = 'insert') {
     const active = document.activeElement;
-    if (active && isEditable(active) && !active.closest('[data-xunpan-host]')) return insertInto(active, text);
-    if (editorKind === 'tinymce') return insertViaPage(text);
+    if (active && isEditable(active) && !active.closest('[data-xunpan-host]')) return insertInto(active, text, mode);
+    if (editorKind === 'tinymce') return insertViaPage(text, mode);
     const area = Site.editorElement?.(document, overrides);
-    if (area) return insertInto(area, text);
+    if (area) return insertInto(area, text, mode);
     return false;
   }
 
@@ -203,8 +203,12 @@
    * is refused, the native value setter plus an `input` event does the same for
    * controlled components.
    */
-  function insertInto(el, text) {
+  function insertInto(el, text, mode = 'insert') {
     el.focus();
+    if (mode === 'replace') {
+      if (el.isContentEditable) document.getSelection()?.selectAllChildren(el);
+      else el.select?.();
+    }
     if (document.execCommand?.('insertText', false, text)) return true;
     if (el.isContentEditable) return false;
     const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
@@ -220,7 +224,7 @@
   let insertSeq = 0;
 
   /** The TinyMCE editor lives in the page's own world: page-editor.js does the insert. */
-  function insertViaPage(text) {
+  function insertViaPage(text, mode = 'insert') {
     const id = `x${Date.now()}-${++insertSeq}`;
     return new Promise((resolve) => {
       const done = (ok) => {
@@ -233,7 +237,7 @@
       };
       const timer = setTimeout(() => done(false), 5000);
       window.addEventListener('message', onReply);
-      window.postMessage({ source: 'xunpan-editor', id, action: 'insert', text, editor: Site.EDITOR }, location.origin);
+      window.postMessage({ source: 'xunpan-editor', id, action: 'insert', mode, text, editor: Site.EDITOR }, location.origin);
     });
   }
 

@@ -118,11 +118,18 @@
   }
 
   /** The state and text of a deadline at `now` (ms). */
-  function clockView(deadline, now, dueSoonMs, replied) {
+  function clockView(deadline, now, dueSoonMs, replied, followUp) {
     if (!deadline) return null;
     const company = deadline.companyDue ? Date.parse(deadline.companyDue) : null;
     const platform = deadline.platformDue ? Date.parse(deadline.platformDue) : null;
-    if (replied || deadline.status === 'met') return { state: 'met', text: t('clockMet'), title: t('clockMetTitle') };
+    if (replied || deadline.status === 'met') {
+      // Our reply is the last word: the next clock is the follow-up's.
+      const due = followUp?.due ? Date.parse(followUp.due) : null;
+      if (due === null) return { state: 'met', text: t('clockMet'), title: t('clockMetTitle') };
+      const state = now >= due ? 'due_soon' : 'on_track';
+      const label = t(now >= due ? 'followUpNow' : 'followUpIn');
+      return { state, text: `${label} ${formatSpan(due - now)}`, title: label };
+    }
     const dues = [company, platform].filter((d) => d !== null);
     const next = Math.min(...dues);
     const state = now > next ? 'overdue' : now + dueSoonMs >= next ? 'due_soon' : 'on_track';
@@ -149,7 +156,7 @@
       }
       c.placed = true;
       const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * 60_000 : dueSoonMs;
-      const v = clockView(c.deadline, now, lead, c.replied);
+      const v = clockView(c.deadline, now, lead, c.replied, c.followUp);
       if (!v) continue;
       if (el.textContent !== v.text) el.textContent = v.text;
       const cls = `clock ${v.state}`;
@@ -158,8 +165,8 @@
     }
   }
 
-  function watchClock(el, deadline, replied) {
-    clocks.set(el, { deadline, replied, born: Date.now(), placed: false });
+  function watchClock(el, deadline, replied, followUp = null) {
+    clocks.set(el, { deadline, replied, followUp, born: Date.now(), placed: false });
     if (!ticker) ticker = setInterval(tick, 1000);
   }
 
@@ -216,7 +223,7 @@
       ev.preventDefault();
     });
     root.append(chipEl, pop);
-    if (result.deadline) watchClock(clock, result.deadline, false);
+    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp);
     else clock.remove();
     tick();
     return el;
@@ -251,20 +258,20 @@
     for (const id of [result.template, ...(result.alternatives ?? [])]) {
       select.append(h('option', { value: id, text: actions.templateName?.(id) ?? id }));
     }
-    const insert = h('button', {
-      class: 'primary',
-      text: t('insertReply'),
-      onclick: async (e) => {
-        e.stopPropagation();
-        insert.disabled = true;
-        try {
-          const lint = await actions.insert?.(select.value);
-          showFlags(flags, lint, actions.lang);
-        } finally {
-          insert.disabled = false;
-        }
-      },
-    });
+    const run = (mode) => async (e) => {
+      e.stopPropagation();
+      insert.disabled = replace.disabled = true;
+      try {
+        const lint = await actions.insert?.(select.value, mode);
+        showFlags(flags, lint, actions.lang);
+      } finally {
+        insert.disabled = replace.disabled = false;
+      }
+    };
+    // Insert keeps what the rep typed (the text goes in at the cursor); replace swaps
+    // the whole draft, and the editor's undo brings it back.
+    const insert = h('button', { class: 'primary', text: t('insertReply'), onclick: run('insert') });
+    const replace = h('button', { text: t('replaceDraft'), title: t('replaceDraftTitle'), onclick: run('replace') });
     const box = h(
       'div',
       { class: 'card', role: 'region', 'aria-label': t('extName') },
@@ -277,13 +284,13 @@
         clock,
       ),
       reasonList(result, actions.lang),
-      h('div', { class: 'row' }, h('span', { class: 'tpl', text: t('suggested') }), select, insert,
+      h('div', { class: 'row' }, h('span', { class: 'tpl', text: t('suggested') }), select, insert, replace,
         h('button', { text: t('markSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(true)) }),
         h('button', { text: t('markNotSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(false)) })),
       flags,
     );
     root.append(box);
-    if (result.deadline) watchClock(clock, result.deadline, false);
+    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp);
     else clock.remove();
     tick();
     // Live lint of what the rep types lands here. The property lives in Xunpan's own

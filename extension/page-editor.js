@@ -34,12 +34,18 @@
     return get();
   }
 
-  async function insert(text, spec) {
+  async function insert(text, spec, mode) {
     const ed = await editor(spec);
     if (ed) {
       const html = toHtml(text);
-      if (typeof ed.insertContent === 'function') ed.insertContent(html);
-      else ed.setContent((ed.getContent?.() ?? '') + html);
+      // Through the editor's own API, so its undo history keeps the previous draft.
+      const apply = () => {
+        if (mode === 'replace') ed.setContent(html);
+        else if (typeof ed.insertContent === 'function') ed.insertContent(html);
+        else ed.setContent((ed.getContent?.() ?? '') + html);
+      };
+      if (typeof ed.undoManager?.transact === 'function') ed.undoManager.transact(apply);
+      else apply();
       for (const name of ['input', 'change']) ed.fire?.(name);
       const area = document.getElementById(spec.id);
       if (area && 'value' in area) area.value = ed.getContent?.() ?? area.value;
@@ -63,7 +69,7 @@
       id: typeof m.editor?.id === 'string' ? m.editor.id : 'normal-im-send',
       opener: typeof m.editor?.opener === 'string' ? m.editor.opener : '.mock-reply',
     };
-    insert(m.text, spec)
+    insert(m.text, spec, m.mode === 'replace' ? 'replace' : 'insert')
       .catch(() => false)
       .then((ok) => window.postMessage({ source: RESULT, id: m.id, ok }, location.origin));
   });

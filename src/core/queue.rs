@@ -40,6 +40,8 @@ pub struct QueueItem {
     pub template: Option<String>,
     /// The clocks.
     pub deadline: Option<StoredDeadline>,
+    /// The next follow-up, when our reply is the last word.
+    pub follow_up: Option<StoredFollowUp>,
     /// The rep has answered it.
     pub replied: bool,
 }
@@ -54,6 +56,14 @@ pub struct StoredDeadline {
     pub platform_due: Option<DateTime<FixedOffset>>,
     /// Status when triaged (`met` stays met).
     pub status: Option<String>,
+}
+
+/// A follow-up as stored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StoredFollowUp {
+    /// When it falls due.
+    pub due: Option<DateTime<FixedOffset>>,
 }
 
 /// Where an item's clock stands now.
@@ -150,7 +160,12 @@ pub fn clock_state(
         return (ClockState::None, None);
     };
     if item.replied || d.status.as_deref() == Some("met") {
-        return (ClockState::Met, None);
+        // Answered; if a follow-up is planned, that is the item's next clock.
+        return match item.follow_up.as_ref().and_then(|f| f.due) {
+            Some(due) if now >= due => (ClockState::DueSoon, Some(due)),
+            Some(due) => (ClockState::OnTrack, Some(due)),
+            None => (ClockState::Met, None),
+        };
     }
     let next = match (d.company_due, d.platform_due) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -326,6 +341,29 @@ mod tests {
         assert_eq!(view.counts.open, 5);
         assert_eq!(view.counts.due_soon, 2);
         assert_eq!(view.counts.overdue, 0);
+    }
+
+    #[test]
+    fn a_planned_follow_up_is_the_next_clock_of_an_answered_item() {
+        let mut answered = item(
+            "f",
+            Channel::Inquiry,
+            Some("2026-11-22T09:00:00+08:00"),
+            true,
+        );
+        assert_eq!(clock_state(&answered, now(), 5).0, ClockState::Met);
+        answered.follow_up = Some(StoredFollowUp {
+            due: DateTime::parse_from_rfc3339("2026-11-23T09:00:00+08:00").ok(),
+        });
+        assert_eq!(
+            clock_state(&answered, now(), 5).0,
+            ClockState::DueSoon,
+            "due: follow up now"
+        );
+        answered.follow_up = Some(StoredFollowUp {
+            due: DateTime::parse_from_rfc3339("2026-11-24T09:00:00+08:00").ok(),
+        });
+        assert_eq!(clock_state(&answered, now(), 5).0, ClockState::OnTrack);
     }
 
     #[test]

@@ -100,6 +100,12 @@ for (const csp of [null, 'strict']) {
       });
       const draft = await page.evaluate(() => window.tinymce.get('normal-im-send').getContent());
       assert.match(draft, /Dear|Hello|Hi/, 'a greeting');
+      // Insert again keeps the draft; replace swaps it whole.
+      await clickByRole(page, 'button', /^(Insert reply|插入回复)$/);
+      await page.waitForFunction((n) => window.tinymce.get('normal-im-send').getContent().length > n, draft.length);
+      await clickByRole(page, 'button', /^(Replace draft|替换草稿)$/);
+      await page.waitForFunction((n) => window.tinymce.get('normal-im-send').getContent().length === n, draft.length);
+      assert.match(await page.textContent('#draft-counter'), /\d{2,}/, 'the page saw the draft through its editor');
       assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
       await page.screenshot({ path: join(ARTIFACTS, `detail${suffix}.png`), fullPage: true });
       await page.close();

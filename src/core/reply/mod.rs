@@ -284,7 +284,12 @@ impl Library {
                 .cloned(),
         );
         // The rep's order first; the sort is stable, so unlisted ones keep their place after.
-        let rank = |id: &str| self.order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+        let rank = |id: &str| {
+            self.order
+                .iter()
+                .position(|o| o == id)
+                .unwrap_or(usize::MAX)
+        };
         out.sort_by_key(|t| rank(&t.id));
         out
     }
@@ -686,9 +691,19 @@ mod tests {
 
     #[test]
     fn the_rep_orders_the_list() {
-        let settings = ReplySettings { order: vec!["short_ack".into(), "open_questions".into()], ..Default::default() };
-        let ids: Vec<String> = Library::new(&settings).templates().into_iter().map(|t| t.id).collect();
-        assert_eq!(&ids[..3], ["short_ack", "open_questions", "answer_questions"]);
+        let settings = ReplySettings {
+            order: vec!["short_ack".into(), "open_questions".into()],
+            ..Default::default()
+        };
+        let ids: Vec<String> = Library::new(&settings)
+            .templates()
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(
+            &ids[..3],
+            ["short_ack", "open_questions", "answer_questions"]
+        );
         assert_eq!(ids.len(), TEMPLATE_IDS.len());
     }
 
