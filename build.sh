@@ -124,7 +124,7 @@ test_all() {
   node "$ROOT/tests/lint-firefox.mjs" "$DIST"
 
   tier 2 "node --test (the wasm package's JavaScript names and shapes)"
-  node --test "$ROOT/tests/wasm/"
+  node --test "$ROOT/tests/wasm/" "$ROOT/tests/unit/"
 
   tier 3 "wasm-bindgen-test in headless Chromium (web-sys code)"
   CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_TEST_TIMEOUT=60 \

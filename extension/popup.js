@@ -27,6 +27,19 @@ if (m) {
     ? '—'
     : t('hoursVsPeers', [f.avgFirstReplyHours.toFixed(2), String(m.targets.peersTop10AvgHours)]);
   document.getElementById('second').textContent = pct(f.secondReplyRate);
+  // The last seven days with activity, newest first.
+  const days = m.perDay.slice(-7).reverse();
+  if (days.length) {
+    const body = document.querySelector('#days tbody');
+    for (const [day, d] of days) {
+      const row = document.createElement('tr');
+      for (const text of [day.slice(5), String(d.received), pct(d.timelyRate), d.avgFirstReplyHours == null ? '—' : d.avgFirstReplyHours.toFixed(2)]) {
+        row.append(Object.assign(document.createElement('td'), { textContent: text }));
+      }
+      body.append(row);
+    }
+    document.getElementById('days').hidden = false;
+  }
 }
 
 // Adapter health of the seller page in the active tab: what was found, what is missing,

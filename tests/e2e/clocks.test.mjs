@@ -60,6 +60,7 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     const timely = await popup.textContent('#timely');
     assert.match(timely, /^\d+\.\d % \/ 99\.5 %$/, timely);
     assert.ok(Number(await popup.textContent('#overdue')) > 0, 'overdue items counted');
+    assert.ok((await popup.$$eval('#days tbody tr', (r) => r.length)) >= 1, 'per-day figures');
     await popup.screenshot({ path: `${process.env.XUNPAN_ARTIFACTS ?? '../tests/artifacts'}/popup.png` });
     await popup.close();
   });
