@@ -413,33 +413,32 @@ impl Triager {
         let good = good.max(cap);
         let mut score = bad + good;
 
+        // The word statistics add one reason each, capped, and only when they say something.
         let doc = bayes::document(inquiry);
-        if self.settings.content_model {
-            let model = self.model.as_deref().unwrap_or(&BUILT_IN);
-            let evidence = model.evidence(&doc).clamp(-MODEL_CAP, MODEL_CAP);
+        let built_in = if self.settings.content_model {
+            self.model.as_deref().unwrap_or(&BUILT_IN).evidence(&doc)
+        } else {
+            0.0
+        };
+        let learned = self.settings.learned.evidence(&doc);
+        for (evidence, cap, codes) in [
+            (
+                built_in,
+                MODEL_CAP,
+                ("CONTENT_LIKE_SPAM", "CONTENT_LIKE_GENUINE"),
+            ),
+            (
+                learned,
+                REP_FILTER_CAP,
+                ("REP_FILTER_SPAM", "REP_FILTER_GENUINE"),
+            ),
+        ] {
+            let evidence = evidence.clamp(-cap, cap);
             if evidence.abs() >= 0.5 {
-                let code = if evidence > 0.0 {
-                    "CONTENT_LIKE_SPAM"
-                } else {
-                    "CONTENT_LIKE_GENUINE"
-                };
                 score += evidence;
+                let code = if evidence > 0.0 { codes.0 } else { codes.1 };
                 reasons.push(self.reason(code, evidence, None));
             }
-        }
-        let rep = self
-            .settings
-            .learned
-            .evidence(&doc)
-            .clamp(-REP_FILTER_CAP, REP_FILTER_CAP);
-        if rep.abs() >= 0.5 {
-            let code = if rep > 0.0 {
-                "REP_FILTER_SPAM"
-            } else {
-                "REP_FILTER_GENUINE"
-            };
-            score += rep;
-            reasons.push(self.reason(code, rep, None));
         }
         let allowed = hits.iter().any(|h| h.code == "ALLOWLISTED");
         if strong && !allowed {
