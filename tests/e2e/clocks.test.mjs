@@ -65,6 +65,24 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     await popup.close();
   });
 
+  test('deadline warnings: one grouped notification, never the same item twice', async () => {
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const warn = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: 'xunpan/warn-now' }));
+    const { items } = await browser.worker.evaluate(() => chrome.storage.local.get('items'));
+    const now = Date.now();
+    const dueSoon = Object.values(items).filter((i) => {
+      const d = i.deadline;
+      if (!d || i.replied || d.status === 'met') return false;
+      const next = Math.min(...[d.companyDue, d.platformDue].filter(Boolean).map(Date.parse));
+      return now <= next && now + 5 * 60_000 >= next;
+    }).length;
+    const first = await warn();
+    assert.equal(first.warned, dueSoon, 'every item about to breach is in the one notification');
+    assert.equal((await warn()).warned, 0, 'no repeat for items already announced');
+    await ext.close();
+  });
+
   test('adapter health: what was found, what is missing, no buyer data', async () => {
     const ask = (urlPart) => browser.worker.evaluate(async (part) => {
       const tabs = await chrome.tabs.query({});
