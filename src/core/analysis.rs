@@ -43,9 +43,7 @@ impl Reading {
     }
 }
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
-}
+use crate::core::text::built_in_regex as re;
 
 static ONE_CLICK_A: LazyLock<Regex> = LazyLock::new(|| re(r"i'?m interested in your products?\b"));
 static ONE_CLICK_B: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,5 +1,11 @@
 //! Small text helpers shared by the core modules.
 
+/// Compiles one of the engine's own patterns. They are constants of the source, so
+/// a bad one is a bug caught by the tests, never a runtime condition.
+pub(crate) fn built_in_regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
 /// At most `max` characters of `s`, with `…` when cut. Never splits a character.
 pub fn clip(s: &str, max: usize) -> String {
     let mut out: String = s.chars().take(max).collect();

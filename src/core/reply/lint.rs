@@ -39,9 +39,7 @@ pub struct LintContext {
     pub acknowledgement: bool,
 }
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
-}
+use crate::core::text::built_in_regex as re;
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
 static PLACEHOLDER: LazyLock<Regex> =

@@ -87,10 +87,7 @@ pub fn cap(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-fn re(pattern: &str) -> Regex {
-    // Patterns are constants of this file; a typo is caught by the tests.
-    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
-}
+use crate::core::text::built_in_regex as re;
 
 macro_rules! pattern {
     ($name:ident, $re:expr) => {
