@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::core::text::built_in_regex as re;
+
 use crate::core::inquiry::Inquiry;
 use crate::core::triage::signals::{cap, has_quantity};
 
@@ -42,8 +44,6 @@ impl Reading {
             .any(|q| !BARE_PRICE.is_match(&q.to_lowercase()))
     }
 }
-
-use crate::core::text::built_in_regex as re;
 
 static ONE_CLICK_A: LazyLock<Regex> = LazyLock::new(|| re(r"i'?m interested in your products?\b"));
 static ONE_CLICK_B: LazyLock<Regex> = LazyLock::new(|| {

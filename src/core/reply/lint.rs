@@ -6,6 +6,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::core::text::built_in_regex as re;
 use serde::{Deserialize, Serialize};
 
 use crate::core::analysis::language_of;
@@ -38,8 +40,6 @@ pub struct LintContext {
     /// The reply is a one-line acknowledgement (greeting and question not expected).
     pub acknowledgement: bool,
 }
-
-use crate::core::text::built_in_regex as re;
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
 static PLACEHOLDER: LazyLock<Regex> =

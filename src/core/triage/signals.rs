@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use regex::Regex;
 
+use crate::core::text::built_in_regex as re;
+
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
 
 /// At most this many bytes of text are scanned.
@@ -86,8 +88,6 @@ pub fn cap(s: &str, max: usize) -> &str {
     }
     &s[..end]
 }
-
-use crate::core::text::built_in_regex as re;
 
 macro_rules! pattern {
     ($name:ident, $re:expr) => {
