@@ -12,9 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::core::text::built_in_regex as re;
-
 use crate::core::inquiry::Inquiry;
+use crate::core::text::built_in_regex as re;
 use crate::core::triage::signals::{cap, has_quantity};
 
 /// What a message says, as far as replying is concerned.

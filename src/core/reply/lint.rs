@@ -6,12 +6,11 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-
-use crate::core::text::built_in_regex as re;
 use serde::{Deserialize, Serialize};
 
 use crate::core::analysis::language_of;
 use crate::core::inquiry::Channel;
+use crate::core::text::built_in_regex as re;
 
 /// A problem the linter found in a reply, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -12,9 +12,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use regex::Regex;
 
-use crate::core::text::built_in_regex as re;
-
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
+use crate::core::text::built_in_regex as re;
 
 /// At most this many bytes of text are scanned.
 pub const MAX_SCAN_BYTES: usize = 64 * 1024;
