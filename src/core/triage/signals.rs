@@ -103,7 +103,7 @@ pattern!(
 );
 pattern!(
     CREDENTIAL_WORDS,
-    r"\b(?:(?:sign|log)[ -]?in (?:with|to|using) your|login (?:with|to) your|(?:enter|type|provide|confirm) (?:your )?(?:e-?mail )?(?:address and )?password|e-?mail password|your password|verify your (?:account|email|identity)|enter your (?:email|e-mail|user ?name|credentials|login)|confirm your (?:account|identity|password)|webmail (?:login|account)|credentials)\b"
+    r"(?-u:\b)(?:(?:sign|log)[ -]?in (?:with|to|using) your|login (?:with|to) your|(?:enter|type|provide|confirm) (?:your )?(?:e-?mail )?(?:address and )?password|e-?mail password|your password|verify your (?:account|email|identity)|enter your (?:email|e-mail|user ?name|credentials|login)|confirm your (?:account|identity|password)|webmail (?:login|account)|credentials)(?-u:\b)"
 );
 pattern!(
     CREDENTIAL_PATH,
@@ -412,9 +412,12 @@ pattern!(
 );
 pattern!(
     ORDER_WORDS,
-    r"(?:\bp\.?o\b|purchase order|proforma|\binvoice\b|\border (?:list|details|sheet|file|document)|(?:our|new|the) order\b|secure document|shared (?:a |the )?(?:document|file) (?:with you|via)|payment (?:slip|copy|advice|details))"
+    r"(?:(?-u:\b)p\.?o(?-u:\b)|purchase order|proforma|(?-u:\b)invoice(?-u:\b)|(?-u:\b)order (?:list|details|sheet|file|document)|(?:our|new|the) order(?-u:\b)|secure document|shared (?:a |the )?(?:document|file) (?:with you|via)|payment (?:slip|copy|advice|details))"
 );
-pattern!(PASSWORD_WORDS, r"\bpassword\b|\bpasscode\b|密码");
+pattern!(
+    PASSWORD_WORDS,
+    r"(?-u:\b)password(?-u:\b)|(?-u:\b)passcode(?-u:\b)|密码"
+);
 pattern!(
     EXPLAINS_ATTACHMENT,
     r"(?:attach|enclos|drawing|specification sheet|see the file|the file|pdf|adjunt|anexo|ci-joint|pièce jointe|allegat|anhang|вложени|прикреп|附件|图纸)"
@@ -465,23 +468,23 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
 
 pattern!(
     ADVANCE_FEE,
-    r"(?:(?:pay|send|transfer|remit|deposit|wire)\w*\b[^.\n]{0,60}\b(?:registration|certification|inspection|processing|clearance|tender|contract|agent|agency|admin\w*|handling|release|insurance|legal|stamp|approval|license|licence)[ -]?(?:fee|fees|charge|charges|cost|commission)|(?:pay|paid|payment of)\b[^.\n]{0,30}\b(?:fee|fees|commission|charges?)\b[^.\n]{0,25}\b(?:first|upfront|up-front|in advance|before (?:we|the contract|award|shipment))|(?:fee|fees|commission)s? (?:must|should|has to|have to|needs? to) be paid (?:first|upfront|in advance|before)|advance fee|pay (?:the )?(?:fee|commission) (?:first|before))"
+    r"(?:(?:pay|send|transfer|remit|deposit|wire)\w*(?-u:\b)[^.\n]{0,60}(?-u:\b)(?:registration|certification|inspection|processing|clearance|tender|contract|agent|agency|admin\w*|handling|release|insurance|legal|stamp|approval|license|licence)[ -]?(?:fee|fees|charge|charges|cost|commission)|(?:pay|paid|payment of)(?-u:\b)[^.\n]{0,30}(?-u:\b)(?:fee|fees|commission|charges?)(?-u:\b)[^.\n]{0,25}(?-u:\b)(?:first|upfront|up-front|in advance|before (?:we|the contract|award|shipment))|(?:fee|fees|commission)s? (?:must|should|has to|have to|needs? to) be paid (?:first|upfront|in advance|before)|advance fee|pay (?:the )?(?:fee|commission) (?:first|before))"
 );
 pattern!(
     FEE_FIRST,
-    r"(?:(?:to (?:receive|proceed|claim|release|get|collect)|kindly|please|you (?:need|have|are required) to|you must|you should|you will need to)\s+(?:pay|send|transfer|remit|wire)\b[^.\n]{0,50}\b(?:fee|fees|charges?|cost|commission|deposit)|(?:paid|borne|covered|paid for) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|(?:supplier|seller|manufacturer|your company) (?:must|should|needs? to|has to|will) (?:pay|cover|bear))"
+    r"(?:(?:to (?:receive|proceed|claim|release|get|collect)|kindly|please|you (?:need|have|are required) to|you must|you should|you will need to)\s+(?:pay|send|transfer|remit|wire)(?-u:\b)[^.\n]{0,50}(?-u:\b)(?:fee|fees|charges?|cost|commission|deposit)|(?:paid|borne|covered|paid for) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|(?:supplier|seller|manufacturer|your company) (?:must|should|needs? to|has to|will) (?:pay|cover|bear))"
 );
 pattern!(
     AWARD,
-    r"(?:congratulations?\b[^.\n]{0,120}\b(?:selected|award|winner|won|chosen|nominated)|(?:supplier|excellence|business) award\b|you (?:have been|were) (?:selected|chosen|nominated) (?:for|as))"
+    r"(?:congratulations?(?-u:\b)[^.\n]{0,120}(?-u:\b)(?:selected|award|winner|won|chosen|nominated)|(?:supplier|excellence|business) award(?-u:\b)|you (?:have been|were) (?:selected|chosen|nominated) (?:for|as))"
 );
 pattern!(
     ROMANCE,
-    r"(?:\b(?:we )?(?:be|become) (?:good |best )?friends\b|i (?:like|love|saw|admire) your (?:profile|picture|photo|smile)|are you (?:single|married)|looking for (?:a )?(?:relationship|love|partner for life))"
+    r"(?:(?-u:\b)(?:we )?(?:be|become) (?:good |best )?friends(?-u:\b)|i (?:like|love|saw|admire) your (?:profile|picture|photo|smile)|are you (?:single|married)|looking for (?:a )?(?:relationship|love|partner for life))"
 );
 pattern!(
     OFF_PLATFORM,
-    r"(?:(?:send|reply|contact|write|talk|add|chat)\w*\b[^.\n]{0,30}\b(?:(?:to|on|via|me on|me at|my) )(?:my )?(?:whatsapp|wechat|skype|telegram|viber|e-?mail|gmail|personal email)|whatsapp\s*[:+]?\s*\+?\d|\bon (?:whatsapp|wechat|telegram|skype|viber)\b|(?:add|contact) me on (?:whatsapp|wechat|skype|telegram))"
+    r"(?:(?:send|reply|contact|write|talk|add|chat)\w*(?-u:\b)[^.\n]{0,30}(?-u:\b)(?:(?:to|on|via|me on|me at|my) )(?:my )?(?:whatsapp|wechat|skype|telegram|viber|e-?mail|gmail|personal email)|whatsapp\s*[:+]?\s*\+?\d|(?-u:\b)on (?:whatsapp|wechat|telegram|skype|viber)(?-u:\b)|(?:add|contact) me on (?:whatsapp|wechat|skype|telegram))"
 );
 pattern!(
     PAYMENT_BAIT,
@@ -505,7 +508,7 @@ pattern!(
 );
 pattern!(
     AGENCY_SELF,
-    r"(?:\bseo\b|keyword ranking|ranking service|boost your (?:sales|store|ranking)|guaranteed (?:top|first|ranking)|top \d+ position|help you (?:find|get) (?:more )?(?:buyers|customers|orders)|(?:find|bring) you more (?:buyers|customers)|(?:sourcing|inspection) (?:agent|agency|service)s?\b[^.\n]{0,40}\b(?:help|offer|provide|can)|search engine optimi[sz]ation|google (?:ranking|first page|page one)|(?:web|website) (?:design|development) (?:service|company|agency)|digital marketing (?:agency|service|company)|social media marketing|(?:store|listing|shop) optimi[sz]ation|rank (?:higher|on google)|more traffic to your|free (?:audit|seo|website analysis))"
+    r"(?:(?-u:\b)seo(?-u:\b)|keyword ranking|ranking service|boost your (?:sales|store|ranking)|guaranteed (?:top|first|ranking)|top \d+ position|help you (?:find|get) (?:more )?(?:buyers|customers|orders)|(?:find|bring) you more (?:buyers|customers)|(?:sourcing|inspection) (?:agent|agency|service)s?(?-u:\b)[^.\n]{0,40}(?-u:\b)(?:help|offer|provide|can)|search engine optimi[sz]ation|google (?:ranking|first page|page one)|(?:web|website) (?:design|development) (?:service|company|agency)|digital marketing (?:agency|service|company)|social media marketing|(?:store|listing|shop) optimi[sz]ation|rank (?:higher|on google)|more traffic to your|free (?:audit|seo|website analysis))"
 );
 pattern!(
     COOPERATION,
@@ -533,7 +536,7 @@ pattern!(
 );
 pattern!(
     PHARMA,
-    r"(?:viagra|cialis|levitra|\bpenis\b|enlarge(?:ment)? (?:your|pills)|diet pills?|lose weight fast|weight loss (?:pills?|formula|program)|online (?:pharmacy|casino|betting|gambling)|\bcasino\b|hot (?:girls|singles)|adult (?:site|content|entertainment))"
+    r"(?:viagra|cialis|levitra|(?-u:\b)penis(?-u:\b)|enlarge(?:ment)? (?:your|pills)|diet pills?|lose weight fast|weight loss (?:pills?|formula|program)|online (?:pharmacy|casino|betting|gambling)|(?-u:\b)casino(?-u:\b)|hot (?:girls|singles)|adult (?:site|content|entertainment))"
 );
 pattern!(
     MARKETING,
@@ -584,19 +587,19 @@ pub fn wording(text: &Text, out: &mut Vec<Hit>) {
 
 pattern!(
     QUANTITY,
-    r"\b\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt\b|kgs?|kilograms?|containers?|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт\b|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|sillas|chairs|wigs|panels?|lights?|pipes?)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|\b(?:moq|quantity|qty|cantidad|quantidade|quantité|количеств)\b[^.\n]{0,15}\d"
+    r"(?-u:\b)\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt(?-u:\b)|kgs?|kilograms?|containers?|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт(?:\.|\s|$)|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|sillas|chairs|wigs|panels?|lights?|pipes?)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|(?:(?-u:\b)(?:moq|quantity|qty|cantidad|quantidade)(?-u:\b)|quantité|количеств)[^.\n]{0,15}\d"
 );
 pattern!(
     SPEC,
-    r"\b\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|\b\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in\b|v\b|w\b|kw|ah|mah|hz|gsm|mic|micron|%|°|ft\b)|\b(?:astm|din|en \d|iso \d|grade|tp3\d\d|3\d\dl?\b|ss\d|aisi|sch\s?\d+|density|model|size|colou?r|material)\b|[\u4e00-\u9fff]+(?:规格|型号|尺寸|材质)"
+    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|mic|micron|%|°|ft(?-u:\b))|(?-u:\b)(?:astm|din|en \d|iso \d|grade|tp3\d\d|3\d\dl?(?-u:\b)|ss\d|aisi|sch\s?\d+|density|model|size|colou?r|material)(?-u:\b)|[\u4e00-\u9fff]+(?:规格|型号|尺寸|材质)"
 );
 pattern!(
     TERMS,
-    r"\b(?:fob|cif|cfr|c&f|exw|ddp|dap|fca|cpt|cip|dat|incoterms?)\b|\b(?:port of|puerto|porto|port)\s+[a-z]|到岸价|离岸价|含税"
+    r"(?-u:\b)(?:fob|cif|cfr|c&f|exw|ddp|dap|fca|cpt|cip|dat|incoterms?)(?-u:\b)|(?-u:\b)(?:port of|puerto|porto|port)\s+[a-z]|到岸价|离岸价|含税"
 );
 pattern!(
     CERTS,
-    r"\b(?:ce|rohs|fda|iso\s?\d*|bifma|ul|sgs|reach|msds|en 10204|cb|saso|soncap|coc|form a|certificate|certification|certified|certificado|certificat|сертификат)\b|认证|证书"
+    r"(?-u:\b)(?:ce|rohs|fda|iso\s?\d*|bifma|ul|sgs|reach|msds|en 10204|cb|saso|soncap|coc|form a|certificate|certification|certified|certificado|certificat)(?-u:\b)|сертификат|认证|证书"
 );
 pattern!(
     DELIVERY,
@@ -612,11 +615,11 @@ pattern!(
 );
 pattern!(
     SAMPLES,
-    r"(?:\bsamples?\b|muestras?|amostras?|échantillons?|образ(?:ец|цы)|样品)"
+    r"(?:(?-u:\b)samples?(?-u:\b)|muestras?|amostras?|échantillons?|образ(?:ец|цы)|样品)"
 );
 pattern!(
     COMPANY,
-    r"(?:\bwe are (?:a|an|the)\b[^.\n]{0,60}(?:company|distributor|wholesaler|importer|retailer|contractor|manufacturer|factory|store|shop|brand|supplier|trader|dealer|chain|firm|installer)|\bour (?:company|firm|stores?|shops?|factory|clients|customers)\b|\bsomos (?:una|un)\b|\bnous sommes\b|\bsomos uma\b|\bмы (?:компания|являемся)|我们是|我司|\b(?:ltd|llc|gmbh|s\.?a\.?|inc|co\.|sarl|s\.r\.l|pty)\b)"
+    r"(?:(?-u:\b)we are (?:a|an|the)(?-u:\b)[^.\n]{0,60}(?:company|distributor|wholesaler|importer|retailer|contractor|manufacturer|factory|store|shop|brand|supplier|trader|dealer|chain|firm|installer)|(?-u:\b)our (?:company|firm|stores?|shops?|factory|clients|customers)(?-u:\b)|(?-u:\b)somos (?:una|un)(?-u:\b)|(?-u:\b)nous sommes(?-u:\b)|(?-u:\b)somos uma(?-u:\b)|(?:^|\s)мы (?:компания|являемся)|我们是|我司|(?-u:\b)(?:ltd|llc|gmbh|s\.?a\.?|inc|co\.|sarl|s\.r\.l|pty)(?-u:\b))"
 );
 pattern!(
     GREETING,
