@@ -178,3 +178,43 @@ fn spamassassin_corpus_meets_the_targets() {
         pct(flagged, spam)
     );
 }
+
+/// A hostile message — a megabyte of text, thousands of links and attachments —
+/// is read only up to the scan limits: the result stays small and the evidence at
+/// the start still counts.
+#[test]
+fn huge_messages_are_read_within_bounds() {
+    use xunpan::core::inquiry::Attachment;
+    use xunpan::core::triage::{Seen, TriageSettings, Triager};
+
+    let mut body = String::from(
+        "Sign in with your email password at http://203.0.113.9/login to see the order.\n",
+    );
+    while body.len() < 1_000_000 {
+        body.push_str("see http://bit.ly/x and www.example.org/a?b=c — 价格 цена price ");
+    }
+    let attachments = (0..5_000)
+        .map(|n| Attachment {
+            name: format!("order_{n}.pdf.exe"),
+            ..Attachment::default()
+        })
+        .collect();
+    let inquiry = Inquiry {
+        body,
+        attachments,
+        ..Inquiry::default()
+    };
+    let triager = Triager::new(&TriageSettings::default());
+    let a = triager.assess(&inquiry, &mut Seen::default());
+    let codes: Vec<&str> = a.reasons.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(a.verdict.as_str(), "spam", "{codes:?}");
+    assert!(codes.contains(&"CREDENTIAL_LINK"), "{codes:?}");
+    assert!(codes.contains(&"IP_ADDRESS_LINK"), "{codes:?}");
+    assert!(
+        a.reasons.len() <= 40,
+        "one reason per code, not one per link or file: {}",
+        a.reasons.len()
+    );
+    let json = serde_json::to_string(&a).expect("json");
+    assert!(json.len() < 16_384, "result is {} bytes", json.len());
+}

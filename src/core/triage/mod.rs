@@ -35,6 +35,8 @@ pub const GENUINE_CAP: f64 = -5.0;
 pub const MODEL_CAP: f64 = 4.5;
 /// The most the rep's learned filter can add or take away.
 pub const REP_FILTER_CAP: f64 = 5.0;
+/// Entries each of the rep's allow and deny lists may hold.
+pub const MAX_LIST_ENTRIES: usize = 10_000;
 
 /// The tag a rep sees on a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -152,9 +154,63 @@ pub struct Lists {
     pub deny: Vec<String>,
 }
 
+/// Which of the rep's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListName {
+    /// Never spam.
+    Allow,
+    /// Always spam.
+    Deny,
+}
+
 impl Lists {
+    /// The form an entry is kept in: trimmed, lower-case; a website address becomes
+    /// its domain (`https://www.acme.com/about` → `acme.com`), `@acme.com` → `acme.com`.
+    pub fn normalize(entry: &str) -> Result<String, String> {
+        let entry = entry.trim().to_lowercase();
+        let entry = entry.trim_start_matches('@');
+        let entry = if entry.contains("://") || entry.starts_with("www.") {
+            signals::registrable(signals::host_of(entry).trim_start_matches("www."))
+        } else {
+            entry.to_string()
+        };
+        if entry.is_empty() || entry.chars().any(char::is_whitespace) || entry.len() > 254 {
+            return Err(format!(
+                "'{entry}' is not a buyer id, e-mail address or domain; give one of them without spaces"
+            ));
+        }
+        Ok(entry)
+    }
+
+    /// Puts an entry on one list (and takes it off the other). Returns the entry as kept.
+    pub fn add(&mut self, list: ListName, entry: &str) -> Result<String, String> {
+        let entry = Self::normalize(entry)?;
+        self.remove(&entry);
+        match list {
+            ListName::Allow => self.allow.push(entry.clone()),
+            ListName::Deny => self.deny.push(entry.clone()),
+        }
+        Ok(entry)
+    }
+
+    /// Takes an entry off both lists; `true` when it was on one.
+    pub fn remove(&mut self, entry: &str) -> bool {
+        let Ok(entry) = Self::normalize(entry) else {
+            return false;
+        };
+        let before = self.allow.len() + self.deny.len();
+        self.allow
+            .retain(|e| !e.trim().eq_ignore_ascii_case(&entry));
+        self.deny.retain(|e| !e.trim().eq_ignore_ascii_case(&entry));
+        before != self.allow.len() + self.deny.len()
+    }
+
     /// `Some(true)` when the buyer is on the deny list, `Some(false)` on the allow list.
     fn verdict_for(&self, inquiry: &Inquiry) -> Option<bool> {
+        if self.allow.is_empty() && self.deny.is_empty() {
+            return None;
+        }
         let buyer = inquiry.buyer.as_ref()?;
         let mut keys: Vec<String> = Vec::new();
         if let Some(id) = &buyer.account_id {
@@ -163,19 +219,21 @@ impl Lists {
         if let Some(email) = &buyer.email {
             let email = email.trim().to_lowercase();
             if let Some((_, domain)) = email.rsplit_once('@') {
+                // Both the exact mail domain and its registrable part (sales.acme.com → acme.com).
+                keys.push(signals::registrable(domain));
                 keys.push(domain.to_string());
             }
             keys.push(email);
         }
         if let Some(site) = &buyer.website {
-            keys.push(signals::registrable(signals::host_of(
-                &site.trim().to_lowercase(),
-            )));
+            keys.push(signals::registrable(
+                signals::host_of(&site.trim().to_lowercase()).trim_start_matches("www."),
+            ));
         }
         let on = |list: &[String]| {
             list.iter().any(|e| {
-                keys.iter()
-                    .any(|k| !k.is_empty() && *k == e.trim().to_lowercase())
+                let e = e.trim().trim_start_matches('@');
+                !e.is_empty() && keys.iter().any(|k| k.eq_ignore_ascii_case(e))
             })
         };
         if on(&self.deny) {
@@ -242,9 +300,31 @@ impl TriageSettings {
                 ));
             }
         }
+        for (name, list) in [("allow", &self.lists.allow), ("deny", &self.lists.deny)] {
+            if list.len() > MAX_LIST_ENTRIES {
+                return Err(format!(
+                    "triage.lists.{name} has {} entries; keep at most {MAX_LIST_ENTRIES} (remove old ones)",
+                    list.len()
+                ));
+            }
+            for entry in list {
+                Lists::normalize(entry).map_err(|e| format!("triage.lists.{name}: {e}"))?;
+            }
+        }
         self.learned
             .validate()
             .map_err(|e| format!("triage.learned: {e}"))
+    }
+
+    /// Puts a buyer id, e-mail address or domain on the allow or deny list (taking it
+    /// off the other). Returns the entry as kept, or why it cannot be an entry.
+    pub fn list_add(&mut self, list: ListName, entry: &str) -> Result<String, String> {
+        self.lists.add(list, entry)
+    }
+
+    /// Takes an entry off the allow and deny lists; `true` when it was on one.
+    pub fn list_remove(&mut self, entry: &str) -> bool {
+        self.lists.remove(entry)
     }
 
     /// Trains the rep's filter with one inquiry the rep marked as spam or not spam.
@@ -576,5 +656,100 @@ fn priority_of(
         Priority::High
     } else {
         Priority::Medium
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::inquiry::Buyer;
+
+    fn from(email: &str, id: &str, website: &str) -> Inquiry {
+        let buyer = Buyer {
+            email: Some(email.into()),
+            account_id: Some(id.into()),
+            website: Some(website.into()),
+            ..Buyer::default()
+        };
+        Inquiry {
+            body: "Please quote 200 pcs.".into(),
+            buyer: Some(buyer),
+            ..Inquiry::default()
+        }
+    }
+
+    #[test]
+    fn list_entries_are_kept_in_one_form() {
+        let cases = [
+            ("  Joe@Acme.COM ", Ok("joe@acme.com")),
+            ("@acme.com", Ok("acme.com")),
+            ("https://www.acme.co.uk/about", Ok("acme.co.uk")),
+            ("www.acme.com", Ok("acme.com")),
+            ("cn1234567", Ok("cn1234567")),
+            ("", Err(())),
+            ("two words", Err(())),
+        ];
+        for (entry, want) in cases {
+            let got = Lists::normalize(entry).map_err(|_| ());
+            let got = got.as_deref().map_err(|_| ());
+            assert_eq!(got, want, "{entry:?}");
+        }
+    }
+
+    #[test]
+    fn lists_match_ids_addresses_and_domains() {
+        // (list entry, buyer e-mail, buyer id, website, on the list?)
+        let cases = [
+            ("joe@acme.com", "joe@acme.com", "x1", "", true),
+            ("acme.com", "joe@acme.com", "x1", "", true),
+            ("acme.com", "joe@sales.acme.com", "x1", "", true),
+            ("acme.com", "joe@gmail.com", "x1", "https://acme.com", true),
+            ("CN777", "joe@gmail.com", "cn777", "", true),
+            ("acme.com", "joe@notacme.com", "x1", "", false),
+            ("joe@acme.com", "ann@acme.com", "x1", "", false),
+        ];
+        for (entry, email, id, site, want) in cases {
+            let mut settings = TriageSettings::default();
+            settings
+                .list_add(ListName::Deny, entry)
+                .expect("valid entry");
+            let inquiry = from(email, id, site);
+            assert_eq!(
+                settings.lists.verdict_for(&inquiry),
+                want.then_some(true),
+                "{entry} vs {email}/{id}/{site}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_entry_is_on_one_list_at_a_time_and_can_be_removed() {
+        let mut settings = TriageSettings::default();
+        settings
+            .list_add(ListName::Deny, "acme.com")
+            .expect("valid entry");
+        settings
+            .list_add(ListName::Allow, "ACME.com")
+            .expect("valid entry");
+        assert_eq!(settings.lists.allow, vec!["acme.com".to_string()]);
+        assert!(settings.lists.deny.is_empty());
+        assert!(settings.list_remove("acme.com"));
+        assert!(!settings.list_remove("acme.com"));
+        assert_eq!(settings.lists, Lists::default());
+    }
+
+    #[test]
+    fn validate_rejects_unusable_list_entries() {
+        let mut settings = TriageSettings::default();
+        settings.lists.deny.push("not an entry".into());
+        let err = settings.validate().expect_err("spaces are refused");
+        assert!(err.contains("triage.lists.deny"), "{err}");
+    }
+
+    #[test]
+    fn scores_have_one_decimal_and_no_negative_zero() {
+        for (raw, want) in [(-0.04, "0"), (-0.0, "0"), (2.345, "2.3"), (-1.26, "-1.3")] {
+            assert_eq!(round1(raw).to_string(), want, "{raw}");
+        }
     }
 }

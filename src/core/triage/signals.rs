@@ -427,6 +427,16 @@ pattern!(
 /// and "order" files the text does not explain.
 pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
     let mut explained_any = false;
+    // One reason per code, naming the first file and how many more share it: fifty
+    // disguised files are no more evidence than one, and the score must stay readable.
+    let mut found: Vec<(&'static str, String, usize)> = Vec::new();
+    let mut note = |code: &'static str, name: &str| {
+        let name = name.trim();
+        match found.iter_mut().find(|(c, _, _)| *c == code) {
+            Some((_, _, more)) => *more += 1,
+            None => found.push((code, name.to_string(), 0)),
+        }
+    };
     let password = PASSWORD_WORDS.is_match(&text.lower);
     for a in inquiry.attachments.iter().take(MAX_LINKS) {
         // Right-to-left overrides and zero-width characters disguise names: drop them.
@@ -443,21 +453,31 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
             && (DOCUMENTS.contains(&inner) || ARCHIVES.contains(&inner))
             && (DANGEROUS.contains(&ext) || ARCHIVES.contains(&ext))
         {
-            out.push(hit_on("DOUBLE_EXTENSION", &a.name));
+            note("DOUBLE_EXTENSION", &a.name);
         } else if DANGEROUS.contains(&ext) {
-            out.push(hit_on("DANGEROUS_ATTACHMENT", &a.name));
+            note("DANGEROUS_ATTACHMENT", &a.name);
         } else if ARCHIVES.contains(&ext) && password {
-            out.push(hit_on("PASSWORD_ARCHIVE", &a.name));
+            note("PASSWORD_ARCHIVE", &a.name);
         } else if ARCHIVES.contains(&ext) {
-            out.push(hit_on("ARCHIVE_ATTACHMENT", &a.name));
+            note("ARCHIVE_ATTACHMENT", &a.name);
         }
         let orderish = ORDER_FILE.is_match(&name);
         let explained = EXPLAINS_ATTACHMENT.is_match(&text.lower) && genuine_signs >= 2;
         if orderish && !explained {
-            out.push(hit_on("UNEXPLAINED_ORDER_FILE", &a.name));
+            note("UNEXPLAINED_ORDER_FILE", &a.name);
         } else if explained && DOCUMENTS.contains(&ext) {
             explained_any = true;
         }
+    }
+    for (code, name, more) in found {
+        out.push(if more == 0 {
+            hit_on(code, name)
+        } else {
+            hit_on(
+                code,
+                format!("{} (+{more})", crate::core::text::clip(&name, 40)),
+            )
+        });
     }
     if explained_any {
         out.push(hit("EXPLAINED_ATTACHMENT"));
