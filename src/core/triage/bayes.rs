@@ -43,21 +43,19 @@ pub fn document(inquiry: &Inquiry) -> Document {
     for w in words(body) {
         add(w, &mut out);
     }
-    let lower = body.to_lowercase();
-    for url in lower
+    let starts = |w: &str, prefix: &str| {
+        w.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    for url in body
         .split_whitespace()
-        .filter(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
+        .filter(|w| starts(w, "http://") || starts(w, "https://") || starts(w, "www."))
         .take(50)
     {
-        add(
-            format!(
-                "host:{}",
-                registrable(host_of(
-                    url.trim_matches(|c: char| "()<>\"'[],".contains(c))
-                ))
-            ),
-            &mut out,
-        );
+        let url = url
+            .trim_matches(|c: char| "()<>\"'[],".contains(c))
+            .to_lowercase();
+        add(format!("host:{}", registrable(host_of(&url))), &mut out);
     }
     for a in inquiry.attachments.iter().take(20) {
         if let Some((_, ext)) = a.name.rsplit_once('.') {

@@ -349,13 +349,30 @@ impl Seen {
         else {
             return 0;
         };
-        let normal = crate::core::text::normalize(signals::cap(&inquiry.body, 8192));
-        if normal.len() < 12 {
+        // FNV-1a over the text as `text::normalize` sees it (lower case, runs of
+        // white space as one), computed in one pass without a copy.
+        let (mut hash, mut letters, mut space) = (0xcbf2_9ce4_8422_2325_u64, 0usize, false);
+        let mut feed = |c: char| {
+            let mut utf8 = [0u8; 4];
+            for b in c.encode_utf8(&mut utf8).bytes() {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            }
+        };
+        for c in signals::cap(&inquiry.body, 8192).chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && letters > 0 {
+                feed(' ');
+            }
+            space = false;
+            letters += 1;
+            c.to_lowercase().for_each(&mut feed);
+        }
+        if letters < 10 {
             return 0; // "hi" twice is not a campaign
         }
-        let hash = normal.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        });
         let count = self.texts.entry((buyer.to_lowercase(), hash)).or_insert(0);
         *count += 1;
         *count - 1

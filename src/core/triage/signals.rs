@@ -272,7 +272,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 }
 
 fn domain_is(host: &str, domain: &str) -> bool {
-    host == domain || host.ends_with(&format!(".{domain}"))
+    host.strip_suffix(domain)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
 }
 
 /// Links: credential pages, look-alikes, IP hosts, shorteners, file shares, mismatches,
@@ -321,7 +322,11 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
                 let imitates = |label: &str| {
                     label == *brand || (brand.len() >= 6 && one_edit_apart(label, brand))
                 };
-                if host.split(['.', '-']).any(imitates) || host.contains(&format!("{brand}.com.")) {
+                if host.split(['.', '-']).any(imitates)
+                    || host
+                        .match_indices(brand)
+                        .any(|(at, _)| host[at + brand.len()..].starts_with(".com."))
+                {
                     lookalike.get_or_insert(host.to_string());
                 }
             }
