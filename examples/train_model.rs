@@ -65,7 +65,7 @@ fn load(files: &[String]) -> Vec<Row> {
     rows
 }
 
-fn train<'a>(docs: impl Iterator<Item = (&'a Document, bool)>) -> String {
+fn train<'a>(docs: impl Iterator<Item = (&'a Document<'static>, bool)>) -> String {
     let (mut s, mut g) = (0_u32, 0_u32);
     let mut counts: HashMap<&str, [u32; 2]> = HashMap::new();
     for (doc, spam) in docs {
@@ -75,7 +75,7 @@ fn train<'a>(docs: impl Iterator<Item = (&'a Document, bool)>) -> String {
             g += 1
         }
         for t in doc {
-            counts.entry(t.as_str()).or_insert([0, 0])[usize::from(!spam)] += 1;
+            counts.entry(t.as_ref()).or_insert([0, 0])[usize::from(!spam)] += 1;
         }
     }
     let (s, g) = (f64::from(s), f64::from(g));
@@ -123,7 +123,7 @@ fn main() {
         .collect();
     assert!(!files.is_empty(), "give one or more labelled .jsonl files");
     let rows = load(&files);
-    let docs: Vec<Document> = rows.iter().map(|r| document(&r.inquiry)).collect();
+    let docs: Vec<Document<'static>> = rows.iter().map(|r| document(&r.inquiry)).collect();
     if !holdout {
         let tsv = train(docs.iter().zip(&rows).map(|(d, r)| (d, r.spam)));
         std::fs::write(&out, &tsv).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));

@@ -8,6 +8,7 @@
 //! an "I'd like to ask" line, and by interrogative words; a question that asks
 //! us to *send* something is a request.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -44,7 +45,7 @@ impl Reading {
     }
 }
 
-static ONE_CLICK_A: LazyLock<Regex> = LazyLock::new(|| re(r"i'?m interested in your products?\b"));
+static ONE_CLICK_A: LazyLock<Regex> = LazyLock::new(|| re(r"i'?m interested in your products?(?-u:\b)"));
 static ONE_CLICK_B: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:would like (?:to (?:get|have|know) )?some more details|look forward (?:for|to) your reply)",
@@ -59,14 +60,14 @@ static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INTERROGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)\b",
+        r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)(?:\W|$)",
     )
 });
 static CHINESE_QUESTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:吗|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"));
 static REQUEST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend)\b|\bneed your\b|\bwant your\b|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|请发|发给我|发一下|发送|提供|报个价|报价给我)",
+        r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your)(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|请发|发给我|发一下|发送|提供|报个价|报价给我)",
     )
 });
 static REQUEST_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,16 +86,16 @@ static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static CONTACT_APP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:whatsapp|wechat|telegram|viber|skype|\bline id\b|微信)"));
+    LazyLock::new(|| re(r"(?:whatsapp|wechat|telegram|viber|skype|(?-u:\b)line id(?-u:\b)|微信)"));
 static SPEC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|\b\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in\b|v\b|w\b|kw|ah|mah|hz|gsm|micron|ft\b|mtr|m\b)|\b\d{2,}\s?(?:inch|w|v)\b|\b(?:astm|aisi|sch\s?\d+|tp3\d\d|ss\s?3\d\d|3\d\dl|grade [a-z0-9]+|model [a-z0-9-]+)\b|\d+(?:w|v|ah)[\u4e00-\u9fff]",
+        r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|micron|ft(?-u:\b)|mtr|m(?-u:\b))|(?-u:\b)\d{2,}\s?(?:inch|w|v)(?-u:\b)|(?-u:\b)(?:astm|aisi|sch\s?\d+|tp3\d\d|ss\s?3\d\d|3\d\dl|grade [a-z0-9]+|model [a-z0-9-]+)(?-u:\b)|\d+(?:w|v|ah)[\u4e00-\u9fff]",
     )
 });
 /// Product words that say what the buyer wants even with no title overlap.
 static PRODUCT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:wigs?|bundles?|frontal|closure|lace|hair|pipes?|tubes?|panels?|lights?|lamps?|chairs?|tables?|tiles?|batter(?:y|ies)|inverters?|boxes|bags?|bottles?|shoes|sneakers|shirts?|dresses|lipsticks?|cosmetics|earbuds|headphones|phones?|cables?|valves?|pumps?|motors?|machines?|sillas|amortiguadores|paineis|painéis|écouteurs|кресла|батаре)\b|[\u4e00-\u9fff]{1,4}(?:灯|管|椅|砖|机|线|板|泵|阀|箱|袋|鞋|衣))",
+        r"(?:(?-u:\b)(?:wigs?|bundles?|frontal|closure|lace|hair|pipes?|tubes?|panels?|lights?|lamps?|chairs?|tables?|tiles?|batter(?:y|ies)|inverters?|boxes|bags?|bottles?|shoes|sneakers|shirts?|dresses|lipsticks?|cosmetics|earbuds|headphones|phones?|cables?|valves?|pumps?|motors?|machines?|sillas|amortiguadores|paineis)(?-u:\b)|(?:^|\W)(?:painéis|écouteurs|кресл[оа]|батаре[яи])(?:\W|$)|[\u4e00-\u9fff]{1,4}(?:灯|管|椅|砖|机|线|板|泵|阀|箱|袋|鞋|衣))",
     )
 });
 const TITLE_STOPWORDS: &[&str] = &[
@@ -145,10 +146,63 @@ fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Common words that tell the Latin-script buyer languages apart (English first:
+/// it wins ties and is the fallback).
+const LATIN_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &["the", "and", "you", "your", "is", "for", "we", "please", "with", "price"],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "de", "que", "los", "para", "con", "por", "una", "precio", "necesitamos",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "de", "que", "os", "para", "com", "uma", "você", "preço", "não", "obrigado",
+            "obrigada",
+        ],
+    ),
+    (
+        "fr",
+        &["le", "la", "les", "des", "vous", "nous", "pour", "avec", "est", "prix", "une"],
+    ),
+    (
+        "de",
+        &["der", "die", "das", "und", "wir", "sie", "für", "mit", "ist", "preis"],
+    ),
+    (
+        "it",
+        &["il", "di", "che", "per", "con", "una", "sono", "prezzo", "gli"],
+    ),
+];
+
+/// Each word of [`LATIN_WORDS`] to the languages (and the word's place there) it counts for.
+static LATIN_INDEX: LazyLock<HashMap<&'static str, Vec<(usize, u32)>>> = LazyLock::new(|| {
+    let mut index: HashMap<&'static str, Vec<(usize, u32)>> = HashMap::new();
+    for (lang, (_, words)) in LATIN_WORDS.iter().enumerate() {
+        for (place, word) in words.iter().enumerate() {
+            index.entry(word).or_default().push((lang, 1 << place));
+        }
+    }
+    index
+});
+
+/// How far into a text the language is looked for.
+const LANGUAGE_SAMPLE_CHARS: usize = 4000;
+
 /// The script or language of a text: by script first, then common words for Latin ones.
 pub fn language_of(text: &str) -> &'static str {
     let (mut cjk, mut cyr, mut arab, mut latin) = (0, 0, 0, 0);
-    for c in text.chars().take(4000) {
+    let mut sample_end = text.len();
+    for (n, (at, c)) in text.char_indices().enumerate() {
+        if n == LANGUAGE_SAMPLE_CHARS {
+            sample_end = at;
+            break;
+        }
         match c {
             '\u{4e00}'..='\u{9fff}' => cjk += 1,
             '\u{0400}'..='\u{04ff}' => cyr += 1,
@@ -170,67 +224,34 @@ pub fn language_of(text: &str) -> &'static str {
     if top == arab {
         return "ar";
     }
-    let lower = format!(" {} ", text.to_lowercase());
-    let score = |words: &[&str]| {
-        words
-            .iter()
-            .filter(|w| lower.contains(&format!(" {w} ")))
-            .count()
-    };
-    let candidates = [
-        (
-            "en",
-            score(&[
-                "the", "and", "you", "your", "is", "for", "we", "please", "with", "price",
-            ]),
-        ),
-        (
-            "es",
-            score(&[
-                "el",
-                "la",
-                "de",
-                "que",
-                "los",
-                "para",
-                "con",
-                "por",
-                "una",
-                "precio",
-                "necesitamos",
-            ]),
-        ),
-        (
-            "pt",
-            score(&[
-                "o", "de", "que", "os", "para", "com", "uma", "você", "preço", "não", "obrigado",
-                "obrigada",
-            ]),
-        ),
-        (
-            "fr",
-            score(&[
-                "le", "la", "les", "des", "vous", "nous", "pour", "avec", "est", "prix", "une",
-            ]),
-        ),
-        (
-            "de",
-            score(&[
-                "der", "die", "das", "und", "wir", "sie", "für", "mit", "ist", "preis",
-            ]),
-        ),
-        (
-            "it",
-            score(&[
-                "il", "di", "che", "per", "con", "una", "sono", "prezzo", "gli",
-            ]),
-        ),
-    ];
-    candidates
-        .iter()
-        .max_by_key(|(_, s)| *s)
-        .filter(|(_, s)| *s > 0)
-        .map_or("en", |(l, _)| l)
+    // One pass over the words; each listed word counts once per language.
+    let mut seen = [0u32; LATIN_WORDS.len()];
+    let mut lowered = String::new();
+    for word in text[..sample_end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= 16)
+    {
+        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word
+        } else {
+            lowered.clear();
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            lowered.as_str()
+        };
+        if let Some(hits) = LATIN_INDEX.get(key) {
+            for &(lang, bit) in hits {
+                seen[lang] |= bit;
+            }
+        }
+    }
+    // The first language with the most words; English when none is found.
+    let mut best = (0, 0);
+    for (lang, bits) in seen.iter().enumerate() {
+        if bits.count_ones() > best.1 {
+            best = (lang, bits.count_ones());
+        }
+    }
+    LATIN_WORDS[best.0].0
 }
 
 /// Sentences of a text (split at end punctuation and line breaks), trimmed.
@@ -254,54 +275,73 @@ fn sentences(text: &str) -> Vec<String> {
     out
 }
 
-/// Strips a leading greeting ("Hello, ", "Dear Sir, ") from a sentence.
+const GREETINGS: &[&str] = &[
+    "hello",
+    "hi",
+    "hey",
+    "dear sir",
+    "dear",
+    "good day",
+    "good morning",
+    "hola",
+    "olá",
+    "ola",
+    "bonjour",
+    "buenas tardes",
+    "buenos días",
+    "здравствуйте",
+    "您好",
+    "你好",
+];
+
+/// Strips a leading greeting ("Hello, ", "Dear Sir, ") from a sentence. Works on the
+/// original and on the lower-cased form alike (the greeting ends at the same comma).
 fn without_greeting(s: &str) -> &str {
-    let lower = s.to_lowercase();
-    for g in [
-        "hello",
-        "hi",
-        "hey",
-        "dear sir",
-        "dear",
-        "good day",
-        "good morning",
-        "hola",
-        "olá",
-        "ola",
-        "bonjour",
-        "buenas tardes",
-        "buenos días",
-        "здравствуйте",
-        "您好",
-        "你好",
-    ] {
-        if lower.starts_with(g) {
-            if let Some((pos, c)) = s
-                .char_indices()
-                .find(|(_, c)| matches!(c, ',' | '!' | '，' | '！'))
-            {
-                if pos < 30 {
-                    return s[pos + c.len_utf8()..].trim_start();
-                }
+    let greeted = GREETINGS.iter().any(|g| {
+        s.get(..g.len()).is_some_and(|head| {
+            head.eq_ignore_ascii_case(g) || (!head.is_ascii() && head.to_lowercase() == *g)
+        })
+    });
+    if greeted {
+        if let Some((pos, c)) = s
+            .char_indices()
+            .find(|(_, c)| matches!(c, ',' | '!' | '，' | '！'))
+        {
+            if pos < 30 {
+                return s[pos + c.len_utf8()..].trim_start();
             }
         }
     }
     s
 }
 
-fn is_question(s: &str) -> bool {
-    let t = without_greeting(s).trim();
-    let lower = t.to_lowercase();
-    t.ends_with(['?', '？', '؟'])
-        || INTERROGATIVE.is_match(&lower)
-        || (CHINESE_QUESTION.is_match(t)
-            && t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+/// A sentence as the buyer wrote it (`text`, greeting removed) and lower-cased (`lower`).
+struct Sentence<'a> {
+    text: &'a str,
+    lower: String,
 }
 
-fn is_send_request(s: &str) -> bool {
-    let lower = without_greeting(s).trim().to_lowercase();
-    ASKS_TO_SEND.is_match(&lower)
-        || (REQUEST_VERB.is_match(&lower) && REQUEST_OBJECT.is_match(&lower))
+impl<'a> Sentence<'a> {
+    fn new(s: &'a str) -> Sentence<'a> {
+        let text = without_greeting(s).trim();
+        Sentence {
+            text,
+            lower: text.to_lowercase(),
+        }
+    }
+
+    fn is_question(&self) -> bool {
+        let t = self.text;
+        t.ends_with(['?', '？', '؟'])
+            || INTERROGATIVE.is_match(&self.lower)
+            || (t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && CHINESE_QUESTION.is_match(t))
+    }
+
+    fn is_send_request(&self) -> bool {
+        ASKS_TO_SEND.is_match(&self.lower)
+            || (REQUEST_VERB.is_match(&self.lower) && REQUEST_OBJECT.is_match(&self.lower))
+    }
 }
 
 fn clean_item(s: &str) -> String {
@@ -309,36 +349,48 @@ fn clean_item(s: &str) -> String {
     crate::core::text::clip(t, 300)
 }
 
+/// How much of a body is read for questions and requests.
+const MAX_READ_BYTES: usize = 16 * 1024;
+
 /// Reads one inquiry's text.
 pub fn read(inquiry: &Inquiry) -> Reading {
-    let body = cap(&inquiry.body, 16 * 1024);
-    let lower = body.to_lowercase();
-    let one_click = ONE_CLICK_A.is_match(&lower)
-        && ONE_CLICK_B.is_match(&lower)
-        && body.chars().count() < 400
-        && !lower.contains('?');
+    let body = cap(&inquiry.body, MAX_READ_BYTES);
+    read_lowered(inquiry, &body.to_lowercase())
+}
+
+/// [`read`] for a caller that already holds the body lower-cased (triage does): the
+/// text is lower-cased once per message, not once per question.
+pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
+    let body = cap(&inquiry.body, MAX_READ_BYTES);
+    let lower = cap(lower_body, MAX_READ_BYTES);
+    let one_click = !lower.contains('?')
+        && ONE_CLICK_A.is_match(lower)
+        && ONE_CLICK_B.is_match(lower)
+        && body.chars().count() < 400;
 
     let mut questions: Vec<String> = Vec::new();
     let mut requests: Vec<String> = Vec::new();
     let mut in_list = false;
-    let mut listed = std::collections::HashSet::new();
+    let mut listed: Vec<String> = Vec::new();
     // Numbered or lettered lines under an "I'd like to ask:" line are questions.
-    for line in body.lines() {
+    for (line, line_lower) in body.lines().zip(lower.lines()) {
         let l = line.trim();
-        if LIST_INTRO.is_match(&l.to_lowercase()) {
+        if LIST_INTRO.is_match(line_lower.trim()) {
             in_list = true;
             continue;
         }
-        if let Some(cap) = ITEM.captures(l) {
-            let item = cap.get(1).map_or("", |m| m.as_str());
-            if in_list || is_question(item) {
+        if let Some(item) = list_item(l) {
+            let sentence = Sentence::new(item);
+            if in_list || sentence.is_question() {
                 let cleaned = clean_item(item);
-                if is_send_request(item) {
+                if sentence.is_send_request() {
                     requests.push(cleaned.clone());
                 } else {
                     questions.push(cleaned.clone());
                 }
-                listed.insert(cleaned);
+                if !listed.contains(&cleaned) {
+                    listed.push(cleaned);
+                }
                 continue;
             }
         } else if !l.is_empty() {
@@ -347,7 +399,8 @@ pub fn read(inquiry: &Inquiry) -> Reading {
     }
     if !one_click {
         for s in sentences(body) {
-            let item = clean_item(without_greeting(&s));
+            let sentence = Sentence::new(&s);
+            let item = clean_item(sentence.text);
             if item.is_empty()
                 || listed
                     .iter()
@@ -355,9 +408,9 @@ pub fn read(inquiry: &Inquiry) -> Reading {
             {
                 continue;
             }
-            if is_send_request(&s) {
+            if sentence.is_send_request() {
                 requests.push(item);
-            } else if is_question(&s) {
+            } else if sentence.is_question() {
                 questions.push(item);
             }
         }
@@ -365,21 +418,30 @@ pub fn read(inquiry: &Inquiry) -> Reading {
     questions.truncate(20);
     requests.truncate(20);
 
-    let has_quantity = has_quantity(&lower);
-    let title_stems: Vec<String> = inquiry.product_title().map(stems).unwrap_or_default();
-    let body_stems = stems(&lower);
-    let title_overlap = title_stems.iter().any(|t| body_stems.contains(t));
-    let names_product =
-        !one_click && (title_overlap || SPEC.is_match(&lower) || PRODUCT_NOUN.is_match(&lower));
+    let has_quantity = has_quantity(lower);
+    let names_product = !one_click
+        && (SPEC.is_match(lower)
+            || PRODUCT_NOUN.is_match(lower)
+            || inquiry.product_title().is_some_and(|title| {
+                let body_stems = stems(lower);
+                stems(title).iter().any(|t| body_stems.contains(t))
+            }));
     Reading {
         one_click,
         questions,
         requests,
         names_product,
         has_quantity,
-        wants_contact_app: CONTACT_APP.is_match(&lower),
-        language: language_of(body),
+        wants_contact_app: CONTACT_APP.is_match(lower),
+        language: language_of(lower),
     }
+}
+
+/// The text of a numbered, lettered or bulleted list line ("1. …", "(b) …", "- …").
+fn list_item(line: &str) -> Option<&str> {
+    ITEM.captures(line)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }
 
 #[cfg(test)]

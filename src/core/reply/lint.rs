@@ -42,7 +42,7 @@ pub struct LintContext {
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
 static PLACEHOLDER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\bXX+\b|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
+    LazyLock::new(|| re(r"(?-u:\b)XX+(?-u:\b)|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
 // Matched on the lower-cased text (the build has no case-folding tables).
 static PLACEHOLDER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -51,14 +51,14 @@ static PLACEHOLDER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем|尊敬的|你好|您好|مرحبا)\b",
+        r"^\s*(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем\w*|مرحبا)(?:\W|$)|尊敬的|你好|您好)",
     )
 });
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\d[\d\s().-]{7,}\d"));
 static APPS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:whatsapp|wechat|telegram|skype|viber|line id)\b|微信"));
+    LazyLock::new(|| re(r"(?-u:\b)(?:whatsapp|wechat|telegram|skype|viber|line id)(?-u:\b)|微信"));
 static EMPTY_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*→\s*$"));
 
 fn flag(code: &str, fix: String, fix_zh: String) -> LintFlag {

@@ -301,8 +301,7 @@ impl Library {
         assessment: &Assessment,
         follow_up: Option<&FollowUp>,
     ) -> Vec<String> {
-        let reading = analysis::read(inquiry);
-        let best = best_template(inquiry, assessment, follow_up, &reading);
+        let best = best_template(inquiry, assessment, follow_up, &assessment.reading);
         let mut out = vec![best.to_string()];
         out.extend(alternatives(best).iter().map(|s| s.to_string()));
         out
@@ -557,6 +556,7 @@ mod tests {
             kind,
             grade: Grade::B,
             priority: Priority::High,
+            reading: Default::default(),
         }
     }
 
@@ -602,7 +602,12 @@ mod tests {
             ("Hi, I'm interested in your product X, I would like some more details. I look forward for your reply. Regards, Ann", "one_click_reply"),
         ];
         for (body, want) in cases {
-            let got = lib.suggest(&inquiry(body), &genuine(Kind::Questions), None);
+            let inquiry = inquiry(body);
+            let assessment = Assessment {
+                reading: analysis::read(&inquiry),
+                ..genuine(Kind::Questions)
+            };
+            let got = lib.suggest(&inquiry, &assessment, None);
             assert_eq!(got[0], want, "{body}");
             assert_eq!(got.len(), 3);
             assert!(got[1] != got[0] && got[2] != got[0] && got[1] != got[2]);

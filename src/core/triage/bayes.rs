@@ -8,6 +8,7 @@
 //! counts from the rep's own "spam" / "not spam" clicks; its evidence is shrunk
 //! while it has seen few examples, so two clicks nudge and fifty decide.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -23,82 +24,108 @@ pub const MAX_FILTER_TOKENS: usize = 20_000;
 /// The strongest tokens of a message that count toward the evidence.
 const TOP_TOKENS: usize = 30;
 
-/// The tokens of one message (distinct, sorted).
-pub type Document = BTreeSet<String>;
+/// The tokens of one message (distinct, sorted). Tokens borrow from the message's
+/// lower-cased text where they can, so reading a message allocates little.
+pub type Document<'a> = BTreeSet<Cow<'a, str>>;
 
-/// Reads an inquiry as tokens.
-pub fn document(inquiry: &Inquiry) -> Document {
+/// Reads an inquiry as tokens (owned: for training and for callers without a
+/// lower-cased copy of the text).
+pub fn document(inquiry: &Inquiry) -> Document<'static> {
+    let subject = inquiry.subject.as_deref().map(|s| cap(s, SUBJECT_BYTES).to_lowercase());
+    let body = cap(&inquiry.body, BODY_BYTES).to_lowercase();
+    document_lowered(inquiry, subject.as_deref(), &body)
+        .into_iter()
+        .map(|t| Cow::Owned(t.into_owned()))
+        .collect()
+}
+
+/// Subject bytes read for tokens.
+const SUBJECT_BYTES: usize = 512;
+/// Body bytes read for tokens.
+const BODY_BYTES: usize = 32 * 1024;
+
+/// Reads an inquiry as tokens from its subject and body already lower-cased.
+pub fn document_lowered<'a>(
+    inquiry: &Inquiry,
+    lower_subject: Option<&str>,
+    lower_body: &'a str,
+) -> Document<'a> {
     let mut out = Document::new();
-    let add = |t: String, out: &mut Document| {
+    let add = |t: Cow<'a, str>, out: &mut Document<'a>| {
         if out.len() < MAX_TOKENS {
             out.insert(t);
         }
     };
-    if let Some(subject) = &inquiry.subject {
-        for w in words(cap(subject, 512)) {
-            add(format!("s:{w}"), &mut out);
-        }
+    if let Some(subject) = lower_subject {
+        words(cap(subject, SUBJECT_BYTES), |w| {
+            add(Cow::Owned(format!("s:{w}")), &mut out)
+        });
     }
-    let body = cap(&inquiry.body, 32 * 1024);
-    for w in words(body) {
-        add(w, &mut out);
-    }
-    let starts = |w: &str, prefix: &str| {
-        w.get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-    };
+    let body = cap(lower_body, BODY_BYTES);
+    words(body, |w| add(Cow::Borrowed(w), &mut out));
     for url in body
         .split_whitespace()
-        .filter(|w| starts(w, "http://") || starts(w, "https://") || starts(w, "www."))
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
         .take(50)
     {
-        let url = url
-            .trim_matches(|c: char| "()<>\"'[],".contains(c))
-            .to_lowercase();
-        add(format!("host:{}", registrable(host_of(&url))), &mut out);
+        let url = url.trim_matches(|c: char| "()<>\"'[],".contains(c));
+        add(
+            Cow::Owned(format!("host:{}", registrable(host_of(url)))),
+            &mut out,
+        );
     }
     for a in inquiry.attachments.iter().take(20) {
         if let Some((_, ext)) = a.name.rsplit_once('.') {
-            add(format!("att:{}", ext.to_lowercase()), &mut out);
+            add(Cow::Owned(format!("att:{}", ext.to_lowercase())), &mut out);
         }
     }
     out
 }
 
-/// Words of 2–24 letters or digits (lower-cased), and pairs of Chinese characters.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let mut out: Vec<String> = Vec::new();
-    let mut word = String::new();
-    let mut prev_cjk: Option<char> = None;
-    let flush = |word: &mut String, out: &mut Vec<String>| {
-        let n = word.chars().count();
-        if (2..=24).contains(&n) && !word.chars().all(|c| c.is_ascii_digit()) {
-            out.push(std::mem::take(word));
-        } else {
-            word.clear();
+/// Calls `emit` with each word of 2–24 letters or digits of a lower-cased text, and
+/// each pair of neighbouring Chinese characters; every token is a slice of `text`.
+fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
+    let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut emitted = 0;
+    // The current word: its start and its length in characters.
+    let mut word: Option<(usize, usize)> = None;
+    // The previous character, when it was Chinese: where it starts.
+    let mut prev_cjk: Option<usize> = None;
+    let mut flush = |word: &mut Option<(usize, usize)>, end: usize, emitted: &mut usize| {
+        if let Some((start, chars)) = word.take() {
+            let w = &text[start..end];
+            if (2..=24).contains(&chars) && !w.bytes().all(|b| b.is_ascii_digit()) {
+                emit(w);
+                *emitted += 1;
+            }
         }
     };
-    for c in text.chars() {
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            flush(&mut word, &mut out);
+    let mut pairs: Vec<&'a str> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if is_cjk(c) {
+            flush(&mut word, at, &mut emitted);
             if let Some(p) = prev_cjk {
-                out.push(format!("{p}{c}"));
+                pairs.push(&text[p..at + c.len_utf8()]);
             }
-            prev_cjk = Some(c);
+            prev_cjk = Some(at);
             continue;
         }
         prev_cjk = None;
         if c.is_alphanumeric() || c == '$' || c == '\'' {
-            word.extend(c.to_lowercase());
+            match &mut word {
+                Some((_, chars)) => *chars += 1,
+                None => word = Some((at, 1)),
+            }
         } else {
-            flush(&mut word, &mut out);
+            flush(&mut word, at, &mut emitted);
         }
-        if out.len() > MAX_TOKENS * 4 {
+        if emitted + pairs.len() > MAX_TOKENS * 4 {
             break;
         }
     }
-    flush(&mut word, &mut out);
-    out.into_iter()
+    flush(&mut word, text.len(), &mut emitted);
+    drop(flush);
+    pairs.into_iter().for_each(emit);
 }
 
 /// The sum of the strongest token weights of a document.
@@ -137,7 +164,7 @@ impl Model {
 
     /// Evidence for spam (positive) or a real inquiry (negative).
     pub fn evidence(&self, doc: &Document) -> f64 {
-        self.scale * strongest(doc.iter().filter_map(|t| self.weights.get(t).copied()))
+        self.scale * strongest(doc.iter().filter_map(|t| self.weights.get(t.as_ref()).copied()))
     }
 
     /// Tokens in the model.
@@ -177,7 +204,7 @@ impl Filter {
             self.genuine_docs = self.genuine_docs.saturating_add(1);
         }
         for t in doc {
-            let e = self.tokens.entry(t.clone()).or_insert([0, 0]);
+            let e = self.tokens.entry(t.to_string()).or_insert([0, 0]);
             e[i] = e[i].saturating_add(1);
         }
         self.prune();
@@ -199,7 +226,7 @@ impl Filter {
             return 0.0;
         }
         let weights = doc.iter().filter_map(|t| {
-            let c = self.tokens.get(t)?;
+            let c = self.tokens.get(t.as_ref())?;
             let p_spam = (f64::from(c[0]) + 0.5) / (s + 1.0);
             let p_gen = (f64::from(c[1]) + 0.5) / (g + 1.0);
             Some((p_spam / p_gen).ln())
@@ -232,7 +259,7 @@ impl Filter {
 mod tests {
     use super::*;
 
-    fn doc(body: &str) -> Document {
+    fn doc(body: &str) -> Document<'static> {
         document(&Inquiry {
             body: body.into(),
             ..Inquiry::default()

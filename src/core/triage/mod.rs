@@ -142,6 +142,9 @@ pub struct Assessment {
     pub grade: Grade,
     /// Answering priority.
     pub priority: Priority,
+    /// What the buyer asks and requests (the reply library reads it too).
+    #[serde(skip)]
+    pub reading: analysis::Reading,
 }
 
 /// The rep's allow and deny lists: buyer ids, e-mail addresses and domains.
@@ -439,7 +442,7 @@ impl Triager {
     /// Triage one inquiry. `seen` carries what earlier inquiries of the batch said.
     pub fn assess(&self, inquiry: &Inquiry, seen: &mut Seen) -> Assessment {
         let text = Text::new(inquiry);
-        let reading = analysis::read(inquiry);
+        let reading = analysis::read_lowered(inquiry, text.lower_body());
         let mut hits: Vec<Hit> = Vec::new();
         match self.settings.lists.verdict_for(inquiry) {
             Some(true) => hits.push(Hit {
@@ -511,7 +514,7 @@ impl Triager {
         let mut score = bad + good;
 
         // The word statistics add one reason each, capped, and only when they say something.
-        let doc = bayes::document(inquiry);
+        let doc = bayes::document_lowered(inquiry, text.lower_subject(), text.lower_body());
         let built_in = if self.settings.content_model {
             self.model.as_deref().unwrap_or(&BUILT_IN).evidence(&doc)
         } else {
@@ -567,6 +570,7 @@ impl Triager {
             kind,
             grade,
             priority,
+            reading,
         }
     }
 }

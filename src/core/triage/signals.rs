@@ -44,6 +44,8 @@ fn hit_on(code: &'static str, detail: impl Into<String>) -> Hit {
 pub struct Text {
     /// Subject and body, lower-cased, capped.
     pub lower: String,
+    /// Where the body starts in `lower`.
+    pub body_start: usize,
     /// Letters in the original (for the capitals ratio).
     pub letters: usize,
     /// Upper-case letters in the original.
@@ -51,14 +53,26 @@ pub struct Text {
 }
 
 impl Text {
+    /// The body, lower-cased.
+    pub fn lower_body(&self) -> &str {
+        &self.lower[self.body_start..]
+    }
+
+    /// The subject, lower-cased, when there is one.
+    pub fn lower_subject(&self) -> Option<&str> {
+        (self.body_start > 0).then(|| &self.lower[..self.body_start - 1])
+    }
+
     /// Prepares subject and body.
     pub fn new(inquiry: &Inquiry) -> Text {
-        let mut raw = String::new();
+        let body = cap(&inquiry.body, MAX_SCAN_BYTES);
+        let mut lower = String::with_capacity(body.len() + 64);
         if let Some(s) = &inquiry.subject {
-            raw.push_str(cap(s, 1024));
-            raw.push('\n');
+            push_lowercase(&mut lower, cap(s, 1024));
+            lower.push('\n');
         }
-        raw.push_str(cap(&inquiry.body, MAX_SCAN_BYTES));
+        let body_start = lower.len();
+        push_lowercase(&mut lower, body);
         let (mut letters, mut upper) = (0, 0);
         for c in inquiry.body.chars().take(4096) {
             if c.is_alphabetic() {
@@ -69,10 +83,22 @@ impl Text {
             }
         }
         Text {
-            lower: raw.to_lowercase(),
+            lower,
+            body_start,
             letters,
             upper,
         }
+    }
+}
+
+/// Appends `s` lower-cased (ASCII text without a per-character table lookup).
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
     }
 }
 
