@@ -506,6 +506,9 @@ mod tests {
             .names_product
         );
         assert!(!reading("price?", Some("13x4 HD Lace Frontal Wig")).names_product);
+        // Regression: inflected non-English product words were missed.
+        assert!(reading("Нужны батареи, 200 штук", None).names_product);
+        assert!(reading("Preço dos painéis solares?", None).names_product);
         assert!(!reading("interested in your products, send catalogue", None).names_product);
     }
 

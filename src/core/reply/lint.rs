@@ -220,6 +220,25 @@ mod tests {
     const CLEAN: &str = "Dear John,\n\nThank you for your inquiry. The price is USD 12 per piece.\n\nWhat quantity do you need?\n\nBest regards,\nLily";
 
     #[test]
+    fn greetings_in_other_scripts_count() {
+        // Regression: "尊敬的王先生" and "Уважаемый" were missed (a Unicode word
+        // boundary was required right after the greeting word).
+        let anyone = LintContext {
+            given_name: None,
+            ..john()
+        };
+        for opening in ["尊敬的王先生：", "您好！", "Уважаемый Иван,", "Dear friend,", "مرحبا أحمد"] {
+            let reply = CLEAN.replacen("Dear John,", opening, 1);
+            assert!(
+                !codes(&reply, &anyone).contains(&"NO_GIVEN_NAME_GREETING".to_string()),
+                "{opening}"
+            );
+        }
+        let reply = CLEAN.replacen("Dear John,", "Hiking boots are in stock.", 1);
+        assert!(codes(&reply, &anyone).contains(&"NO_GIVEN_NAME_GREETING".to_string()));
+    }
+
+    #[test]
     fn a_clean_reply_raises_nothing() {
         assert!(
             codes(CLEAN, &john()).is_empty(),

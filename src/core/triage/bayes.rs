@@ -124,7 +124,6 @@ fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
         }
     }
     flush(&mut word, text.len(), &mut emitted);
-    drop(flush);
     pairs.into_iter().for_each(emit);
 }
 
