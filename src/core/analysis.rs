@@ -8,10 +8,10 @@
 //! an "I'd like to ask" line, and by interrogative words; a question that asks
 //! us to *send* something is a request.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::core::inquiry::Inquiry;
 use crate::core::text::built_in_regex as re;
@@ -45,7 +45,8 @@ impl Reading {
     }
 }
 
-static ONE_CLICK_A: LazyLock<Regex> = LazyLock::new(|| re(r"i'?m interested in your products?(?-u:\b)"));
+static ONE_CLICK_A: LazyLock<Regex> =
+    LazyLock::new(|| re(r"i'?m interested in your products?(?-u:\b)"));
 static ONE_CLICK_B: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:would like (?:to (?:get|have|know) )?some more details|look forward (?:for|to) your reply)",
@@ -151,12 +152,24 @@ fn stems(text: &str) -> Vec<String> {
 const LATIN_WORDS: &[(&str, &[&str])] = &[
     (
         "en",
-        &["the", "and", "you", "your", "is", "for", "we", "please", "with", "price"],
+        &[
+            "the", "and", "you", "your", "is", "for", "we", "please", "with", "price",
+        ],
     ),
     (
         "es",
         &[
-            "el", "la", "de", "que", "los", "para", "con", "por", "una", "precio", "necesitamos",
+            "el",
+            "la",
+            "de",
+            "que",
+            "los",
+            "para",
+            "con",
+            "por",
+            "una",
+            "precio",
+            "necesitamos",
         ],
     ),
     (
@@ -168,27 +181,47 @@ const LATIN_WORDS: &[(&str, &[&str])] = &[
     ),
     (
         "fr",
-        &["le", "la", "les", "des", "vous", "nous", "pour", "avec", "est", "prix", "une"],
+        &[
+            "le", "la", "les", "des", "vous", "nous", "pour", "avec", "est", "prix", "une",
+        ],
     ),
     (
         "de",
-        &["der", "die", "das", "und", "wir", "sie", "für", "mit", "ist", "preis"],
+        &[
+            "der", "die", "das", "und", "wir", "sie", "für", "mit", "ist", "preis",
+        ],
     ),
     (
         "it",
-        &["il", "di", "che", "per", "con", "una", "sono", "prezzo", "gli"],
+        &[
+            "il", "di", "che", "per", "con", "una", "sono", "prezzo", "gli",
+        ],
     ),
 ];
 
 /// Each word of [`LATIN_WORDS`] to the languages (and the word's place there) it counts for.
-static LATIN_INDEX: LazyLock<HashMap<&'static str, Vec<(usize, u32)>>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, Vec<(usize, u32)>> = HashMap::new();
+static LATIN_INDEX: LazyLock<FxHashMap<&'static str, Vec<(usize, u32)>>> = LazyLock::new(|| {
+    let mut index: FxHashMap<&'static str, Vec<(usize, u32)>> = FxHashMap::default();
     for (lang, (_, words)) in LATIN_WORDS.iter().enumerate() {
         for (place, word) in words.iter().enumerate() {
             index.entry(word).or_default().push((lang, 1 << place));
         }
     }
     index
+});
+
+/// First bytes of the listed words in either case, and their longest length in
+/// bytes: most words of a text are skipped on these two tests.
+static LATIN_SHAPE: LazyLock<([bool; 256], usize)> = LazyLock::new(|| {
+    let mut initials = [false; 256];
+    let mut longest = 0;
+    for word in LATIN_WORDS.iter().flat_map(|(_, words)| words.iter()) {
+        let first = word.as_bytes()[0];
+        initials[usize::from(first)] = true;
+        initials[usize::from(first.to_ascii_uppercase())] = true;
+        longest = longest.max(word.len());
+    }
+    (initials, longest)
 });
 
 /// How far into a text the language is looked for.
@@ -225,12 +258,17 @@ pub fn language_of(text: &str) -> &'static str {
         return "ar";
     }
     // One pass over the words; each listed word counts once per language.
+    let (initials, longest) = &*LATIN_SHAPE;
+    let longest = *longest;
     let mut seen = [0u32; LATIN_WORDS.len()];
     let mut lowered = String::new();
     for word in text[..sample_end]
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= 16)
+        .filter(|w| !w.is_empty())
     {
+        if word.len() > longest || !initials[usize::from(word.as_bytes()[0])] {
+            continue; // no listed word is that long or starts that way
+        }
         let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
             word
         } else {
@@ -254,25 +292,12 @@ pub fn language_of(text: &str) -> &'static str {
     LATIN_WORDS[best.0].0
 }
 
-/// Sentences of a text (split at end punctuation and line breaks), trimmed.
-fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        cur.push(c);
-        if matches!(c, '?' | '？' | '؟' | '.' | '!' | '！' | '。' | '\n') {
-            let s = cur.trim().to_string();
-            if s.chars().count() > 1 {
-                out.push(s);
-            }
-            cur.clear();
-        }
-    }
-    let s = cur.trim().to_string();
-    if s.chars().count() > 1 {
-        out.push(s);
-    }
-    out
+/// Sentences of a text (split after end punctuation and at line breaks), trimmed;
+/// one-character pieces are dropped.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['?', '？', '؟', '.', '!', '！', '。', '\n'])
+        .map(str::trim)
+        .filter(|s| s.chars().nth(1).is_some())
 }
 
 const GREETINGS: &[&str] = &[
@@ -299,12 +324,14 @@ const GREETINGS: &[&str] = &[
 fn without_greeting(s: &str) -> &str {
     let greeted = GREETINGS.iter().any(|g| {
         s.get(..g.len()).is_some_and(|head| {
-            head.eq_ignore_ascii_case(g) || (!head.is_ascii() && head.to_lowercase() == *g)
+            head.eq_ignore_ascii_case(g)
+                || (!head.is_ascii() && head.chars().flat_map(char::to_lowercase).eq(g.chars()))
         })
     });
     if greeted {
         if let Some((pos, c)) = s
             .char_indices()
+            .take(30)
             .find(|(_, c)| matches!(c, ',' | '!' | '，' | '！'))
         {
             if pos < 30 {
@@ -399,7 +426,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
     }
     if !one_click {
         for s in sentences(body) {
-            let sentence = Sentence::new(&s);
+            let sentence = Sentence::new(s);
             let item = clean_item(sentence.text);
             if item.is_empty()
                 || listed

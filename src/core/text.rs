@@ -2,12 +2,66 @@
 
 /// Compiles one of the engine's own patterns. They are constants of the source, so
 /// a bad one is a bug caught by the tests, never a runtime condition.
+///
+/// The patterns are written with `\d`, `\s`, `\w` and `\W`, read here as the
+/// engine's own small classes (see [`ENGINE_CLASSES`]) rather than Unicode's large
+/// ones: matching stays on the fast automaton, and the build carries no Unicode
+/// class tables. Word boundaries are written ASCII-only, `(?-u:\b)`.
 pub(crate) fn built_in_regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+    let pattern = with_engine_classes(pattern);
+    regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+/// What `\d`, `\s`, `\w` and `\W` mean in the engine's patterns:
+/// - digits: ASCII and full-width (Chinese keyboards type both);
+/// - space: every Unicode white-space character (the whole list is short);
+/// - word characters: letters and digits of the scripts buyers write in here
+///   (Latin with its accents, Cyrillic, Arabic, Chinese) and `_`.
+pub(crate) const ENGINE_CLASSES: [(char, &str); 4] = [
+    ('d', "[0-9０-９]"),
+    (
+        's',
+        "[\\t\\n\\x0B\\x0C\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]",
+    ),
+    (
+        'w',
+        "[0-9A-Za-z_\\x{C0}-\\x{24F}\\x{400}-\\x{4FF}\\x{600}-\\x{6FF}\\x{4E00}-\\x{9FFF}０-９]",
+    ),
+    (
+        'W',
+        "[^0-9A-Za-z_\\x{C0}-\\x{24F}\\x{400}-\\x{4FF}\\x{600}-\\x{6FF}\\x{4E00}-\\x{9FFF}０-９]",
+    ),
+];
+
+/// `pattern` with `\d`, `\s`, `\w` and `\W` spelled out as [`ENGINE_CLASSES`]
+/// (other escapes, `\\` included, are kept as written).
+fn with_engine_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(e) => match ENGINE_CLASSES.iter().find(|(name, _)| *name == e) {
+                Some((_, class)) => out.push_str(class),
+                None => {
+                    out.push('\\');
+                    out.push(e);
+                }
+            },
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// At most `max` characters of `s`, with `…` when cut. Never splits a character.
 pub fn clip(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string(); // no more bytes than allowed, so no more characters
+    }
     let mut out: String = s.chars().take(max).collect();
     if s.chars().nth(max).is_some() {
         out.push('…');
@@ -36,6 +90,29 @@ pub fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn engine_classes() {
+        let cases = [
+            (r"^\d+$", "１２3", true),
+            (r"^\d+$", "٣", false),
+            (r"^a\sb$", "a\u{3000}b", true),
+            (r"^a\sb$", "a\u{200B}b", false), // zero-width space is not white space
+            (r"^\w+$", "préço_Цена价格", true),
+            (r"^x\W", "x!", true),
+            (r"^x\W", "xé", false),
+            (r"^[\d,.]+$", "1,000.5", true),
+            (r"^[^\s<>]+$", "a<b", false),
+            (r"^\\d$", "\\d", true), // an escaped backslash stays one
+        ];
+        for (pattern, text, want) in cases {
+            assert_eq!(
+                built_in_regex(pattern).is_match(text),
+                want,
+                "{pattern} on {text:?}"
+            );
+        }
+    }
 
     #[test]
     fn clip_counts_characters_not_bytes() {

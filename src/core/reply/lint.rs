@@ -227,7 +227,13 @@ mod tests {
             given_name: None,
             ..john()
         };
-        for opening in ["尊敬的王先生：", "您好！", "Уважаемый Иван,", "Dear friend,", "مرحبا أحمد"] {
+        for opening in [
+            "尊敬的王先生：",
+            "您好！",
+            "Уважаемый Иван,",
+            "Dear friend,",
+            "مرحبا أحمد",
+        ] {
             let reply = CLEAN.replacen("Dear John,", opening, 1);
             assert!(
                 !codes(&reply, &anyone).contains(&"NO_GIVEN_NAME_GREETING".to_string()),

@@ -9,9 +9,10 @@
 //! while it has seen few examples, so two clicks nudge and fifty decide.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::inquiry::Inquiry;
@@ -31,7 +32,10 @@ pub type Document<'a> = BTreeSet<Cow<'a, str>>;
 /// Reads an inquiry as tokens (owned: for training and for callers without a
 /// lower-cased copy of the text).
 pub fn document(inquiry: &Inquiry) -> Document<'static> {
-    let subject = inquiry.subject.as_deref().map(|s| cap(s, SUBJECT_BYTES).to_lowercase());
+    let subject = inquiry
+        .subject
+        .as_deref()
+        .map(|s| cap(s, SUBJECT_BYTES).to_lowercase());
     let body = cap(&inquiry.body, BODY_BYTES).to_lowercase();
     document_lowered(inquiry, subject.as_deref(), &body)
         .into_iter()
@@ -101,17 +105,32 @@ fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
         }
     };
     let mut pairs: Vec<&'a str> = Vec::new();
-    for (at, c) in text.char_indices() {
-        if is_cjk(c) {
+    let mut at = 0;
+    while at < text.len() {
+        // ASCII is read a byte at a time; other characters are decoded.
+        let byte = text.as_bytes()[at];
+        let (c, len) = if byte.is_ascii() {
+            (char::from(byte), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if len > 1 && is_cjk(c) {
             flush(&mut word, at, &mut emitted);
             if let Some(p) = prev_cjk {
-                pairs.push(&text[p..at + c.len_utf8()]);
+                pairs.push(&text[p..at + len]);
             }
             prev_cjk = Some(at);
+            at += len;
             continue;
         }
         prev_cjk = None;
-        if c.is_alphanumeric() || c == '$' || c == '\'' {
+        let in_word = if len == 1 {
+            byte.is_ascii_alphanumeric() || byte == b'$' || byte == b'\''
+        } else {
+            c.is_alphanumeric()
+        };
+        if in_word {
             match &mut word {
                 Some((_, chars)) => *chars += 1,
                 None => word = Some((at, 1)),
@@ -122,6 +141,7 @@ fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
         if emitted + pairs.len() > MAX_TOKENS * 4 {
             break;
         }
+        at += len;
     }
     flush(&mut word, text.len(), &mut emitted);
     pairs.into_iter().for_each(emit);
@@ -137,7 +157,7 @@ fn strongest(weights: impl Iterator<Item = f64>) -> f64 {
 /// The built-in content model: token → log-odds weight.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<String, f64>,
+    weights: FxHashMap<String, f64>,
     /// Overall scale applied to the sum.
     scale: f64,
 }
@@ -146,7 +166,7 @@ impl Model {
     /// Reads the model's text form: a `scale <x>` line, then `token<TAB>weight` lines.
     pub fn from_tsv(text: &str) -> Model {
         let mut model = Model {
-            weights: HashMap::new(),
+            weights: FxHashMap::default(),
             scale: 1.0,
         };
         for line in text.lines() {
@@ -163,7 +183,11 @@ impl Model {
 
     /// Evidence for spam (positive) or a real inquiry (negative).
     pub fn evidence(&self, doc: &Document) -> f64 {
-        self.scale * strongest(doc.iter().filter_map(|t| self.weights.get(t.as_ref()).copied()))
+        self.scale
+            * strongest(
+                doc.iter()
+                    .filter_map(|t| self.weights.get(t.as_ref()).copied()),
+            )
     }
 
     /// Tokens in the model.

@@ -132,9 +132,13 @@ rules! {
     REP_FILTER_GENUINE, 0.0, Learned, false, "resembles what you marked as not spam", "与你标记为非垃圾的内容相似";
 }
 
+/// The rules by code.
+static BY_CODE: std::sync::LazyLock<rustc_hash::FxHashMap<&str, &Rule>> =
+    std::sync::LazyLock::new(|| RULES.iter().map(|r| (r.code, r)).collect());
+
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code == code)
+    BY_CODE.get(code).copied()
 }
 
 #[cfg(test)]
