@@ -84,11 +84,11 @@ build() {
   ensure_rust
   ensure_node
   say "building the engine (wasm32, release)"
-  cargo build --release --locked --target wasm32-unknown-unknown --lib -q
+  cargo build --profile wasm --locked --target wasm32-unknown-unknown --lib -q
   rm -rf "$DIST"
   mkdir -p "$DIST/pkg"
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir "$DIST/pkg" target/wasm32-unknown-unknown/release/xunpan.wasm
+    --out-dir "$DIST/pkg" target/wasm32-unknown-unknown/wasm/xunpan.wasm
   local wasm="$DIST/pkg/xunpan_bg.wasm"
   if [ "${XUNPAN_NO_WASM_OPT:-}" != 1 ]; then
     say "optimising with wasm-opt (npm binaryen)"
