@@ -137,14 +137,13 @@ const TITLE_STOPWORDS: &[&str] = &[
     "odm",
 ];
 
-/// Lower-case stems (first five letters) of a text's longer words.
-fn stems(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| w.to_lowercase())
-        .filter(|w| !TITLE_STOPWORDS.contains(&w.as_str()))
-        .map(|w| w.chars().take(5).collect())
-        .collect()
+/// Stems (first five characters) of a lower-cased text's longer words, stop words left out.
+fn stems(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(3).is_some() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|w| !TITLE_STOPWORDS.contains(w))
+        .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(at, _)| at)])
 }
 
 /// Common words that tell the Latin-script buyer languages apart (English first:
@@ -450,8 +449,9 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
         && (SPEC.is_match(lower)
             || PRODUCT_NOUN.is_match(lower)
             || inquiry.product_title().is_some_and(|title| {
-                let body_stems = stems(lower);
-                stems(title).iter().any(|t| body_stems.contains(t))
+                let title = title.to_lowercase();
+                let title_stems: Vec<&str> = stems(&title).collect();
+                stems(lower).any(|stem| title_stems.contains(&stem))
             }));
     Reading {
         one_click,

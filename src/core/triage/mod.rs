@@ -339,7 +339,8 @@ impl TriageSettings {
 /// What the triager remembers across one batch (repeated texts from one buyer).
 #[derive(Debug, Default)]
 pub struct Seen {
-    texts: HashMap<(String, u64), u32>,
+    /// Hash of (buyer, normalised text) → times seen.
+    texts: rustc_hash::FxHashMap<u64, u32>,
 }
 
 impl Seen {
@@ -356,21 +357,32 @@ impl Seen {
         };
         // FNV-1a over the words with one space between them: the text as
         // `text::normalize` sees it, without making that copy.
-        let (mut hash, mut letters) = (0xcbf2_9ce4_8422_2325_u64, 0usize);
+        let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+        let mut feed = |bytes: &[u8]| {
+            for &b in bytes {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            }
+        };
+        let mut utf8 = [0u8; 4];
+        for c in buyer.chars().flat_map(char::to_lowercase) {
+            feed(c.encode_utf8(&mut utf8).as_bytes());
+        }
+        feed(b"\0");
+        let mut letters = 0usize;
         for (n, word) in signals::cap(lower_body, 8192)
             .split_whitespace()
             .enumerate()
         {
-            let separator: &[u8] = if n == 0 { b"" } else { b" " };
-            for &b in separator.iter().chain(word.as_bytes()) {
-                hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            if n > 0 {
+                feed(b" ");
             }
+            feed(word.as_bytes());
             letters += word.chars().count();
         }
         if letters < 10 {
             return 0; // "hi" twice is not a campaign
         }
-        let count = self.texts.entry((buyer.to_lowercase(), hash)).or_insert(0);
+        let count = self.texts.entry(hash).or_insert(0);
         *count += 1;
         *count - 1
     }
