@@ -54,12 +54,10 @@ pub fn document_lowered<'a>(
     lower_subject: Option<&str>,
     lower_body: &'a str,
 ) -> Document<'a> {
-    let mut out = Document::new();
-    let add = |t: Cow<'a, str>, out: &mut Document<'a>| {
-        if out.len() < MAX_TOKENS {
-            out.insert(t);
-        }
-    };
+    // Tokens are gathered in a list and sorted once; only a message with more than
+    // MAX_TOKENS of them needs the set that keeps the first distinct ones.
+    let mut out: Vec<Cow<'a, str>> = Vec::new();
+    let add = |t: Cow<'a, str>, out: &mut Vec<Cow<'a, str>>| out.push(t);
     if let Some(subject) = lower_subject {
         words(cap(subject, SUBJECT_BYTES), |w| {
             add(Cow::Owned(format!("s:{w}")), &mut out)
@@ -83,7 +81,17 @@ pub fn document_lowered<'a>(
             add(Cow::Owned(format!("att:{}", ext.to_lowercase())), &mut out);
         }
     }
-    out
+    if out.len() <= MAX_TOKENS {
+        return out.into_iter().collect();
+    }
+    let mut first = Document::new();
+    for token in out {
+        if first.len() == MAX_TOKENS {
+            break;
+        }
+        first.insert(token);
+    }
+    first
 }
 
 /// Calls `emit` with each word of 2–24 letters or digits of a lower-cased text, and
