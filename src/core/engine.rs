@@ -95,6 +95,15 @@ impl Engine {
         self.triager = Triager::new(&self.settings.triage);
     }
 
+    /// Learns from many marked inquiries at once (a set of examples a company shares,
+    /// or a rep's own archive); the engine is rebuilt once, not once per example.
+    pub fn learn_many<'a>(&mut self, examples: impl IntoIterator<Item = (&'a Inquiry, bool)>) {
+        for (inquiry, spam) in examples {
+            self.settings.triage.learn(inquiry, spam);
+        }
+        self.triager = Triager::new(&self.settings.triage);
+    }
+
     /// Triage one inquiry at `now` for a rep in `zone`.
     pub fn triage(
         &self,

@@ -115,10 +115,27 @@ impl WasmEngine {
         to_js(self.engine.settings())
     }
 
+    /// Learns from many marked inquiries at once (`[{inquiry, spam}]`); returns how
+    /// many were learned. Read the new settings with `settings()`.
+    #[wasm_bindgen(js_name = learnMany)]
+    pub fn learn_many(&mut self, examples: JsValue) -> Result<u32, JsError> {
+        let examples: Vec<Example> = from_js(examples, "examples")?;
+        self.engine
+            .learn_many(examples.iter().map(|e| (&e.inquiry, e.spam)));
+        Ok(u32::try_from(examples.len()).unwrap_or(u32::MAX))
+    }
+
     /// The settings in force (the stored document, defaults filled in).
     pub fn settings(&self) -> Result<JsValue, JsError> {
         to_js(self.engine.settings())
     }
+}
+
+/// One marked example for [`WasmEngine::learn_many`].
+#[derive(serde::Deserialize)]
+struct Example {
+    inquiry: Inquiry,
+    spam: bool,
 }
 
 /// Reply metrics (timely rate, average first reply, second-reply rate) of `records`

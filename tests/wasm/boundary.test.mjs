@@ -96,3 +96,15 @@ test('learning from the rep changes the settings and the next verdict', () => {
   const again = new glue.WasmEngine(settings);
   assert.equal(again.triage([pitch], NOW, ZONE)[0].score, after.score);
 });
+
+test('learning many examples at once equals learning them one by one', () => {
+  const spam = { body: 'Cheap SEO packages and store promotion, reply to get our offer today.', buyer: { name: 'Promo' } };
+  const real = { body: 'Need 300 pcs of the 13x4 frontal wig, price FOB Ningbo and lead time?', buyer: { name: 'Ann Lee' } };
+  const one = new glue.WasmEngine(null);
+  one.learn(spam, true);
+  one.learn(real, false);
+  const many = new glue.WasmEngine(null);
+  assert.equal(many.learnMany([{ inquiry: spam, spam: true }, { inquiry: real, spam: false }]), 2);
+  assert.deepEqual(many.settings().triage.learned, one.settings().triage.learned);
+  assert.throws(() => many.learnMany([{ inquiry: spam }]), /spam/);
+});
