@@ -6,6 +6,8 @@
 #   ./build.sh demo      build, serve the demo seller inbox, open Chromium with Xunpan on it
 #                        (headless when there is no display: screenshots, paths printed)
 #   ./build.sh package   dist/ zipped for Chrome and for Firefox, sizes printed
+#   ./build.sh bench     speed, size and memory figures (a table, then one JSON line);
+#                        XUNPAN_BENCH_SAVE=1 also writes tests/bench/results/<date>.json
 #
 # Everything it installs comes from the package registries: the wasm32 Rust target,
 # wasm-bindgen-cli (exactly the version in Cargo.lock), Debian's Chromium and
@@ -158,10 +160,53 @@ package() {
   ls -l "$out" | awk 'NR>1 {printf "    %10d bytes  %s\n", $5, $9}'
 }
 
+# --- benchmarks (figures printed, never asserted: the machine decides them) ----------
+
+bench() {
+  ensure_browser
+  package >/dev/null
+  local corpus="$ROOT/../shared/corpus"
+  [ -f "$corpus/inquiries-dev.jsonl" ] || die "no corpus at $corpus (../shared beside the checkout)"
+  if [ ! -d tests/bench/node_modules/natural ] || [ tests/bench/package-lock.json -nt tests/bench/node_modules/.package-lock.json ]; then
+    say "installing the classifier compared with (npm ci in tests/bench)"
+    (cd tests/bench && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  local out; out="$(mktemp -d)"
+  say "bench 1/3: native triage (release build, one thread)"
+  cargo run -q --release --locked --example bench_triage -- "$corpus/inquiries-dev.jsonl" | tee "$out/native"
+  say "bench 2/3: the wasm engine under Node against natural's BayesClassifier (a few minutes)"
+  DOTENV_CONFIG_QUIET=true node tests/bench/engine.mjs "$DIST/pkg" "$corpus" | tee "$out/engine"
+  say "bench 3/3: a 500-row inbox in headless Chromium"
+  (cd tests && XUNPAN_DIST="$DIST" node bench/page.mjs) | tee "$out/page"
+  local wasm="$DIST/pkg/xunpan_bg.wasm" pkg
+  pkg="$(ls "$ROOT"/target/package/*-chrome.zip)"
+  printf '{"wasm_bytes":%d,"wasm_gzip_bytes":%d,"package_bytes":%d}\n' \
+    "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(stat -c %s "$pkg")" > "$out/size"
+  say "sizes: $(cat "$out/size")"
+  local json
+  json="$(node -e '
+    const fs = require("fs");
+    const last = (f) => JSON.parse(fs.readFileSync(f, "utf8").trim().split("\n").pop());
+    const [dir, date] = process.argv.slice(1);
+    const all = { date, machine: `${require("os").cpus().length} CPUs, ${require("os").cpus()[0].model}` };
+    for (const f of ["native", "engine", "page", "size"]) Object.assign(all, last(`${dir}/${f}`));
+    console.log(JSON.stringify(all));
+  ' "$out" "$(date -u +%Y-%m-%d)")"
+  if [ "${XUNPAN_BENCH_SAVE:-}" = 1 ]; then
+    mkdir -p tests/bench/results
+    node -e 'console.log(JSON.stringify(JSON.parse(process.argv[1]), null, 2))' "$json" \
+      > "tests/bench/results/$(date -u +%Y-%m-%d).json"
+    say "saved tests/bench/results/$(date -u +%Y-%m-%d).json"
+  fi
+  rm -rf "$out"
+  echo "$json"
+}
+
 case "${1:-}" in
   build) build ;;
   test) test_all ;;
   demo) shift; demo "$@" ;;
   package) package ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  bench) bench ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

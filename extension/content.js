@@ -153,7 +153,6 @@
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);
-    Overlay.tick();
     drawn.set(mount, { key: item.key, signature: known.signature, host });
   }
 

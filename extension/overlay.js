@@ -3,7 +3,7 @@
 // Everything is drawn inside closed shadow roots, so the page's CSS cannot break it
 // and the page's scripts cannot read or change it. Buyer-controlled text only ever
 // goes in through `textContent` — never as markup, never as a followed link.
-// One ticker per page updates every clock once a second (none while hidden).
+// One ticker per page updates the clocks on screen once a second (none while hidden).
 (() => {
   'use strict';
 
@@ -12,9 +12,14 @@
   const HOUR = 60 * MINUTE;
 
   /** A message from `_locales`, with an English fallback for tests outside the extension. */
+  // Messages without substitutions are asked of the browser once: the clocks need
+  // several per row every second.
+  const plainMessages = new Map();
   function t(key, subs) {
-    const text = api?.i18n?.getMessage?.(key, subs);
-    return text || key;
+    if (subs === undefined && plainMessages.has(key)) return plainMessages.get(key);
+    const text = api?.i18n?.getMessage?.(key, subs) || key;
+    if (subs === undefined) plainMessages.set(key, text);
+    return text;
   }
 
   const CSS = `
@@ -24,7 +29,7 @@
     .chip { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 2px 4px; font-size: 12px; line-height: 18px;
       border-radius: 9px; padding: 0 2px 0 0; background: #fff; border: 1px solid #d0d5dd; cursor: pointer;
       max-width: 100%; color: #1d2939; }
-    .chip .clock { white-space: nowrap; }
+    .chip .clock { white-space: nowrap; font-variant-numeric: tabular-nums; }
     .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; }
     .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
     .grade { font-weight: 600; padding: 0 2px; }
@@ -117,14 +122,25 @@
     return `${sign}${Math.floor(m / 60)}:${pad(m % 60)} h`;
   }
 
+  /** A deadline's times in ms, parsed once per deadline object (the clocks tick every second). */
+  const parsedDues = new WeakMap();
+  function dueTimes(deadline) {
+    let times = parsedDues.get(deadline);
+    if (!times) {
+      const at = (iso) => (iso ? Date.parse(iso) : null);
+      times = { company: at(deadline.companyDue), platform: at(deadline.platformDue), follow: at(deadline.due) };
+      parsedDues.set(deadline, times);
+    }
+    return times;
+  }
+
   /** The state and text of a deadline at `now` (ms). */
   function clockView(deadline, now, dueSoonMs, replied, followUp) {
     if (!deadline) return null;
-    const company = deadline.companyDue ? Date.parse(deadline.companyDue) : null;
-    const platform = deadline.platformDue ? Date.parse(deadline.platformDue) : null;
+    const { company, platform } = dueTimes(deadline);
     if (replied || deadline.status === 'met') {
       // Our reply is the last word: the next clock is the follow-up's.
-      const due = followUp?.due ? Date.parse(followUp.due) : null;
+      const due = followUp?.due ? dueTimes(followUp).follow : null;
       if (due === null) return { state: 'met', text: t('clockMet'), title: t('clockMetTitle') };
       const state = now >= due ? 'due_soon' : 'on_track';
       const label = t(now >= due ? 'followUpNow' : 'followUpIn');
@@ -145,28 +161,64 @@
   let ticker = null;
   let dueSoonMs = 5 * MINUTE;
 
+  // Only clocks on screen are redrawn every second (a 500-row inbox shows about 15);
+  // one scrolled into view is brought up to date as it appears.
+  const onScreen = new Set();
+  const visibility = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+      const now = Date.now();
+      for (const e of entries) {
+        if (e.isIntersecting) {
+          onScreen.add(e.target);
+          const c = clocks.get(e.target);
+          if (c) refresh(e.target, c, now);
+        } else {
+          onScreen.delete(e.target);
+        }
+      }
+    })
+    : null;
+
   function tick() {
     if (document.hidden) return;
     const now = Date.now();
     for (const [el, c] of clocks) {
-      if (!el.isConnected) {
-        // Drawn but not yet placed: keep it a moment; once placed and then removed: drop it.
-        if (c.placed || now - c.born > 10_000) clocks.delete(el);
-        continue;
-      }
-      c.placed = true;
-      const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * 60_000 : dueSoonMs;
-      const v = clockView(c.deadline, now, lead, c.replied, c.followUp);
-      if (!v) continue;
-      if (el.textContent !== v.text) el.textContent = v.text;
-      const cls = `clock ${v.state}`;
-      if (el.className !== cls) el.className = cls;
-      el.title = v.title;
+      if (!el.isConnected || !visibility || onScreen.has(el)) refresh(el, c, now);
     }
   }
 
+  /** Brings one clock up to date; the page is touched only where the text or state changed. */
+  function refresh(el, c, now) {
+    if (!el.isConnected) {
+      // Drawn but not yet placed: keep it a moment; once placed and then removed: drop it.
+      if (c.placed || now - c.born > 10_000) {
+        clocks.delete(el);
+        onScreen.delete(el);
+        visibility?.unobserve(el);
+      }
+      return;
+    }
+    c.placed = true;
+    const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * 60_000 : dueSoonMs;
+    const v = clockView(c.deadline, now, lead, c.replied, c.followUp);
+    if (!v) return;
+    if (el.textContent !== v.text) el.textContent = v.text;
+    const cls = `clock ${v.state}`;
+    if (el.className !== cls) el.className = cls;
+    if (el.title !== v.title) el.title = v.title;
+  }
+
+  /** Registers a clock with the page's one ticker and shows its time at once. */
   function watchClock(el, deadline, replied, followUp = null) {
-    clocks.set(el, { deadline, replied, followUp, born: Date.now(), placed: false });
+    const c = { deadline, replied, followUp, born: Date.now(), placed: false };
+    clocks.set(el, c);
+    const v = clockView(deadline, Date.now(), Number.isFinite(deadline?.dueSoonMinutes) ? deadline.dueSoonMinutes * 60_000 : dueSoonMs, replied, followUp);
+    if (v) {
+      el.textContent = v.text;
+      el.className = `clock ${v.state}`;
+      el.title = v.title;
+    }
+    visibility?.observe(el);
     if (!ticker) ticker = setInterval(tick, 1000);
   }
 
@@ -225,7 +277,6 @@
     root.append(chipEl, pop);
     if (result.deadline) watchClock(clock, result.deadline, false, result.followUp);
     else clock.remove();
-    tick();
     return el;
   }
 
@@ -292,7 +343,6 @@
     root.append(box);
     if (result.deadline) watchClock(clock, result.deadline, false, result.followUp);
     else clock.remove();
-    tick();
     // Live lint of what the rep types lands here. The property lives in Xunpan's own
     // script world: the page cannot see or call it.
     cardFlags.set(el, (lint) => showFlags(flags, lint, actions.lang));

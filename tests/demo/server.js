@@ -13,7 +13,8 @@
 //
 // Query options on any page: csp=strict (a strict Content-Security-Policy header),
 // now=<epoch ms> (fixed clock), lang=en (English labels), gen=2 (newer list
-// generation), rows=N (an inbox of N rows), broken=1 (every class renamed, to test
+// generation), rows=N (an inbox of N rows), pageSize=N (rows per page, 20 by default),
+// broken=1 (every class renamed, to test
 // that a changed page is noticed).
 'use strict';
 
@@ -58,12 +59,13 @@ function options(url) {
     gen: q.get('gen') === '2' ? 2 : 1,
     rows: Math.min(Math.max(Number(q.get('rows')) || inquiries.length, 0), 5000),
     broken: q.get('broken') === '1',
+    pageSize: Math.min(Math.max(Number(q.get('pageSize')) || PAGE_SIZE, 1), 1000),
   };
 }
 
 /** The query to hand on to the page's own data scripts. */
 function passOn(opts) {
-  const q = new URLSearchParams({ now: String(opts.now), lang: opts.lang, gen: String(opts.gen), rows: String(opts.rows) });
+  const q = new URLSearchParams({ now: String(opts.now), lang: opts.lang, gen: String(opts.gen), rows: String(opts.rows), pageSize: String(opts.pageSize) });
   if (opts.broken) q.set('broken', '1');
   return q.toString();
 }
@@ -176,8 +178,8 @@ function listPage(opts) {
 }
 
 function listData(opts) {
-  const rows = folderRows('all', opts).slice(0, PAGE_SIZE).map((r) => listRow(r, opts.now));
-  const demo = { now: opts.now, lang: opts.lang, gen: opts.gen, rows: opts.rows, broken: opts.broken, labels: L[opts.lang], pageSize: PAGE_SIZE };
+  const rows = folderRows('all', opts).slice(0, opts.pageSize).map((r) => listRow(r, opts.now));
+  const demo = { now: opts.now, lang: opts.lang, gen: opts.gen, rows: opts.rows, broken: opts.broken, labels: L[opts.lang], pageSize: opts.pageSize };
   return `window.__demo = ${JSON.stringify(demo)};\nwindow.feedbackListResponse = ${JSON.stringify({ list: rows, total: opts.rows })};\n`;
 }
 
@@ -189,7 +191,7 @@ function subjectList(opts, body) {
     return { code: 400, message: 'params is not JSON' };
   }
   const page = Math.max(1, Number(params.pagination?.nextPage) || 1);
-  const size = Math.min(Math.max(Number(params.pageSize) || PAGE_SIZE, 1), 100);
+  const size = Math.min(Math.max(Number(params.pageSize) || PAGE_SIZE, 1), Math.max(100, opts.pageSize));
   const all = folderRows(params.listType ?? 'all', opts);
   const list = all.slice((page - 1) * size, page * size).map((r) => [listRow(r, opts.now)]);
   return { code: 200, data: { list, pagination: { currentPage: page, nextPage: page + 1, pageSize: size, totalCount: all.length } } };

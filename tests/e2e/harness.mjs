@@ -24,9 +24,9 @@ export async function startDemo(options = {}) {
 
 /**
  * Chromium with Xunpan loaded, every *.alibaba.com host mapped to `port`.
- * Returns { context, worker, extensionId, close }.
+ * Returns { context, worker, extensionId, profile (the user-data directory), close }.
  */
-export async function launch(port, { extension = true, headless = true, locale = 'en-US' } = {}) {
+export async function launch(port, { extension = true, headless = true, locale = 'en-US', extraArgs = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'xunpan-profile-'));
   const args = [
     '--no-sandbox',
@@ -41,6 +41,7 @@ export async function launch(port, { extension = true, headless = true, locale =
     `--lang=${locale}`,
   ];
   if (extension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  args.push(...extraArgs);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
@@ -59,6 +60,7 @@ export async function launch(port, { extension = true, headless = true, locale =
     context,
     worker,
     extensionId,
+    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

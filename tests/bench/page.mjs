@@ -1,0 +1,163 @@
+// Xunpan on a 500-row inbox in headless Chromium: how long until every row is tagged,
+// what the clocks cost the page's main thread, and what memory the extension takes.
+//
+//   node tests/bench/page.mjs          (XUNPAN_DIST: the built extension, dist/ by default)
+//
+// - page_500_tag_ms_p50 / _p95: from the moment the page's script put the 500 rows in
+//   (window.__demoRenderedAt) to the moment the last row carries data-xunpan-verdict
+//   (set in the same step that draws its chip and clock), over 12 loads after one
+//   warm-up load (the first load also starts the engine; reported on its own).
+// - tick_ms_per_s: main-thread task time per second on the tagged page while only the
+//   clocks run, minus the same page without the extension (CDP Performance metrics
+//   over 10 s).
+// - page_heap_added_mb: the page's JS heap after garbage collection with the extension
+//   minus without it (content scripts share the page's heap).
+// - sw_heap_mb: the service worker's JS heap after garbage collection, measured over
+//   the DevTools protocol while the page is open.
+//
+// Prints a table, then one JSON object as the last line.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { startDemo, launch } from '../e2e/harness.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const ROWS = 500;
+const RUNS = 12;
+const IDLE_MS = 10_000;
+const MB = 1024 * 1024;
+const listUrl = `https://message.alibaba.com/message/default.htm?lang=en&rows=${ROWS}&pageSize=${ROWS}#feedback/all`;
+
+// In the page's own world: note when the last row got its verdict.
+const WATCH_TAGS = `(() => {
+  const want = ${ROWS};
+  const check = () => {
+    if (window.__taggedAt) return;
+    if (document.querySelectorAll('[data-trade-id][data-xunpan-verdict]').length >= want) {
+      window.__taggedAt = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-xunpan-verdict'] });
+})();`;
+
+async function openTagged(context) {
+  const page = await context.newPage();
+  await page.addInitScript(WATCH_TAGS);
+  await page.goto(listUrl);
+  await page.waitForFunction(() => window.__taggedAt, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__taggedAt - window.__demoRenderedAt);
+  return { page, ms };
+}
+
+async function mainThreadMsPerS(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const before = await task();
+  await page.waitForTimeout(IDLE_MS);
+  const after = await task();
+  await cdp.detach();
+  return ((after - before) * 1000) / (IDLE_MS / 1000);
+}
+
+async function heapMb(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / MB;
+}
+
+/** The service worker's heap, over a second DevTools connection to the same browser. */
+async function workerHeapMb(profile, extensionId) {
+  const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+    if (!sw) throw new Error('the service worker is not running');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+    let nextId = 1;
+    const pending = new Map();
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const msg = JSON.parse(e.message);
+      pending.get(msg.id)?.(msg);
+    });
+    const send = (method, params = {}) => new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, (msg) => (msg.error ? reject(new Error(msg.error.message)) : resolve(msg.result)));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+    await send('HeapProfiler.collectGarbage');
+    const { usedSize } = await send('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    return usedSize / MB;
+  } finally {
+    await browser.close();
+  }
+}
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+const demo = await startDemo();
+let figures;
+try {
+  const withExt = await launch(demo.port, { extraArgs: ['--remote-debugging-port=0'] });
+  const bare = await launch(demo.port, { extension: false });
+  try {
+    const first = await openTagged(withExt.context);
+    await first.page.close();
+    const times = [];
+    let last = null;
+    for (let run = 0; run < RUNS; run++) {
+      const { page, ms } = await openTagged(withExt.context);
+      times.push(ms);
+      if (last) await last.close();
+      last = page;
+    }
+    const tickWith = await mainThreadMsPerS(last);
+    const heapWith = await heapMb(last);
+    const swHeap = await workerHeapMb(withExt.profile, withExt.extensionId);
+
+    const plain = await bare.context.newPage();
+    await plain.goto(listUrl);
+    await plain.waitForFunction(() => window.__demoRenderedAt);
+    const tickBare = await mainThreadMsPerS(plain);
+    const heapBare = await heapMb(plain);
+
+    const r1 = (x) => Number(x.toFixed(1));
+    const r2 = (x) => Number(x.toFixed(2));
+    figures = {
+      page_500_tag_ms_p50: r1(percentile(times, 50)),
+      page_500_tag_ms_p95: r1(percentile(times, 95)),
+      page_500_runs: times.length,
+      page_500_first_load_ms: r1(first.ms),
+      tick_ms_per_s: r2(Math.max(0, tickWith - tickBare)),
+      page_main_thread_ms_per_s_with: r2(tickWith),
+      page_main_thread_ms_per_s_without: r2(tickBare),
+      page_heap_added_mb: r2(heapWith - heapBare),
+      sw_heap_mb: r2(swHeap),
+    };
+    const rows = [
+      ['500 rows tagged, p50 (ms)', figures.page_500_tag_ms_p50, `${RUNS} loads; target p95 <= 100`],
+      ['500 rows tagged, p95 (ms)', figures.page_500_tag_ms_p95, `all: ${times.map((t) => t.toFixed(0)).join(' ')}`],
+      ['first load, engine starting (ms)', figures.page_500_first_load_ms, ''],
+      ['clocks, main-thread ms per s', figures.tick_ms_per_s, `with ${figures.page_main_thread_ms_per_s_with}, without ${figures.page_main_thread_ms_per_s_without}; target <= 2`],
+      ['page heap added (MB)', figures.page_heap_added_mb, 'target <= 5'],
+      ['service worker heap (MB)', figures.sw_heap_mb, 'target <= 20'],
+    ];
+    for (const [what, value, note] of rows) console.log(`${what.padEnd(40)} ${String(value).padStart(10)}  ${note}`);
+  } finally {
+    await withExt.close();
+    await bare.close();
+  }
+} finally {
+  await demo.close();
+}
+console.log(JSON.stringify(figures));
