@@ -106,6 +106,18 @@ function itemRecord(inquiry, result, url, previous, now) {
     counts: (inquiry.buyer?.country ?? '').toUpperCase() !== 'CN',
     firstSeen: previous?.firstSeen ?? now,
     updated: now,
+    // For the exports (CSV report, JSON Lines for the `xunpan` tool), kept small.
+    inquiry: storedInquiry(inquiry),
+  };
+}
+
+/** The inquiry as the exports need it: the conversation dropped, long text cut. */
+function storedInquiry(inquiry) {
+  const { thread, ...rest } = inquiry;
+  return {
+    ...rest,
+    body: String(inquiry.body ?? '').slice(0, 8000),
+    attachments: Array.isArray(inquiry.attachments) ? inquiry.attachments.slice(0, 20) : undefined,
   };
 }
 

@@ -3,6 +3,7 @@
 // this script only wires the filters, storage updates and row clicks.
 import init, { QueuePanel } from './pkg/xunpan.js';
 import { localizePage, queueLabels, t } from './i18n.js';
+import { toCsv, toJsonl } from './export.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
@@ -30,11 +31,35 @@ function draw() {
   countsEl.textContent = t('queueCounts', [String(counts.open), String(counts.overdue), String(counts.dueSoon)]);
 }
 
+let storedItems = [];
 async function loadItems() {
   const { items } = await api.storage.local.get('items');
-  panel.setItems(Object.values(items ?? {}));
+  storedItems = Object.values(items ?? {});
+  panel.setItems(storedItems);
   draw();
 }
+
+/** Saves `text` as a file through the browser's own download (no extra permission). */
+function save(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+const day = () => new Date().toISOString().slice(0, 10);
+const headers = {
+  csvNumber: t('csvNumber'), csvName: t('csvName'), csvEmail: t('csvEmail'), csvPhoneAddress: t('csvPhoneAddress'),
+  csvCompany: t('csvCompany'), csvCountry: t('csvCountry'), csvGrade: t('csvGrade'), csvSummary: t('csvSummary'),
+  csvInquiryTime: t('csvInquiryTime'),
+};
+document.getElementById('export-csv').addEventListener('click', () => {
+  save(toCsv(storedItems, (key) => headers[key] ?? key), `xunpan-inquiries-${day()}.csv`, 'text/csv;charset=utf-8');
+});
+document.getElementById('export-jsonl').addEventListener('click', () => {
+  save(toJsonl(storedItems), `xunpan-inquiries-${day()}.jsonl`, 'application/x-ndjson');
+});
 
 form.addEventListener('input', () => {
   panel.setFilter(readFilter());
