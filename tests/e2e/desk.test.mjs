@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ARTIFACTS, launch, startDemo } from './harness.mjs';
+import { ARTIFACTS, launch, startDemo, waitAllRowsTagged } from './harness.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm?lang=en';
 let demo;
@@ -18,10 +18,7 @@ before(async () => {
   browser = await launch(demo.port);
   const page = await browser.context.newPage();
   await page.goto(LIST);
-  await page.waitForFunction(() => {
-    const rows = [...document.querySelectorAll('a.inquiry-item[data-trade-id]')];
-    return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
-  });
+  await waitAllRowsTagged(page);
   panel = await browser.context.newPage();
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   await panel.waitForSelector('#queue li.row');

@@ -73,3 +73,11 @@ export async function serviceWorker(context) {
   const [sw] = context.serviceWorkers();
   return sw ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
 }
+
+/** Waits until every inquiry row on `page` carries Xunpan's verdict. */
+export function waitAllRowsTagged(page, timeout = 30_000) {
+  return page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('a.inquiry-item[data-trade-id]')];
+    return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
+  }, null, { timeout });
+}

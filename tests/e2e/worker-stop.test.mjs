@@ -4,11 +4,10 @@
 // ticking, and the next request starts the worker again and tags as before.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo } from './harness.mjs';
+import { launch, startDemo, waitAllRowsTagged as allTagged } from './harness.mjs';
 import { visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm?lang=en';
-const ROW = 'a.inquiry-item[data-trade-id]';
 let demo;
 let browser;
 
@@ -21,12 +20,6 @@ after(async () => {
   await browser?.close();
   await demo?.close();
 });
-
-const allTagged = (page) =>
-  page.waitForFunction((sel) => {
-    const rows = [...document.querySelectorAll(sel)];
-    return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
-  }, ROW, { timeout: 30_000 });
 
 /**
  * Stops the extension's service worker from the browser's own service-worker page,
