@@ -8,6 +8,7 @@
 // stored settings, and every item is written to storage before it is answered.
 import './messages.js';
 import init, { WasmEngine, engineVersion, metrics } from './pkg/xunpan.js';
+import { migrate, writeSet } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES, accept } = globalThis.XunpanMessages;
@@ -17,6 +18,21 @@ const STORE_ITEMS = 'items';
 const MAX_ITEMS = 2000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+
+// --- stored data, brought up to date once per start ---------------------------------
+
+/**
+ * Upgrades what an older version stored (see storage.js), in one write. Every handler
+ * waits for it, so nothing reads the old layout.
+ */
+const storageReady = (async () => {
+  try {
+    const upgrade = migrate(await api.storage.local.get(null));
+    if (upgrade.changed.length) await api.storage.local.set(writeSet(upgrade));
+  } catch (err) {
+    console.warn('Xunpan: stored data could not be upgraded:', String(err));
+  }
+})();
 
 // --- the engine ---------------------------------------------------------------
 
@@ -243,7 +259,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!accept(message, sender, api.runtime.id)) return false;
   const handler = handlers[message.type];
   if (!handler) return false;
-  handler(message)
+  storageReady
+    .then(() => handler(message))
     .then((reply) => sendResponse(reply))
     .catch((err) => sendResponse({ error: String(err?.message ?? err) }));
   return true; // the answer comes asynchronously
@@ -259,8 +276,7 @@ api.runtime.onStartup?.addListener(() => {
 });
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== 'xunpan-clock') return;
-  refreshBadge().catch(() => {});
-  warnBeforeBreaches().catch(() => {});
+  storageReady.then(() => Promise.all([refreshBadge(), warnBeforeBreaches()])).catch(() => {});
 });
 
 // --- warnings a few minutes before a deadline passes ------------------------------------
