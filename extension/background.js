@@ -8,7 +8,7 @@
 // stored settings, and every item is written to storage before it is answered.
 import './messages.js';
 import init, { WasmEngine, engineVersion, metrics } from './pkg/xunpan.js';
-import { migrate, writeSet } from './storage.js';
+import { migrate, writeSet, SCHEMA_VERSION, STORE_SCHEMA } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES, accept } = globalThis.XunpanMessages;
@@ -27,6 +27,10 @@ const DAY = 24 * 60 * MINUTE;
  */
 const storageReady = (async () => {
   try {
+    // The worker starts often (every alarm may wake it): read everything only when
+    // the stored version says there is something to upgrade.
+    const { [STORE_SCHEMA]: version } = await api.storage.local.get(STORE_SCHEMA);
+    if (version === SCHEMA_VERSION) return;
     const upgrade = migrate(await api.storage.local.get(null));
     if (upgrade.changed.length) await api.storage.local.set(writeSet(upgrade));
   } catch (err) {
@@ -149,8 +153,8 @@ function buyerAnswered(inquiry) {
   return Boolean(t?.buyerRepliedAt && t?.ourLastReplyAt && Date.parse(t.buyerRepliedAt) > Date.parse(t.ourLastReplyAt));
 }
 
-async function rememberItems(records) {
-  const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+/** Adds `records` to the stored items (`stored`, as just read) and writes them back. */
+async function rememberItems(stored, records) {
   for (const r of records) if (r.id) stored[r.key] = r;
   const keys = Object.keys(stored);
   if (keys.length > MAX_ITEMS) {
@@ -174,8 +178,9 @@ function clockState(item, now, dueSoonMs) {
   return 'on_track';
 }
 
-async function refreshBadge(now = Date.now()) {
-  const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+/** The badge: items overdue or due soon (`items`: the stored items, read when not given). */
+async function refreshBadge(now = Date.now(), items = null) {
+  const stored = items ?? (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
   const urgent = Object.values(stored).filter((i) => {
     const s = clockState(i, now, 5 * MINUTE);
     return s === 'overdue' || s === 'due_soon';
@@ -198,8 +203,8 @@ const handlers = {
     const records = msg.items.map((item, n) =>
       itemRecord(item.inquiry, results[n], item.url, stored[itemKey(item.inquiry)], now),
     );
-    await rememberItems(records);
-    const badge = await refreshBadge(now);
+    const items = await rememberItems(stored, records);
+    const badge = await refreshBadge(now, items);
     return { results, now, badge };
   },
   async [TYPES.RENDER](msg) {

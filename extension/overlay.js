@@ -187,7 +187,7 @@
     }
   }
 
-  /** Brings one clock up to date; the page is touched only where the text or state changed. */
+  /** Brings one clock up to date, or forgets it once it has left the page. */
   function refresh(el, c, now) {
     if (!el.isConnected) {
       // Drawn but not yet placed: keep it a moment; once placed and then removed: drop it.
@@ -199,7 +199,12 @@
       return;
     }
     c.placed = true;
-    const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * 60_000 : dueSoonMs;
+    paint(el, c, now);
+  }
+
+  /** Writes a clock's text, state and title; the page is touched only where they changed. */
+  function paint(el, c, now) {
+    const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * MINUTE : dueSoonMs;
     const v = clockView(c.deadline, now, lead, c.replied, c.followUp);
     if (!v) return;
     if (el.textContent !== v.text) el.textContent = v.text;
@@ -212,12 +217,7 @@
   function watchClock(el, deadline, replied, followUp = null) {
     const c = { deadline, replied, followUp, born: Date.now(), placed: false };
     clocks.set(el, c);
-    const v = clockView(deadline, Date.now(), Number.isFinite(deadline?.dueSoonMinutes) ? deadline.dueSoonMinutes * 60_000 : dueSoonMs, replied, followUp);
-    if (v) {
-      el.textContent = v.text;
-      el.className = `clock ${v.state}`;
-      el.title = v.title;
-    }
+    paint(el, c, Date.now());
     visibility?.observe(el);
     if (!ticker) ticker = setInterval(tick, 1000);
   }
@@ -443,7 +443,6 @@
     status,
     formatSpan,
     clockView,
-    tick,
     setDueSoon(ms) {
       dueSoonMs = ms;
     },

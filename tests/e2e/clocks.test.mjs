@@ -3,11 +3,18 @@
 // and the "not spam" button trains the rep's own filter.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo } from './harness.mjs';
+import { launch, startDemo, waitAllRowsTagged } from './harness.mjs';
 import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm#feedback/all';
 const ROW = 'a.inquiry-item[data-trade-id]';
+
+/** An open item's nearest deadline (ms), or null when it has none or is answered. */
+function nextDue(item) {
+  const d = item.deadline;
+  if (!d || item.replied || d.status === 'met') return null;
+  return Math.min(...[d.companyDue, d.platformDue].filter(Boolean).map(Date.parse));
+}
 
 describe('clocks, badge and feedback on the demo inbox', () => {
   let server;
@@ -18,10 +25,7 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     browser = await launch(server.port);
     page = await browser.context.newPage();
     await page.goto(LIST);
-    await page.waitForFunction((sel) => {
-      const rows = [...document.querySelectorAll(sel)];
-      return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
-    }, ROW, { timeout: 20_000 });
+    await waitAllRowsTagged(page, 20_000);
   });
   after(async () => {
     await browser?.close();
@@ -42,10 +46,8 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     const { items } = await browser.worker.evaluate(() => chrome.storage.local.get('items'));
     const now = Date.now();
     const urgent = Object.values(items).filter((i) => {
-      const d = i.deadline;
-      if (!d || i.replied || d.status === 'met') return false;
-      const next = Math.min(...[d.companyDue, d.platformDue].filter(Boolean).map(Date.parse));
-      return now + 5 * 60_000 >= next;
+      const next = nextDue(i);
+      return next !== null && now + 5 * 60_000 >= next;
     }).length;
     assert.ok(urgent > 0, 'the demo has urgent items');
     const badge = await browser.worker.evaluate(() => chrome.action.getBadgeText({}));
@@ -72,10 +74,8 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     const { items } = await browser.worker.evaluate(() => chrome.storage.local.get('items'));
     const now = Date.now();
     const dueSoon = Object.values(items).filter((i) => {
-      const d = i.deadline;
-      if (!d || i.replied || d.status === 'met') return false;
-      const next = Math.min(...[d.companyDue, d.platformDue].filter(Boolean).map(Date.parse));
-      return now <= next && now + 5 * 60_000 >= next;
+      const next = nextDue(i);
+      return next !== null && now <= next && now + 5 * 60_000 >= next;
     }).length;
     const first = await warn();
     assert.equal(first.warned, dueSoon, 'every item about to breach is in the one notification');
