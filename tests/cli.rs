@@ -203,3 +203,53 @@ fn settings_file_is_validated() {
     assert!(due.ends_with("+01:00"), "the settings' zone is used: {due}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn rfq_keywords_from_a_settings_file_rank_buying_requests() {
+    let dir = std::env::temp_dir().join(format!("xunpan-cli-rfq-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let settings = dir.join("settings.json");
+    std::fs::write(
+        &settings,
+        r#"{"format":"xunpan-settings","version":1,"rfq":{"keywords":["lace wig","假发"],"freshHours":12}}"#,
+    )
+    .expect("write settings");
+    let input = [
+        r#"{"id":"r1","channel":"rfq","receivedAt":"2026-11-23T08:00:00+08:00","subject":"HD lace front wigs 22 inch","body":"Need 200 HD lace wigs, DHL to Atlanta.","rfq":{"quotesLeft":8,"buyerTags":["Email Confirmed"]}}"#,
+        r#"{"id":"r2","channel":"rfq","receivedAt":"2026-11-23T08:00:00+08:00","subject":"Office chairs","body":"300 mesh office chairs","rfq":{"quotesLeft":"3"}}"#,
+        r#"{"id":"r3","channel":"rfq","receivedAt":"2026-11-23T08:00:00+08:00","subject":"Lace wigs","body":"Lace wigs, 50 pieces","rfq":{"quotesLeft":0}}"#,
+        r#"{"id":"i1","body":"Hi, price for 200 lace wigs?"}"#,
+    ]
+    .join("\n");
+    let path = settings.to_string_lossy().to_string();
+    let (code, lines, err) = run(
+        &[
+            "triage",
+            "--settings",
+            &path,
+            "--now",
+            "2026-11-23T10:00:00+08:00",
+        ],
+        &input,
+    );
+    assert_eq!(code, 0, "{err}");
+    let results: Vec<Value> = lines.iter().map(|l| json(l)).collect();
+    assert_eq!(
+        results[0]["rfq"]["matched"],
+        serde_json::json!(["lace wig"])
+    );
+    assert_eq!(results[0]["rfq"]["ageHours"], 2.0);
+    assert_eq!(results[0]["rfq"]["worthQuoting"], true);
+    assert_eq!(results[0]["priority"], "high");
+    assert_eq!(results[0]["template"], "rfq_quote");
+    assert_eq!(results[1]["rfq"]["relevance"], 0.0);
+    assert_eq!(results[1]["rfq"]["quotesLeft"], 3);
+    assert_eq!(results[1]["priority"], "low");
+    assert_eq!(results[2]["rfq"]["worthQuoting"], false, "no quotes left");
+    assert_eq!(results[2]["priority"], "low");
+    assert!(
+        results[3].get("rfq").is_none(),
+        "only buying requests carry a fit"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -11,6 +11,7 @@ use crate::core::clock::{self, Deadline, FollowUp, Zone};
 use crate::core::error::Error;
 use crate::core::inquiry::Inquiry;
 use crate::core::reply::{self, Library, LintContext, LintFlag, Rendered, Template};
+use crate::core::rfq::{RfqFit, RfqMatcher};
 use crate::core::settings::Settings;
 use crate::core::triage::{Assessment, Seen, Triager};
 
@@ -34,6 +35,9 @@ pub struct TriageResult {
     /// The next follow-up, when our reply is the last word of the thread.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUp>,
+    /// Buying requests only: relevance to the rep's keywords, freshness, quotes left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rfq: Option<RfqFit>,
 }
 
 /// Settings compiled once, ready to triage and render any number of inquiries.
@@ -42,6 +46,7 @@ pub struct Engine {
     settings: Settings,
     triager: Triager,
     library: Library,
+    rfq: RfqMatcher,
 }
 
 /// What one batch remembers between its inquiries (repeated texts).
@@ -57,6 +62,7 @@ impl Engine {
         Ok(Engine {
             triager: Triager::new(&settings.triage),
             library: Library::new(&settings.reply),
+            rfq: RfqMatcher::new(&settings.rfq),
             settings,
         })
     }
@@ -112,7 +118,11 @@ impl Engine {
         now: DateTime<Utc>,
         zone: &Zone,
     ) -> TriageResult {
-        let assessment = self.triager.assess(inquiry, &mut batch.seen);
+        let mut assessment = self.triager.assess(inquiry, &mut batch.seen);
+        let rfq = self.rfq.fit(inquiry, &assessment, now);
+        if let Some(fit) = &rfq {
+            assessment.priority = self.rfq.priority(fit, assessment.priority);
+        }
         let follow_up = clock::follow_up(inquiry, now, zone, Some(assessment.grade));
         let mut ranked = self
             .library
@@ -126,6 +136,7 @@ impl Engine {
             template,
             alternatives: ranked.collect(),
             assessment,
+            rfq,
         }
     }
 

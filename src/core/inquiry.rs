@@ -118,6 +118,29 @@ pub struct Inquiry {
     /// Shipping notices: the dispatched goods' carrier, tracking number and days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment: Option<Shipment>,
+    /// Buying requests: what the RFQ market shows beside the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rfq: Option<RfqListing>,
+}
+
+/// What the RFQ market shows about a buying request besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RfqListing {
+    /// Quotes suppliers may still send (0: closed to new quotes).
+    #[serde(
+        default,
+        deserialize_with = "lenient_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quotes_left: Option<u64>,
+    /// The platform's tags on the buyer ("Email Confirmed", "Experienced buyer", …).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub buyer_tags: Vec<String>,
 }
 
 /// A file attached to an inquiry.

@@ -11,6 +11,7 @@ pub mod error;
 pub mod inquiry;
 pub mod queue;
 pub mod reply;
+pub mod rfq;
 pub mod settings;
 pub mod text;
 pub mod triage;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::clock::{ClockPolicy, Zone};
 use crate::core::error::Error;
 use crate::core::reply::ReplySettings;
+use crate::core::rfq::RfqSettings;
 use crate::core::triage::TriageSettings;
 
 /// The marker every settings file carries, so a wrong file is caught early.
@@ -82,6 +83,8 @@ pub struct Settings {
     pub reply: ReplySettings,
     /// Reply-time policy.
     pub policy: ClockPolicy,
+    /// What the rep quotes on the RFQ market.
+    pub rfq: RfqSettings,
     /// Per-field CSS selector overrides for the site adapters (field → selector).
     pub selector_overrides: BTreeMap<String, String>,
     /// Deadline warnings.
@@ -98,6 +101,7 @@ impl Default for Settings {
             triage: TriageSettings::default(),
             reply: ReplySettings::default(),
             policy: ClockPolicy::default(),
+            rfq: RfqSettings::default(),
             selector_overrides: BTreeMap::new(),
             notifications: NotificationSettings::default(),
         }
@@ -154,6 +158,7 @@ impl Settings {
         self.triage.validate().map_err(Error::BadSettings)?;
         self.reply.validate().map_err(Error::BadSettings)?;
         self.policy.validate().map_err(Error::BadSettings)?;
+        self.rfq.validate().map_err(Error::BadSettings)?;
         if let Some(q) = &self.notifications.quiet_hours {
             for t in [&q.start, &q.end] {
                 if chrono::NaiveTime::parse_from_str(t, "%H:%M").is_err() {
