@@ -2,12 +2,19 @@
 //
 // The pages keep their inquiries, conversations and buyer profiles in page objects and
 // XHR answers that an isolated content script cannot see. This script runs in the
-// page's own world and only *observes*: it reads `window.feedbackListResponse` and
-// `__VMFsConv__cache__`, and watches the answers to the page's own requests for the
-// list (subjectList.htm), the conversation (getOpMessages.htm) and the buyer profile
-// (queryCustomerInfo). It copies plain JSON data (size-capped) to the content script
-// with window.postMessage. It changes no page behaviour, exposes nothing callable, and
-// any failure is swallowed so the page never breaks because of it.
+// page's own world and only *observes*:
+// - page objects: `window.feedbackListResponse` (inquiry list) and
+//   `__VMFsConv__cache__` (OneTalk's cached conversations);
+// - answers to the page's own requests (XHR and fetch) for the list (subjectList.htm)
+//   and the conversation (getOpMessages.htm);
+// - the buyer profile, which the detail page loads as JSONP from alicrm
+//   (queryCustomerInfo.json?callback=…): the page's own callback is wrapped so the
+//   answer is seen on its way to the page, and passed on unchanged;
+// - OneTalk's message events (IcbuIM…IcbuEventServiceImpl.instance.emitter): every
+//   emitted payload shaped like a message is copied, whatever the event is called.
+// It copies plain JSON data (size-capped) to the content script with
+// window.postMessage. It changes no page behaviour, exposes nothing callable, and any
+// failure is swallowed so the page never breaks because of it.
 (() => {
   'use strict';
 
@@ -18,13 +25,31 @@
     { kind: 'opMessages', test: /\/getOpMessages\.htm/, pick: (j, url) => ({ tradeId: tradeIdOf(url), list: j?.data?.list }) },
     { kind: 'customerInfo', test: /queryCustomerInfo\.json/, pick: (j, url) => ({ tradeId: tradeIdOf(url), buyerInfo: j?.data?.data?.buyerInfo ?? j?.data?.buyerInfo }) },
   ];
+  const MAX_MESSAGE_CHARS = 20_000;
 
+  /**
+   * The inquiry a request is about: its own tradeId / imInquiryId parameter, else the
+   * inquiry the page shows (the request's secTradeId is encrypted and matches nothing).
+   */
   function tradeIdOf(url) {
     try {
       const u = new URL(url, location.href);
-      return u.searchParams.get('tradeId') ?? u.searchParams.get('imInquiryId') ?? new URL(location.href).searchParams.get('imInquiryId');
+      const here = new URL(location.href);
+      return u.searchParams.get('tradeId') ?? u.searchParams.get('imInquiryId') ??
+        here.searchParams.get('imInquiryId') ?? here.hash.match(/feedback\/detail\/\w+\/(\d+)/)?.[1] ?? null;
     } catch {
       return null;
+    }
+  }
+
+  /** JSON, or JSONP (`callback({...})` with an optional `/**/` or `;`). */
+  function parseJsonOrJsonp(text) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      const m = text.match(/^[\s;]*(?:\/\*\*\/)?\s*[\w$.]+\s*\(([\s\S]*)\)[\s;]*$/);
+      if (!m) throw new Error('neither JSON nor JSONP');
+      return JSON.parse(m[1]);
     }
   }
 
@@ -49,9 +74,9 @@
       if (!w.test.test(url)) continue;
       try {
         if (typeof bodyText !== 'string' || bodyText.length > MAX_CHARS) return;
-        post(w.kind, w.pick(JSON.parse(bodyText), url));
+        post(w.kind, w.pick(parseJsonOrJsonp(bodyText), url));
       } catch {
-        // not JSON (or JSONP): the DOM fallback covers it
+        // neither JSON nor JSONP: the DOM fallback covers it
       }
       return;
     }
@@ -104,6 +129,97 @@
     // ignore
   }
 
+  // JSONP: a <script src="…queryCustomerInfo.json?…&callback=NAME"> calls window[NAME].
+  // The page defines NAME before adding the script; we wrap it as soon as the script
+  // element appears (before it can load), see the answer, and hand it on unchanged.
+  function watchJsonp(script) {
+    try {
+      const src = script.src;
+      const w = WATCHED.find((x) => x.test.test(src));
+      if (!w) return;
+      const name = new URL(src, location.href).searchParams.get('callback');
+      if (!name || !/^[\w$]+$/.test(name)) return;
+      const original = window[name];
+      if (typeof original !== 'function' || original.__xunpanSeen) return;
+      const wrapped = function (...args) {
+        try {
+          const json = JSON.stringify(args[0]);
+          if (json && json.length <= MAX_CHARS) post(w.kind, w.pick(JSON.parse(json), src));
+        } catch {
+          // ignore
+        }
+        return original.apply(this, args);
+      };
+      Object.defineProperty(wrapped, '__xunpanSeen', { value: true });
+      window[name] = wrapped;
+    } catch {
+      // ignore
+    }
+  }
+  try {
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT' && n.src) watchJsonp(n);
+    }).observe(document.documentElement ?? document, { childList: true, subtree: true });
+  } catch {
+    // ignore
+  }
+
+  // OneTalk: the message service emits every received or changed message. The event
+  // names are not known for certain, so any payload shaped like a message is taken.
+  const selfIds = () => new Set([window.aliId, window.aliIdEncrypt, window.currentUserAccountId, window.currentUserAccountIdEncry]
+    .filter((v) => v !== undefined && v !== null && v !== '').map(String));
+
+  /** A plain `{cid, messageId, text, at, fromSelf}` from one emitted payload, or null. */
+  function chatMessageOf(payload) {
+    const m = payload?.messageModel ?? payload;
+    if (!m || typeof m !== 'object') return null;
+    const cid = m.cid ?? m.conversationCode;
+    const content = m.content;
+    const text = typeof content === 'string' ? content : content?.text?.content ?? content?.text;
+    const at = Number(m.createAt ?? m.sendTime);
+    if (typeof cid !== 'string' || typeof text !== 'string' || !Number.isFinite(at) || at <= 0) return null;
+    const sender = m.sender?.uid ?? m.sender?.aliId ?? m.sender?.targetId ?? m.sender;
+    const owner = m.owner?.aliId;
+    const mine = selfIds();
+    const fromSelf = sender !== undefined && sender !== null && (String(sender) === String(owner) || mine.has(String(sender)));
+    return { cid, messageId: String(m.messageId ?? m.uuid ?? `${cid}@${at}`), text: text.slice(0, MAX_MESSAGE_CHARS), at, fromSelf };
+  }
+
+  const recentChat = []; // replayed to a content script that starts late
+  let emitterTapped = false;
+  function tapEmitter() {
+    if (emitterTapped) return true;
+    try {
+      const emitter = window.IcbuIM?.IMBaaSSDK?.IcbuEventServiceImpl?.instance?.emitter;
+      if (!emitter || typeof emitter.emit !== 'function') return false;
+      const emit = emitter.emit;
+      emitter.emit = function (name, ...args) {
+        try {
+          const message = chatMessageOf(args[0]);
+          if (message && !recentChat.some((r) => r.messageId === message.messageId)) {
+            recentChat.push(message);
+            if (recentChat.length > 200) recentChat.shift();
+            post('chatMessage', message, false);
+          }
+        } catch {
+          // ignore
+        }
+        return emit.call(this, name, ...args);
+      };
+      emitterTapped = true;
+    } catch {
+      // ignore
+    }
+    return emitterTapped;
+  }
+  // The SDK boots after the page; look for it a while, then stop looking.
+  if (/(^|\.)onetalk\.alibaba\.com$/.test(location.hostname)) {
+    let tries = 0;
+    const timer = setInterval(() => {
+      if (tapEmitter() || ++tries > 120) clearInterval(timer);
+    }, 500);
+  }
+
   // Page objects present once the page's own scripts have run.
   function readGlobals() {
     try {
@@ -122,5 +238,6 @@
     if (ev.source !== window || ev.data?.source !== 'xunpan-page-data-request') return;
     readGlobals();
     for (const [kind, json] of last) post(kind, JSON.parse(json), false);
+    for (const message of recentChat) post('chatMessage', message, false);
   });
 })();

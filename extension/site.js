@@ -311,6 +311,7 @@
     const messages = new Map();
     const buyers = new Map();
     const conversations = new Map();
+    const chat = new Map(); // cid → { lastBuyer, lastSelf } from OneTalk's message events
     const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
     return {
       accept(message) {
@@ -334,6 +335,14 @@
             if (!Array.isArray(p)) return false;
             for (const c of p) if (isObj(c) && typeof c.cid === 'string') conversations.set(c.cid, c);
             return true;
+          case 'chatMessage': {
+            if (!isObj(p) || typeof p.cid !== 'string' || typeof p.text !== 'string' || !Number.isFinite(p.at)) return false;
+            const entry = chat.get(p.cid) ?? {};
+            const slot = p.fromSelf ? 'lastSelf' : 'lastBuyer';
+            if (!entry[slot] || entry[slot].at <= p.at) entry[slot] = { text: p.text, at: p.at, messageId: String(p.messageId ?? '') };
+            chat.set(p.cid, entry);
+            return true;
+          }
           default:
             return false;
         }
@@ -342,6 +351,7 @@
       messages: (id) => messages.get(String(id)) ?? null,
       buyer: (id) => buyers.get(String(id)) ?? null,
       conversation: (cid) => conversations.get(cid) ?? null,
+      chatEvents: (cid) => chat.get(cid) ?? null,
       byId: (id) => rows.get(String(id)) ?? conversations.get(String(id)) ?? null,
     };
   }
@@ -551,14 +561,23 @@
       const conv = data?.conversation?.(cid);
       if (conv) found.add('pageData');
       const name = conv?.contactNick ?? row.getAttribute('data-name') ?? text(one(row, 'contactName', overrides, found));
-      const at = Number(conv?.latestMessage?.sendTime) || timeToday(text(one(row, 'contactTime', overrides, found)));
-      const body = conv?.latestMessage?.content ?? text(row).replace(name, '').replace(/\[未读\]/g, '').trim();
+      let at = Number(conv?.latestMessage?.sendTime) || timeToday(text(one(row, 'contactTime', overrides, found)));
+      let body = conv?.latestMessage?.content ?? text(row).replace(name, '').replace(/\[未读\]/g, '').trim();
+      // A message event is fresher than the cache and whole where the row shows a preview.
+      const events = data?.chatEvents?.(cid);
+      if (events) found.add('chatEvents');
+      if (events?.lastBuyer && !(at > events.lastBuyer.at)) {
+        at = events.lastBuyer.at;
+        body = events.lastBuyer.text;
+      }
+      const ourReplyAt = events?.lastSelf && !(events.lastSelf.at < at) ? events.lastSelf.at : undefined;
       const inquiry = clean({
         id: cid,
         channel: 'chat',
         receivedAt: iso(at),
         body: String(body ?? ''),
         buyer: clean({ name, country: conv?.countryCode, level: conv?.userNewLevel, accountId: conv?.contactAccountId }),
+        thread: ourReplyAt ? { ourLastReplyAt: iso(ourReplyAt) } : undefined,
       });
       items.push({ id: cid, key: `chat:${cid}`, element: row, mount: one(row, 'contactName', overrides)?.parentElement ?? row, inquiry });
     }
@@ -593,24 +612,63 @@
 
   // --- RFQ market ---------------------------------------------------------------------------------------
 
+  /** "3 hours before", "25 minutes ago", "2 天前", or a shown date → epoch ms. */
+  function postedAt(shown, now = Date.now()) {
+    const units = [
+      [/(\d+)\s*(?:minutes?|mins?|分钟)/i, MINUTE],
+      [/(\d+)\s*(?:hours?|hrs?|小时)/i, 60 * MINUTE],
+      [/(\d+)\s*(?:days?|天)/i, 24 * 60 * MINUTE],
+    ];
+    for (const [re, unit] of units) {
+      const m = String(shown).match(re);
+      if (m) return now - Number(m[1]) * unit;
+    }
+    return parseShownTime(shown) ?? (/\d{4}-\d{2}-\d{2}/.test(shown) ? parseShownTime(`${shown.match(/\d{4}-\d{2}-\d{2}/)[0]} 00:00`) : undefined);
+  }
+
+  let countryCodes = null;
+  /** "United States" → "US", through the browser's own region names (English). */
+  function countryCode(name) {
+    const wanted = String(name ?? '').trim().toLowerCase();
+    if (!wanted) return undefined;
+    if (/^[a-z]{2}$/.test(wanted)) return wanted.toUpperCase();
+    if (!countryCodes) {
+      countryCodes = new Map();
+      try {
+        const names = new Intl.DisplayNames(['en'], { type: 'region' });
+        for (let a = 65; a <= 90; a++) {
+          for (let b = 65; b <= 90; b++) {
+            const code = String.fromCharCode(a, b);
+            const shown = names.of(code);
+            if (shown && shown !== code) countryCodes.set(shown.toLowerCase(), code);
+          }
+        }
+      } catch {
+        // no region names in this engine: the country name stays unread
+      }
+      for (const [alias, code] of [['usa', 'US'], ['uk', 'GB'], ['turkey', 'TR'], ['russia', 'RU'], ['vietnam', 'VN'], ['south korea', 'KR']]) {
+        if (!countryCodes.has(alias)) countryCodes.set(alias, code);
+      }
+    }
+    return countryCodes.get(wanted);
+  }
+
   function collectRfq(doc, data, overrides) {
     const found = new Set();
     const items = [];
     for (const card of all(doc, 'rfqCard', overrides, found)) {
       const link = one(card, 'rfqSubject', overrides, found);
       const href = link?.getAttribute('href') ?? '';
-      const id = card.getAttribute('data-rfq-id') ?? href.match(/[?&](?:id|rfqId)=([\w-]+)/)?.[1] ?? text(link).slice(0, 80);
-      if (!id) continue;
+      const id = card.getAttribute('data-rfq-id') ?? href.match(/[?&](?:id|rfqId)=([\w-]+)/)?.[1] ?? null;
+      if (!id) continue; // identity by id only: a title is not one
       const posted = one(card, 'rfqPosted', overrides, found);
-      const postedMs = Number(posted?.querySelector('[data-posted]')?.getAttribute('data-posted')) ||
-        (() => {
-          const h = text(posted).match(/(\d+)\s*(hour|hours|小时)/i);
-          return h ? Date.now() - Number(h[1]) * 60 * MINUTE : undefined;
-        })();
+      const postedMs = Number(posted?.querySelector('[data-posted]')?.getAttribute('data-posted')) || postedAt(text(posted));
       const qty = text(one(card, 'rfqQuantity', overrides, found));
+      const unit = text(one(card, 'rfqQuantity', overrides)?.nextElementSibling);
       const detail = text(card.querySelector('.brh-rfq-item__detail'));
-      const tags = all(card, 'rfqBuyerTag', overrides, found).map(text);
-      const country = text(one(card, 'rfqCountry', overrides, found));
+      const tags = all(card, 'rfqBuyerTag', overrides, found).map(text).filter(Boolean);
+      const countryName = text(one(card, 'rfqCountry', overrides, found));
+      const quotesLeft = count(text(one(card, 'rfqQuotesLeft', overrides, found)).match(/\d+/)?.[0]);
       items.push({
         id,
         key: `rfq:${id}`,
@@ -621,13 +679,17 @@
           channel: 'rfq',
           receivedAt: iso(postedMs),
           subject: text(link),
-          body: [text(link), qty ? `Quantity: ${qty}` : '', detail].filter(Boolean).join('\n'),
-          buyer: clean({ name: text(card.querySelector('.brh-rfq-item__other-info .text')), countryName: country, emailVerified: tags.includes('Email Confirmed') || undefined }),
+          body: [text(link), qty ? `Quantity: ${qty}${unit ? ` ${unit}` : ''}` : '', detail].filter(Boolean).join('\n'),
+          buyer: clean({
+            name: text(card.querySelector('.brh-rfq-item__other-info .text')),
+            country: countryCode(countryName),
+            emailVerified: tags.some((g) => /email confirmed|邮箱已验证/i.test(g)) || undefined,
+          }),
+          rfq: clean({ quotesLeft, buyerTags: tags.length ? tags : undefined }),
         }),
-        extra: { quotesLeft: count(text(one(card, 'rfqQuotesLeft', overrides, found))), tags },
       });
     }
-    const missing = ['rfqCard'].filter((k) => !found.has(k));
+    const missing = ['rfqCard', 'rfqSubject'].filter((k) => !found.has(k));
     return { items, header: null, editor: null, health: { found: [...found], missing } };
   }
 
@@ -651,7 +713,7 @@
 
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, IDENTITY_ATTRIBUTES, BUYER_LABELS,
-    detect, collect, createPageDataStore, editorElement, parseShownTime, timeToday,
+    detect, collect, createPageDataStore, editorElement, parseShownTime, timeToday, postedAt, countryCode,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;

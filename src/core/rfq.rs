@@ -339,7 +339,16 @@ mod tests {
     #[test]
     fn priority_follows_fit_freshness_and_quotes() {
         // (keywords, subject, hours ago, quotes left, verdict, priority, worth quoting)
-        let cases: &[(&[&str], &str, i64, Option<u64>, Verdict, Priority, bool)] = &[
+        type Case<'a> = (
+            &'a [&'a str],
+            &'a str,
+            i64,
+            Option<u64>,
+            Verdict,
+            Priority,
+            bool,
+        );
+        let cases: &[Case] = &[
             (
                 &["wig"],
                 "HD lace wigs",
@@ -426,12 +435,15 @@ mod tests {
             keywords: vec!["x".into(); MAX_KEYWORDS + 1],
             ..RfqSettings::default()
         };
-        assert!(many.validate().unwrap_err().contains("at most"));
+        assert!(many.validate().expect_err("too many").contains("at most"));
         let stale = RfqSettings {
             fresh_hours: 0,
             ..RfqSettings::default()
         };
-        assert!(stale.validate().unwrap_err().contains("freshHours"));
+        assert!(stale
+            .validate()
+            .expect_err("zero hours")
+            .contains("freshHours"));
         assert!(RfqSettings::default().validate().is_ok());
     }
 
