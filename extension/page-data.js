@@ -42,7 +42,7 @@
     }
   }
 
-  /** JSON, or JSONP (`callback({...})` with an optional `/**/` or `;`). */
+  /** JSON, or JSONP: `callback({...})`, optionally led by an empty comment or `;`. */
   function parseJsonOrJsonp(text) {
     try {
       return JSON.parse(text);
