@@ -371,13 +371,23 @@ fn last_real_reply(inquiry: &Inquiry) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// The deadlines of an inquiry at `now`, or `None` when it has no arrival time.
+/// Channels where a buyer waits for our answer. A buying request (RFQ) is quoted by
+/// choice and ranked by freshness instead; visitor marketing is our own outreach.
+pub fn has_reply_clock(channel: Channel) -> bool {
+    !matches!(channel, Channel::Rfq | Channel::Visitor)
+}
+
+/// The deadlines of an inquiry at `now`, or `None` when it has no arrival time or its
+/// channel has no reply clock.
 pub fn deadline(
     policy: &ClockPolicy,
     inquiry: &Inquiry,
     now: DateTime<Utc>,
     zone: &Zone,
 ) -> Option<Deadline> {
+    if !has_reply_clock(inquiry.channel) {
+        return None;
+    }
     let start = clock_start(inquiry)?;
     let target = policy.company_target(inquiry.channel, zone.local(start));
     let company_due = start + target;
