@@ -119,6 +119,7 @@ function itemRecord(inquiry, result, url, previous, now) {
     template: result.template,
     deadline: result.deadline ?? null,
     followUp: result.followUp ?? null,
+    rfq: result.rfq ?? null,
     replied: result.deadline?.status === 'met' || previous?.replied === true,
     // For the reply metrics: our first real reply and whether the buyer wrote back.
     firstReplyAt: previous?.firstReplyAt ?? firstReply(inquiry),

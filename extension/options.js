@@ -54,6 +54,8 @@ function fill(s) {
   field('triage.suspiciousThreshold').value = s.triage.suspiciousThreshold;
   field('lists.allow').value = s.triage.lists.allow.join('\n');
   field('lists.deny').value = s.triage.lists.deny.join('\n');
+  field('rfq.keywords').value = (s.rfq?.keywords ?? []).join('\n');
+  field('rfq.freshHours').value = s.rfq?.freshHours ?? 24;
   field('notifications.enabled').checked = s.notifications.enabled;
   field('quiet.start').value = s.notifications.quietHours?.start ?? '';
   field('quiet.end').value = s.notifications.quietHours?.end ?? '';
@@ -83,6 +85,7 @@ function collect() {
   s.triage.spamThreshold = Number(field('triage.spamThreshold').value);
   s.triage.suspiciousThreshold = Number(field('triage.suspiciousThreshold').value);
   s.triage.lists = { allow: lines(field('lists.allow').value), deny: lines(field('lists.deny').value) };
+  s.rfq = { keywords: lines(field('rfq.keywords').value), freshHours: Number(field('rfq.freshHours').value) };
   s.notifications.enabled = field('notifications.enabled').checked;
   const [qs, qe] = [field('quiet.start').value.trim(), field('quiet.end').value.trim()];
   if (qs && qe) s.notifications.quietHours = { start: qs, end: qe };

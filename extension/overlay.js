@@ -60,6 +60,8 @@
     .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #93370d;
       border: 1px solid #fec84b; border-radius: 8px; padding: 6px 10px; font-size: 12px; max-width: 360px; }
     .muted { color: #667085; }
+    .fit { padding: 0 6px; border-radius: 8px; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .fit.worth { color: #067647; background: #ecfdf3; } .fit.skip { color: #667085; background: #f2f4f7; }
   `;
 
   // One constructed style sheet shared by every shadow root: it is not subject to the
@@ -260,6 +262,7 @@
       'aria-label': `${t('extName')}: ${tag.textContent}, ${t('gradeTitle', [result.grade])}`,
       'aria-expanded': 'false',
     }, tag, grade, clock);
+    if (result.rfq) chipEl.append(rfqBadge(result.rfq));
     const toggle = (ev) => {
       ev.preventDefault();
       ev.stopPropagation();
@@ -280,9 +283,38 @@
     return el;
   }
 
+  /**
+   * How a buying request fits the rep: relevance to their keywords, quotes left and age,
+   * green when it is worth spending a quote on.
+   */
+  function rfqBadge(fit) {
+    const parts = fit.ranked ? [t('rfqFit', [String(Math.round(Number(fit.relevance) * 100))])] : [];
+    if (fit.quotesLeft !== undefined) parts.push(t('rfqQuotesLeft', [String(fit.quotesLeft)]));
+    const age = Number(fit.ageHours);
+    if (fit.ageHours !== undefined && Number.isFinite(age)) {
+      parts.push(age < 48 ? t('rfqAgeHours', [String(Math.max(0, Math.round(age)))]) : t('rfqAgeDays', [String(Math.floor(age / 24))]));
+    }
+    return h('span', {
+      class: `fit ${fit.worthQuoting ? 'worth' : 'skip'}`,
+      text: parts.join(' · '),
+      title: t(fit.worthQuoting ? 'rfqWorth' : 'rfqSkip'),
+    });
+  }
+
+  /** The RFQ lines of the reasons pop-up: matched keywords and the advice. */
+  function rfqLines(fit) {
+    if (!fit) return [];
+    const matched = fit.matched?.length ? fit.matched.join(', ') : t(fit.ranked ? 'rfqNoMatch' : 'rfqNoKeywords');
+    return [
+      h('div', { class: 'muted', text: `${t('rfqMatched')}: ${matched}` }),
+      h('div', { class: 'muted', text: `${t(fit.worthQuoting ? 'rfqWorth' : 'rfqSkip')} · ${t(fit.fresh ? 'rfqFresh' : 'rfqStale')}` }),
+    ];
+  }
+
   function fillPop(pop, result, actions) {
     pop.replaceChildren(
       h('h4', { text: `${t(VERDICT_KEYS[result.verdict])} · ${t('score')} ${Number(result.score).toFixed(1)} · ${t('priority_' + result.priority)}` }),
+      ...rfqLines(result.rfq),
       reasonList(result, actions.lang),
       h('div', { class: 'muted', text: `${t('suggested')}: ${actions.templateName?.(result.template) ?? result.template}` }),
       h(

@@ -179,9 +179,13 @@
     const at = Number(m.createAt ?? m.sendTime);
     if (typeof cid !== 'string' || typeof text !== 'string' || !Number.isFinite(at) || at <= 0) return null;
     const sender = m.sender?.uid ?? m.sender?.aliId ?? m.sender?.targetId ?? m.sender;
-    const owner = m.owner?.aliId;
+    // The seller is the conversation's owner, one of the page's own ids, or the first
+    // part of a "<sellerAliId>-<buyerAliId>#…" conversation code.
     const mine = selfIds();
-    const fromSelf = sender !== undefined && sender !== null && (String(sender) === String(owner) || mine.has(String(sender)));
+    if (m.owner?.aliId != null) mine.add(String(m.owner.aliId));
+    const codeOwner = cid.match(/^([^-#]+)-[^#]+#/)?.[1];
+    if (codeOwner) mine.add(codeOwner);
+    const fromSelf = sender !== undefined && sender !== null && mine.has(String(sender));
     return { cid, messageId: String(m.messageId ?? m.uuid ?? `${cid}@${at}`), text: text.slice(0, MAX_MESSAGE_CHARS), at, fromSelf };
   }
 

@@ -175,37 +175,37 @@
       css: ['div.brh-rfq-item'],
       doc: 'one buying request of the RFQ market list',
       grade: 'A',
-      fixtures: { rfq: 6 },
+      fixtures: { rfq: 7 },
     },
     rfqSubject: {
       css: ['a.brh-rfq-item__subject-link'],
       doc: 'title and link of a buying request',
       grade: 'A',
-      fixtures: { rfq: 6 },
+      fixtures: { rfq: 7 },
     },
     rfqQuantity: {
       css: ['.brh-rfq-item__quantity-num'],
       doc: 'quantity of a buying request',
       grade: 'A',
-      fixtures: { rfq: 6 },
+      fixtures: { rfq: 7 },
     },
     rfqCountry: {
       css: ['.brh-rfq-item__country'],
       doc: "buyer's country of a buying request",
       grade: 'A',
-      fixtures: { rfq: 6 },
+      fixtures: { rfq: 7 },
     },
     rfqPosted: {
       css: ['.brh-rfq-item__publishtime'],
       doc: 'when a buying request was posted',
       grade: 'A',
-      fixtures: { rfq: 6 },
+      fixtures: { rfq: 7 },
     },
     rfqQuotesLeft: {
       css: ['.brh-rfq-item__quote-left span'],
       doc: 'quotes left on a buying request',
       grade: 'A',
-      fixtures: { rfq: 6 },
+      fixtures: { rfq: 7 },
     },
     rfqBuyerTag: {
       css: ['.brh-rfq-item__buyer-tag .next-tag-body'],
@@ -508,6 +508,7 @@
         .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     }
     const info = id ? data?.buyer?.(id) : null;
+    if (info) found.add('buyerData');
     const buyer = { ...buyerFromCard(doc, overrides, found), ...(info ? buyerFromInfo(info) : {}) };
     const firstBuyer = messages.find((m) => m.from === 'buyer');
     const attachments = all(doc, 'attachment', overrides, found)
@@ -551,7 +552,7 @@
     return t;
   }
 
-  function collectChat(doc, data, overrides) {
+  function collectChat(doc, data, overrides, now) {
     const found = new Set();
     const items = [];
     for (const row of all(doc, 'chatContact', overrides, found)) {
@@ -561,7 +562,7 @@
       const conv = data?.conversation?.(cid);
       if (conv) found.add('pageData');
       const name = conv?.contactNick ?? row.getAttribute('data-name') ?? text(one(row, 'contactName', overrides, found));
-      let at = Number(conv?.latestMessage?.sendTime) || timeToday(text(one(row, 'contactTime', overrides, found)));
+      let at = Number(conv?.latestMessage?.sendTime) || timeToday(text(one(row, 'contactTime', overrides, found)), now);
       let body = conv?.latestMessage?.content ?? text(row).replace(name, '').replace(/\[未读\]/g, '').trim();
       // A message event is fresher than the cache and whole where the row shows a preview.
       const events = data?.chatEvents?.(cid);
@@ -627,11 +628,10 @@
   }
 
   let countryCodes = null;
-  /** "United States" → "US", through the browser's own region names (English). */
+  /** "United States" (or "US") → "US", through the browser's own region names (English). */
   function countryCode(name) {
     const wanted = String(name ?? '').trim().toLowerCase();
     if (!wanted) return undefined;
-    if (/^[a-z]{2}$/.test(wanted)) return wanted.toUpperCase();
     if (!countryCodes) {
       countryCodes = new Map();
       try {
@@ -639,6 +639,8 @@
         for (let a = 65; a <= 90; a++) {
           for (let b = 65; b <= 90; b++) {
             const code = String.fromCharCode(a, b);
+            // Old codes (DD, UK, ZR, …) are named like their successors: skip them.
+            if (Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) continue;
             const shown = names.of(code);
             if (shown && shown !== code) countryCodes.set(shown.toLowerCase(), code);
           }
@@ -646,14 +648,18 @@
       } catch {
         // no region names in this engine: the country name stays unread
       }
-      for (const [alias, code] of [['usa', 'US'], ['uk', 'GB'], ['turkey', 'TR'], ['russia', 'RU'], ['vietnam', 'VN'], ['south korea', 'KR']]) {
+      const aliases = [['usa', 'US'], ['united states of america', 'US'], ['uk', 'GB'], ['great britain', 'GB'], ['turkey', 'TR'],
+        ['russia', 'RU'], ['vietnam', 'VN'], ['south korea', 'KR'], ['korea', 'KR'], ['hong kong', 'HK'], ['macau', 'MO'],
+        ['macao', 'MO'], ['taiwan', 'TW'], ['uae', 'AE'], ['czech republic', 'CZ'], ['ivory coast', 'CI'], ['burma', 'MM']];
+      for (const [alias, code] of aliases) {
         if (!countryCodes.has(alias)) countryCodes.set(alias, code);
       }
+      for (const code of new Set(countryCodes.values())) countryCodes.set(code.toLowerCase(), code);
     }
     return countryCodes.get(wanted);
   }
 
-  function collectRfq(doc, data, overrides) {
+  function collectRfq(doc, data, overrides, now) {
     const found = new Set();
     const items = [];
     for (const card of all(doc, 'rfqCard', overrides, found)) {
@@ -662,7 +668,7 @@
       const id = card.getAttribute('data-rfq-id') ?? href.match(/[?&](?:id|rfqId)=([\w-]+)/)?.[1] ?? null;
       if (!id) continue; // identity by id only: a title is not one
       const posted = one(card, 'rfqPosted', overrides, found);
-      const postedMs = Number(posted?.querySelector('[data-posted]')?.getAttribute('data-posted')) || postedAt(text(posted));
+      const postedMs = postedAt(text(posted), now);
       const qty = text(one(card, 'rfqQuantity', overrides, found));
       const unit = text(one(card, 'rfqQuantity', overrides)?.nextElementSibling);
       const detail = text(card.querySelector('.brh-rfq-item__detail'));
@@ -695,12 +701,15 @@
 
   const COLLECTORS = { inquiryList: collectList, inquiryDetail: collectDetail, chat: collectChat, rfqList: collectRfq };
 
-  /** Reads the page of `type`. Never throws: a failure is reported as missing fields. */
-  function collect(type, doc, data, overrides = {}) {
+  /**
+   * Reads the page of `type`; `now` dates what the page shows relative to it ("3 hours
+   * before", "09:12"). Never throws: a failure is reported as missing fields.
+   */
+  function collect(type, doc, data, overrides = {}, now = Date.now()) {
     const fn = COLLECTORS[type];
     if (!fn) return { items: [], header: null, editor: null, health: { found: [], missing: ['pageType'] } };
     try {
-      return fn(doc, data, overrides);
+      return fn(doc, data, overrides, now);
     } catch (err) {
       return { items: [], header: null, editor: null, health: { found: [], missing: [`error: ${err.message}`] } };
     }

@@ -79,6 +79,8 @@ pub struct RfqFit {
     pub relevance: f64,
     /// The keywords named in full, in the rep's spelling.
     pub matched: Vec<String>,
+    /// Whether relevance was judged: false while the rep lists no keywords.
+    pub ranked: bool,
     /// Hours since the request was posted, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age_hours: Option<f64>,
@@ -188,6 +190,7 @@ impl RfqMatcher {
         Some(RfqFit {
             relevance: (relevance * 100.0).round() / 100.0,
             matched,
+            ranked: !self.keywords.is_empty(),
             age_hours,
             fresh,
             quotes_left,
@@ -416,6 +419,11 @@ mod tests {
             );
             assert_eq!(fit.fresh, *hours <= 24);
             assert_eq!(fit.age_hours, Some(*hours as f64));
+            assert_eq!(
+                fit.ranked,
+                !keywords.is_empty(),
+                "relevance is judged only against keywords"
+            );
         }
     }
 

@@ -11,6 +11,8 @@
 // detail with a TinyMCE-like editor, the OneTalk chat with a virtualised contact list
 // and a controlled text box, and the RFQ market.
 //
+// The buyer profile comes as JSONP from alicrm.alibaba.com (queryCustomerInfo.json?callback=…).
+//
 // Query options on any page: csp=strict (a strict Content-Security-Policy header),
 // now=<epoch ms> (fixed clock), lang=en (English labels), gen=2 (newer list
 // generation), rows=N (an inbox of N rows), pageSize=N (rows per page, 20 by default),
@@ -26,7 +28,8 @@ const { execFileSync } = require('node:child_process');
 
 const DATA = path.join(__dirname, 'data');
 const STATIC = path.join(__dirname, 'static');
-const STRICT_CSP = "default-src 'self'; script-src 'self'";
+// The detail page loads the buyer profile as JSONP from the CRM host, as the real one does.
+const STRICT_CSP = "default-src 'self'; script-src 'self' https://alicrm.alibaba.com";
 const MINUTE = 60_000;
 const PAGE_SIZE = 20;
 
@@ -286,7 +289,7 @@ function chatData(opts) {
     latestMessage: { content: c.text, sendTime: opts.now - c.min * MINUTE, fromBuyer: true }, unread: c.unread ? 1 : 0,
   }));
   const demo = { now: opts.now, lang: opts.lang, labels: L[opts.lang], broken: opts.broken };
-  return `window.__demo = ${JSON.stringify(demo)};\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache)};\n`;
+  return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache)};\n`;
 }
 
 function rfqPage(opts) {
@@ -295,7 +298,7 @@ function rfqPage(opts) {
 <div class="brh-rfq-item__detail">${esc(r.desc)}</div>
 <div class="brh-rfq-item__quantity">Quantity Required: <span class="brh-rfq-item__quantity-num">${esc(r.qty)}</span> <span>${esc(r.unit)}</span></div>
 <div class="brh-rfq-item__country">${esc(r.country)}</div>
-<div class="brh-rfq-item__publishtime">Date Posted: <span data-posted="${opts.now - r.hours * 60 * MINUTE}">${r.hours} hours before</span></div>
+<div class="brh-rfq-item__publishtime">Date Posted: <span>${r.hours < 48 ? `${r.hours} hours before` : `${Math.floor(r.hours / 24)} days before`}</span></div>
 <div class="brh-rfq-item__quote-left">Quotes Left <span>${r.left}</span></div>
 <div class="brh-rfq-item__other-info"><span class="text">${esc(r.buyer)}</span></div>
 <div class="brh-rfq-item__buyer-tag">${r.tags.map((g) => `<span class="next-tag"><span class="next-tag-body">${esc(g)}</span></span>`).join('')}</div>
@@ -360,7 +363,12 @@ function handler(serverCsp) {
         return undefined;
       }
       if (p === '/message/getOpMessages.htm') return json(opMessages(opts, url.searchParams.get('tradeId')));
-      if (p === '/jsonp/customerPluginQueryServiceI/queryCustomerInfo.json') return json(customerInfo(opts, url.searchParams.get('tradeId')));
+    }
+    if (host === 'alicrm.alibaba.com' && p === '/jsonp/customerPluginQueryServiceI/queryCustomerInfo.json') {
+      const callback = url.searchParams.get('callback') ?? '';
+      const answer = JSON.stringify(customerInfo(opts, url.searchParams.get('tradeId')));
+      if (!/^[\w$]{1,64}$/.test(callback)) return json(customerInfo(opts, url.searchParams.get('tradeId')));
+      return send(200, 'text/javascript', `/**/${callback}(${answer});`);
     }
     if (host === 'onetalk.alibaba.com') {
       if (p === '/message/weblitePWA.htm') return send(200, 'text/html', chatPage(opts));

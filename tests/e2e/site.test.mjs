@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startDemo } from './harness.mjs';
@@ -15,6 +15,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SITE_JS = readFileSync(join(here, '../../extension/site.js'), 'utf8');
 const PAGE_DATA_JS = readFileSync(join(here, '../../extension/page-data.js'), 'utf8');
 const Site = require('../../extension/site.js');
+const EXPECTED = join(here, '../fixtures/pages');
+const UPDATE = process.env.XUNPAN_UPDATE_FIXTURES === '1';
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 const PAGES = {
@@ -51,6 +53,27 @@ describe('URL detection', () => {
   });
 });
 
+describe('shown times and country names', () => {
+  const now = Date.parse('2026-11-23T10:00:00+08:00');
+  const cases = [
+    ['3 hours before', now - 3 * 3600e3],
+    ['Date Posted: 25 minutes ago', now - 25 * 60e3],
+    ['1 hour ago', now - 3600e3],
+    ['2 days before', now - 2 * 86400e3],
+    ['发布于 5 小时前', now - 5 * 3600e3],
+    ['10分钟前', now - 10 * 60e3],
+    ['2026-11-20 14:30', Date.parse('2026-11-20T14:30:00+08:00')],
+    ['Posted 2026-11-19', Date.parse('2026-11-19T00:00:00+08:00')],
+    ['just now, somewhere', undefined],
+  ];
+  for (const [shown, want] of cases) test(`"${shown}"`, () => assert.equal(Site.postedAt(shown, now), want));
+  test('country names read as ISO codes, unknown ones as absent', () => {
+    const names = [['United States', 'US'], ['Turkey', 'TR'], ['Saudi Arabia', 'SA'], ['kenya', 'KE'], ['UK', 'GB'],
+      ['de', 'DE'], ['Atlantis', undefined], ['', undefined]];
+    for (const [name, code] of names) assert.equal(Site.countryCode(name), code, name);
+  });
+});
+
 describe('selectors against the demo pages (Chromium)', () => {
   let server;
   let browser;
@@ -68,9 +91,89 @@ describe('selectors against the demo pages (Chromium)', () => {
     await page.addInitScript(PAGE_DATA_JS);
     await page.goto(url);
     await page.waitForLoadState('networkidle');
-    await page.addScriptTag({ content: SITE_JS });
+    await page.evaluate(SITE_JS); // from outside the page: a strict CSP would refuse a script tag
     return page;
   }
+
+  /** Everything the adapter reads from a page, the page data included (as the extension sees it). */
+  function readPage(page, type, now) {
+    return page.evaluate(async ({ type, now }) => {
+      const store = XunpanSite.createPageDataStore();
+      const kinds = new Set();
+      window.addEventListener('message', (ev) => {
+        if (ev.source === window && store.accept(ev.data)) kinds.add(ev.data.kind);
+      });
+      window.postMessage({ source: 'xunpan-page-data-request' }, location.origin);
+      await new Promise((done) => setTimeout(done, 300));
+      const read = XunpanSite.collect(type, document, store, {}, now);
+      return {
+        pageData: [...kinds].sort(),
+        found: [...read.health.found].sort(),
+        missing: read.health.missing,
+        inquiries: read.items.map((i) => i.inquiry),
+      };
+    }, { type, now });
+  }
+
+  const READ_PAGES = {
+    ...PAGES,
+    'detail-strict': `https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000001&now=${NOW}&csp=strict`,
+    'detail-hidden-profile': `https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000022&now=${NOW}`,
+    'detail-hash-route': `https://message.alibaba.com/message/default.htm?imInquiryId=7301000011&now=${NOW}#feedback/detail/all/7301000011/97301000011/s7301000011x/`,
+  };
+  for (const [pageId, url] of Object.entries(READ_PAGES)) {
+    test(`${pageId} reads to its expected inquiries (tests/fixtures/pages/${pageId}.json)`, async () => {
+      const page = await open(url);
+      const got = await readPage(page, Site.detect(url), NOW);
+      await page.close();
+      const file = join(EXPECTED, `${pageId}.json`);
+      if (UPDATE) {
+        mkdirSync(EXPECTED, { recursive: true });
+        writeFileSync(file, `${JSON.stringify(got, null, 1)}\n`);
+      }
+      const want = JSON.parse(readFileSync(file, 'utf8'));
+      assert.deepEqual(got, want, `${pageId}: run with XUNPAN_UPDATE_FIXTURES=1 to see the difference, then review it`);
+    });
+  }
+
+  test('the buyer profile arrives through the page\'s own JSONP callback, which still gets it unchanged', async () => {
+    const page = await open(READ_PAGES['detail-strict']);
+    const got = await readPage(page, 'inquiryDetail', NOW);
+    assert.ok(got.pageData.includes('customerInfo'), JSON.stringify(got.pageData));
+    assert.ok(got.found.includes('buyerData'));
+    const [inquiry] = got.inquiries;
+    assert.equal(inquiry.buyer.loginDays, await page.evaluate(() => window.__demoBuyerInfo.loginDays), 'the page saw the same answer');
+    assert.ok(inquiry.buyer.registeredAt, 'the registration date comes from the profile data');
+    await page.close();
+  });
+
+  test('OneTalk message events: the whole text behind a short preview, and our own replies', async () => {
+    const page = await open(PAGES.chat);
+    await page.waitForFunction(() => window.IcbuIM, null, { timeout: 5000 });
+    // Let the observer find the SDK (it looks every half second).
+    await page.waitForTimeout(700);
+    const cid = 'sellerali01-buyerali105#11011@icbu';
+    const long = 'Do you ship chairs to Poland? Also please confirm the payment to our new bank account at http://pay-check.example/verify before Friday';
+    const read = () => page.evaluate(async ({ cid, now }) => {
+      const store = XunpanSite.createPageDataStore();
+      window.addEventListener('message', (ev) => ev.source === window && store.accept(ev.data));
+      window.postMessage({ source: 'xunpan-page-data-request' }, location.origin);
+      await new Promise((done) => setTimeout(done, 200));
+      const item = XunpanSite.collect('chat', document, store, {}, now).items.find((i) => i.id === cid && !i.open);
+      const row = document.querySelector(`[data-cid="${CSS.escape(cid)}"] .last-msg`);
+      return { inquiry: item.inquiry, preview: row.textContent, events: store.chatEvents(cid) };
+    }, { cid, now: Date.now() });
+    await page.evaluate(({ cid, long }) => window.__demoReceive(cid, long), { cid, long });
+    const got = await read();
+    assert.ok(got.preview.length < 40, `the row shows a preview only: ${got.preview}`);
+    assert.equal(got.inquiry.body, long, 'the adapter reads the whole message from the event');
+    assert.equal(got.inquiry.thread, undefined, 'nothing of ours yet');
+    await page.evaluate(({ cid }) => window.__demoReceive(cid, 'Dear Anna, yes we ship to Poland.', { fromSelf: true }), { cid });
+    const after = await read();
+    assert.equal(after.inquiry.body, long, 'our reply is not taken for the buyer\'s message');
+    assert.ok(after.inquiry.thread?.ourLastReplyAt, 'our reply is known from the event');
+    await page.close();
+  });
 
   for (const [pageId, url] of Object.entries(PAGES)) {
     test(`every selector's expected count on ${pageId}`, async () => {

@@ -3,11 +3,16 @@
 // React-style controlled text box: the page keeps the draft in its own state, takes
 // changes only from `input` events, and writes its state back into the box whenever it
 // re-renders — a value set without an input event is lost, as on the real page.
+// Like the real page's IM SDK, a message service boots a moment after the page and
+// emits every message that arrives; the contact row shows only a short preview of it.
+// `window.__demoReceive(cid, text, { fromSelf })` makes a message arrive.
 (() => {
   'use strict';
   const demo = window.__demo;
   const t = demo.labels;
-  const contacts = window.__VMFsConv__cache__;
+  // The page's working copy; the cache object stays as it was at load, as on the real page.
+  const contacts = window.__VMFsConv__cache__.map((c) => ({ ...c, latestMessage: { ...c.latestMessage } }));
+  const PREVIEW_CHARS = 24;
   const ROW = 64;
   const POOL = 14;
   const scroller = document.getElementById('contact-scroll');
@@ -44,7 +49,9 @@
     row.setAttribute('data-ali-id', c.contactAccountId);
     const info = el('div', 'contact-info');
     info.append(el('span', 'name', c.contactNick), el('span', 'tag-item', c.countryCode));
-    const last = el('div', 'last-msg', `${c.unread ? '[未读] ' : ''}${c.latestMessage.content}`);
+    const content = c.latestMessage.content;
+    const preview = content.length > PREVIEW_CHARS ? `${content.slice(0, PREVIEW_CHARS)}…` : content;
+    const last = el('div', 'last-msg', `${c.unread ? '[未读] ' : ''}${preview}`);
     const right = el('div', 'contact-meta');
     right.append(el('span', 'contact-time', hhmm(c.latestMessage.sendTime)));
     if (c.unread) right.append(el('span', 'unread-num', String(c.unread)));
@@ -63,9 +70,10 @@
       }
       row.hidden = false;
       row.style.top = `${n * ROW}px`;
-      if (row.getAttribute('data-cid') !== c.cid || row.dataset.rendered !== String(c.cid === openCid)) {
+      const stamp = `${c.cid === openCid}:${c.latestMessage.sendTime}:${c.unread}`;
+      if (row.getAttribute('data-cid') !== c.cid || row.dataset.rendered !== stamp) {
         fillRow(row, c);
-        row.dataset.rendered = String(c.cid === openCid);
+        row.dataset.rendered = stamp;
       }
     });
     window.__demoRename?.();
@@ -103,6 +111,41 @@
     window.__demoSent = state.draft;
   });
   scroller.addEventListener('scroll', renderList, { passive: true });
+
+  // The IM SDK: boots late, then emits one event per message (shape of the real SDK's
+  // messageModel). Nothing on the page listens here; the event only exists to be seen.
+  const listeners = {};
+  const emitter = {
+    on(name, fn) {
+      (listeners[name] ??= []).push(fn);
+    },
+    emit(name, payload) {
+      for (const fn of listeners[name] ?? []) fn(payload);
+    },
+  };
+  setTimeout(() => {
+    window.IcbuIM = { IMBaaSSDK: { IcbuEventServiceImpl: { instance: { emitter } } } };
+  }, 800);
+  let serial = 0;
+  window.__demoReceive = (cid, content, { fromSelf = false } = {}) => {
+    const c = contacts.find((x) => x.cid === cid);
+    if (!c) return false;
+    const sendTime = Math.max(Date.now(), c.latestMessage.sendTime + 1000);
+    const buyerUid = c.contactAccountId;
+    window.IcbuIM?.IMBaaSSDK.IcbuEventServiceImpl.instance.emitter.emit('onMessageReceived', {
+      messageModel: {
+        cid,
+        messageId: `demo-${++serial}`,
+        createAt: sendTime,
+        content: { contentType: 1, text: { content } },
+        sender: { uid: fromSelf ? window.aliId : buyerUid },
+      },
+    });
+    c.latestMessage = { content, sendTime, fromBuyer: !fromSelf };
+    c.unread = fromSelf ? 0 : (c.unread || 0) + 1;
+    renderList();
+    return true;
+  };
   setInterval(render, 300); // other state changes re-render the box too
   renderList();
   open(contacts[0]?.cid);

@@ -9,12 +9,19 @@
   const q = new URLSearchParams(location.search);
   const id = q.get('imInquiryId');
 
-  // The data requests the real detail page makes (answers are only kept, not drawn).
-  for (const url of [`/message/getOpMessages.htm?tradeId=${id}&${q}`, `/jsonp/customerPluginQueryServiceI/queryCustomerInfo.json?tradeId=${id}&${q}`]) {
-    const xhr = new XMLHttpRequest();
-    xhr.open('GET', url);
-    xhr.send();
-  }
+  // The data requests the real detail page makes (answers are only kept, not drawn):
+  // the conversation by XHR, the buyer profile as JSONP from the CRM host.
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', `/message/getOpMessages.htm?tradeId=${id}&${q}`);
+  xhr.send();
+  const callback = `jsonp_${Date.now().toString(36)}`;
+  window[callback] = (answer) => {
+    window.__demoBuyerInfo = answer?.data?.data?.buyerInfo ?? null;
+    delete window[callback];
+  };
+  const crm = document.createElement('script');
+  crm.src = `https://alicrm.alibaba.com/jsonp/customerPluginQueryServiceI/queryCustomerInfo.json?tradeId=${id}&${q}&callback=${callback}`;
+  document.head.append(crm);
 
   let editor = null;
   const counter = document.getElementById('draft-counter');
