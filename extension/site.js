@@ -240,6 +240,30 @@
 
   const MINUTE = 60_000;
   const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const BLOCK = /^(?:DIV|P|LI|UL|OL|TR|TABLE|BLOCKQUOTE|PRE|H[1-6])$/;
+
+  /**
+   * The text of a message as the rep reads it: line breaks (<br>, block elements) kept
+   * as newlines, runs of spaces folded. (textContent would run "subject<br>body" together.)
+   */
+  function messageText(el) {
+    if (!el) return '';
+    let out = '';
+    const walk = (node) => {
+      for (const n of node.childNodes) {
+        if (n.nodeType === 3) out += n.nodeValue;
+        else if (n.nodeType === 1 && n.nodeName === 'BR') out += '\n';
+        else if (n.nodeType === 1) {
+          const block = BLOCK.test(n.nodeName);
+          if (block) out += '\n';
+          walk(n);
+          if (block) out += '\n';
+        }
+      }
+    };
+    walk(el);
+    return out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  }
   const iso = (ms) => (Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined);
   const count = (v) => (v === undefined || v === null || v === '' || Number(v) < 0 || !Number.isFinite(Number(v)) ? undefined : Number(v));
   const clean = (obj) => {
@@ -481,7 +505,7 @@
     for (const el of all(root, key, overrides, found)) {
       const meta = readJsonAttr(el, 'data-expinfo') ?? {};
       const at = Number(meta.sendTime) || parseShownTime(text(one(el, 'messageTime', overrides, found)));
-      const body = text(one(el, 'messageText', overrides, found));
+      const body = messageText(one(el, 'messageText', overrides, found));
       const auto = /系统自动发送|自动接待发送|auto[- ]?repl/i.test(el.textContent ?? '');
       out.push(clean({ from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: body, auto: auto || undefined }));
     }
