@@ -95,6 +95,24 @@ function browserZone(nowMs) {
   return zoneCache.zone;
 }
 
+// --- the UI language ---------------------------------------------------------------
+
+const SHIPPED_LANGUAGES = ['en', 'zh_CN'];
+const localeTables = new Map();
+
+/**
+ * The messages of the language the rep chose in Options, for content scripts (which
+ * cannot read extension files on a seller page); null when Xunpan follows the browser.
+ */
+async function chosenLocale(language) {
+  if (!SHIPPED_LANGUAGES.includes(language)) return null;
+  if (!localeTables.has(language)) {
+    const response = await fetch(api.runtime.getURL(`_locales/${language}/messages.json`));
+    localeTables.set(language, await response.json());
+  }
+  return { language, messages: localeTables.get(language) };
+}
+
 // --- stored items ------------------------------------------------------------------
 
 const itemKey = (inquiry) => `${inquiry.channel ?? 'inquiry'}:${inquiry.id ?? ''}`;
@@ -235,6 +253,7 @@ const handlers = {
       .map((i) => ({ channel: i.channel, buyerAt: i.receivedAt, firstReplyAt: i.firstReplyAt ?? null, buyerAnswered: Boolean(i.buyerAnswered), counts: i.counts !== false }));
     return {
       settings: stored[STORE_SETTINGS] ?? null,
+      locale: await chosenLocale(stored[STORE_SETTINGS]?.language),
       items,
       metrics: metrics(records, now, browserZone(now)),
       engine: engineVersion(),

@@ -324,8 +324,8 @@
     try {
       const state = await ask(TYPES.GET_STATE);
       overrides = state.settings?.selectorOverrides ?? {};
-      const language = state.settings?.language;
-      if (language) lang = language.startsWith('zh') ? 'zh' : 'en';
+      Overlay.useLanguage(state.locale?.language ?? null, state.locale?.messages ?? null);
+      lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
       const tpl = await ask(TYPES.TEMPLATES).catch(() => null);
       for (const t of tpl?.templates ?? []) templateNames[t.id] = lang === 'zh' ? t.nameZh || t.name : t.name;
     } catch {

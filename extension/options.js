@@ -4,7 +4,7 @@
 // The service worker validates again on save; settings that do not validate are
 // refused with the reason and change nothing.
 import init, { WasmEngine } from './pkg/xunpan.js';
-import { localizePage, t } from './i18n.js';
+import { isChinese, localizePage, t } from './i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
@@ -125,7 +125,9 @@ async function save(next, out) {
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
-  await save(collect(), $('saved'));
+  const languageBefore = settings.language;
+  // A new language shows at once: the page is drawn again in it.
+  if ((await save(collect(), $('saved'))) && settings.language !== languageBefore) location.reload();
 });
 
 // --- the template editor -----------------------------------------------------------------------
@@ -135,7 +137,8 @@ function drawList() {
   list.replaceChildren(...templates.map((tpl, n) => {
     const o = document.createElement('option');
     o.value = String(n);
-    o.textContent = `${tpl.name || tpl.id}${isDefault(tpl.id) ? '' : ' ★'}`;
+    const name = (isChinese() && tpl.nameZh) || tpl.name || tpl.id;
+    o.textContent = `${name}${isDefault(tpl.id) ? '' : ' ★'}`;
     return o;
   }));
   selected = Math.min(selected, templates.length - 1);
@@ -145,7 +148,7 @@ function drawList() {
   $('tplId').readOnly = isDefault(tpl.id);
   $('tplName').value = tpl.name;
   $('tplNameZh').value = tpl.nameZh;
-  $('tplDescription').textContent = tpl.descriptionZh;
+  $('tplDescription').textContent = (isChinese() ? tpl.descriptionZh || tpl.description : tpl.description || tpl.descriptionZh) ?? '';
   $('tplBody').value = tpl.body;
   $('tplDelete').disabled = isDefault(tpl.id);
   preview();
@@ -177,7 +180,7 @@ function preview() {
     out.textContent = r.text;
     for (const f of r.lint) {
       const li = document.createElement('li');
-      li.textContent = api.i18n.getUILanguage().startsWith('zh') ? f.fixZh : f.fix;
+      li.textContent = isChinese() ? f.fixZh : f.fix;
       flags.append(li);
     }
   } catch (err) {
@@ -196,7 +199,7 @@ $('tplId').addEventListener('change', drawList);
 $('tplNew').addEventListener('click', () => {
   let n = 1;
   while (templates.some((tpl) => tpl.id === `my_template_${n}`)) n++;
-  templates.push({ id: `my_template_${n}`, name: t('tplNewName'), nameZh: '', descriptionZh: '', body: 'Dear {{buyer_given_name}},\n\n\n\nBest regards,\n{{signature}}' });
+  templates.push({ id: `my_template_${n}`, name: t('tplNewName'), nameZh: '', description: '', descriptionZh: '', body: 'Dear {{buyer_given_name}},\n\n\n\nBest regards,\n{{signature}}' });
   selected = templates.length - 1;
   drawList();
 });

@@ -17,9 +17,15 @@
   const plainMessages = new Map();
   function t(key, subs) {
     if (subs === undefined && plainMessages.has(key)) return plainMessages.get(key);
-    const text = api?.i18n?.getMessage?.(key, subs) || key;
+    const text = globalThis.XunpanLocale?.t(key, subs) ?? (api?.i18n?.getMessage?.(key, subs) || key);
     if (subs === undefined) plainMessages.set(key, text);
     return text;
+  }
+
+  /** Switches to the rep's chosen language (`table` from the worker); null = the browser's. */
+  function useLanguage(language, table) {
+    globalThis.XunpanLocale?.use(language, table);
+    plainMessages.clear();
   }
 
   const CSS = `
@@ -468,6 +474,7 @@
   }
 
   globalThis.XunpanOverlay = Object.freeze({
+    useLanguage,
     chip,
     card,
     setCardFlags,

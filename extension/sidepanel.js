@@ -28,7 +28,7 @@ function readFilter() {
 
 function draw() {
   const counts = panel.render(Date.now());
-  countsEl.textContent = t('queueCounts', [String(counts.open), String(counts.overdue), String(counts.dueSoon)]);
+  countsEl.textContent = t('queueCounts', [String(counts.open), String(counts.overdue), String(counts.dueSoon), String(counts.followUps ?? 0)]);
 }
 
 let storedItems = [];

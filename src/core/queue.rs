@@ -74,6 +74,8 @@ pub enum ClockState {
     Overdue,
     /// Within the due-soon lead time.
     DueSoon,
+    /// Answered, and the planned follow-up is due now.
+    FollowUpDue,
     /// Time left.
     OnTrack,
     /// No deadline (RFQ, visitor mail).
@@ -124,6 +126,8 @@ pub struct QueueCounts {
     pub overdue: usize,
     /// Open items within the due-soon lead time.
     pub due_soon: usize,
+    /// Answered items whose follow-up is due.
+    pub follow_ups: usize,
 }
 
 /// The ordered, filtered queue and its counts.
@@ -162,7 +166,7 @@ pub fn clock_state(
     if item.replied || d.status.as_deref() == Some("met") {
         // Answered; if a follow-up is planned, that is the item's next clock.
         return match item.follow_up.as_ref().and_then(|f| f.due) {
-            Some(due) if now >= due => (ClockState::DueSoon, Some(due)),
+            Some(due) if now >= due => (ClockState::FollowUpDue, Some(due)),
             Some(due) => (ClockState::OnTrack, Some(due)),
             None => (ClockState::Met, None),
         };
@@ -184,6 +188,16 @@ pub fn clock_state(
     (state, Some(next))
 }
 
+/// High first; items without a priority last.
+fn priority_rank(item: &QueueItem) -> u8 {
+    match item.priority.as_deref() {
+        Some("high") => 0,
+        Some("medium") => 1,
+        Some("low") => 2,
+        _ => 3,
+    }
+}
+
 fn matches(item: &QueueItem, filter: &QueueFilter, state: ClockState) -> bool {
     if filter.channel.is_some_and(|c| c != item.channel) {
         return false;
@@ -202,7 +216,12 @@ fn matches(item: &QueueItem, filter: &QueueFilter, state: ClockState) -> bool {
     {
         return false;
     }
-    if filter.urgent_only && !matches!(state, ClockState::Overdue | ClockState::DueSoon) {
+    if filter.urgent_only
+        && !matches!(
+            state,
+            ClockState::Overdue | ClockState::DueSoon | ClockState::FollowUpDue
+        )
+    {
         return false;
     }
     if !filter.include_replied && state == ClockState::Met {
@@ -236,6 +255,7 @@ pub fn build(
             match state {
                 ClockState::Overdue => counts.overdue += 1,
                 ClockState::DueSoon => counts.due_soon += 1,
+                ClockState::FollowUpDue => counts.follow_ups += 1,
                 _ => {}
             }
         }
@@ -263,6 +283,8 @@ pub fn build(
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             })
+            // Without a clock (buying requests), the engine's priority decides.
+            .then(priority_rank(&a.item).cmp(&priority_rank(&b.item)))
             .then(a.item.key.cmp(&b.item.key))
     });
     counts.shown = rows.len();
@@ -294,6 +316,20 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00+08:00")
             .expect("time")
             .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn buying_requests_without_clocks_follow_the_engines_priority() {
+        let mut rows = Vec::new();
+        for (key, priority) in [("a-low", "low"), ("b-high", "high"), ("c-medium", "medium")] {
+            let mut rfq = item(key, Channel::Rfq, None, false);
+            rfq.priority = Some(priority.into());
+            rows.push(rfq);
+        }
+        let view = build(rows, &QueueFilter::default(), now(), 5);
+        let order: Vec<&str> = view.rows.iter().map(|r| r.item.key.as_str()).collect();
+        assert_eq!(order, ["b-high", "c-medium", "a-low"]);
+        assert!(view.rows.iter().all(|r| r.state == ClockState::None));
     }
 
     #[test]
@@ -357,7 +393,7 @@ mod tests {
         });
         assert_eq!(
             clock_state(&answered, now(), 5).0,
-            ClockState::DueSoon,
+            ClockState::FollowUpDue,
             "due: follow up now"
         );
         answered.follow_up = Some(StoredFollowUp {

@@ -25,8 +25,11 @@ pub const VERSION: u32 = 1;
 /// The language the rep reads Xunpan in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Language {
-    /// English.
+    /// The browser's language (Chinese browsers read Chinese, all others English).
     #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    /// English.
     #[serde(rename = "en")]
     En,
     /// Simplified Chinese.

@@ -131,6 +131,7 @@ fn state_name(state: ClockState) -> &'static str {
     match state {
         ClockState::Overdue => "overdue",
         ClockState::DueSoon => "due_soon",
+        ClockState::FollowUpDue => "follow_up",
         ClockState::OnTrack => "on_track",
         ClockState::None => "none",
         ClockState::Met => "met",

@@ -65,3 +65,44 @@ test('the JSON Lines export is read by the xunpan tool, line for line', async ()
   assert.equal(out.length, items.length);
   for (const line of out) assert.ok(['spam', 'suspicious', 'genuine'].includes(JSON.parse(line).verdict), line);
 });
+
+test('filters, search and counts narrow the queue to what the rep asks for', async () => {
+  const items = await storedItems();
+  const rows = () => panel.$$eval('#queue li.row', (els) => els.map((e) => e.getAttribute('data-key')));
+  const all = await rows();
+  const open = Number((await panel.textContent('#counts')).match(/\d+/)?.[0]);
+  assert.equal(all.length, open, 'the list and its count agree');
+  assert.ok(all.every((k) => items.some((i) => i.key === k)), 'only items the pages showed');
+  await panel.selectOption('#verdict', 'spam');
+  await panel.waitForFunction((n) => document.querySelectorAll('#queue li.row').length < n, all.length);
+  const spam = await rows();
+  const byKey = Object.fromEntries(items.map((i) => [i.key, i]));
+  assert.ok(spam.length > 0 && spam.every((k) => byKey[k].verdict === 'spam'), spam.join());
+  await panel.selectOption('#verdict', '');
+  const someone = items.find((i) => i.verdict === 'genuine' && !i.replied && i.buyer);
+  await panel.fill('#search', someone.buyer.split(' ')[0]);
+  await panel.waitForFunction((n) => document.querySelectorAll('#queue li.row').length < n, all.length);
+  const found = await rows();
+  assert.ok(found.includes(someone.key), `search finds ${someone.buyer}`);
+  await panel.screenshot({ path: join(ARTIFACTS, 'panel-en-filtered.png') });
+  await panel.fill('#search', '');
+  await panel.waitForFunction((n) => document.querySelectorAll('#queue li.row').length === n, all.length);
+});
+
+test('a click on a row opens that inquiry\'s page', async () => {
+  const key = await panel.$eval('#queue li.row[data-url*="maDetail"]', (e) => e.getAttribute('data-key'));
+  const url = await panel.$eval(`#queue li.row[data-key="${key}"]`, (e) => e.getAttribute('data-url'));
+  const [opened] = await Promise.all([
+    browser.context.waitForEvent('page', { timeout: 10_000 }),
+    panel.click(`#queue li.row[data-key="${key}"]`),
+  ]);
+  await opened.waitForLoadState('domcontentloaded');
+  assert.equal(opened.url().split('#')[0], url.split('#')[0]);
+  await opened.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+  // A second click focuses the open page instead of opening another.
+  const pagesBefore = browser.context.pages().length;
+  await panel.click(`#queue li.row[data-key="${key}"]`);
+  await panel.waitForTimeout(500);
+  assert.equal(browser.context.pages().length, pagesBefore, 'no second tab for the same inquiry');
+  await opened.close();
+});

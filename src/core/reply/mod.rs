@@ -99,6 +99,8 @@ pub struct Template {
     pub name: String,
     /// Name shown to the rep, Chinese.
     pub name_zh: String,
+    /// When to use it, for the rep (English).
+    pub description: String,
     /// When to use it, for the rep (Chinese).
     pub description_zh: String,
     /// The text with `{{variables}}`.
@@ -254,6 +256,11 @@ impl Library {
                     base.name_zh
                 } else {
                     t.name_zh.clone()
+                },
+                description: if t.description.is_empty() {
+                    base.description
+                } else {
+                    t.description.clone()
                 },
                 description_zh: if t.description_zh.is_empty() {
                     base.description_zh
@@ -583,7 +590,7 @@ mod tests {
         assert!(settings.validate().is_ok());
         for t in defaults() {
             assert!(
-                !t.name_zh.is_empty() && !t.description_zh.is_empty(),
+                !t.name_zh.is_empty() && !t.description_zh.is_empty() && !t.description.is_empty(),
                 "{}",
                 t.id
             );

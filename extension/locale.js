@@ -1,0 +1,61 @@
+// Xunpan's UI language: the browser's by default, or the one the rep chose in Options.
+//
+// `chrome.i18n` always answers in the browser's language, so a chosen language is served
+// from its own `_locales/<lang>/messages.json`, with the same `$1`-style substitutions.
+// Extension pages load that file themselves; content scripts receive it from the
+// service worker (a seller page may not fetch extension files). A key missing from the
+// chosen table falls back to the browser's language, then to the key itself, so a gap
+// is visible rather than blank.
+(() => {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  /** Languages Xunpan ships; anything else follows the browser. */
+  const LANGUAGES = Object.freeze(['en', 'zh_CN']);
+  let chosen = null; // { language, table } or null for the browser's language
+
+  /** A messages.json entry with its `$1`…`$9` filled and `$$` as a dollar sign. */
+  function format(entry, subs) {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return String(entry.message).replace(/\$(\$|[1-9])/g, (_, n) => (n === '$' ? '$' : String(list[Number(n) - 1] ?? '')));
+  }
+
+  /** True for an object shaped like a messages.json table. */
+  function isTable(table) {
+    return table !== null && typeof table === 'object' && !Array.isArray(table) &&
+      Object.values(table).every((e) => e && typeof e === 'object' && typeof e.message === 'string');
+  }
+
+  /** Uses `table` for `language` (a shipped language); anything else returns to the browser's. */
+  function use(language, table) {
+    chosen = LANGUAGES.includes(language) && isTable(table) ? { language, table } : null;
+  }
+
+  /** Loads a shipped language from the extension's files (extension pages and the worker). */
+  async function load(language) {
+    if (!LANGUAGES.includes(language)) {
+      use(null);
+      return null;
+    }
+    const response = await fetch(api.runtime.getURL(`_locales/${language}/messages.json`));
+    const table = await response.json();
+    use(language, table);
+    return table;
+  }
+
+  function t(key, subs) {
+    const entry = chosen?.table[key];
+    if (entry) return format(entry, subs);
+    return api?.i18n?.getMessage?.(key, subs) || key;
+  }
+
+  /** "zh_CN" / "en" for a chosen language, else the browser's UI language ("zh-CN", "en-US"). */
+  function language() {
+    return chosen?.language ?? api?.i18n?.getUILanguage?.() ?? 'en';
+  }
+
+  /** Whether the UI reads Chinese. */
+  const isChinese = () => language().toLowerCase().startsWith('zh');
+
+  globalThis.XunpanLocale = Object.freeze({ LANGUAGES, use, load, t, language, isChinese, format });
+})();
