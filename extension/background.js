@@ -7,7 +7,7 @@
 // moment: nothing lives only in memory — the engine is rebuilt on demand from the
 // stored settings, and every item is written to storage before it is answered.
 import './messages.js';
-import init, { WasmEngine, engineVersion, metrics } from './pkg/xunpan.js';
+import init, { WasmEngine, engineVersion, layerSettings, metrics, ownSettingsLayer } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_SCHEMA } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -38,6 +38,55 @@ const storageReady = (async () => {
   }
 })();
 
+// --- settings: an administrator's policy, the rep's changes on top -------------------
+
+/**
+ * The administrator's policy, where the browser is managed: managed storage key
+ * `settings`, a settings document (or its JSON text, see managed-schema.json). Null
+ * when there is none — the usual case.
+ */
+async function managedPolicy() {
+  try {
+    const { settings } = (await api.storage.managed?.get('settings')) ?? {};
+    const policy = typeof settings === 'string' ? JSON.parse(settings) : settings;
+    return policy && typeof policy === 'object' && !Array.isArray(policy) ? policy : null;
+  } catch {
+    return null; // no managed storage here, or no policy set
+  }
+}
+
+/** The settings in force: the rep's stored layer (`own`) over the policy, if any. */
+async function settingsInForce(own) {
+  const policy = await managedPolicy();
+  if (!policy) return own ?? null;
+  await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+  try {
+    return layerSettings(policy, own ?? null);
+  } catch (err) {
+    // A rep's layer that no longer fits the policy must not hide the policy.
+    console.warn('Xunpan: settings layers not usable, the policy alone is in force:', String(err));
+    try {
+      return layerSettings(policy, null);
+    } catch {
+      return own ?? null;
+    }
+  }
+}
+
+/** Stores a full settings document: under a policy, only what differs from it. */
+async function storeSettings(full) {
+  const policy = await managedPolicy();
+  if (!policy) {
+    await api.storage.local.set({ [STORE_SETTINGS]: full });
+    return;
+  }
+  const policyEngine = new WasmEngine(policy);
+  const complete = policyEngine.settings(); // the policy with every default filled in
+  policyEngine.free();
+  const own = ownSettingsLayer(complete, full);
+  await api.storage.local.set({ [STORE_SETTINGS]: own });
+}
+
 // --- the engine ---------------------------------------------------------------
 
 let enginePromise = null;
@@ -48,7 +97,7 @@ function engine() {
     await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
     const stored = await api.storage.local.get(STORE_SETTINGS);
     try {
-      return new WasmEngine(stored[STORE_SETTINGS] ?? null);
+      return new WasmEngine(await settingsInForce(stored[STORE_SETTINGS]));
     } catch (err) {
       // Stored settings that no longer validate must not stop the product: fall back
       // to the defaults and say so once.
@@ -239,8 +288,7 @@ const handlers = {
   },
   async [TYPES.FEEDBACK](msg) {
     const eng = await engine();
-    const settings = eng.learn(msg.inquiry, msg.spam);
-    await api.storage.local.set({ [STORE_SETTINGS]: settings });
+    await storeSettings(eng.learn(msg.inquiry, msg.spam));
     return { ok: true };
   },
   async [TYPES.GET_STATE]() {
@@ -251,9 +299,11 @@ const handlers = {
     const records = items
       .filter((i) => i.receivedAt)
       .map((i) => ({ channel: i.channel, buyerAt: i.receivedAt, firstReplyAt: i.firstReplyAt ?? null, buyerAnswered: Boolean(i.buyerAnswered), counts: i.counts !== false }));
+    const settings = await settingsInForce(stored[STORE_SETTINGS]);
     return {
-      settings: stored[STORE_SETTINGS] ?? null,
-      locale: await chosenLocale(stored[STORE_SETTINGS]?.language),
+      settings,
+      policy: (await managedPolicy()) !== null,
+      locale: await chosenLocale(settings?.language),
       items,
       metrics: metrics(records, now, browserZone(now)),
       engine: engineVersion(),
@@ -263,7 +313,7 @@ const handlers = {
     await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
     // Validate by building an engine from them first: a bad file changes nothing.
     const next = new WasmEngine(msg.settings);
-    await api.storage.local.set({ [STORE_SETTINGS]: msg.settings });
+    await storeSettings(msg.settings);
     enginePromise = Promise.resolve(next);
     return { ok: true };
   },
@@ -334,7 +384,7 @@ function isQuiet(quiet, now) {
  */
 async function warnBeforeBreaches(now = Date.now()) {
   const stored = await api.storage.local.get([STORE_ITEMS, STORE_WARNED, STORE_SETTINGS]);
-  const settings = stored[STORE_SETTINGS] ?? {};
+  const settings = (await settingsInForce(stored[STORE_SETTINGS])) ?? {};
   if (settings.notifications?.enabled === false || isQuiet(settings.notifications?.quietHours, now)) return 0;
   const warned = stored[STORE_WARNED] ?? {};
   const soon = [];

@@ -7,8 +7,15 @@ const api = globalThis.browser ?? globalThis.chrome;
 const Locale = globalThis.XunpanLocale;
 
 try {
+  // The rep's own choice, else the administrator's policy (managed storage), else auto.
   const { settings } = await api.storage.local.get('settings');
-  await Locale.load(settings?.language);
+  let language = settings?.language;
+  if (language === undefined) {
+    const managed = await api.storage.managed?.get('settings').catch(() => null);
+    const policy = typeof managed?.settings === 'string' ? JSON.parse(managed.settings) : managed?.settings;
+    language = policy?.language;
+  }
+  await Locale.load(language);
 } catch {
   Locale.use(null); // the browser's language
 }

@@ -25,7 +25,8 @@ async function ask(type, fields = {}) {
 
 /** The stored settings with every default filled in (through the engine). */
 async function loadSettings() {
-  const { settings } = await ask(TYPES.GET_STATE);
+  const { settings, policy } = await ask(TYPES.GET_STATE);
+  $('policyNote').hidden = !policy;
   try {
     return new WasmEngine(settings ?? null).settings();
   } catch {
@@ -101,7 +102,9 @@ function collect() {
     const d = DEFAULT_TEMPLATES.find((x) => x.id === tpl.id);
     return !d || d.body !== tpl.body || d.name !== tpl.name || d.nameZh !== tpl.nameZh;
   });
-  s.reply.order = templates.map((tpl) => tpl.id);
+  // The default order is stored as none, so a later release's new templates fit in.
+  const order = templates.map((tpl) => tpl.id);
+  s.reply.order = order.join() === DEFAULT_TEMPLATES.map((tpl) => tpl.id).join() ? [] : order;
   return s;
 }
 

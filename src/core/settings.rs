@@ -180,9 +180,135 @@ impl Settings {
     }
 }
 
+// --- layers: an administrator's policy under the rep's own changes ------------------------
+
+/// The settings in force: `own` (the rep's changes) laid over `policy` (a settings
+/// document from the browser's managed storage, set by an administrator). Objects are
+/// merged key by key; lists and values of `own` replace the policy's. Without a policy,
+/// `own` is the whole document (or the defaults when absent).
+pub fn layered(
+    policy: Option<&serde_json::Value>,
+    own: Option<&serde_json::Value>,
+) -> Result<Settings, Error> {
+    let Some(policy) = policy else {
+        return own.map_or_else(
+            || Ok(Settings::default()),
+            |v| Settings::from_value(v.clone()),
+        );
+    };
+    let from_policy = Settings::from_value(policy.clone())
+        .map_err(|e| Error::BadSettings(format!("the administrator's policy: {e}")))?;
+    match own {
+        None => Ok(from_policy),
+        Some(own) => {
+            let mut merged = policy.clone();
+            merge(&mut merged, own);
+            Settings::from_value(merged)
+        }
+    }
+}
+
+/// What `full` (a complete settings document) changes relative to `policy` (the
+/// policy with every default filled in, as the engine reports it): the rep's own layer,
+/// to store. It keeps the format marker and version, so it is recognisable on its own.
+pub fn own_layer(policy: &serde_json::Value, full: &serde_json::Value) -> serde_json::Value {
+    let mut own = diff(policy, full).unwrap_or_else(|| serde_json::json!({}));
+    if let Some(obj) = own.as_object_mut() {
+        obj.insert("format".into(), FORMAT.into());
+        obj.insert("version".into(), VERSION.into());
+    }
+    own
+}
+
+fn merge(base: &mut serde_json::Value, top: &serde_json::Value) {
+    match (base, top) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(t)) => {
+            for (key, value) in t {
+                match b.get_mut(key) {
+                    Some(slot) if slot.is_object() && value.is_object() => merge(slot, value),
+                    _ => {
+                        b.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (b, t) => *b = t.clone(),
+    }
+}
+
+/// The parts of `next` that differ from `base` (None when nothing does).
+fn diff(base: &serde_json::Value, next: &serde_json::Value) -> Option<serde_json::Value> {
+    match (base, next) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(n)) => {
+            let changed: serde_json::Map<String, serde_json::Value> = n
+                .iter()
+                .filter_map(|(key, value)| match b.get(key) {
+                    Some(old) => diff(old, value).map(|d| (key.clone(), d)),
+                    None => Some((key.clone(), value.clone())),
+                })
+                .collect();
+            (!changed.is_empty()).then_some(serde_json::Value::Object(changed))
+        }
+        (b, n) if b == n => None,
+        (_, n) => Some(n.clone()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reps_changes_lie_over_the_policy_and_keep_the_rest() {
+        let policy = serde_json::json!({
+            "format": FORMAT, "version": 1,
+            "triage": { "spamThreshold": 7.5, "lists": { "deny": ["spam-house.example"] } },
+            "rfq": { "keywords": ["LED panel"] },
+            "reply": { "profile": { "company": "Demo Trading Co." } }
+        });
+        // The rep sets their own name and one more keyword in Options (a full document).
+        let complete =
+            serde_json::to_value(layered(Some(&policy), None).expect("policy")).expect("json");
+        let mut full = complete.clone();
+        full["reply"]["profile"]["repName"] = "Lily Chen".into();
+        full["rfq"]["keywords"] = serde_json::json!(["LED panel", "solar panel"]);
+        let own = own_layer(&complete, &full);
+        assert_eq!(
+            own["reply"]["profile"],
+            serde_json::json!({ "repName": "Lily Chen" })
+        );
+        assert!(
+            own.get("triage").is_none(),
+            "nothing the rep left alone is copied"
+        );
+        let effective = layered(Some(&policy), Some(&own)).expect("layers");
+        assert_eq!(effective.reply.profile.company, "Demo Trading Co.");
+        assert_eq!(effective.reply.profile.rep_name, "Lily Chen");
+        assert_eq!(effective.triage.spam_threshold, 7.5);
+        assert_eq!(effective.rfq.keywords, ["LED panel", "solar panel"]);
+        // The administrator changes the policy later: what the rep did not touch follows it.
+        let mut newer = policy.clone();
+        newer["triage"]["spamThreshold"] = 8.0.into();
+        newer["reply"]["profile"]["company"] = "Demo Trading Group".into();
+        let effective = layered(Some(&newer), Some(&own)).expect("layers");
+        assert_eq!(effective.triage.spam_threshold, 8.0);
+        assert_eq!(effective.reply.profile.company, "Demo Trading Group");
+        assert_eq!(effective.reply.profile.rep_name, "Lily Chen");
+    }
+
+    #[test]
+    fn without_a_policy_the_reps_document_is_the_whole() {
+        let own = serde_json::to_value(Settings::default()).expect("json");
+        assert_eq!(layered(None, Some(&own)).expect("own"), Settings::default());
+        assert_eq!(layered(None, None).expect("defaults"), Settings::default());
+    }
+
+    #[test]
+    fn a_bad_policy_is_named_as_the_administrators() {
+        let bad = serde_json::json!({ "format": FORMAT, "triage": { "spamThreshold": "high" } });
+        let err = layered(Some(&bad), None).expect_err("refused").to_string();
+        assert!(err.contains("administrator"), "{err}");
+    }
 
     #[test]
     fn round_trip_loses_nothing() {

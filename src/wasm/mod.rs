@@ -149,6 +149,33 @@ pub fn metrics(records: JsValue, now_ms: f64, zone: JsValue) -> Result<JsValue, 
     to_js(&crate::core::clock::metrics::metrics(&records, now, &zone))
 }
 
+/// The settings in force: the rep's own layer over an administrator's policy (managed
+/// storage); either may be null. See [`crate::core::settings::layered`].
+#[wasm_bindgen(js_name = layerSettings)]
+pub fn layer_settings(policy: JsValue, own: JsValue) -> Result<JsValue, JsError> {
+    let policy = optional_value(policy, "policy")?;
+    let own = optional_value(own, "own settings")?;
+    let settings = crate::core::settings::layered(policy.as_ref(), own.as_ref())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&settings)
+}
+
+/// What a full settings document changes relative to the policy with its defaults
+/// filled in: the rep's layer to store.
+#[wasm_bindgen(js_name = ownSettingsLayer)]
+pub fn own_settings_layer(policy_complete: JsValue, full: JsValue) -> Result<JsValue, JsError> {
+    let policy: serde_json::Value = from_js(policy_complete, "policy")?;
+    let full: serde_json::Value = from_js(full, "settings")?;
+    to_js(&crate::core::settings::own_layer(&policy, &full))
+}
+
+fn optional_value(value: JsValue, what: &str) -> Result<Option<serde_json::Value>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    from_js(value, what).map(Some)
+}
+
 /// The crate version, for diagnostics.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

@@ -79,4 +79,32 @@ describe('options page', () => {
     assert.deepEqual(after.policy, before.policy);
     assert.deepEqual(after.triage, before.triage);
   });
+
+  test('a company policy from managed storage lies under the rep\'s own changes', async () => {
+    // Managed storage is set by the browser's administrator; the test plays that part by
+    // answering the worker's managed-storage reads with a policy.
+    const setPolicy = (policy) => browser.worker.evaluate((text) => {
+      chrome.storage.managed.get = async () => ({ settings: text });
+    }, JSON.stringify(policy));
+    const policy = { format: 'xunpan-settings', version: 1, reply: { profile: { company: 'Policy Trading Co.' } }, triage: { spamThreshold: 7.5 } };
+    await setPolicy(policy);
+    await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById('tplList').options.length >= 14);
+    assert.equal(await page.isVisible('#policyNote'), true, 'the rep is told a policy applies');
+    assert.equal(await page.inputValue('[name="profile.company"]'), 'Policy Trading Co.');
+    assert.equal(await page.inputValue('[name="triage.spamThreshold"]'), '7.5');
+    await page.fill('[name="profile.repName"]', 'Lily Chen');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#saved.ok');
+    const own = await stored();
+    assert.deepEqual(own.reply, { profile: { repName: 'Lily Chen' } }, 'only the rep\'s change is stored');
+    assert.equal(own.triage, undefined);
+    // The administrator changes the policy: what the rep left alone follows it.
+    await setPolicy({ ...policy, reply: { profile: { company: 'Policy Trading Group' } } });
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById('tplList').options.length >= 14);
+    assert.equal(await page.inputValue('[name="profile.company"]'), 'Policy Trading Group');
+    assert.equal(await page.inputValue('[name="profile.repName"]'), 'Lily Chen');
+  });
 });
