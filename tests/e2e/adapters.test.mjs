@@ -4,10 +4,10 @@
 // scrolling, a message event re-tags a contact from text the row hides, the RFQ
 // market ranks requests by the rep's keywords, and a page whose markup changed shows
 // a status instead of tags.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, startDemo } from './harness.mjs';
+import { ARTIFACTS, demoSession } from './harness.mjs';
 import { visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -17,27 +17,11 @@ const ROW = 'a.inquiry-item[data-trade-id]';
 const CONTACT = 'div.contact-item-container[data-cid]';
 
 describe('site adapters through the extension', () => {
-  let server;
-  let browser;
-  const pageErrors = [];
+  const session = demoSession();
+  const open = (url) => session.open(url);
+  const worker = () => session.browser.worker;
 
-  before(async () => {
-    server = await startDemo();
-    browser = await launch(server.port);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(url) {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`${url}: ${err.message}`));
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    return page;
-  }
-
-  const storedItems = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
+  const storedItems = () => worker().evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
 
   /** Every row tagged, with the engine's verdict for its own id and exactly one chip. */
   async function rowsTaggedRight(page) {
@@ -121,8 +105,8 @@ describe('site adapters through the extension', () => {
   });
 
   test('RFQ cards are ranked by the rep\'s keywords, with quotes left and age', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.waitForSelector('[name="rfq.keywords"]');
     await options.fill('[name="rfq.keywords"]', 'human hair wig\nLED panel');
     await options.fill('[name="rfq.freshHours"]', '24');
@@ -168,5 +152,5 @@ describe('site adapters through the extension', () => {
     await page.close();
   });
 
-  test('no page errors', () => assert.deepEqual(pageErrors, []));
+  test('no page errors', () => assert.deepEqual(session.pageErrors, []));
 });

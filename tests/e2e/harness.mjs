@@ -3,6 +3,7 @@
 // Chromium maps every *.alibaba.com host to the local server, so the extension's real
 // match patterns and the real URLs are exercised.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -80,4 +81,32 @@ export function waitAllRowsTagged(page, timeout = 30_000) {
     const rows = [...document.querySelectorAll('a.inquiry-item[data-trade-id]')];
     return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
   }, null, { timeout });
+}
+
+/**
+ * For a describe block: the demo server and Chromium with Xunpan, started before its
+ * tests and closed after. `session.open(url)` opens a page and records its errors in
+ * `session.pageErrors`.
+ */
+export function demoSession(serverOptions = {}, launchOptions = {}) {
+  const session = {
+    server: null,
+    browser: null,
+    pageErrors: [],
+    async open(url) {
+      const page = await session.browser.context.newPage();
+      page.on('pageerror', (err) => session.pageErrors.push(`${url}: ${err.message}`));
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return page;
+    },
+  };
+  before(async () => {
+    session.server = await startDemo(serverOptions);
+    session.browser = await launch(session.server.port, launchOptions);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

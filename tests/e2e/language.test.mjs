@@ -3,11 +3,11 @@
 // everywhere (the seller pages included) until "Follow the browser" is chosen again.
 // Screenshots at 1280×800 of the list overlay, the side panel and the options page in
 // both languages are saved in tests/artifacts/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, startDemo, waitAllRowsTagged } from './harness.mjs';
+import { ARTIFACTS, demoSession, waitAllRowsTagged } from './harness.mjs';
 import { visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm#feedback/all';
@@ -33,32 +33,23 @@ async function openOptions(browser) {
 
 for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
   describe(`a ${locale} browser`, () => {
-    let server;
-    let browser;
-    before(async () => {
-      server = await startDemo();
-      browser = await launch(server.port, { locale });
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = demoSession({}, { locale });
 
     test('the list overlay, the side panel and the options page speak its language', async () => {
-      const list = await browser.context.newPage();
+      const list = await session.browser.context.newPage();
       await list.goto(`${LIST.replace('#', `?lang=${lang}#`)}`);
       const tags = await listTags(list);
       assert.ok(tags.length >= 20, `tags drawn (${tags.length})`);
       assert.ok(tags.every((t) => WORDS[lang].tag.test(t)), tags.join(' '));
       await list.screenshot({ path: join(ARTIFACTS, `list-overlay-${lang}.png`) });
 
-      const panel = await browser.context.newPage();
-      await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+      const panel = await session.browser.context.newPage();
+      await panel.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html`);
       await panel.waitForSelector('#queue li.row');
       assert.match(await panel.textContent('#counts'), WORDS[lang].queue);
       await panel.screenshot({ path: join(ARTIFACTS, `panel-${lang}.png`) });
 
-      const options = await openOptions(browser);
+      const options = await openOptions(session.browser);
       assert.equal(await options.textContent('h1'), WORDS[lang].options);
       assert.ok((await options.textContent('form')).includes(WORDS[lang].rfq));
       await options.screenshot({ path: join(ARTIFACTS, `options-${lang}.png`) });
@@ -67,17 +58,17 @@ for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
 
     const other = lang === 'en' ? 'zh' : 'en';
     test(`choosing ${other === 'zh' ? '简体中文' : 'English'} in Options switches every view, and back`, async () => {
-      const options = await openOptions(browser);
+      const options = await openOptions(session.browser);
       await options.selectOption('[name="language"]', other === 'zh' ? 'zh_CN' : 'en');
       await Promise.all([options.waitForEvent('load'), options.click('button[type=submit]')]);
       await options.waitForFunction((title) => document.querySelector('h1').textContent === title, WORDS[other].options);
 
-      const list = await browser.context.newPage();
+      const list = await session.browser.context.newPage();
       await list.goto(LIST);
       const tags = await listTags(list);
       assert.ok(tags.length >= 20 && tags.every((t) => WORDS[other].tag.test(t)), tags.join(' '));
-      const panel = await browser.context.newPage();
-      await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+      const panel = await session.browser.context.newPage();
+      await panel.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html`);
       await panel.waitForSelector('#queue li.row');
       assert.match(await panel.textContent('#counts'), WORDS[other].queue);
 
