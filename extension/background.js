@@ -8,7 +8,8 @@
 // stored settings, and every item is written to storage before it is answered.
 import './messages.js';
 import init, { WasmEngine, engineVersion, layerSettings, metrics, ownSettingsLayer } from './pkg/xunpan.js';
-import { migrate, writeSet, SCHEMA_VERSION, STORE_SCHEMA } from './storage.js';
+import './locale.js';
+import { managedPolicy as readManagedPolicy, migrate, writeSet, SCHEMA_VERSION, STORE_SCHEMA } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES, accept } = globalThis.XunpanMessages;
@@ -40,20 +41,7 @@ const storageReady = (async () => {
 
 // --- settings: an administrator's policy, the rep's changes on top -------------------
 
-/**
- * The administrator's policy, where the browser is managed: managed storage key
- * `settings`, a settings document (or its JSON text, see managed-schema.json). Null
- * when there is none — the usual case.
- */
-async function managedPolicy() {
-  try {
-    const { settings } = (await api.storage.managed?.get('settings')) ?? {};
-    const policy = typeof settings === 'string' ? JSON.parse(settings) : settings;
-    return policy && typeof policy === 'object' && !Array.isArray(policy) ? policy : null;
-  } catch {
-    return null; // no managed storage here, or no policy set
-  }
-}
+const managedPolicy = () => readManagedPolicy(api);
 
 /** The settings in force: the rep's stored layer (`own`) over the policy, if any. */
 async function settingsInForce(own) {
@@ -146,7 +134,6 @@ function browserZone(nowMs) {
 
 // --- the UI language ---------------------------------------------------------------
 
-const SHIPPED_LANGUAGES = ['en', 'zh_CN'];
 const localeTables = new Map();
 
 /**
@@ -154,7 +141,7 @@ const localeTables = new Map();
  * cannot read extension files on a seller page); null when Xunpan follows the browser.
  */
 async function chosenLocale(language) {
-  if (!SHIPPED_LANGUAGES.includes(language)) return null;
+  if (!globalThis.XunpanLocale.LANGUAGES.includes(language)) return null;
   if (!localeTables.has(language)) {
     const response = await fetch(api.runtime.getURL(`_locales/${language}/messages.json`));
     localeTables.set(language, await response.json());

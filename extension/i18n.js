@@ -2,6 +2,7 @@
 // from `_locales`, and gives the UI strings the Rust views need. The language is the
 // one chosen in Options (settings.language), else the browser's (see locale.js).
 import './locale.js';
+import { managedPolicy } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const Locale = globalThis.XunpanLocale;
@@ -11,9 +12,7 @@ try {
   const { settings } = await api.storage.local.get('settings');
   let language = settings?.language;
   if (language === undefined) {
-    const managed = await api.storage.managed?.get('settings').catch(() => null);
-    const policy = typeof managed?.settings === 'string' ? JSON.parse(managed.settings) : managed?.settings;
-    language = policy?.language;
+    language = (await managedPolicy(api))?.language;
   }
   await Locale.load(language);
 } catch {

@@ -8,6 +8,8 @@
 //   settings       the settings document ({format: "xunpan-settings", version, ...})
 //   items          { [key]: item record } — what the pages showed, for the queue and exports
 //   warned         { [key]: ms } — deadline warnings already given
+// On a managed browser, storage.managed `settings` holds the administrator's policy and
+// `settings` above holds only the rep's changes on top of it.
 // Version 0 is what builds before the version key wrote: the same keys, unstamped.
 
 export const SCHEMA_VERSION = 1;
@@ -54,4 +56,18 @@ export function migrate(data) {
 /** The part of `data` to write for a migration: the changed keys only, in one object. */
 export function writeSet({ data, changed }) {
   return Object.fromEntries(changed.map((k) => [k, data[k]]));
+}
+
+/**
+ * The administrator's settings policy from managed storage (`settings`: a settings
+ * document or its JSON text, see managed-schema.json), or null — the usual case.
+ */
+export async function managedPolicy(api) {
+  try {
+    const { settings } = (await api.storage.managed?.get('settings')) ?? {};
+    const policy = typeof settings === 'string' ? JSON.parse(settings) : settings;
+    return policy && typeof policy === 'object' && !Array.isArray(policy) ? policy : null;
+  } catch {
+    return null; // no managed storage here, or no policy set
+  }
 }
