@@ -12,7 +12,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const Site = globalThis.XunpanSite;
   const Overlay = globalThis.XunpanOverlay;
-  const { TYPES } = globalThis.XunpanMessages;
+  const { TYPES, accept } = globalThis.XunpanMessages;
   if (!Site || !Overlay || !api?.runtime?.id) return;
 
   const store = Site.createPageDataStore();
@@ -170,10 +170,29 @@
 
   /** Renders `template` for the item and puts it into the page's editor. Returns lint flags. */
   async function insertReply(item, template, editorKind, mode = 'insert') {
+    return (await renderAndInsert(item, template, editorKind, mode)).lint;
+  }
+
+  async function renderAndInsert(item, template, editorKind, mode = 'insert') {
     const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });
     const ok = await insertText(rendered.text, editorKind, mode);
     if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
-    return rendered.lint ?? [];
+    return { ok, lint: rendered.lint ?? [] };
+  }
+
+  /**
+   * "Insert reply" pressed in the side panel: the item must be the one open on this
+   * page (its detail, or its conversation in the chat); its reply goes into this
+   * page's editor, and the card shows the lint flags. Nothing is sent.
+   */
+  async function insertFromPanel({ id, channel, template }) {
+    if (!pageType) return { ok: false, reason: 'notOpen' };
+    const page = Site.collect(pageType, document, store, overrides);
+    const item = page.items.find((i) => i.open && i.inquiry?.id === id && (i.inquiry.channel ?? 'inquiry') === channel);
+    if (!item || !page.editor) return { ok: false, reason: 'notOpen' };
+    const { ok, lint } = await renderAndInsert(item, template, page.editor);
+    if (openItem?.host.isConnected) Overlay.setCardFlags(openItem.host, lint);
+    return ok ? { ok } : { ok, reason: 'insertFailed' };
   }
 
   /**
@@ -312,6 +331,11 @@
     if (message?.type === TYPES.HEALTH) {
       sendResponse({ health: lastHealth });
       return false;
+    }
+    if (message?.type === TYPES.INSERT_REPLY) {
+      if (!accept(message, sender, api.runtime.id)) return false;
+      insertFromPanel(message).then(sendResponse, (err) => sendResponse({ ok: false, reason: String(err?.message ?? err) }));
+      return true; // answered when the text is in
     }
     if (message?.type !== TYPES.OPEN_PICKER) return false;
     openPicker().catch((err) => Overlay.status(`${Overlay.t('extName')}: ${err.message}`));

@@ -34,7 +34,7 @@ export function localizePage(root = document) {
 /** Every string the queue view shows, keyed as in `_locales`. */
 export function queueLabels(templates = []) {
   const keys = [
-    'queueTitle', 'queueEmpty',
+    'queueTitle', 'queueEmpty', 'insertReply',
     'channel_inquiry', 'channel_chat', 'channel_rfq', 'channel_rtm', 'channel_visitor',
     'verdict_spam', 'verdict_suspicious', 'verdict_genuine',
     'clockState_on_track', 'clockState_due_soon', 'clockState_overdue', 'clockState_met', 'clockState_none', 'clockState_follow_up',

@@ -21,6 +21,7 @@
     HEALTH: 'xunpan/health', // popup → content script: what the page adapter found here
     OPEN_PICKER: 'xunpan/open-picker', // service worker → content script: the shortcut was pressed
     WARN_NOW: 'xunpan/warn-now', // {} → { warned }: the minute alarm's check, on demand
+    INSERT_REPLY: 'xunpan/insert-reply', // side panel → content script: { id, channel, template } → { ok, reason? }
   });
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -40,6 +41,8 @@
     [TYPES.GET_STATE]: () => true,
     [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings),
     [TYPES.WARN_NOW]: () => true,
+    [TYPES.INSERT_REPLY]: (m) =>
+      typeof m.id === 'string' && typeof m.channel === 'string' && typeof m.template === 'string',
     [TYPES.ITEM_STATUS]: (m) => typeof m.id === 'string' && (m.replied === undefined || typeof m.replied === 'boolean'),
   };
 

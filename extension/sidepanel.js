@@ -1,7 +1,8 @@
-// The side panel (Firefox: sidebar): every open item, in the order to work them.
-// The queue is ordered, filtered and drawn by the Rust engine (QueuePanel, web-sys);
-// this script only wires the filters, storage updates and row clicks.
-import init, { QueuePanel } from './pkg/xunpan.js';
+// The side panel (Firefox: sidebar): every open item, in the order to work them, and
+// the reply metrics as small charts. The queue is ordered, filtered and drawn by the
+// Rust engine (QueuePanel, web-sys), the charts too (drawMetrics); this script only
+// wires the filters, storage updates, row clicks and the rows' "Insert reply".
+import init, { QueuePanel, drawMetrics } from './pkg/xunpan.js';
 import { localizePage, queueLabels, t } from './i18n.js';
 import { toCsv, toJsonl } from './export.js';
 
@@ -39,6 +40,24 @@ async function loadItems() {
   draw();
 }
 
+// --- the metrics charts ----------------------------------------------------------------
+
+const chartLabels = Object.fromEntries(
+  ['chart_received', 'chart_timelyRate', 'chart_firstReplyHours', 'chartLast30', 'chartTarget', 'chartPeers', 'chartNoData']
+    .map((k) => [k, t(k)]),
+);
+
+/** Redraws the charts from the worker's metrics (a failure leaves the last drawing). */
+async function loadMetrics() {
+  const state = await api.runtime.sendMessage({ type: TYPES.GET_STATE }).catch(() => null);
+  if (state?.metrics) drawMetrics(document.getElementById('charts'), state.metrics, chartLabels);
+}
+let metricsTimer = null;
+const loadMetricsSoon = () => {
+  clearTimeout(metricsTimer);
+  metricsTimer = setTimeout(loadMetrics, 500);
+};
+
 /** Saves `text` as a file through the browser's own download (no extra permission). */
 function save(text, name, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -67,24 +86,74 @@ form.addEventListener('input', () => {
 });
 form.addEventListener('submit', (e) => e.preventDefault());
 
-// A click (or Enter) on a row opens its page, or focuses it when already open.
-async function openRow(row) {
+// --- rows: open the item's page, put its reply in -----------------------------------------
+
+const SELLER_URL = /^https:\/\/([a-z0-9-]+\.)*alibaba\.com\//;
+
+/** The row's page, brought to the front: the open tab if there is one, else a new one. */
+async function showRowPage(row) {
   const url = row?.dataset.url;
-  if (!url || !/^https:\/\/([a-z0-9-]+\.)*alibaba\.com\//.test(url)) return;
+  if (!url || !SELLER_URL.test(url)) return null;
   const [tab] = await api.tabs.query({ url: url.split('#')[0] + '*' }).catch(() => []);
   if (tab) {
     await api.tabs.update(tab.id, { active: true });
     await api.windows?.update?.(tab.windowId, { focused: true });
-  } else {
-    await api.tabs.create({ url });
+    return { tab, opened: false };
+  }
+  return { tab: await api.tabs.create({ url }), opened: true };
+}
+
+const statusEl = document.getElementById('panelStatus');
+function status(text) {
+  statusEl.textContent = text ?? '';
+  statusEl.hidden = !text;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Puts the row's suggested reply into its page's editor, opening the page first when
+ * it is not open yet (then waiting, up to 20 s, for the page to show the item).
+ * The rep checks and sends it; nothing is sent from here.
+ */
+async function insertFromRow(row) {
+  const item = storedItems.find((i) => i.key === row?.dataset.key);
+  if (!item?.template || !item.id) return;
+  const who = item.buyer ?? item.id;
+  const shown = await showRowPage(row);
+  if (!shown) return;
+  if (shown.opened) status(t('panelInsertOpening', [who]));
+  const message = { type: TYPES.INSERT_REPLY, id: item.id, channel: item.channel, template: item.template };
+  const deadline = Date.now() + (shown.opened ? 20_000 : 3_000);
+  let answer = null;
+  for (;;) {
+    answer = await api.tabs.sendMessage(shown.tab.id, message).catch(() => null);
+    if (answer?.ok || (answer && answer.reason !== 'notOpen') || Date.now() > deadline) break;
+    await sleep(400); // the page is still loading, or the content script not yet there
+  }
+  if (answer?.ok) status(t('panelInserted', [who]));
+  else {
+    const reason = !answer || answer.reason === 'notOpen' ? t('panelInsertNotOpen') : answer.reason === 'insertFailed' ? t('insertFailed') : answer.reason;
+    status(t('panelInsertFailed', [who, reason]));
   }
 }
+
 const queue = document.getElementById('queue');
-queue.addEventListener('click', (e) => openRow(e.target.closest('li.row')));
-queue.addEventListener('keydown', (e) => e.key === 'Enter' && openRow(e.target.closest('li.row')));
+queue.addEventListener('click', (e) => {
+  const row = e.target.closest('li.row');
+  if (e.target.closest('button.insert')) insertFromRow(row);
+  else showRowPage(row);
+});
+queue.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter' || e.target.closest('button')) return; // a button's Enter is its click
+  showRowPage(e.target.closest('li.row'));
+});
 
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes.items) loadItems();
+  if (area !== 'local' || !changes.items) return;
+  loadItems();
+  loadMetricsSoon();
 });
 await loadItems();
 panel.start();
+await loadMetrics();

@@ -115,3 +115,83 @@ fn filters_search_and_empty_state() {
         "bad items are refused"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_tick_updates_the_clocks_in_place_and_rebuilds_only_when_the_order_changes() {
+    let div = container();
+    let panel = QueuePanel::new(div.clone(), JsValue::NULL).expect("panel");
+    panel.set_items(js(ITEMS)).expect("items");
+    panel.render(NOW).expect("render");
+    let row_of = |key: &str| {
+        div.query_selector(&format!("li.row[data-key=\"{key}\"]"))
+            .expect("query")
+            .expect("row")
+    };
+    let before = row_of("inquiry:1");
+    panel.tick(NOW + 60_000.0).expect("tick");
+    let after = row_of("inquiry:1");
+    assert!(
+        before.is_same_node(Some(&after)),
+        "the row stays the same element"
+    );
+    let clock = after
+        .query_selector(".clock")
+        .expect("query")
+        .expect("clock");
+    assert_eq!(
+        clock.text_content().as_deref(),
+        Some("clockState_on_track 07:00")
+    );
+    // Past the company target the row turns overdue: its state changes, so it is redrawn.
+    panel.tick(NOW + 9.0 * 60_000.0).expect("tick");
+    let redrawn = row_of("inquiry:1");
+    assert!(!before.is_same_node(Some(&redrawn)));
+    assert_eq!(
+        redrawn.get_attribute("data-state").as_deref(),
+        Some("overdue")
+    );
+    // The row with a template and a page offers its reply; the chat row has neither.
+    assert!(redrawn
+        .query_selector("button.insert")
+        .expect("query")
+        .is_some());
+    assert!(row_of("chat:c1")
+        .query_selector("button.insert")
+        .expect("query")
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+fn metrics_become_three_bar_charts_with_titles_and_target_lines() {
+    let div = container();
+    let records = js(r#"[
+      {"channel":"inquiry","buyerAt":"2026-11-22T09:00:00+08:00","firstReplyAt":"2026-11-22T09:06:00+08:00"},
+      {"channel":"inquiry","buyerAt":"2026-11-22T10:00:00+08:00","firstReplyAt":"2026-11-23T11:00:00+08:00"}
+    ]"#);
+    let metrics =
+        xunpan::wasm::metrics(records, NOW, js(r#"{"offsetMinutes":480}"#)).expect("metrics");
+    xunpan::wasm::panel::draw_metrics(div.clone(), metrics, js(r#"{"chartTarget":"target"}"#))
+        .expect("charts");
+    let figures = div.query_selector_all("figure.chart").expect("figures");
+    assert_eq!(figures.length(), 3);
+    let bars = div
+        .query_selector_all("figure[data-metric=timelyRate] rect.bar")
+        .expect("bars");
+    assert_eq!(bars.length(), 14);
+    let below = div
+        .query_selector("figure[data-metric=timelyRate] rect.bar.below title")
+        .expect("query")
+        .expect("yesterday missed the target");
+    assert_eq!(below.text_content().as_deref(), Some("11-22: 50.0 %"));
+    assert!(div
+        .query_selector("figure[data-metric=timelyRate] line.target")
+        .expect("query")
+        .is_some());
+    let caption = div
+        .query_selector("figure[data-metric=timelyRate] figcaption")
+        .expect("query")
+        .expect("caption");
+    assert!(caption
+        .text_content()
+        .is_some_and(|t| t.contains("target 99.5 %")));
+}

@@ -1,9 +1,15 @@
-//! The side panel's work queue, drawn with web-sys.
+//! The side panel's work queue and metric charts, drawn with web-sys.
 //!
 //! The queue's order, filters and counts come from [`crate::core::queue`]; this
 //! module only turns them into DOM rows and keeps the clocks ticking with one
-//! `gloo-timers` interval. Text goes in through `textContent` only. A click on a
-//! row is left to the page's script, which reads the row's `data-url`.
+//! `gloo-timers` interval. A tick rewrites only the clock texts while the rows
+//! stay in the same order and state, so the rep's focus, hover and a click in
+//! progress survive it; the rows are rebuilt only when the order changes. Text goes
+//! in through `textContent` only. A click on a row (or its "Insert reply" button)
+//! is left to the page's script, which reads the row's `data-url` and `data-key`.
+//!
+//! The charts' geometry comes from [`crate::core::clock::metrics::charts`]; here
+//! it becomes small SVG bar charts.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,7 +20,8 @@ use gloo_timers::callback::Interval;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-use crate::core::queue::{self, ClockState, QueueFilter, QueueItem};
+use crate::core::clock::metrics::{Chart, Metrics};
+use crate::core::queue::{self, ClockState, QueueFilter, QueueItem, QueueRow};
 
 /// UI strings (from the extension's `_locales`), keyed like the messages.
 type Labels = HashMap<String, String>;
@@ -26,6 +33,10 @@ struct PanelState {
     filter: QueueFilter,
     labels: Labels,
     due_soon_minutes: i64,
+    /// What the drawn rows show: each row's key and clock state, in order.
+    drawn_layout: Vec<(String, ClockState)>,
+    /// The drawn rows' clock elements, in the same order.
+    drawn_clocks: Vec<Element>,
 }
 
 impl PanelState {
@@ -57,73 +68,108 @@ impl PanelState {
         Ok(e)
     }
 
-    fn render(&self, now_ms: f64) -> Result<queue::QueueCounts, JsValue> {
+    /// Draws the queue at `now_ms`. With `full` false and the same rows in the same
+    /// states as drawn, only the clock texts change.
+    fn render(&mut self, now_ms: f64, full: bool) -> Result<queue::QueueCounts, JsValue> {
         let now = DateTime::from_timestamp_millis(now_ms as i64)
             .ok_or_else(|| JsValue::from_str("now is not a time"))?;
         let view = queue::build(self.items.clone(), &self.filter, now, self.due_soon_minutes);
+        let layout: Vec<(String, ClockState)> = view
+            .rows
+            .iter()
+            .map(|r| (r.item.key.clone(), r.state))
+            .collect();
+        if !full && layout == self.drawn_layout && self.container.is_connected() {
+            for (row, clock) in view.rows.iter().zip(&self.drawn_clocks) {
+                let text = self.clock_text(row, now_ms);
+                if clock.text_content().as_deref() != Some(text.as_str()) {
+                    clock.set_text_content(Some(&text));
+                }
+            }
+            return Ok(view.counts);
+        }
         let list = self.el("ol", "queue", "")?;
         list.set_attribute("aria-label", self.label("queueTitle"))?;
+        let mut clocks = Vec::with_capacity(view.rows.len());
         for row in &view.rows {
-            let item = &row.item;
-            let li = self.el("li", "row", "")?;
-            li.set_attribute("data-key", &item.key)?;
-            li.set_attribute("data-state", state_name(row.state))?;
-            li.set_attribute("tabindex", "0")?;
-            if let Some(url) = &item.url {
-                li.set_attribute("data-url", url)?;
-            }
-            let channel = format!("channel_{}", item.channel.as_str());
-            self.add(&li, "span", "channel", self.label(&channel))?;
-            let who = match (&item.buyer, &item.country) {
-                (Some(b), Some(c)) => format!("{b} · {c}"),
-                (Some(b), None) => b.clone(),
-                (None, Some(c)) => c.clone(),
-                (None, None) => item.id.clone().unwrap_or_default(),
-            };
-            self.add(&li, "span", "buyer", &who)?;
-            if let Some(v) = &item.verdict {
-                let key = format!("verdict_{v}");
-                self.add(&li, "span", &format!("tag {v}"), self.label(&key))?;
-            }
-            if let Some(g) = &item.grade {
-                self.add(&li, "span", "grade", g)?;
-            }
-            let clock_text = match (row.state, row.next_due) {
-                (ClockState::Met, _) => self.label("clockState_met").to_string(),
-                (_, Some(due)) => {
-                    let left = due.timestamp_millis() - now.timestamp_millis();
-                    format!(
-                        "{} {}",
-                        self.label(&format!("clockState_{}", state_name(row.state))),
-                        queue::format_span(left)
-                    )
-                }
-                (_, None) => String::new(),
-            };
-            self.add(
-                &li,
-                "span",
-                &format!("clock {}", state_name(row.state)),
-                &clock_text,
-            )?;
-            if let Some(t) = &item.template {
-                self.add(
-                    &li,
-                    "span",
-                    "template",
-                    self.label(&format!("template_{t}")),
-                )?;
-            }
-            if let Some(s) = &item.subject {
-                self.add(&li, "span", "subject", &crate::core::text::clip(s, 90))?;
-            }
+            let (li, clock) = self.row_element(row, now_ms)?;
             list.append_child(&li)?;
+            clocks.push(clock);
         }
         if view.rows.is_empty() {
             self.add(&list, "li", "empty", self.label("queueEmpty"))?;
         }
         self.container.replace_children_with_node_1(&list);
+        self.drawn_layout = layout;
+        self.drawn_clocks = clocks;
         Ok(view.counts)
+    }
+
+    /// One queue row; returns it with its clock element.
+    fn row_element(&self, row: &QueueRow, now_ms: f64) -> Result<(Element, Element), JsValue> {
+        let item = &row.item;
+        let li = self.el("li", "row", "")?;
+        li.set_attribute("data-key", &item.key)?;
+        li.set_attribute("data-state", state_name(row.state))?;
+        li.set_attribute("tabindex", "0")?;
+        if let Some(url) = &item.url {
+            li.set_attribute("data-url", url)?;
+        }
+        let channel = format!("channel_{}", item.channel.as_str());
+        self.add(&li, "span", "channel", self.label(&channel))?;
+        let who = match (&item.buyer, &item.country) {
+            (Some(b), Some(c)) => format!("{b} · {c}"),
+            (Some(b), None) => b.clone(),
+            (None, Some(c)) => c.clone(),
+            (None, None) => item.id.clone().unwrap_or_default(),
+        };
+        self.add(&li, "span", "buyer", &who)?;
+        if let Some(v) = &item.verdict {
+            let key = format!("verdict_{v}");
+            self.add(&li, "span", &format!("tag {v}"), self.label(&key))?;
+        }
+        if let Some(g) = &item.grade {
+            self.add(&li, "span", "grade", g)?;
+        }
+        let clock = self.add(
+            &li,
+            "span",
+            &format!("clock {}", state_name(row.state)),
+            &self.clock_text(row, now_ms),
+        )?;
+        if let Some(t) = &item.template {
+            self.add(
+                &li,
+                "span",
+                "template",
+                self.label(&format!("template_{t}")),
+            )?;
+        }
+        if let Some(s) = &item.subject {
+            self.add(&li, "span", "subject", &crate::core::text::clip(s, 90))?;
+        }
+        // The suggested reply can go straight into the item's page: not for items
+        // already answered, and only where there is a page to put it in.
+        if item.template.is_some() && item.url.is_some() && !item.replied {
+            let button = self.add(&li, "button", "insert", self.label("insertReply"))?;
+            button.set_attribute("type", "button")?;
+        }
+        Ok((li, clock))
+    }
+
+    fn clock_text(&self, row: &QueueRow, now_ms: f64) -> String {
+        match (row.state, row.next_due) {
+            (ClockState::Met, _) => self.label("clockState_met").to_string(),
+            (_, Some(due)) => {
+                let left = due.timestamp_millis() - now_ms as i64;
+                format!(
+                    "{} {}",
+                    self.label(&format!("clockState_{}", state_name(row.state))),
+                    queue::format_span(left)
+                )
+            }
+            (_, None) => String::new(),
+        }
     }
 }
 
@@ -171,6 +217,8 @@ impl QueuePanel {
                 filter: QueueFilter::default(),
                 labels,
                 due_soon_minutes: 5,
+                drawn_layout: Vec::new(),
+                drawn_clocks: Vec::new(),
             })),
             ticker: None,
         })
@@ -200,22 +248,182 @@ impl QueuePanel {
         self.state.borrow_mut().due_soon_minutes = minutes.clamp(0.0, 1440.0) as i64;
     }
 
-    /// Draws the queue as it stands at `nowMs`; returns the counts.
+    /// Draws the queue as it stands at `nowMs` (rows rebuilt); returns the counts.
     pub fn render(&self, now_ms: f64) -> Result<JsValue, JsError> {
-        let counts = self.state.borrow().render(now_ms).map_err(js_error)?;
+        let counts = self
+            .state
+            .borrow_mut()
+            .render(now_ms, true)
+            .map_err(js_error)?;
         serde_wasm_bindgen::to_value(&counts).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Redraws every second (one timer for the whole panel) until `stop`.
+    /// Brings the drawing to `nowMs`: only the clock texts change while the rows keep
+    /// their order and states, else the rows are rebuilt. Returns the counts.
+    pub fn tick(&self, now_ms: f64) -> Result<JsValue, JsError> {
+        let counts = self
+            .state
+            .borrow_mut()
+            .render(now_ms, false)
+            .map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&counts).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Ticks every second (one timer for the whole panel) until `stop`.
     pub fn start(&mut self) {
         let state = Rc::clone(&self.state);
         self.ticker = Some(Interval::new(1000, move || {
-            let _ = state.borrow().render(js_sys::Date::now());
+            let _ = state.borrow_mut().render(js_sys::Date::now(), false);
         }));
     }
 
     /// Stops the clock.
     pub fn stop(&mut self) {
         self.ticker = None;
+    }
+}
+
+/// Draws the reply metrics (`metrics` as the engine's `metrics` returns them) into
+/// `container` as one small bar chart per figure: the last days against the target
+/// line, with the 30-day figure and the target in the caption and each day's value
+/// in its bar's tooltip. `labels` are the UI strings (`chart_*`, `chartLast30`,
+/// `chartTarget`, `chartPeers`, `chartNoData`).
+#[wasm_bindgen(js_name = drawMetrics)]
+pub fn draw_metrics(container: Element, metrics: JsValue, labels: JsValue) -> Result<(), JsError> {
+    let metrics: Metrics = serde_wasm_bindgen::from_value(metrics)
+        .map_err(|e| JsError::new(&format!("metrics: {e}")))?;
+    let labels: Labels = serde_wasm_bindgen::from_value(labels)
+        .map_err(|e| JsError::new(&format!("labels: {e}")))?;
+    let document = container
+        .owner_document()
+        .ok_or_else(|| JsError::new("the container is not in a document"))?;
+    let charts = ChartDrawer { document, labels };
+    let figures = charts.html("div", "charts", "").map_err(js_error)?;
+    for chart in &metrics.charts {
+        let figure = charts.chart(chart, &metrics).map_err(js_error)?;
+        figures.append_child(&figure).map_err(js_error)?;
+    }
+    container.replace_children_with_node_1(&figures);
+    Ok(())
+}
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+/// The charts' drawing box: one bar slot per day, bars with a gap between them.
+const CHART_WIDTH: f64 = 140.0;
+const CHART_HEIGHT: f64 = 36.0;
+
+struct ChartDrawer {
+    document: Document,
+    labels: Labels,
+}
+
+impl ChartDrawer {
+    fn label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.labels.get(key).map_or(key, String::as_str)
+    }
+
+    fn html(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+        let e = self.document.create_element(tag)?;
+        if !class.is_empty() {
+            e.set_attribute("class", class)?;
+        }
+        if !text.is_empty() {
+            e.set_text_content(Some(text));
+        }
+        Ok(e)
+    }
+
+    fn append(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Result<(), JsValue> {
+        let child = self.html(tag, class, text)?;
+        parent.append_child(&child)?;
+        Ok(())
+    }
+
+    fn svg(&self, tag: &str, attributes: &[(&str, String)]) -> Result<Element, JsValue> {
+        let e = self.document.create_element_ns(Some(SVG), tag)?;
+        for (name, value) in attributes {
+            e.set_attribute(name, value)?;
+        }
+        Ok(e)
+    }
+
+    fn chart(&self, chart: &Chart, metrics: &Metrics) -> Result<Element, JsValue> {
+        let metric = chart.metric;
+        let figure = self.html("figure", &format!("chart {}", metric.as_str()), "")?;
+        figure.set_attribute("data-metric", metric.as_str())?;
+        let caption = self.html("figcaption", "", "")?;
+        let name = self
+            .label(&format!("chart_{}", metric.as_str()))
+            .to_string();
+        self.append(&caption, "span", "name", &name)?;
+        let last30 = metric
+            .of(&metrics.last_30_days)
+            .map_or_else(|| "—".to_string(), |v| metric.format(v));
+        let summary = format!("{} {last30}", self.label("chartLast30"));
+        self.append(&caption, "span", "figure", &summary)?;
+        if let Some(target) = chart.target {
+            let key = match metric {
+                crate::core::clock::metrics::ChartMetric::FirstReplyHours => "chartPeers",
+                _ => "chartTarget",
+            };
+            let text = format!("{} {}", self.label(key), metric.format(target));
+            self.append(&caption, "span", "target", &text)?;
+        }
+        figure.append_child(&caption)?;
+
+        let svg = self.svg(
+            "svg",
+            &[
+                ("viewBox", format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")),
+                ("preserveAspectRatio", "none".into()),
+                ("role", "img".into()),
+                ("aria-label", format!("{name}: {summary}")),
+            ],
+        )?;
+        let slot = CHART_WIDTH / chart.bars.len().max(1) as f64;
+        for (n, bar) in chart.bars.iter().enumerate() {
+            let height =
+                (bar.height * CHART_HEIGHT).max(if bar.value.is_some() { 1.0 } else { 0.5 });
+            let class = match (bar.value, bar.meets_target) {
+                (None, _) => "bar none",
+                (Some(_), Some(false)) => "bar below",
+                (Some(_), _) => "bar ok",
+            };
+            let rect = self.svg(
+                "rect",
+                &[
+                    ("class", class.into()),
+                    ("x", format!("{:.2}", n as f64 * slot + slot * 0.15)),
+                    ("y", format!("{:.2}", CHART_HEIGHT - height)),
+                    ("width", format!("{:.2}", slot * 0.7)),
+                    ("height", format!("{height:.2}")),
+                    ("data-day", bar.day.to_string()),
+                ],
+            )?;
+            let value = bar.value.map_or_else(
+                || self.label("chartNoData").to_string(),
+                |v| metric.format(v),
+            );
+            let title = self.svg("title", &[])?;
+            title.set_text_content(Some(&format!("{}: {value}", bar.day.format("%m-%d"))));
+            rect.append_child(&title)?;
+            svg.append_child(&rect)?;
+        }
+        if let Some(share) = chart.target_height {
+            let y = format!("{:.2}", CHART_HEIGHT - share * CHART_HEIGHT);
+            let line = self.svg(
+                "line",
+                &[
+                    ("class", "target".into()),
+                    ("x1", "0".into()),
+                    ("x2", CHART_WIDTH.to_string()),
+                    ("y1", y.clone()),
+                    ("y2", y),
+                ],
+            )?;
+            svg.append_child(&line)?;
+        }
+        figure.append_child(&svg)?;
+        Ok(figure)
     }
 }

@@ -22,6 +22,7 @@ before(async () => {
   panel = await browser.context.newPage();
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   await panel.waitForSelector('#queue li.row');
+  await panel.waitForSelector('#charts figure.chart');
   mkdirSync(ARTIFACTS, { recursive: true });
   await panel.setViewportSize({ width: 420, height: 800 });
   await panel.screenshot({ path: join(ARTIFACTS, 'panel-en.png') });
@@ -105,4 +106,73 @@ test('a click on a row opens that inquiry\'s page', async () => {
   await panel.waitForTimeout(500);
   assert.equal(browser.context.pages().length, pagesBefore, 'no second tab for the same inquiry');
   await opened.close();
+});
+
+test('the metrics charts show a fortnight of bars against the targets', async () => {
+  await panel.waitForSelector('#charts figure.chart');
+  const charts = await panel.$$eval('#charts figure.chart', (figs) => figs.map((f) => ({
+    metric: f.dataset.metric,
+    caption: f.querySelector('figcaption').textContent,
+    bars: f.querySelectorAll('rect.bar').length,
+    titled: [...f.querySelectorAll('rect.bar title')].every((t) => /^\d{2}-\d{2}: /.test(t.textContent)),
+    target: Boolean(f.querySelector('line.target')),
+    measured: f.querySelectorAll('rect.bar:not(.none)').length,
+  })));
+  assert.deepEqual(charts.map((c) => c.metric), ['received', 'timelyRate', 'firstReplyHours']);
+  for (const c of charts) {
+    assert.equal(c.bars, 14, `${c.metric}: one bar per day`);
+    assert.ok(c.titled, `${c.metric}: every bar says its day and value`);
+  }
+  assert.deepEqual(charts.map((c) => c.target), [false, true, true], 'target lines where there is a target');
+  assert.ok(charts[0].measured >= 1, 'today received something');
+  assert.match(charts[1].caption, /target 99\.5 %/);
+  assert.match(charts[2].caption, /top-10 peers 0\.16 h/);
+});
+
+test('"Insert reply" on a row opens the inquiry and puts the reply in its editor, unsent', async () => {
+  const items = await storedItems();
+  const keys = await panel.$$eval('#queue li.row[data-url*="maDetail"]:has(button.insert)', (els) => els.map((e) => e.getAttribute('data-key')));
+  const item = items.find((i) => keys.includes(i.key) && i.verdict === 'genuine' && i.buyer);
+  const row = item.key;
+  // The page is not open: the panel opens it and inserts once the page shows the item.
+  const [opened] = await Promise.all([
+    browser.context.waitForEvent('page', { timeout: 10_000 }),
+    panel.click(`#queue li.row[data-key="${row}"] button.insert`),
+  ]);
+  const editorText = () => opened.evaluate(() => window.tinymce?.get?.('normal-im-send')?.getContent?.({ format: 'text' }) ?? '');
+  await opened.waitForFunction(() => (window.tinymce?.get?.('normal-im-send')?.getContent?.() ?? '').length > 40, null, { timeout: 25_000 });
+  const first = await editorText();
+  const given = item.buyer.split(/\s+/)[0];
+  assert.ok(first.includes(given), `the reply greets ${given}: ${first.slice(0, 80)}`);
+  await panel.waitForSelector('#panelStatus:not([hidden])');
+  assert.match(await panel.textContent('#panelStatus'), /check it and send it yourself/);
+  assert.equal(await opened.evaluate(() => window.__demoSent), undefined, 'nothing was sent');
+  // The page is open now: a second press inserts into it again, no new tab.
+  const pagesBefore = browser.context.pages().length;
+  await panel.click(`#queue li.row[data-key="${row}"] button.insert`);
+  await opened.waitForFunction((n) => window.tinymce.get('normal-im-send').getContent({ format: 'text' }).length > n, first.length);
+  assert.equal(browser.context.pages().length, pagesBefore, 'the open page was used');
+  await opened.close();
+});
+
+test('"Insert reply" for an item whose page shows something else says so and changes nothing', async () => {
+  const rows = await panel.$$eval('#queue li.row[data-url*="maDetail"]:has(button.insert)', (els) => els.map((e) => e.getAttribute('data-key')));
+  const other = rows[1];
+  // The panel's message reaches a detail page that shows a different inquiry.
+  const items = await storedItems();
+  const shown = items.find((i) => i.key === rows[0]);
+  const target = items.find((i) => i.key === other);
+  const page = await browser.context.newPage();
+  await page.goto(shown.url);
+  await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+  const draft = () => page.evaluate(() => window.tinymce?.get?.('normal-im-send')?.getContent?.() ?? '');
+  const before = await draft();
+  const answer = await panel.evaluate(async ({ url, id, channel, template }) => {
+    const [tab] = await chrome.tabs.query({ url: url.split('#')[0] + '*' });
+    return chrome.tabs.sendMessage(tab.id, { type: 'xunpan/insert-reply', id, channel, template });
+  }, { url: shown.url, id: target.id, channel: target.channel, template: target.template });
+  assert.deepEqual(answer, { ok: false, reason: 'notOpen' });
+  await page.waitForTimeout(300);
+  assert.equal(await draft(), before, 'the editor is untouched');
+  await page.close();
 });

@@ -47,6 +47,8 @@ for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
       await panel.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html`);
       await panel.waitForSelector('#queue li.row');
       assert.match(await panel.textContent('#counts'), WORDS[lang].queue);
+      await panel.waitForSelector('#charts figure.chart');
+      assert.match(await panel.textContent('#charts'), lang === 'zh' ? /及时回复率.*目标 99\.5 %/ : /Timely replies.*target 99\.5 %/);
       await panel.screenshot({ path: join(ARTIFACTS, `panel-${lang}.png`) });
 
       const options = await openOptions(session.browser);

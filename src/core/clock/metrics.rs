@@ -43,7 +43,7 @@ fn yes() -> bool {
 }
 
 /// Figures for one period.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Figures {
     /// Items received.
@@ -61,7 +61,7 @@ pub struct Figures {
 }
 
 /// The targets the figures are read against.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MetricTargets {
     /// Company target for the timely rate.
@@ -71,13 +71,16 @@ pub struct MetricTargets {
 }
 
 /// Metrics for the last 30 days and per day.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Metrics {
     /// The rolling last 30 days.
     pub last_30_days: Figures,
     /// Each local day with activity, oldest first.
     pub per_day: Vec<(NaiveDate, Figures)>,
+    /// The last [`CHART_DAYS`] local days up to today, quiet days included, drawn
+    /// against the targets (see [`charts`]).
+    pub charts: Vec<Chart>,
     /// The targets.
     pub targets: MetricTargets,
 }
@@ -155,13 +158,171 @@ pub fn metrics(records: &[ReplyRecord], now: DateTime<Utc>, zone: &Zone) -> Metr
             .or_default()
             .add(r, now);
     }
+    let targets = MetricTargets {
+        timely_rate: 0.995,
+        peers_top10_avg_hours: 0.159,
+    };
+    let per_day: Vec<(NaiveDate, Figures)> =
+        days.into_iter().map(|(d, a)| (d, a.figures())).collect();
+    let today = zone.local(now).date_naive();
     Metrics {
         last_30_days: total.figures(),
-        per_day: days.into_iter().map(|(d, a)| (d, a.figures())).collect(),
-        targets: MetricTargets {
-            timely_rate: 0.995,
-            peers_top10_avg_hours: 0.159,
-        },
+        charts: charts(&per_day, today, &targets),
+        per_day,
+        targets,
+    }
+}
+
+/// How many days the charts show.
+pub const CHART_DAYS: usize = 14;
+
+/// Which figure a chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ChartMetric {
+    /// Items received per day (no target).
+    Received,
+    /// Timely reply rate per day; higher is better.
+    TimelyRate,
+    /// Average first-reply hours per day; lower is better.
+    FirstReplyHours,
+}
+
+impl ChartMetric {
+    /// The metric's name as the locale keys spell it (`chart_<name>`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartMetric::Received => "received",
+            ChartMetric::TimelyRate => "timelyRate",
+            ChartMetric::FirstReplyHours => "firstReplyHours",
+        }
+    }
+
+    /// A value of this metric as the rep reads it: `12`, `99.5 %`, `0.16 h`.
+    pub fn format(self, value: f64) -> String {
+        match self {
+            ChartMetric::Received => format!("{value:.0}"),
+            ChartMetric::TimelyRate => format!("{:.1} %", value * 100.0),
+            ChartMetric::FirstReplyHours => format!("{value:.2} h"),
+        }
+    }
+
+    /// This metric's figure in a period.
+    pub fn of(self, figures: &Figures) -> Option<f64> {
+        match self {
+            ChartMetric::Received => Some(figures.received as f64),
+            ChartMetric::TimelyRate => figures.timely_rate,
+            ChartMetric::FirstReplyHours => figures.avg_first_reply_hours,
+        }
+    }
+}
+
+/// One day's bar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bar {
+    /// The local day.
+    pub day: NaiveDate,
+    /// The figure, `None` on a day with nothing to measure.
+    pub value: Option<f64>,
+    /// Bar height as a share of the chart, 0–1.
+    pub height: f64,
+    /// Whether the day met the target (`None` without a target or a value).
+    pub meets_target: Option<bool>,
+}
+
+/// A small bar chart of one figure over the last days, with its target line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chart {
+    /// The figure shown.
+    pub metric: ChartMetric,
+    /// The value at the top of the chart.
+    pub scale_max: f64,
+    /// The target value, if the figure has one.
+    pub target: Option<f64>,
+    /// Height of the target line as a share of the chart, 0–1.
+    pub target_height: Option<f64>,
+    /// One bar per day, oldest first, ending today.
+    pub bars: Vec<Bar>,
+}
+
+/// The charts of the last [`CHART_DAYS`] days ending `today`: volume, timely rate
+/// against its target, and average first reply against the top peers' time.
+///
+/// Scales are linear from zero so bar lengths compare honestly; the reply-time
+/// chart's top is the largest of the days' averages and twice the peers' time, so
+/// the target line stays visible on a good fortnight and a bad day still fits.
+pub fn charts(
+    per_day: &[(NaiveDate, Figures)],
+    today: NaiveDate,
+    targets: &MetricTargets,
+) -> Vec<Chart> {
+    let days: Vec<NaiveDate> = (0..CHART_DAYS)
+        .rev()
+        .filter_map(|back| today.checked_sub_days(chrono::Days::new(back as u64)))
+        .collect();
+    let figures = |day: &NaiveDate| per_day.iter().find(|(d, _)| d == day).map(|(_, f)| f);
+    let series = |pick: &dyn Fn(&Figures) -> Option<f64>| -> Vec<(NaiveDate, Option<f64>)> {
+        days.iter()
+            .map(|d| (*d, figures(d).and_then(pick)))
+            .collect()
+    };
+    let received = series(&|f| (f.received > 0).then_some(f.received as f64));
+    let timely = series(&|f| f.timely_rate);
+    let hours = series(&|f| f.avg_first_reply_hours);
+    let peak =
+        |s: &[(NaiveDate, Option<f64>)]| s.iter().filter_map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    vec![
+        chart(
+            ChartMetric::Received,
+            &received,
+            peak(&received).max(1.0),
+            None,
+            |_, _| true,
+        ),
+        chart(
+            ChartMetric::TimelyRate,
+            &timely,
+            1.0,
+            Some(targets.timely_rate),
+            |v, t| v >= t,
+        ),
+        chart(
+            ChartMetric::FirstReplyHours,
+            &hours,
+            peak(&hours).max(targets.peers_top10_avg_hours * 2.0),
+            Some(targets.peers_top10_avg_hours),
+            |v, t| v <= t,
+        ),
+    ]
+}
+
+fn chart(
+    metric: ChartMetric,
+    series: &[(NaiveDate, Option<f64>)],
+    scale_max: f64,
+    target: Option<f64>,
+    meets: fn(f64, f64) -> bool,
+) -> Chart {
+    let share = |v: f64| (v / scale_max).clamp(0.0, 1.0);
+    Chart {
+        metric,
+        scale_max,
+        target,
+        target_height: target.map(share),
+        bars: series
+            .iter()
+            .map(|(day, value)| Bar {
+                day: *day,
+                value: *value,
+                height: value.map_or(0.0, share),
+                meets_target: match (value, target) {
+                    (Some(v), Some(t)) => Some(meets(*v, t)),
+                    _ => None,
+                },
+            })
+            .collect(),
     }
 }
 
@@ -218,6 +379,97 @@ mod tests {
         assert_eq!(f.second_reply_rate, Some(0.6667));
         assert_eq!(m.per_day.len(), 3);
         assert_eq!(m.per_day[0].0.to_string(), "2026-11-20");
+    }
+
+    #[test]
+    fn charts_cover_the_last_fortnight_with_quiet_days_and_targets() {
+        let now = t("2026-11-23T12:00:00+08:00").with_timezone(&Utc);
+        let records = [
+            // 2026-11-20: one on time in half an hour, one late after 25 hours.
+            rec(
+                Channel::Inquiry,
+                "2026-11-20T09:00:00+08:00",
+                Some("2026-11-20T09:30:00+08:00"),
+                false,
+            ),
+            rec(
+                Channel::Inquiry,
+                "2026-11-20T10:00:00+08:00",
+                Some("2026-11-21T11:00:00+08:00"),
+                false,
+            ),
+            // 2026-11-22: a chat answered in six minutes.
+            rec(
+                Channel::Chat,
+                "2026-11-22T10:00:00+08:00",
+                Some("2026-11-22T10:06:00+08:00"),
+                false,
+            ),
+        ];
+        let m = metrics(&records, now, &Zone::fixed(480));
+        let [received, timely, hours] = m.charts.as_slice() else {
+            panic!("three charts, got {}", m.charts.len());
+        };
+        for c in &m.charts {
+            assert_eq!(c.bars.len(), CHART_DAYS);
+            assert_eq!(
+                c.bars[CHART_DAYS - 1].day.to_string(),
+                "2026-11-23",
+                "ends today"
+            );
+            assert_eq!(c.bars[0].day.to_string(), "2026-11-10");
+            assert!(c.bars.iter().all(|b| (0.0..=1.0).contains(&b.height)));
+        }
+        let day = |c: &Chart, d: &str| c.bars.iter().find(|b| b.day.to_string() == d).cloned();
+        assert_eq!(received.metric, ChartMetric::Received);
+        assert_eq!(received.scale_max, 2.0);
+        assert_eq!(day(received, "2026-11-20").map(|b| b.height), Some(1.0));
+        assert_eq!(
+            day(received, "2026-11-21").and_then(|b| b.value),
+            None,
+            "a quiet day"
+        );
+        // Half on time on the 20th misses 99.5 %; the 22nd meets it.
+        assert_eq!(timely.target_height, Some(0.995));
+        assert_eq!(
+            day(timely, "2026-11-20").and_then(|b| b.meets_target),
+            Some(false)
+        );
+        assert_eq!(
+            day(timely, "2026-11-22").and_then(|b| b.meets_target),
+            Some(true)
+        );
+        // 12.75 h on the 20th sets the scale; 0.1 h on the 22nd beats the peers' 0.159 h.
+        assert_eq!(hours.scale_max, 12.75);
+        assert_eq!(day(hours, "2026-11-20").map(|b| b.height), Some(1.0));
+        assert_eq!(
+            day(hours, "2026-11-22").and_then(|b| b.meets_target),
+            Some(true)
+        );
+        assert_eq!(
+            day(hours, "2026-11-20").and_then(|b| b.meets_target),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn chart_values_read_as_the_rep_expects() {
+        assert_eq!(ChartMetric::Received.format(12.0), "12");
+        assert_eq!(ChartMetric::TimelyRate.format(0.995), "99.5 %");
+        assert_eq!(ChartMetric::FirstReplyHours.format(0.159), "0.16 h");
+    }
+
+    #[test]
+    fn charts_of_a_quiet_fortnight_keep_their_target_lines() {
+        let now = t("2026-11-23T12:00:00+08:00").with_timezone(&Utc);
+        let m = metrics(&[], now, &Zone::fixed(480));
+        let hours = &m.charts[2];
+        assert_eq!(hours.scale_max, 0.159 * 2.0);
+        assert_eq!(hours.target_height, Some(0.5));
+        assert!(m
+            .charts
+            .iter()
+            .all(|c| c.bars.iter().all(|b| b.value.is_none() && b.height == 0.0)));
     }
 
     #[test]
