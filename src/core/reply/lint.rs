@@ -5,16 +5,12 @@
 
 use std::sync::LazyLock;
 
-use crate::core::text::Pattern;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::core::analysis::language_of;
 use crate::core::inquiry::Channel;
-
-/// Compiles one of this module's patterns (see [`Pattern`]).
-fn re(pattern: &str) -> Pattern {
-    Pattern::new(pattern)
-}
+use crate::core::text::built_in_regex as re;
 
 /// A problem the linter found in a reply, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,25 +41,25 @@ pub struct LintContext {
 }
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
-static PLACEHOLDER: LazyLock<Pattern> =
+static PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)XX+(?-u:\b)|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
 // Matched on the lower-cased text (the build has no case-folding tables).
-static PLACEHOLDER_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+static PLACEHOLDER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>",
     )
 });
-static GREETING: LazyLock<Pattern> = LazyLock::new(|| {
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем\w*|مرحبا)(?:\W|$)|尊敬的|你好|您好)",
     )
 });
-static EMAIL: LazyLock<Pattern> =
+static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
-static PHONE: LazyLock<Pattern> = LazyLock::new(|| re(r"\+?\d[\d\s().-]{7,}\d"));
-static APPS: LazyLock<Pattern> =
+static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\d[\d\s().-]{7,}\d"));
+static APPS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(?:whatsapp|wechat|telegram|skype|viber|line id)(?-u:\b)|微信"));
-static EMPTY_ANSWER: LazyLock<Pattern> = LazyLock::new(|| re(r"(?m)^\s*→\s*$"));
+static EMPTY_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*→\s*$"));
 
 fn flag(code: &str, fix: String, fix_zh: String) -> LintFlag {
     LintFlag {
@@ -207,22 +203,6 @@ fn language_name_zh(code: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_patterns_prefilters_never_hide_a_match() {
-        let texts = crate::core::text::sample_texts();
-        for p in [
-            &*PLACEHOLDER,
-            &*PLACEHOLDER_WORD,
-            &*GREETING,
-            &*EMAIL,
-            &*PHONE,
-            &*APPS,
-            &*EMPTY_ANSWER,
-        ] {
-            crate::core::text::assert_prefilter_sound(p, &texts);
-        }
-    }
 
     fn codes(text: &str, ctx: &LintContext) -> Vec<String> {
         lint(text, ctx).into_iter().map(|f| f.code).collect()
