@@ -41,18 +41,11 @@ struct PanelState {
 
 impl PanelState {
     fn label<'a>(&'a self, key: &'a str) -> &'a str {
-        self.labels.get(key).map_or(key, String::as_str)
+        label(&self.labels, key)
     }
 
     fn el(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-        let e = self.document.create_element(tag)?;
-        if !class.is_empty() {
-            e.set_attribute("class", class)?;
-        }
-        if !text.is_empty() {
-            e.set_text_content(Some(text));
-        }
-        Ok(e)
+        element(&self.document, tag, class, text)
     }
 
     /// Creates an element and appends it to `parent`.
@@ -171,6 +164,23 @@ impl PanelState {
             (_, None) => String::new(),
         }
     }
+}
+
+/// The UI string for `key`, or the key itself so a missing one is visible.
+fn label<'a>(labels: &'a Labels, key: &'a str) -> &'a str {
+    labels.get(key).map_or(key, String::as_str)
+}
+
+/// An element with a class and text (never markup).
+fn element(document: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    let e = document.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_attribute("class", class)?;
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    Ok(e)
 }
 
 fn state_name(state: ClockState) -> &'static str {
@@ -319,18 +329,11 @@ struct ChartDrawer {
 
 impl ChartDrawer {
     fn label<'a>(&'a self, key: &'a str) -> &'a str {
-        self.labels.get(key).map_or(key, String::as_str)
+        label(&self.labels, key)
     }
 
     fn html(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-        let e = self.document.create_element(tag)?;
-        if !class.is_empty() {
-            e.set_attribute("class", class)?;
-        }
-        if !text.is_empty() {
-            e.set_text_content(Some(text));
-        }
-        Ok(e)
+        element(&self.document, tag, class, text)
     }
 
     fn append(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Result<(), JsValue> {
