@@ -29,7 +29,7 @@
   }
 
   const CSS = `
-    :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; contain: layout style paint; }
+    :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; }
     :host([data-block]) { display: block; margin: 8px 0; }
     * { box-sizing: border-box; font-family: -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
     .chip { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 2px 4px; font-size: 12px; line-height: 18px;
