@@ -43,3 +43,9 @@ export function queueLabels(templates = []) {
   for (const tpl of templates) labels[`template_${tpl.id}`] = (isChinese() && tpl.nameZh) || tpl.name;
   return labels;
 }
+
+/** Every string the metric charts show (drawMetrics), keyed as in `_locales`. */
+export function chartLabels() {
+  const keys = ['chart_received', 'chart_timelyRate', 'chart_firstReplyHours', 'chartLast30', 'chartTarget', 'chartPeers', 'chartNoData'];
+  return Object.fromEntries(keys.map((k) => [k, t(k)]));
+}

@@ -3,7 +3,7 @@
 // Rust engine (QueuePanel, web-sys), the charts too (drawMetrics); this script only
 // wires the filters, storage updates, row clicks and the rows' "Insert reply".
 import init, { QueuePanel, drawMetrics } from './pkg/xunpan.js';
-import { localizePage, queueLabels, t } from './i18n.js';
+import { chartLabels, localizePage, queueLabels, t } from './i18n.js';
 import { toCsv, toJsonl } from './export.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -42,15 +42,10 @@ async function loadItems() {
 
 // --- the metrics charts ----------------------------------------------------------------
 
-const chartLabels = Object.fromEntries(
-  ['chart_received', 'chart_timelyRate', 'chart_firstReplyHours', 'chartLast30', 'chartTarget', 'chartPeers', 'chartNoData']
-    .map((k) => [k, t(k)]),
-);
-
 /** Redraws the charts from the worker's metrics (a failure leaves the last drawing). */
 async function loadMetrics() {
   const state = await api.runtime.sendMessage({ type: TYPES.GET_STATE }).catch(() => null);
-  if (state?.metrics) drawMetrics(document.getElementById('charts'), state.metrics, chartLabels);
+  if (state?.metrics) drawMetrics(document.getElementById('charts'), state.metrics, chartLabels());
 }
 let metricsTimer = null;
 const loadMetricsSoon = () => {

@@ -67,12 +67,14 @@ impl PanelState {
         let now = DateTime::from_timestamp_millis(now_ms as i64)
             .ok_or_else(|| JsValue::from_str("now is not a time"))?;
         let view = queue::build(self.items.clone(), &self.filter, now, self.due_soon_minutes);
-        let layout: Vec<(String, ClockState)> = view
-            .rows
-            .iter()
-            .map(|r| (r.item.key.clone(), r.state))
-            .collect();
-        if !full && layout == self.drawn_layout && self.container.is_connected() {
+        // The every-second path compares in place; the layout is copied only on a redraw.
+        let same_layout = view.rows.len() == self.drawn_layout.len()
+            && view
+                .rows
+                .iter()
+                .zip(&self.drawn_layout)
+                .all(|(row, (key, state))| row.item.key == *key && row.state == *state);
+        if !full && same_layout && self.container.is_connected() {
             for (row, clock) in view.rows.iter().zip(&self.drawn_clocks) {
                 let text = self.clock_text(row, now_ms);
                 if clock.text_content().as_deref() != Some(text.as_str()) {
@@ -93,7 +95,11 @@ impl PanelState {
             self.add(&list, "li", "empty", self.label("queueEmpty"))?;
         }
         self.container.replace_children_with_node_1(&list);
-        self.drawn_layout = layout;
+        self.drawn_layout = view
+            .rows
+            .iter()
+            .map(|r| (r.item.key.clone(), r.state))
+            .collect();
         self.drawn_clocks = clocks;
         Ok(view.counts)
     }

@@ -258,19 +258,20 @@ pub fn charts(
     today: NaiveDate,
     targets: &MetricTargets,
 ) -> Vec<Chart> {
-    let days: Vec<NaiveDate> = (0..CHART_DAYS)
+    // Each of the last days with its figures, looked up once for the three charts.
+    let days: Vec<(NaiveDate, Option<&Figures>)> = (0..CHART_DAYS)
         .rev()
         .filter_map(|back| today.checked_sub_days(chrono::Days::new(back as u64)))
+        .map(|day| (day, per_day.iter().find(|(d, _)| *d == day).map(|(_, f)| f)))
         .collect();
-    let figures = |day: &NaiveDate| per_day.iter().find(|(d, _)| d == day).map(|(_, f)| f);
-    let series = |pick: &dyn Fn(&Figures) -> Option<f64>| -> Vec<(NaiveDate, Option<f64>)> {
+    let series = |metric: ChartMetric| -> Vec<(NaiveDate, Option<f64>)> {
         days.iter()
-            .map(|d| (*d, figures(d).and_then(pick)))
+            .map(|(day, figures)| (*day, figures.and_then(|f| metric.of(f))))
             .collect()
     };
-    let received = series(&|f| (f.received > 0).then_some(f.received as f64));
-    let timely = series(&|f| f.timely_rate);
-    let hours = series(&|f| f.avg_first_reply_hours);
+    let received = series(ChartMetric::Received);
+    let timely = series(ChartMetric::TimelyRate);
+    let hours = series(ChartMetric::FirstReplyHours);
     let peak =
         |s: &[(NaiveDate, Option<f64>)]| s.iter().filter_map(|(_, v)| *v).fold(0.0_f64, f64::max);
     vec![
