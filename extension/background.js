@@ -5,7 +5,8 @@
 // results go back to be drawn. This worker also keeps the list of items seen (for
 // the badge, the side panel and notifications). The worker may be stopped at any
 // moment: nothing lives only in memory — the engine is rebuilt on demand from the
-// stored settings, and every item is written to storage before it is answered.
+// stored settings, and the items a page showed are written to storage right after its
+// answer leaves (one write at a time, in order, so none overwrites another's items).
 import './messages.js';
 import init, { WasmEngine, engineVersion, layerSettings, metrics, ownSettingsLayer } from './pkg/xunpan.js';
 import './locale.js';
@@ -208,16 +209,34 @@ function buyerAnswered(inquiry) {
   return Boolean(t?.buyerRepliedAt && t?.ourLastReplyAt && Date.parse(t.buyerRepliedAt) > Date.parse(t.ourLastReplyAt));
 }
 
-/** Adds `records` to the stored items (`stored`, as just read) and writes them back. */
-async function rememberItems(stored, records) {
-  for (const r of records) if (r.id) stored[r.key] = r;
+/**
+ * Changes to the stored items, one at a time: each reads what the previous one wrote,
+ * so two pages tagging at once cannot overwrite each other's items. `change(stored)`
+ * edits the items in place and returns what the caller waits for.
+ */
+let itemWrites = Promise.resolve();
+function updateItems(change) {
+  const run = itemWrites.then(async () => {
+    const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+    const answer = await change(stored);
+    await api.storage.local.set({ [STORE_ITEMS]: stored });
+    return { answer, stored };
+  });
+  itemWrites = run.catch((err) => console.warn('Xunpan: items not stored:', String(err)));
+  return run;
+}
+
+/** Records for what a page showed, added to the stored items (oldest dropped past the cap). */
+function rememberItems(stored, items, results, now) {
+  items.forEach((item, n) => {
+    const record = itemRecord(item.inquiry, results[n], item.url, stored[itemKey(item.inquiry)], now);
+    if (record.id) stored[record.key] = record;
+  });
   const keys = Object.keys(stored);
   if (keys.length > MAX_ITEMS) {
     keys.sort((a, b) => stored[a].updated - stored[b].updated);
     for (const k of keys.slice(0, keys.length - MAX_ITEMS)) delete stored[k];
   }
-  await api.storage.local.set({ [STORE_ITEMS]: stored });
-  return stored;
 }
 
 /** Where an item's clock stands at `now`, from its stored deadlines. */
@@ -254,13 +273,11 @@ const handlers = {
     const eng = await engine();
     const inquiries = msg.items.map((i) => i.inquiry);
     const results = eng.triage(inquiries, now, browserZone(now));
-    const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
-    const records = msg.items.map((item, n) =>
-      itemRecord(item.inquiry, results[n], item.url, stored[itemKey(item.inquiry)], now),
-    );
-    const items = await rememberItems(stored, records);
-    const badge = await refreshBadge(now, items);
-    return { results, now, badge };
+    // The page draws as soon as it has the results; the items and the badge follow.
+    updateItems((stored) => rememberItems(stored, msg.items, results, now))
+      .then(({ stored }) => refreshBadge(now, stored))
+      .catch(() => {});
+    return { resultsJson: JSON.stringify(results), now };
   },
   async [TYPES.RENDER](msg) {
     const now = Date.now();
@@ -269,6 +286,17 @@ const handlers = {
   },
   async [TYPES.TEMPLATES]() {
     return { templates: (await engine()).templates() };
+  },
+  async [TYPES.PAGE_SETUP]() {
+    const eng = await engine();
+    const settings = eng.settings();
+    const templateNames = {};
+    for (const t of eng.templates()) templateNames[t.id] = { name: t.name, nameZh: t.nameZh };
+    return {
+      overrides: settings?.selectorOverrides ?? {},
+      locale: await chosenLocale(settings?.language),
+      templateNames,
+    };
   },
   async [TYPES.LINT](msg) {
     return { lint: (await engine()).lint(msg.text, msg.inquiry ?? null) };
@@ -308,12 +336,13 @@ const handlers = {
     return { warned: await warnBeforeBreaches() };
   },
   async [TYPES.ITEM_STATUS](msg) {
-    const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
-    const item = Object.values(stored).find((i) => i.id === msg.id);
-    if (item && msg.replied !== undefined) item.replied = msg.replied;
-    await api.storage.local.set({ [STORE_ITEMS]: stored });
-    await refreshBadge();
-    return { ok: Boolean(item) };
+    const { answer: found, stored } = await updateItems((items) => {
+      const item = Object.values(items).find((i) => i.id === msg.id);
+      if (item && msg.replied !== undefined) item.replied = msg.replied;
+      return Boolean(item);
+    });
+    await refreshBadge(Date.now(), stored);
+    return { ok: found };
   },
 };
 

@@ -24,6 +24,9 @@
   let overrides = {};
   let lang = (api.i18n?.getUILanguage?.() ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
   let templateNames = {};
+  // The rep's selector overrides, language and template names, asked once at start:
+  // every scan waits for them so no page is read with the wrong selectors.
+  let ready = Promise.resolve();
 
   /** Sends a typed message to the service worker; resolves to its answer. */
   async function ask(type, fields = {}) {
@@ -46,14 +49,14 @@
   let running = false;
   let again = false;
 
-  /** Coalesces bursts of page changes into one scan per frame. */
+  /** Coalesces a burst of page changes (one task's worth) into one scan. */
   function schedule() {
     if (scheduled) return;
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
       scan();
-    }, 30);
+    }, 0);
   }
 
   /** A cheap fingerprint of what we sent to the engine for an item. */
@@ -71,6 +74,7 @@
     }
     running = true;
     try {
+      await ready;
       pageType = Site.detect(location.href);
       if (!pageType) return;
       const page = Site.collect(pageType, document, store, overrides);
@@ -83,9 +87,10 @@
         if (!known || known.signature !== item.signature) fresh.push(item);
       }
       if (fresh.length) {
-        const { results: answers } = await ask(TYPES.TRIAGE, {
-          items: fresh.map((i) => ({ inquiry: i.inquiry, url: itemUrl(i) })),
+        const { resultsJson } = await ask(TYPES.TRIAGE, {
+          itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: itemUrl(i) }))),
         });
+        const answers = JSON.parse(resultsJson);
         fresh.forEach((item, n) => results.set(item.key, { signature: item.signature, result: answers[n] }));
       }
       for (const item of page.items) draw(item, page);
@@ -120,6 +125,8 @@
       version: api.runtime.getManifest().version,
     };
     const missing = page.health?.missing ?? [];
+    // While the page is still arriving, what is missing may simply not be there yet.
+    if (document.readyState === 'loading') return;
     if (!missing.length || (page.items.length && !missing.some((f) => /row|item|contact|card/i.test(f)))) {
       Overlay.status(null);
       return;
@@ -344,17 +351,25 @@
 
   // --- start -----------------------------------------------------------------------------------
 
-  async function start() {
+  /** What a seller page needs from the worker before its first scan. */
+  async function setup() {
     try {
-      const state = await ask(TYPES.GET_STATE);
-      overrides = state.settings?.selectorOverrides ?? {};
-      Overlay.useLanguage(state.locale?.language ?? null, state.locale?.messages ?? null);
+      const answer = await ask(TYPES.PAGE_SETUP);
+      overrides = answer.overrides ?? {};
+      Overlay.useLanguage(answer.locale?.language ?? null, answer.locale?.messages ?? null);
       lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
-      const tpl = await ask(TYPES.TEMPLATES).catch(() => null);
-      for (const t of tpl?.templates ?? []) templateNames[t.id] = lang === 'zh' ? t.nameZh || t.name : t.name;
+      for (const [id, n] of Object.entries(answer.templateNames ?? {})) {
+        templateNames[id] = lang === 'zh' ? n.nameZh || n.name : n.name;
+      }
     } catch {
       // The engine is asked again on the first scan; its error is shown there.
     }
+  }
+
+  // Xunpan starts with the page (document_start): the rows are tagged as they arrive,
+  // not after every other script of the page has run.
+  function start() {
+    ready = setup();
     watchTyping(document);
     const observer = new MutationObserver((records) => {
       watchEditorFrame();
@@ -362,7 +377,7 @@
       if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.hasAttribute?.('data-xunpan-host')) && r.type === 'childList')) return;
       schedule();
     });
-    observer.observe(document.documentElement, {
+    observer.observe(document, {
       childList: true,
       subtree: true,
       attributes: true,
@@ -372,6 +387,8 @@
     window.postMessage({ source: 'xunpan-page-data-request' }, location.origin);
     window.addEventListener('hashchange', schedule);
     window.addEventListener('popstate', schedule);
+    // Once the page is whole, read it again: only then is anything missing really missing.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', schedule, { once: true });
     scan();
   }
 

@@ -4,6 +4,10 @@
 // and the page's scripts cannot read or change it. Buyer-controlled text only ever
 // goes in through `textContent` — never as markup, never as a followed link.
 // One ticker per page updates the clocks on screen once a second (none while hidden).
+// The open item's card counts in seconds; the chips of a list count in whole minutes,
+// all turning over together on the minute, so a list of hundreds of rows is redrawn
+// once a minute rather than every second (each redraw of a big seller page costs its
+// main thread several milliseconds, whatever changed).
 (() => {
   'use strict';
 
@@ -118,11 +122,14 @@
 
   const pad = (n) => String(n).padStart(2, '0');
 
-  /** `mm:ss` under an hour, `h:mm h` beyond; a `+` once overdue (it counts up). */
-  function formatSpan(ms) {
+  /**
+   * `mm:ss` under an hour, `h:mm h` beyond (always `h:mm h` in whole minutes); a `+`
+   * once overdue (it counts up).
+   */
+  function formatSpan(ms, wholeMinutes = false) {
     const abs = Math.abs(ms);
     const sign = ms < 0 ? '+' : '';
-    if (abs < HOUR) {
+    if (abs < HOUR && !wholeMinutes) {
       const s = Math.floor(abs / 1000);
       return `${sign}${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
     }
@@ -142,9 +149,17 @@
     return times;
   }
 
-  /** The state and text of a deadline at `now` (ms). */
-  function clockView(deadline, now, dueSoonMs, replied, followUp) {
+  /**
+   * The state and text of a deadline at `now` (ms). `resolution` 'minute' counts from
+   * the start of the current minute, so every such clock on a page changes at the same
+   * moment; the state (on track, due soon, overdue) always follows the exact time.
+   */
+  function clockView(deadline, now, dueSoonMs, replied, followUp, resolution = 'second') {
     if (!deadline) return null;
+    const wholeMinutes = resolution === 'minute';
+    const shownAt = wholeMinutes ? Math.floor(now / MINUTE) * MINUTE : now;
+    // Time left (negative: overdue) as shown; a passed deadline never shows as left.
+    const span = (due) => formatSpan(now > due ? Math.min(due - shownAt, -1) : due - shownAt, wholeMinutes);
     const { company, platform } = dueTimes(deadline);
     if (replied || deadline.status === 'met') {
       // Our reply is the last word: the next clock is the follow-up's.
@@ -152,14 +167,14 @@
       if (due === null) return { state: 'met', text: t('clockMet'), title: t('clockMetTitle') };
       const state = now >= due ? 'due_soon' : 'on_track';
       const label = t(now >= due ? 'followUpNow' : 'followUpIn');
-      return { state, text: `${label} ${formatSpan(due - now)}`, title: label };
+      return { state, text: `${label} ${span(due)}`, title: label };
     }
     const dues = [company, platform].filter((d) => d !== null);
     const next = Math.min(...dues);
     const state = now > next ? 'overdue' : now + dueSoonMs >= next ? 'due_soon' : 'on_track';
     const parts = [];
-    if (company !== null) parts.push(`${t('clockCompany')} ${formatSpan(company - now)}`);
-    if (platform !== null && platform !== company) parts.push(`${t('clockPlatform')} ${formatSpan(platform - now)}`);
+    if (company !== null) parts.push(`${t('clockCompany')} ${span(company)}`);
+    if (platform !== null && platform !== company) parts.push(`${t('clockPlatform')} ${span(platform)}`);
     const label = t(`clockState_${state}`);
     return { state, text: `${label} · ${parts.join(' · ')}`, title: label };
   }
@@ -213,7 +228,7 @@
   /** Writes a clock's text, state and title; the page is touched only where they changed. */
   function paint(el, c, now) {
     const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * MINUTE : dueSoonMs;
-    const v = clockView(c.deadline, now, lead, c.replied, c.followUp);
+    const v = clockView(c.deadline, now, lead, c.replied, c.followUp, c.resolution);
     if (!v) return;
     if (el.textContent !== v.text) el.textContent = v.text;
     const cls = `clock ${v.state}`;
@@ -221,9 +236,12 @@
     if (el.title !== v.title) el.title = v.title;
   }
 
-  /** Registers a clock with the page's one ticker and shows its time at once. */
-  function watchClock(el, deadline, replied, followUp = null) {
-    const c = { deadline, replied, followUp, born: Date.now(), placed: false };
+  /**
+   * Registers a clock with the page's one ticker and shows its time at once
+   * (`resolution`: 'second' or 'minute', see clockView).
+   */
+  function watchClock(el, deadline, replied, followUp = null, resolution = 'second') {
+    const c = { deadline, replied, followUp, resolution, born: Date.now(), placed: false };
     clocks.set(el, c);
     paint(el, c, Date.now());
     visibility?.observe(el);
@@ -284,7 +302,7 @@
       ev.preventDefault();
     });
     root.append(chipEl, pop);
-    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp);
+    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp, 'minute');
     else clock.remove();
     return el;
   }
@@ -463,6 +481,11 @@
     if (!text) {
       statusHost?.el.remove();
       statusHost = null;
+      return;
+    }
+    if (!document.documentElement) {
+      // Too early (the page has not begun): say it once the page is there.
+      document.addEventListener('DOMContentLoaded', () => status(text), { once: true });
       return;
     }
     if (!statusHost) {

@@ -3,8 +3,8 @@
 // The pages keep their inquiries, conversations and buyer profiles in page objects and
 // XHR answers that an isolated content script cannot see. This script runs in the
 // page's own world and only *observes*:
-// - page objects: `window.feedbackListResponse` (inquiry list) and
-//   `__VMFsConv__cache__` (OneTalk's cached conversations);
+// - page objects: `window.feedbackListResponse` (inquiry list, seen the moment the
+//   page sets it) and `__VMFsConv__cache__` (OneTalk's cached conversations);
 // - answers to the page's own requests (XHR and fetch) for the list (subjectList.htm)
 //   and the conversation (getOpMessages.htm);
 // - the buyer profile, which the detail page loads as JSONP from alicrm
@@ -235,6 +235,32 @@
       // ignore
     }
   }
+  /**
+   * Sees the moment the page assigns one of its globals: the list page sets its first
+   * rows while it loads, before it draws them, so they can be tagged as they appear
+   * instead of after the whole page has run. The page reads and writes the global as
+   * before (an accessor over the same value); if anything defined it first, nothing
+   * is changed.
+   */
+  function watchGlobal(name, onSet) {
+    try {
+      if (Object.prototype.hasOwnProperty.call(window, name)) return;
+      let value;
+      Object.defineProperty(window, name, {
+        configurable: true,
+        enumerable: true,
+        get: () => value,
+        set: (next) => {
+          value = next;
+          onSet();
+        },
+      });
+    } catch {
+      // ignore
+    }
+  }
+  if (location.hostname === 'message.alibaba.com') watchGlobal('feedbackListResponse', readGlobals);
+
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', readGlobals, { once: true });
   else readGlobals();
   window.addEventListener('load', readGlobals, { once: true });

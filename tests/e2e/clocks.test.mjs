@@ -1,6 +1,7 @@
-// The clocks and the rep's feedback, end to end: chips tick once a second and show
-// overdue items counting up, the toolbar badge counts what is overdue or due soon,
-// and the "not spam" button trains the rep's own filter.
+// The clocks and the rep's feedback, end to end: list chips count whole minutes and
+// show overdue items counting up, the open card counts seconds, the toolbar badge
+// counts what is overdue or due soon, and the "not spam" button trains the rep's own
+// filter.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startDemo, waitAllRowsTagged } from './harness.mjs';
@@ -32,14 +33,24 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     await server?.close();
   });
 
-  test('clocks tick and overdue items count up', async () => {
-    const clocks = async () => (await visibleTexts(page)).filter((t) => /(on track|due soon|overdue) · /.test(t));
-    const first = await clocks();
+  test('list chips count whole minutes, overdue ones count up, the open card counts seconds', async () => {
+    const clocks = async (p) => (await visibleTexts(p)).filter((t) => /(on track|due soon|overdue) · /.test(t));
+    const first = await clocks(page);
     assert.ok(first.length >= 10, `clocks on the rows (${first.length})`);
     assert.ok(first.some((t) => t.startsWith('overdue · ') && t.includes('+')), `an overdue clock counts up: ${first.slice(0, 5)}`);
-    await page.waitForTimeout(2100);
-    const later = await clocks();
-    assert.notDeepEqual(later, first, 'the clocks moved');
+    // A list redraws once a minute, all its clocks together: whole minutes only.
+    for (const text of first) assert.match(text, /^[a-z ]+( · [^·\d]+ \+?\d+:\d\d h)+$/, text);
+
+    // The inquiry that came two minutes ago: its card counts down in seconds.
+    const detail = await browser.context.newPage();
+    await detail.goto('https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000001');
+    await detail.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    const card = async () => (await clocks(detail)).find((t) => /\d\d:\d\d(?! h)/.test(t));
+    const before = await card();
+    assert.ok(before, `a seconds clock on the card: ${await clocks(detail)}`);
+    await detail.waitForTimeout(2100);
+    assert.notEqual(await card(), before, "the card's clock moved");
+    await detail.close();
   });
 
   test('the badge counts the items overdue or due soon', async () => {
