@@ -69,6 +69,30 @@ pub fn clip(s: &str, max: usize) -> String {
     out
 }
 
+/// Characters that change how text looks without showing themselves: zero-width
+/// spaces and joiners, direction marks, embeddings, overrides and isolates, the byte
+/// order mark. Scammers put them inside host names and file names.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// `s` with every invisible formatting character written out as `[U+XXXX]`, so a
+/// detail shown to the rep shows the disguise instead of performing it.
+pub fn reveal_invisible(s: &str) -> String {
+    if !s.chars().any(is_invisible_format) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_invisible_format(c) {
+            out.push_str(&format!("[U+{:04X}]", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Lower-cases and folds runs of whitespace to one space, for matching.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -111,6 +135,19 @@ mod tests {
                 want,
                 "{pattern} on {text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_written_out() {
+        for (input, shown) in [
+            ("plain.example", "plain.example"),
+            ("www.ali\u{200b}baba.example", "www.ali[U+200B]baba.example"),
+            ("invoice\u{202e}fdp.exe", "invoice[U+202E]fdp.exe"),
+            ("\u{feff}a\u{2066}b\u{2069}", "[U+FEFF]a[U+2066]b[U+2069]"),
+            ("询盘\u{200d}助手", "询盘[U+200D]助手"),
+        ] {
+            assert_eq!(reveal_invisible(input), shown, "{input:?}");
         }
     }
 

@@ -62,6 +62,7 @@ function options(url) {
     gen: q.get('gen') === '2' ? 2 : 1,
     rows: Math.min(Math.max(Number(q.get('rows')) || inquiries.length, 0), 5000),
     broken: q.get('broken') === '1',
+    huge: q.get('huge') === '1',
     pageSize: Math.min(Math.max(Number(q.get('pageSize')) || PAGE_SIZE, 1), 1000),
   };
 }
@@ -70,6 +71,7 @@ function options(url) {
 function passOn(opts) {
   const q = new URLSearchParams({ now: String(opts.now), lang: opts.lang, gen: String(opts.gen), rows: String(opts.rows), pageSize: String(opts.pageSize) });
   if (opts.broken) q.set('broken', '1');
+  if (opts.huge) q.set('huge', '1');
   return q.toString();
 }
 
@@ -104,6 +106,16 @@ function times(q, now) {
     return { created: ours - 8 * MINUTE, ours, read: q.thread.read ? ours + 90 * MINUTE : 0 };
   }
   return { created: now - q.min * MINUTE, ours: 0, read: 0 };
+}
+
+/**
+ * The buyer's message on the detail page; `huge=1` pads it to over 1 MB with
+ * zero-width joiners and right-to-left overrides mixed in (hostile-input tests).
+ */
+function bodyOf(q, opts) {
+  if (!opts.huge) return q.body;
+  const line = 'Please quote 1000 pcs \u200b\u200d\u202e and confirm the delivery time. ';
+  return `${q.body}\n${line.repeat(Math.ceil(1_048_576 / line.length))}`;
 }
 
 /** One row as `subjectList.htm` and `window.feedbackListResponse.list` carry it. */
@@ -212,7 +224,7 @@ function detailPage(opts, id) {
       <div class="item-base-info"><span class="name">${esc(b.name)}</span><span>${stamp(tm.created)}</span></div>
       <div class="item-content-left"><div class="inquiry-card-item" data-query='${esc(JSON.stringify({ productList: q.product ? [{ id: `16${q.id.slice(-6)}` }] : [] }))}'>
       ${q.product ? `<div class="session-rich-content card"><span class="product-name">${esc(q.product)}</span></div>` : ''}
-      <div class="description-container session-rich-content text">${esc(q.subject)}<br>${esc(q.body).replace(/\n/g, '<br>')}</div>
+      <div class="description-container session-rich-content text">${esc(q.subject)}<br>${esc(bodyOf(q, opts)).replace(/\n/g, '<br>')}</div>
       ${(q.att ?? []).map(([name, size]) => `<div class="inquiry-file-item" data-query='${esc(JSON.stringify({ fileName: name, fileSize: size }))}'>📎 ${esc(name)}</div>`).join('')}
       </div></div></div>`,
   ];
@@ -258,7 +270,7 @@ function opMessages(opts, id) {
   const q = inquiries.find((i) => i.id === id);
   if (!q) return { code: 404, data: { list: [] } };
   const tm = times(q, opts.now);
-  const list = [{ messageId: `m${q.id}1`, sendTime: tm.created, content: q.body, messageType: 'rec', contact: { name: q.buyer.name } }];
+  const list = [{ messageId: `m${q.id}1`, sendTime: tm.created, content: bodyOf(q, opts), messageType: 'rec', contact: { name: q.buyer.name } }];
   if (tm.ours) list.push({ messageId: `m${q.id}2`, sendTime: tm.ours, content: 'Dear customer, thank you for your inquiry.', messageType: 'send', read: Boolean(tm.read) });
   return { code: 200, data: { list } };
 }

@@ -1,11 +1,13 @@
 // A buyer's text is never markup: the demo inquiry 7301000030 carries <script>,
-// an <img onerror>, markup in the buyer's name and a right-to-left override. Tagged,
-// opened and answered with an inserted reply, under no CSP and a strict one, nothing
-// of it runs and the reply holds it as text.
+// an <img onerror>, markup in the buyer's name, a right-to-left override, a
+// `javascript:` link and a host hidden behind zero-width characters. Tagged, opened
+// and answered with an inserted reply, under no CSP and a strict one, nothing of it
+// runs, Xunpan draws no link, image or handler of any kind, and the reply holds it as
+// text. A message of over 1 MB is tagged and answered and the card keeps its size.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startDemo } from './harness.mjs';
-import { clickByRole, visibleTexts } from './shadow.mjs';
+import { clickByRole, findByRole, overlayActiveMarkup, visibleTexts } from './shadow.mjs';
 
 const ID = '7301000030';
 
@@ -33,6 +35,10 @@ for (const csp of [null, 'strict']) {
       const query = csp ? '?csp=strict' : '';
       await page.goto(`https://message.alibaba.com/message/default.htm${query}${sep}pageSize=50#feedback/all`);
       await page.waitForSelector(`a.inquiry-item[data-trade-id="${ID}"][data-xunpan-verdict]`, { timeout: 20_000 });
+      // Its chip's reasons (the links it saw among them) are text: no element that could follow them.
+      await page.locator(`a.inquiry-item[data-trade-id="${ID}"] [data-xunpan-host]`).click();
+      assert.ok((await findByRole(page, 'button', new RegExp(`^not spam$`))).length > 0, 'the reasons are open');
+      assert.deepEqual(await overlayActiveMarkup(page), [], 'the list overlay draws nothing active');
       await page.goto(`https://message.alibaba.com/message/maDetail.htm${query}${sep}imInquiryId=${ID}`);
       await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
       await clickByRole(page, 'button', /^(Insert reply|插入回复)$/);
@@ -54,6 +60,28 @@ for (const csp of [null, 'strict']) {
       const inTree = texts.filter((t) => t.includes('\u202E')).length;
       const inPage = await page.evaluate(() => document.body.innerText.split('\u202E').length - 1);
       assert.equal(inTree, inPage, 'no bidi override in what Xunpan shows');
+      assert.deepEqual(await overlayActiveMarkup(page), [], 'the card draws nothing active');
+      await page.close();
+    });
+
+    test('a message of over 1 MB: tagged, answered, and the card keeps its size', async () => {
+      const page = await browser.context.newPage();
+      const sep = csp ? '&' : '?';
+      const query = csp ? '?csp=strict' : '';
+      await page.goto(`https://message.alibaba.com/message/maDetail.htm${query}${sep}huge=1&imInquiryId=7301000001`);
+      assert.ok(await page.evaluate(() => document.body.innerText.length > 1_000_000), 'the page holds the whole message');
+      await page.waitForSelector('[data-xunpan-verdict]', { timeout: 30_000 });
+      const box = await page.evaluate(() => {
+        const r = document.querySelector('[data-xunpan-host]').getBoundingClientRect();
+        return { width: r.width, height: r.height, viewport: window.innerWidth };
+      });
+      assert.ok(box.width > 100 && box.width <= box.viewport, `the card fits the page width: ${JSON.stringify(box)}`);
+      assert.ok(box.height < 600, `the card stays compact: ${JSON.stringify(box)}`);
+      await clickByRole(page, 'button', /^(Insert reply|插入回复)$/);
+      await page.waitForFunction(() => (window.tinymce?.get?.('normal-im-send')?.getContent?.() ?? '').length > 40, null, { timeout: 15_000 });
+      const reply = await page.evaluate(() => window.tinymce.get('normal-im-send').getContent());
+      assert.ok(reply.length < 20_000, `the reply stays a reply (${reply.length} characters)`);
+      assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
       await page.close();
     });
   });

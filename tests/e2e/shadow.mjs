@@ -58,3 +58,43 @@ export async function visibleTexts(page) {
     await cdp.detach();
   }
 }
+
+/**
+ * Every element inside Xunpan's shadow roots that could run, load or follow something:
+ * links, images, scripts, frames, and any `href`, `src` or `on…` attribute. Read through
+ * the DevTools protocol, which pierces closed roots. Returns descriptions; empty is good.
+ */
+export async function overlayActiveMarkup(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const found = [];
+    const attrs = (n) => {
+      const out = {};
+      for (let i = 0; i + 1 < (n.attributes ?? []).length; i += 2) out[n.attributes[i]] = n.attributes[i + 1];
+      return out;
+    };
+    const inspect = (n) => {
+      if (n.nodeType === 1) {
+        const a = attrs(n);
+        const risky = Object.keys(a).filter((k) => k === 'href' || k === 'src' || k === 'srcdoc' || k.startsWith('on'));
+        if (/^(A|IMG|SCRIPT|IFRAME|OBJECT|EMBED|LINK|FORM)$/.test(n.nodeName) || risky.length) {
+          found.push(`${n.nodeName} ${JSON.stringify(a)}`);
+        }
+      }
+      for (const c of n.children ?? []) inspect(c);
+      for (const s of n.shadowRoots ?? []) inspect(s);
+    };
+    const walk = (n) => {
+      if (n.nodeType === 1 && attrs(n)['data-xunpan-host'] !== undefined) {
+        for (const s of n.shadowRoots ?? []) inspect(s);
+      }
+      for (const c of n.children ?? []) walk(c);
+      if (n.contentDocument) walk(n.contentDocument);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -36,7 +36,12 @@ fn hit(code: &'static str) -> Hit {
 fn hit_on(code: &'static str, detail: impl Into<String>) -> Hit {
     Hit {
         code,
-        detail: Some(crate::core::text::clip(&detail.into(), 60)),
+        // Written out, not performed: a zero-width character inside a host name is
+        // the very thing the rep should see.
+        detail: Some(crate::core::text::clip(
+            &crate::core::text::reveal_invisible(&detail.into()),
+            80,
+        )),
     }
 }
 
@@ -474,7 +479,7 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
         let name: String = a
             .name
             .chars()
-            .filter(|c| !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
+            .filter(|c| !crate::core::text::is_invisible_format(*c))
             .collect::<String>()
             .to_lowercase();
         let parts: Vec<&str> = name.trim().rsplit('.').collect();
