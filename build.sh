@@ -77,6 +77,21 @@ ensure_node() {
   fi
 }
 
+# Firefox ESR from Debian and geckodriver from crates.io (Mozilla publishes it there):
+# the wasm-bindgen tests run in Firefox too. geckodriver starts `firefox`; Debian names
+# it firefox-esr, so a one-link directory puts it on the PATH under that name.
+FIREFOX_SHIM="$ROOT/target/firefox-bin"
+ensure_firefox() {
+  [ "${XUNPAN_NO_FIREFOX:-}" = 1 ] && return 1
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_install firefox-esr || return 1
+  if ! command -v geckodriver >/dev/null; then
+    say "installing geckodriver from crates.io (once, a few minutes)"
+    cargo install -q geckodriver || return 1
+  fi
+  mkdir -p "$FIREFOX_SHIM"
+  command -v firefox >/dev/null || ln -sf "$(command -v firefox-esr)" "$FIREFOX_SHIM/firefox"
+}
+
 # --- building --------------------------------------------------------------------
 
 WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
@@ -131,6 +146,14 @@ test_all() {
   tier 3 "wasm-bindgen-test in headless Chromium (web-sys code)"
   CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_TEST_TIMEOUT=60 \
     cargo test --locked --target wasm32-unknown-unknown --test web
+
+  tier 3 "wasm-bindgen-test in headless Firefox ESR"
+  if ensure_firefox; then
+    PATH="$FIREFOX_SHIM:$PATH" GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=90 \
+      cargo test --locked --target wasm32-unknown-unknown --test web
+  else
+    say "SKIPPED: Firefox ESR or geckodriver could not be installed here (XUNPAN_NO_FIREFOX=1 skips on purpose)"
+  fi
 
   tier 4 "Playwright: the extension on the demo seller inbox (and with a strict page CSP)"
   mkdir -p "$ARTIFACTS"
