@@ -8,6 +8,9 @@
 #   ./build.sh package   dist/ zipped for Chrome and for Firefox, sizes printed
 #   ./build.sh bench     speed, size and memory figures (a table, then one JSON line);
 #                        XUNPAN_BENCH_SAVE=1 also writes tests/bench/results/<date>.json
+#   ./build.sh fuzz      cargo-fuzz on every door outside text comes in by (fuzz/), the
+#                        corpus seeded from the development data; needs a nightly toolchain
+#                        and cargo-fuzz; XUNPAN_FUZZ_SECONDS (default 300) bounds the run
 #
 # Everything it installs comes from the package registries: the wasm32 Rust target,
 # wasm-bindgen-cli (exactly the version in Cargo.lock), Debian's Chromium and
@@ -225,11 +228,37 @@ bench() {
   echo "$json"
 }
 
+# --- fuzzing (a separate command: libFuzzer needs a nightly toolchain) --------------
+
+fuzz() {
+  local corpus="$ROOT/../shared/corpus" seeds="$ROOT/fuzz/corpus/hostile_input"
+  [ -f "$corpus/inquiries-dev.jsonl" ] || die "no ../shared/corpus/inquiries-dev.jsonl to seed the corpus from"
+  mkdir -p "$seeds"
+  # One seed per development inquiry for each door (first byte: 0 triage, 1 render,
+  # 2 given name, 3 settings, 4 lint); see fuzz/fuzz_targets/hostile_input.rs.
+  local n=0 line name
+  while IFS= read -r line; do
+    n=$((n + 1))
+    printf '\000%s\n' "$line" > "$seeds/triage-$n"
+    printf '\001%s\n' "$line" > "$seeds/render-$n"
+    printf '\004%s' "$line" > "$seeds/lint-$n"
+    name="$(printf '%s' "$line" | sed -n 's/.*"name": *"\([^"]*\)".*/\1/p')"
+    [ -n "$name" ] && printf '\002%s' "$name" > "$seeds/name-$n"
+  done < "$corpus/inquiries-dev.jsonl"
+  printf '\003%s' '{"format":"xunpan-settings","version":1,"triage":{"spamThreshold":7}}' > "$seeds/settings-1"
+  say "corpus seeded: $(ls "$seeds" | wc -l) inputs in $seeds"
+  rustup run nightly cargo --version >/dev/null 2>&1 \
+    || die "fuzzing needs a nightly toolchain: rustup toolchain install nightly"
+  cargo +nightly fuzz --help >/dev/null 2>&1 || die "fuzzing needs cargo-fuzz: cargo install cargo-fuzz"
+  (cd fuzz && cargo +nightly fuzz run hostile_input "$seeds" -- -max_total_time="${XUNPAN_FUZZ_SECONDS:-300}" -rss_limit_mb=2048)
+}
+
 case "${1:-}" in
   build) build ;;
   test) test_all ;;
   demo) shift; demo "$@" ;;
   package) package ;;
   bench) bench ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  fuzz) fuzz ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

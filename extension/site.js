@@ -330,6 +330,25 @@
    * conversations and buyer profiles by inquiry number, OneTalk conversations by cid.
    * Only known kinds with the expected shapes are taken.
    */
+  // Keys that would change how a value turns into text or number (or its prototype).
+  const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'toJSON', 'toLocaleString']);
+  const MAX_DEPTH = 24;
+  const MAX_NODES = 200_000;
+
+  /**
+   * Page data as plain data: own keys only, none of UNSAFE_KEYS (a row whose `toString`
+   * is not a function would make every String() of it throw and the page go unread),
+   * nothing deeper than MAX_DEPTH levels or beyond MAX_NODES objects.
+   */
+  function plain(value, depth = 0, budget = { nodes: MAX_NODES }) {
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > MAX_DEPTH || --budget.nodes < 0) return null;
+    if (Array.isArray(value)) return value.map((v) => plain(v, depth + 1, budget));
+    const out = {};
+    for (const key of Object.keys(value)) if (!UNSAFE_KEYS.has(key)) out[key] = plain(value[key], depth + 1, budget);
+    return out;
+  }
+
   function createPageDataStore() {
     const rows = new Map();
     const messages = new Map();
@@ -340,7 +359,7 @@
     return {
       accept(message) {
         if (!isObj(message) || message.source !== 'xunpan-page-data') return false;
-        const p = message.payload;
+        const p = plain(message.payload);
         switch (message.kind) {
           case 'feedbackList':
           case 'subjectList':
@@ -733,7 +752,13 @@
     const fn = COLLECTORS[type];
     if (!fn) return { items: [], header: null, editor: null, health: { found: [], missing: ['pageType'] } };
     try {
-      return fn(doc, data, overrides, now);
+      const read = fn(doc, data, overrides, now);
+      // Whatever the page data held, every inquiry leaves with text to read: one odd
+      // row (its message empty, or not text) must not get the whole page refused.
+      for (const item of read.items) {
+        if (typeof item.inquiry?.body !== 'string') item.inquiry.body = '';
+      }
+      return read;
     } catch (err) {
       return { items: [], header: null, editor: null, health: { found: [], missing: [`error: ${err.message}`] } };
     }

@@ -196,6 +196,74 @@ describe('selectors against the demo pages (Chromium)', () => {
     });
   }
 
+  test('hostile page data of every shape is read without a throw into plain inquiries', async () => {
+    const page = await open(PAGES.list);
+    const report = await page.evaluate(() => {
+      // Seeded (xorshift), so a failing round can be replayed.
+      let seed = 0x2545f491;
+      const rnd = () => {
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        return (seed >>> 0) / 2 ** 32;
+      };
+      const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+      const ids = [...document.querySelectorAll('[data-trade-id]')].map((e) => e.getAttribute('data-trade-id'));
+      const strings = ['', 'x'.repeat(1 << 20), '<script>alert(1)</script>', '\u202egnp.exe', 'a\u200bb\u200d',
+        '\u0000\u0007\u001b', 'javascript:alert(1)', '😀'.repeat(500), '1e400', 'NaN', '2026-02-30 25:61:00'];
+      const keys = ['tradeId', 'subject', 'sender', 'latestMessage', 'productInfo', 'createTime', 'content', 'name',
+        'list', 'buyerInfo', 'cid', 'text', 'at', 'countryCode', 'sendType', '__proto__', 'constructor', 'toString'];
+      const leaf = () => pick([null, true, false, 0, -1, 1e308, NaN, Infinity, -Infinity, ...strings, ...ids]);
+      const value = (depth) => {
+        const r = rnd();
+        if (depth > 5 || r < 0.3) return leaf();
+        if (r < 0.5) return Array.from({ length: Math.floor(rnd() * 4) }, () => value(depth + 1));
+        const o = {};
+        // Own properties, as JSON.parse makes them (a "__proto__" key included).
+        for (let n = Math.floor(rnd() * 7); n > 0; n--) {
+          Object.defineProperty(o, pick(keys), { value: value(depth + 1), enumerable: true, configurable: true, writable: true });
+        }
+        return o;
+      };
+      const deep = (levels) => {
+        let v = { tradeId: ids[0] };
+        for (let i = 0; i < levels; i++) v = { tradeId: ids[0], list: [v], sender: v, latestMessage: v };
+        return v;
+      };
+      const kinds = ['feedbackList', 'subjectList', 'opMessages', 'customerInfo', 'conversations', 'chatMessage', 'other'];
+      const failures = [];
+      for (let round = 0; round < 200; round++) {
+        const store = XunpanSite.createPageDataStore();
+        for (let n = 0; n < 4; n++) {
+          let payload;
+          if (round % 40 === 0) payload = [deep(1000)];
+          else if (rnd() < 0.6) payload = Array.from({ length: 3 }, () => Object.assign(value(1) ?? {}, { tradeId: pick(ids) }));
+          else payload = value(0);
+          try {
+            store.accept({ source: 'xunpan-page-data', kind: pick(kinds), payload });
+          } catch (err) {
+            failures.push(`round ${round}: accept threw ${err.message}`);
+          }
+        }
+        const read = XunpanSite.collect('inquiryList', document, store, {}, Date.now());
+        for (const m of read.health.missing) if (m.startsWith('error:')) failures.push(`round ${round}: ${m}`);
+        for (const { inquiry } of read.items) {
+          if (typeof inquiry.body !== 'string' || typeof inquiry.id !== 'string') failures.push(`round ${round}: body or id not text: ${String(JSON.stringify(inquiry)).slice(0, 200)}`);
+          try {
+            JSON.stringify(inquiry);
+          } catch (err) {
+            failures.push(`round ${round}: not plain data (${err.message})`);
+          }
+        }
+      }
+      return { failures: failures.slice(0, 10), rows: ids.length, polluted: Object.keys(Object.prototype) };
+    });
+    await page.close();
+    assert.ok(report.rows > 5, 'the list has rows to aim at');
+    assert.deepEqual(report.failures, []);
+    assert.deepEqual(report.polluted, [], 'nothing was added to Object.prototype');
+  });
+
   test('the list is read from the page data and matches the rows', async () => {
     const page = await open(PAGES.list);
     const items = await page.evaluate(() => {
