@@ -13,6 +13,9 @@ const ID = '7301000030';
 
 for (const csp of [null, 'strict']) {
   describe(`hostile buyer text (${csp ? 'strict CSP' : 'no CSP'})`, () => {
+    // The demo pages' query: a strict CSP, or none.
+    const query = csp ? '?csp=strict' : '';
+    const sep = csp ? '&' : '?';
     let demo;
     let browser;
     before(async () => {
@@ -31,8 +34,6 @@ for (const csp of [null, 'strict']) {
         dialogs.push(d.message());
         d.dismiss().catch(() => {});
       });
-      const sep = csp ? '&' : '?';
-      const query = csp ? '?csp=strict' : '';
       await page.goto(`https://message.alibaba.com/message/default.htm${query}${sep}pageSize=50#feedback/all`);
       await page.waitForSelector(`a.inquiry-item[data-trade-id="${ID}"][data-xunpan-verdict]`, { timeout: 20_000 });
       // Its chip's reasons (the links it saw among them) are text: no element that could follow them.
@@ -66,8 +67,6 @@ for (const csp of [null, 'strict']) {
 
     test('a message of over 1 MB: tagged, answered, and the card keeps its size', async () => {
       const page = await browser.context.newPage();
-      const sep = csp ? '&' : '?';
-      const query = csp ? '?csp=strict' : '';
       await page.goto(`https://message.alibaba.com/message/maDetail.htm${query}${sep}huge=1&imInquiryId=7301000001`);
       assert.ok(await page.evaluate(() => document.body.innerText.length > 1_000_000), 'the page holds the whole message');
       await page.waitForSelector('[data-xunpan-verdict]', { timeout: 30_000 });
