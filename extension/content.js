@@ -19,6 +19,8 @@
   let openItem = null; // the detail or open chat item, with its card
   let lastHealth = null; // what the adapter found on the last scan (no personal data)
   const results = new Map(); // item key → { signature, result }
+  const asked = new Map(); // item key → { signature, answer } while the engine works on it
+  const triagedAhead = new Set(); // keys answered from page data, their rows not yet drawn
   const drawn = new WeakMap(); // mount element → { key, signature, host }
   let pageType = Site.detect(location.href);
   let overrides = {};
@@ -27,6 +29,7 @@
   // The rep's selector overrides, language and template names, asked once at start:
   // every scan waits for them so no page is read with the wrong selectors.
   let ready = Promise.resolve();
+  let setUp = false; // `ready` has settled
 
   /** Sends a typed message to the service worker; resolves to its answer. */
   async function ask(type, fields = {}) {
@@ -39,7 +42,7 @@
   // Page data posted by page-data.js (MAIN world): plain objects, checked by the store.
   window.addEventListener('message', (ev) => {
     if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
-    store.accept(ev.data);
+    if (store.accept(ev.data)) triageAhead();
     schedule();
   });
 
@@ -67,6 +70,54 @@
     return `${s.length}:${hash}`;
   }
 
+  /**
+   * Makes sure the engine has answered for every item: asks once for those it has no
+   * answer for (or one for other content), and waits for answers already on their way,
+   * so an item is never triaged twice at the same time.
+   */
+  async function triage(items, url = itemUrl) {
+    const waits = [];
+    const fresh = [];
+    for (const item of items) {
+      item.key ??= item.id;
+      item.signature ??= signature(item.inquiry);
+      if (results.get(item.key)?.signature === item.signature) continue;
+      const pending = asked.get(item.key);
+      if (pending?.signature === item.signature) waits.push(pending.answer);
+      else fresh.push(item);
+    }
+    if (fresh.length) {
+      const answer = ask(TYPES.TRIAGE, {
+        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i) }))),
+      }).then(({ resultsJson }) => {
+        const answers = JSON.parse(resultsJson);
+        fresh.forEach((item, n) => results.set(item.key, { signature: item.signature, result: answers[n] }));
+      }).finally(() => {
+        for (const item of fresh) if (asked.get(item.key)?.answer === answer) asked.delete(item.key);
+      });
+      for (const item of fresh) asked.set(item.key, { signature: item.signature, answer });
+      waits.push(answer);
+    }
+    await Promise.all(waits);
+  }
+
+  /**
+   * The list's page data usually arrives before the page draws its rows: the engine is
+   * asked at once, and the rows are tagged in the same step that puts them on screen
+   * (see the observer in `start`) instead of a round trip later.
+   */
+  function triageAhead() {
+    const type = Site.detect(location.href);
+    const items = Site.predict(type, store);
+    if (!items.length) return;
+    triage(items, (item) => itemUrlFor(type, item)).then(() => {
+      for (const item of items) triagedAhead.add(item.key);
+      if (setUp) drawKnown();
+    }, () => {
+      // the scan asks again and shows the error
+    });
+  }
+
   async function scan() {
     if (running) {
       again = true;
@@ -79,21 +130,11 @@
       if (!pageType) return;
       const page = Site.collect(pageType, document, store, overrides);
       reportHealth(page);
-      const fresh = [];
-      for (const item of page.items) {
-        item.signature = signature(item.inquiry);
-        item.key ??= item.id;
-        const known = results.get(item.key);
-        if (!known || known.signature !== item.signature) fresh.push(item);
-      }
-      if (fresh.length) {
-        const { resultsJson } = await ask(TYPES.TRIAGE, {
-          itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: itemUrl(i) }))),
-        });
-        const answers = JSON.parse(resultsJson);
-        fresh.forEach((item, n) => results.set(item.key, { signature: item.signature, result: answers[n] }));
-      }
+      await triage(page.items);
       for (const item of page.items) draw(item, page);
+      // The rows are in: from now on changes are found by scans (a row the page data
+      // named but the page never showed must not make every change read the page twice).
+      if (page.items.length) triagedAhead.clear();
     } catch (err) {
       Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('engineUnavailable')} (${err.message})`);
     } finally {
@@ -105,8 +146,35 @@
     }
   }
 
+  /**
+   * Reads the page and draws, in this very task, every item the engine has answered
+   * for. True if no item on the page waits for the engine (no scan is needed).
+   */
+  function drawKnown() {
+    pageType = Site.detect(location.href);
+    if (!pageType) return true;
+    const page = Site.collect(pageType, document, store, overrides);
+    reportHealth(page);
+    let complete = true;
+    for (const item of page.items) {
+      item.key ??= item.id;
+      item.signature = signature(item.inquiry);
+      if (results.get(item.key)?.signature !== item.signature) {
+        complete = false;
+        continue;
+      }
+      draw(item, page);
+      triagedAhead.delete(item.key);
+    }
+    return complete;
+  }
+
   function itemUrl(item) {
-    if (pageType === 'inquiryList' && item.id) {
+    return itemUrlFor(pageType, item);
+  }
+
+  function itemUrlFor(type, item) {
+    if (type === 'inquiryList' && item.id) {
       return `https://message.alibaba.com/message/maDetail.htm?imInquiryId=${encodeURIComponent(item.id)}`;
     }
     return location.href;
@@ -363,6 +431,8 @@
       }
     } catch {
       // The engine is asked again on the first scan; its error is shown there.
+    } finally {
+      setUp = true;
     }
   }
 
@@ -375,6 +445,8 @@
       watchEditorFrame();
       // Our own drawing must not wake us again.
       if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.hasAttribute?.('data-xunpan-host')) && r.type === 'childList')) return;
+      // Rows whose answers are already here are drawn before the page is painted.
+      if (setUp && triagedAhead.size && records.some((r) => r.addedNodes.length) && drawKnown()) return;
       schedule();
     });
     observer.observe(document, {

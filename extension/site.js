@@ -391,6 +391,7 @@
         }
       },
       row: (id) => rows.get(String(id)) ?? null,
+      rows: () => [...rows.values()],
       messages: (id) => messages.get(String(id)) ?? null,
       buyer: (id) => buyers.get(String(id)) ?? null,
       conversation: (cid) => conversations.get(cid) ?? null,
@@ -764,6 +765,26 @@
     }
   }
 
+  /**
+   * The list's inquiries as its page data gives them, before the page has drawn a row:
+   * the same keys and inquiries `collect` finds once the rows are in (it reads a listed
+   * row from the same data), so the engine can be asked while the page is still drawing.
+   * Empty for pages whose inquiries are read from the page itself.
+   */
+  function predict(type, data) {
+    if (type !== 'inquiryList' || typeof data?.rows !== 'function') return [];
+    const items = [];
+    for (const r of data.rows()) {
+      try {
+        const id = String(r.tradeId);
+        items.push({ id, key: `inquiry:${id}`, inquiry: inquiryFromRow(r) });
+      } catch {
+        // an odd row is read from the page once it is drawn
+      }
+    }
+    return items;
+  }
+
   /** The reply box of a page with a plain text editor (chat), or null. */
   function editorElement(doc, overrides) {
     return one(doc, 'chatComposer', overrides);
@@ -771,7 +792,7 @@
 
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, IDENTITY_ATTRIBUTES, BUYER_LABELS,
-    detect, collect, createPageDataStore, editorElement, parseShownTime, timeToday, postedAt, countryCode,
+    detect, collect, predict, createPageDataStore, editorElement, parseShownTime, timeToday, postedAt, countryCode,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;

@@ -64,6 +64,9 @@ function options(url) {
     broken: q.get('broken') === '1',
     huge: q.get('huge') === '1',
     pageSize: Math.min(Math.max(Number(q.get('pageSize')) || PAGE_SIZE, 1), 1000),
+    // The list's first rows drawn this long after its page data, as a framework that
+    // renders later would (0: at once, like the real page's own script).
+    renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
   };
 }
 
@@ -72,6 +75,7 @@ function passOn(opts) {
   const q = new URLSearchParams({ now: String(opts.now), lang: opts.lang, gen: String(opts.gen), rows: String(opts.rows), pageSize: String(opts.pageSize) });
   if (opts.broken) q.set('broken', '1');
   if (opts.huge) q.set('huge', '1');
+  if (opts.renderAfter) q.set('renderAfter', String(opts.renderAfter));
   return q.toString();
 }
 
@@ -194,7 +198,7 @@ function listPage(opts) {
 
 function listData(opts) {
   const rows = folderRows('all', opts).slice(0, opts.pageSize).map((r) => listRow(r, opts.now));
-  const demo = { now: opts.now, lang: opts.lang, gen: opts.gen, rows: opts.rows, broken: opts.broken, labels: L[opts.lang], pageSize: opts.pageSize };
+  const demo = { now: opts.now, lang: opts.lang, gen: opts.gen, rows: opts.rows, broken: opts.broken, labels: L[opts.lang], pageSize: opts.pageSize, renderAfter: opts.renderAfter };
   return `window.__demo = ${JSON.stringify(demo)};\nwindow.feedbackListResponse = ${JSON.stringify({ list: rows, total: opts.rows })};\n`;
 }
 

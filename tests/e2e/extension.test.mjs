@@ -86,6 +86,29 @@ for (const csp of [null, 'strict']) {
       await page.close();
     });
 
+    test('rows drawn after their page data come in tagged, in their first frame, each triaged once', async () => {
+      // Count what the worker is asked to triage, from now on.
+      await browser.worker.evaluate(() => {
+        globalThis.__xunpanTriaged = [];
+        chrome.runtime.onMessage.addListener((m) => {
+          if (m?.type === 'xunpan/triage') globalThis.__xunpanTriaged.push(...JSON.parse(m.itemsJson).map((i) => i.inquiry.id));
+        });
+      });
+      const sep = query ? '&' : '?';
+      // The page data is there at once; the page draws its rows 1.5 s later, as a
+      // framework rendering in its own time would.
+      const page = await open(`${LIST}${query}${sep}rows=40&pageSize=40&renderAfter=1500#feedback/all`);
+      await page.waitForFunction(() => window.__demoFirstFrameTagged !== undefined, null, { timeout: 20_000 });
+      const rows = await page.$$eval(ROW, (r) => r.length);
+      assert.equal(rows, 40);
+      assert.equal(await page.evaluate(() => window.__demoFirstFrameTagged), rows, 'every row was tagged before it was first painted');
+      await page.waitForTimeout(300);
+      const triaged = await browser.worker.evaluate(() => globalThis.__xunpanTriaged);
+      assert.equal(triaged.length, rows, `each inquiry sent to the engine once (${triaged.length} for ${rows} rows)`);
+      assert.equal(new Set(triaged).size, rows);
+      await page.close();
+    });
+
     test('the detail page gets a verdict card and the reply goes into the TinyMCE editor', async () => {
       const list = await open(`${LIST}${query}#feedback/all`);
       await list.waitForSelector(`${ROW}[data-xunpan-verdict="genuine"]`, { timeout: 20_000 });

@@ -283,6 +283,25 @@ describe('selectors against the demo pages (Chromium)', () => {
     await page.close();
   });
 
+  test('the list predicted from its page data alone is what is read once the rows are in', async () => {
+    const page = await open(PAGES.list);
+    const { predicted, read, others } = await page.evaluate(() => {
+      const store = XunpanSite.createPageDataStore();
+      store.accept({ source: 'xunpan-page-data', kind: 'feedbackList', payload: window.feedbackListResponse.list });
+      const pick = (items) => items.map((i) => ({ key: i.key, inquiry: i.inquiry }));
+      return {
+        predicted: pick(XunpanSite.predict('inquiryList', store)),
+        read: pick(XunpanSite.collect('inquiryList', document, store, {}).items),
+        others: ['inquiryDetail', 'chat', 'rfqList', null].map((t) => XunpanSite.predict(t, store).length),
+      };
+    });
+    assert.equal(predicted.length, 20);
+    // Same keys and the same inquiries (so the same signatures): no row is triaged twice.
+    assert.deepEqual(predicted, read);
+    assert.deepEqual(others, [0, 0, 0, 0], 'pages read from their markup are not predicted');
+    await page.close();
+  });
+
   test('the detail page gives the thread, attachments and the hidden profile as absent', async () => {
     const page = await open(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000022&now=${NOW}`);
     const [item] = await page.evaluate(() => XunpanSite.collect('inquiryDetail', document, null, {}).items.map((i) => i.inquiry));

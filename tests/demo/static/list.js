@@ -82,6 +82,10 @@
     }
     for (const tab of document.querySelectorAll('.ui2-tab-nav a')) tab.classList.toggle('active', tab.dataset.folder === folder());
     window.__demoRename?.();
+    // What the page test of rows drawn already tagged looks at: the rows' first frame.
+    requestAnimationFrame(() => {
+      window.__demoFirstFrameTagged = [...document.querySelectorAll('[data-trade-id]')].filter((r) => r.hasAttribute('data-xunpan-verdict')).length;
+    });
   }
 
   function load() {
@@ -113,5 +117,6 @@
     page = 1;
     load();
   });
-  load();
+  if (demo.renderAfter) setTimeout(load, demo.renderAfter);
+  else load();
 })();
