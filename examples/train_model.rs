@@ -74,8 +74,8 @@ fn train<'a>(docs: impl Iterator<Item = (&'a Document<'static>, bool)>) -> Strin
         } else {
             g += 1
         }
-        for t in doc {
-            counts.entry(t.as_ref()).or_insert([0, 0])[usize::from(!spam)] += 1;
+        for t in doc.iter() {
+            counts.entry(t).or_insert([0, 0])[usize::from(!spam)] += 1;
         }
     }
     let (s, g) = (f64::from(s), f64::from(g));

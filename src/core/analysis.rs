@@ -52,13 +52,12 @@ static ONE_CLICK_B: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:would like (?:to (?:get|have|know) )?some more details|look forward (?:for|to) your reply)",
     )
 });
-static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(?:\(?[0-9]{1,2}[.)、:]|\(?[a-h][.)]|[-•*·])\s*(.+)$"));
-static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:questions?|clarify|following|answer|tell me|let me know|need to know|would like to know|want to know|preguntas|perguntas|questions suivantes|вопрос|想问|请问|问一下)[^\n]{0,40}[:：]?\s*$",
-    )
-});
+/// A line that introduces a list of questions ("I'd like to ask the following:").
+const LIST_INTRO_PATTERN: &str = r"(?:questions?|clarify|following|answer|tell me|let me know|need to know|would like to know|want to know|preguntas|perguntas|questions suivantes|вопрос|想问|请问|问一下)[^\n]{0,40}[:：]?\s*$";
+static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| re(LIST_INTRO_PATTERN));
+/// The same, on any line of a whole message: without one there, no line is read for it.
+static LIST_INTRO_ANY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!("(?m){LIST_INTRO_PATTERN}")));
 static INTERROGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)(?:\W|$)",
@@ -364,9 +363,14 @@ impl<'a> Sentence<'a> {
                 && CHINESE_QUESTION.is_match(t))
     }
 
-    fn is_send_request(&self) -> bool {
+    /// `body_asks`: whether the whole message has a request verb and a requested
+    /// thing anywhere; without both, no sentence of it can be a "please send" request
+    /// by those words, and the per-sentence searches are skipped.
+    fn is_send_request(&self, body_asks: bool) -> bool {
         ASKS_TO_SEND.is_match(&self.lower)
-            || (REQUEST_VERB.is_match(&self.lower) && REQUEST_OBJECT.is_match(&self.lower))
+            || (body_asks
+                && REQUEST_VERB.is_match(&self.lower)
+                && REQUEST_OBJECT.is_match(&self.lower))
     }
 }
 
@@ -394,14 +398,18 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
         && ONE_CLICK_B.is_match(lower)
         && body.chars().count() < 400;
 
+    // A sentence's lower-cased text lies within the message's (lower-casing goes
+    // character by character, and sentences end at punctuation, never inside a word).
+    let body_asks = REQUEST_VERB.is_match(lower_body) && REQUEST_OBJECT.is_match(lower_body);
     let mut questions: Vec<String> = Vec::new();
     let mut requests: Vec<String> = Vec::new();
     let mut in_list = false;
+    let has_list_intro = LIST_INTRO_ANY_LINE.is_match(lower);
     let mut listed: Vec<String> = Vec::new();
     // Numbered or lettered lines under an "I'd like to ask:" line are questions.
     for (line, line_lower) in body.lines().zip(lower.lines()) {
         let l = line.trim();
-        if LIST_INTRO.is_match(line_lower.trim()) {
+        if has_list_intro && LIST_INTRO.is_match(line_lower.trim()) {
             in_list = true;
             continue;
         }
@@ -409,7 +417,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
             let sentence = Sentence::new(item);
             if in_list || sentence.is_question() {
                 let cleaned = clean_item(item);
-                if sentence.is_send_request() {
+                if sentence.is_send_request(body_asks) {
                     requests.push(cleaned.clone());
                 } else {
                     questions.push(cleaned.clone());
@@ -434,7 +442,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
             {
                 continue;
             }
-            if sentence.is_send_request() {
+            if sentence.is_send_request(body_asks) {
                 requests.push(item);
             } else if sentence.is_question() {
                 questions.push(item);
@@ -464,16 +472,102 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
     }
 }
 
-/// The text of a numbered, lettered or bulleted list line ("1. …", "(b) …", "- …").
+/// The text of a numbered, lettered or bulleted list line ("1. …", "(b) …", "- …"):
+/// after optional space, a marker (`1.`, `12)`, `(3)`, `2、`, `4:`, `a.`, `(h)`, `-`,
+/// `•`, `*`, `·`), optional space, then the item, never empty. Read by hand: it runs on
+/// every line of every message, where a capturing search costs more than the rest.
 fn list_item(line: &str) -> Option<&str> {
-    ITEM.captures(line)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str())
+    let after_space = line.trim_start_matches(is_space);
+    let rest = list_marker(after_space)?;
+    let item = rest.trim_start_matches(is_space);
+    // An item is one line (a `.` of a pattern); only space after the marker leaves
+    // its last character as the item, as a greedy `\s*` before `(.+)` would.
+    if !item.is_empty() {
+        return (!item.contains('\n')).then_some(item);
+    }
+    let last = rest.chars().next_back()?;
+    (last != '\n').then(|| &rest[rest.len() - last.len_utf8()..])
+}
+
+/// What follows the list marker at the start of `s`, if `s` starts with one.
+fn list_marker(s: &str) -> Option<&str> {
+    let bytes = s.as_bytes();
+    if let Some(rest) = s.strip_prefix(['-', '•', '*', '·']) {
+        return Some(rest);
+    }
+    let open = usize::from(bytes.first() == Some(&b'('));
+    let digits = bytes[open..]
+        .iter()
+        .take(2)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits > 0 {
+        return s[open + digits..].strip_prefix(['.', ')', '、', ':']);
+    }
+    match bytes.get(open) {
+        Some(b'a'..=b'h') => s[open + 1..].strip_prefix(['.', ')']),
+        _ => None,
+    }
+}
+
+/// A white-space character as the engine's patterns read `\s` (see `text::ENGINE_CLASSES`).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\x0B' | '\x0C' | '\r' | ' ' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The list-line reading as a pattern says it; `list_item` must read every line alike.
+    fn list_item_by_pattern(line: &str) -> Option<&str> {
+        static ITEM: LazyLock<Regex> =
+            LazyLock::new(|| re(r"^\s*(?:\(?[0-9]{1,2}[.)、:]|\(?[a-h][.)]|[-•*·])\s*(.+)$"));
+        ITEM.captures(line)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str())
+    }
+
+    #[test]
+    fn list_lines_read_by_hand_as_the_pattern_reads_them() {
+        // Every string of up to five characters over the characters that matter.
+        let alphabet = [
+            '(', '1', '2', '3', 'a', 'h', 'i', '.', ')', '、', ':', '-', '•', '·', ' ', '\n',
+            '\u{3000}', 'x',
+        ];
+        let mut lines = vec![String::new()];
+        let mut frontier = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for prefix in &frontier {
+                for c in alphabet {
+                    let mut s = prefix.clone();
+                    s.push(c);
+                    next.push(s);
+                }
+            }
+            lines.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for line in [
+            "1. How much?",
+            "  (2) MOQ",
+            "b) colour",
+            "12、价格",
+            "• lead time",
+            "123. no",
+            "(i) no",
+        ] {
+            lines.push(line.to_string());
+        }
+        for line in &lines {
+            assert_eq!(list_item(line), list_item_by_pattern(line), "{line:?}");
+        }
+    }
 
     fn reading(body: &str, title: Option<&str>) -> Reading {
         let product = title.map(|t| crate::core::inquiry::Product {

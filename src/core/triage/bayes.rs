@@ -9,10 +9,10 @@
 //! while it has seen few examples, so two clicks nudge and fifty decide.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::core::inquiry::Inquiry;
@@ -25,9 +25,67 @@ pub const MAX_FILTER_TOKENS: usize = 20_000;
 /// The strongest tokens of a message that count toward the evidence.
 const TOP_TOKENS: usize = 30;
 
-/// The tokens of one message (distinct, sorted). Tokens borrow from the message's
-/// lower-cased text where they can, so reading a message allocates little.
-pub type Document<'a> = BTreeSet<Cow<'a, str>>;
+/// The distinct tokens of one message, in the order they first appear. Tokens borrow
+/// from the message's lower-cased text where they can, so reading a message
+/// allocates little; the order never changes a figure (ties between equally strong
+/// tokens are broken by the token itself).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document<'a> {
+    tokens: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Document<'a> {
+    /// The first [`MAX_TOKENS`] distinct tokens of `tokens`, in their order.
+    fn distinct(tokens: Vec<Cow<'a, str>>) -> Document<'a> {
+        let keep: Vec<bool> = {
+            let mut seen: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(
+                tokens.len().min(MAX_TOKENS),
+                Default::default(),
+            );
+            tokens
+                .iter()
+                .map(|t| seen.len() < MAX_TOKENS && seen.insert(t.as_ref()))
+                .collect()
+        };
+        let tokens = tokens
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(t, keep)| keep.then_some(t))
+            .collect();
+        Document { tokens }
+    }
+
+    /// The tokens, in the order they first appear.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().map(|t| t.as_ref())
+    }
+
+    /// Whether `token` is one of the message's tokens.
+    pub fn contains(&self, token: &str) -> bool {
+        self.iter().any(|t| t == token)
+    }
+
+    /// How many distinct tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether the message has no token at all.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The same tokens, no longer borrowing the message's text.
+    pub fn into_owned(self) -> Document<'static> {
+        Document {
+            tokens: self
+                .tokens
+                .into_iter()
+                .map(|t| Cow::Owned(t.into_owned()))
+                .collect(),
+        }
+    }
+}
 
 /// Reads an inquiry as tokens (owned: for training and for callers without a
 /// lower-cased copy of the text).
@@ -37,10 +95,7 @@ pub fn document(inquiry: &Inquiry) -> Document<'static> {
         .as_deref()
         .map(|s| cap(s, SUBJECT_BYTES).to_lowercase());
     let body = cap(&inquiry.body, BODY_BYTES).to_lowercase();
-    document_lowered(inquiry, subject.as_deref(), &body)
-        .into_iter()
-        .map(|t| Cow::Owned(t.into_owned()))
-        .collect()
+    document_lowered(inquiry, subject.as_deref(), &body).into_owned()
 }
 
 /// Subject bytes read for tokens.
@@ -54,8 +109,7 @@ pub fn document_lowered<'a>(
     lower_subject: Option<&str>,
     lower_body: &'a str,
 ) -> Document<'a> {
-    // Tokens are gathered in a list and sorted once; only a message with more than
-    // MAX_TOKENS of them needs the set that keeps the first distinct ones.
+    // Tokens are gathered in a list, then the first distinct ones kept.
     let mut out: Vec<Cow<'a, str>> = Vec::new();
     let add = |t: Cow<'a, str>, out: &mut Vec<Cow<'a, str>>| out.push(t);
     if let Some(subject) = lower_subject {
@@ -81,17 +135,7 @@ pub fn document_lowered<'a>(
             add(Cow::Owned(format!("att:{}", ext.to_lowercase())), &mut out);
         }
     }
-    if out.len() <= MAX_TOKENS {
-        return out.into_iter().collect();
-    }
-    let mut first = Document::new();
-    for token in out {
-        if first.len() == MAX_TOKENS {
-            break;
-        }
-        first.insert(token);
-    }
-    first
+    Document::distinct(out)
 }
 
 /// Calls `emit` with each word of 2–24 letters or digits of a lower-cased text, and
@@ -155,11 +199,12 @@ fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
     pairs.into_iter().for_each(emit);
 }
 
-/// The sum of the strongest token weights of a document.
-fn strongest(weights: impl Iterator<Item = f64>) -> f64 {
-    let mut w: Vec<f64> = weights.filter(|w| *w != 0.0).collect();
-    w.sort_by(|a, b| b.abs().total_cmp(&a.abs()));
-    w.iter().take(TOP_TOKENS).sum()
+/// The sum of the strongest token weights of a document (of equally strong tokens,
+/// the one that sorts first counts first, so the sum never depends on text order).
+fn strongest<'t>(weights: impl Iterator<Item = (&'t str, f64)>) -> f64 {
+    let mut w: Vec<(&str, f64)> = weights.filter(|(_, w)| *w != 0.0).collect();
+    w.sort_unstable_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(b.0)));
+    w.iter().take(TOP_TOKENS).map(|(_, w)| w).sum()
 }
 
 /// The built-in content model: token → log-odds weight.
@@ -191,11 +236,7 @@ impl Model {
 
     /// Evidence for spam (positive) or a real inquiry (negative).
     pub fn evidence(&self, doc: &Document) -> f64 {
-        self.scale
-            * strongest(
-                doc.iter()
-                    .filter_map(|t| self.weights.get(t.as_ref()).copied()),
-            )
+        self.scale * strongest(doc.iter().filter_map(|t| Some((t, *self.weights.get(t)?))))
     }
 
     /// Tokens in the model.
@@ -234,7 +275,7 @@ impl Filter {
         } else {
             self.genuine_docs = self.genuine_docs.saturating_add(1);
         }
-        for t in doc {
+        for t in doc.iter() {
             let e = self.tokens.entry(t.to_string()).or_insert([0, 0]);
             e[i] = e[i].saturating_add(1);
         }
@@ -257,10 +298,10 @@ impl Filter {
             return 0.0;
         }
         let weights = doc.iter().filter_map(|t| {
-            let c = self.tokens.get(t.as_ref())?;
+            let c = self.tokens.get(t)?;
             let p_spam = (f64::from(c[0]) + 0.5) / (s + 1.0);
             let p_gen = (f64::from(c[1]) + 0.5) / (g + 1.0);
-            Some((p_spam / p_gen).ln())
+            Some((t, (p_spam / p_gen).ln()))
         });
         let confidence = (s + g) / (s + g + 4.0);
         strongest(weights) * confidence * 0.5
