@@ -70,18 +70,24 @@
     return `${s.length}:${hash}`;
   }
 
+  /** Whether the engine's answer for the item is in, for its present content. */
+  function answered(item) {
+    item.key ??= item.id;
+    item.signature ??= signature(item.inquiry);
+    return results.get(item.key)?.signature === item.signature;
+  }
+
   /**
    * Makes sure the engine has answered for every item: asks once for those it has no
    * answer for (or one for other content), and waits for answers already on their way,
-   * so an item is never triaged twice at the same time.
+   * so an item is never triaged twice at the same time. True if there was anything to
+   * wait for.
    */
   async function triage(items, url = itemUrl) {
     const waits = [];
     const fresh = [];
     for (const item of items) {
-      item.key ??= item.id;
-      item.signature ??= signature(item.inquiry);
-      if (results.get(item.key)?.signature === item.signature) continue;
+      if (answered(item)) continue;
       const pending = asked.get(item.key);
       if (pending?.signature === item.signature) waits.push(pending.answer);
       else fresh.push(item);
@@ -99,6 +105,7 @@
       waits.push(answer);
     }
     await Promise.all(waits);
+    return waits.length > 0;
   }
 
   /**
@@ -110,7 +117,9 @@
     const type = Site.detect(location.href);
     const items = Site.predict(type, store);
     if (!items.length) return;
-    triage(items, (item) => itemUrlFor(type, item)).then(() => {
+    triage(items, (item) => itemUrlFor(type, item)).then((waited) => {
+      // Page data posted again with nothing new: its rows were drawn already.
+      if (!waited) return;
       for (const item of items) triagedAhead.add(item.key);
       if (setUp) drawKnown();
     }, () => {
@@ -157,9 +166,7 @@
     reportHealth(page);
     let complete = true;
     for (const item of page.items) {
-      item.key ??= item.id;
-      item.signature = signature(item.inquiry);
-      if (results.get(item.key)?.signature !== item.signature) {
+      if (!answered(item)) {
         complete = false;
         continue;
       }

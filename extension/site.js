@@ -402,6 +402,9 @@
 
   // --- the inquiry list ---------------------------------------------------------------------------
 
+  /** The item key of a listed inquiry: the same whether read from the rows or predicted. */
+  const listKey = (id) => `inquiry:${id}`;
+
   function inquiryFromRow(r) {
     const latest = r.latestMessage ?? {};
     const ours = latest.sendType === 'send';
@@ -455,7 +458,7 @@
       const fromData = data?.row?.(id);
       const inquiry = fromData ? inquiryFromRow(fromData) : inquiryFromRowDom(row, id, overrides, found);
       if (fromData) found.add('pageData');
-      items.push({ id, key: `inquiry:${id}`, element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row, inquiry });
+      items.push({ id, key: listKey(id), element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row, inquiry });
     }
     const wanted = items.length && !found.has('pageData') ? ['listRow', 'listBuyerName', 'listProduct'] : ['listRow'];
     // An empty folder is not a broken page: only a list with rows must show them.
@@ -777,7 +780,7 @@
     for (const r of data.rows()) {
       try {
         const id = String(r.tradeId);
-        items.push({ id, key: `inquiry:${id}`, inquiry: inquiryFromRow(r) });
+        items.push({ id, key: listKey(id), inquiry: inquiryFromRow(r) });
       } catch {
         // an odd row is read from the page once it is drawn
       }

@@ -47,14 +47,17 @@ const WATCH_TAGS = `(() => {
   new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-xunpan-verdict'] });
 })();`;
 
-async function openTagged(context) {
+/** Loads the list with `watch` in the page; `doneAt` (a window field) less the rows' insertion. */
+async function loadAndTime(context, watch, doneAt) {
   const page = await context.newPage();
-  await page.addInitScript(WATCH_TAGS);
+  await page.addInitScript(watch);
   await page.goto(listUrl);
-  await page.waitForFunction(() => window.__taggedAt, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => window.__taggedAt - window.__demoRenderedAt);
+  await page.waitForFunction((field) => window[field], doneAt, { timeout: 60_000 });
+  const ms = await page.evaluate((field) => window[field] - window.__demoRenderedAt, doneAt);
   return { page, ms };
 }
+
+const openTagged = (context) => loadAndTime(context, WATCH_TAGS, '__taggedAt');
 
 // In the page's own world, without the extension: when the main thread is first free
 // after the rows' first frame.
@@ -67,11 +70,7 @@ const WATCH_OWN_FRAME = `(() => {
 })();`;
 
 async function ownFrameMs(context) {
-  const page = await context.newPage();
-  await page.addInitScript(WATCH_OWN_FRAME);
-  await page.goto(listUrl);
-  await page.waitForFunction(() => window.__ownFrameDoneAt, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => window.__ownFrameDoneAt - window.__demoRenderedAt);
+  const { page, ms } = await loadAndTime(context, WATCH_OWN_FRAME, '__ownFrameDoneAt');
   await page.close();
   return ms;
 }
