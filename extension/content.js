@@ -66,7 +66,7 @@
   function signature(inquiry) {
     const s = JSON.stringify(inquiry);
     let hash = 0;
-    for (let i = 0; i < s.length; i++) hash = (hash * 31 + s.charCodeAt(i)) | 0;
+    for (let i = 0; i < s.length; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
     return `${s.length}:${hash}`;
   }
 

@@ -13,6 +13,10 @@
   /** Languages Xunpan ships; anything else follows the browser. */
   const LANGUAGES = Object.freeze(['en', 'zh_CN']);
   let chosen = null; // { language, table } or null for the browser's language
+  // Messages without substitutions, as last looked up: a list of 500 rows asks for the
+  // same few labels thousands of times, and each browser lookup crosses into the
+  // extension API. Emptied whenever the language changes.
+  const plainTexts = new Map();
 
   /** A messages.json entry with its `$1`…`$9` filled and `$$` as a dollar sign. */
   function format(entry, subs) {
@@ -29,6 +33,7 @@
   /** Uses `table` for `language` (a shipped language); anything else returns to the browser's. */
   function use(language, table) {
     chosen = LANGUAGES.includes(language) && isTable(table) ? { language, table } : null;
+    plainTexts.clear();
   }
 
   /** Loads a shipped language from the extension's files (extension pages and the worker). */
@@ -44,6 +49,16 @@
   }
 
   function t(key, subs) {
+    if (subs !== undefined) return lookUp(key, subs);
+    let text = plainTexts.get(key);
+    if (text === undefined) {
+      text = lookUp(key);
+      plainTexts.set(key, text);
+    }
+    return text;
+  }
+
+  function lookUp(key, subs) {
     const entry = chosen?.table[key];
     if (entry) return format(entry, subs);
     return api?.i18n?.getMessage?.(key, subs) || key;

@@ -62,7 +62,12 @@
       if (payload === undefined || payload === null) return;
       const json = JSON.stringify(payload);
       if (!json || json.length > MAX_CHARS) return;
-      if (remember) last.set(kind, json);
+      if (remember) {
+        // The globals are read again at DOMContentLoaded and load; the same answer
+        // posted again would only make the content script read it again.
+        if (last.get(kind) === json) return;
+        last.set(kind, json);
+      }
       window.postMessage({ source: SOURCE, kind, payload: JSON.parse(json) }, location.origin);
     } catch {
       // never disturb the page

@@ -37,3 +37,25 @@ test('every key used exists', () => {
   const missing = [...used].filter((k) => !k.endsWith('_') && !(k in en));
   assert.deepEqual(missing, []);
 });
+
+test('labels are looked up once per language, and a language change is seen at once', async () => {
+  const { runInNewContext } = await import('node:vm');
+  const asked = [];
+  const chrome = { i18n: { getMessage: (key, subs) => (asked.push(key), subs ? `${key}:${subs}` : `browser ${key}`) } };
+  const context = { chrome };
+  context.globalThis = context;
+  runInNewContext(readFileSync(join(root, 'extension/locale.js'), 'utf8'), context);
+  const { t, use } = context.XunpanLocale;
+
+  for (let i = 0; i < 500; i++) assert.equal(t('verdict_spam'), 'browser verdict_spam');
+  assert.deepEqual(asked, ['verdict_spam']);
+  // With substitutions the text differs from call to call: never kept.
+  assert.equal(t('dueIn', '5'), 'dueIn:5');
+  assert.equal(t('dueIn', '6'), 'dueIn:6');
+  assert.equal(asked.length, 3);
+
+  use('zh_CN', { verdict_spam: { message: '垃圾' } });
+  assert.equal(t('verdict_spam'), '垃圾');
+  use(null);
+  assert.equal(t('verdict_spam'), 'browser verdict_spam');
+});
