@@ -109,6 +109,23 @@ for (const csp of [null, 'strict']) {
       await page.close();
     });
 
+    test('the list page data reaches the content script once, however often the page is read', async () => {
+      // The page's globals are read when set, at DOMContentLoaded and at load; only a
+      // change is worth posting (each post makes the content script read it all again).
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        window.__xunpanListPosts = 0;
+        window.addEventListener('message', (ev) => {
+          if (ev.data?.source === 'xunpan-page-data' && ev.data.kind === 'feedbackList') window.__xunpanListPosts++;
+        });
+      });
+      await page.goto(`${LIST}${query}#feedback/all`, { waitUntil: 'load' });
+      await page.waitForSelector(`${ROW}[data-xunpan-verdict]`, { timeout: 20_000 });
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__xunpanListPosts), 1);
+      await page.close();
+    });
+
     test('the detail page gets a verdict card and the reply goes into the TinyMCE editor', async () => {
       const list = await open(`${LIST}${query}#feedback/all`);
       await list.waitForSelector(`${ROW}[data-xunpan-verdict="genuine"]`, { timeout: 20_000 });
