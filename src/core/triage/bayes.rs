@@ -47,11 +47,9 @@ impl<'a> Document<'a> {
                 .map(|t| seen.len() < MAX_TOKENS && seen.insert(t.as_ref()))
                 .collect()
         };
-        let tokens = tokens
-            .into_iter()
-            .zip(keep)
-            .filter_map(|(t, keep)| keep.then_some(t))
-            .collect();
+        let mut tokens = tokens;
+        let mut keep = keep.into_iter();
+        tokens.retain(|_| keep.next().unwrap_or(false));
         Document { tokens }
     }
 
@@ -109,26 +107,36 @@ pub fn document_lowered<'a>(
     lower_subject: Option<&str>,
     lower_body: &'a str,
 ) -> Document<'a> {
-    // Tokens are gathered in a list, then the first distinct ones kept.
-    let mut out: Vec<Cow<'a, str>> = Vec::new();
+    // Tokens are gathered in a list, then the first distinct ones kept. A word takes
+    // five bytes or more with its space: the list is sized once for the whole body.
+    let mut out: Vec<Cow<'a, str>> = Vec::with_capacity(cap(lower_body, BODY_BYTES).len() / 5 + 16);
     let add = |t: Cow<'a, str>, out: &mut Vec<Cow<'a, str>>| out.push(t);
     if let Some(subject) = lower_subject {
         words(cap(subject, SUBJECT_BYTES), |w| {
-            add(Cow::Owned(format!("s:{w}")), &mut out)
+            let mut token = String::with_capacity(2 + w.len());
+            token.push_str("s:");
+            token.push_str(w);
+            add(Cow::Owned(token), &mut out)
         });
     }
     let body = cap(lower_body, BODY_BYTES);
     words(body, |w| add(Cow::Borrowed(w), &mut out));
-    for url in body
-        .split_whitespace()
-        .filter(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
-        .take(50)
-    {
-        let url = url.trim_matches(|c: char| "()<>\"'[],".contains(c));
-        add(
-            Cow::Owned(format!("host:{}", registrable(host_of(url)))),
-            &mut out,
-        );
+    // Every link starts "http" or "www.": most messages have neither, and need no
+    // second pass word by word.
+    if body.contains("http") || body.contains("www.") {
+        for url in body
+            .split_whitespace()
+            .filter(|w| {
+                w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+            })
+            .take(50)
+        {
+            let url = url.trim_matches(|c: char| "()<>\"'[],".contains(c));
+            add(
+                Cow::Owned(format!("host:{}", registrable(host_of(url)))),
+                &mut out,
+            );
+        }
     }
     for a in inquiry.attachments.iter().take(20) {
         if let Some((_, ext)) = a.name.rsplit_once('.') {
@@ -341,7 +349,7 @@ mod tests {
     #[test]
     fn tokens_cover_words_chinese_pairs_hosts_and_files() {
         let mut i = Inquiry {
-            body: "Price FOB? 询盘报价 see http://bit.ly/x".into(),
+            body: "Price FOB? 询盘报价 see http://bit.ly/x or WWW.Example.com/specs".into(),
             ..Inquiry::default()
         };
         i.attachments.push(crate::core::inquiry::Attachment {
@@ -356,6 +364,7 @@ mod tests {
             "盘报",
             "报价",
             "host:bit.ly",
+            "host:example.com",
             "att:zip",
         ] {
             assert!(d.contains(t), "{t} in {d:?}");
