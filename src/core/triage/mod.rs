@@ -433,8 +433,9 @@ impl Triager {
 
     fn reason(&self, code: &'static str, weight: f64, detail: Option<&str>) -> Reason {
         let (en, zh) = rule(code).map_or(("", ""), |r| (r.en, r.zh));
+        // Built by hand: one reason per hit makes the formatting machinery show up.
         let with = |s: &str| match detail {
-            Some(d) if !d.is_empty() => format!("{s}: {d}"),
+            Some(d) if !d.is_empty() => [s, ": ", d].concat(),
             _ => s.to_string(),
         };
         Reason {
