@@ -42,11 +42,55 @@ const storageReady = (async () => {
 
 // --- settings: an administrator's policy, the rep's changes on top -------------------
 
-const managedPolicy = () => readManagedPolicy(api);
+const STORE_LAST_POLICY = 'lastPolicy';
+// How long the engine waits for the managed store before building on the policy last
+// seen (see policyForEngine).
+const POLICY_WAIT_MS = 200;
 
-/** The settings in force: the rep's stored layer (`own`) over the policy, if any. */
-async function settingsInForce(own) {
-  const policy = await managedPolicy();
+/** The policy as the managed store has it now; also kept as the one last seen. */
+async function managedPolicy() {
+  const policy = await readManagedPolicy(api);
+  try {
+    const { [STORE_LAST_POLICY]: last = null } = await api.storage.local.get(STORE_LAST_POLICY);
+    if (!samePolicy(last, policy)) await api.storage.local.set({ [STORE_LAST_POLICY]: policy });
+  } catch {
+    // kept on the next read
+  }
+  return policy;
+}
+
+const samePolicy = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The policy to build the engine on. The browser's managed store answers the first
+ * read of a browser session only after seconds (about 3 s in Chromium, whether a
+ * policy is set or not): the first tags of the day must not wait for it. If it has not
+ * answered within POLICY_WAIT_MS, the policy last seen stands in (policies change
+ * seldom, and never while the store is silent); should the store's answer differ, the
+ * engine is rebuilt on it for the next message.
+ */
+async function policyForEngine() {
+  const reading = managedPolicy();
+  const waiting = Symbol('waiting');
+  const early = await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, POLICY_WAIT_MS, waiting))]);
+  if (early !== waiting) return early;
+  const { [STORE_LAST_POLICY]: standIn = null } = await api.storage.local.get(STORE_LAST_POLICY);
+  reading.then((policy) => {
+    if (!samePolicy(policy, standIn)) enginePromise = null;
+  });
+  return standIn;
+}
+
+// The worker starts with the browser (see onStartup below): ask the managed store at
+// once, so its slow first answer is usually in before the rep opens a seller page.
+managedPolicy();
+
+/**
+ * The settings in force: the rep's stored layer (`own`) over the policy, if any
+ * (`policy`: the one to use, else the managed store is asked).
+ */
+async function settingsInForce(own, policy) {
+  if (policy === undefined) policy = await managedPolicy();
   if (!policy) return own ?? null;
   await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
   try {
@@ -80,13 +124,18 @@ async function storeSettings(full) {
 
 let enginePromise = null;
 
+// An administrator's new policy applies from the next message on.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') enginePromise = null;
+});
+
 /** The engine, built once per worker life from the stored settings. */
 function engine() {
   enginePromise ??= (async () => {
     await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
     const stored = await api.storage.local.get(STORE_SETTINGS);
     try {
-      return new WasmEngine(await settingsInForce(stored[STORE_SETTINGS]));
+      return new WasmEngine(await settingsInForce(stored[STORE_SETTINGS], await policyForEngine()));
     } catch (err) {
       // Stored settings that no longer validate must not stop the product: fall back
       // to the defaults and say so once.

@@ -1,0 +1,66 @@
+// The browser's managed store may take seconds to answer its first read of a session
+// (about 3 s in Chromium, with a policy set or not). The first tags of the day must not
+// wait for it: the engine is built on the policy last seen, and rebuilt on the store's
+// answer when that differs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launch, serviceWorker } from './harness.mjs';
+
+const LIST = 'https://message.alibaba.com/message/default.htm#feedback/all';
+const ROW = '[data-trade-id]';
+
+let demo;
+let browser;
+
+before(async () => {
+  demo = await startDemo();
+  browser = await launch(demo.port);
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** The verdicts shown on a freshly opened inquiry list. */
+async function verdictsOnTheList() {
+  const page = await browser.context.newPage();
+  await page.goto(LIST);
+  await page.waitForFunction(
+    (sel) => {
+      const rows = [...document.querySelectorAll(sel)];
+      return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
+    },
+    ROW,
+    { timeout: 20_000 },
+  );
+  const verdicts = await page.$$eval(ROW, (rows) => rows.map((r) => r.getAttribute('data-xunpan-verdict')));
+  await page.close();
+  return new Set(verdicts);
+}
+
+test('a managed store that has not answered holds no tags back; its answer replaces the policy last seen', async () => {
+  const worker = await serviceWorker(browser.context);
+  // A policy under which everything is spam, as the one last seen; the store answers
+  // only when the test says so (the engine has not been built yet: no page asked).
+  const everythingSpam = { format: 'xunpan-settings', version: 1, triage: { spamThreshold: -100, suspiciousThreshold: -100 } };
+  await worker.evaluate(async (policy) => {
+    await chrome.storage.local.set({ lastPolicy: policy });
+    globalThis.__policyReads = [];
+    chrome.storage.managed.get = () => new Promise((resolve) => globalThis.__policyReads.push(resolve));
+  }, everythingSpam);
+
+  assert.deepEqual([...(await verdictsOnTheList())], ['spam'], 'the policy last seen is in force while the store is silent');
+
+  // The store answers at last: no policy is set.
+  const answered = await worker.evaluate(() => {
+    for (const resolve of globalThis.__policyReads) resolve({});
+    return globalThis.__policyReads.length;
+  });
+  assert.ok(answered >= 1, 'the engine asked the store');
+  await worker.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+
+  const now = await verdictsOnTheList();
+  assert.ok(now.has('genuine'), `the store's answer (no policy) replaced the stand-in: ${[...now]}`);
+  const { lastPolicy } = await worker.evaluate(() => chrome.storage.local.get('lastPolicy'));
+  assert.equal(lastPolicy, null, 'the answer is the policy last seen from now on');
+});
