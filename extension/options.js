@@ -314,3 +314,7 @@ form.addEventListener('input', (e) => {
 
 fill(settings);
 drawList();
+// The page takes input only now that it shows the stored settings: typing before would
+// be overwritten by them, and a Save pressed before would be lost.
+for (const el of document.querySelectorAll('fieldset, button[type=submit]')) el.disabled = false;
+form.removeAttribute('aria-busy');
