@@ -45,6 +45,8 @@
     if (store.accept(ev.data)) triageAhead();
     schedule();
   });
+  // From now on every post is heard: only older ones need posting again (see start).
+  const listeningSince = performance.now();
 
   // --- scanning ------------------------------------------------------------------------
 
@@ -462,8 +464,8 @@
       attributes: true,
       attributeFilter: Site.IDENTITY_ATTRIBUTES ?? ['data-trade-id', 'data-cid'],
     });
-    // page-data.js may have posted before we listened: ask it to post again.
-    window.postMessage({ source: 'xunpan-page-data-request' }, location.origin);
+    // page-data.js may have posted before we listened: ask it to post those again.
+    window.postMessage({ source: 'xunpan-page-data-request', since: listeningSince }, location.origin);
     window.addEventListener('hashchange', schedule);
     window.addEventListener('popstate', schedule);
     // Once the page is whole, read it again: only then is anything missing really missing.

@@ -65,8 +65,8 @@
       if (remember) {
         // The globals are read again at DOMContentLoaded and load; the same answer
         // posted again would only make the content script read it again.
-        if (last.get(kind) === json) return;
-        last.set(kind, json);
+        if (last.get(kind)?.json === json) return;
+        last.set(kind, { json, at: performance.now() });
       }
       window.postMessage({ source: SOURCE, kind, payload: JSON.parse(json) }, location.origin);
     } catch {
@@ -272,7 +272,10 @@
   window.addEventListener('message', (ev) => {
     if (ev.source !== window || ev.data?.source !== 'xunpan-page-data-request') return;
     readGlobals();
-    for (const [kind, json] of last) post(kind, JSON.parse(json), false);
+    // Only what was posted before the content script listened (`since`, on this page's
+    // clock); without it, everything.
+    const since = Number(ev.data.since);
+    for (const [kind, { json, at }] of last) if (!(at >= since)) post(kind, JSON.parse(json), false);
     for (const message of recentChat) post('chatMessage', message, false);
   });
 })();
