@@ -80,6 +80,24 @@ describe('options page', () => {
     assert.deepEqual(after.triage, before.triage);
   });
 
+  test('the form takes input only once it shows the stored settings', async () => {
+    // The managed store answers slowly (as on a browser's first read of a session).
+    await browser.worker.evaluate(() => {
+      globalThis.__managedGet ??= chrome.storage.managed.get.bind(chrome.storage.managed);
+      chrome.storage.managed.get = (...args) => new Promise((resolve) => setTimeout(() => resolve(globalThis.__managedGet(...args)), 1500));
+    });
+    const slow = await browser.context.newPage();
+    await slow.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    assert.equal(await slow.isDisabled('[name="profile.repName"]'), true, 'no typing before the settings are shown');
+    assert.equal(await slow.isDisabled('button[type=submit]'), true, 'no Save before the settings are shown');
+    await slow.waitForSelector('button[type=submit]:not([disabled])', { timeout: 20_000 });
+    assert.equal(await slow.inputValue('[name="profile.repName"]'), 'Lily Chen', 'the stored settings are shown');
+    await slow.close();
+    await browser.worker.evaluate(() => {
+      chrome.storage.managed.get = globalThis.__managedGet;
+    });
+  });
+
   test('a company policy from managed storage lies under the rep\'s own changes', async () => {
     // Managed storage is set by the browser's administrator; the test plays that part by
     // answering the worker's managed-storage reads with a policy.
