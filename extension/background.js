@@ -124,9 +124,11 @@ async function storeSettings(full) {
 
 let enginePromise = null;
 
-// An administrator's new policy applies from the next message on.
-api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed') enginePromise = null;
+// An administrator's new policy applies from the next message on. (The managed area's
+// own event: a listener on storage.onChanged would be handed every write of the items,
+// old and new values in full, about 20 ms per 500-row answer.)
+api.storage.managed?.onChanged?.addListener(() => {
+  enginePromise = null;
 });
 
 /** The engine, built once per worker life from the stored settings. */

@@ -64,3 +64,13 @@ test('a managed store that has not answered holds no tags back; its answer repla
   const { lastPolicy } = await worker.evaluate(() => chrome.storage.local.get('lastPolicy'));
   assert.equal(lastPolicy, null, 'the answer is the policy last seen from now on');
 });
+
+test('the worker hears policy changes without being handed every write of the items', async () => {
+  const worker = await serviceWorker(browser.context);
+  const listening = await worker.evaluate(() => ({
+    managed: chrome.storage.managed.onChanged.hasListeners(),
+    // Every write of the items would come to such a listener, old and new values in full.
+    any: chrome.storage.onChanged.hasListeners(),
+  }));
+  assert.deepEqual(listening, { managed: true, any: false });
+});
