@@ -2,44 +2,26 @@
 // (about 3 s in Chromium, with a policy set or not). The first tags of the day must not
 // wait for it: the engine is built on the policy last seen, and rebuilt on the store's
 // answer when that differs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launch, serviceWorker } from './harness.mjs';
+import { demoSession, serviceWorker, waitAllRowsTagged } from './harness.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm#feedback/all';
 const ROW = '[data-trade-id]';
 
-let demo;
-let browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launch(demo.port);
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const session = demoSession();
 
 /** The verdicts shown on a freshly opened inquiry list. */
 async function verdictsOnTheList() {
-  const page = await browser.context.newPage();
-  await page.goto(LIST);
-  await page.waitForFunction(
-    (sel) => {
-      const rows = [...document.querySelectorAll(sel)];
-      return rows.length > 0 && rows.every((r) => r.hasAttribute('data-xunpan-verdict'));
-    },
-    ROW,
-    { timeout: 20_000 },
-  );
+  const page = await session.open(LIST);
+  await waitAllRowsTagged(page, 20_000);
   const verdicts = await page.$$eval(ROW, (rows) => rows.map((r) => r.getAttribute('data-xunpan-verdict')));
   await page.close();
   return new Set(verdicts);
 }
 
 test('a managed store that has not answered holds no tags back; its answer replaces the policy last seen', async () => {
-  const worker = await serviceWorker(browser.context);
+  const worker = await serviceWorker(session.browser.context);
   // A policy under which everything is spam, as the one last seen; the store answers
   // only when the test says so (the engine has not been built yet: no page asked).
   const everythingSpam = { format: 'xunpan-settings', version: 1, triage: { spamThreshold: -100, suspiciousThreshold: -100 } };
@@ -66,11 +48,15 @@ test('a managed store that has not answered holds no tags back; its answer repla
 });
 
 test('the worker hears policy changes without being handed every write of the items', async () => {
-  const worker = await serviceWorker(browser.context);
+  const worker = await serviceWorker(session.browser.context);
   const listening = await worker.evaluate(() => ({
     managed: chrome.storage.managed.onChanged.hasListeners(),
     // Every write of the items would come to such a listener, old and new values in full.
     any: chrome.storage.onChanged.hasListeners(),
   }));
   assert.deepEqual(listening, { managed: true, any: false });
+});
+
+test('no page errors', () => {
+  assert.deepEqual(session.pageErrors, []);
 });
