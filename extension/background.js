@@ -47,12 +47,16 @@ const STORE_LAST_POLICY = 'lastPolicy';
 // seen (see policyForEngine).
 const POLICY_WAIT_MS = 200;
 
+/** The policy last seen by any worker (null: none). */
+async function lastSeenPolicy() {
+  return (await api.storage.local.get(STORE_LAST_POLICY))[STORE_LAST_POLICY] ?? null;
+}
+
 /** The policy as the managed store has it now; also kept as the one last seen. */
 async function managedPolicy() {
   const policy = await readManagedPolicy(api);
   try {
-    const { [STORE_LAST_POLICY]: last = null } = await api.storage.local.get(STORE_LAST_POLICY);
-    if (!samePolicy(last, policy)) await api.storage.local.set({ [STORE_LAST_POLICY]: policy });
+    if (!samePolicy(await lastSeenPolicy(), policy)) await api.storage.local.set({ [STORE_LAST_POLICY]: policy });
   } catch {
     // kept on the next read
   }
@@ -74,7 +78,7 @@ async function policyForEngine() {
   const waiting = Symbol('waiting');
   const early = await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, POLICY_WAIT_MS, waiting))]);
   if (early !== waiting) return early;
-  const { [STORE_LAST_POLICY]: standIn = null } = await api.storage.local.get(STORE_LAST_POLICY);
+  const standIn = await lastSeenPolicy();
   reading.then((policy) => {
     if (!samePolicy(policy, standIn)) enginePromise = null;
   });
@@ -365,10 +369,11 @@ const handlers = {
     const records = items
       .filter((i) => i.receivedAt)
       .map((i) => ({ channel: i.channel, buyerAt: i.receivedAt, firstReplyAt: i.firstReplyAt ?? null, buyerAnswered: Boolean(i.buyerAnswered), counts: i.counts !== false }));
-    const settings = await settingsInForce(stored[STORE_SETTINGS]);
+    const policy = await managedPolicy();
+    const settings = await settingsInForce(stored[STORE_SETTINGS], policy);
     return {
       settings,
-      policy: (await managedPolicy()) !== null,
+      policy: policy !== null,
       locale: await chosenLocale(settings?.language),
       items,
       metrics: metrics(records, now, browserZone(now)),

@@ -109,17 +109,14 @@ pub fn document_lowered<'a>(
 ) -> Document<'a> {
     // Tokens are gathered in a list, then the first distinct ones kept. A word takes
     // five bytes or more with its space: the list is sized once for the whole body.
-    let mut out: Vec<Cow<'a, str>> = Vec::with_capacity(cap(lower_body, BODY_BYTES).len() / 5 + 16);
+    let body = cap(lower_body, BODY_BYTES);
+    let mut out: Vec<Cow<'a, str>> = Vec::with_capacity(body.len() / 5 + 16);
     let add = |t: Cow<'a, str>, out: &mut Vec<Cow<'a, str>>| out.push(t);
     if let Some(subject) = lower_subject {
         words(cap(subject, SUBJECT_BYTES), |w| {
-            let mut token = String::with_capacity(2 + w.len());
-            token.push_str("s:");
-            token.push_str(w);
-            add(Cow::Owned(token), &mut out)
+            add(Cow::Owned(["s:", w].concat()), &mut out)
         });
     }
-    let body = cap(lower_body, BODY_BYTES);
     words(body, |w| add(Cow::Borrowed(w), &mut out));
     // Every link starts "http" or "www.": most messages have neither, and need no
     // second pass word by word.
