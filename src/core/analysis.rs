@@ -227,6 +227,33 @@ const LANGUAGE_SAMPLE_CHARS: usize = 4000;
 
 /// The script or language of a text: by script first, then common words for Latin ones.
 pub fn language_of(text: &str) -> &'static str {
+    if text.is_ascii() {
+        ascii_language_of(text)
+    } else {
+        any_language_of(text)
+    }
+}
+
+/// [`language_of`] for plain ASCII, most inquiries: every letter is Latin and words
+/// split at bytes, without decoding characters. Same answer as [`any_language_of`].
+fn ascii_language_of(text: &str) -> &'static str {
+    let sample = &text.as_bytes()[..text.len().min(LANGUAGE_SAMPLE_CHARS)];
+    let latin = sample.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if latin / 3 == 0 {
+        return "und";
+    }
+    let mut words = LatinWords::default();
+    for word in sample.split(|b| !b.is_ascii_alphabetic()) {
+        // ASCII letters only, so always whole characters.
+        if let Ok(word) = std::str::from_utf8(word) {
+            words.note(word);
+        }
+    }
+    words.language()
+}
+
+/// [`language_of`] for any text.
+fn any_language_of(text: &str) -> &'static str {
     let (mut cjk, mut cyr, mut arab, mut latin) = (0, 0, 0, 0);
     let mut sample_end = text.len();
     for (n, (at, c)) in text.char_indices().enumerate() {
@@ -255,39 +282,54 @@ pub fn language_of(text: &str) -> &'static str {
     if top == arab {
         return "ar";
     }
-    // One pass over the words; each listed word counts once per language.
-    let (initials, longest) = &*LATIN_SHAPE;
-    let longest = *longest;
-    let mut seen = [0u32; LATIN_WORDS.len()];
-    let mut lowered = String::new();
-    for word in text[..sample_end]
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        if word.len() > longest || !initials[usize::from(word.as_bytes()[0])] {
-            continue; // no listed word is that long or starts that way
+    let mut words = LatinWords::default();
+    for word in text[..sample_end].split(|c: char| !c.is_alphabetic()) {
+        words.note(word);
+    }
+    words.language()
+}
+
+/// The listed words of each Latin-script language seen so far in a text: one pass
+/// over its words, each listed word counting once per language.
+#[derive(Default)]
+struct LatinWords {
+    seen: [u32; LATIN_WORDS.len()],
+    lowered: String,
+}
+
+impl LatinWords {
+    fn note(&mut self, word: &str) {
+        let (initials, longest) = &*LATIN_SHAPE;
+        let Some(&first) = word.as_bytes().first() else {
+            return;
+        };
+        if word.len() > *longest || !initials[usize::from(first)] {
+            return; // no listed word is that long or starts that way
         }
         let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
             word
         } else {
-            lowered.clear();
-            lowered.extend(word.chars().flat_map(char::to_lowercase));
-            lowered.as_str()
+            self.lowered.clear();
+            self.lowered.extend(word.chars().flat_map(char::to_lowercase));
+            self.lowered.as_str()
         };
         if let Some(hits) = LATIN_INDEX.get(key) {
             for &(lang, bit) in hits {
-                seen[lang] |= bit;
+                self.seen[lang] |= bit;
             }
         }
     }
-    // The first language with the most words; English when none is found.
-    let mut best = (0, 0);
-    for (lang, bits) in seen.iter().enumerate() {
-        if bits.count_ones() > best.1 {
-            best = (lang, bits.count_ones());
+
+    /// The first language with the most words; English when none is found.
+    fn language(&self) -> &'static str {
+        let mut best = (0, 0);
+        for (lang, bits) in self.seen.iter().enumerate() {
+            if bits.count_ones() > best.1 {
+                best = (lang, bits.count_ones());
+            }
         }
+        LATIN_WORDS[best.0].0
     }
-    LATIN_WORDS[best.0].0
 }
 
 /// Sentences of a text (split after end punctuation and at line breaks), trimmed;
@@ -652,6 +694,29 @@ mod tests {
             ("كم السعر؟", "ar"),
         ] {
             assert_eq!(language_of(text), lang, "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_texts_get_the_general_answer() {
+        let long = "Hola, necesitamos el precio por favor. ".repeat(150); // past the sample
+        let cut = format!("{}el la de", "x ".repeat(LANGUAGE_SAMPLE_CHARS / 2));
+        for text in [
+            "",
+            "ab",
+            "abc",
+            "12345 678",
+            "Hello, what is the price for 100 pcs?",
+            "HOLA, NECESITAMOS EL PRECIO DE LAS SILLAS",
+            "Bonjour, quel est le prix pour 2000 pieces ?",
+            "Wir brauchen den Preis und die Lieferzeit mit Versand",
+            "Qual o preco para 2 containers? Obrigado, com os melhores",
+            "Buongiorno, il prezzo per una sedia con gli accessori",
+            "price?price!price_el-la.los",
+            long.as_str(),
+            cut.as_str(),
+        ] {
+            assert_eq!(ascii_language_of(text), any_language_of(text), "{text:.60}");
         }
     }
 }
