@@ -237,17 +237,15 @@ pub fn language_of(text: &str) -> &'static str {
 /// [`language_of`] for plain ASCII, most inquiries: every letter is Latin and words
 /// split at bytes, without decoding characters. Same answer as [`any_language_of`].
 fn ascii_language_of(text: &str) -> &'static str {
-    let sample = &text.as_bytes()[..text.len().min(LANGUAGE_SAMPLE_CHARS)];
-    let latin = sample.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    // One byte per character, so any byte offset is a character boundary.
+    let sample = &text[..text.len().min(LANGUAGE_SAMPLE_CHARS)];
+    let latin = sample.bytes().filter(u8::is_ascii_alphabetic).count();
     if latin / 3 == 0 {
         return "und";
     }
     let mut words = LatinWords::default();
-    for word in sample.split(|b| !b.is_ascii_alphabetic()) {
-        // ASCII letters only, so always whole characters.
-        if let Ok(word) = std::str::from_utf8(word) {
-            words.note(word);
-        }
+    for word in sample.split(|c: char| !c.is_ascii_alphabetic()) {
+        words.note(word);
     }
     words.language()
 }
