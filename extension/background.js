@@ -80,7 +80,9 @@ async function policyForEngine() {
   if (early !== waiting) return early;
   const standIn = await lastSeenPolicy();
   reading.then((policy) => {
-    if (!samePolicy(policy, standIn)) enginePromise = null;
+    if (samePolicy(policy, standIn)) return;
+    enginePromise = null;
+    forgetAnswers();
   });
   return standIn;
 }
@@ -112,6 +114,8 @@ async function settingsInForce(own, policy) {
 
 /** Stores a full settings document: under a policy, only what differs from it. */
 async function storeSettings(full) {
+  // Answers given under the old settings (or the old spam model) no longer stand.
+  forgetAnswers();
   const policy = await managedPolicy();
   if (!policy) {
     await api.storage.local.set({ [STORE_SETTINGS]: full });
@@ -133,6 +137,7 @@ let enginePromise = null;
 // old and new values in full, about 20 ms per 500-row answer.)
 api.storage.managed?.onChanged?.addListener(() => {
   enginePromise = null;
+  forgetAnswers();
 });
 
 /** The engine, built once per worker life from the stored settings. */
@@ -320,11 +325,119 @@ async function refreshBadge(now = Date.now(), items = null) {
   return urgent.length;
 }
 
+// --- answers remembered per page ------------------------------------------------------
+
+// A rep reloads the inquiry list, and comes back to it from a detail, all day: the
+// answers the engine gave for a page are kept for the next load of the same address,
+// so that load can tag its rows the moment they appear, before any round trip to the
+// engine. The page still asks the engine again and redraws what changed (clocks move
+// on, follow-ups fall due). What every seller page needs first (selector overrides,
+// language, template names) is kept beside them, so a worker just woken answers a page
+// without building the engine. Kept in the browser's session storage: in memory only,
+// gone when the browser closes or Xunpan is updated, never written to disk; and
+// forgotten whenever the settings or the spam model they came from change.
+const STORE_ANSWERS = 'answers';
+const ANSWER_PAGES = 8; // addresses kept, the most recently tagged
+const ANSWERS_PER_PAGE = 1000;
+// About 1.2 KB each: 3000 stay well inside session storage's 10 MB.
+const ANSWERS_KEPT = 3000;
+const ANSWERS_WRITE_DELAY_MS = 500;
+
+const sessionArea = api.storage.session ?? null;
+const extensionVersion = api.runtime.getManifest().version;
+// { setup: PAGE_SETUP's answer or null, pages: { [address]: { at, entries: { [key]: [signature, result] } } } }
+let remembered = null;
+let rememberedWrite = null;
+let rememberedGeneration = 0; // moves on whenever what is kept is forgotten
+
+/** What is kept, read from session storage once per worker life. */
+async function rememberedState() {
+  if (remembered) return remembered;
+  let stored = null;
+  try {
+    stored = sessionArea ? (await sessionArea.get(STORE_ANSWERS))[STORE_ANSWERS] : null;
+  } catch {
+    // no session storage here: this worker's memory only
+  }
+  const usable = stored?.version === extensionVersion && stored.pages && typeof stored.pages === 'object';
+  remembered ??= usable ? { setup: stored.setup ?? null, pages: stored.pages } : { setup: null, pages: {} };
+  return remembered;
+}
+
+/** Keeps the answers a page was given, for its next load (written a moment later, once). */
+async function rememberAnswers(page, items, results, now, generation) {
+  if (typeof page !== 'string' || !page) return;
+  const { pages } = await rememberedState();
+  if (generation !== rememberedGeneration) return; // given under settings since replaced
+  const entry = (pages[page] ??= { at: now, entries: {} });
+  entry.at = now;
+  items.forEach((item, n) => {
+    if (typeof item.key !== 'string' || typeof item.signature !== 'string') return;
+    delete entry.entries[item.key]; // the newest last: the oldest are dropped past the cap
+    entry.entries[item.key] = [item.signature, results[n]];
+  });
+  const keys = Object.keys(entry.entries);
+  for (const key of keys.slice(0, Math.max(0, keys.length - ANSWERS_PER_PAGE))) delete entry.entries[key];
+  let total = 0;
+  const addresses = Object.keys(pages).sort((a, b) => pages[b].at - pages[a].at);
+  addresses.forEach((address, n) => {
+    total += Object.keys(pages[address].entries).length;
+    if (n >= ANSWER_PAGES || (n > 0 && total > ANSWERS_KEPT)) delete pages[address];
+  });
+  writeRememberedSoon();
+}
+
+function writeRememberedSoon() {
+  if (rememberedWrite || !sessionArea) return;
+  rememberedWrite = setTimeout(() => {
+    rememberedWrite = null;
+    sessionArea.set({ [STORE_ANSWERS]: { version: extensionVersion, ...remembered } }).catch(() => {});
+  }, ANSWERS_WRITE_DELAY_MS);
+}
+
+/** Forgets everything kept: the settings or the model it came from changed. */
+function forgetAnswers() {
+  rememberedGeneration += 1;
+  remembered = { setup: null, pages: {} };
+  clearTimeout(rememberedWrite);
+  rememberedWrite = null;
+  sessionArea?.remove(STORE_ANSWERS).catch(() => {});
+}
+
+/** The answers last given for `page`, as JSON text of { [key]: [signature, result] } (null: none). */
+async function answersFor(page) {
+  if (typeof page !== 'string' || !page) return null;
+  const entry = (await rememberedState()).pages[page];
+  return entry ? JSON.stringify(entry.entries) : null;
+}
+
+/** What a seller page needs before its first scan: kept, or asked of the engine and kept. */
+async function pageSetup() {
+  const kept = await rememberedState();
+  if (kept.setup) return kept.setup;
+  const generation = rememberedGeneration;
+  const eng = await engine();
+  const settings = eng.settings();
+  const templateNames = {};
+  for (const t of eng.templates()) templateNames[t.id] = { name: t.name, nameZh: t.nameZh };
+  const setup = {
+    overrides: settings?.selectorOverrides ?? {},
+    locale: await chosenLocale(settings?.language),
+    templateNames,
+  };
+  if (generation === rememberedGeneration) {
+    remembered.setup = setup;
+    writeRememberedSoon();
+  }
+  return setup;
+}
+
 // --- handlers ----------------------------------------------------------------------
 
 const handlers = {
   async [TYPES.TRIAGE](msg) {
     const now = Date.now();
+    const generation = rememberedGeneration;
     const eng = await engine();
     const inquiries = msg.items.map((i) => i.inquiry);
     const results = eng.triage(inquiries, now, browserZone(now));
@@ -332,6 +445,7 @@ const handlers = {
     updateItems((stored) => rememberItems(stored, msg.items, results, now))
       .then(({ stored }) => refreshBadge(now, stored))
       .catch(() => {});
+    rememberAnswers(msg.page, msg.items, results, now, generation).catch(() => {});
     return { resultsJson: JSON.stringify(results), now };
   },
   async [TYPES.RENDER](msg) {
@@ -342,16 +456,8 @@ const handlers = {
   async [TYPES.TEMPLATES]() {
     return { templates: (await engine()).templates() };
   },
-  async [TYPES.PAGE_SETUP]() {
-    const eng = await engine();
-    const settings = eng.settings();
-    const templateNames = {};
-    for (const t of eng.templates()) templateNames[t.id] = { name: t.name, nameZh: t.nameZh };
-    return {
-      overrides: settings?.selectorOverrides ?? {},
-      locale: await chosenLocale(settings?.language),
-      templateNames,
-    };
+  async [TYPES.PAGE_SETUP](msg) {
+    return { ...(await pageSetup()), answersJson: await answersFor(msg.page) };
   },
   async [TYPES.LINT](msg) {
     return { lint: (await engine()).lint(msg.text, msg.inquiry ?? null) };

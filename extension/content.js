@@ -18,10 +18,12 @@
   const store = Site.createPageDataStore();
   let openItem = null; // the detail or open chat item, with its card
   let lastHealth = null; // what the adapter found on the last scan (no personal data)
-  const results = new Map(); // item key → { signature, result }
+  // item key → { signature, result, remembered }: `remembered` marks an answer the
+  // worker kept from this address's last load, drawn at once and asked for again.
+  const results = new Map();
   const asked = new Map(); // item key → { signature, answer } while the engine works on it
   const triagedAhead = new Set(); // keys answered from page data, their rows not yet drawn
-  const drawn = new WeakMap(); // mount element → { key, signature, host }
+  const drawn = new WeakMap(); // mount element → { key, known (the answer drawn), host }
   let pageType = Site.detect(location.href);
   let overrides = {};
   let lang = (api.i18n?.getUILanguage?.() ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
@@ -72,11 +74,43 @@
     return `${s.length}:${hash}`;
   }
 
-  /** Whether the engine's answer for the item is in, for its present content. */
-  function answered(item) {
+  /** The item's answer for its present content, if there is one (remembered or fresh). */
+  function answerFor(item) {
     item.key ??= item.id;
     item.signature ??= signature(item.inquiry);
-    return results.get(item.key)?.signature === item.signature;
+    const known = results.get(item.key);
+    return known?.signature === item.signature ? known : null;
+  }
+
+  /** Whether the item can be drawn now: an answer for its present content is here. */
+  const drawable = (item) => answerFor(item) !== null;
+
+  /** Whether the engine has answered on this load for the item's present content. */
+  const answered = (item) => answerFor(item)?.remembered === false;
+
+  /** Keeps a fresh answer; one equal to the remembered answer keeps its drawing. */
+  function keepAnswer(item, result) {
+    const known = answerFor(item);
+    if (known?.remembered && JSON.stringify(known.result) === JSON.stringify(result)) {
+      known.remembered = false;
+      return;
+    }
+    results.set(item.key, { signature: item.signature, result, remembered: false });
+  }
+
+  /** Answers the worker kept from this address's last load (JSON text; see setup). */
+  function adoptRemembered(answersJson) {
+    let entries = null;
+    try {
+      entries = JSON.parse(answersJson ?? 'null');
+    } catch {
+      return;
+    }
+    if (!entries || typeof entries !== 'object') return;
+    for (const [key, pair] of Object.entries(entries)) {
+      if (results.has(key) || !Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1]?.verdict !== 'string') continue;
+      results.set(key, { signature: pair[0], result: pair[1], remembered: true });
+    }
   }
 
   /**
@@ -96,10 +130,11 @@
     }
     if (fresh.length) {
       const answer = ask(TYPES.TRIAGE, {
-        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i) }))),
+        page: location.href,
+        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature }))),
       }).then(({ resultsJson }) => {
         const answers = JSON.parse(resultsJson);
-        fresh.forEach((item, n) => results.set(item.key, { signature: item.signature, result: answers[n] }));
+        fresh.forEach((item, n) => keepAnswer(item, answers[n]));
       }).finally(() => {
         for (const item of fresh) if (asked.get(item.key)?.answer === answer) asked.delete(item.key);
       });
@@ -119,6 +154,8 @@
     const type = Site.detect(location.href);
     const items = Site.predict(type, store);
     if (!items.length) return;
+    // Answers remembered from the last load are drawn with the rows themselves.
+    for (const item of items) if (drawable(item)) triagedAhead.add(item.key);
     triage(items, (item) => itemUrlFor(type, item)).then((waited) => {
       // Page data posted again with nothing new: its rows were drawn already.
       if (!waited) return;
@@ -141,6 +178,7 @@
       if (!pageType) return;
       const page = Site.collect(pageType, document, store, overrides);
       reportHealth(page);
+      for (const item of page.items) if (drawable(item)) draw(item, page);
       await triage(page.items);
       for (const item of page.items) draw(item, page);
       // The rows are in: from now on changes are found by scans (a row the page data
@@ -168,7 +206,7 @@
     reportHealth(page);
     let complete = true;
     for (const item of page.items) {
-      if (!answered(item)) {
+      if (!drawable(item)) {
         complete = false;
         continue;
       }
@@ -225,7 +263,7 @@
     const mount = item.mount ?? item.element;
     if (!mount) return;
     const prev = drawn.get(mount);
-    if (prev && prev.key === item.key && prev.signature === known.signature && prev.host.isConnected) return;
+    if (prev && prev.key === item.key && prev.known === known && prev.host.isConnected) return;
     prev?.host.remove();
     const actions = {
       lang,
@@ -237,7 +275,7 @@
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);
-    drawn.set(mount, { key: item.key, signature: known.signature, host });
+    drawn.set(mount, { key: item.key, known, host });
   }
 
   async function feedback(item, spam) {
@@ -431,8 +469,11 @@
   /** What a seller page needs from the worker before its first scan. */
   async function setup() {
     try {
-      const answer = await ask(TYPES.PAGE_SETUP);
+      const answer = await ask(TYPES.PAGE_SETUP, { page: location.href });
       overrides = answer.overrides ?? {};
+      adoptRemembered(answer.answersJson);
+      const type = Site.detect(location.href);
+      if (type) for (const item of Site.predict(type, store)) if (drawable(item)) triagedAhead.add(item.key);
       Overlay.useLanguage(answer.locale?.language ?? null, answer.locale?.messages ?? null);
       lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
       for (const [id, n] of Object.entries(answer.templateNames ?? {})) {

@@ -10,13 +10,16 @@
 
   /** Content script or page → service worker. */
   const TYPES = Object.freeze({
-    TRIAGE: 'xunpan/triage', // { itemsJson: JSON text of [{ inquiry, url }] } → { resultsJson }
+    // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? } → { resultsJson }
+    TRIAGE: 'xunpan/triage',
     RENDER: 'xunpan/render', // { inquiry, template? } → { rendered }
     LINT: 'xunpan/lint', // { text, inquiry } → { lint }
     FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok }
     TEMPLATES: 'xunpan/templates', // {} → { templates }
     GET_STATE: 'xunpan/get-state', // {} → { settings, items, metrics }
-    PAGE_SETUP: 'xunpan/page-setup', // {} → { overrides, locale, templateNames }: what a seller page needs first
+    // { page? } → { overrides, locale, templateNames, answersJson }: what a seller page needs
+    // first, with the answers last given for the same address (see background.js)
+    PAGE_SETUP: 'xunpan/page-setup',
     SAVE_SETTINGS: 'xunpan/save-settings', // { settings } → { ok } | { error }
     ITEM_STATUS: 'xunpan/item-status', // { id, replied?: boolean } → { ok }
     HEALTH: 'xunpan/health', // popup → content script: what the page adapter found here
@@ -29,6 +32,8 @@
   const isInquiry = (v) => isObject(v) && typeof v.body === 'string';
   const MAX_ITEMS = 1000;
   const MAX_TRIAGE_CHARS = 32 * 1024 * 1024;
+  const MAX_ADDRESS_CHARS = 4096;
+  const optionalText = (v, max = MAX_ADDRESS_CHARS) => v === undefined || (typeof v === 'string' && v.length <= max);
 
   /**
    * A page's items travel as JSON text: one string crosses between processes many
@@ -51,13 +56,15 @@
       readItems(m) &&
       Array.isArray(m.items) &&
       m.items.length <= MAX_ITEMS &&
-      m.items.every((i) => isObject(i) && isInquiry(i.inquiry) && (i.url === undefined || typeof i.url === 'string')),
+      optionalText(m.page) &&
+      m.items.every((i) => isObject(i) && isInquiry(i.inquiry) && (i.url === undefined || typeof i.url === 'string') &&
+        optionalText(i.key, 512) && optionalText(i.signature, 64)),
     [TYPES.RENDER]: (m) => isInquiry(m.inquiry) && (m.template == null || typeof m.template === 'string'),
     [TYPES.LINT]: (m) => typeof m.text === 'string' && (m.inquiry == null || isInquiry(m.inquiry)),
     [TYPES.FEEDBACK]: (m) => isInquiry(m.inquiry) && typeof m.spam === 'boolean',
     [TYPES.TEMPLATES]: () => true,
     [TYPES.GET_STATE]: () => true,
-    [TYPES.PAGE_SETUP]: () => true,
+    [TYPES.PAGE_SETUP]: (m) => optionalText(m.page),
     [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings),
     [TYPES.WARN_NOW]: () => true,
     [TYPES.INSERT_REPLY]: (m) =>

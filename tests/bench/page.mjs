@@ -6,7 +6,13 @@
 // - page_500_tag_ms_p50 / _p95: from the moment the page's script put the 500 rows in
 //   (window.__demoRenderedAt) to the moment the last row carries data-xunpan-verdict
 //   (set in the same step that draws its chip and clock), over 12 loads after one
-//   warm-up load (the first load also starts the engine; reported on its own).
+//   warm-up load (the first load also starts the engine; reported on its own). The
+//   demo dates its inquiries from the moment of each load, so every load shows an
+//   inbox Xunpan has not seen: nothing kept from a load before can be drawn.
+// - page_500_revisit_ms_p50 / _p95: the same, over 12 loads of one address whose
+//   inbox stays the same (the demo's clock fixed), as when the rep reloads the list or
+//   comes back to it: the rows are drawn from the answers kept from the load before
+//   (see background.js), and the engine's fresh answers follow.
 // - page_500_own_frame_ms_p50: the same page without the extension, from the rows'
 //   insertion to the first moment its main thread is free after painting them: what
 //   the page itself costs before any content script's answer can be drawn.
@@ -34,6 +40,7 @@ const IDLE_MS = 60_000;
 const SETTLE_MS = 3_000;
 const MB = 1024 * 1024;
 const listUrl = `https://message.alibaba.com/message/default.htm?lang=en&rows=${ROWS}&pageSize=${ROWS}#feedback/all`;
+const revisitUrl = listUrl.replace('#', `&now=${Date.now()}#`);
 
 // In the page's own world: note when the last row got its verdict.
 const WATCH_TAGS = `(() => {
@@ -48,16 +55,16 @@ const WATCH_TAGS = `(() => {
 })();`;
 
 /** Loads the list with `watch` in the page; `doneAt` (a window field) less the rows' insertion. */
-async function loadAndTime(context, watch, doneAt) {
+async function loadAndTime(context, watch, doneAt, url = listUrl) {
   const page = await context.newPage();
   await page.addInitScript(watch);
-  await page.goto(listUrl);
+  await page.goto(url);
   await page.waitForFunction((field) => window[field], doneAt, { timeout: 60_000 });
   const ms = await page.evaluate((field) => window[field] - window.__demoRenderedAt, doneAt);
   return { page, ms };
 }
 
-const openTagged = (context) => loadAndTime(context, WATCH_TAGS, '__taggedAt');
+const openTagged = (context, url = listUrl) => loadAndTime(context, WATCH_TAGS, '__taggedAt', url);
 
 // In the page's own world, without the extension: when the main thread is first free
 // after the rows' first frame.
@@ -146,6 +153,15 @@ try {
       if (last) await last.close();
       last = page;
     }
+    // The same inbox again and again: one load to tag it, then the timed ones.
+    await (await openTagged(withExt.context, revisitUrl)).page.close();
+    const revisits = [];
+    for (let run = 0; run < RUNS; run++) {
+      const { page, ms } = await openTagged(withExt.context, revisitUrl);
+      revisits.push(ms);
+      await page.close();
+    }
+
     const tickWith = await mainThreadMsPerS(last);
     const heapWith = await heapMb(last);
     const swHeap = await workerHeapMb(withExt.profile, withExt.extensionId);
@@ -164,6 +180,8 @@ try {
       page_500_tag_ms_p50: r1(percentile(times, 50)),
       page_500_tag_ms_p95: r1(percentile(times, 95)),
       page_500_runs: times.length,
+      page_500_revisit_ms_p50: r1(percentile(revisits, 50)),
+      page_500_revisit_ms_p95: r1(percentile(revisits, 95)),
       page_500_first_load_ms: r1(first.ms),
       page_500_own_frame_ms_p50: r1(percentile(ownFrames, 50)),
       tick_ms_per_s: r2(Math.max(0, tickWith - tickBare)),
@@ -173,8 +191,10 @@ try {
       sw_heap_mb: r2(swHeap),
     };
     const rows = [
-      ['500 rows tagged, p50 (ms)', figures.page_500_tag_ms_p50, `${RUNS} loads; target p95 <= 100`],
+      ['500 rows tagged, p50 (ms)', figures.page_500_tag_ms_p50, `${RUNS} loads of an inbox not seen before; target p95 <= 100`],
       ['500 rows tagged, p95 (ms)', figures.page_500_tag_ms_p95, `all: ${times.map((t) => t.toFixed(0)).join(' ')}`],
+      ['500 rows tagged again, p50 (ms)', figures.page_500_revisit_ms_p50, `${RUNS} loads of an inbox seen before`],
+      ['500 rows tagged again, p95 (ms)', figures.page_500_revisit_ms_p95, `all: ${revisits.map((t) => t.toFixed(0)).join(' ')}`],
       ['first load, engine starting (ms)', figures.page_500_first_load_ms, ''],
       ['page alone: rows to first free moment (ms)', figures.page_500_own_frame_ms_p50, 'p50 without the extension: the floor of any answer drawn after the rows'],
       ['clocks, main-thread ms per s', figures.tick_ms_per_s, `with ${figures.page_main_thread_ms_per_s_with}, without ${figures.page_main_thread_ms_per_s_without}; target <= 2`],
