@@ -80,9 +80,7 @@ async function policyForEngine() {
   if (early !== waiting) return early;
   const standIn = await lastSeenPolicy();
   reading.then((policy) => {
-    if (samePolicy(policy, standIn)) return;
-    enginePromise = null;
-    forgetAnswers();
+    if (!samePolicy(policy, standIn)) replaceEngine();
   });
   return standIn;
 }
@@ -114,8 +112,6 @@ async function settingsInForce(own, policy) {
 
 /** Stores a full settings document: under a policy, only what differs from it. */
 async function storeSettings(full) {
-  // Answers given under the old settings (or the old spam model) no longer stand.
-  forgetAnswers();
   const policy = await managedPolicy();
   if (!policy) {
     await api.storage.local.set({ [STORE_SETTINGS]: full });
@@ -135,10 +131,16 @@ let enginePromise = null;
 // An administrator's new policy applies from the next message on. (The managed area's
 // own event: a listener on storage.onChanged would be handed every write of the items,
 // old and new values in full, about 20 ms per 500-row answer.)
-api.storage.managed?.onChanged?.addListener(() => {
-  enginePromise = null;
+api.storage.managed?.onChanged?.addListener(() => replaceEngine());
+
+/**
+ * Puts `next` (an engine promise; null: built again on the next message) in place of
+ * the engine, and forgets the answers the old one gave (see rememberAnswers).
+ */
+function replaceEngine(next = null) {
+  enginePromise = next;
   forgetAnswers();
-});
+}
 
 /** The engine, built once per worker life from the stored settings. */
 function engine() {
@@ -395,7 +397,7 @@ function writeRememberedSoon() {
   }, ANSWERS_WRITE_DELAY_MS);
 }
 
-/** Forgets everything kept: the settings or the model it came from changed. */
+/** Forgets everything kept: the engine it came from was replaced or learned. */
 function forgetAnswers() {
   rememberedGeneration += 1;
   remembered = { setup: null, pages: {} };
@@ -464,7 +466,9 @@ const handlers = {
   },
   async [TYPES.FEEDBACK](msg) {
     const eng = await engine();
-    await storeSettings(eng.learn(msg.inquiry, msg.spam));
+    const learned = eng.learn(msg.inquiry, msg.spam);
+    forgetAnswers(); // the engine's model changed: its earlier answers no longer stand
+    await storeSettings(learned);
     return { ok: true };
   },
   async [TYPES.GET_STATE]() {
@@ -491,7 +495,7 @@ const handlers = {
     // Validate by building an engine from them first: a bad file changes nothing.
     const next = new WasmEngine(msg.settings);
     await storeSettings(msg.settings);
-    enginePromise = Promise.resolve(next);
+    replaceEngine(Promise.resolve(next));
     return { ok: true };
   },
   async [TYPES.WARN_NOW]() {

@@ -146,16 +146,24 @@
   }
 
   /**
+   * The items the page data announces, those whose answers are already here (kept
+   * from the last load) marked to be drawn in the step that adds their rows.
+   */
+  function drawAheadWhatIsHere(type) {
+    const items = Site.predict(type, store);
+    for (const item of items) if (drawable(item)) triagedAhead.add(item.key);
+    return items;
+  }
+
+  /**
    * The list's page data usually arrives before the page draws its rows: the engine is
    * asked at once, and the rows are tagged in the same step that puts them on screen
    * (see the observer in `start`) instead of a round trip later.
    */
   function triageAhead() {
     const type = Site.detect(location.href);
-    const items = Site.predict(type, store);
+    const items = drawAheadWhatIsHere(type);
     if (!items.length) return;
-    // Answers remembered from the last load are drawn with the rows themselves.
-    for (const item of items) if (drawable(item)) triagedAhead.add(item.key);
     triage(items, (item) => itemUrlFor(type, item)).then((waited) => {
       // Page data posted again with nothing new: its rows were drawn already.
       if (!waited) return;
@@ -472,8 +480,7 @@
       const answer = await ask(TYPES.PAGE_SETUP, { page: location.href });
       overrides = answer.overrides ?? {};
       adoptRemembered(answer.answersJson);
-      const type = Site.detect(location.href);
-      if (type) for (const item of Site.predict(type, store)) if (drawable(item)) triagedAhead.add(item.key);
+      drawAheadWhatIsHere(Site.detect(location.href));
       Overlay.useLanguage(answer.locale?.language ?? null, answer.locale?.messages ?? null);
       lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
       for (const [id, n] of Object.entries(answer.templateNames ?? {})) {
