@@ -66,12 +66,21 @@
     }, 0);
   }
 
+  // Fingerprints by inquiry object: an inquiry read from the page is never changed
+  // afterwards, and a list row's is the same object on every read (see Site.collect).
+  const signatures = new WeakMap();
+
   /** A cheap fingerprint of what we sent to the engine for an item. */
   function signature(inquiry) {
-    const s = JSON.stringify(inquiry);
-    let hash = 0;
-    for (let i = 0; i < s.length; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
-    return `${s.length}:${hash}`;
+    let known = signatures.get(inquiry);
+    if (known === undefined) {
+      const s = JSON.stringify(inquiry);
+      let hash = 0;
+      for (let i = 0; i < s.length; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
+      known = `${s.length}:${hash}`;
+      signatures.set(inquiry, known);
+    }
+    return known;
   }
 
   /** The item's answer for its present content, if there is one (remembered or fresh). */

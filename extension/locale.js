@@ -13,10 +13,12 @@
   /** Languages Xunpan ships; anything else follows the browser. */
   const LANGUAGES = Object.freeze(['en', 'zh_CN']);
   let chosen = null; // { language, table } or null for the browser's language
-  // Messages without substitutions, as last looked up: a list of 500 rows asks for the
-  // same few labels thousands of times, and each browser lookup crosses into the
-  // extension API. Emptied whenever the language changes.
-  const plainTexts = new Map();
+  // Messages as last looked up, with their substitutions: a list of 500 rows asks for
+  // the same few labels (and the same four grade titles) thousands of times, and each
+  // browser lookup crosses into the extension API. Emptied whenever the language
+  // changes, and when full (texts with free substitutions would otherwise pile up).
+  const texts = new Map();
+  const MAX_TEXTS = 500;
 
   /** A messages.json entry with its `$1`…`$9` filled and `$$` as a dollar sign. */
   function format(entry, subs) {
@@ -33,7 +35,7 @@
   /** Uses `table` for `language` (a shipped language); anything else returns to the browser's. */
   function use(language, table) {
     chosen = LANGUAGES.includes(language) && isTable(table) ? { language, table } : null;
-    plainTexts.clear();
+    texts.clear();
   }
 
   /** Loads a shipped language from the extension's files (extension pages and the worker). */
@@ -49,11 +51,12 @@
   }
 
   function t(key, subs) {
-    if (subs !== undefined) return lookUp(key, subs);
-    let text = plainTexts.get(key);
+    const id = subs === undefined ? key : [key].concat(subs).join('\u0000');
+    let text = texts.get(id);
     if (text === undefined) {
-      text = lookUp(key);
-      plainTexts.set(key, text);
+      text = lookUp(key, subs);
+      if (texts.size >= MAX_TEXTS) texts.clear();
+      texts.set(id, text);
     }
     return text;
   }

@@ -405,6 +405,20 @@
   /** The item key of a listed inquiry: the same whether read from the rows or predicted. */
   const listKey = (id) => `inquiry:${id}`;
 
+  // A listed row's inquiry, built once per page-data row: the list is read again on
+  // every change of the page, and rebuilding 500 inquiries each time is main-thread time
+  // the rep's page pays. The store keeps a new object when the page posts a row again,
+  // so a changed row is read afresh. Callers must not change the inquiry they are given.
+  const rowInquiries = new WeakMap();
+  function inquiryOfRow(r) {
+    let inquiry = rowInquiries.get(r);
+    if (!inquiry) {
+      inquiry = inquiryFromRow(r);
+      rowInquiries.set(r, inquiry);
+    }
+    return inquiry;
+  }
+
   function inquiryFromRow(r) {
     const latest = r.latestMessage ?? {};
     const ours = latest.sendType === 'send';
@@ -456,7 +470,7 @@
       const id = row.getAttribute('data-trade-id');
       if (!id) continue;
       const fromData = data?.row?.(id);
-      const inquiry = fromData ? inquiryFromRow(fromData) : inquiryFromRowDom(row, id, overrides, found);
+      const inquiry = fromData ? inquiryOfRow(fromData) : inquiryFromRowDom(row, id, overrides, found);
       if (fromData) found.add('pageData');
       items.push({ id, key: listKey(id), element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row, inquiry });
     }
@@ -780,7 +794,7 @@
     for (const r of data.rows()) {
       try {
         const id = String(r.tradeId);
-        items.push({ id, key: listKey(id), inquiry: inquiryFromRow(r) });
+        items.push({ id, key: listKey(id), inquiry: inquiryOfRow(r) });
       } catch {
         // an odd row is read from the page once it is drawn
       }

@@ -302,6 +302,37 @@ describe('selectors against the demo pages (Chromium)', () => {
     await page.close();
   });
 
+  test('a row read again is the same inquiry until the page posts it again changed', async () => {
+    const page = await open(PAGES.list);
+    const { same, predictedSame, before, after, others } = await page.evaluate(() => {
+      const store = XunpanSite.createPageDataStore();
+      const list = window.feedbackListResponse.list;
+      store.accept({ source: 'xunpan-page-data', kind: 'feedbackList', payload: list });
+      const read = () => XunpanSite.collect('inquiryList', document, store, {}).items;
+      const first = read();
+      const second = read();
+      const predicted = XunpanSite.predict('inquiryList', store);
+      // The buyer writes again: the page posts the row anew with the new message.
+      const changed = structuredClone(list[0]);
+      changed.latestMessage = { ...(changed.latestMessage ?? {}), sendType: 'receive', content: 'Second message: can you ship by March?' };
+      store.accept({ source: 'xunpan-page-data', kind: 'feedbackList', payload: [changed] });
+      const third = read();
+      return {
+        same: first.every((item, n) => item.inquiry === second[n].inquiry),
+        predictedSame: predicted.every((item) => item.inquiry === first.find((i) => i.key === item.key)?.inquiry),
+        before: first[0].inquiry.body,
+        after: third[0].inquiry.body,
+        others: third.slice(1).every((item, n) => item.inquiry === first[n + 1].inquiry),
+      };
+    });
+    assert.ok(same, 'reading the list again reuses each row\'s inquiry');
+    assert.ok(predictedSame, 'the predicted list and the rows share their inquiries');
+    assert.notEqual(before, after);
+    assert.equal(after, 'Second message: can you ship by March?', 'a row posted again is read afresh');
+    assert.ok(others, 'the rows not posted again are kept');
+    await page.close();
+  });
+
   test('the detail page gives the thread, attachments and the hidden profile as absent', async () => {
     const page = await open(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000022&now=${NOW}`);
     const [item] = await page.evaluate(() => XunpanSite.collect('inquiryDetail', document, null, {}).items.map((i) => i.inquiry));

@@ -49,13 +49,22 @@ test('labels are looked up once per language, and a language change is seen at o
 
   for (let i = 0; i < 500; i++) assert.equal(t('verdict_spam'), 'browser verdict_spam');
   assert.deepEqual(asked, ['verdict_spam']);
-  // With substitutions the text differs from call to call: never kept.
+  // With substitutions: kept per key and substitutions (a list asks for the same four
+  // grade titles 500 times), and never mixed up between them.
+  for (let i = 0; i < 500; i++) assert.equal(t('gradeTitle', ['B']), 'gradeTitle:B');
+  assert.equal(t('gradeTitle', ['C']), 'gradeTitle:C');
   assert.equal(t('dueIn', '5'), 'dueIn:5');
+  assert.equal(t('dueIn', ['5']), 'dueIn:5');
   assert.equal(t('dueIn', '6'), 'dueIn:6');
-  assert.equal(asked.length, 3);
+  assert.deepEqual(asked, ['verdict_spam', 'gradeTitle', 'gradeTitle', 'dueIn', 'dueIn']);
+  // Free substitutions cannot make the store grow without end: it starts again when full.
+  for (let i = 0; i < 2000; i++) assert.equal(t('dueIn', [String(i)]), `dueIn:${i}`);
+  assert.equal(t('gradeTitle', ['B']), 'gradeTitle:B');
 
-  use('zh_CN', { verdict_spam: { message: '垃圾' } });
+  use('zh_CN', { verdict_spam: { message: '垃圾' }, gradeTitle: { message: '买家等级 $1' } });
   assert.equal(t('verdict_spam'), '垃圾');
+  assert.equal(t('gradeTitle', ['B']), '买家等级 B');
   use(null);
   assert.equal(t('verdict_spam'), 'browser verdict_spam');
+  assert.equal(t('gradeTitle', ['B']), 'gradeTitle:B');
 });
