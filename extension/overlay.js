@@ -15,21 +15,17 @@
   const MINUTE = 60_000;
   const HOUR = 60 * MINUTE;
 
-  /** A message from `_locales`, with an English fallback for tests outside the extension. */
-  // Messages without substitutions are asked of the browser once: the clocks need
-  // several per row every second.
-  const plainMessages = new Map();
+  /**
+   * A message from `_locales` (XunpanLocale keeps each text it looked up: the clocks ask
+   * for several per row every second), with a fallback for tests outside the extension.
+   */
   function t(key, subs) {
-    if (subs === undefined && plainMessages.has(key)) return plainMessages.get(key);
-    const text = globalThis.XunpanLocale?.t(key, subs) ?? (api?.i18n?.getMessage?.(key, subs) || key);
-    if (subs === undefined) plainMessages.set(key, text);
-    return text;
+    return globalThis.XunpanLocale?.t(key, subs) ?? (api?.i18n?.getMessage?.(key, subs) || key);
   }
 
   /** Switches to the rep's chosen language (`table` from the worker); null = the browser's. */
   function useLanguage(language, table) {
     globalThis.XunpanLocale?.use(language, table);
-    plainMessages.clear();
   }
 
   const CSS = `
