@@ -137,6 +137,8 @@ test_all() {
   ensure_node
   tier 1 "cargo test (the core, natively)"
   cargo test --locked
+  tier 1 "the core's tests and the corpora again, every pattern searched the wasm's way and the regex crate's, which must agree"
+  cargo test --locked --features pattern-cross-check --lib --test triage_cases --test properties
 
   build
 

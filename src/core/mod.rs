@@ -9,6 +9,7 @@ pub mod clock;
 pub mod engine;
 pub mod error;
 pub mod inquiry;
+pub(crate) mod pattern;
 pub mod queue;
 pub mod reply;
 pub mod rfq;

@@ -1,5 +1,7 @@
 //! Small text helpers shared by the core modules.
 
+use crate::core::pattern::Pattern;
+
 /// Compiles one of the engine's own patterns. They are constants of the source, so
 /// a bad one is a bug caught by the tests, never a runtime condition.
 ///
@@ -7,9 +9,9 @@
 /// engine's own small classes (see [`ENGINE_CLASSES`]) rather than Unicode's large
 /// ones: matching stays on the fast automaton, and the build carries no Unicode
 /// class tables. Word boundaries are written ASCII-only, `(?-u:\b)`.
-pub(crate) fn built_in_regex(pattern: &str) -> regex::Regex {
+pub(crate) fn built_in_regex(pattern: &str) -> Pattern {
     let pattern = with_engine_classes(pattern);
-    regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+    Pattern::new(&pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
 }
 
 /// What `\d`, `\s`, `\w` and `\W` mean in the engine's patterns:
@@ -35,7 +37,7 @@ pub(crate) const ENGINE_CLASSES: [(char, &str); 4] = [
 
 /// `pattern` with `\d`, `\s`, `\w` and `\W` spelled out as [`ENGINE_CLASSES`]
 /// (other escapes, `\\` included, are kept as written).
-fn with_engine_classes(pattern: &str) -> String {
+pub(crate) fn with_engine_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {

@@ -1,7 +1,8 @@
 // Tier 2: the extension's engine and the command-line tool decide alike.
 //
-// The wasm build and the native tool are compiled with different regex features
-// (lazy DFA only in the wasm, every speed feature natively; see Cargo.toml) and
+// The wasm build and the native tool search the engine's patterns differently
+// (regex-automata's lazy DFA alone in the wasm, the regex crate with every speed
+// feature natively; see src/core/pattern.rs) and
 // pass their input through different doors (serde-wasm-bindgen, serde_json). Both
 // must give the same result, field for field: on every message of the labelled
 // inquiry set, and on the first 1 500 of the SpamAssassin set, each read as one

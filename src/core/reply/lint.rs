@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::core::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
 use crate::core::analysis::language_of;
@@ -41,25 +41,25 @@ pub struct LintContext {
 }
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
-static PLACEHOLDER: LazyLock<Regex> =
+static PLACEHOLDER: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?-u:\b)XX+(?-u:\b)|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
 // Matched on the lower-cased text (the build has no case-folding tables).
-static PLACEHOLDER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static PLACEHOLDER_WORD: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>",
     )
 });
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+static GREETING: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"^\s*(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем\w*|مرحبا)(?:\W|$)|尊敬的|你好|您好)",
     )
 });
-static EMAIL: LazyLock<Regex> =
+static EMAIL: LazyLock<Pattern> =
     LazyLock::new(|| re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\d[\d\s().-]{7,}\d"));
-static APPS: LazyLock<Regex> =
+static PHONE: LazyLock<Pattern> = LazyLock::new(|| re(r"\+?\d[\d\s().-]{7,}\d"));
+static APPS: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?-u:\b)(?:whatsapp|wechat|telegram|skype|viber|line id)(?-u:\b)|微信"));
-static EMPTY_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*→\s*$"));
+static EMPTY_ANSWER: LazyLock<Pattern> = LazyLock::new(|| re(r"(?m)^\s*→\s*$"));
 
 fn flag(code: &str, fix: String, fix_zh: String) -> LintFlag {
     LintFlag {

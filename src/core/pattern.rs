@@ -1,0 +1,282 @@
+//! The engine's own patterns, compiled once, searched the fastest way each build can
+//! afford.
+//!
+//! Every pattern is a constant of the source (see
+//! [`crate::core::text::built_in_regex`]), written so that a lazy DFA can run it on
+//! any text: ASCII word boundaries only, and no capture groups read back. That
+//! allows two search paths with the same answers:
+//!
+//! - **in the wasm**, `regex-automata`'s hybrid (lazy DFA) regex alone. The `regex`
+//!   crate's meta layer on top of it (strategy selection, the PikeVM it falls back
+//!   to, capture bookkeeping) would add a seventh to the download, and without its
+//!   SIMD literal prefilters, which the wasm does not carry, it searches these
+//!   patterns no faster;
+//! - **natively**, the `regex` crate with every speed feature: its literal
+//!   prefilters make triage a third faster, and size does not matter there.
+//!
+//! With the `pattern-cross-check` feature a native build searches both ways and
+//! panics where they differ; `./build.sh test` runs the core's tests and the corpora
+//! so.
+//!
+//! The API is the small part of `regex::Regex` the engine needs, with its
+//! leftmost-first semantics: [`Pattern::is_match`], [`Pattern::find`] and
+//! [`Pattern::find_iter`].
+
+/// One compiled pattern.
+pub(crate) struct Pattern {
+    #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+    lean: lean::Lean,
+    #[cfg(not(target_arch = "wasm32"))]
+    full: regex::Regex,
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pattern").finish_non_exhaustive()
+    }
+}
+
+/// Where a pattern matched in a text, and what it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Found<'t> {
+    fn new(text: &'t str, (start, end): (usize, usize)) -> Found<'t> {
+        Found { text, start, end }
+    }
+
+    /// The matched text.
+    pub(crate) fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    /// Byte offset of the match's start.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+}
+
+/// Why a pattern cannot be one of the engine's.
+#[derive(Debug)]
+pub(crate) struct PatternError(String);
+
+impl std::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Pattern {
+    /// Compiles `pattern` (the `regex` crate's syntax). Fails on bad syntax, and on a
+    /// pattern a lazy DFA could give up on (a Unicode word boundary: write
+    /// `(?-u:\b)`), so that no search can fail.
+    pub(crate) fn new(pattern: &str) -> Result<Pattern, PatternError> {
+        Ok(Pattern {
+            #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+            lean: lean::Lean::new(pattern)?,
+            #[cfg(not(target_arch = "wasm32"))]
+            full: regex::Regex::new(pattern).map_err(|e| PatternError(e.to_string()))?,
+        })
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        return self.lean.is_match(text);
+        #[cfg(all(not(target_arch = "wasm32"), not(feature = "pattern-cross-check")))]
+        return self.full.is_match(text);
+        #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
+        return self.agreed(text, self.lean.is_match(text), self.full.is_match(text));
+    }
+
+    /// The leftmost-first match in `text`.
+    pub(crate) fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
+        #[cfg(target_arch = "wasm32")]
+        let span = self.lean.find(text);
+        #[cfg(all(not(target_arch = "wasm32"), not(feature = "pattern-cross-check")))]
+        let span = self.full.find(text).map(|m| (m.start(), m.end()));
+        #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
+        let span = self.agreed(
+            text,
+            self.lean.find(text),
+            self.full.find(text).map(|m| (m.start(), m.end())),
+        );
+        span.map(|span| Found::new(text, span))
+    }
+
+    /// Every successive non-overlapping match in `text`, as `regex` gives them.
+    pub(crate) fn find_iter<'p, 't: 'p>(
+        &'p self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Found<'t>> + 'p {
+        #[cfg(target_arch = "wasm32")]
+        let spans = self.lean.find_iter(text);
+        #[cfg(all(not(target_arch = "wasm32"), not(feature = "pattern-cross-check")))]
+        let spans = self.full.find_iter(text).map(|m| (m.start(), m.end()));
+        #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
+        let spans = self
+            .agreed(
+                text,
+                self.lean.find_iter(text).collect::<Vec<_>>(),
+                self.full
+                    .find_iter(text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect(),
+            )
+            .into_iter();
+        spans.map(move |span| Found::new(text, span))
+    }
+
+    /// The lean path's answer, after checking that the full one is the same.
+    #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
+    fn agreed<T: PartialEq + std::fmt::Debug>(&self, text: &str, lean: T, full: T) -> T {
+        assert_eq!(
+            lean,
+            full,
+            "pattern {} searches differently on the lazy DFA alone (left) and in the regex crate (right), in {text:?}",
+            self.full.as_str()
+        );
+        lean
+    }
+}
+
+/// The search path of the wasm: a lazy DFA forward (and backward for a match's
+/// start), with a cache per thread that searches.
+#[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+mod lean {
+    use regex_automata::hybrid::regex::{Cache, Regex};
+    use regex_automata::util::iter::Searcher;
+    use regex_automata::util::pool::Pool;
+    use regex_automata::Input;
+
+    use super::PatternError;
+
+    /// What makes a fresh search cache for one pattern.
+    type MakeCache =
+        Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+
+    pub(super) struct Lean {
+        regex: Regex,
+        caches: Pool<Cache, MakeCache>,
+    }
+
+    impl Lean {
+        pub(super) fn new(pattern: &str) -> Result<Lean, PatternError> {
+            let regex = Regex::new(pattern).map_err(|e| PatternError(e.to_string()))?;
+            // A Unicode word boundary makes a lazy DFA stop at the first non-ASCII
+            // byte, and the search fail; nothing else can (it never gives up on a
+            // busy cache unless told to).
+            for dfa in [regex.forward(), regex.reverse()] {
+                if (0..=255u8).any(|byte| dfa.get_config().get_quit(byte)) {
+                    return Err(PatternError(
+                        "a Unicode word boundary stops the lazy DFA on non-ASCII text; \
+                         write the boundary ASCII-only, (?-u:\\b)"
+                            .to_string(),
+                    ));
+                }
+            }
+            let for_caches =
+                Regex::builder().build_from_dfas(regex.forward().clone(), regex.reverse().clone());
+            let make: MakeCache = Box::new(move || for_caches.create_cache());
+            Ok(Lean {
+                regex,
+                caches: Pool::new(make),
+            })
+        }
+
+        pub(super) fn is_match(&self, text: &str) -> bool {
+            let mut cache = self.caches.get();
+            let (forward, _) = cache.as_parts_mut();
+            // Stops at the first state that proves a match: its end is not needed.
+            let input = Input::new(text).earliest(true);
+            matches!(
+                self.regex.forward().try_search_fwd(forward, &input),
+                Ok(Some(_))
+            )
+        }
+
+        pub(super) fn find(&self, text: &str) -> Option<(usize, usize)> {
+            let mut cache = self.caches.get();
+            let found = self
+                .regex
+                .try_search(&mut cache, &Input::new(text))
+                .ok()??;
+            Some((found.start(), found.end()))
+        }
+
+        pub(super) fn find_iter<'p, 't: 'p>(
+            &'p self,
+            text: &'t str,
+        ) -> impl Iterator<Item = (usize, usize)> + 'p {
+            let mut cache = self.caches.get();
+            let mut searcher = Searcher::new(Input::new(text));
+            std::iter::from_fn(move || {
+                // The searcher steps past an empty match without splitting a character.
+                let found = searcher
+                    .try_advance(|input| self.regex.try_search(&mut cache, input))
+                    .ok()??;
+                Some((found.start(), found.end()))
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(pattern: &str, text: &str) -> Vec<(usize, usize)> {
+        let p = Pattern::new(pattern).expect("test pattern compiles");
+        p.find_iter(text)
+            .map(|f| (f.start(), f.start() + f.as_str().len()))
+            .collect()
+    }
+
+    #[test]
+    fn searches_as_the_regex_crate_does() {
+        // (pattern, text, every match); `find` is the first, `is_match` its presence.
+        let cases: &[(&str, &str, &[(usize, usize)])] = &[
+            // leftmost-first, not leftmost-longest
+            ("sam|sample", "free sample", &[(5, 8)]),
+            ("sample|sam", "free sample", &[(5, 11)]),
+            // greedy repeats, successive matches
+            ("[0-9]+", "10 pcs, 200 pcs", &[(0, 2), (8, 11)]),
+            // an empty match never splits a character, and is not repeated at a match's end
+            ("x*", "询x", &[(0, 0), (3, 4)]),
+            ("", "价", &[(0, 0), (3, 3)]),
+            // ASCII word boundaries, next to non-ASCII text
+            (r"(?-u:\b)moq(?-u:\b)", "询moq，moqs", &[(3, 6)]),
+            // line anchors
+            ("(?m)^q[0-9]$", "q1\nq22\nq3", &[(0, 2), (7, 9)]),
+            // no match
+            ("quotation", "询价", &[]),
+        ];
+        for (pattern, text, want) in cases {
+            assert_eq!(spans(pattern, text), *want, "{pattern} in {text:?}");
+            let p = Pattern::new(pattern).expect("test pattern compiles");
+            let first = p
+                .find(text)
+                .map(|f| (f.start(), f.start() + f.as_str().len()));
+            assert_eq!(first, want.first().copied(), "{pattern} in {text:?}");
+            assert_eq!(p.is_match(text), !want.is_empty(), "{pattern} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_match_reads_back_its_text() {
+        let p = Pattern::new("[0-9]+ ?pcs").expect("test pattern compiles");
+        let found = p.find("MOQ: 500 pcs please").expect("a match");
+        assert_eq!((found.start(), found.as_str()), (5, "500 pcs"));
+    }
+
+    #[test]
+    fn patterns_a_lazy_dfa_could_give_up_on_are_refused() {
+        for pattern in [r"\bmoq\b", "(unclosed", "[z-a]"] {
+            assert!(Pattern::new(pattern).is_err(), "{pattern}");
+        }
+    }
+}
