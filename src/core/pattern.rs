@@ -229,7 +229,10 @@ mod lean {
 mod tests {
     use super::*;
 
-    fn spans(pattern: &str, text: &str) -> Vec<(usize, usize)> {
+    /// A match as byte offsets, start and end.
+    type Span = (usize, usize);
+
+    fn spans(pattern: &str, text: &str) -> Vec<Span> {
         let p = Pattern::new(pattern).expect("test pattern compiles");
         p.find_iter(text)
             .map(|f| (f.start(), f.start() + f.as_str().len()))
@@ -239,7 +242,7 @@ mod tests {
     #[test]
     fn searches_as_the_regex_crate_does() {
         // (pattern, text, every match); `find` is the first, `is_match` its presence.
-        let cases: &[(&str, &str, &[(usize, usize)])] = &[
+        let cases: &[(&str, &str, &[Span])] = &[
             // leftmost-first, not leftmost-longest
             ("sam|sample", "free sample", &[(5, 8)]),
             ("sample|sam", "free sample", &[(5, 11)]),
