@@ -10,10 +10,10 @@
 
 use std::sync::LazyLock;
 
-use crate::core::pattern::Pattern;
 use rustc_hash::FxHashMap;
 
 use crate::core::inquiry::Inquiry;
+use crate::core::pattern::Pattern;
 use crate::core::text::built_in_regex as re;
 use crate::core::triage::signals::{cap, has_quantity};
 

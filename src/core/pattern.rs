@@ -148,6 +148,8 @@ impl Pattern {
 /// start), with a cache per thread that searches.
 #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
 mod lean {
+    use std::sync::Arc;
+
     use regex_automata::hybrid::regex::{Cache, Regex};
     use regex_automata::util::iter::Searcher;
     use regex_automata::util::pool::Pool;
@@ -160,7 +162,7 @@ mod lean {
         Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
 
     pub(super) struct Lean {
-        regex: Regex,
+        regex: Arc<Regex>,
         caches: Pool<Cache, MakeCache>,
     }
 
@@ -179,8 +181,8 @@ mod lean {
                     ));
                 }
             }
-            let for_caches =
-                Regex::builder().build_from_dfas(regex.forward().clone(), regex.reverse().clone());
+            let regex = Arc::new(regex);
+            let for_caches = Arc::clone(&regex);
             let make: MakeCache = Box::new(move || for_caches.create_cache());
             Ok(Lean {
                 regex,
@@ -277,7 +279,7 @@ mod tests {
     }
 
     #[test]
-    fn patterns_a_lazy_dfa_could_give_up_on_are_refused() {
+    fn bad_patterns_and_unicode_word_boundaries_are_refused() {
         for pattern in [r"\bmoq\b", "(unclosed", "[z-a]"] {
             assert!(Pattern::new(pattern).is_err(), "{pattern}");
         }

@@ -5,11 +5,11 @@
 
 use std::sync::LazyLock;
 
-use crate::core::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
 use crate::core::analysis::language_of;
 use crate::core::inquiry::Channel;
+use crate::core::pattern::Pattern;
 use crate::core::text::built_in_regex as re;
 
 /// A problem the linter found in a reply, with how to fix it.

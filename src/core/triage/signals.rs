@@ -9,10 +9,10 @@
 
 use std::sync::LazyLock;
 
-use crate::core::pattern::Pattern;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
+use crate::core::pattern::Pattern;
 use crate::core::text::built_in_regex as re;
 
 /// At most this many bytes of text are scanned.
