@@ -9,6 +9,8 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::core::decimal::parse_decimal;
+
 /// Where an inquiry came from. The channel decides the platform's reply limit
 /// and the processing priority (real-time marketing first, visitor mail last).
 #[derive(
@@ -468,7 +470,7 @@ fn lenient_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Erro
     let v = serde_json::Value::deserialize(d)?;
     let n = match v {
         serde_json::Value::Number(n) => n.as_f64(),
-        serde_json::Value::String(s) => s.trim().trim_end_matches('+').parse::<f64>().ok(),
+        serde_json::Value::String(s) => parse_decimal(s.trim().trim_end_matches('+')),
         _ => None,
     };
     Ok(n.filter(|n| n.is_finite() && *n >= 0.0)

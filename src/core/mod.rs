@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod clock;
+pub(crate) mod decimal;
 pub mod engine;
 pub mod error;
 pub mod inquiry;

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+use crate::core::decimal::parse_decimal;
 use crate::core::inquiry::Inquiry;
 use crate::core::triage::signals::{cap, host_of, registrable};
 
@@ -229,9 +230,9 @@ impl Model {
         };
         for line in text.lines() {
             if let Some(s) = line.strip_prefix("scale ") {
-                model.scale = s.trim().parse().unwrap_or(1.0);
+                model.scale = parse_decimal(s.trim()).unwrap_or(1.0);
             } else if let Some((token, w)) = line.split_once('\t') {
-                if let Ok(w) = w.trim().parse::<f64>() {
+                if let Some(w) = parse_decimal(w.trim()) {
                     model.weights.insert(token.to_string(), w);
                 }
             }
@@ -400,5 +401,34 @@ mod tests {
     #[test]
     fn the_built_in_model_loads() {
         assert!(!BUILT_IN.is_empty());
+    }
+
+    /// Every weight line of the model file is read, to the value the standard
+    /// library reads (a weight the decimal reader refused would silently drop).
+    #[test]
+    fn every_weight_of_the_built_in_model_is_read_exactly() {
+        let text = include_str!("model.tsv");
+        let mut lines = 0;
+        for line in text.lines() {
+            let Some((token, weight)) = line.split_once('\t') else {
+                continue;
+            };
+            lines += 1;
+            let want: f64 = weight.trim().parse().expect("a number");
+            assert_eq!(
+                BUILT_IN.weights.get(token).map(|w| w.to_bits()),
+                Some(want.to_bits()),
+                "{line}"
+            );
+        }
+        assert_eq!(BUILT_IN.weights.len(), lines);
+        let scale = text
+            .lines()
+            .find_map(|l| l.strip_prefix("scale "))
+            .expect("a scale");
+        assert_eq!(
+            BUILT_IN.scale.to_bits(),
+            scale.trim().parse::<f64>().expect("a number").to_bits()
+        );
     }
 }
