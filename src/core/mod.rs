@@ -15,5 +15,6 @@ pub mod queue;
 pub mod reply;
 pub mod rfq;
 pub mod settings;
+pub(crate) mod sort;
 pub mod text;
 pub mod triage;

@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::inquiry::Channel;
+use crate::core::sort::sort_stable_by;
 
 /// One item as the extension stores it (no message bodies are kept).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -267,7 +268,7 @@ pub fn build(
             });
         }
     }
-    rows.sort_by(|a, b| {
+    sort_stable_by(&mut rows, |a, b| {
         let done = |r: &QueueRow| r.state == ClockState::Met;
         done(a)
             .cmp(&done(b))

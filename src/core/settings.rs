@@ -240,13 +240,16 @@ fn merge(base: &mut serde_json::Value, top: &serde_json::Value) {
 fn diff(base: &serde_json::Value, next: &serde_json::Value) -> Option<serde_json::Value> {
     match (base, next) {
         (serde_json::Value::Object(b), serde_json::Value::Object(n)) => {
-            let changed: serde_json::Map<String, serde_json::Value> = n
-                .iter()
-                .filter_map(|(key, value)| match b.get(key) {
-                    Some(old) => diff(old, value).map(|d| (key.clone(), d)),
-                    None => Some((key.clone(), value.clone())),
-                })
-                .collect();
+            let mut changed = serde_json::Map::new();
+            for (key, value) in n {
+                let change = match b.get(key) {
+                    Some(old) => diff(old, value),
+                    None => Some(value.clone()),
+                };
+                if let Some(change) = change {
+                    changed.insert(key.clone(), change);
+                }
+            }
             (!changed.is_empty()).then_some(serde_json::Value::Object(changed))
         }
         (b, n) if b == n => None,

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::error::Error;
 use crate::core::inquiry::{Channel, Inquiry, Sender};
+use crate::core::sort::{map_of, sort_stable_by_key};
 use crate::core::triage::Grade;
 
 /// The rep's time zone: a fixed offset, or a table of offsets with the instant
@@ -199,23 +200,18 @@ impl Default for ClockPolicy {
             start: NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default(),
             end: NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default(),
         };
-        let working_hours = DAYS[..5]
-            .iter()
-            .map(|(d, _)| (d.to_string(), vec![office]))
-            .collect();
+        let working_hours = map_of(DAYS[..5].iter().map(|(d, _)| (d.to_string(), vec![office])));
         ClockPolicy {
             working_hours,
             saturday: SaturdayRule::AfterHours,
             holidays: Vec::new(),
             targets: Targets::default(),
             channel_targets: BTreeMap::new(),
-            platform_limits: [
+            platform_limits: map_of([
                 (Channel::Inquiry, 24 * 60),
                 (Channel::Chat, 60),
                 (Channel::Rtm, 5),
-            ]
-            .into_iter()
-            .collect(),
+            ]),
             due_soon_minutes: 5,
         }
     }
@@ -229,7 +225,7 @@ impl ClockPolicy {
                 return Err(format!("policy.workingHours: '{day}' is not a weekday; use mon, tue, wed, thu, fri, sat or sun"));
             }
             let mut sorted = shifts.clone();
-            sorted.sort_by_key(|s| s.start);
+            sort_stable_by_key(&mut sorted, |s| s.start);
             if sorted.windows(2).any(|w| w[1].start < w[0].end) {
                 return Err(format!("policy.workingHours.{day}: shifts overlap"));
             }
@@ -342,7 +338,7 @@ fn clock_start(inquiry: &Inquiry) -> Option<DateTime<Utc>> {
                 .collect()
         })
         .unwrap_or_default();
-    messages.sort_by_key(|m| m.0);
+    sort_stable_by_key(&mut messages, |m| m.0);
     let last_reply = messages
         .iter()
         .rev()
@@ -466,7 +462,7 @@ pub fn next_follow_up(inquiry: &Inquiry, zone: &Zone, grade: Option<Grade>) -> O
         .iter()
         .filter_map(|m| m.at.map(|at| (at.with_timezone(&Utc), m.from, m.auto)))
         .collect();
-    messages.sort_by_key(|m| m.0);
+    sort_stable_by_key(&mut messages, |m| m.0);
     if messages
         .last()
         .is_some_and(|m| m.1 == Sender::Buyer && m.0 > replied)

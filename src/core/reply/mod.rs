@@ -21,6 +21,7 @@ use crate::core::analysis::{self, Reading};
 use crate::core::clock::{FollowUp, FollowUpKind};
 use crate::core::error::Error;
 use crate::core::inquiry::{Channel, Inquiry, Sender};
+use crate::core::sort::{map_of, sort_stable_by_key};
 use crate::core::triage::{Assessment, Kind, Verdict};
 pub use lint::{lint, LintContext, LintFlag};
 
@@ -242,7 +243,7 @@ impl Library {
     /// The library for these settings: defaults, with the rep's templates over them.
     pub fn new(settings: &ReplySettings) -> Self {
         let mut templates: BTreeMap<String, Template> =
-            DEFAULTS.iter().map(|t| (t.id.clone(), t.clone())).collect();
+            map_of(DEFAULTS.iter().map(|t| (t.id.clone(), t.clone())));
         for t in &settings.templates {
             let base = templates.get(&t.id).cloned().unwrap_or_default();
             let merged = Template {
@@ -297,7 +298,7 @@ impl Library {
                 .position(|o| o == id)
                 .unwrap_or(usize::MAX)
         };
-        out.sort_by_key(|t| rank(&t.id));
+        sort_stable_by_key(&mut out, |t| rank(&t.id));
         out
     }
 

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::analysis;
 use crate::core::inquiry::Inquiry;
+use crate::core::sort::sort_stable_by;
 use bayes::{Filter, BUILT_IN};
 use rules::{rule, Category};
 use signals::{Hit, Text};
@@ -559,7 +560,7 @@ impl Triager {
         } else {
             Verdict::Genuine
         };
-        reasons.sort_by(|a, b| {
+        sort_stable_by(&mut reasons, |a, b| {
             b.weight
                 .abs()
                 .total_cmp(&a.weight.abs())
