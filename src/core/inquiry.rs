@@ -530,7 +530,7 @@ pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1)) {
         return Ok(t);
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    if let Ok(d) = s.parse::<chrono::NaiveDate>() {
         if let Some(t) = d.and_hms_opt(0, 0, 0) {
             return Ok(t.and_utc().fixed_offset());
         }

@@ -164,7 +164,7 @@ impl Settings {
         self.rfq.validate().map_err(Error::BadSettings)?;
         if let Some(q) = &self.notifications.quiet_hours {
             for t in [&q.start, &q.end] {
-                if chrono::NaiveTime::parse_from_str(t, "%H:%M").is_err() {
+                if crate::core::clock::parse_hh_mm(t).is_none() {
                     return Err(Error::BadSettings(format!(
                         "notifications.quietHours: '{t}' is not HH:MM"
                     )));

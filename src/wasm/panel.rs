@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use chrono::DateTime;
+use chrono::{DateTime, Datelike};
 use gloo_timers::callback::Interval;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -414,7 +414,11 @@ impl ChartDrawer {
                 |v| metric.format(v),
             );
             let title = self.svg("title", &[])?;
-            title.set_text_content(Some(&format!("{}: {value}", bar.day.format("%m-%d"))));
+            title.set_text_content(Some(&format!(
+                "{:02}-{:02}: {value}",
+                bar.day.month(),
+                bar.day.day()
+            )));
             rect.append_child(&title)?;
             svg.append_child(&rect)?;
         }
