@@ -288,7 +288,7 @@
       feedback: (spam) => feedback(item, spam),
       insert: (template, mode) => insertReply(item, template, page.editor, mode),
     };
-    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions);
+    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact) });
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);

@@ -36,6 +36,9 @@
       border-radius: 9px; padding: 0 2px 0 0; background: #fff; border: 1px solid #d0d5dd; cursor: pointer;
       max-width: 100%; color: #1d2939; }
     .chip .clock { white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .chip.compact { flex-wrap: nowrap; white-space: nowrap; }
+    .chip.compact .tag { padding: 0 5px; }
+    .chip.compact .clock { padding: 0 5px; }
     .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; }
     .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
     .grade { font-weight: 600; padding: 0 2px; }
@@ -149,8 +152,16 @@
    * The state and text of a deadline at `now` (ms). `resolution` 'minute' counts from
    * the start of the current minute, so every such clock on a page changes at the same
    * moment; the state (on track, due soon, overdue) always follows the exact time.
+   * `short`: for rows one line high, the text is only the time to the nearer deadline
+   * (its colour tells the state) and the title carries the whole text.
    */
-  function clockView(deadline, now, dueSoonMs, replied, followUp, resolution = 'second') {
+  function clockView(deadline, now, dueSoonMs, replied, followUp, resolution = 'second', short = false) {
+    const view = fullClockView(deadline, now, dueSoonMs, replied, followUp, resolution);
+    if (!view || !short) return view;
+    return { state: view.state, text: view.short, title: view.text };
+  }
+
+  function fullClockView(deadline, now, dueSoonMs, replied, followUp, resolution) {
     if (!deadline) return null;
     const wholeMinutes = resolution === 'minute';
     const shownAt = wholeMinutes ? Math.floor(now / MINUTE) * MINUTE : now;
@@ -160,10 +171,10 @@
     if (replied || deadline.status === 'met') {
       // Our reply is the last word: the next clock is the follow-up's.
       const due = followUp?.due ? dueTimes(followUp).follow : null;
-      if (due === null) return { state: 'met', text: t('clockMet'), title: t('clockMetTitle') };
+      if (due === null) return { state: 'met', text: t('clockMet'), title: t('clockMetTitle'), short: t('clockMet') };
       const state = now >= due ? 'due_soon' : 'on_track';
       const label = t(now >= due ? 'followUpNow' : 'followUpIn');
-      return { state, text: `${label} ${span(due)}`, title: label };
+      return { state, text: `${label} ${span(due)}`, title: label, short: `↻ ${span(due)}` };
     }
     const dues = [company, platform].filter((d) => d !== null);
     const next = Math.min(...dues);
@@ -172,7 +183,7 @@
     if (company !== null) parts.push(`${t('clockCompany')} ${span(company)}`);
     if (platform !== null && platform !== company) parts.push(`${t('clockPlatform')} ${span(platform)}`);
     const label = t(`clockState_${state}`);
-    return { state, text: `${label} · ${parts.join(' · ')}`, title: label };
+    return { state, text: `${label} · ${parts.join(' · ')}`, title: label, short: span(next) };
   }
 
   /** One ticker for the whole page; each clock registers its element and deadline. */
@@ -224,7 +235,7 @@
   /** Writes a clock's text, state and title; the page is touched only where they changed. */
   function paint(el, c, now) {
     const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * MINUTE : dueSoonMs;
-    const v = clockView(c.deadline, now, lead, c.replied, c.followUp, c.resolution);
+    const v = clockView(c.deadline, now, lead, c.replied, c.followUp, c.resolution, c.short);
     if (!v) return;
     if (el.textContent !== v.text) el.textContent = v.text;
     const cls = `clock ${v.state}`;
@@ -234,10 +245,10 @@
 
   /**
    * Registers a clock with the page's one ticker and shows its time at once
-   * (`resolution`: 'second' or 'minute', see clockView).
+   * (`resolution`: 'second' or 'minute'; `short`: the one-line form; see clockView).
    */
-  function watchClock(el, deadline, replied, followUp = null, resolution = 'second') {
-    const c = { deadline, replied, followUp, resolution, born: Date.now(), placed: false };
+  function watchClock(el, deadline, replied, followUp = null, resolution = 'second', short = false) {
+    const c = { deadline, replied, followUp, resolution, short, born: Date.now(), placed: false };
     clocks.set(el, c);
     paint(el, c, Date.now());
     visibility?.observe(el);
@@ -268,15 +279,18 @@
   /**
    * A chip for a list row or chat contact: tag, grade and clock; a click opens the
    * reasons with "spam" / "not spam" buttons. `actions.feedback(spam)` trains the filter.
+   * `compact`: for a line that cannot grow (a chat contact's name line), the chip stays
+   * on one line and its clock shows only the time left (the whole clock in its title).
    */
-  function chip(result, actions) {
+  function chip(result, actions, { compact = false } = {}) {
     const { el, root } = host('span');
+    if (compact) el.setAttribute('data-compact', '');
     const tag = h('span', { class: `tag ${result.verdict}`, text: t(VERDICT_KEYS[result.verdict] ?? 'verdictGenuine') });
     const grade = h('span', { class: 'grade', text: result.grade, title: t('gradeTitle', [result.grade]) });
     const clock = h('span', { class: 'clock' });
     const pop = h('div', { class: 'pop', hidden: true, role: 'dialog' });
     const chipEl = h('span', {
-      class: 'chip',
+      class: compact ? 'chip compact' : 'chip',
       role: 'button',
       tabindex: '0',
       'aria-label': `${t('extName')}: ${tag.textContent}, ${t('gradeTitle', [result.grade])}`,
@@ -298,7 +312,7 @@
       ev.preventDefault();
     });
     root.append(chipEl, pop);
-    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp, 'minute');
+    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp, 'minute', compact);
     else clock.remove();
     return el;
   }

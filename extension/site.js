@@ -641,7 +641,9 @@
         buyer: clean({ name, country: conv?.countryCode, level: conv?.userNewLevel, accountId: conv?.contactAccountId }),
         thread: ourReplyAt ? { ourLastReplyAt: iso(ourReplyAt) } : undefined,
       });
-      items.push({ id: cid, key: `chat:${cid}`, element: row, mount: one(row, 'contactName', overrides)?.parentElement ?? row, inquiry });
+      // The name line is one line high (the list's rows have a fixed height): the chip
+      // takes its one-line form there.
+      items.push({ id: cid, key: `chat:${cid}`, element: row, mount: one(row, 'contactName', overrides)?.parentElement ?? row, compact: true, inquiry });
     }
     const header = one(doc, 'chatHeader', overrides, found);
     const openCid = header?.getAttribute('data-cid') ?? null;

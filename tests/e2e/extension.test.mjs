@@ -159,6 +159,17 @@ for (const csp of [null, 'strict']) {
         CONTACT,
         { timeout: 20_000 },
       );
+      // A contact's name line is one line high and hides what overflows: each chip
+      // stays one line, inside it.
+      const misfits = await page.evaluate((sel) => [...document.querySelectorAll(`${sel}[data-xunpan-verdict]`)].flatMap((row) => {
+        const host = row.querySelector('[data-xunpan-host]');
+        if (!host) return [`${row.dataset.cid}: no chip`];
+        const line = host.parentElement.getBoundingClientRect();
+        const chip = host.getBoundingClientRect();
+        const fits = chip.height <= 22 && chip.top >= line.top - 0.5 && chip.bottom <= line.bottom + 0.5;
+        return fits ? [] : [`${row.dataset.cid}: chip ${chip.top}-${chip.bottom} in line ${line.top}-${line.bottom}`];
+      }), CONTACT);
+      assert.deepEqual(misfits, [], 'every chip on its contact\'s name line');
       await clickByRole(page, 'button', /^(Insert reply|插入回复)$/);
       await page.waitForFunction(() => (document.querySelector('textarea.send-textarea')?.value ?? '').length > 20, null, {
         timeout: 10_000,

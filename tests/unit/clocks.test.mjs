@@ -89,3 +89,22 @@ test('an answered item shows its follow-up clock, or that it is answered', () =>
   assert.equal(late.state, 'due_soon');
   assert.match(late.text, /followUpNow \+1:00 h/);
 });
+
+test('the one-line form shows only the time to the nearer deadline; its title says the rest', () => {
+  const d = deadline(T0 + 50 * MINUTE, T0 + 24 * HOUR);
+  const full = clockView(d, T0 + 30 * SECOND, LEAD, false, null, 'minute');
+  const short = clockView(d, T0 + 30 * SECOND, LEAD, false, null, 'minute', true);
+  assert.equal(short.text, '0:50 h');
+  assert.equal(short.title, full.text, 'the whole clock is in the title');
+  assert.equal(short.state, full.state);
+  // The platform's limit comes first: its time is shown.
+  assert.equal(clockView(deadline(T0 + 3 * HOUR, T0 + HOUR), T0, LEAD, false, null, 'minute', true).text, '1:00 h');
+  const over = clockView(d, T0 + 53 * MINUTE, LEAD, false, null, 'minute', true);
+  assert.equal(over.state, 'overdue');
+  assert.equal(over.text, '+0:03 h');
+  const answered = { ...d, status: 'met' };
+  assert.equal(clockView(answered, T0, LEAD, false, null, 'minute', true).text, 'clockMet');
+  const follow = clockView(answered, T0, LEAD, false, { due: new Date(T0 + 2 * HOUR).toISOString() }, 'minute', true);
+  assert.equal(follow.text, '↻ 2:00 h');
+  assert.match(follow.title, /followUpIn 2:00 h/);
+});
