@@ -13,8 +13,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::core::inquiry::Inquiry;
-use crate::core::pattern::Pattern;
-use crate::core::text::built_in_regex as re;
+use crate::core::text::pattern;
 use crate::core::triage::signals::{cap, has_quantity};
 
 /// What a message says, as far as replying is concerned.
@@ -45,59 +44,55 @@ impl Reading {
     }
 }
 
-static ONE_CLICK_A: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"i'?m interested in your products?(?-u:\b)"));
-static ONE_CLICK_B: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?:would like (?:to (?:get|have|know) )?some more details|look forward (?:for|to) your reply)",
-    )
-});
-/// A line that introduces a list of questions ("I'd like to ask the following:").
-const LIST_INTRO_PATTERN: &str = r"(?:questions?|clarify|following|answer|tell me|let me know|need to know|would like to know|want to know|preguntas|perguntas|questions suivantes|вопрос|想问|请问|问一下)[^\n]{0,40}[:：]?\s*$";
-static LIST_INTRO: LazyLock<Pattern> = LazyLock::new(|| re(LIST_INTRO_PATTERN));
-/// The same, on any line of a whole message: without one there, no line is read for it.
-static LIST_INTRO_ANY_LINE: LazyLock<Pattern> =
-    LazyLock::new(|| re(&format!("(?m){LIST_INTRO_PATTERN}")));
-static INTERROGATIVE: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)(?:\W|$)",
-    )
-});
-static CHINESE_QUESTION: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?:吗|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"));
-static REQUEST_VERB: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your)(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|请发|发给我|发一下|发送|提供|报个价|报价给我)",
-    )
-});
-static REQUEST_OBJECT: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|价格表|目录|样品|图片|报价)",
-    )
-});
-static ASKS_TO_SEND: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^pouvez[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)",
-    )
-});
-static BARE_PRICE: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"^\W*(?:price|prices|the price|how much|cost|price pls|price please|best price|цена|precio|preço|prix|价格|多少钱|كم السعر)\W*$",
-    )
-});
-static CONTACT_APP: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?:whatsapp|wechat|telegram|viber|skype|(?-u:\b)line id(?-u:\b)|微信)"));
-static SPEC: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|micron|ft(?-u:\b)|mtr|m(?-u:\b))|(?-u:\b)\d{2,}\s?(?:inch|w|v)(?-u:\b)|(?-u:\b)(?:astm|aisi|sch\s?\d+|tp3\d\d|ss\s?3\d\d|3\d\dl|grade [a-z0-9]+|model [a-z0-9-]+)(?-u:\b)|\d+(?:w|v|ah)[\u4e00-\u9fff]",
-    )
-});
-/// Product words that say what the buyer wants even with no title overlap.
-static PRODUCT_NOUN: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?:(?-u:\b)(?:wigs?|bundles?|frontal|closure|lace|hair|pipes?|tubes?|panels?|lights?|lamps?|chairs?|tables?|tiles?|batter(?:y|ies)|inverters?|boxes|bags?|bottles?|shoes|sneakers|shirts?|dresses|lipsticks?|cosmetics|earbuds|headphones|phones?|cables?|valves?|pumps?|motors?|machines?|sillas|amortiguadores|paineis)(?-u:\b)|(?:^|\W)(?:painéis|écouteurs|кресл[оа]|батаре[яи])(?:\W|$)|[\u4e00-\u9fff]{1,4}(?:灯|管|椅|砖|机|线|板|泵|阀|箱|袋|鞋|衣))",
-    )
-});
+pattern!(ONE_CLICK_A, r"i'?m interested in your products?(?-u:\b)");
+pattern!(
+    ONE_CLICK_B,
+    r"(?:would like (?:to (?:get|have|know) )?some more details|look forward (?:for|to) your reply)"
+);
+// A line that introduces a list of questions ("I'd like to ask the following:"), on
+// any line of a whole message (`(?m)`), or on one line (a line has no `\n`, so it reads
+// the same there).
+pattern!(
+    LIST_INTRO,
+    r"(?m)(?:questions?|clarify|following|answer|tell me|let me know|need to know|would like to know|want to know|preguntas|perguntas|questions suivantes|вопрос|想问|请问|问一下)[^\n]{0,40}[:：]?\s*$"
+);
+pattern!(
+    INTERROGATIVE,
+    r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)(?:\W|$)"
+);
+pattern!(
+    CHINESE_QUESTION,
+    r"(?:吗|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"
+);
+pattern!(
+    REQUEST_VERB,
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your)(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+);
+pattern!(
+    REQUEST_OBJECT,
+    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|价格表|目录|样品|图片|报价)"
+);
+pattern!(
+    ASKS_TO_SEND,
+    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^pouvez[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
+);
+pattern!(
+    BARE_PRICE,
+    r"^\W*(?:price|prices|the price|how much|cost|price pls|price please|best price|цена|precio|preço|prix|价格|多少钱|كم السعر)\W*$"
+);
+pattern!(
+    CONTACT_APP,
+    r"(?:whatsapp|wechat|telegram|viber|skype|(?-u:\b)line id(?-u:\b)|微信)"
+);
+pattern!(
+    SPEC,
+    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|micron|ft(?-u:\b)|mtr|m(?-u:\b))|(?-u:\b)\d{2,}\s?(?:inch|w|v)(?-u:\b)|(?-u:\b)(?:astm|aisi|sch\s?\d+|tp3\d\d|ss\s?3\d\d|3\d\dl|grade [a-z0-9]+|model [a-z0-9-]+)(?-u:\b)|\d+(?:w|v|ah)[\u4e00-\u9fff]"
+);
+// Product words that say what the buyer wants even with no title overlap.
+pattern!(
+    PRODUCT_NOUN,
+    r"(?:(?-u:\b)(?:wigs?|bundles?|frontal|closure|lace|hair|pipes?|tubes?|panels?|lights?|lamps?|chairs?|tables?|tiles?|batter(?:y|ies)|inverters?|boxes|bags?|bottles?|shoes|sneakers|shirts?|dresses|lipsticks?|cosmetics|earbuds|headphones|phones?|cables?|valves?|pumps?|motors?|machines?|sillas|amortiguadores|paineis)(?-u:\b)|(?:^|\W)(?:painéis|écouteurs|кресл[оа]|батаре[яи])(?:\W|$)|[\u4e00-\u9fff]{1,4}(?:灯|管|椅|砖|机|线|板|泵|阀|箱|袋|鞋|衣))"
+);
 const TITLE_STOPWORDS: &[&str] = &[
     "with",
     "from",
@@ -445,7 +440,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
     let mut questions: Vec<String> = Vec::new();
     let mut requests: Vec<String> = Vec::new();
     let mut in_list = false;
-    let has_list_intro = LIST_INTRO_ANY_LINE.is_match(lower);
+    let has_list_intro = LIST_INTRO.is_match(lower);
     let mut listed: Vec<String> = Vec::new();
     // Numbered or lettered lines under an "I'd like to ask:" line are questions.
     for (line, line_lower) in body.lines().zip(lower.lines()) {
@@ -551,7 +546,7 @@ fn list_marker(s: &str) -> Option<&str> {
     }
 }
 
-/// A white-space character as the engine's patterns read `\s` (see `text::ENGINE_CLASSES`).
+/// A white-space character as the engine's patterns read `\s` (see `pattern_source::ENGINE_CLASSES`).
 fn is_space(c: char) -> bool {
     matches!(
         c,
@@ -569,7 +564,7 @@ mod tests {
         // The engine's patterns have no capture groups; the full `regex` crate reads
         // this one's for the test.
         static ITEM: LazyLock<regex::Regex> = LazyLock::new(|| {
-            let pattern = crate::core::text::with_engine_classes(
+            let pattern = crate::core::pattern_source::with_engine_classes(
                 r"^\s*(?:\(?[0-9]{1,2}[.)、:]|\(?[a-h][.)]|[-•*·])\s*(.+)$",
             );
             regex::Regex::new(&pattern).expect("the list-item pattern compiles")

@@ -14,9 +14,15 @@
 //! - **natively**, the `regex` crate with every speed feature: its literal
 //!   prefilters make triage a third faster, and size does not matter there.
 //!
-//! With the `pattern-cross-check` feature a native build searches both ways and
-//! panics where they differ; `./build.sh test` runs the core's tests and the corpora
-//! so.
+//! The wasm also carries no pattern parser: `build.rs` parses every built-in pattern
+//! ahead of time (see [`crate::core::pattern_source`]) and the wasm compiles each from
+//! its parsed form ([`Pattern::built_in`]; [`parsed`] reads the forms). Native builds
+//! parse at run time, and their tests check that each parsed form is the one they
+//! parse.
+//!
+//! With the `pattern-cross-check` feature a native build searches both ways, the lean
+//! way compiled from the build's parsed forms, and panics where they differ;
+//! `./build.sh test` runs the core's tests and the corpora so.
 //!
 //! The API is the small part of `regex::Regex` the engine needs, with its
 //! leftmost-first semantics: [`Pattern::is_match`], [`Pattern::find`] and
@@ -71,9 +77,29 @@ impl std::fmt::Display for PatternError {
 }
 
 impl Pattern {
-    /// Compiles `pattern` (the `regex` crate's syntax). Fails on bad syntax, and on a
-    /// pattern a lazy DFA could give up on (a Unicode word boundary: write
-    /// `(?-u:\b)`), so that no search can fail.
+    /// Compiles one of the engine's patterns, declared with
+    /// [`crate::core::text::pattern`] and `written` with the engine's class names
+    /// (`\w`, `\d`, …). The wasm compiles it from the form `build.rs` parsed; native
+    /// builds parse it (and, in debug builds, check that the build parsed it too).
+    pub(crate) fn built_in(written: &str) -> Result<Pattern, PatternError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        debug_assert!(
+            parsed::hir_of(written).is_ok(),
+            "no parsed form for {written}: declare it with the pattern! macro, its pattern a literal, so that build.rs finds it"
+        );
+        Ok(Pattern {
+            #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+            lean: lean::Lean::from_hir(&parsed::hir_of(written)?)?,
+            #[cfg(not(target_arch = "wasm32"))]
+            full: regex::Regex::new(&crate::core::pattern_source::with_engine_classes(written))
+                .map_err(|e| PatternError(e.to_string()))?,
+        })
+    }
+
+    /// Compiles `pattern` (the `regex` crate's syntax), parsing it: for the tests.
+    /// Fails on bad syntax, and on a pattern a lazy DFA could give up on (a Unicode
+    /// word boundary: write `(?-u:\b)`), so that no search can fail.
+    #[cfg(test)]
     pub(crate) fn new(pattern: &str) -> Result<Pattern, PatternError> {
         Ok(Pattern {
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
@@ -150,10 +176,13 @@ impl Pattern {
 mod lean {
     use std::sync::Arc;
 
+    use regex_automata::hybrid::dfa;
     use regex_automata::hybrid::regex::{Cache, Regex};
+    use regex_automata::nfa::thompson;
     use regex_automata::util::iter::Searcher;
     use regex_automata::util::pool::Pool;
-    use regex_automata::Input;
+    use regex_automata::{Input, MatchKind};
+    use regex_syntax::hir::Hir;
 
     use super::PatternError;
 
@@ -167,8 +196,41 @@ mod lean {
     }
 
     impl Lean {
+        /// Parses `pattern` first: for the tests (the wasm has no parser).
+        #[cfg(test)]
         pub(super) fn new(pattern: &str) -> Result<Lean, PatternError> {
-            let regex = Regex::new(pattern).map_err(|e| PatternError(e.to_string()))?;
+            let hir = regex_automata::util::syntax::parse(pattern)
+                .map_err(|e| PatternError(e.to_string()))?;
+            Lean::from_hir(&hir)
+        }
+
+        /// Compiles a parsed pattern as `hybrid::regex::Regex::new` compiles its text:
+        /// a forward lazy DFA, and a reverse one for a match's start.
+        pub(super) fn from_hir(hir: &Hir) -> Result<Lean, PatternError> {
+            let error = |e: &dyn std::fmt::Display| PatternError(e.to_string());
+            // DFAs never report capture groups: leave them out of the automata.
+            let nfa_config = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
+            let forward_nfa = thompson::Compiler::new()
+                .configure(nfa_config.clone())
+                .build_from_hir(hir)
+                .map_err(|e| error(&e))?;
+            let reverse_nfa = thompson::Compiler::new()
+                .configure(nfa_config.reverse(true))
+                .build_from_hir(hir)
+                .map_err(|e| error(&e))?;
+            let forward = dfa::Builder::new()
+                .build_from_nfa(forward_nfa)
+                .map_err(|e| error(&e))?;
+            let reverse = dfa::Builder::new()
+                .configure(
+                    dfa::DFA::config()
+                        .prefilter(None)
+                        .specialize_start_states(false)
+                        .match_kind(MatchKind::All),
+                )
+                .build_from_nfa(reverse_nfa)
+                .map_err(|e| error(&e))?;
+            let regex = Regex::builder().build_from_dfas(forward, reverse);
             // A Unicode word boundary makes a lazy DFA stop at the first non-ASCII
             // byte, and the search fail; nothing else can (it never gives up on a
             // busy cache unless told to).
@@ -223,6 +285,192 @@ mod lean {
                     .ok()??;
                 Some((found.start(), found.end()))
             })
+        }
+    }
+}
+
+/// The parsed forms of the built-in patterns, made by `build.rs`, and their reader.
+#[cfg_attr(
+    not(any(
+        target_arch = "wasm32",
+        feature = "pattern-cross-check",
+        debug_assertions
+    )),
+    allow(dead_code)
+)]
+pub(crate) mod parsed {
+    use regex_syntax::hir::{
+        Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, Look,
+        Repetition,
+    };
+
+    use super::PatternError;
+    use crate::core::pattern_source::{pattern_key, tag};
+
+    include!(concat!(env!("OUT_DIR"), "/parsed_patterns.rs"));
+
+    /// Deeper than any pattern nests; a guard, since the forms come from the build.
+    const MAX_DEPTH: usize = 200;
+
+    /// The parsed form of the built-in pattern `written`.
+    pub(crate) fn hir_of(written: &str) -> Result<Hir, PatternError> {
+        let key = pattern_key(written);
+        let bytes = PARSED
+            .iter()
+            .find_map(|&(k, bytes)| (k == key).then_some(bytes))
+            .ok_or_else(|| {
+                PatternError(format!(
+                    "no parsed form for the pattern {written}: declare it with the pattern! macro, its pattern a literal, so that build.rs finds it"
+                ))
+            })?;
+        let mut reader = Reader { bytes, at: 0 };
+        let hir = reader.node(0)?;
+        if reader.at != bytes.len() {
+            return Err(reader.broken());
+        }
+        Ok(hir)
+    }
+
+    struct Reader {
+        bytes: &'static [u8],
+        at: usize,
+    }
+
+    impl Reader {
+        fn broken(&self) -> PatternError {
+            PatternError(format!(
+                "a parsed pattern is broken at byte {}: rebuild (build.rs writes them)",
+                self.at
+            ))
+        }
+
+        fn byte(&mut self) -> Result<u8, PatternError> {
+            let byte = *self.bytes.get(self.at).ok_or_else(|| self.broken())?;
+            self.at += 1;
+            Ok(byte)
+        }
+
+        /// Unsigned LEB128.
+        fn number(&mut self) -> Result<u32, PatternError> {
+            let mut value: u32 = 0;
+            for shift in (0..32).step_by(7) {
+                let byte = self.byte()?;
+                value |= u32::from(byte & 0x7f) << shift;
+                if byte & 0x80 == 0 {
+                    return Ok(value);
+                }
+            }
+            Err(self.broken())
+        }
+
+        fn count(&mut self) -> Result<usize, PatternError> {
+            usize::try_from(self.number()?).map_err(|_| self.broken())
+        }
+
+        fn char(&mut self) -> Result<char, PatternError> {
+            let n = self.number()?;
+            char::from_u32(n).ok_or_else(|| self.broken())
+        }
+
+        fn bytes(&mut self, n: usize) -> Result<&'static [u8], PatternError> {
+            let end = self.at.checked_add(n).ok_or_else(|| self.broken())?;
+            let bytes = self.bytes.get(self.at..end).ok_or_else(|| self.broken())?;
+            self.at = end;
+            Ok(bytes)
+        }
+
+        fn nodes(&mut self, depth: usize) -> Result<Vec<Hir>, PatternError> {
+            let n = self.count()?;
+            (0..n).map(|_| self.node(depth + 1)).collect()
+        }
+
+        fn node(&mut self, depth: usize) -> Result<Hir, PatternError> {
+            if depth > MAX_DEPTH {
+                return Err(self.broken());
+            }
+            Ok(match self.byte()? {
+                tag::EMPTY => Hir::empty(),
+                tag::LITERAL => {
+                    let n = self.count()?;
+                    Hir::literal(self.bytes(n)?)
+                }
+                tag::CLASS_UNICODE => {
+                    let n = self.count()?;
+                    let ranges = (0..n)
+                        .map(|_| Ok(ClassUnicodeRange::new(self.char()?, self.char()?)))
+                        .collect::<Result<Vec<_>, PatternError>>()?;
+                    Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+                }
+                tag::CLASS_BYTES => {
+                    let n = self.count()?;
+                    let ranges = (0..n)
+                        .map(|_| Ok(ClassBytesRange::new(self.byte()?, self.byte()?)))
+                        .collect::<Result<Vec<_>, PatternError>>()?;
+                    Hir::class(Class::Bytes(ClassBytes::new(ranges)))
+                }
+                tag::LOOK => {
+                    let repr = self.number()?;
+                    Hir::look(Look::from_repr(repr).ok_or_else(|| self.broken())?)
+                }
+                tag::REPETITION => {
+                    let min = self.number()?;
+                    let max = self.number()?.checked_sub(1);
+                    let greedy = self.byte()? == 1;
+                    let sub = Box::new(self.node(depth + 1)?);
+                    Hir::repetition(Repetition {
+                        min,
+                        max,
+                        greedy,
+                        sub,
+                    })
+                }
+                tag::CAPTURE => {
+                    let index = self.number()?;
+                    let name = match self.count()?.checked_sub(1) {
+                        None => None,
+                        Some(n) => Some(
+                            std::str::from_utf8(self.bytes(n)?)
+                                .map_err(|_| self.broken())?
+                                .into(),
+                        ),
+                    };
+                    let sub = Box::new(self.node(depth + 1)?);
+                    Hir::capture(Capture { index, name, sub })
+                }
+                tag::CONCAT => Hir::concat(self.nodes(depth)?),
+                tag::ALTERNATION => Hir::alternation(self.nodes(depth)?),
+                _ => return Err(self.broken()),
+            })
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::core::pattern_source::with_engine_classes;
+
+        /// Each parsed form from the build is the one the pattern compiler's own parser
+        /// makes of the pattern now, and every pattern has its own key.
+        #[test]
+        fn every_parsed_form_is_what_the_parser_makes() {
+            assert_eq!(PARSED.len(), WRITTEN.len());
+            assert!(WRITTEN.len() >= 50, "only {} patterns found", WRITTEN.len());
+            let mut keys: Vec<u64> = PARSED.iter().map(|&(k, _)| k).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), PARSED.len());
+            for written in WRITTEN {
+                let parsed = hir_of(written).expect("a parsed form");
+                let now = regex_automata::util::syntax::parse(&with_engine_classes(written))
+                    .expect("the pattern parses");
+                assert_eq!(parsed, now, "{written}");
+            }
+        }
+
+        #[test]
+        fn an_undeclared_pattern_has_no_parsed_form() {
+            let e = hir_of("not one of the engine's patterns").expect_err("unknown");
+            assert!(e.to_string().contains("pattern! macro"), "{e}");
         }
     }
 }

@@ -2,6 +2,18 @@
 
 use crate::core::pattern::Pattern;
 
+/// Declares one of the engine's own patterns, `pattern!(NAME, r"…");`: a static
+/// compiled on first use by [`built_in_regex`]. The pattern must be a literal in the
+/// call: the build script (`build.rs`) finds every `pattern!` call under `src/` and
+/// parses its pattern ahead of time for the wasm, which carries no pattern parser.
+macro_rules! pattern {
+    ($name:ident, $text:literal) => {
+        static $name: std::sync::LazyLock<$crate::core::pattern::Pattern> =
+            std::sync::LazyLock::new(|| $crate::core::text::built_in_regex($text));
+    };
+}
+pub(crate) use pattern;
+
 /// Compiles one of the engine's own patterns. They are constants of the source, so
 /// a bad one is a bug caught by the tests, never a runtime condition.
 ///
@@ -10,53 +22,7 @@ use crate::core::pattern::Pattern;
 /// ones: matching stays on the fast automaton, and the build carries no Unicode
 /// class tables. Word boundaries are written ASCII-only, `(?-u:\b)`.
 pub(crate) fn built_in_regex(pattern: &str) -> Pattern {
-    let pattern = with_engine_classes(pattern);
-    Pattern::new(&pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
-}
-
-/// What `\d`, `\s`, `\w` and `\W` mean in the engine's patterns:
-/// - digits: ASCII and full-width (Chinese keyboards type both);
-/// - space: every Unicode white-space character (the whole list is short);
-/// - word characters: letters and digits of the scripts buyers write in here
-///   (Latin with its accents, Cyrillic, Arabic, Chinese) and `_`.
-pub(crate) const ENGINE_CLASSES: [(char, &str); 4] = [
-    ('d', "[0-9０-９]"),
-    (
-        's',
-        "[\\t\\n\\x0B\\x0C\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]",
-    ),
-    (
-        'w',
-        "[0-9A-Za-z_\\x{C0}-\\x{24F}\\x{400}-\\x{4FF}\\x{600}-\\x{6FF}\\x{4E00}-\\x{9FFF}０-９]",
-    ),
-    (
-        'W',
-        "[^0-9A-Za-z_\\x{C0}-\\x{24F}\\x{400}-\\x{4FF}\\x{600}-\\x{6FF}\\x{4E00}-\\x{9FFF}０-９]",
-    ),
-];
-
-/// `pattern` with `\d`, `\s`, `\w` and `\W` spelled out as [`ENGINE_CLASSES`]
-/// (other escapes, `\\` included, are kept as written).
-pub(crate) fn with_engine_classes(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() * 2);
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some(e) => match ENGINE_CLASSES.iter().find(|(name, _)| *name == e) {
-                Some((_, class)) => out.push_str(class),
-                None => {
-                    out.push('\\');
-                    out.push(e);
-                }
-            },
-            None => out.push('\\'),
-        }
-    }
-    out
+    Pattern::built_in(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
 }
 
 /// At most `max` characters of `s`, with `…` when cut. Never splits a character.
@@ -133,7 +99,11 @@ mod tests {
         ];
         for (pattern, text, want) in cases {
             assert_eq!(
-                built_in_regex(pattern).is_match(text),
+                crate::core::pattern::Pattern::new(
+                    &crate::core::pattern_source::with_engine_classes(pattern)
+                )
+                .expect("test pattern compiles")
+                .is_match(text),
                 want,
                 "{pattern} on {text:?}"
             );

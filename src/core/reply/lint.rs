@@ -3,14 +3,11 @@
 //! It runs on rendered templates and, live, on whatever the rep types. Each flag
 //! has a stable code and says how to fix the problem, in English and Chinese.
 
-use std::sync::LazyLock;
-
 use serde::{Deserialize, Serialize};
 
 use crate::core::analysis::language_of;
 use crate::core::inquiry::Channel;
-use crate::core::pattern::Pattern;
-use crate::core::text::built_in_regex as re;
+use crate::core::text::pattern;
 
 /// A problem the linter found in a reply, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,25 +38,26 @@ pub struct LintContext {
 }
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
-static PLACEHOLDER: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?-u:\b)XX+(?-u:\b)|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"));
+pattern!(
+    PLACEHOLDER,
+    r"(?-u:\b)XX+(?-u:\b)|\*\*|\{\{[^}]*\}\}|\[\[[^\]]*\]\]"
+);
 // Matched on the lower-cased text (the build has no case-folding tables).
-static PLACEHOLDER_WORD: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>",
-    )
-});
-static GREETING: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"^\s*(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем\w*|مرحبا)(?:\W|$)|尊敬的|你好|您好)",
-    )
-});
-static EMAIL: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
-static PHONE: LazyLock<Pattern> = LazyLock::new(|| re(r"\+?\d[\d\s().-]{7,}\d"));
-static APPS: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?-u:\b)(?:whatsapp|wechat|telegram|skype|viber|line id)(?-u:\b)|微信"));
-static EMPTY_ANSWER: LazyLock<Pattern> = LazyLock::new(|| re(r"(?m)^\s*→\s*$"));
+pattern!(
+    PLACEHOLDER_WORD,
+    r"\[(?:name|buyer|customer|client|product|company|your name|date|price|qty|quantity)\]|<(?:name|buyer|customer|client|product|company)>"
+);
+pattern!(
+    GREETING,
+    r"^\s*(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем\w*|مرحبا)(?:\W|$)|尊敬的|你好|您好)"
+);
+pattern!(EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}");
+pattern!(PHONE, r"\+?\d[\d\s().-]{7,}\d");
+pattern!(
+    APPS,
+    r"(?-u:\b)(?:whatsapp|wechat|telegram|skype|viber|line id)(?-u:\b)|微信"
+);
+pattern!(EMPTY_ANSWER, r"(?m)^\s*→\s*$");
 
 fn flag(code: &str, fix: String, fix_zh: String) -> LintFlag {
     LintFlag {

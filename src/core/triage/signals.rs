@@ -7,13 +7,11 @@
 //! is phrased in words (greetings, quantities, delivery questions); structural
 //! signs (links, attachments, profile numbers) do not depend on language.
 
-use std::sync::LazyLock;
-
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
 use crate::core::pattern::Pattern;
-use crate::core::text::built_in_regex as re;
+use crate::core::text::pattern;
 
 /// At most this many bytes of text are scanned.
 pub const MAX_SCAN_BYTES: usize = 64 * 1024;
@@ -117,12 +115,6 @@ pub fn cap(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
-}
-
-macro_rules! pattern {
-    ($name:ident, $re:expr) => {
-        static $name: LazyLock<Pattern> = LazyLock::new(|| re($re));
-    };
 }
 
 // --- links -----------------------------------------------------------------------------

@@ -1,0 +1,246 @@
+//! Parses the engine's built-in patterns ahead of time, for the wasm.
+//!
+//! Every `pattern!(NAME, r"…")` call under `src/` is read here; its pattern is
+//! spelled with the engine's classes, parsed by regex-syntax (the parser the pattern
+//! compiler itself uses), and the parsed form written to
+//! `$OUT_DIR/parsed_patterns.rs` in the encoding described in
+//! `src/core/pattern_source.rs`. The wasm compiles each pattern from that form and
+//! so carries no pattern parser (22 KB of its gzipped size). Native builds still parse
+//! at run time, and their tests check that every pattern they build has a parsed form
+//! here, the same one they parse.
+
+#[path = "src/core/pattern_source.rs"]
+#[allow(dead_code)]
+mod pattern_source;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+use pattern_source::{pattern_key, tag, with_engine_classes};
+
+fn main() {
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=build.rs");
+
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    files.sort();
+
+    let mut by_key: BTreeMap<u64, (String, String)> = BTreeMap::new(); // key -> (place, pattern)
+    let mut table =
+        String::from("/// Each built-in pattern's key and its parsed form, from `build.rs`.\n");
+    table.push_str("static PARSED: &[(u64, &[u8])] = &[\n");
+    let mut written_list = String::from("/// The built-in patterns as written, in the order of `PARSED`.\n#[cfg(test)]\nstatic WRITTEN: &[&str] = &[\n");
+    for file in &files {
+        let source = std::fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        for (line, written) in pattern_calls(&source, file) {
+            let place = format!("{}:{line}", file.display());
+            let key = pattern_key(&written);
+            if let Some((other, earlier)) = by_key.get(&key) {
+                if *earlier == written {
+                    continue; // the same pattern declared twice shares one parsed form
+                }
+                panic!("{place}: its pattern's key collides with the one at {other}; change either text slightly");
+            }
+            let hir = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(&with_engine_classes(&written))
+                .unwrap_or_else(|e| panic!("{place}: bad pattern: {e}"));
+            let mut bytes = Vec::new();
+            encode(&hir, &mut bytes);
+            let _ = writeln!(table, "    ({key:#018x}, &{bytes:?}),");
+            let _ = writeln!(written_list, "    {written:?},");
+            by_key.insert(key, (place, written));
+        }
+    }
+    assert!(
+        !by_key.is_empty(),
+        "no pattern!(NAME, literal) calls found under src/: is build.rs run from the crate root?"
+    );
+    table.push_str("];\n\n");
+    written_list.push_str("];\n");
+    table.push_str(&written_list);
+
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("parsed_patterns.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// Every `.rs` file under `dir`.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let entries =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The line and pattern of every `pattern!(NAME, literal)` call in `source`, outside
+/// line comments. A call whose pattern is not a literal stops the build: the wasm
+/// would have no parsed form for it.
+fn pattern_calls(source: &str, file: &Path) -> Vec<(usize, String)> {
+    const CALL: &str = "pattern!(";
+    let mut calls = Vec::new();
+    let mut from = 0;
+    while let Some(found) = source[from..].find(CALL) {
+        let at = from + found;
+        from = at + CALL.len();
+        let line_start = source[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line = source[..at].matches('\n').count() + 1;
+        if source[line_start..at].contains("//") {
+            continue;
+        }
+        let place = format!("{}:{line}", file.display());
+        let rest = source[from..].trim_start();
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let after_name = rest[name_len..].trim_start();
+        let Some(after_comma) = after_name.strip_prefix(',') else {
+            panic!("{place}: write pattern!(NAME, r\"…\")");
+        };
+        let (written, after) = string_literal(after_comma.trim_start())
+            .unwrap_or_else(|| panic!("{place}: the pattern must be a string literal"));
+        let after = after.trim_start();
+        let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+        if !after.starts_with(')') {
+            panic!("{place}: write pattern!(NAME, r\"…\") with nothing after the pattern");
+        }
+        calls.push((line, written));
+    }
+    calls
+}
+
+/// A Rust string literal at the start of `s` (raw, `r#"…"#`, or plain with escapes),
+/// and the text after it.
+fn string_literal(s: &str) -> Option<(String, &str)> {
+    if let Some(raw) = s.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body = raw[hashes..].strip_prefix('"')?;
+        let close = format!("\"{}", "#".repeat(hashes));
+        let end = body.find(&close)?;
+        return Some((body[..end].to_string(), &body[end + close.len()..]));
+    }
+    let body = s.strip_prefix('"')?;
+    let mut out = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, &body[i + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                '0' => out.push('\0'),
+                '\\' => out.push('\\'),
+                '"' => out.push('"'),
+                '\'' => out.push('\''),
+                'u' => {
+                    let hex: String = chars
+                        .by_ref()
+                        .map(|(_, c)| c)
+                        .take_while(|&c| c != '}')
+                        .collect();
+                    out.push(char::from_u32(
+                        u32::from_str_radix(hex.trim_start_matches('{'), 16).ok()?,
+                    )?);
+                }
+                '\n' => {
+                    // A line continuation: the next line's leading white space goes too.
+                    let rest = &body[i + 2..];
+                    let skip = rest.len() - rest.trim_start().len();
+                    for _ in rest[..skip].chars() {
+                        chars.next();
+                    }
+                }
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// Appends the encoding of `hir` (see `pattern_source::tag`).
+fn encode(hir: &Hir, out: &mut Vec<u8>) {
+    match hir.kind() {
+        HirKind::Empty => out.push(tag::EMPTY),
+        HirKind::Literal(literal) => {
+            out.push(tag::LITERAL);
+            number(literal.0.len(), out);
+            out.extend_from_slice(&literal.0);
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            out.push(tag::CLASS_UNICODE);
+            number(class.ranges().len(), out);
+            for range in class.ranges() {
+                number(u32::from(range.start()) as usize, out);
+                number(u32::from(range.end()) as usize, out);
+            }
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            out.push(tag::CLASS_BYTES);
+            number(class.ranges().len(), out);
+            for range in class.ranges() {
+                out.push(range.start());
+                out.push(range.end());
+            }
+        }
+        HirKind::Look(look) => {
+            out.push(tag::LOOK);
+            number(look.as_repr() as usize, out);
+        }
+        HirKind::Repetition(repetition) => {
+            out.push(tag::REPETITION);
+            number(repetition.min as usize, out);
+            number(repetition.max.map_or(0, |max| max as usize + 1), out);
+            out.push(u8::from(repetition.greedy));
+            encode(&repetition.sub, out);
+        }
+        HirKind::Capture(capture) => {
+            out.push(tag::CAPTURE);
+            number(capture.index as usize, out);
+            match &capture.name {
+                None => number(0, out),
+                Some(name) => {
+                    number(name.len() + 1, out);
+                    out.extend_from_slice(name.as_bytes());
+                }
+            }
+            encode(&capture.sub, out);
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            let is_concat = matches!(hir.kind(), HirKind::Concat(_));
+            out.push(if is_concat {
+                tag::CONCAT
+            } else {
+                tag::ALTERNATION
+            });
+            number(subs.len(), out);
+            for sub in subs {
+                encode(sub, out);
+            }
+        }
+    }
+}
+
+/// Unsigned LEB128.
+fn number(mut n: usize, out: &mut Vec<u8>) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
