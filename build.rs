@@ -87,7 +87,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// line comments. A call whose pattern is not a literal stops the build: the wasm
 /// would have no parsed form for it.
 fn pattern_calls(source: &str, file: &Path) -> Vec<(usize, String)> {
-    const CALL: &str = "pattern!(";
+    const CALL: &str = "pattern!";
     let mut calls = Vec::new();
     let mut from = 0;
     while let Some(found) = source[from..].find(CALL) {
@@ -98,6 +98,11 @@ fn pattern_calls(source: &str, file: &Path) -> Vec<(usize, String)> {
         if source[line_start..at].contains("//") {
             continue;
         }
+        // `pattern!(` or `pattern! (`; anything else (a mention) is not a call.
+        let Some(args) = source[from..].trim_start().strip_prefix('(') else {
+            continue;
+        };
+        from = source.len() - args.len();
         let place = format!("{}:{line}", file.display());
         let rest = source[from..].trim_start();
         let name_len = rest

@@ -467,6 +467,32 @@ pub(crate) mod parsed {
             }
         }
 
+        /// A second count of the `pattern!` calls under `src/`, independent of the
+        /// build script's reader: each call's pattern is in the build's table.
+        #[test]
+        fn the_build_found_every_pattern_call() {
+            fn count(dir: &std::path::Path, call: &regex::Regex) -> usize {
+                let mut n = 0;
+                for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        n += count(&path, call);
+                    } else if path.extension().is_some_and(|x| x == "rs") {
+                        let text = std::fs::read_to_string(&path).expect("a source file");
+                        n += call.find_iter(&text).count();
+                    }
+                }
+                n
+            }
+            let call = regex::Regex::new(r"(?m)^\s*pattern!\s*\(").expect("valid");
+            let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+            assert_eq!(
+                count(&src, &call),
+                WRITTEN.len(),
+                "pattern! calls in src/ and patterns parsed by build.rs (declare a pattern once)"
+            );
+        }
+
         #[test]
         fn an_undeclared_pattern_has_no_parsed_form() {
             let e = hir_of("not one of the engine's patterns").expect_err("unknown");
