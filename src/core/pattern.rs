@@ -379,9 +379,13 @@ pub(crate) mod parsed {
             Ok(bytes)
         }
 
-        fn nodes(&mut self, depth: usize) -> Result<Vec<Hir>, PatternError> {
+        /// A count, then that many items, each read by `item`.
+        fn list<T>(
+            &mut self,
+            mut item: impl FnMut(&mut Self) -> Result<T, PatternError>,
+        ) -> Result<Vec<T>, PatternError> {
             let n = self.count()?;
-            (0..n).map(|_| self.node(depth + 1)).collect()
+            (0..n).map(|_| item(self)).collect()
         }
 
         fn node(&mut self, depth: usize) -> Result<Hir, PatternError> {
@@ -395,17 +399,11 @@ pub(crate) mod parsed {
                     Hir::literal(self.bytes(n)?)
                 }
                 tag::CLASS_UNICODE => {
-                    let n = self.count()?;
-                    let ranges = (0..n)
-                        .map(|_| Ok(ClassUnicodeRange::new(self.char()?, self.char()?)))
-                        .collect::<Result<Vec<_>, PatternError>>()?;
+                    let ranges = self.list(|r| Ok(ClassUnicodeRange::new(r.char()?, r.char()?)))?;
                     Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
                 }
                 tag::CLASS_BYTES => {
-                    let n = self.count()?;
-                    let ranges = (0..n)
-                        .map(|_| Ok(ClassBytesRange::new(self.byte()?, self.byte()?)))
-                        .collect::<Result<Vec<_>, PatternError>>()?;
+                    let ranges = self.list(|r| Ok(ClassBytesRange::new(r.byte()?, r.byte()?)))?;
                     Hir::class(Class::Bytes(ClassBytes::new(ranges)))
                 }
                 tag::LOOK => {
@@ -437,8 +435,8 @@ pub(crate) mod parsed {
                     let sub = Box::new(self.node(depth + 1)?);
                     Hir::capture(Capture { index, name, sub })
                 }
-                tag::CONCAT => Hir::concat(self.nodes(depth)?),
-                tag::ALTERNATION => Hir::alternation(self.nodes(depth)?),
+                tag::CONCAT => Hir::concat(self.list(|r| r.node(depth + 1))?),
+                tag::ALTERNATION => Hir::alternation(self.list(|r| r.node(depth + 1))?),
                 _ => return Err(self.broken()),
             })
         }
