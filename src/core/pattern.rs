@@ -76,23 +76,37 @@ impl std::fmt::Display for PatternError {
     }
 }
 
+/// One of the engine's patterns as [`crate::core::text::pattern`] declares it.
+pub(crate) struct BuiltIn {
+    /// The static's name, for messages.
+    pub name: &'static str,
+    /// Its key among the parsed forms ([`crate::core::pattern_source::pattern_key`]).
+    pub key: u64,
+    /// The pattern as written, with the engine's class names (`\w`, `\d`, …):
+    /// native builds parse it; the wasm has only the parsed form.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub written: &'static str,
+}
+
 impl Pattern {
-    /// Compiles one of the engine's patterns, declared with
-    /// [`crate::core::text::pattern`] and `written` with the engine's class names
-    /// (`\w`, `\d`, …). The wasm compiles it from the form `build.rs` parsed; native
-    /// builds parse it (and, in debug builds, check that the build parsed it too).
-    pub(crate) fn built_in(written: &str) -> Result<Pattern, PatternError> {
+    /// Compiles one of the engine's patterns. The wasm compiles it from the form
+    /// `build.rs` parsed; native builds parse it (and, in debug builds, check that the
+    /// build parsed it too).
+    pub(crate) fn built_in(pattern: BuiltIn) -> Result<Pattern, PatternError> {
         #[cfg(not(target_arch = "wasm32"))]
         debug_assert!(
-            parsed::hir_of(written).is_ok(),
-            "no parsed form for {written}: declare it with the pattern! macro, its pattern a literal, so that build.rs finds it"
+            parsed::hir_of(pattern.key, pattern.name).is_ok(),
+            "no parsed form for {}: declare it with the pattern! macro, its pattern a literal, so that build.rs finds it",
+            pattern.name
         );
         Ok(Pattern {
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
-            lean: lean::Lean::from_hir(&parsed::hir_of(written)?)?,
+            lean: lean::Lean::from_hir(&parsed::hir_of(pattern.key, pattern.name)?)?,
             #[cfg(not(target_arch = "wasm32"))]
-            full: regex::Regex::new(&crate::core::pattern_source::with_engine_classes(written))
-                .map_err(|e| PatternError(e.to_string()))?,
+            full: regex::Regex::new(&crate::core::pattern_source::with_engine_classes(
+                pattern.written,
+            ))
+            .map_err(|e| PatternError(e.to_string()))?,
         })
     }
 
@@ -305,22 +319,21 @@ pub(crate) mod parsed {
     };
 
     use super::PatternError;
-    use crate::core::pattern_source::{pattern_key, tag};
+    use crate::core::pattern_source::tag;
 
     include!(concat!(env!("OUT_DIR"), "/parsed_patterns.rs"));
 
     /// Deeper than any pattern nests; a guard, since the forms come from the build.
     const MAX_DEPTH: usize = 200;
 
-    /// The parsed form of the built-in pattern `written`.
-    pub(crate) fn hir_of(written: &str) -> Result<Hir, PatternError> {
-        let key = pattern_key(written);
+    /// The parsed form of the built-in pattern under `key` (`name`: for the message).
+    pub(crate) fn hir_of(key: u64, name: &str) -> Result<Hir, PatternError> {
         let bytes = PARSED
             .iter()
             .find_map(|&(k, bytes)| (k == key).then_some(bytes))
             .ok_or_else(|| {
                 PatternError(format!(
-                    "no parsed form for the pattern {written}: declare it with the pattern! macro, its pattern a literal, so that build.rs finds it"
+                    "no parsed form for the pattern {name}: declare it with the pattern! macro, its pattern a literal, so that build.rs finds it"
                 ))
             })?;
         let mut reader = Reader { bytes, at: 0 };
@@ -445,7 +458,7 @@ pub(crate) mod parsed {
     #[cfg(test)]
     mod tests {
         use super::*;
-        use crate::core::pattern_source::with_engine_classes;
+        use crate::core::pattern_source::{pattern_key, with_engine_classes};
 
         /// Each parsed form from the build is the one the pattern compiler's own parser
         /// makes of the pattern now, and every pattern has its own key.
@@ -458,7 +471,7 @@ pub(crate) mod parsed {
             keys.dedup();
             assert_eq!(keys.len(), PARSED.len());
             for written in WRITTEN {
-                let parsed = hir_of(written).expect("a parsed form");
+                let parsed = hir_of(pattern_key(written), written).expect("a parsed form");
                 let now = regex_automata::util::syntax::parse(&with_engine_classes(written))
                     .expect("the pattern parses");
                 assert_eq!(parsed, now, "{written}");
@@ -493,7 +506,11 @@ pub(crate) mod parsed {
 
         #[test]
         fn an_undeclared_pattern_has_no_parsed_form() {
-            let e = hir_of("not one of the engine's patterns").expect_err("unknown");
+            let e = hir_of(
+                pattern_key("not one of the engine's patterns"),
+                "NOT_DECLARED",
+            )
+            .expect_err("unknown");
             assert!(e.to_string().contains("pattern! macro"), "{e}");
         }
     }

@@ -55,11 +55,18 @@ pub fn with_engine_classes(pattern: &str) -> String {
 }
 
 /// The key a pattern's parsed form is stored under: 64-bit FNV-1a of the pattern as
-/// written (the build script checks that no two keys collide).
-pub fn pattern_key(written: &str) -> u64 {
-    written.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// written (the build script checks that no two keys collide). A `const fn`, so the
+/// engine computes each key while it is compiled and the wasm need not carry the
+/// patterns' text at all.
+pub const fn pattern_key(written: &str) -> u64 {
+    let bytes = written.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut at = 0;
+    while at < bytes.len() {
+        hash = (hash ^ bytes[at] as u64).wrapping_mul(0x0100_0000_01b3);
+        at += 1;
+    }
+    hash
 }
 
 /// The node tags of the parsed-form encoding. Each node is its tag, then:

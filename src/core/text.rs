@@ -1,6 +1,6 @@
 //! Small text helpers shared by the core modules.
 
-use crate::core::pattern::Pattern;
+use crate::core::pattern::{BuiltIn, Pattern};
 
 /// Declares one of the engine's own patterns, `pattern!(NAME, r"…");`: a static
 /// compiled on first use by [`built_in_regex`]. The pattern must be a literal in the
@@ -9,7 +9,16 @@ use crate::core::pattern::Pattern;
 macro_rules! pattern {
     ($name:ident, $text:literal) => {
         static $name: std::sync::LazyLock<$crate::core::pattern::Pattern> =
-            std::sync::LazyLock::new(|| $crate::core::text::built_in_regex($text));
+            std::sync::LazyLock::new(|| {
+                $crate::core::text::built_in_regex($crate::core::pattern::BuiltIn {
+                    name: stringify!($name),
+                    key: const { $crate::core::pattern_source::pattern_key($text) },
+                    // Natively the pattern is parsed from its text; the wasm needs
+                    // only its key.
+                    #[cfg(not(target_arch = "wasm32"))]
+                    written: $text,
+                })
+            });
     };
 }
 pub(crate) use pattern;
@@ -21,8 +30,9 @@ pub(crate) use pattern;
 /// engine's own small classes (see [`ENGINE_CLASSES`]) rather than Unicode's large
 /// ones: matching stays on the fast automaton, and the build carries no Unicode
 /// class tables. Word boundaries are written ASCII-only, `(?-u:\b)`.
-pub(crate) fn built_in_regex(pattern: &str) -> Pattern {
-    Pattern::built_in(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+pub(crate) fn built_in_regex(pattern: BuiltIn) -> Pattern {
+    let name = pattern.name;
+    Pattern::built_in(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {name}: {e}"))
 }
 
 /// At most `max` characters of `s`, with `…` when cut. Never splits a character.
