@@ -222,18 +222,17 @@ fn encode(hir: &Hir, out: &mut Vec<u8>) {
             }
             encode(&capture.sub, out);
         }
-        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
-            let is_concat = matches!(hir.kind(), HirKind::Concat(_));
-            out.push(if is_concat {
-                tag::CONCAT
-            } else {
-                tag::ALTERNATION
-            });
-            number(subs.len(), out);
-            for sub in subs {
-                encode(sub, out);
-            }
-        }
+        HirKind::Concat(subs) => encode_all(tag::CONCAT, subs, out),
+        HirKind::Alternation(subs) => encode_all(tag::ALTERNATION, subs, out),
+    }
+}
+
+/// Appends `tag`, the count of `subs`, and each of them.
+fn encode_all(tag: u8, subs: &[Hir], out: &mut Vec<u8>) {
+    out.push(tag);
+    number(subs.len(), out);
+    for sub in subs {
+        encode(sub, out);
     }
 }
 

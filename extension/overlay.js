@@ -284,7 +284,6 @@
    */
   function chip(result, actions, { compact = false } = {}) {
     const { el, root } = host('span');
-    if (compact) el.setAttribute('data-compact', '');
     const tag = h('span', { class: `tag ${result.verdict}`, text: t(VERDICT_KEYS[result.verdict] ?? 'verdictGenuine') });
     const grade = h('span', { class: 'grade', text: result.grade, title: t('gradeTitle', [result.grade]) });
     const clock = h('span', { class: 'clock' });

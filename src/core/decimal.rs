@@ -19,31 +19,6 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// The same powers as integers, to widen the digits read so far (10^19 is the
-/// last that fits a `u64`).
-const EXACT_POWERS_OF_TEN_INT: [u64; 20] = [
-    1,
-    10,
-    100,
-    1_000,
-    10_000,
-    100_000,
-    1_000_000,
-    10_000_000,
-    100_000_000,
-    1_000_000_000,
-    10_000_000_000,
-    100_000_000_000,
-    1_000_000_000_000,
-    10_000_000_000_000,
-    100_000_000_000_000,
-    1_000_000_000_000_000,
-    10_000_000_000_000_000,
-    100_000_000_000_000_000,
-    1_000_000_000_000_000_000,
-    10_000_000_000_000_000_000,
-];
-
 /// Integers up to 2^53 are exact in an `f64`.
 const EXACT_INTEGER_LIMIT: u64 = 1 << 53;
 
@@ -83,9 +58,10 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
                 if b == b'0' {
                     zeros += i64::from(digits != 0);
                 } else {
-                    let shift = EXACT_POWERS_OF_TEN_INT.get(usize::try_from(zeros + 1).ok()?)?;
+                    // The waiting zeros and this digit's place.
+                    let shift = 10u64.checked_pow(u32::try_from(zeros + 1).ok()?)?;
                     digits = digits
-                        .checked_mul(*shift)?
+                        .checked_mul(shift)?
                         .checked_add(u64::from(b - b'0'))?;
                     if digits > EXACT_INTEGER_LIMIT {
                         return None;

@@ -1,8 +1,8 @@
 //! The engine's own patterns, compiled once, searched the fastest way each build can
 //! afford.
 //!
-//! Every pattern is a constant of the source (see
-//! [`crate::core::text::built_in_regex`]), written so that a lazy DFA can run it on
+//! Every pattern is a constant of the source (declared with
+//! [`crate::core::text::pattern`]), written so that a lazy DFA can run it on
 //! any text: ASCII word boundaries only, and no capture groups read back. That
 //! allows two search paths with the same answers:
 //!
@@ -76,6 +76,11 @@ impl std::fmt::Display for PatternError {
     }
 }
 
+/// A parser's or compiler's error, as ours.
+fn failed(error: impl std::fmt::Display) -> PatternError {
+    PatternError(error.to_string())
+}
+
 /// One of the engine's patterns as [`crate::core::text::pattern`] declares it.
 pub(crate) struct BuiltIn {
     /// The static's name, for messages.
@@ -93,7 +98,9 @@ impl Pattern {
     /// `build.rs` parsed; native builds parse it (and, in debug builds, check that the
     /// build parsed it too).
     pub(crate) fn built_in(pattern: BuiltIn) -> Result<Pattern, PatternError> {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+        let parsed = parsed::hir_of(pattern.key, pattern.name)?;
+        #[cfg(not(any(target_arch = "wasm32", feature = "pattern-cross-check")))]
         debug_assert!(
             parsed::hir_of(pattern.key, pattern.name).is_ok(),
             "no parsed form for {}: declare it with the pattern! macro, its pattern a literal, so that build.rs finds it",
@@ -101,12 +108,12 @@ impl Pattern {
         );
         Ok(Pattern {
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
-            lean: lean::Lean::from_hir(&parsed::hir_of(pattern.key, pattern.name)?)?,
+            lean: lean::Lean::from_hir(&parsed)?,
             #[cfg(not(target_arch = "wasm32"))]
             full: regex::Regex::new(&crate::core::pattern_source::with_engine_classes(
                 pattern.written,
             ))
-            .map_err(|e| PatternError(e.to_string()))?,
+            .map_err(failed)?,
         })
     }
 
@@ -119,7 +126,7 @@ impl Pattern {
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
             lean: lean::Lean::new(pattern)?,
             #[cfg(not(target_arch = "wasm32"))]
-            full: regex::Regex::new(pattern).map_err(|e| PatternError(e.to_string()))?,
+            full: regex::Regex::new(pattern).map_err(failed)?,
         })
     }
 
@@ -198,7 +205,7 @@ mod lean {
     use regex_automata::{Input, MatchKind};
     use regex_syntax::hir::Hir;
 
-    use super::PatternError;
+    use super::{failed, PatternError};
 
     /// What makes a fresh search cache for one pattern.
     type MakeCache =
@@ -213,28 +220,26 @@ mod lean {
         /// Parses `pattern` first: for the tests (the wasm has no parser).
         #[cfg(test)]
         pub(super) fn new(pattern: &str) -> Result<Lean, PatternError> {
-            let hir = regex_automata::util::syntax::parse(pattern)
-                .map_err(|e| PatternError(e.to_string()))?;
+            let hir = regex_automata::util::syntax::parse(pattern).map_err(super::failed)?;
             Lean::from_hir(&hir)
         }
 
         /// Compiles a parsed pattern as `hybrid::regex::Regex::new` compiles its text:
         /// a forward lazy DFA, and a reverse one for a match's start.
         pub(super) fn from_hir(hir: &Hir) -> Result<Lean, PatternError> {
-            let error = |e: &dyn std::fmt::Display| PatternError(e.to_string());
             // DFAs never report capture groups: leave them out of the automata.
             let nfa_config = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
             let forward_nfa = thompson::Compiler::new()
                 .configure(nfa_config.clone())
                 .build_from_hir(hir)
-                .map_err(|e| error(&e))?;
+                .map_err(failed)?;
             let reverse_nfa = thompson::Compiler::new()
                 .configure(nfa_config.reverse(true))
                 .build_from_hir(hir)
-                .map_err(|e| error(&e))?;
+                .map_err(failed)?;
             let forward = dfa::Builder::new()
                 .build_from_nfa(forward_nfa)
-                .map_err(|e| error(&e))?;
+                .map_err(failed)?;
             let reverse = dfa::Builder::new()
                 .configure(
                     dfa::DFA::config()
@@ -243,7 +248,7 @@ mod lean {
                         .match_kind(MatchKind::All),
                 )
                 .build_from_nfa(reverse_nfa)
-                .map_err(|e| error(&e))?;
+                .map_err(failed)?;
             let regex = Regex::builder().build_from_dfas(forward, reverse);
             // A Unicode word boundary makes a lazy DFA stop at the first non-ASCII
             // byte, and the search fail; nothing else can (it never gives up on a

@@ -27,7 +27,7 @@ pub(crate) use pattern;
 /// a bad one is a bug caught by the tests, never a runtime condition.
 ///
 /// The patterns are written with `\d`, `\s`, `\w` and `\W`, read here as the
-/// engine's own small classes (see [`ENGINE_CLASSES`]) rather than Unicode's large
+/// engine's own small classes (see [`crate::core::pattern_source::ENGINE_CLASSES`]) rather than Unicode's large
 /// ones: matching stays on the fast automaton, and the build carries no Unicode
 /// class tables. Word boundaries are written ASCII-only, `(?-u:\b)`.
 pub(crate) fn built_in_regex(pattern: BuiltIn) -> Pattern {

@@ -138,7 +138,11 @@ pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
     let number = |part: &str| {
         let part = part.trim_start();
         let short = (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
-        short.then(|| part.parse::<u32>().ok()).flatten()
+        if short {
+            part.parse::<u32>().ok()
+        } else {
+            None
+        }
     };
     NaiveTime::from_hms_opt(number(hour)?, number(minute)?, 0)
 }
