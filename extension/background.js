@@ -13,7 +13,7 @@ import './locale.js';
 import { managedPolicy as readManagedPolicy, migrate, writeSet, SCHEMA_VERSION, STORE_SCHEMA } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const { TYPES, accept, signatureOf } = globalThis.XunpanMessages;
+const { TYPES, accept } = globalThis.XunpanMessages;
 
 const STORE_SETTINGS = 'settings';
 const STORE_ITEMS = 'items';
@@ -443,14 +443,12 @@ const handlers = {
     const eng = await engine();
     const inquiries = msg.items.map((i) => i.inquiry);
     const results = eng.triage(inquiries, now, browserZone(now));
-    // Fingerprints the page left to us (making them would cost its main thread).
-    for (const item of msg.items) item.signature ??= signatureOf(item.inquiry);
     // The page draws as soon as it has the results; the items and the badge follow.
     updateItems((stored) => rememberItems(stored, msg.items, results, now))
       .then(({ stored }) => refreshBadge(now, stored))
       .catch(() => {});
     rememberAnswers(msg.page, msg.items, results, now, generation).catch(() => {});
-    return { resultsJson: JSON.stringify(results), signatures: msg.items.map((i) => i.signature), now };
+    return { resultsJson: JSON.stringify(results), now };
   },
   async [TYPES.RENDER](msg) {
     const now = Date.now();

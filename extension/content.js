@@ -12,7 +12,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const Site = globalThis.XunpanSite;
   const Overlay = globalThis.XunpanOverlay;
-  const { TYPES, accept, signatureOf } = globalThis.XunpanMessages;
+  const { TYPES, accept } = globalThis.XunpanMessages;
   if (!Site || !Overlay || !api?.runtime?.id) return;
 
   const store = Site.createPageDataStore();
@@ -21,9 +21,7 @@
   // item key → { signature, result, remembered }: `remembered` marks an answer the
   // worker kept from this address's last load, drawn at once and asked for again.
   const results = new Map();
-  // item key → { inquiry, signature, answer } while the engine works on it (`signature`
-  // undefined when the worker was left to compute it: see triage)
-  const asked = new Map();
+  const asked = new Map(); // item key → { signature, answer } while the engine works on it
   const triagedAhead = new Set(); // keys answered from page data, their rows not yet drawn
   const drawn = new WeakMap(); // mount element → { key, known (the answer drawn), host }
   let pageType = Site.detect(location.href);
@@ -72,27 +70,25 @@
   // afterwards, and a list row's is the same object on every read (see Site.collect).
   const signatures = new WeakMap();
 
-  /** A cheap fingerprint of what we sent to the engine for an item (see messages.js). */
+  /** A cheap fingerprint of what we sent to the engine for an item. */
   function signature(inquiry) {
     let known = signatures.get(inquiry);
     if (known === undefined) {
-      known = signatureOf(inquiry);
+      const s = JSON.stringify(inquiry);
+      let hash = 0;
+      for (let i = 0; i < s.length; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
+      known = `${s.length}:${hash}`;
       signatures.set(inquiry, known);
     }
     return known;
   }
 
-  /**
-   * The item's answer for its present content, if there is one (remembered or fresh).
-   * An item nothing is known of is not fingerprinted: that costs the page's main thread
-   * for every row of a list seen for the first time, just as the page draws it.
-   */
+  /** The item's answer for its present content, if there is one (remembered or fresh). */
   function answerFor(item) {
     item.key ??= item.id;
-    const known = results.get(item.key);
-    if (!known) return null;
     item.signature ??= signature(item.inquiry);
-    return known.signature === item.signature ? known : null;
+    const known = results.get(item.key);
+    return known?.signature === item.signature ? known : null;
   }
 
   /** Whether the item can be drawn now: an answer for its present content is here. */
@@ -101,14 +97,8 @@
   /** Whether the engine has answered on this load for the item's present content. */
   const answered = (item) => answerFor(item)?.remembered === false;
 
-  /**
-   * Keeps a fresh answer; one equal to the remembered answer keeps its drawing.
-   * `workerSignature`: the fingerprint the worker made of the inquiry it was sent (this
-   * item's own inquiry object), when this script had not made it.
-   */
-  function keepAnswer(item, result, workerSignature) {
-    if (typeof workerSignature === 'string' && !signatures.has(item.inquiry)) signatures.set(item.inquiry, workerSignature);
-    item.signature ??= signature(item.inquiry);
+  /** Keeps a fresh answer; one equal to the remembered answer keeps its drawing. */
+  function keepAnswer(item, result) {
     const known = answerFor(item);
     if (known?.remembered && JSON.stringify(known.result) === JSON.stringify(result)) {
       known.remembered = false;
@@ -132,18 +122,11 @@
     }
   }
 
-  /** Whether the answer on its way for `pending` is for the item's present content. */
-  function isFor(pending, item) {
-    if (pending.inquiry === item.inquiry) return true;
-    item.signature ??= signature(item.inquiry);
-    return (pending.signature ?? signature(pending.inquiry)) === item.signature;
-  }
-
   /**
    * Makes sure the engine has answered for every item: asks once for those it has no
    * answer for (or one for other content), and waits for answers already on their way,
    * so an item is never triaged twice at the same time. True if there was anything to
-   * wait for. Items nothing is known of go without a fingerprint: the worker makes it.
+   * wait for.
    */
   async function triage(items, url = itemUrl) {
     const waits = [];
@@ -151,20 +134,20 @@
     for (const item of items) {
       if (answered(item)) continue;
       const pending = asked.get(item.key);
-      if (pending && isFor(pending, item)) waits.push(pending.answer);
+      if (pending?.signature === item.signature) waits.push(pending.answer);
       else fresh.push(item);
     }
     if (fresh.length) {
       const answer = ask(TYPES.TRIAGE, {
         page: location.href,
         itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature }))),
-      }).then(({ resultsJson, signatures: made }) => {
+      }).then(({ resultsJson }) => {
         const answers = JSON.parse(resultsJson);
-        fresh.forEach((item, n) => keepAnswer(item, answers[n], made?.[n]));
+        fresh.forEach((item, n) => keepAnswer(item, answers[n]));
       }).finally(() => {
         for (const item of fresh) if (asked.get(item.key)?.answer === answer) asked.delete(item.key);
       });
-      for (const item of fresh) asked.set(item.key, { inquiry: item.inquiry, signature: item.signature, answer });
+      for (const item of fresh) asked.set(item.key, { signature: item.signature, answer });
       waits.push(answer);
     }
     await Promise.all(waits);

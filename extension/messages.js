@@ -10,8 +10,7 @@
 
   /** Content script or page → service worker. */
   const TYPES = Object.freeze({
-    // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? }
-    //   → { resultsJson, signatures (each item's, made where it was not given) }
+    // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? } → { resultsJson }
     TRIAGE: 'xunpan/triage',
     RENDER: 'xunpan/render', // { inquiry, template? } → { rendered }
     LINT: 'xunpan/lint', // { text, inquiry } → { lint }
@@ -51,18 +50,6 @@
     return true;
   }
 
-  /**
-   * A cheap fingerprint of an inquiry: its JSON text's length and a 32-bit hash of it.
-   * The content script and the worker both make it, so they must make it the same way:
-   * it tells an answer kept from an earlier load whether the inquiry is still the same.
-   */
-  function signatureOf(inquiry) {
-    const text = JSON.stringify(inquiry);
-    let hash = 0;
-    for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-    return `${text.length}:${hash}`;
-  }
-
   /** Field checks per type: each returns true when the message is well formed. */
   const SHAPES = {
     [TYPES.TRIAGE]: (m) =>
@@ -96,5 +83,5 @@
     return Boolean(shape && shape(message));
   }
 
-  globalThis.XunpanMessages = Object.freeze({ TYPES, accept, signatureOf });
+  globalThis.XunpanMessages = Object.freeze({ TYPES, accept });
 })();

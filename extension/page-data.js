@@ -12,7 +12,7 @@
 //   answer is seen on its way to the page, and passed on unchanged;
 // - OneTalk's message events (IcbuIM…IcbuEventServiceImpl.instance.emitter): every
 //   emitted payload shaped like a message is copied, whatever the event is called.
-// It copies plain JSON data (size-capped, as JSON text) to the content script with
+// It copies plain JSON data (size-capped) to the content script with
 // window.postMessage. It changes no page behaviour, exposes nothing callable, and any
 // failure is swallowed so the page never breaks because of it.
 (() => {
@@ -57,23 +57,10 @@
   // start after the page's first requests) asks for it.
   const last = new Map();
 
-  /**
-   * Posts a copy of `payload` as JSON text: one string crosses to the content script
-   * several times faster than the same data as a tree of objects, and the text is the
-   * copy (nothing of the page's own objects travels). The page pays this inside its
-   * own script (the list's global is seen as it is set), so it is kept to one pass.
-   */
   function post(kind, payload, remember = true) {
     try {
       if (payload === undefined || payload === null) return;
-      postJson(kind, JSON.stringify(payload), remember);
-    } catch {
-      // never disturb the page
-    }
-  }
-
-  function postJson(kind, json, remember = true) {
-    try {
+      const json = JSON.stringify(payload);
       if (!json || json.length > MAX_CHARS) return;
       if (remember) {
         // The globals are read again at DOMContentLoaded and load; the same answer
@@ -81,7 +68,7 @@
         if (last.get(kind)?.json === json) return;
         last.set(kind, { json, at: performance.now() });
       }
-      window.postMessage({ source: SOURCE, kind, payloadJson: json }, location.origin);
+      window.postMessage({ source: SOURCE, kind, payload: JSON.parse(json) }, location.origin);
     } catch {
       // never disturb the page
     }
@@ -288,7 +275,7 @@
     // Only what was posted before the content script listened (`since`, on this page's
     // clock); without it, everything.
     const since = Number(ev.data.since);
-    for (const [kind, { json, at }] of last) if (!(at >= since)) postJson(kind, json, false);
+    for (const [kind, { json, at }] of last) if (!(at >= since)) post(kind, JSON.parse(json), false);
     for (const message of recentChat) post('chatMessage', message, false);
   });
 })();

@@ -349,24 +349,6 @@
     return out;
   }
 
-  const MAX_PAYLOAD_CHARS = 2_000_000; // as page-data.js caps what it posts
-
-  /**
-   * What a page-data message carries: its JSON text read (page-data.js posts text, one
-   * string being far cheaper to pass between the worlds than a tree of objects), or an
-   * object as given; undefined when the text is too long or not JSON.
-   */
-  function payloadOf(message) {
-    if (!('payloadJson' in message)) return message.payload;
-    const json = message.payloadJson;
-    if (typeof json !== 'string' || json.length > MAX_PAYLOAD_CHARS) return undefined;
-    try {
-      return JSON.parse(json);
-    } catch {
-      return undefined;
-    }
-  }
-
   function createPageDataStore() {
     const rows = new Map();
     const messages = new Map();
@@ -377,7 +359,7 @@
     return {
       accept(message) {
         if (!isObj(message) || message.source !== 'xunpan-page-data') return false;
-        const p = plain(payloadOf(message));
+        const p = plain(message.payload);
         switch (message.kind) {
           case 'feedbackList':
           case 'subjectList':

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import '../../extension/messages.js';
 
-const { TYPES, accept, signatureOf } = globalThis.XunpanMessages;
+const { TYPES, accept } = globalThis.XunpanMessages;
 const EXTENSION = 'xunpan-test-id';
 const ours = { id: EXTENSION };
 const inquiry = { id: '1', body: 'Price for 500 pcs?' };
@@ -33,23 +33,4 @@ for (const [name, message, want] of CASES) {
 
 test('accept: nothing from another extension, however well formed', () => {
   assert.equal(accept(triage([{ inquiry }]), { id: 'someone-else' }, EXTENSION), false);
-});
-
-// The content script and the worker each fingerprint inquiries (the worker those the
-// page sent without one); a kept answer is matched by it, so the two must agree.
-test('signatureOf: the same for the same inquiry, whatever the context made it', () => {
-  const again = JSON.parse(JSON.stringify({ inquiry }));
-  assert.equal(signatureOf(again.inquiry), signatureOf(inquiry));
-  assert.match(signatureOf(inquiry), /^\d+:-?\d+$/);
-});
-
-test('signatureOf: differs when a field changes, and counts the text', () => {
-  const cases = [
-    { ...inquiry, body: 'Price for 501 pcs?' },
-    { ...inquiry, id: '2' },
-    { ...inquiry, buyer: { name: 'A' } },
-  ];
-  const all = new Set([inquiry, ...cases].map(signatureOf));
-  assert.equal(all.size, cases.length + 1);
-  assert.equal(signatureOf(inquiry).split(':')[0], String(JSON.stringify(inquiry).length));
 });
