@@ -112,7 +112,7 @@ const WATCH_OWN_FRAME = `(() => {
 })();`;
 
 /** The page alone: its rows to its first free moment, and when its rows went in. */
-async function ownFrameMs(context) {
+async function ownFrame(context) {
   const { page, ms, rowsAt } = await loadAndTime(context, WATCH_OWN_FRAME, '__ownFrameDoneAt');
   await page.close();
   return { ms, rowsAt };
@@ -209,7 +209,7 @@ try {
     const ownFrames = [];
     const rowsWithout = [];
     for (let run = 0; run < RUNS; run++) {
-      const { ms, rowsAt } = await ownFrameMs(bare.context);
+      const { ms, rowsAt } = await ownFrame(bare.context);
       ownFrames.push(ms);
       rowsWithout.push(rowsAt);
     }
