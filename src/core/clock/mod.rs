@@ -128,8 +128,10 @@ pub fn parse_shift(text: &str) -> Result<Shift, String> {
     const HOW: &str = "write the start and end, e.g. 08:00-17:30 or 8.30am - 5.30pm";
     let lower = text.to_lowercase();
     let (a, b) = split_range(&lower).ok_or_else(|| HOW.to_string())?;
-    let start = read_time_of_day(a).ok_or_else(|| format!("'{}' is not a time of day; {HOW}", a.trim()))?;
-    let end = read_time_of_day(b).ok_or_else(|| format!("'{}' is not a time of day; {HOW}", b.trim()))?;
+    let start =
+        read_time_of_day(a).ok_or_else(|| format!("'{}' is not a time of day; {HOW}", a.trim()))?;
+    let end =
+        read_time_of_day(b).ok_or_else(|| format!("'{}' is not a time of day; {HOW}", b.trim()))?;
     let (mut start_time, mut end_time) = (start.time, end.time);
     let half_day = chrono::Duration::hours(12);
     if start.half.is_none() && end.half == Some(Half::Pm) {
@@ -224,7 +226,8 @@ fn read_time_of_day(text: &str) -> Option<ReadTime> {
         }
     }
     let rest = rest.strip_suffix('分').unwrap_or(rest);
-    let (hour, minute) = if let Some((h, m)) = rest.split_once([':', '.', 'h', '点', '時', '时']) {
+    let (hour, minute) = if let Some((h, m)) = rest.split_once([':', '.', 'h', '点', '時', '时'])
+    {
         let minute = match m.trim() {
             "" => "0",
             "半" => "30",
@@ -421,12 +424,22 @@ impl ClockPolicy {
     }
 
     /// The company target for a message arriving at local time `at` on `channel`.
+    ///
+    /// A real-time-marketing buyer is gone once the platform's few minutes are up, so
+    /// the office-hours table does not apply there: its target is the platform's limit,
+    /// or the rep's own target for the channel where that is shorter.
     pub fn company_target(&self, channel: Channel, at: DateTime<FixedOffset>) -> Duration {
-        let t = self
-            .channel_targets
-            .get(&channel)
-            .copied()
-            .unwrap_or(self.targets);
+        let own = self.channel_targets.get(&channel).copied();
+        if channel == Channel::Rtm {
+            if let Some(limit) = self.platform_limit(channel) {
+                return own.map_or(limit, |t| self.target_at(t, at).min(limit));
+            }
+        }
+        self.target_at(own.unwrap_or(self.targets), at)
+    }
+
+    /// Which of the targets `t` applies to a message arriving at local time `at`.
+    fn target_at(&self, t: Targets, at: DateTime<FixedOffset>) -> Duration {
         let day = at.weekday();
         let holiday = self.holidays.contains(&at.date_naive());
         let in_shift = || {
@@ -723,7 +736,15 @@ mod tests {
     fn shifts_parse_and_refuse_nonsense() {
         let s = Shift::try_from("08:00-11:30".to_string()).expect("valid");
         assert_eq!(String::from(s), "08:00-11:30");
-        for bad in ["17:30-08:00", "25:00-26:00", "08:00", "soon-later", "-", "8:30-", "18-09"] {
+        for bad in [
+            "17:30-08:00",
+            "25:00-26:00",
+            "08:00",
+            "soon-later",
+            "-",
+            "8:30-",
+            "18-09",
+        ] {
             assert!(Shift::try_from(bad.to_string()).is_err(), "{bad}");
         }
     }
