@@ -489,15 +489,20 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Deadline {
-    /// The company's target for this arrival time.
-    pub company_due: DateTime<FixedOffset>,
+    /// The company's target for this arrival time (none for spam: see [`spam_deadline`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_due: Option<DateTime<FixedOffset>>,
     /// The platform's limit, where the channel has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_due: Option<DateTime<FixedOffset>>,
     /// Where the item stands at `now`.
     pub status: Status,
     /// Minutes before a deadline at which this item counts as due soon.
     pub due_soon_minutes: i64,
+    /// Spam whose only clock is the platform's count of it: shown quietly, never
+    /// urgent work (no badge, no warning, the bottom of the queue).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quiet: bool,
 }
 
 /// When the clock started: the first buyer message after our last real reply,
@@ -560,12 +565,72 @@ pub fn deadline(
     }
     let start = clock_start(inquiry)?;
     let target = policy.company_target(inquiry.channel, zone.local(start));
-    let company_due = start + target;
-    let platform_due = policy.platform_limit(inquiry.channel).map(|p| start + p);
+    let platform = policy.platform_limit(inquiry.channel);
+    Some(clocks(
+        inquiry,
+        now,
+        zone,
+        start,
+        Some(target),
+        platform,
+        policy.due_soon_minutes,
+    ))
+}
+
+/// Whether the platform still counts a spam message of `channel` in the rep's reply
+/// figures until it is moved to the spam folder or its sender blacklisted: inquiries
+/// and chat do (a short "OK" / "Thanks" is the way out); a real-time-marketing buyer who
+/// is spam is simply let go.
+pub fn platform_counts_spam(channel: Channel) -> bool {
+    matches!(channel, Channel::Inquiry | Channel::Chat)
+}
+
+/// The clocks of an inquiry tagged spam: no company target (spam is not work to
+/// hurry), only the platform's limit where the platform still counts the message
+/// ([`platform_counts_spam`]), marked quiet. `None` where nothing counts it.
+pub fn spam_deadline(
+    policy: &ClockPolicy,
+    inquiry: &Inquiry,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Option<Deadline> {
+    if !has_reply_clock(inquiry.channel) || !platform_counts_spam(inquiry.channel) {
+        return None;
+    }
+    let limit = policy.platform_limit(inquiry.channel)?;
+    let start = clock_start(inquiry)?;
+    let mut d = clocks(
+        inquiry,
+        now,
+        zone,
+        start,
+        None,
+        Some(limit),
+        policy.due_soon_minutes,
+    );
+    d.quiet = true;
+    Some(d)
+}
+
+/// The clocks running from `start`: the company's `target` and the platform's `limit`
+/// (either may be absent, not both), and where the item stands at `now`.
+fn clocks(
+    inquiry: &Inquiry,
+    now: DateTime<Utc>,
+    zone: &Zone,
+    start: DateTime<Utc>,
+    target: Option<Duration>,
+    limit: Option<Duration>,
+    due_soon_minutes: i64,
+) -> Deadline {
+    let company_due = target.map(|t| start + t);
+    let platform_due = limit.map(|p| start + p);
     let met = last_real_reply(inquiry).is_some_and(|r| r >= start);
-    let lead = Duration::minutes(policy.due_soon_minutes).min(target / 2);
+    // The lead is at most half the shortest clock, so a short one is not due soon at once.
+    let shortest = target.into_iter().chain(limit).min().unwrap_or_default();
+    let lead = Duration::minutes(due_soon_minutes).min(shortest / 2);
     // The nearest deadline still ahead decides; once all have passed, it is overdue.
-    let dues: Vec<DateTime<Utc>> = std::iter::once(company_due).chain(platform_due).collect();
+    let dues: Vec<DateTime<Utc>> = company_due.into_iter().chain(platform_due).collect();
     let status = if met {
         Status::Met
     } else if dues.iter().any(|d| now > *d) {
@@ -575,12 +640,13 @@ pub fn deadline(
     } else {
         Status::OnTrack
     };
-    Some(Deadline {
-        company_due: zone.local(company_due),
+    Deadline {
+        company_due: company_due.map(|c| zone.local(c)),
         platform_due: platform_due.map(|p| zone.local(p)),
         status,
         due_soon_minutes: lead.num_minutes(),
-    })
+        quiet: false,
+    }
 }
 
 /// Which follow-up a thread needs.
