@@ -126,7 +126,7 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     await page.waitForFunction(() => true);
     let learned = null;
     for (let i = 0; i < 20 && !learned?.genuineDocs; i++) {
-      learned = (await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings?.triage?.learned;
+      learned = (await browser.worker.evaluate(() => chrome.storage.local.get('learned'))).learned;
       await page.waitForTimeout(150);
     }
     assert.equal(learned?.genuineDocs, 1, JSON.stringify(learned)?.slice(0, 200));

@@ -99,7 +99,7 @@ test('data an older version wrote is upgraded when the worker starts', async () 
   await page.goto(`${LIST}#feedback/all`);
   await allTagged(page);
   const after = await stored();
-  assert.equal(after.schemaVersion, 1);
+  assert.equal(after.schemaVersion, 2);
   assert.ok(!after.items.broken, 'the unreadable record is gone');
   assert.ok(after.items.old?.key === 'old' || Object.values(after.items).every((i) => i.key), 'every item has its key');
   await page.close();
