@@ -86,11 +86,19 @@
     return days === 1 ? { key: 'spanDay', args: [] } : { key: 'spanDays', args: [days] };
   }
 
-  /** A span in words, through `t` (the locale's lookup). */
-  const span = (ms, t) => {
+  /**
+   * A span in words, through `t` (the locale's lookup). `seconds`: under ten minutes
+   * the seconds too ("7 min 58 s"), for the open item's clock that counts them.
+   */
+  function span(ms, t, seconds = false) {
+    const abs = Math.abs(ms);
+    if (seconds && abs < 10 * MINUTE) {
+      const s = Math.floor(abs / 1000);
+      return s >= 60 ? t('spanMinutesSeconds', [String(Math.floor(s / 60)), String(s % 60)]) : t('spanSeconds', [String(s)]);
+    }
     const { key, args } = spanWords(ms);
     return t(key, args.map(String));
-  };
+  }
 
   /** `HH:MM` of a moment in the browser's zone (the zone the deadlines are drawn in). */
   function timeOfDay(ms) {
@@ -107,12 +115,14 @@
    *   hover and the card;
    * - `name`: what a screen reader says (the text, and the clock it counts to).
    * `resolution` 'minute' counts from the start of the current minute, so every such
-   * clock on a page changes at the same moment; the state always follows the exact time.
+   * clock on a page changes at the same moment; 'second' (the open item's card) shows
+   * the seconds under ten minutes. The state always follows the exact time.
    * `t(key, subs)` is the locale's lookup.
    */
   function view(deadline, now, { replied = false, followUp = null, resolution = 'second', t }) {
     if (!deadline) return null;
     const shownAt = resolution === 'minute' ? Math.floor(now / MINUTE) * MINUTE : now;
+    const seconds = resolution === 'second';
     // Time left as shown (negative: passed); a passed deadline never shows as left.
     const left = (due) => (now > due ? Math.min(due - shownAt, -1) : Math.max(due - shownAt, 0));
     const s = state(deadline, now, replied);
@@ -120,7 +130,7 @@
       // Our reply is the last word: the next clock is the follow-up's.
       const due = followUp?.due ? dueTimes(followUp).follow : null;
       if (due === null) return { state: 'met', quiet: false, text: t('clockReplied'), title: t('clockMetTitle'), name: t('clockReplied') };
-      const text = now >= due ? t('followUpNow') : t('followUpIn', [span(left(due), t)]);
+      const text = now >= due ? t('followUpNow') : t('followUpIn', [span(left(due), t, seconds)]);
       return { state: now >= due ? 'due_soon' : 'on_track', quiet: false, text, title: text, name: text };
     }
     if (s === 'none') return null;
@@ -129,8 +139,8 @@
     const quiet = Boolean(deadline.quiet);
     let text;
     if (quiet) text = now > next ? t('clockQuietLate') : t('clockQuietIn', [span(left(next), t)]);
-    else if (s === 'overdue') text = t('clockOverdue', [span(left(next), t)]);
-    else text = t('clockReplyIn', [span(left(next), t)]);
+    else if (s === 'overdue') text = t('clockOverdue', [span(left(next), t, seconds)]);
+    else text = t('clockReplyIn', [span(left(next), t, seconds)]);
     const lines = [];
     for (const [key, due] of [['clockCompanyDue', company], ['clockPlatformDue', platform]]) {
       if (due === null) continue;
