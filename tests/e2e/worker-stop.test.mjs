@@ -57,7 +57,7 @@ test('stopping the worker mid-work loses nothing and the page carries on', async
   const before = await stored();
   const itemsBefore = Object.keys(before.items ?? {});
   assert.ok(itemsBefore.length > 0);
-  const clocks = async (p) => (await visibleTexts(p)).filter((t) => /(on track|due soon|overdue) · /.test(t));
+  const clocks = async (p) => (await visibleTexts(p)).filter((t) => /^(Reply in|Overdue|Counts in) /.test(t));
   const cardBefore = await clocks(detail);
   const listBefore = await clocks(page);
 
