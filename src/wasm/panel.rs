@@ -322,6 +322,16 @@ impl QueuePanel {
         })
     }
 
+    /// Replaces the UI strings (`{key: text}`), e.g. once the template names are known;
+    /// the next draw uses them.
+    #[wasm_bindgen(js_name = setLabels)]
+    pub fn set_labels(&self, labels: JsValue) -> Result<(), JsError> {
+        let labels: Labels = serde_wasm_bindgen::from_value(labels)
+            .map_err(|e| JsError::new(&format!("labels: {e}")))?;
+        self.state.borrow_mut().labels = labels;
+        Ok(())
+    }
+
     /// Replaces the items (the records the service worker stores).
     #[wasm_bindgen(js_name = setItems)]
     pub fn set_items(&self, items: JsValue) -> Result<(), JsError> {
@@ -331,7 +341,7 @@ impl QueuePanel {
         Ok(())
     }
 
-    /// Sets the filter (`{channel, verdict, grade, urgentOnly, includeReplied, search}`).
+    /// Sets the filter (`{channel, verdict, grade, urgentOnly, includeReplied, includeSpam, search}`).
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(&self, filter: JsValue) -> Result<(), JsError> {
         let filter: QueueFilter = serde_wasm_bindgen::from_value(filter)
