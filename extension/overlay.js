@@ -42,7 +42,7 @@
   // Colours: every text at least 4.5:1 against what it is drawn on (WCAG AA for 12–13 px
   // text); tests/e2e/look.test.mjs computes the ratios from the drawn styles.
   const CSS = `
-    :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; max-width: 100%; }
+    :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; max-width: 100%; min-width: 0; }
     :host([data-block]) { display: block; margin: 8px 0; }
     * { box-sizing: border-box; font-family: -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
     .chip { display: inline-flex; flex-wrap: nowrap; align-items: center; gap: 4px; font-size: 12px; line-height: 16px;
@@ -233,7 +233,12 @@
     const next = Clock.nextDue(deadline);
     if (next === null) return v.text;
     const shownAt = Math.floor(now / Clock.MINUTE) * Clock.MINUTE;
-    const span = Clock.span(now > next ? Math.min(next - shownAt, -1) : next - shownAt, t);
+    // Whole hours past the first ("1 h", not "1 h 3 min"): a name line has little room.
+    const left = now > next ? Math.min(next - shownAt, -1) : next - shownAt;
+    const hours = Math.abs(left) / Clock.HOUR;
+    const whole = left < 0 ? Math.floor(hours) : Math.ceil(hours);
+    const span = Clock.span(hours >= 1 && hours < 10 ? Math.sign(left) * whole * Clock.HOUR : left, t);
+    // Past the deadline: "−36 min" in the overdue colour (the title says "Overdue 36 min").
     return v.state === 'overdue' && !v.quiet ? t('clockLate', [span]) : span;
   }
 
