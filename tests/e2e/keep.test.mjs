@@ -109,3 +109,36 @@ test('a warning the browser could not show is shown at the next check', async ()
   });
   await page.close();
 });
+
+test('when the browser refuses to store new items, the rep is told, and told when it works again', async () => {
+  // A browser whose storage refuses every write of the items (as when it is full).
+  await browser.worker.evaluate(() => {
+    globalThis.__set = chrome.storage.local.set.bind(chrome.storage.local);
+    chrome.storage.local.set = async (values) => {
+      if ('items' in values) throw new Error('QUOTA_BYTES quota exceeded');
+      return globalThis.__set(values);
+    };
+  });
+  const list = await browser.context.newPage();
+  await list.goto(LIST.replace('#', '&rows=30&pageSize=30#'));
+  await waitAllRowsTagged(list);
+  const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+  for (let i = 0; i < 40 && (await badge()) !== '!'; i++) await list.waitForTimeout(150);
+  assert.equal(await badge(), '!', 'the badge says something is wrong');
+  for (const name of ['popup.html', 'sidepanel.html']) {
+    const page = await browser.context.newPage();
+    await page.goto(extensionUrl(name));
+    await page.waitForSelector('#storeProblem:not([hidden])', { timeout: 10_000 });
+    assert.match(await page.textContent('#storeProblem'), /could not save new items \(QUOTA_BYTES quota exceeded\)/);
+    await page.close();
+  }
+  // Storage works again: the next page's items are stored and the warning goes.
+  await browser.worker.evaluate(() => {
+    chrome.storage.local.set = globalThis.__set;
+  });
+  await list.reload();
+  await waitAllRowsTagged(list);
+  for (let i = 0; i < 40 && (await badge()) === '!'; i++) await list.waitForTimeout(150);
+  assert.match(await badge(), /^\d*$/, 'the badge counts again');
+  await list.close();
+});
