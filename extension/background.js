@@ -177,10 +177,12 @@ const handlers = {
     // Validate by building an engine from them first: a bad file changes nothing.
     const base = { ...msg.settings, triage: { ...(msg.settings.triage ?? {}) } };
     delete base.triage.learned;
-    const next = new WasmEngine(learned ? { ...base, triage: { ...base.triage, learned } } : base);
+    new WasmEngine(learned ? { ...base, triage: { ...base.triage, learned } } : base).free();
     await storeSettings(base);
     if (replacesLearned) await storeLearned(learned);
-    replaceEngine(Promise.resolve(next));
+    // Built again from what is stored, on the next message: under a policy the
+    // settings in force are its layers, not the document saved.
+    replaceEngine();
     return { ok: true };
   },
   async [TYPES.WARN_NOW]() {
