@@ -21,21 +21,22 @@ export function keepLanguage(language, table = null) {
   }
 }
 
-/** The language in force: the rep's own choice, else the policy's; null: the browser's. */
-async function languageInForce() {
-  const { settings } = await api.storage.local.get('settings');
-  let language = settings?.language;
-  if (language === undefined) language = (await managedPolicy(api))?.language;
-  return Locale.LANGUAGES.includes(language) ? language : null;
+/** Puts `language` (a settings value) in force if it is not already, and keeps it. */
+async function inForce(language) {
+  const want = Locale.LANGUAGES.includes(language) ? language : null;
+  if (want === Locale.chosenLanguage()) return;
+  const table = await Locale.load(want);
+  Locale.localize(document);
+  keepLanguage(want, table);
 }
 
+// The language in force: the rep's own choice, else the policy's, else the browser's.
+// The rep's is read before the page's script goes on; the managed store can take
+// seconds to answer its first read, so the policy's is not waited for.
 try {
-  const language = await languageInForce();
-  if (language !== Locale.chosenLanguage()) {
-    const table = await Locale.load(language);
-    Locale.localize(document);
-    keepLanguage(language, table);
-  }
+  const { settings } = await api.storage.local.get('settings');
+  if (settings?.language !== undefined) await inForce(settings.language);
+  else managedPolicy(api).then((policy) => inForce(policy?.language)).catch(() => {});
 } catch {
   // The first frame's language stands.
 }

@@ -95,10 +95,11 @@
    */
   function localize(root = document) {
     if (root === document) document.documentElement.lang = language().replace('_', '-');
-    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-    for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-    for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
-    for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+    const all = (selector) => (root.matches?.(selector) ? [root] : []).concat([...root.querySelectorAll(selector)]);
+    for (const el of all('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    for (const el of all('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+    for (const el of all('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+    for (const el of all('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   }
 
   globalThis.XunpanLocale = Object.freeze({ LANGUAGES, use, load, t, message, language, chosenLanguage, isChinese, format, localize });
