@@ -87,12 +87,12 @@
   }
 
   /**
-   * A span in words, through `t` (the locale's lookup). `seconds`: under ten minutes
-   * the seconds too ("7 min 58 s"), for the open item's clock that counts them.
+   * A span in words, through `t` (the locale's lookup). `seconds`: under an hour the
+   * seconds too ("57 min 58 s"), for the open item's clock that counts them.
    */
   function span(ms, t, seconds = false) {
     const abs = Math.abs(ms);
-    if (seconds && abs < 10 * MINUTE) {
+    if (seconds && abs < HOUR) {
       const s = Math.floor(abs / 1000);
       return s >= 60 ? t('spanMinutesSeconds', [String(Math.floor(s / 60)), String(s % 60)]) : t('spanSeconds', [String(s)]);
     }
@@ -116,7 +116,7 @@
    * - `name`: what a screen reader says (the text, and the clock it counts to).
    * `resolution` 'minute' counts from the start of the current minute, so every such
    * clock on a page changes at the same moment; 'second' (the open item's card) shows
-   * the seconds under ten minutes. The state always follows the exact time.
+   * the seconds under an hour. The state always follows the exact time.
    * `t(key, subs)` is the locale's lookup.
    */
   function view(deadline, now, { replied = false, followUp = null, resolution = 'second', t }) {

@@ -140,12 +140,13 @@ test('an answered item shows its follow-up clock, or that it is answered', () =>
   assert.equal(Clock.view(null, T0, { t }), null);
 });
 
-test('the open item\'s clock counts seconds in its last ten minutes', () => {
+test('the open item\'s clock counts seconds in its last hour', () => {
   const t = speaking('en');
   const d = deadline(T0 + 7 * MINUTE + 58 * SECOND, T0 + 24 * HOUR);
   assert.equal(Clock.view(d, T0, { resolution: 'second', t }).text, 'Reply in 7 min 58 s');
   assert.equal(Clock.view(d, T0 + 7 * MINUTE + 30 * SECOND, { resolution: 'second', t }).text, 'Reply in 28 s');
   assert.equal(Clock.view(d, T0 + 9 * MINUTE, { resolution: 'second', t }).text, 'Overdue 1 min 2 s');
-  assert.equal(Clock.view(d, T0 - 20 * MINUTE, { resolution: 'second', t }).text, 'Reply in 28 min', 'minutes beyond ten');
+  assert.equal(Clock.view(d, T0 - 20 * MINUTE, { resolution: 'second', t }).text, 'Reply in 27 min 58 s');
+  assert.equal(Clock.view(d, T0 - 60 * MINUTE, { resolution: 'second', t }).text, 'Reply in 1 h 8 min', 'minutes beyond the hour');
   assert.equal(Clock.view(d, T0, { resolution: 'second', t: speaking('zh') }).text, '7 分 58 秒内回复');
 });
