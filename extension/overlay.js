@@ -431,21 +431,36 @@
 
   /**
    * Sets the host into the line gap under the name when the chip wrapped onto its own
-   * line of a flex container, so the row keeps its height. Measured once, when placed.
+   * line of a flex container, so the row keeps its height. Measured once, when placed:
+   * all the chips drawn in one go are measured first and moved after, in one frame,
+   * so a 500-row list is laid out once, not once per chip.
    */
+  const toFit = new Set();
+  const fitTries = new WeakMap(); // a chip drawn before its row is placed waits a few frames
   function fitIntoGap(el) {
-    const fit = () => {
+    if (!toFit.size) requestAnimationFrame(fitAll);
+    toFit.add(el);
+  }
+  function fitAll() {
+    const moves = [];
+    const later = [];
+    for (const el of toFit) {
       const parent = el.parentElement;
-      if (!parent || !el.isConnected) return;
+      if (!parent || !el.isConnected) {
+        const tries = (fitTries.get(el) ?? 0) + 1;
+        fitTries.set(el, tries);
+        if (tries < 30) later.push(el);
+        continue;
+      }
       const style = getComputedStyle(parent);
       const gap = parseFloat(style.rowGap);
-      if (!style.display.includes('flex') || !(gap > 0)) return;
+      if (!style.display.includes('flex') || !(gap > 0)) continue;
       const first = parent.firstElementChild;
-      if (first && first !== el && el.offsetTop > first.offsetTop + first.offsetHeight / 2) {
-        el.style.marginTop = `-${Math.min(gap, 8)}px`;
-      }
-    };
-    requestAnimationFrame(fit);
+      if (first && first !== el && el.offsetTop > first.offsetTop + first.offsetHeight / 2) moves.push([el, Math.min(gap, 8)]);
+    }
+    toFit.clear();
+    for (const [el, gap] of moves) el.style.marginTop = `-${gap}px`;
+    for (const el of later) fitIntoGap(el);
   }
 
   /**
