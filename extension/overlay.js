@@ -59,7 +59,8 @@
     .clock.on_track { color: #067647; } .clock.due_soon { color: #fff; background: #b54708; }
     .clock.overdue { color: #fff; background: #b42318; } .clock.met { color: #475467; }
     .clock.quiet { color: #475467; background: none; font-weight: 400; }
-    .pop { position: fixed; z-index: 2147483000; width: 340px; max-width: calc(100vw - 16px); background: #fff;
+    .pop { position: fixed; z-index: 2147483000; width: 340px; max-width: calc(100vw - 16px); max-height: calc(100vh - 8px);
+      overflow: auto; background: #fff;
       border: 1px solid #d0d5dd; border-radius: 8px; box-shadow: 0 8px 24px rgba(16,24,40,.18); padding: 10px 12px;
       white-space: normal; font-size: 12px; line-height: 1.45; color: #1d2939; cursor: default; text-align: left; }
     .pop[hidden] { display: none; }
@@ -345,6 +346,8 @@
       if (!ev.composedPath().includes(owner)) close();
     };
     const onScroll = () => place();
+    // Opening "Details" makes it taller: placed again, still on screen.
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => place()) : null;
     let closed = false;
     function close() {
       if (closed) return;
@@ -354,6 +357,7 @@
       document.removeEventListener('pointerdown', onPointer, true);
       removeEventListener('scroll', onScroll, true);
       removeEventListener('resize', onScroll);
+      resized?.disconnect();
       if (openPop?.pop === pop) openPop = null;
       onClose?.();
     }
@@ -362,6 +366,7 @@
     addEventListener('scroll', onScroll, { capture: true, passive: true });
     addEventListener('resize', onScroll);
     place();
+    resized?.observe(pop);
     openPop = { pop, anchor, close };
     return close;
   }

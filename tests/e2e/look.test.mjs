@@ -143,6 +143,8 @@ describe('what the rep sees (en-US, 1366×768)', () => {
     assert.ok(!texts.some((t) => /^[+-]\d+\.\d$/.test(t) || /^[A-Z][A-Z_]{5,}$/.test(t)), 'weights and codes behind Details');
     await clickByRole(page, 'button', /^Details$/);
     await eventually(() => visibleTexts(page), (t) => t.some((x) => /^[+-]\d+\.\d$/.test(x)), 'weights under Details');
+    const opened = await eventually(() => boxOf(page, 'dialog', /Why this tag/), (b) => b && b.top >= 0 && b.bottom <= 768, 'still on screen with Details open');
+    assert.ok(opened.bottom - opened.top > pop.bottom - pop.top, 'it grew');
     await page.keyboard.press('Escape');
     await eventually(() => findByRole(page, 'dialog', /Why this tag/), (d) => d.length === 0, 'Escape closes it');
     // Opened again, a click elsewhere on the page closes it.
