@@ -286,7 +286,8 @@
       lang,
       templateName: (id) => templateNames[id] ?? id,
       feedback: (spam) => feedback(item, spam),
-      insert: (template, mode) => insertReply(item, template, page.editor, mode),
+      undoFeedback: (token) => undoFeedback(item, token),
+      insert: (template, mode) => renderAndInsert(item, template, page.editor, mode),
     };
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact) });
     if (isSingle) openItem = { item, host };
@@ -295,28 +296,52 @@
     drawn.set(mount, { key: item.key, known, host });
   }
 
+  /** The rep's "spam" / "not spam": the filter learns and the item is tagged again. */
   async function feedback(item, spam) {
     try {
-      await ask(TYPES.FEEDBACK, { inquiry: item.inquiry, spam });
+      const answer = await ask(TYPES.FEEDBACK, { inquiry: item.inquiry, spam });
       results.delete(item.key);
       schedule();
+      return answer;
     } catch (err) {
       Overlay.status(`${Overlay.t('extName')}: ${err.message}`);
+      return null;
     }
+  }
+
+  /** Takes the last lesson back (see background.js) and tags the item again. */
+  async function undoFeedback(item, token) {
+    const answer = await ask(TYPES.UNDO_FEEDBACK, { token });
+    if (answer.ok) {
+      results.delete(item.key);
+      schedule();
+    }
+    return answer;
   }
 
   // --- inserting a reply -------------------------------------------------------------------
 
-  /** Renders `template` for the item and puts it into the page's editor. Returns lint flags. */
-  async function insertReply(item, template, editorKind, mode = 'insert') {
-    return (await renderAndInsert(item, template, editorKind, mode)).lint;
-  }
-
+  /**
+   * Renders `template` for the item and puts it into the page's editor. Resolves to
+   * `{ ok, lint, editor }`: `editor` is the box the text went into, for the card to
+   * bring into view.
+   */
   async function renderAndInsert(item, template, editorKind, mode = 'insert') {
     const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });
     const ok = await insertText(rendered.text, editorKind, mode);
     if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
-    return { ok, lint: rendered.lint ?? [] };
+    return { ok, lint: rendered.lint ?? [], editor: ok ? editorBox(editorKind) : null };
+  }
+
+  /** The element the rep sees as the reply box (the editor's frame for TinyMCE). */
+  function editorBox(editorKind) {
+    if (editorKind === 'tinymce') {
+      const frame = document.getElementById(`${Site.EDITOR.id}_ifr`);
+      return frame?.closest('.tox-tinymce, .mce-tinymce') ?? frame ?? null;
+    }
+    const active = document.activeElement;
+    if (active && isEditable(active) && !active.closest('[data-xunpan-host]')) return active;
+    return Site.editorElement?.(document, overrides) ?? null;
   }
 
   /**
@@ -455,7 +480,7 @@
       return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
     });
     const label = (tpl) => (lang === 'zh' ? tpl.nameZh || tpl.name : tpl.name);
-    Overlay.picker(sorted.map((tpl) => ({ id: tpl.id, label: label(tpl) })), anchor, async (id) => {
+    Overlay.picker(sorted.map((tpl) => ({ id: tpl.id, label: label(tpl), body: tpl.body })), anchor, async (id) => {
       const inquiry = openItem?.item.inquiry ?? { body: '' };
       const { rendered } = await ask(TYPES.RENDER, { inquiry, template: id });
       anchor?.focus?.();

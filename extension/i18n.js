@@ -1,22 +1,44 @@
-// Fills `data-i18n` (text) and `data-i18n-placeholder` attributes of extension pages
-// from `_locales`, and gives the UI strings the Rust views need. The language is the
-// one chosen in Options (settings.language), else the browser's (see locale.js).
-import './locale.js';
+// The UI language of the extension pages, and the UI strings the Rust views need. The
+// language is the one chosen in Options (settings.language), else the administrator's
+// policy's, else the browser's (see locale.js).
+//
+// Each page loads locale.js and first-paint.js as classic scripts, so its labels are in
+// the language last in force from its first frame; this module reads the stored choice,
+// and when it differs (chosen elsewhere meanwhile) loads it, writes the page again and
+// keeps it for the next page's first frame.
 import { managedPolicy } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const Locale = globalThis.XunpanLocale;
+const KEPT = 'xunpan.locale';
 
-try {
-  // The rep's own choice, else the administrator's policy (managed storage), else auto.
-  const { settings } = await api.storage.local.get('settings');
-  let language = settings?.language;
-  if (language === undefined) {
-    language = (await managedPolicy(api))?.language;
+/** Keeps `language` (null: the browser's) and its table for the next page's first frame. */
+export function keepLanguage(language, table = null) {
+  try {
+    localStorage.setItem(KEPT, JSON.stringify(language ? { language, table } : { language: null }));
+  } catch {
+    // no localStorage here: the next page starts in the browser's language
   }
-  await Locale.load(language);
+}
+
+/** Puts `language` (a settings value) in force if it is not already, and keeps it. */
+async function inForce(language) {
+  const want = Locale.LANGUAGES.includes(language) ? language : null;
+  if (want === Locale.chosenLanguage()) return;
+  const table = await Locale.load(want);
+  Locale.localize(document);
+  keepLanguage(want, table);
+}
+
+// The language in force: the rep's own choice, else the policy's, else the browser's.
+// The rep's is read before the page's script goes on; the managed store can take
+// seconds to answer its first read, so the policy's is not waited for.
+try {
+  const { settings } = await api.storage.local.get('settings');
+  if (settings?.language !== undefined) await inForce(settings.language);
+  else managedPolicy(api).then((policy) => inForce(policy?.language)).catch(() => {});
 } catch {
-  Locale.use(null); // the browser's language
+  // The first frame's language stands.
 }
 
 /** The message for `key`, or the key itself so a missing string is visible. */
@@ -25,21 +47,21 @@ export const t = (key, subs) => Locale.t(key, subs);
 /** Whether the UI reads Chinese. */
 export const isChinese = () => Locale.isChinese();
 
-export function localizePage(root = document) {
-  document.documentElement.lang = Locale.language().replace('_', '-');
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-}
+/** Writes the UI language into `root`'s labels (see locale.js). */
+export const localizePage = (root = document) => Locale.localize(root);
 
 /** Every string the queue view shows, keyed as in `_locales`. */
 export function queueLabels(templates = []) {
   const keys = [
-    'queueTitle', 'queueEmpty', 'insertReply',
+    'queueTitle', 'queueEmpty', 'insertReply', 'buyerUnnamed',
     'channel_inquiry', 'channel_chat', 'channel_rfq', 'channel_rtm', 'channel_visitor',
     'verdict_spam', 'verdict_suspicious', 'verdict_genuine',
-    'clockState_on_track', 'clockState_due_soon', 'clockState_overdue', 'clockState_met', 'clockState_none', 'clockState_follow_up',
+    'clockReplied', 'clockReplyIn', 'clockOverdue', 'clockQuietIn', 'clockQuietLate', 'clockQuietTitle',
+    'clockCompanyDue', 'clockPlatformDue', 'clockDueIn', 'clockDueAgo', 'followUpIn', 'followUpNow',
+    'spanMinutes', 'spanHoursMinutes', 'spanHours', 'spanDay', 'spanDays',
   ];
-  const labels = Object.fromEntries(keys.map((k) => [k, t(k)]));
+  // With their $1, $2 left in: the panel fills them.
+  const labels = Object.fromEntries(keys.map((k) => [k, Locale.message(k)]));
   for (const tpl of templates) labels[`template_${tpl.id}`] = (isChinese() && tpl.nameZh) || tpl.name;
   return labels;
 }

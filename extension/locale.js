@@ -67,6 +67,16 @@
     return api?.i18n?.getMessage?.(key, subs) || key;
   }
 
+  /**
+   * A message with its `$1`…`$9` left in, for a view that fills them itself (the
+   * engine's side panel).
+   */
+  function message(key) {
+    const entry = chosen?.table[key];
+    if (entry) return String(entry.message);
+    return api?.i18n?.getMessage?.(key, ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9']) || key;
+  }
+
   /** "zh_CN" / "en" for a chosen language, else the browser's UI language ("zh-CN", "en-US"). */
   function language() {
     return chosen?.language ?? api?.i18n?.getUILanguage?.() ?? 'en';
@@ -75,5 +85,22 @@
   /** Whether the UI reads Chinese. */
   const isChinese = () => language().toLowerCase().startsWith('zh');
 
-  globalThis.XunpanLocale = Object.freeze({ LANGUAGES, use, load, t, language, isChinese, format });
+  /** The language chosen (a shipped one), or null while Xunpan follows the browser. */
+  const chosenLanguage = () => chosen?.language ?? null;
+
+  /**
+   * Writes the UI language into an extension page's markup: `data-i18n` (text),
+   * `data-i18n-placeholder`, `data-i18n-title` and `data-i18n-aria-label` (what a
+   * screen reader says), and the document's `lang`.
+   */
+  function localize(root = document) {
+    if (root === document) document.documentElement.lang = language().replace('_', '-');
+    const all = (selector) => (root.matches?.(selector) ? [root] : []).concat([...root.querySelectorAll(selector)]);
+    for (const el of all('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    for (const el of all('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+    for (const el of all('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+    for (const el of all('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+
+  globalThis.XunpanLocale = Object.freeze({ LANGUAGES, use, load, t, message, language, chosenLanguage, isChinese, format, localize });
 })();

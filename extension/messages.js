@@ -14,13 +14,15 @@
     TRIAGE: 'xunpan/triage',
     RENDER: 'xunpan/render', // { inquiry, template? } → { rendered }
     LINT: 'xunpan/lint', // { text, inquiry } → { lint }
-    FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok }
+    FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok, undo, spam, learned: { spamDocs, genuineDocs } }
+    UNDO_FEEDBACK: 'xunpan/undo-feedback', // { token } → { ok, reason? }: the last lesson taken back
     TEMPLATES: 'xunpan/templates', // {} → { templates }
     GET_STATE: 'xunpan/get-state', // {} → { settings, items, metrics }
     // { page? } → { overrides, locale, templateNames, answersJson }: what a seller page needs
     // first, with the answers last given for the same address (see background.js)
     PAGE_SETUP: 'xunpan/page-setup',
-    SAVE_SETTINGS: 'xunpan/save-settings', // { settings } → { ok } | { error }
+    // { settings, learned? } → { ok } | { error }: the learned filter is replaced only when given
+    SAVE_SETTINGS: 'xunpan/save-settings',
     ITEM_STATUS: 'xunpan/item-status', // { id, replied?: boolean } → { ok }
     HEALTH: 'xunpan/health', // popup → content script: what the page adapter found here
     OPEN_PICKER: 'xunpan/open-picker', // service worker → content script: the shortcut was pressed
@@ -62,10 +64,11 @@
     [TYPES.RENDER]: (m) => isInquiry(m.inquiry) && (m.template == null || typeof m.template === 'string'),
     [TYPES.LINT]: (m) => typeof m.text === 'string' && (m.inquiry == null || isInquiry(m.inquiry)),
     [TYPES.FEEDBACK]: (m) => isInquiry(m.inquiry) && typeof m.spam === 'boolean',
+    [TYPES.UNDO_FEEDBACK]: (m) => typeof m.token === 'string' && m.token.length <= 64,
     [TYPES.TEMPLATES]: () => true,
     [TYPES.GET_STATE]: () => true,
     [TYPES.PAGE_SETUP]: (m) => optionalText(m.page),
-    [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings),
+    [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings) && (!('learned' in m) || m.learned === null || isObject(m.learned)),
     [TYPES.WARN_NOW]: () => true,
     [TYPES.INSERT_REPLY]: (m) =>
       typeof m.id === 'string' && typeof m.channel === 'string' && typeof m.template === 'string',

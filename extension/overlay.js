@@ -3,17 +3,28 @@
 // Everything is drawn inside closed shadow roots, so the page's CSS cannot break it
 // and the page's scripts cannot read or change it. Buyer-controlled text only ever
 // goes in through `textContent` — never as markup, never as a followed link.
-// One ticker per page updates the clocks on screen once a second (none while hidden).
-// The open item's card counts in seconds; the chips of a list count in whole minutes,
-// all turning over together on the minute, so a list of hundreds of rows is redrawn
-// once a minute rather than every second (each redraw of a big seller page costs its
-// main thread several milliseconds, whatever changed).
+//
+// What the rep sees, and why it looks so:
+// - a list row's chip is one line (tag, grade, the clock in words: "Reply in 8 min"),
+//   sits in the line gap under the buyer's name and leaves the row its height; the
+//   other clock and its time are in the clock's title;
+// - a click on a chip opens its reasons where there is room (above when below is
+//   short), the one or two that decided the tag in plain words first, weights and codes
+//   behind "Details"; Escape, a click outside or the chip again closes it;
+// - the open item's card is compact (verdict, the deciding reasons on one line, the
+//   template, Insert) so the page's reply box stays in view; after Insert the box is
+//   brought into view and a note says the reply is in and waits to be checked;
+// - "spam" / "not spam" says what was learned, with Undo;
+// - the template picker filters as the rep types and previews the highlighted
+//   template; no key pressed in it ever reaches the page's editor.
+// Clocks come from clock.js. One ticker per page updates the clocks on screen once a
+// second (none while hidden); list chips count whole minutes, all turning over together
+// on the minute, so a list of hundreds of rows is redrawn once a minute.
 (() => {
   'use strict';
 
   const api = globalThis.browser ?? globalThis.chrome;
-  const MINUTE = 60_000;
-  const HOUR = 60 * MINUTE;
+  const Clock = globalThis.XunpanClock;
 
   /**
    * A message from `_locales` (XunpanLocale keeps each text it looked up: the clocks ask
@@ -28,49 +39,80 @@
     globalThis.XunpanLocale?.use(language, table);
   }
 
+  // Colours: every text at least 4.5:1 against what it is drawn on (WCAG AA for 12–13 px
+  // text); tests/e2e/look.test.mjs computes the ratios from the drawn styles.
   const CSS = `
-    :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; }
+    :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; max-width: 100%; min-width: 0; }
     :host([data-block]) { display: block; margin: 8px 0; }
     * { box-sizing: border-box; font-family: -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
-    .chip { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 2px 4px; font-size: 12px; line-height: 18px;
-      border-radius: 9px; padding: 0 2px 0 0; background: #fff; border: 1px solid #d0d5dd; cursor: pointer;
-      max-width: 100%; color: #1d2939; }
-    .chip .clock { white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .chip.compact { flex-wrap: nowrap; white-space: nowrap; }
+    .chip { display: inline-flex; flex-wrap: nowrap; align-items: center; gap: 4px; font-size: 12px; line-height: 16px;
+      height: 18px; border-radius: 9px; padding: 0 2px 0 0; background: #fff; border: 1px solid #d0d5dd; cursor: pointer;
+      max-width: 100%; color: #1d2939; white-space: nowrap; overflow: hidden; }
+    .chip:focus-visible { outline: 2px solid #175cd3; outline-offset: 1px; }
+    .chip .clock { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
     .chip.compact .tag { padding: 0 5px; }
     .chip.compact .clock { padding: 0 5px; }
-    .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; }
+    .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; flex: none; }
     .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
-    .grade { font-weight: 600; padding: 0 2px; }
-    .clock { font-variant-numeric: tabular-nums; padding: 0 6px; border-radius: 8px; }
-    .clock.on_track { color: #067647; } .clock.due_soon { color: #fff; background: #dc6803; }
-    .clock.overdue { color: #fff; background: #b42318; } .clock.met { color: #667085; }
-    .pop { position: absolute; z-index: 2147483000; margin-top: 22px; width: 340px; max-width: 90vw; background: #fff;
+    .grade { font-weight: 600; padding: 0 2px; flex: none; }
+    .clock { font-variant-numeric: tabular-nums; padding: 0 6px; border-radius: 8px; white-space: nowrap; }
+    .clock.on_track { color: #067647; } .clock.due_soon { color: #fff; background: #b54708; }
+    .clock.overdue { color: #fff; background: #b42318; } .clock.met { color: #475467; }
+    .clock.quiet { color: #475467; background: none; font-weight: 400; }
+    .pop { position: fixed; z-index: 2147483000; width: 340px; max-width: calc(100vw - 16px); max-height: calc(100vh - 8px);
+      overflow: auto; background: #fff;
       border: 1px solid #d0d5dd; border-radius: 8px; box-shadow: 0 8px 24px rgba(16,24,40,.18); padding: 10px 12px;
-      white-space: normal; font-size: 12px; color: #1d2939; cursor: default; }
+      white-space: normal; font-size: 12px; line-height: 1.45; color: #1d2939; cursor: default; text-align: left; }
     .pop[hidden] { display: none; }
-    .pop h4 { margin: 0 0 6px; font-size: 13px; }
-    .reasons { margin: 0 0 8px; padding: 0; list-style: none; max-height: 220px; overflow: auto; }
+    .pop h4 { margin: 0 0 4px; font-size: 13px; }
+    .why { margin: 0 0 6px; padding: 0; list-style: none; }
+    .why li { margin: 2px 0; }
+    .why li::before { content: "• "; color: #475467; }
+    .pop .more { margin: 4px 0 8px; }
+    .reasons { margin: 6px 0 0; padding: 0; list-style: none; max-height: 200px; overflow: auto; }
     .reasons li { display: flex; gap: 6px; padding: 2px 0; border-bottom: 1px dashed #eaecf0; }
     .reasons .w { font-variant-numeric: tabular-nums; min-width: 34px; text-align: right; color: #b42318; }
     .reasons .w.neg { color: #067647; }
-    .reasons code { font-size: 10px; color: #667085; }
+    .reasons code { font-size: 11px; color: #475467; }
     .row { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
-    button { font: inherit; font-size: 12px; border-radius: 6px; border: 1px solid #d0d5dd; background: #fff;
+    button { font: inherit; font-size: 12px; border-radius: 6px; border: 1px solid #98a2b3; background: #fff;
       padding: 2px 8px; cursor: pointer; color: #1d2939; }
-    button.primary { background: #e85d04; border-color: #e85d04; color: #fff; }
-    button:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }
-    .card { border: 1px solid #d0d5dd; border-radius: 10px; background: #fff; padding: 10px 12px; font-size: 13px;
+    button.primary { background: #c2410c; border-color: #c2410c; color: #fff; font-weight: 600; }
+    button:disabled { opacity: .6; cursor: progress; }
+    button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid #175cd3; outline-offset: 1px; }
+    select { font: inherit; font-size: 12px; max-width: 240px; color: #1d2939; background: #fff; border: 1px solid #98a2b3; border-radius: 6px; }
+    .card { border: 1px solid #d0d5dd; border-radius: 10px; background: #fff; padding: 8px 12px; font-size: 13px; line-height: 1.4;
       color: #1d2939; box-shadow: 0 1px 2px rgba(16,24,40,.06); max-width: 760px; }
-    .card .head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 6px; }
-    .card .big { font-size: 15px; }
-    .card .tpl { color: #475467; }
-    .flags { margin: 6px 0 0; padding-left: 16px; color: #b54708; }
-    .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #93370d;
+    .card .head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    .card .head .clock { font-size: 13px; }
+    .card .because { display: flex; gap: 8px; align-items: baseline; margin: 4px 0 6px; color: #344054; }
+    .card .because .text { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .card .more { margin: 6px 0 0; }
+    .pop button.link { margin: 0 0 6px; }
+    button.link { border: 0; background: none; padding: 0; color: #175cd3; text-decoration: underline; flex: none; }
+    .card .actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+    .card .actions .sep { flex: 1; }
+    .card .done { color: #067647; font-weight: 600; }
+    .tpl { color: #475467; }
+    .flags { margin: 6px 0 0; padding-left: 16px; color: #93370d; }
+    .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #7a2e0e;
       border: 1px solid #fec84b; border-radius: 8px; padding: 6px 10px; font-size: 12px; max-width: 360px; }
-    .muted { color: #667085; }
-    .fit { padding: 0 6px; border-radius: 8px; white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .fit.worth { color: #067647; background: #ecfdf3; } .fit.skip { color: #667085; background: #f2f4f7; }
+    .toast { position: fixed; left: 50%; bottom: 20px; transform: translateX(-50%); z-index: 2147483001; display: flex; gap: 10px;
+      align-items: center; background: #101828; color: #fff; border-radius: 8px; padding: 8px 12px; font-size: 13px;
+      box-shadow: 0 8px 24px rgba(16,24,40,.3); max-width: min(560px, calc(100vw - 24px)); }
+    .toast button { background: transparent; color: #fff; border-color: #d0d5dd; }
+    .toast button:focus-visible { outline-color: #84caff; }
+    .muted { color: #475467; }
+    .fit { padding: 0 6px; border-radius: 8px; white-space: nowrap; font-variant-numeric: tabular-nums; flex: none; }
+    .fit.worth { color: #05603a; background: #ecfdf3; } .fit.skip, .fit.unranked { color: #475467; background: #f2f4f7; }
+    .picker { width: 420px; }
+    .picker input { width: 100%; font: inherit; font-size: 13px; padding: 4px 8px; border: 1px solid #98a2b3; border-radius: 6px; margin: 0 0 6px; color: #1d2939; }
+    .picker .options { margin: 0; padding: 0; list-style: none; max-height: 180px; overflow: auto; }
+    .picker .options li { padding: 3px 6px; border-radius: 4px; cursor: pointer; }
+    .picker .options li[aria-selected="true"] { background: #fef0c7; }
+    .picker .preview { margin: 6px 0 0; padding: 6px 8px; background: #f9fafb; border: 1px solid #eaecf0; border-radius: 6px;
+      white-space: pre-wrap; max-height: 150px; overflow: auto; font-size: 12px; color: #344054; }
+    .picker .hint { margin: 4px 0 0; }
   `;
 
   // One constructed style sheet shared by every shadow root: it is not subject to the
@@ -117,79 +159,18 @@
     return el;
   }
 
+  /** Stops an event from reaching the page (its listeners and its default action). */
+  function keep(ev) {
+    ev.preventDefault();
+    ev.stopPropagation();
+    ev.stopImmediatePropagation?.();
+  }
+
   // --- clocks ------------------------------------------------------------------------
 
-  const pad = (n) => String(n).padStart(2, '0');
-
-  /**
-   * `mm:ss` under an hour, `h:mm h` beyond (always `h:mm h` in whole minutes); a `+`
-   * once overdue (it counts up).
-   */
-  function formatSpan(ms, wholeMinutes = false) {
-    const abs = Math.abs(ms);
-    const sign = ms < 0 ? '+' : '';
-    if (abs < HOUR && !wholeMinutes) {
-      const s = Math.floor(abs / 1000);
-      return `${sign}${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
-    }
-    const m = Math.floor(abs / MINUTE);
-    return `${sign}${Math.floor(m / 60)}:${pad(m % 60)} h`;
-  }
-
-  /** A deadline's times in ms, parsed once per deadline object (the clocks tick every second). */
-  const parsedDues = new WeakMap();
-  function dueTimes(deadline) {
-    let times = parsedDues.get(deadline);
-    if (!times) {
-      const at = (iso) => (iso ? Date.parse(iso) : null);
-      times = { company: at(deadline.companyDue), platform: at(deadline.platformDue), follow: at(deadline.due) };
-      parsedDues.set(deadline, times);
-    }
-    return times;
-  }
-
-  /**
-   * The state and text of a deadline at `now` (ms). `resolution` 'minute' counts from
-   * the start of the current minute, so every such clock on a page changes at the same
-   * moment; the state (on track, due soon, overdue) always follows the exact time.
-   * `short`: for rows one line high, the text is only the time to the nearer deadline
-   * (its colour tells the state) and the title carries the whole text.
-   */
-  function clockView(deadline, now, dueSoonMs, replied, followUp, resolution = 'second', short = false) {
-    const view = fullClockView(deadline, now, dueSoonMs, replied, followUp, resolution);
-    if (!view || !short) return view;
-    return { state: view.state, text: view.short, title: view.text };
-  }
-
-  function fullClockView(deadline, now, dueSoonMs, replied, followUp, resolution) {
-    if (!deadline) return null;
-    const wholeMinutes = resolution === 'minute';
-    const shownAt = wholeMinutes ? Math.floor(now / MINUTE) * MINUTE : now;
-    // Time left (negative: overdue) as shown; a passed deadline never shows as left.
-    const span = (due) => formatSpan(now > due ? Math.min(due - shownAt, -1) : due - shownAt, wholeMinutes);
-    const { company, platform } = dueTimes(deadline);
-    if (replied || deadline.status === 'met') {
-      // Our reply is the last word: the next clock is the follow-up's.
-      const due = followUp?.due ? dueTimes(followUp).follow : null;
-      if (due === null) return { state: 'met', text: t('clockMet'), title: t('clockMetTitle'), short: t('clockMet') };
-      const state = now >= due ? 'due_soon' : 'on_track';
-      const label = t(now >= due ? 'followUpNow' : 'followUpIn');
-      return { state, text: `${label} ${span(due)}`, title: label, short: `↻ ${span(due)}` };
-    }
-    const dues = [company, platform].filter((d) => d !== null);
-    const next = Math.min(...dues);
-    const state = now > next ? 'overdue' : now + dueSoonMs >= next ? 'due_soon' : 'on_track';
-    const parts = [];
-    if (company !== null) parts.push(`${t('clockCompany')} ${span(company)}`);
-    if (platform !== null && platform !== company) parts.push(`${t('clockPlatform')} ${span(platform)}`);
-    const label = t(`clockState_${state}`);
-    return { state, text: `${label} · ${parts.join(' · ')}`, title: label, short: span(next) };
-  }
-
   /** One ticker for the whole page; each clock registers its element and deadline. */
-  const clocks = new Map(); // element → { deadline, replied }
+  const clocks = new Map(); // element → { deadline, replied, followUp, resolution, onName }
   let ticker = null;
-  let dueSoonMs = 5 * MINUTE;
 
   // Only clocks on screen are redrawn every second (a 500-row inbox shows about 15);
   // one scrolled into view is brought up to date as it appears.
@@ -234,74 +215,289 @@
 
   /** Writes a clock's text, state and title; the page is touched only where they changed. */
   function paint(el, c, now) {
-    const lead = Number.isFinite(c.deadline?.dueSoonMinutes) ? c.deadline.dueSoonMinutes * MINUTE : dueSoonMs;
-    const v = clockView(c.deadline, now, lead, c.replied, c.followUp, c.resolution, c.short);
+    const v = Clock.view(c.deadline, now, { replied: c.replied, followUp: c.followUp, resolution: c.resolution, t });
     if (!v) return;
-    if (el.textContent !== v.text) el.textContent = v.text;
-    const cls = `clock ${v.state}`;
+    const text = c.short && v.state !== 'met' && !c.replied && c.deadline.status !== 'met' ? shortText(c.deadline, now, v) : v.text;
+    if (el.textContent !== text) el.textContent = text;
+    const cls = `clock ${v.state}${v.quiet ? ' quiet' : ''}`;
     if (el.className !== cls) el.className = cls;
-    if (el.title !== v.title) el.title = v.title;
+    const title = v.title || v.text;
+    if (el.title !== title) el.title = title;
+    c.onName?.(v.name ?? v.text);
+  }
+
+  /**
+   * The shortest form, for a line that cannot grow: the time alone ("8 min", or "8 min
+   * late"); the colour says the state, the title and the chip's name say the rest.
+   */
+  function shortText(deadline, now, v) {
+    const next = Clock.nextDue(deadline);
+    if (next === null) return v.text;
+    const shownAt = Math.floor(now / Clock.MINUTE) * Clock.MINUTE;
+    // Whole hours past the first ("1 h", not "1 h 3 min"): a name line has little room.
+    const left = now > next ? Math.min(next - shownAt, -1) : next - shownAt;
+    const hours = Math.abs(left) / Clock.HOUR;
+    const whole = left < 0 ? Math.floor(hours) : Math.ceil(hours);
+    const span = Clock.span(hours >= 1 && hours < 10 ? Math.sign(left) * whole * Clock.HOUR : left, t);
+    // Past the deadline: "−36 min" in the overdue colour (the title says "Overdue 36 min").
+    return v.state === 'overdue' && !v.quiet ? t('clockLate', [span]) : span;
   }
 
   /**
    * Registers a clock with the page's one ticker and shows its time at once
-   * (`resolution`: 'second' or 'minute'; `short`: the one-line form; see clockView).
+   * (`resolution`: 'second' or 'minute'; `short`: the span alone, for a line that
+   * cannot grow; `onName(text)`: told the clock's words, for an accessible name).
    */
-  function watchClock(el, deadline, replied, followUp = null, resolution = 'second', short = false) {
-    const c = { deadline, replied, followUp, resolution, short, born: Date.now(), placed: false };
+  function watchClock(el, deadline, { replied = false, followUp = null, resolution = 'second', short = false, onName = null } = {}) {
+    const c = { deadline, replied, followUp, resolution, short, onName, born: Date.now(), placed: false };
     clocks.set(el, c);
     paint(el, c, Date.now());
     visibility?.observe(el);
     if (!ticker) ticker = setInterval(tick, 1000);
   }
 
-  // --- the row chip ------------------------------------------------------------------
+  // --- reasons -----------------------------------------------------------------------
 
   const VERDICT_KEYS = { spam: 'verdictSpam', suspicious: 'verdictSuspicious', genuine: 'verdictGenuine' };
+  const verdictWord = (verdict) => t(VERDICT_KEYS[verdict] ?? 'verdictGenuine');
 
-  function reasonList(result, lang) {
+  /** A reason's sentence in the rep's language. */
+  const reasonText = (r, lang) => String((lang === 'zh' ? r.detailZh || r.detail : r.detail) ?? '');
+
+  /**
+   * The reasons that decided the tag, strongest first: for spam or suspicious the signs
+   * pointing to spam, for genuine the signs of a real buyer. (A genuine buyer's message
+   * may also carry a weak spam sign; it is not what decided the tag.)
+   */
+  function decidingReasons(result) {
+    const reasons = (result.reasons ?? []).filter((r) => Number.isFinite(Number(r.weight)) && reasonText(r, 'en'));
+    const spamward = result.verdict === 'spam' || result.verdict === 'suspicious';
+    return reasons
+      .filter((r) => (spamward ? Number(r.weight) > 0 : Number(r.weight) < 0))
+      .sort((a, b) => (spamward ? Number(b.weight) - Number(a.weight) : Number(a.weight) - Number(b.weight)));
+  }
+
+  /** The one or two reasons that decided the tag, as plain sentences. */
+  function leadReasons(result, lang, count = 2) {
+    const lead = decidingReasons(result).slice(0, count).map((r) => reasonText(r, lang));
+    return lead.length ? lead : [t(result.verdict === 'genuine' ? 'noSpamSigns' : 'noReasons')];
+  }
+
+  /** Every reason with its weight and code, and the score. */
+  function allReasons(result, lang) {
     const list = h('ul', { class: 'reasons' });
     for (const r of result.reasons ?? []) {
       const w = Number(r.weight) || 0;
-      list.append(
-        h(
-          'li',
-          {},
-          h('span', { class: `w${w < 0 ? ' neg' : ''}`, text: (w > 0 ? '+' : '') + w.toFixed(1) }),
-          h('span', {}, h('span', { text: lang === 'zh' ? r.detailZh || r.detail : r.detail }), h('br'), h('code', { text: r.code })),
-        ),
-      );
+      list.append(h('li', {},
+        h('span', { class: `w${w < 0 ? ' neg' : ''}`, text: (w > 0 ? '+' : '') + w.toFixed(1) }),
+        h('span', {}, h('span', { text: reasonText(r, lang) }), h('br'), h('code', { text: r.code ?? '' }))));
     }
     if (!list.childElementCount) list.append(h('li', { class: 'muted', text: t('noReasons') }));
-    return list;
+    return [h('div', { class: 'muted', text: t('scoreLine', [Number(result.score ?? 0).toFixed(1)]) }), list];
   }
 
   /**
-   * A chip for a list row or chat contact: tag, grade and clock; a click opens the
-   * reasons with "spam" / "not spam" buttons. `actions.feedback(spam)` trains the filter.
-   * `compact`: for a line that cannot grow (a chat contact's name line), the chip stays
-   * on one line and its clock shows only the time left (the whole clock in its title).
+   * "Details" and what it opens: every reason with its weight and code, and the score.
+   * A button rather than <details>: a chip's host cancels every click's default action
+   * (the row is often a link), which would keep a <details> shut.
+   */
+  function detailsToggle(result, lang) {
+    const more = h('div', { class: 'more', hidden: true }, ...allReasons(result, lang));
+    const button = h('button', {
+      type: 'button', class: 'link', text: t('details'), 'aria-expanded': 'false',
+      onclick: (ev) => {
+        keep(ev);
+        more.hidden = !more.hidden;
+        button.setAttribute('aria-expanded', String(!more.hidden));
+      },
+    });
+    return { button, more };
+  }
+
+  // --- pop-ups: open where there is room, close like every pop-up ---------------------
+
+  let openPop = null; // { pop, anchor, close }
+
+  /**
+   * Shows `pop` (fixed, inside a shadow root) next to `anchor`: below it, or above when
+   * below is short of room; kept inside the viewport. Escape, a click outside `owner`
+   * and scrolling the anchor out of view close it; `onClose` runs once then.
+   */
+  function showPop(pop, anchor, owner, onClose) {
+    openPop?.close();
+    pop.hidden = false;
+    const place = () => {
+      const a = anchor.getBoundingClientRect();
+      if (a.bottom < 0 || a.top > innerHeight) return close();
+      const height = pop.offsetHeight;
+      const width = pop.offsetWidth;
+      const below = innerHeight - a.bottom;
+      const top = below >= height + 8 || a.top < height + 8 ? Math.min(a.bottom + 4, innerHeight - height - 4) : a.top - height - 4;
+      pop.style.top = `${Math.max(4, top)}px`;
+      pop.style.left = `${Math.max(8, Math.min(a.left, innerWidth - width - 8))}px`;
+    };
+    const onKey = (ev) => {
+      if (ev.key !== 'Escape') return;
+      keep(ev);
+      close();
+      anchor.focus?.();
+    };
+    const onPointer = (ev) => {
+      if (!ev.composedPath().includes(owner)) close();
+    };
+    const onScroll = () => place();
+    // Opening "Details" makes it taller: placed again, still on screen.
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => place()) : null;
+    let closed = false;
+    function close() {
+      if (closed) return;
+      closed = true;
+      pop.hidden = true;
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer, true);
+      removeEventListener('scroll', onScroll, true);
+      removeEventListener('resize', onScroll);
+      resized?.disconnect();
+      if (openPop?.pop === pop) openPop = null;
+      onClose?.();
+    }
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer, true);
+    addEventListener('scroll', onScroll, { capture: true, passive: true });
+    addEventListener('resize', onScroll);
+    place();
+    resized?.observe(pop);
+    openPop = { pop, anchor, close };
+    return close;
+  }
+
+  // --- a note at the foot of the page (what was done, with Undo) ------------------------
+
+  let toastHost = null;
+  let toastTimer = null;
+
+  /**
+   * A short note at the foot of the window that the rep's action worked ("Inserted —
+   * check and send"), with an optional action (`{ label, run }`, e.g. Undo); it goes
+   * after `ms` or when closed. One at a time; it lives outside the chips and cards, so
+   * it stays while they are drawn again.
+   */
+  function toast(text, action = null, ms = 8000) {
+    toastHost?.el.remove();
+    clearTimeout(toastTimer);
+    toastHost = host('div');
+    const hide = () => {
+      toastHost?.el.remove();
+      toastHost = null;
+    };
+    const box = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite' }, h('span', { text }));
+    if (action) {
+      box.append(h('button', {
+        type: 'button',
+        text: action.label,
+        onclick: async (ev) => {
+          keep(ev);
+          ev.currentTarget.disabled = true;
+          await action.run();
+        },
+      }));
+    }
+    box.append(h('button', { type: 'button', text: '×', 'aria-label': t('close'), onclick: (ev) => (keep(ev), hide()) }));
+    box.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        keep(ev);
+        hide();
+      }
+    });
+    toastHost.root.append(box);
+    (document.body ?? document.documentElement).append(toastHost.el);
+    toastTimer = setTimeout(hide, ms);
+    return box;
+  }
+
+  /**
+   * The rep's "spam" / "not spam": the filter learns, the note says what it learned,
+   * with Undo while nothing was learned since.
+   */
+  async function teach(actions, spam) {
+    const answer = await actions.feedback?.(spam);
+    if (!answer?.ok) return;
+    const said = t(spam ? 'learnedSpam' : 'learnedNotSpam');
+    toast(said, answer.undo && actions.undoFeedback ? {
+      label: t('undo'),
+      run: async () => {
+        const undone = await actions.undoFeedback(answer.undo).catch(() => null);
+        toast(t(undone?.ok ? 'learnUndone' : 'learnNotUndone'));
+      },
+    } : null, 12_000);
+  }
+
+  // --- the row chip ------------------------------------------------------------------
+
+  /**
+   * Sets the host into the line gap under the name when the chip wrapped onto its own
+   * line of a flex container, so the row keeps its height. Measured once, when placed:
+   * all the chips drawn in one go are measured first and moved after, in one frame,
+   * so a 500-row list is laid out once, not once per chip.
+   */
+  const toFit = new Set();
+  const fitTries = new WeakMap(); // a chip drawn before its row is placed waits a few frames
+  function fitIntoGap(el) {
+    if (!toFit.size) requestAnimationFrame(fitAll);
+    toFit.add(el);
+  }
+  function fitAll() {
+    const moves = [];
+    const later = [];
+    for (const el of toFit) {
+      const parent = el.parentElement;
+      if (!parent || !el.isConnected) {
+        const tries = (fitTries.get(el) ?? 0) + 1;
+        fitTries.set(el, tries);
+        if (tries < 30) later.push(el);
+        continue;
+      }
+      const style = getComputedStyle(parent);
+      const gap = parseFloat(style.rowGap);
+      if (!style.display.includes('flex') || !(gap > 0)) continue;
+      const first = parent.firstElementChild;
+      if (first && first !== el && el.offsetTop > first.offsetTop + first.offsetHeight / 2) moves.push([el, Math.min(gap, 8)]);
+    }
+    toFit.clear();
+    for (const [el, gap] of moves) el.style.marginTop = `-${gap}px`;
+    for (const el of later) fitIntoGap(el);
+  }
+
+  /**
+   * A chip for a list row or chat contact: tag, grade and clock on one line; a click
+   * opens the reasons with "spam" / "not spam". `actions.feedback(spam)` trains the
+   * filter and `actions.undoFeedback(token)` takes it back.
+   * `compact`: for a line one line high (a chat contact's name line): the clock shows
+   * only the time (its colour the state; the whole clock in its title).
    */
   function chip(result, actions, { compact = false } = {}) {
     const { el, root } = host('span');
-    const tag = h('span', { class: `tag ${result.verdict}`, text: t(VERDICT_KEYS[result.verdict] ?? 'verdictGenuine') });
+    const tag = h('span', { class: `tag ${result.verdict}`, text: verdictWord(result.verdict) });
     const grade = h('span', { class: 'grade', text: result.grade, title: t('gradeTitle', [result.grade]) });
     const clock = h('span', { class: 'clock' });
-    const pop = h('div', { class: 'pop', hidden: true, role: 'dialog' });
+    const pop = h('div', { class: 'pop', hidden: true, role: 'dialog', 'aria-label': t('reasonsTitle') });
     const chipEl = h('span', {
       class: compact ? 'chip compact' : 'chip',
       role: 'button',
       tabindex: '0',
-      'aria-label': `${t('extName')}: ${tag.textContent}, ${t('gradeTitle', [result.grade])}`,
+      'aria-haspopup': 'dialog',
       'aria-expanded': 'false',
     }, tag, grade, clock);
+    const name = (clockWords) => `${t('extName')}: ${tag.textContent}, ${t('gradeTitle', [result.grade])}${clockWords ? `, ${clockWords}` : ''}`;
+    chipEl.setAttribute('aria-label', name(''));
     if (result.rfq) chipEl.append(rfqBadge(result.rfq));
+    let close = null;
     const toggle = (ev) => {
-      ev.preventDefault();
-      ev.stopPropagation();
-      if (pop.hidden) fillPop(pop, result, actions);
-      pop.hidden = !pop.hidden;
-      chipEl.setAttribute('aria-expanded', String(!pop.hidden));
+      keep(ev);
+      if (!pop.hidden) return close?.();
+      fillPop(pop, result, actions, () => close?.());
+      chipEl.setAttribute('aria-expanded', 'true');
+      close = showPop(pop, chipEl, el, () => chipEl.setAttribute('aria-expanded', 'false'));
     };
     chipEl.addEventListener('click', toggle);
     chipEl.addEventListener('keydown', (ev) => (ev.key === 'Enter' || ev.key === ' ') && toggle(ev));
@@ -311,14 +507,27 @@
       ev.preventDefault();
     });
     root.append(chipEl, pop);
-    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp, 'minute', compact);
-    else clock.remove();
+    if (result.deadline) {
+      watchClock(clock, result.deadline, {
+        followUp: result.followUp,
+        resolution: 'minute',
+        short: compact,
+        onName: (words) => {
+          const label = name(words);
+          if (chipEl.getAttribute('aria-label') !== label) chipEl.setAttribute('aria-label', label);
+        },
+      });
+    } else {
+      clock.remove();
+    }
+    if (!compact) fitIntoGap(el);
     return el;
   }
 
   /**
    * How a buying request fits the rep: relevance to their keywords, quotes left and age,
-   * green when it is worth spending a quote on.
+   * green when it is worth spending a quote on. Without keywords relevance is not
+   * judged, and the badge says so instead of calling it relevant.
    */
   function rfqBadge(fit) {
     const parts = fit.ranked ? [t('rfqFit', [String(Math.round(Number(fit.relevance) * 100))])] : [];
@@ -327,86 +536,112 @@
     if (fit.ageHours !== undefined && Number.isFinite(age)) {
       parts.push(age < 48 ? t('rfqAgeHours', [String(Math.max(0, Math.round(age)))]) : t('rfqAgeDays', [String(Math.floor(age / 24))]));
     }
-    return h('span', {
-      class: `fit ${fit.worthQuoting ? 'worth' : 'skip'}`,
-      text: parts.join(' · '),
-      title: t(fit.worthQuoting ? 'rfqWorth' : 'rfqSkip'),
-    });
+    const kind = !fit.ranked ? 'unranked' : fit.worthQuoting ? 'worth' : 'skip';
+    return h('span', { class: `fit ${kind}`, text: parts.join(' · '), title: rfqAdvice(fit) });
+  }
+
+  /** The advice on a buying request, true to what was judged. */
+  function rfqAdvice(fit) {
+    if (!fit.ranked) return t('rfqNoKeywords');
+    return t(fit.worthQuoting ? 'rfqWorth' : 'rfqSkip');
   }
 
   /** The RFQ lines of the reasons pop-up: matched keywords and the advice. */
   function rfqLines(fit) {
     if (!fit) return [];
-    const matched = fit.matched?.length ? fit.matched.join(', ') : t(fit.ranked ? 'rfqNoMatch' : 'rfqNoKeywords');
-    return [
-      h('div', { class: 'muted', text: `${t('rfqMatched')}: ${matched}` }),
-      h('div', { class: 'muted', text: `${t(fit.worthQuoting ? 'rfqWorth' : 'rfqSkip')} · ${t(fit.fresh ? 'rfqFresh' : 'rfqStale')}` }),
-    ];
+    const lines = [h('div', { text: `${rfqAdvice(fit)} · ${t(fit.fresh ? 'rfqFresh' : 'rfqStale')}` })];
+    if (fit.ranked) lines.push(h('div', { class: 'muted', text: `${t('rfqMatched')}: ${fit.matched?.length ? fit.matched.join(', ') : t('rfqNoMatch')}` }));
+    return lines;
   }
 
-  function fillPop(pop, result, actions) {
+  function fillPop(pop, result, actions, close) {
+    const lang = actions.lang;
+    const teachAndClose = (spam) => async (ev) => {
+      keep(ev);
+      close();
+      await teach(actions, spam);
+    };
+    const details = detailsToggle(result, lang);
     pop.replaceChildren(
-      h('h4', { text: `${t(VERDICT_KEYS[result.verdict])} · ${t('score')} ${Number(result.score).toFixed(1)} · ${t('priority_' + result.priority)}` }),
+      h('h4', { text: t('verdictLine', [verdictWord(result.verdict), t('priority_' + result.priority)]) }),
       ...rfqLines(result.rfq),
-      reasonList(result, actions.lang),
+      h('ul', { class: 'why' }, ...leadReasons(result, lang).map((text) => h('li', { text }))),
+      details.button,
+      details.more,
       h('div', { class: 'muted', text: `${t('suggested')}: ${actions.templateName?.(result.template) ?? result.template}` }),
-      h(
-        'div',
-        { class: 'row' },
-        h('button', { text: t('markSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(true)) }),
-        h('button', { text: t('markNotSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(false)) }),
-      ),
+      h('div', { class: 'row', style: 'margin-top:6px' },
+        h('button', { type: 'button', text: t('markSpam'), onclick: teachAndClose(true) }),
+        h('button', { type: 'button', text: t('markNotSpam'), onclick: teachAndClose(false) })),
     );
   }
 
   // --- the verdict card (detail page, open chat) ----------------------------------------
 
   /**
-   * The larger card: verdict, grade, priority, both clocks, all reasons, the suggested
-   * template with two alternatives and an "Insert reply" button.
+   * The compact card: verdict, grade, priority and clock on one line; the reasons that
+   * decided the tag on the next (every reason behind "Details"); the suggested template
+   * with its alternatives and "Insert reply". `actions.insert(template, mode)` puts the
+   * reply into the page's editor and resolves to `{ ok, lint, editor }` (or the lint
+   * flags alone): the editor is brought into view and the card says it is done.
    */
   function card(result, actions) {
     const { el, root } = host('div');
     el.setAttribute('data-block', '');
-    const clock = h('span', { class: 'clock big' });
+    const clock = h('span', { class: 'clock' });
     const flags = h('ul', { class: 'flags', hidden: true });
+    const done = h('span', { class: 'done', role: 'status', 'aria-live': 'polite' });
     const select = h('select', { 'aria-label': t('templateChoice') });
     for (const id of [result.template, ...(result.alternatives ?? [])]) {
       select.append(h('option', { value: id, text: actions.templateName?.(id) ?? id }));
     }
     const run = (mode) => async (e) => {
-      e.stopPropagation();
+      keep(e);
       insert.disabled = replace.disabled = true;
+      done.textContent = '';
       try {
-        const lint = await actions.insert?.(select.value, mode);
+        const answer = await actions.insert?.(select.value, mode);
+        const { ok, lint, editor } = Array.isArray(answer) || !answer ? { ok: answer !== undefined, lint: answer ?? [] } : answer;
         showFlags(flags, lint, actions.lang);
+        if (ok) {
+          // The draft must be seen before it is sent: bring the editor into view.
+          (editor?.isConnected ? editor : null)?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+          done.textContent = t('insertedCheck');
+          toast(t('insertedCheck'), null, 6000);
+        }
       } finally {
         insert.disabled = replace.disabled = false;
       }
     };
     // Insert keeps what the rep typed (the text goes in at the cursor); replace swaps
     // the whole draft, and the editor's undo brings it back.
-    const insert = h('button', { class: 'primary', text: t('insertReply'), onclick: run('insert') });
-    const replace = h('button', { text: t('replaceDraft'), title: t('replaceDraftTitle'), onclick: run('replace') });
+    const insert = h('button', { type: 'button', class: 'primary', text: t('insertReply'), onclick: run('insert') });
+    const replace = h('button', { type: 'button', text: t('replaceDraft'), title: t('replaceDraftTitle'), onclick: run('replace') });
+    const teachFrom = (spam) => async (ev) => {
+      keep(ev);
+      await teach(actions, spam);
+    };
+    const lead = leadReasons(result, actions.lang);
+    // "Details" sits at the end of the reasons' line and opens every reason below it.
+    const { button: moreButton, more } = detailsToggle(result, actions.lang);
     const box = h(
       'div',
       { class: 'card', role: 'region', 'aria-label': t('extName') },
-      h(
-        'div',
-        { class: 'head' },
-        h('span', { class: `tag ${result.verdict} big`, text: t(VERDICT_KEYS[result.verdict]) }),
-        h('span', { class: 'grade big', text: `${t('grade')} ${result.grade}` }),
+      h('div', { class: 'head' },
+        h('span', { class: `tag ${result.verdict}`, text: verdictWord(result.verdict) }),
+        h('span', { class: 'grade', text: `${t('grade')} ${result.grade}`, title: t('gradeTitle', [result.grade]) }),
         h('span', { class: 'muted', text: `${t('priority')}: ${t('priority_' + result.priority)}` }),
-        clock,
-      ),
-      reasonList(result, actions.lang),
-      h('div', { class: 'row' }, h('span', { class: 'tpl', text: t('suggested') }), select, insert, replace,
-        h('button', { text: t('markSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(true)) }),
-        h('button', { text: t('markNotSpam'), onclick: (e) => (e.stopPropagation(), actions.feedback?.(false)) })),
+        clock),
+      h('div', { class: 'because' }, h('span', { class: 'text', text: lead.join(' · '), title: lead.join('\n') }), moreButton),
+      h('div', { class: 'actions' },
+        h('span', { class: 'tpl', text: t('suggested') }), select, insert, replace, done,
+        h('span', { class: 'sep' }),
+        h('button', { type: 'button', text: t('markSpam'), onclick: teachFrom(true) }),
+        h('button', { type: 'button', text: t('markNotSpam'), onclick: teachFrom(false) })),
       flags,
+      more,
     );
     root.append(box);
-    if (result.deadline) watchClock(clock, result.deadline, false, result.followUp);
+    if (result.deadline) watchClock(clock, result.deadline, { followUp: result.followUp });
     else clock.remove();
     // Live lint of what the rep types lands here. The property lives in Xunpan's own
     // script world: the page cannot see or call it.
@@ -421,64 +656,130 @@
     cardFlags.get(cardHost)?.(lint);
   }
 
+  function showFlags(list, lint, lang) {
+    list.replaceChildren();
+    for (const f of lint ?? []) list.append(h('li', { text: lang === 'zh' ? f.fixZh || f.fix : f.fix }));
+    list.hidden = !list.childElementCount;
+  }
+
   // --- the template picker (keyboard shortcut) -----------------------------------------------
 
   let pickerHost = null;
 
   /**
-   * A small list of templates near the focused editor: arrows move, Enter inserts,
-   * Escape closes. `choose(id)` does the insert.
+   * The rest of a key press (its keyup, and a keypress) must not reach the page once we
+   * handled its keydown: a chat box that sends on Enter would send. Swallowed once, or
+   * given up after a second.
+   */
+  function swallowRestOf(key) {
+    return new Promise((resolve) => {
+      const stop = (ev) => {
+        if (ev.key !== key) return;
+        keep(ev);
+        if (ev.type === 'keyup') finish();
+      };
+      const finish = () => {
+        removeEventListener('keyup', stop, true);
+        removeEventListener('keypress', stop, true);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(finish, 1000);
+      addEventListener('keyup', stop, true);
+      addEventListener('keypress', stop, true);
+    });
+  }
+
+  /**
+   * A list of templates near the focused editor, over the editor rather than over the
+   * card above it: typing filters it, arrows move, the highlighted template is
+   * previewed, Enter inserts, Escape closes. No key pressed here reaches the page.
+   * `templates`: [{ id, label, body? }]; `choose(id)` does the insert.
    */
   function picker(templates, anchor, choose) {
     pickerHost?.el.remove();
     pickerHost = host('div');
-    const list = h('ul', { class: 'reasons', role: 'listbox', 'aria-label': t('templateChoice') });
+    const filter = h('input', { type: 'text', 'aria-label': t('pickerFilter'), placeholder: t('pickerFilter'), autocomplete: 'off', spellcheck: 'false' });
+    const list = h('ul', { class: 'options', role: 'listbox', 'aria-label': t('templateChoice') });
+    const preview = h('pre', { class: 'preview', 'aria-live': 'polite' });
+    let shown = templates;
     let index = 0;
-    const items = templates.map((tpl, n) => {
-      const li = h('li', { role: 'option', tabindex: '-1', 'data-id': tpl.id }, h('span', { text: tpl.label }));
-      li.addEventListener('click', () => done(n));
-      list.append(li);
-      return li;
-    });
-    const focus = () => items.forEach((li, n) => {
-      li.setAttribute('aria-selected', String(n === index));
-      li.style.background = n === index ? '#fff4eb' : '';
-      if (n === index) li.focus();
-    });
-    const close = () => {
+    const draw = () => {
+      const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+      shown = templates.filter((tpl) => words.every((w) => `${tpl.label} ${tpl.id}`.toLowerCase().includes(w)));
+      index = Math.min(index, Math.max(0, shown.length - 1));
+      list.replaceChildren(...shown.map((tpl, n) => {
+        const li = h('li', { role: 'option', id: `xunpan-tpl-${n}`, 'data-id': tpl.id, 'aria-selected': String(n === index), text: tpl.label });
+        li.addEventListener('pointerdown', (ev) => keep(ev));
+        li.addEventListener('click', (ev) => {
+          keep(ev);
+          index = n;
+          done();
+        });
+        return li;
+      }));
+      if (!shown.length) list.append(h('li', { class: 'muted', text: t('pickerNone') }));
+      filter.setAttribute('aria-activedescendant', shown.length ? `xunpan-tpl-${index}` : '');
+      list.children[index]?.scrollIntoView?.({ block: 'nearest' });
+      preview.textContent = shown[index]?.body ?? '';
+      preview.hidden = !preview.textContent;
+    };
+    const close = (refocus = true) => {
       pickerHost?.el.remove();
       pickerHost = null;
-      anchor?.focus?.();
+      if (refocus) anchor?.focus?.();
     };
-    const done = (n) => {
-      close();
-      choose(templates[n].id);
+    const done = () => {
+      const tpl = shown[index];
+      if (!tpl) return;
+      close(false);
+      choose(tpl.id);
     };
-    const box = h('div', { class: 'pop', role: 'dialog', 'aria-label': t('templateChoice') }, h('h4', { text: t('templateChoice') }), list);
-    box.style.position = 'fixed';
-    const rect = anchor?.getBoundingClientRect?.() ?? { left: 20, top: 20 };
-    box.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - 360))}px`;
-    box.style.top = `${Math.max(8, Math.min(rect.top - 10, innerHeight - 300))}px`;
-    box.style.marginTop = '0';
+    const box = h('div', { class: 'pop picker', role: 'dialog', 'aria-label': t('templateChoice') },
+      h('h4', { text: t('templateChoice') }), filter, list, preview,
+      h('div', { class: 'muted hint', text: t('pickerHint') }));
     box.addEventListener('keydown', (ev) => {
+      // Every key typed here is ours: none may reach the page's editor or shortcuts.
       ev.stopPropagation();
-      if (ev.key === 'ArrowDown') index = Math.min(items.length - 1, index + 1);
-      else if (ev.key === 'ArrowUp') index = Math.max(0, index - 1);
-      else if (ev.key === 'Enter') return done(index);
-      else if (ev.key === 'Escape') return close();
-      else return;
-      ev.preventDefault();
-      focus();
+      if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+        keep(ev);
+        index = Math.max(0, Math.min(shown.length - 1, index + (ev.key === 'ArrowDown' ? 1 : -1)));
+        draw();
+      } else if (ev.key === 'Enter') {
+        keep(ev);
+        if (ev.repeat || !shown[index]) return;
+        // The insert and the focus given back wait for the key to come up.
+        swallowRestOf('Enter').then(done);
+      } else if (ev.key === 'Escape') {
+        keep(ev);
+        swallowRestOf('Escape').then(() => close());
+      }
     });
+    box.addEventListener('keyup', (ev) => ev.stopPropagation());
+    box.addEventListener('keypress', (ev) => ev.stopPropagation());
+    filter.addEventListener('input', () => {
+      index = 0;
+      draw();
+    });
+    // Outside the picker is outside: a click there closes it.
+    const onPointer = (ev) => {
+      if (!pickerHost || ev.composedPath().includes(pickerHost.el)) return;
+      document.removeEventListener('pointerdown', onPointer, true);
+      close(false);
+    };
+    document.addEventListener('pointerdown', onPointer, true);
+    box.style.marginTop = '0';
     pickerHost.root.append(box);
     document.documentElement.append(pickerHost.el);
-    focus();
-  }
-
-  function showFlags(list, lint, lang) {
-    list.replaceChildren();
-    for (const f of lint ?? []) list.append(h('li', { text: lang === 'zh' ? f.fixZh || f.fix : f.fix }));
-    list.hidden = !list.childElementCount;
+    draw();
+    // Over the editor's top, below the card and its warnings; above the editor when
+    // the editor sits low in the window.
+    const rect = anchor?.getBoundingClientRect?.() ?? { left: 20, top: 20, bottom: 20 };
+    const height = box.offsetHeight;
+    const top = rect.top + 4 + height <= innerHeight - 8 ? rect.top + 4 : Math.max(8, rect.top - height - 4);
+    box.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - box.offsetWidth - 8))}px`;
+    box.style.top = `${Math.max(8, Math.min(top, innerHeight - height - 8))}px`;
+    filter.focus();
   }
 
   // --- page status -----------------------------------------------------------------------
@@ -512,11 +813,8 @@
     setCardFlags,
     picker,
     status,
-    formatSpan,
-    clockView,
-    setDueSoon(ms) {
-      dueSoonMs = ms;
-    },
+    toast,
+    leadReasons,
     t,
   });
 })();

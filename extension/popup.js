@@ -1,32 +1,76 @@
-// The toolbar popup: today's counts at a glance, and the way to the queue and settings.
+// The toolbar popup: today's counts at a glance, the reply metrics, whether Xunpan can
+// read the page in the active tab (in plain words, with a diagnostic to copy for
+// support), and the way to the queue and settings.
 import init, { QueuePanel } from './pkg/xunpan.js';
-import { localizePage, t } from './i18n.js';
+import { t } from './i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-localizePage();
-await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+const { TYPES } = globalThis.XunpanMessages;
+const $ = (id) => document.getElementById(id);
 
-// The queue view computes the counts exactly as the side panel does.
-const scratch = document.createElement('div');
-const queue = new QueuePanel(scratch, null);
+$('panel').addEventListener('click', async () => {
+  const win = await api.windows.getCurrent();
+  if (api.sidePanel?.open) await api.sidePanel.open({ windowId: win.id });
+  else if (api.sidebarAction?.open) await api.sidebarAction.open();
+  window.close();
+});
+$('options').addEventListener('click', () => api.runtime.openOptionsPage());
+
+// The counts come from the stored items at once; the metrics when the worker answers.
+await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+const queue = new QueuePanel(document.createElement('div'), null);
 const { items } = await api.storage.local.get('items');
 queue.setItems(Object.values(items ?? {}));
 const counts = queue.render(Date.now());
-for (const key of ['open', 'overdue', 'dueSoon']) document.getElementById(key).textContent = String(counts[key]);
+for (const key of ['open', 'overdue', 'dueSoon']) $(key).textContent = String(counts[key]);
+
+/**
+ * The parts of a page the adapter could not read, in the rep's words (the adapter
+ * names them by its selectors: listRow, buyerName, messageTime, …).
+ */
+function partsInWords(missing) {
+  const word = (key) => {
+    if (/row|contact$|card$/i.test(key)) return 'partItems';
+    if (/time|posted|date/i.test(key)) return 'partTimes';
+    if (/editor|composer/i.test(key)) return 'partEditor';
+    if (/name|buyer|country|level/i.test(key)) return 'partBuyer';
+    if (/message|text|preview|conversation|subject|product|quantity/i.test(key)) return 'partMessages';
+    if (/mount|header/i.test(key)) return 'partPlace';
+    return 'partOther';
+  };
+  return [...new Set(missing.map(word))].map((key) => t(key)).join(', ');
+}
+
+// Adapter health of the seller page in the active tab, and a diagnostic to copy into a
+// bug report (page structure only, no buyer data).
+const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+const health = tab?.id !== undefined
+  ? (await api.tabs.sendMessage(tab.id, { type: TYPES.HEALTH }).catch(() => null))?.health
+  : null;
+if (health) {
+  $('health').hidden = false;
+  const summary = $('healthSummary');
+  summary.textContent = health.missing.length ? t('healthPartly', [partsInWords(health.missing)]) : t('healthReadable', [String(health.items)]);
+  summary.className = health.missing.length ? 'below' : 'ok';
+}
 
 // Reply metrics against the targets (99.5 % timely; top-10 peers answer in 0.159 h).
-const state = await api.runtime.sendMessage({ type: globalThis.XunpanMessages.TYPES.GET_STATE }).catch(() => null);
+const state = await api.runtime.sendMessage({ type: TYPES.GET_STATE }).catch(() => null);
+if (state?.storeProblem) {
+  $('storeProblem').textContent = t('storeProblem', [state.storeProblem.message]);
+  $('storeProblem').hidden = false;
+}
 const m = state?.metrics;
 if (m) {
   const f = m.last30Days;
   const pct = (x) => (x == null ? '—' : `${(x * 100).toFixed(1)} %`);
-  const timely = document.getElementById('timely');
+  const timely = $('timely');
   timely.textContent = `${pct(f.timelyRate)} / ${pct(m.targets.timelyRate)}`;
   timely.className = f.timelyRate != null && f.timelyRate < m.targets.timelyRate ? 'below' : 'ok';
-  document.getElementById('average').textContent = f.avgFirstReplyHours == null
+  $('average').textContent = f.avgFirstReplyHours == null
     ? '—'
     : t('hoursVsPeers', [f.avgFirstReplyHours.toFixed(2), String(m.targets.peersTop10AvgHours)]);
-  document.getElementById('second').textContent = pct(f.secondReplyRate);
+  $('second').textContent = pct(f.secondReplyRate);
   // The last seven days with activity, newest first.
   const days = m.perDay.slice(-7).reverse();
   if (days.length) {
@@ -38,33 +82,14 @@ if (m) {
       }
       body.append(row);
     }
-    document.getElementById('days').hidden = false;
+    $('days').hidden = false;
   }
 }
 
-// Adapter health of the seller page in the active tab: what was found, what is missing,
-// and a diagnostic to copy into a bug report (page structure only, no buyer data).
-const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-const health = tab?.id !== undefined
-  ? (await api.tabs.sendMessage(tab.id, { type: globalThis.XunpanMessages.TYPES.HEALTH }).catch(() => null))?.health
-  : null;
 if (health) {
-  document.getElementById('health').hidden = false;
-  document.getElementById('healthSummary').textContent = t(health.missing.length ? 'healthMissing' : 'healthOk', [health.pageType, String(health.items)]);
-  const list = document.getElementById('healthList');
-  for (const f of health.found) list.append(Object.assign(document.createElement('li'), { textContent: `✓ ${f}`, className: 'ok' }));
-  for (const f of health.missing) list.append(Object.assign(document.createElement('li'), { textContent: `✗ ${f}`, className: 'below' }));
-  document.getElementById('copyDiagnostic').addEventListener('click', async () => {
+  $('copyDiagnostic').addEventListener('click', async () => {
     const diagnostic = { ...health, browser: navigator.userAgent.match(/(Chrome|Firefox)\/\d+/)?.[0] ?? 'unknown', engine: state?.engine };
     await navigator.clipboard.writeText(JSON.stringify(diagnostic, null, 2));
-    document.getElementById('copied').textContent = t('copied');
+    $('copied').textContent = t('copied');
   });
 }
-
-document.getElementById('panel').addEventListener('click', async () => {
-  const win = await api.windows.getCurrent();
-  if (api.sidePanel?.open) await api.sidePanel.open({ windowId: win.id });
-  else if (api.sidebarAction?.open) await api.sidebarAction.open();
-  window.close();
-});
-document.getElementById('options').addEventListener('click', () => api.runtime.openOptionsPage());

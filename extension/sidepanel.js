@@ -2,17 +2,20 @@
 // the reply metrics as small charts. The queue is ordered, filtered and drawn by the
 // Rust engine (QueuePanel, web-sys), the charts too (drawMetrics); this script only
 // wires the filters, storage updates, row clicks and the rows' "Insert reply".
+//
+// The rows are drawn as soon as the engine's module is loaded, from the stored items;
+// what needs the service worker (template names, the metrics) fills in when it answers,
+// so a worker that is still starting never leaves the panel blank.
 import init, { QueuePanel, drawMetrics } from './pkg/xunpan.js';
 import { chartLabels, localizePage, queueLabels, t } from './i18n.js';
-import { toCsv, toJsonl } from './export.js';
+import { toCsv } from './export.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
 
 localizePage();
 await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
-const templates = (await api.runtime.sendMessage({ type: TYPES.TEMPLATES }).catch(() => null))?.templates ?? [];
-const panel = new QueuePanel(document.getElementById('queue'), queueLabels(templates));
+const panel = new QueuePanel(document.getElementById('queue'), queueLabels());
 const form = document.getElementById('filters');
 const countsEl = document.getElementById('counts');
 
@@ -24,12 +27,14 @@ function readFilter() {
     verdict: value('verdict'),
     grade: value('grade'),
     urgentOnly: document.getElementById('urgent').checked,
+    includeSpam: document.getElementById('spam').checked,
   };
 }
 
 function draw() {
   const counts = panel.render(Date.now());
   countsEl.textContent = t('queueCounts', [String(counts.open), String(counts.overdue), String(counts.dueSoon), String(counts.followUps ?? 0)]);
+  document.getElementById('spamLabel').textContent = t('showSpam', [String(counts.spam ?? 0)]);
 }
 
 let storedItems = [];
@@ -40,18 +45,28 @@ async function loadItems() {
   draw();
 }
 
-// --- the metrics charts ----------------------------------------------------------------
+// --- what needs the worker: template names, metrics, a storage problem ------------------------
 
 /** Redraws the charts from the worker's metrics (a failure leaves the last drawing). */
-async function loadMetrics() {
+async function loadState() {
   const state = await api.runtime.sendMessage({ type: TYPES.GET_STATE }).catch(() => null);
   if (state?.metrics) drawMetrics(document.getElementById('charts'), state.metrics, chartLabels());
+  const problem = document.getElementById('storeProblem');
+  problem.textContent = state?.storeProblem ? t('storeProblem', [state.storeProblem.message]) : '';
+  problem.hidden = !state?.storeProblem;
 }
-let metricsTimer = null;
-const loadMetricsSoon = () => {
-  clearTimeout(metricsTimer);
-  metricsTimer = setTimeout(loadMetrics, 500);
+let stateTimer = null;
+const loadStateSoon = () => {
+  clearTimeout(stateTimer);
+  stateTimer = setTimeout(loadState, 500);
 };
+
+async function loadTemplateNames() {
+  const templates = (await api.runtime.sendMessage({ type: TYPES.TEMPLATES }).catch(() => null))?.templates;
+  if (!templates) return;
+  panel.setLabels(queueLabels(templates));
+  draw();
+}
 
 /** Saves `text` as a file through the browser's own download (no extra permission). */
 function save(text, name, type) {
@@ -63,16 +78,11 @@ function save(text, name, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 const day = () => new Date().toISOString().slice(0, 10);
-const headers = {
-  csvNumber: t('csvNumber'), csvName: t('csvName'), csvEmail: t('csvEmail'), csvPhoneAddress: t('csvPhoneAddress'),
-  csvCompany: t('csvCompany'), csvCountry: t('csvCountry'), csvGrade: t('csvGrade'), csvSummary: t('csvSummary'),
-  csvInquiryTime: t('csvInquiryTime'),
-};
 document.getElementById('export-csv').addEventListener('click', () => {
-  save(toCsv(storedItems, (key) => headers[key] ?? key), `xunpan-inquiries-${day()}.csv`, 'text/csv;charset=utf-8');
-});
-document.getElementById('export-jsonl').addEventListener('click', () => {
-  save(toJsonl(storedItems), `xunpan-inquiries-${day()}.jsonl`, 'application/x-ndjson');
+  // Buyers first, spam last: the report reads top down.
+  const rank = (i) => (i.verdict === 'spam' ? 1 : 0);
+  const items = [...storedItems].sort((a, b) => rank(a) - rank(b) || String(b.receivedAt ?? '').localeCompare(String(a.receivedAt ?? '')));
+  save(toCsv(items, (key) => t(key)), `xunpan-inquiries-${day()}.csv`, 'text/csv;charset=utf-8');
 });
 
 form.addEventListener('input', () => {
@@ -83,7 +93,7 @@ form.addEventListener('submit', (e) => e.preventDefault());
 
 // --- rows: open the item's page, put its reply in -----------------------------------------
 
-const SELLER_URL = /^https:\/\/([a-z0-9-]+\.)*alibaba\.com\//;
+const SELLER_URL = /^https:\/\/(message|onetalk|sourcing)\.alibaba\.com\//;
 
 /** The row's page, brought to the front: the open tab if there is one, else a new one. */
 async function showRowPage(row) {
@@ -114,7 +124,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function insertFromRow(row) {
   const item = storedItems.find((i) => i.key === row?.dataset.key);
   if (!item?.template || !item.id) return;
-  const who = item.buyer ?? item.id;
+  const who = item.buyer ?? t('buyerUnnamed');
   const shown = await showRowPage(row);
   if (!shown) return;
   if (shown.opened) status(t('panelInsertOpening', [who]));
@@ -147,8 +157,9 @@ queue.addEventListener('keydown', (e) => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' || !changes.items) return;
   loadItems();
-  loadMetricsSoon();
+  loadStateSoon();
 });
 await loadItems();
 panel.start();
-await loadMetrics();
+loadTemplateNames();
+loadState();

@@ -1,19 +1,28 @@
 // The layout of what Xunpan keeps in storage.local, versioned, with the steps that
-// bring data written by an older version up to date. Pure functions (tested in Node);
-// the service worker applies them once per start, before it answers anything, and
-// writes the result in one storage call so no half-upgraded state can remain.
+// bring data written by an older version up to date, and the shape and size budget of
+// the item records. Pure functions (tested in Node); the service worker applies the
+// steps once per start, before it answers anything, and writes the result in one
+// storage call so no half-upgraded state can remain.
 //
-// Layout (version 1):
-//   schemaVersion  1
-//   settings       the settings document ({format: "xunpan-settings", version, ...})
-//   items          { [key]: item record } — what the pages showed, for the queue and exports
+// Layout (version 2):
+//   schemaVersion  2
+//   settings       the settings document ({format: "xunpan-settings", version, ...}),
+//                  without the learned filter
+//   learned        the spam filter the rep taught ({spamDocs, genuineDocs, tokens});
+//                  apart from the settings, so saving Options never puts back an older one
+//   items          { [key]: item record } — what the pages showed, for the queue and
+//                  exports, within ITEMS_BUDGET_BYTES
 //   warned         { [key]: ms } — deadline warnings already given
 // On a managed browser, storage.managed `settings` holds the administrator's policy and
 // `settings` above holds only the rep's changes on top of it.
 // Version 0 is what builds before the version key wrote: the same keys, unstamped.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const STORE_SCHEMA = 'schemaVersion';
+export const STORE_SETTINGS = 'settings';
+export const STORE_LEARNED = 'learned';
+export const STORE_ITEMS = 'items';
+export const STORE_WARNED = 'warned';
 
 /** Each step takes the stored data at version n and returns it at version n + 1. */
 const STEPS = [
@@ -35,6 +44,13 @@ const STEPS = [
       out.items = items;
     }
     return out;
+  },
+  // 1 → 2: the learned filter leaves the settings for its own key.
+  (data) => {
+    const learned = data.settings?.triage?.learned;
+    if (!learned || typeof learned !== 'object') return data;
+    const { learned: _, ...triage } = data.settings.triage;
+    return { ...data, settings: { ...data.settings, triage }, [STORE_LEARNED]: learned };
   },
 ];
 
@@ -70,4 +86,97 @@ export async function managedPolicy(api) {
   } catch {
     return null; // no managed storage here, or no policy set
   }
+}
+
+// --- item records and their size budget ----------------------------------------------
+
+/**
+ * The items' share of storage.local, in bytes of JSON. Chrome gives an extension 10 MB
+ * (without the unlimitedStorage permission, which Xunpan does not ask for); the
+ * settings, the learned filter and the warnings need well under 1 MB. Past the budget
+ * the items least recently seen are dropped.
+ */
+export const ITEMS_BUDGET_BYTES = 6 * 1024 * 1024;
+/** No more items than this, however small. */
+export const MAX_ITEMS = 2000;
+/** The stored message text (the JSON Lines export carries it): enough to triage again. */
+export const MAX_BODY_CHARS = 2000;
+/** Any other text field of a stored inquiry. */
+export const MAX_FIELD_CHARS = 300;
+/** Attachments kept per inquiry (their names and sizes only). */
+export const MAX_ATTACHMENTS = 10;
+
+const text = (value, max = MAX_FIELD_CHARS) => (typeof value === 'string' ? value.slice(0, max) : undefined);
+
+/** A copy of `object` with every text field cut to `max` and anything not text or a number dropped. */
+function cappedFields(object, max = MAX_FIELD_CHARS) {
+  if (!object || typeof object !== 'object' || Array.isArray(object)) return undefined;
+  const out = {};
+  for (const [k, v] of Object.entries(object)) {
+    if (typeof v === 'string') out[k] = v.slice(0, max);
+    else if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The inquiry as the exports need it, within a known size: the conversation dropped,
+ * the body cut to MAX_BODY_CHARS, every other field to MAX_FIELD_CHARS, at most
+ * MAX_ATTACHMENTS attachments.
+ */
+export function storedInquiry(inquiry) {
+  const out = {};
+  for (const [k, v] of Object.entries(inquiry ?? {})) {
+    if (k === 'thread' || k === 'body' || k === 'attachments' || k === 'buyer' || k === 'product') continue;
+    if (typeof v === 'string') out[k] = v.slice(0, MAX_FIELD_CHARS);
+    else if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  }
+  out.body = String(inquiry?.body ?? '').slice(0, MAX_BODY_CHARS);
+  const buyer = cappedFields(inquiry?.buyer);
+  if (buyer) out.buyer = buyer;
+  const product = cappedFields(inquiry?.product);
+  if (product) out.product = product;
+  if (Array.isArray(inquiry?.attachments)) {
+    out.attachments = inquiry.attachments.slice(0, MAX_ATTACHMENTS).map(cappedFields).filter(Boolean);
+  }
+  return out;
+}
+
+/** Bytes of `value` as JSON in UTF-8 (what the browser counts against the quota). */
+export function jsonBytes(value) {
+  const json = JSON.stringify(value) ?? '';
+  let bytes = json.length;
+  // Characters beyond ASCII take 2–3 bytes (a surrogate pair, 4 for two code units).
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
+
+/** One item's size in bytes as stored (kept on the record; measured once). */
+export function recordBytes(key, record) {
+  if (!Number.isFinite(record?.bytes)) record.bytes = jsonBytes(key) + jsonBytes(record) + 16;
+  return record.bytes;
+}
+
+/**
+ * Drops from `stored` (the items, changed in place) the least recently seen until they
+ * fit `budget` bytes and MAX_ITEMS. Returns the keys dropped.
+ */
+export function fitBudget(stored, budget = ITEMS_BUDGET_BYTES) {
+  const keys = Object.keys(stored);
+  let total = keys.reduce((sum, k) => sum + recordBytes(k, stored[k]), 0);
+  let count = keys.length;
+  if (total <= budget && count <= MAX_ITEMS) return [];
+  keys.sort((a, b) => (stored[a].updated ?? 0) - (stored[b].updated ?? 0));
+  const dropped = [];
+  for (const k of keys) {
+    if (total <= budget && count <= MAX_ITEMS) break;
+    total -= stored[k].bytes;
+    count -= 1;
+    delete stored[k];
+    dropped.push(k);
+  }
+  return dropped;
 }

@@ -75,6 +75,32 @@ fn triage_result_has_the_contract_fields() {
 }
 
 #[test]
+fn spam_gets_the_platforms_quiet_clock_only() {
+    // A credential-phishing inquiry: no company target to hurry for, only the platform's
+    // 24 h (it counts until the rep moves it to the spam folder), marked quiet.
+    let phishing = r#"{"id":"p1","channel":"inquiry","receivedAt":"2026-11-23T09:12:00+08:00","subject":"Purchase order","body":"Dear supplier, your account is suspended. Sign in with your email password at http://alibaba-verify.example/login to view the purchase order and release payment today.","attachments":[{"name":"PO#4471.zip","size":48213}]}"#;
+    let (_, lines, _) = run(
+        &[
+            "triage",
+            "--tz",
+            "+08:00",
+            "--now",
+            "2026-11-23T09:30:00+08:00",
+        ],
+        phishing,
+    );
+    let v = json(&lines[0]);
+    assert_eq!(v["verdict"], "spam", "{v}");
+    assert!(v["deadline"].get("companyDue").is_none(), "{v}");
+    assert_eq!(v["deadline"]["platformDue"], "2026-11-24T09:12:00+08:00");
+    assert_eq!(
+        v["deadline"]["status"], "on_track",
+        "not overdue after 18 minutes"
+    );
+    assert_eq!(v["deadline"]["quiet"], true);
+}
+
+#[test]
 fn tz_changes_the_offset_of_the_deadlines() {
     let (_, lines, _) = run(
         &[

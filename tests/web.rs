@@ -44,7 +44,11 @@ fn draws_rows_in_working_order_with_clocks() {
     let div = container();
     let panel = QueuePanel::new(
         div.clone(),
-        js(r#"{"clockState_overdue":"overdue","clockState_due_soon":"due soon"}"#),
+        js(
+            r#"{"clockOverdue":"Overdue $1","spanMinutes":"$1 min","spanHoursMinutes":"$1 h $2 min",
+               "clockCompanyDue":"Company target: $1","clockPlatformDue":"Alibaba's limit: $1",
+               "clockDueIn":"in $1 ($2)","clockDueAgo":"$1 ago ($2)"}"#,
+        ),
     )
     .expect("panel");
     panel.set_items(js(ITEMS)).expect("items");
@@ -61,7 +65,12 @@ fn draws_rows_in_working_order_with_clocks() {
         .query_selector(".clock")
         .expect("query")
         .expect("clock");
-    assert_eq!(clock.text_content().as_deref(), Some("overdue +10:00"));
+    // In words on one line; both clocks, with their times, in the title.
+    assert_eq!(clock.text_content().as_deref(), Some("Overdue 10 min"));
+    assert_eq!(
+        clock.get_attribute("title").as_deref(),
+        Some("Company target: 10 min ago (09:50)\nAlibaba's limit: in 40 min (10:40)")
+    );
     let second = rows.item(1).expect("second row");
     let second: web_sys::Element = wasm_bindgen::JsCast::dyn_into(second).expect("element");
     let clock = second
@@ -69,10 +78,7 @@ fn draws_rows_in_working_order_with_clocks() {
         .expect("query")
         .expect("clock");
     // No label given for this state: the key shows, so a missing translation is visible.
-    assert_eq!(
-        clock.text_content().as_deref(),
-        Some("clockState_on_track 08:00")
-    );
+    assert_eq!(clock.text_content().as_deref(), Some("clockReplyIn"));
     assert!(second
         .get_attribute("data-url")
         .is_some_and(|u| u.contains("imInquiryId=1")));
@@ -138,10 +144,10 @@ fn a_tick_updates_the_clocks_in_place_and_rebuilds_only_when_the_order_changes()
         .query_selector(".clock")
         .expect("query")
         .expect("clock");
-    assert_eq!(
-        clock.text_content().as_deref(),
-        Some("clockState_on_track 07:00")
-    );
+    assert_eq!(clock.text_content().as_deref(), Some("clockReplyIn"));
+    assert!(clock
+        .get_attribute("title")
+        .is_some_and(|t| t.contains("clockCompanyDue")));
     // Past the company target the row turns overdue: its state changes, so it is redrawn.
     panel.tick(NOW + 9.0 * 60_000.0).expect("tick");
     let redrawn = row_of("inquiry:1");
@@ -194,4 +200,41 @@ fn metrics_become_three_bar_charts_with_titles_and_target_lines() {
     assert!(caption
         .text_content()
         .is_some_and(|t| t.contains("target 99.5 %")));
+}
+
+#[wasm_bindgen_test]
+fn spam_waits_quietly_under_its_own_filter() {
+    let div = container();
+    let panel = QueuePanel::new(
+        div.clone(),
+        js(r#"{"clockQuietIn":"Counts in $1","spanHours":"$1 h","buyerUnnamed":"Buyer"}"#),
+    )
+    .expect("panel");
+    panel
+        .set_items(js(r#"[
+          {"key":"inquiry:9","id":"9","channel":"inquiry","verdict":"spam","grade":"D",
+           "deadline":{"platformDue":"2026-11-24T09:00:00+08:00","quiet":true,"status":"on_track"}}
+        ]"#))
+        .expect("items");
+    let counts = panel.render(NOW).expect("render");
+    assert_eq!(div.query_selector_all("li.row").expect("rows").length(), 0);
+    let spam = js_sys::Reflect::get(&counts, &"spam".into()).expect("spam");
+    assert_eq!(spam.as_f64(), Some(1.0));
+    panel
+        .set_filter(js(r#"{"includeSpam":true}"#))
+        .expect("filter");
+    panel.render(NOW).expect("render");
+    let row = div.query_selector("li.row").expect("query").expect("row");
+    assert!(row.has_attribute("data-spam"));
+    let clock = row.query_selector(".clock").expect("query").expect("clock");
+    assert_eq!(clock.text_content().as_deref(), Some("Counts in 23 h"));
+    assert!(clock.class_name().contains("quiet"));
+    assert_eq!(
+        row.query_selector(".buyer")
+            .expect("query")
+            .and_then(|b| b.text_content())
+            .as_deref(),
+        Some("Buyer"),
+        "no page id in place of a name"
+    );
 }

@@ -13,7 +13,7 @@ use crate::core::inquiry::Inquiry;
 use crate::core::reply::{self, Library, LintContext, LintFlag, Rendered, Template};
 use crate::core::rfq::{RfqFit, RfqMatcher};
 use crate::core::settings::Settings;
-use crate::core::triage::{Assessment, Seen, Triager};
+use crate::core::triage::{Assessment, Seen, Triager, Verdict};
 
 /// The triage result of one inquiry, in the `formats.md` shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,9 +129,15 @@ impl Engine {
             .suggest(inquiry, &assessment, follow_up.as_ref())
             .into_iter();
         let template = ranked.next().unwrap_or_else(|| "short_ack".to_string());
+        // Spam is not work to hurry: only the platform's count of it, where it counts.
+        let deadline = if assessment.verdict == Verdict::Spam {
+            clock::spam_deadline(&self.settings.policy, inquiry, now, zone)
+        } else {
+            clock::deadline(&self.settings.policy, inquiry, now, zone)
+        };
         TriageResult {
             id: inquiry.id.clone(),
-            deadline: clock::deadline(&self.settings.policy, inquiry, now, zone),
+            deadline,
             follow_up: clock::next_follow_up(inquiry, zone, Some(assessment.grade)),
             template,
             alternatives: ranked.collect(),

@@ -3,9 +3,15 @@
 //! Items are the small records the extension keeps for each inquiry, chat, RFQ
 //! or follow-up it has seen. The order follows the processing priority of the
 //! channels (real-time marketing, then chat, inquiry, RFQ, visitor mail) and,
-//! within a channel, the nearest deadline first; replied items sink to the end.
-//! Filters and counts are computed here too, so the side panel, the popup and
-//! any test see the same queue.
+//! within a channel, the nearest deadline first; spam comes after every open
+//! buyer (and is hidden until the rep asks for it), replied items sink to the
+//! end. Filters and counts are computed here too, so the side panel, the popup
+//! and any test see the same queue. Spam is never urgent work: it counts in
+//! none of the open, overdue or due-soon figures, only in its own.
+//!
+//! Clocks are written in words ("Reply in 8 min"): [`span_words`] is how a span
+//! of time reads, the same words the extension's own clock module writes (both
+//! are checked against `tests/fixtures/clock-words.jsonl`).
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
@@ -57,6 +63,11 @@ pub struct StoredDeadline {
     pub platform_due: Option<DateTime<FixedOffset>>,
     /// Status when triaged (`met` stays met).
     pub status: Option<String>,
+    /// Minutes before a deadline at which this item counts as due soon (the policy's
+    /// lead, as the engine gave it); the queue's own default where absent.
+    pub due_soon_minutes: Option<i64>,
+    /// Spam with only the platform's clock: shown quietly, never urgent.
+    pub quiet: bool,
 }
 
 /// A follow-up as stored.
@@ -99,6 +110,9 @@ pub struct QueueFilter {
     pub urgent_only: bool,
     /// Show replied items too.
     pub include_replied: bool,
+    /// Show items tagged spam too (at the bottom of the open items). Asking for the
+    /// spam verdict shows them whatever this says.
+    pub include_spam: bool,
     /// Words that must all appear in buyer, country, subject or id.
     pub search: String,
 }
@@ -129,6 +143,8 @@ pub struct QueueCounts {
     pub due_soon: usize,
     /// Answered items whose follow-up is due.
     pub follow_ups: usize,
+    /// Open items tagged spam (counted in none of the above).
+    pub spam: usize,
 }
 
 /// The ordered, filtered queue and its counts.
@@ -141,17 +157,40 @@ pub struct QueueView {
     pub counts: QueueCounts,
 }
 
-/// A countdown as the rep reads it: `mm:ss` under an hour, `h:mm h` beyond, and
-/// a leading `+` once overdue (it then counts up).
-pub fn format_span(ms: i64) -> String {
-    let sign = if ms < 0 { "+" } else { "" };
-    let abs = ms.unsigned_abs();
-    if abs < 3_600_000 {
-        let s = abs / 1000;
-        format!("{sign}{:02}:{:02}", s / 60, s % 60)
+/// A span of time as the rep reads it: the `_locales` message key and its numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpanWords {
+    /// `spanMinutes` ("$1 min"), `spanHoursMinutes` ("$1 h $2 min"), `spanHours`
+    /// ("$1 h"), `spanDay` ("1 day") or `spanDays` ("$1 days").
+    pub key: &'static str,
+    /// The numbers to put in.
+    pub args: Vec<u64>,
+}
+
+/// How `ms` (its size; the sign is the caller's) reads in words. Whole minutes are
+/// counted up (7 min 5 s left reads "8 min", so a clock never says "0 min" while time
+/// is left, and every clock counted from the same minute changes on the minute);
+/// under 10 hours the minutes are kept ("1 h 5 min"), under two days whole hours
+/// ("23 h"), beyond that whole days.
+pub fn span_words(ms: i64) -> SpanWords {
+    let minutes = ms.unsigned_abs().div_ceil(60_000).max(1);
+    let (hours, rest) = (minutes / 60, minutes % 60);
+    let words = |key, args| SpanWords { key, args };
+    if minutes < 60 {
+        words("spanMinutes", vec![minutes])
+    } else if minutes < 10 * 60 {
+        if rest == 0 {
+            words("spanHours", vec![hours])
+        } else {
+            words("spanHoursMinutes", vec![hours, rest])
+        }
+    } else if minutes < 48 * 60 {
+        words("spanHours", vec![minutes.div_ceil(60)])
     } else {
-        let m = abs / 60_000;
-        format!("{sign}{}:{:02} h", m / 60, m % 60)
+        match minutes.div_ceil(24 * 60) {
+            1 => words("spanDay", vec![]),
+            days => words("spanDays", vec![days]),
+        }
     }
 }
 
@@ -179,9 +218,10 @@ pub fn clock_state(
     let Some(next) = next else {
         return (ClockState::None, None);
     };
+    let lead = d.due_soon_minutes.unwrap_or(due_soon_minutes);
     let state = if now > next {
         ClockState::Overdue
-    } else if now + chrono::Duration::minutes(due_soon_minutes) >= next {
+    } else if now + chrono::Duration::minutes(lead) >= next {
         ClockState::DueSoon
     } else {
         ClockState::OnTrack
@@ -199,8 +239,16 @@ fn priority_rank(item: &QueueItem) -> u8 {
     }
 }
 
+/// Whether the item is tagged spam.
+fn is_spam(item: &QueueItem) -> bool {
+    item.verdict.as_deref() == Some("spam")
+}
+
 fn matches(item: &QueueItem, filter: &QueueFilter, state: ClockState) -> bool {
     if filter.channel.is_some_and(|c| c != item.channel) {
+        return false;
+    }
+    if is_spam(item) && !filter.include_spam && filter.verdict.as_deref() != Some("spam") {
         return false;
     }
     if filter
@@ -251,7 +299,9 @@ pub fn build(
     let mut rows: Vec<QueueRow> = Vec::new();
     for item in items {
         let (state, next_due) = clock_state(&item, now, due_soon_minutes);
-        if state != ClockState::Met {
+        if state != ClockState::Met && is_spam(&item) {
+            counts.spam += 1;
+        } else if state != ClockState::Met {
             counts.open += 1;
             match state {
                 ClockState::Overdue => counts.overdue += 1,
@@ -269,9 +319,14 @@ pub fn build(
         }
     }
     sort_stable_by(&mut rows, |a, b| {
-        let done = |r: &QueueRow| r.state == ClockState::Met;
-        done(a)
-            .cmp(&done(b))
+        // Open buyers first, then open spam, then what is answered.
+        let rank = |r: &QueueRow| match (r.state, is_spam(&r.item)) {
+            (ClockState::Met, _) => 2,
+            (_, true) => 1,
+            _ => 0,
+        };
+        rank(a)
+            .cmp(&rank(b))
             .then(
                 a.item
                     .channel
@@ -306,7 +361,7 @@ mod tests {
             deadline: due.map(|d| StoredDeadline {
                 company_due: DateTime::parse_from_rfc3339(d).ok(),
                 platform_due: None,
-                status: None,
+                ..StoredDeadline::default()
             }),
             replied,
             ..QueueItem::default()
@@ -403,19 +458,80 @@ mod tests {
         assert_eq!(clock_state(&answered, now(), 5).0, ClockState::OnTrack);
     }
 
+    /// The words of a span, as `tests/fixtures/clock-words.jsonl` has them (the
+    /// extension's clock module is tested against the same lines).
     #[test]
-    fn countdown_text() {
-        for (ms, want) in [
-            (0, "00:00"),
-            (59_999, "00:59"),
-            (9 * 60_000 + 32_000, "09:32"),
-            (3_600_000, "1:00 h"),
-            (23 * 3_600_000 + 5 * 60_000 + 59_000, "23:05 h"),
-            (-61_000, "+01:01"),
-            (-2 * 3_600_000, "+2:00 h"),
-        ] {
-            assert_eq!(format_span(ms), want, "{ms}");
+    fn spans_read_in_words() {
+        let cases = include_str!("../../tests/fixtures/clock-words.jsonl");
+        let mut n = 0;
+        for line in cases.lines().filter(|l| !l.trim().is_empty()) {
+            let case: serde_json::Value = serde_json::from_str(line).expect("case");
+            let ms = case["ms"].as_i64().expect("ms");
+            let got = serde_json::to_value(span_words(ms)).expect("json");
+            assert_eq!(got["key"], case["key"], "{line}");
+            assert_eq!(got["args"], case["args"], "{line}");
+            n += 1;
         }
+        assert!(n >= 10, "the cases are there ({n})");
+    }
+
+    #[test]
+    fn spam_waits_under_its_own_filter_and_sinks_below_every_buyer() {
+        let mut spam = item("s", Channel::Rtm, Some("2026-11-23T09:00:00+08:00"), false);
+        spam.verdict = Some("spam".into());
+        let buyer = item(
+            "b",
+            Channel::Inquiry,
+            Some("2026-11-23T12:00:00+08:00"),
+            false,
+        );
+        let done = item(
+            "d",
+            Channel::Inquiry,
+            Some("2026-11-23T09:00:00+08:00"),
+            true,
+        );
+        let all = vec![spam, buyer, done];
+        let view = build(all.clone(), &QueueFilter::default(), now(), 5);
+        let keys: Vec<_> = view.rows.iter().map(|r| r.item.key.as_str()).collect();
+        assert_eq!(keys, ["b"], "spam is hidden until asked for");
+        assert_eq!(
+            (view.counts.open, view.counts.overdue, view.counts.spam),
+            (1, 0, 1),
+            "an overdue spam clock is not urgent work"
+        );
+        let shown = QueueFilter {
+            include_spam: true,
+            include_replied: true,
+            ..QueueFilter::default()
+        };
+        let view = build(all.clone(), &shown, now(), 5);
+        let keys: Vec<_> = view.rows.iter().map(|r| r.item.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["b", "s", "d"],
+            "below the buyers, above what is answered"
+        );
+        let asked = QueueFilter {
+            verdict: Some("spam".into()),
+            ..QueueFilter::default()
+        };
+        assert_eq!(build(all, &asked, now(), 5).counts.shown, 1);
+    }
+
+    #[test]
+    fn the_policys_lead_decides_due_soon() {
+        let mut i = item(
+            "a",
+            Channel::Inquiry,
+            Some("2026-11-23T10:20:00+08:00"),
+            false,
+        );
+        assert_eq!(clock_state(&i, now(), 5).0, ClockState::OnTrack);
+        if let Some(d) = i.deadline.as_mut() {
+            d.due_soon_minutes = Some(30);
+        }
+        assert_eq!(clock_state(&i, now(), 5).0, ClockState::DueSoon);
     }
 
     #[test]

@@ -149,8 +149,21 @@ impl Settings {
         let mut settings: Settings =
             serde_json::from_value(value).map_err(|e| Error::BadSettings(format!("{e}")))?;
         settings.version = VERSION;
+        settings.normalize();
         settings.validate()?;
         Ok(settings)
+    }
+
+    /// Writes what people type the one way it is stored: quiet hours given as `10pm` or
+    /// `8.30` become `22:00` and `08:30` (working hours do so as they are read).
+    fn normalize(&mut self) {
+        if let Some(q) = &mut self.notifications.quiet_hours {
+            for t in [&mut q.start, &mut q.end] {
+                if let Some(time) = crate::core::clock::parse_time_of_day(t) {
+                    *t = crate::core::clock::format_hh_mm(time);
+                }
+            }
+        }
     }
 
     /// Checks values serde cannot (ranges, zones).
@@ -311,6 +324,33 @@ mod tests {
         let bad = serde_json::json!({ "format": FORMAT, "triage": { "spamThreshold": "high" } });
         let err = layered(Some(&bad), None).expect_err("refused").to_string();
         assert!(err.contains("administrator"), "{err}");
+    }
+
+    #[test]
+    fn times_are_stored_the_one_way_whatever_way_they_were_typed() {
+        let s = Settings::from_value(serde_json::json!({
+            "format": FORMAT,
+            "policy": { "workingHours": { "mon": ["8.30 - 5.30pm"], "sat": ["9am-12"] } },
+            "notifications": { "quietHours": { "start": "10pm", "end": "7.30" } }
+        }))
+        .expect("common ways of writing times are read");
+        let json = serde_json::to_value(&s).expect("json");
+        assert_eq!(
+            json["policy"]["workingHours"]["mon"],
+            serde_json::json!(["08:30-17:30"])
+        );
+        assert_eq!(
+            json["policy"]["workingHours"]["sat"],
+            serde_json::json!(["09:00-12:00"])
+        );
+        assert_eq!(
+            json["notifications"]["quietHours"],
+            serde_json::json!({ "start": "22:00", "end": "07:30" })
+        );
+        let bad = Settings::from_value(serde_json::json!({
+            "format": FORMAT, "notifications": { "quietHours": { "start": "late", "end": "7" } }
+        }));
+        assert!(bad.expect_err("refused").to_string().contains("'late'"));
     }
 
     #[test]

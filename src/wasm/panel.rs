@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use chrono::{DateTime, Datelike};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use gloo_timers::callback::Interval;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -76,9 +76,12 @@ impl PanelState {
                 .all(|(row, (key, state))| row.item.key == *key && row.state == *state);
         if !full && same_layout && self.container.is_connected() {
             for (row, clock) in view.rows.iter().zip(&self.drawn_clocks) {
-                let text = self.clock_text(row, now_ms);
+                let (text, title) = self.clock_words(row, now_ms);
                 if clock.text_content().as_deref() != Some(text.as_str()) {
                     clock.set_text_content(Some(&text));
+                }
+                if clock.get_attribute("title").unwrap_or_default() != title {
+                    clock.set_attribute("title", &title)?;
                 }
             }
             return Ok(view.counts);
@@ -116,11 +119,13 @@ impl PanelState {
         }
         let channel = format!("channel_{}", item.channel.as_str());
         self.add(&li, "span", "channel", self.label(&channel))?;
+        // A page's internal ids mean nothing to the rep: a buyer without a name is
+        // said to be one.
         let who = match (&item.buyer, &item.country) {
             (Some(b), Some(c)) => format!("{b} · {c}"),
             (Some(b), None) => b.clone(),
-            (None, Some(c)) => c.clone(),
-            (None, None) => item.id.clone().unwrap_or_default(),
+            (None, Some(c)) => format!("{} · {c}", self.label("buyerUnnamed")),
+            (None, None) => self.label("buyerUnnamed").to_string(),
         };
         self.add(&li, "span", "buyer", &who)?;
         if let Some(v) = &item.verdict {
@@ -130,12 +135,20 @@ impl PanelState {
         if let Some(g) = &item.grade {
             self.add(&li, "span", "grade", g)?;
         }
+        if item.verdict.as_deref() == Some("spam") {
+            li.set_attribute("data-spam", "")?;
+        }
+        let (text, title) = self.clock_words(row, now_ms);
+        let quiet = if is_quiet(row) { " quiet" } else { "" };
         let clock = self.add(
             &li,
             "span",
-            &format!("clock {}", state_name(row.state)),
-            &self.clock_text(row, now_ms),
+            &format!("clock {}{quiet}", state_name(row.state)),
+            &text,
         )?;
+        if !title.is_empty() {
+            clock.set_attribute("title", &title)?;
+        }
         if let Some(t) = &item.template {
             self.add(
                 &li,
@@ -156,20 +169,89 @@ impl PanelState {
         Ok((li, clock))
     }
 
-    fn clock_text(&self, row: &QueueRow, now_ms: f64) -> String {
-        match (row.state, row.next_due) {
-            (ClockState::Met, _) => self.label("clockState_met").to_string(),
-            (_, Some(due)) => {
-                let left = due.timestamp_millis() - now_ms as i64;
-                format!(
-                    "{} {}",
-                    self.label(&format!("clockState_{}", state_name(row.state))),
-                    queue::format_span(left)
-                )
+    /// A span in words ("8 min"), from the `span*` labels.
+    fn span(&self, ms: i64) -> String {
+        let words = queue::span_words(ms);
+        let args: Vec<String> = words.args.iter().map(u64::to_string).collect();
+        fill(self.label(words.key), &args)
+    }
+
+    /// The row's clock in words on one line ("Reply in 8 min"), and its title: every
+    /// clock of the item with its time ("Company target: in 8 min (10:08)").
+    fn clock_words(&self, row: &QueueRow, now_ms: f64) -> (String, String) {
+        let now = now_ms as i64;
+        let item = &row.item;
+        let left = |due: DateTime<FixedOffset>| due.timestamp_millis() - now;
+        let answered = item.replied
+            || item
+                .deadline
+                .as_ref()
+                .is_some_and(|d| d.status.as_deref() == Some("met"));
+        let text = match (row.state, row.next_due) {
+            (ClockState::Met, _) => self.label("clockReplied").to_string(),
+            (ClockState::FollowUpDue, _) => self.label("followUpNow").to_string(),
+            (_, Some(due)) if answered => fill(self.label("followUpIn"), &[self.span(left(due))]),
+            (_, Some(due)) if is_quiet(row) && left(due) >= 0 => {
+                fill(self.label("clockQuietIn"), &[self.span(left(due))])
             }
+            (_, Some(_)) if is_quiet(row) => self.label("clockQuietLate").to_string(),
+            (ClockState::Overdue, Some(due)) => {
+                fill(self.label("clockOverdue"), &[self.span(left(due))])
+            }
+            (_, Some(due)) => fill(self.label("clockReplyIn"), &[self.span(left(due))]),
             (_, None) => String::new(),
+        };
+        let mut title = Vec::new();
+        if let (Some(d), false) = (&item.deadline, answered) {
+            for (key, due) in [
+                ("clockCompanyDue", d.company_due),
+                ("clockPlatformDue", d.platform_due),
+            ] {
+                let Some(due) = due else { continue };
+                let at = format!("{:02}:{:02}", due.hour(), due.minute());
+                let when = if left(due) >= 0 {
+                    fill(self.label("clockDueIn"), &[self.span(left(due)), at])
+                } else {
+                    fill(self.label("clockDueAgo"), &[self.span(left(due)), at])
+                };
+                title.push(fill(self.label(key), &[when]));
+            }
+            if d.quiet {
+                title.push(self.label("clockQuietTitle").to_string());
+            }
+        }
+        (text, title.join("\n"))
+    }
+}
+
+/// Whether the row's clock is spam's quiet one (the platform's count only).
+fn is_quiet(row: &QueueRow) -> bool {
+    row.item.deadline.as_ref().is_some_and(|d| d.quiet)
+}
+
+/// A message with its `$1`…`$9` filled in (as the extension's locale module does).
+fn fill(message: &str, args: &[String]) -> String {
+    let mut out = String::with_capacity(message.len() + 16);
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('$') => {
+                chars.next();
+                out.push('$');
+            }
+            Some(d @ '1'..='9') => {
+                chars.next();
+                let n = d as usize - '1' as usize;
+                out.push_str(args.get(n).map_or("", String::as_str));
+            }
+            _ => out.push('$'),
         }
     }
+    out
 }
 
 /// The UI string for `key`, or the key itself so a missing one is visible.
@@ -240,6 +322,16 @@ impl QueuePanel {
         })
     }
 
+    /// Replaces the UI strings (`{key: text}`), e.g. once the template names are known;
+    /// the next draw uses them.
+    #[wasm_bindgen(js_name = setLabels)]
+    pub fn set_labels(&self, labels: JsValue) -> Result<(), JsError> {
+        let labels: Labels = serde_wasm_bindgen::from_value(labels)
+            .map_err(|e| JsError::new(&format!("labels: {e}")))?;
+        self.state.borrow_mut().labels = labels;
+        Ok(())
+    }
+
     /// Replaces the items (the records the service worker stores).
     #[wasm_bindgen(js_name = setItems)]
     pub fn set_items(&self, items: JsValue) -> Result<(), JsError> {
@@ -249,7 +341,7 @@ impl QueuePanel {
         Ok(())
     }
 
-    /// Sets the filter (`{channel, verdict, grade, urgentOnly, includeReplied, search}`).
+    /// Sets the filter (`{channel, verdict, grade, urgentOnly, includeReplied, includeSpam, search}`).
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(&self, filter: JsValue) -> Result<(), JsError> {
         let filter: QueueFilter = serde_wasm_bindgen::from_value(filter)

@@ -1,5 +1,6 @@
-// The rep's desk: the side panel lists what the pages showed and exports it —
-// a CSV that reads back with every item, and JSON Lines the `xunpan` tool accepts.
+// The rep's desk: the side panel lists what the pages showed and exports it — a CSV
+// that reads back with every item, spam tagged and last — and Options' advanced part
+// exports JSON Lines the `xunpan` tool accepts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -33,8 +34,8 @@ after(async () => {
   await demo?.close();
 });
 
-async function download(buttonId) {
-  const [file] = await Promise.all([panel.waitForEvent('download'), panel.click(`#${buttonId}`)]);
+async function download(buttonId, page = panel) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#${buttonId}`)]);
   const path = join(mkdtempSync(join(tmpdir(), 'xunpan-export-')), file.suggestedFilename());
   await file.saveAs(path);
   return { path, name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
@@ -48,15 +49,25 @@ test('the CSV export has a BOM, the report columns and one row per item', async 
   assert.match(name, /^xunpan-inquiries-\d{4}-\d{2}-\d{2}\.csv$/);
   assert.ok(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark for Excel');
   const lines = text.slice(1).split('\r\n').filter(Boolean);
-  assert.equal(lines[0], 'Number,Name,E-mail,Phone and address,Company,Country,Grade,Summary,Inquiry time');
-  // Buyer text may hold line breaks inside quotes; count records by ids instead.
-  for (const item of items) assert.ok(text.includes(item.id ?? item.key), `row for ${item.id}`);
+  const zone = await panel.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  assert.equal(lines[0], `"Number","Channel","Name","E-mail","Phone and address","Company","Country","Tag","Grade","Priority","Summary","Inquiry time (${zone})"`);
+  // Buyer text may hold line breaks inside quotes; count records by their summaries instead.
+  for (const item of items) assert.ok(text.includes(`"${(item.subject ?? '').slice(0, 30)}`), `row for ${item.key}`);
   assert.ok(lines.length >= items.length + 1);
+  // Buyers first, spam last, each row saying its tag.
+  const tags = lines.slice(1).map((l) => l.match(/^(?:"[^"]*",){7}"([^"]*)"/)?.[1]).filter(Boolean);
+  assert.ok(tags.includes('spam') && tags.includes('genuine'), tags.join());
+  assert.ok(tags.indexOf('spam') > tags.lastIndexOf('genuine'), 'spam sorted after the buyers');
 });
 
 test('the JSON Lines export is read by the xunpan tool, line for line', async () => {
   const items = await storedItems();
-  const { path, text } = await download('export-jsonl');
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('button[type=submit]:not([disabled])');
+  await options.click('#advanced summary');
+  const { path, text } = await download('exportJsonl', options);
+  await options.close();
   const lines = text.trimEnd().split('\n');
   assert.equal(lines.length, items.length);
   for (const line of lines) assert.ok(JSON.parse(line).body !== undefined);
@@ -91,7 +102,8 @@ test('filters, search and counts narrow the queue to what the rep asks for', asy
 });
 
 test('a click on a row opens that inquiry\'s page', async () => {
-  const key = await panel.$eval('#queue li.row[data-url*="maDetail"]', (e) => e.getAttribute('data-key'));
+  // A buyer whose detail page keeps it genuine (spam is out of the queue by default).
+  const key = await panel.$eval('#queue li.row[data-url*="maDetail"]:has(.tag.genuine)', (e) => e.getAttribute('data-key'));
   const url = await panel.$eval(`#queue li.row[data-key="${key}"]`, (e) => e.getAttribute('data-url'));
   const [opened] = await Promise.all([
     browser.context.waitForEvent('page', { timeout: 10_000 }),

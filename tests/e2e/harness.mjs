@@ -110,3 +110,17 @@ export function demoSession(serverOptions = {}, launchOptions = {}) {
   });
   return session;
 }
+
+/**
+ * Saves `settings` (a settings document; format and version are added) through the
+ * extension, as Options does. With `TEN_MINUTES` the company target is 10 minutes at
+ * any hour of any day, so a test's clocks do not depend on when it runs.
+ */
+export async function saveSettings(browser, settings) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const answer = await page.evaluate((s) => chrome.runtime.sendMessage({ type: 'xunpan/save-settings', settings: { format: 'xunpan-settings', version: 1, ...s } }), settings);
+  await page.close();
+  if (!answer?.ok) throw new Error(`settings not saved: ${JSON.stringify(answer)}`);
+}
+export const TEN_MINUTES = { policy: { targets: { working: 10, afterHours: 10, sunday: 10 } } };

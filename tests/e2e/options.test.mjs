@@ -3,7 +3,7 @@
 // profile signs the replies the engine renders.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, launch } from './harness.mjs';
@@ -80,6 +80,55 @@ describe('options page', () => {
     assert.deepEqual(after.triage, before.triage);
   });
 
+  test('hours typed the ways people write them are taken, and shown as stored', async () => {
+    await page.fill('[name="hours.mon"]', '8.30 - 5.30pm');
+    await page.locator('[name="hours.mon"]').blur();
+    await page.waitForFunction(() => document.querySelector('[name="hours.mon"]').value === '08:30-17:30');
+    await page.fill('[name="quiet.start"]', '10pm');
+    await page.fill('[name="quiet.end"]', '7.30');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#saved.ok');
+    const s = await stored();
+    assert.deepEqual(s.policy.workingHours.mon, ['08:30-17:30']);
+    assert.deepEqual(s.notifications.quietHours, { start: '22:00', end: '07:30' });
+    assert.equal(await page.inputValue('[name="quiet.start"]'), '22:00');
+  });
+
+  test('a field that cannot be used is marked where it is; the rest is saved, and "Saved." is not said', async () => {
+    const before = await stored();
+    await page.fill('[name="hours.tue"]', 'after lunch');
+    await page.fill('[name="profile.repName"]', 'Lily C.');
+    await page.fill('[name="targets.working"]', '');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#saved.error');
+    assert.match(await page.textContent('#saved'), /^Saved, except 2 field/);
+    assert.equal(await page.getAttribute('[name="hours.tue"]', 'aria-invalid'), 'true');
+    assert.match(await page.textContent('#err-hours\\.tue'), /8:30-17:30/, 'it says how to write it');
+    assert.equal(await page.getAttribute('[name="targets.working"]', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('[name="profile.repName"]', 'aria-invalid'), null);
+    const s = await stored();
+    assert.equal(s.reply.profile.repName, 'Lily C.', 'the good field is saved');
+    assert.deepEqual(s.policy.workingHours.tue, before.policy.workingHours.tue, 'the bad one keeps its stored value');
+    assert.equal(s.policy.targets.working, before.policy.targets.working);
+  });
+
+  test('Export writes what is saved, not the edits on the form', async () => {
+    // The form still shows the refused hours and the empty target from the test before.
+    const saved = await stored();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(file.policy.workingHours, saved.policy.workingHours);
+    assert.equal(file.policy.targets.working, saved.policy.targets.working);
+    assert.match(await page.textContent('#importResult'), /unsaved changes are not in the file/);
+    // And the file imports back.
+    await page.setInputFiles('#import', await download.path());
+    await page.waitForSelector('#importResult.ok');
+    await page.fill('[name="hours.tue"]', '08:00-17:30');
+    await page.fill('[name="targets.working"]', '10');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#saved.ok');
+  });
+
   test('the form takes input only once it shows the stored settings', async () => {
     // The managed store answers slowly (as on a browser's first read of a session).
     await browser.worker.evaluate(() => {
@@ -91,7 +140,7 @@ describe('options page', () => {
     assert.equal(await slow.isDisabled('[name="profile.repName"]'), true, 'no typing before the settings are shown');
     assert.equal(await slow.isDisabled('button[type=submit]'), true, 'no Save before the settings are shown');
     await slow.waitForSelector('button[type=submit]:not([disabled])', { timeout: 20_000 });
-    assert.equal(await slow.inputValue('[name="profile.repName"]'), 'Lily Chen', 'the stored settings are shown');
+    assert.equal(await slow.inputValue('[name="profile.repName"]'), 'Lily C.', 'the stored settings are shown');
     await slow.close();
     await browser.worker.evaluate(() => {
       chrome.storage.managed.get = globalThis.__managedGet;

@@ -120,7 +120,7 @@ test('answers given under other settings are forgotten', async () => {
     const marked = await ext.evaluate(() => chrome.runtime.sendMessage({
       type: 'xunpan/feedback', inquiry: { id: 'x-1', body: 'Cheap replica watches, click here' }, spam: true,
     }));
-    assert.deepEqual(marked, { ok: true });
+    assert.equal(marked.ok, true);
     assert.equal((await setup()).answersJson, null, 'nothing is kept once the model changed');
     // ...and session storage is emptied too (its write may land just after the answer).
     await sessionUntil(ext, none, 'nothing left');

@@ -98,3 +98,117 @@ export async function overlayActiveMarkup(page) {
     await cdp.detach();
   }
 }
+
+/** `rgb(…)` / `rgba(…)` as [r, g, b, a]. */
+function parseColor(text) {
+  const m = /rgba?\(([^)]+)\)/.exec(text ?? '');
+  if (!m) return [0, 0, 0, 0];
+  const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+  return [r, g, b, a];
+}
+
+/** WCAG contrast ratio of two opaque colours. */
+export function contrastRatio(fg, bg) {
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** `top` laid over `bottom` (alpha compositing). */
+const over = (top, bottom) => {
+  const a = top[3];
+  return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1);
+};
+
+/**
+ * Every text Xunpan draws inside its shadow roots that is on screen, with the contrast
+ * of its colour against what lies behind it, computed from the drawn styles through
+ * the DevTools protocol (the roots are closed). Returns [{ text, ratio, large }].
+ */
+export async function overlayContrast(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const parents = new Map();
+    const texts = [];
+    const walk = (n, parent, inside) => {
+      if (parent) parents.set(n.nodeId, parent);
+      const attrs = n.attributes ?? [];
+      const host = n.nodeType === 1 && attrs.includes('data-xunpan-host');
+      if (inside && n.nodeType === 1) {
+        const own = (n.children ?? []).filter((c) => c.nodeType === 3).map((c) => c.nodeValue).join('').trim();
+        if (own) texts.push({ nodeId: n.nodeId, text: own });
+      }
+      for (const c of n.children ?? []) walk(c, n.nodeId, inside);
+      for (const s of n.shadowRoots ?? []) walk(s, n.nodeId, inside || host);
+      if (n.contentDocument) walk(n.contentDocument, n.nodeId, inside);
+    };
+    walk(root, null, false);
+    const style = async (nodeId) => {
+      const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
+      return Object.fromEntries(computedStyle.map((p) => [p.name, p.value]));
+    };
+    const results = [];
+    for (const { nodeId, text } of texts) {
+      // Only what is drawn: a node without a box (display none, a closed pop-up) is not.
+      const box = await cdp.send('DOM.getBoxModel', { nodeId }).catch(() => null);
+      if (!box) continue;
+      const s = await style(nodeId);
+      if (s.visibility !== 'visible' || Number(s.opacity) === 0) continue;
+      // What lies behind: the nearest backgrounds up the tree, laid over white.
+      const layers = [];
+      for (let id = nodeId; id && layers.at(-1)?.[3] !== 1; id = parents.get(id)) {
+        const bg = parseColor((await style(id).catch(() => ({})))['background-color']);
+        if (bg[3] > 0) layers.push(bg);
+      }
+      const behind = layers.reverse().reduce((acc, layer) => over(layer, acc), [255, 255, 255, 1]);
+      const size = parseFloat(s['font-size']);
+      const bold = Number(s['font-weight']) >= 700;
+      results.push({ text, ratio: contrastRatio(over(parseColor(s.color), behind), behind), large: size >= 24 || (bold && size >= 18.66) });
+    }
+    return results;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The same for an ordinary page (the extension's own): evaluated in the page. */
+export async function pageContrast(page) {
+  const found = await page.evaluate(() => {
+    const parse = (text) => {
+      const m = /rgba?\(([^)]+)\)/.exec(text ?? '');
+      if (!m) return [0, 0, 0, 0];
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [r, g, b, a];
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const own = [...el.childNodes].filter((c) => c.nodeType === 3).map((c) => c.nodeValue).join('').trim();
+      if (!own || !el.getClientRects().length) continue;
+      const s = getComputedStyle(el);
+      if (s.visibility !== 'visible' || el.closest('[hidden], svg')) continue;
+      const layers = [];
+      for (let n = el; n && n.nodeType === 1 && layers.at(-1)?.[3] !== 1; n = n.parentElement) {
+        const bg = parse(getComputedStyle(n).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+      }
+      out.push({ text: own, color: parse(s.color), layers: layers.reverse(), size: parseFloat(s.fontSize), weight: Number(s.fontWeight) });
+    }
+    return out;
+  });
+  return found.map(({ text, color, layers, size, weight }) => {
+    const behind = layers.reduce((acc, layer) => over(layer, acc), [255, 255, 255, 1]);
+    return { text, ratio: contrastRatio(over(color, behind), behind), large: size >= 24 || (weight >= 700 && size >= 18.66) };
+  });
+}
+
+/** The texts below WCAG AA: 4.5:1, or 3:1 for large text. */
+export const belowAA = (results) => results.filter((r) => r.ratio < (r.large ? 3 : 4.5)).map((r) => `${r.text.slice(0, 40)}: ${r.ratio.toFixed(2)}`);

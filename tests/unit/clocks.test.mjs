@@ -1,110 +1,152 @@
-// The clocks' arithmetic (overlay.js, loaded as the browser loads it): the open card
-// counts in seconds, list chips in whole minutes that all turn over on the minute, and
-// the state always follows the exact time.
+// The clocks in JavaScript (extension/clock.js, loaded as the browser loads it): the
+// state of every deadline in tests/fixtures/clock-cases.jsonl (the cases the engine's
+// own tests read) and the words of every span in clock-words.jsonl (which the engine's
+// queue is tested against too), in English and Chinese; clocks on a list turn over
+// together on the minute; spam's quiet clock is never urgent.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import vm from 'node:vm';
 
-const source = readFileSync(new URL('../../extension/overlay.js', import.meta.url), 'utf8');
+const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const context = vm.createContext({});
-vm.runInContext(source, context);
-const { clockView, formatSpan } = context.XunpanOverlay;
+vm.runInContext(read('../../extension/clock.js'), context);
+vm.runInContext(read('../../extension/locale.js'), context);
+const Clock = context.XunpanClock;
+const Locale = context.XunpanLocale;
+const tables = { en: JSON.parse(read('../../extension/_locales/en/messages.json')), zh: JSON.parse(read('../../extension/_locales/zh_CN/messages.json')) };
+/** The locale's lookup in `lang`. */
+function speaking(lang) {
+  Locale.use(lang === 'zh' ? 'zh_CN' : 'en', tables[lang]);
+  return Locale.t;
+}
+const lines = (path) => read(path).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const T0 = Date.parse('2026-11-23T08:00:00Z');
-const LEAD = 5 * MINUTE;
-const deadline = (companyMs, platformMs) => ({
-  companyDue: new Date(companyMs).toISOString(),
-  platformDue: new Date(platformMs).toISOString(),
-  status: 'open',
+const deadline = (companyMs, platformMs, extra = {}) => ({
+  companyDue: companyMs === null ? undefined : new Date(companyMs).toISOString(),
+  platformDue: platformMs === null ? undefined : new Date(platformMs).toISOString(),
+  status: 'on_track',
+  dueSoonMinutes: 5,
+  ...extra,
 });
 
-test('spans: mm:ss under an hour, h:mm h beyond or in whole minutes, + once overdue', () => {
-  const cases = [
-    [9 * MINUTE + 5 * SECOND, false, '09:05'],
-    [9 * MINUTE + 5 * SECOND, true, '0:09 h'],
-    [-(2 * MINUTE + 1 * SECOND), false, '+02:01'],
-    [-(2 * MINUTE + 1 * SECOND), true, '+0:02 h'],
-    [3 * HOUR + 7 * MINUTE + 59 * SECOND, false, '3:07 h'],
-    [3 * HOUR + 7 * MINUTE + 59 * SECOND, true, '3:07 h'],
-    [0, true, '0:00 h'],
-  ];
-  for (const [ms, whole, want] of cases) assert.equal(formatSpan(ms, whole), want, `${ms} ms, whole minutes ${whole}`);
+test('every clock case the engine is tested on stands the same in JavaScript', () => {
+  const cases = lines('../fixtures/clock-cases.jsonl');
+  let checked = 0;
+  for (const c of cases) {
+    if (c.deadline === null || !c.status) continue;
+    // The deadline as the engine answered it (at its own `now`), read again at that moment.
+    const d = { companyDue: c.companyDue ?? undefined, platformDue: c.platformDue ?? undefined, dueSoonMinutes: c.dueSoonMinutes, quiet: c.quiet ?? undefined };
+    if (c.status === 'met') d.status = 'met';
+    assert.equal(Clock.state(d, Date.parse(c.now)), c.status, c.case);
+    checked += 1;
+  }
+  assert.ok(checked >= 25, `the cases are there (${checked})`);
 });
 
-test('the card counts seconds; a chip shows whole minutes counted from the minute', () => {
-  const d = deadline(T0 + 10 * MINUTE + 30 * SECOND, T0 + 24 * HOUR);
-  const now = T0 + 4 * MINUTE + 50 * SECOND;
-  assert.match(clockView(d, now, LEAD, false, null, 'second').text, /clockCompany 05:40 /);
-  // From 08:04:00 the company target (08:10:30) is 6 min 30 s away: 0:06 h until 08:05.
-  assert.match(clockView(d, now, LEAD, false, null, 'minute').text, /clockCompany 0:06 h /);
-  assert.match(clockView(d, now + 10 * SECOND, LEAD, false, null, 'minute').text, /clockCompany 0:05 h /);
+test('spans read in words, the same words the engine\'s queue writes', () => {
+  const cases = lines('../fixtures/clock-words.jsonl');
+  assert.ok(cases.length >= 10);
+  for (const c of cases) {
+    assert.deepEqual(JSON.parse(JSON.stringify(Clock.spanWords(c.ms))), { key: c.key, args: c.args }, c.case);
+    assert.equal(Clock.span(c.ms, speaking('en')), c.en, c.case);
+    assert.equal(Clock.span(c.ms, speaking('zh')), c.zh, c.case);
+  }
+});
+
+test('one line in words: reply in, overdue, the other clock with its time in the title', () => {
+  const t = speaking('en');
+  const d = deadline(T0 + 8 * MINUTE, T0 + 24 * HOUR);
+  const v = Clock.view(d, T0, { resolution: 'minute', t });
+  assert.equal(v.text, 'Reply in 8 min');
+  assert.equal(v.state, 'on_track');
+  const [company, platform] = v.title.split('\n');
+  assert.match(company, /^Company target: in 8 min \(\d\d:\d\d\)$/);
+  assert.match(platform, /^Alibaba's limit: in 24 h \(\d\d:\d\d\)$/);
+  assert.match(v.name, /^Reply in 8 min \(Company target: in 8 min/, 'a screen reader hears the time left');
+  const late = Clock.view(d, T0 + 20 * MINUTE, { resolution: 'minute', t });
+  assert.equal(late.text, 'Overdue 12 min');
+  assert.match(late.title, /^Company target: 12 min ago/);
+  const zh = Clock.view(d, T0, { resolution: 'minute', t: speaking('zh') });
+  assert.equal(zh.text, '8 分钟内回复');
 });
 
 test('chips on one page change together, on the minute, whatever their deadlines', () => {
-  // Deadlines at scattered seconds; sample every second over ten minutes.
+  const t = speaking('en');
   const dues = Array.from({ length: 40 }, (_, i) => T0 + (i * 97 + 13) * SECOND);
   const deadlines = dues.map((due) => deadline(due, due + 23 * HOUR));
   const changes = new Set();
   let previous = null;
   for (let now = T0 - 3 * MINUTE; now <= T0 + 70 * MINUTE; now += SECOND) {
-    const texts = deadlines.map((d) => clockView(d, now, LEAD, false, null, 'minute'));
+    const views = deadlines.map((d) => Clock.view(d, now, { resolution: 'minute', t }));
     if (previous) {
-      texts.forEach((v, i) => {
-        const was = previous[i];
-        // The text may change only on the minute, except where the state itself changes.
-        if (v.text !== was.text && v.state === was.state) changes.add(now % MINUTE);
+      views.forEach((v, i) => {
+        if (v.text !== previous[i].text && v.state === previous[i].state) changes.add(now % MINUTE);
       });
     }
-    previous = texts;
+    previous = views;
   }
   assert.deepEqual([...changes], [0]);
 });
 
-test('the state follows the exact time, and a passed deadline never shows time left', () => {
+test('the state follows the exact time with the policy\'s lead, and a passed deadline never shows time left', () => {
+  const t = speaking('en');
   const due = T0 + 10 * MINUTE + 30 * SECOND;
-  const d = deadline(due, due + 23 * HOUR);
-  for (const resolution of ['second', 'minute']) {
-    assert.equal(clockView(d, due - LEAD - SECOND, LEAD, false, null, resolution).state, 'on_track');
-    assert.equal(clockView(d, due - LEAD, LEAD, false, null, resolution).state, 'due_soon');
-    assert.equal(clockView(d, due, LEAD, false, null, resolution).state, 'due_soon');
-    const over = clockView(d, due + SECOND, LEAD, false, null, resolution);
-    assert.equal(over.state, 'overdue');
-    assert.match(over.text, /clockCompany \+/, `${resolution}: ${over.text}`);
+  for (const lead of [5, 30]) {
+    const d = deadline(due, due + 23 * HOUR, { dueSoonMinutes: lead });
+    assert.equal(Clock.state(d, due - lead * MINUTE - SECOND), 'on_track', `lead ${lead}`);
+    assert.equal(Clock.state(d, due - lead * MINUTE), 'due_soon', `lead ${lead}`);
+    assert.equal(Clock.state(d, due), 'due_soon');
+    assert.equal(Clock.state(d, due + SECOND), 'overdue');
+    assert.match(Clock.view(d, due + SECOND, { resolution: 'minute', t }).text, /^Overdue 1 min$/);
   }
-  assert.match(clockView(d, due + 95 * SECOND, LEAD, false, null, 'minute').text, /clockCompany \+0:01 h/);
+});
+
+test('the badge\'s urgency follows the policy\'s lead, not a fixed five minutes', () => {
+  // 20 minutes left with a 30-minute lead: due soon, so urgent (the worker's badge
+  // counted it only from 5 minutes before).
+  const d = deadline(T0 + 20 * MINUTE, T0 + 24 * HOUR, { dueSoonMinutes: 30 });
+  assert.equal(Clock.isUrgent(d, T0), true);
+  assert.equal(Clock.isUrgent({ ...d, dueSoonMinutes: 5 }, T0), false);
+});
+
+test('spam\'s quiet clock reads what the platform counts and is never urgent', () => {
+  const t = speaking('en');
+  const d = deadline(null, T0 + 23 * HOUR, { quiet: true });
+  const v = Clock.view(d, T0, { resolution: 'minute', t });
+  assert.equal(v.text, 'Counts in 23 h');
+  assert.equal(v.quiet, true);
+  assert.match(v.title, /spam folder/);
+  assert.equal(Clock.isUrgent(d, T0 + 22 * HOUR + 59 * MINUTE), false, 'due soon, but spam');
+  assert.equal(Clock.isUrgent(d, T0 + 24 * HOUR), false, 'passed, but spam');
+  assert.equal(Clock.view(d, T0 + 24 * HOUR, { t }).text, 'Counted as late');
 });
 
 test('an answered item shows its follow-up clock, or that it is answered', () => {
+  const t = speaking('en');
   const d = { ...deadline(T0, T0 + HOUR), status: 'met' };
-  assert.equal(clockView(d, T0, LEAD, false, null, 'minute').state, 'met');
-  const follow = { due: new Date(T0 + 2 * HOUR).toISOString() };
-  const ahead = clockView(d, T0 + 30 * SECOND, LEAD, false, follow, 'minute');
+  assert.equal(Clock.view(d, T0, { resolution: 'minute', t }).text, 'Replied');
+  const follow = { due: new Date(T0 + 50 * HOUR).toISOString() };
+  const ahead = Clock.view(d, T0 + 30 * SECOND, { resolution: 'minute', followUp: follow, t });
   assert.equal(ahead.state, 'on_track');
-  assert.match(ahead.text, /followUpIn 2:00 h/);
-  const late = clockView(d, T0 + 3 * HOUR, LEAD, false, follow, 'second');
-  assert.equal(late.state, 'due_soon');
-  assert.match(late.text, /followUpNow \+1:00 h/);
+  assert.equal(ahead.text, 'Follow up in 3 days');
+  const now = Clock.view(d, T0 + 51 * HOUR, { followUp: follow, t });
+  assert.equal(now.state, 'due_soon');
+  assert.equal(now.text, 'Follow up now');
+  assert.equal(Clock.view(null, T0, { t }), null);
 });
 
-test('the one-line form shows only the time to the nearer deadline; its title says the rest', () => {
-  const d = deadline(T0 + 50 * MINUTE, T0 + 24 * HOUR);
-  const full = clockView(d, T0 + 30 * SECOND, LEAD, false, null, 'minute');
-  const short = clockView(d, T0 + 30 * SECOND, LEAD, false, null, 'minute', true);
-  assert.equal(short.text, '0:50 h');
-  assert.equal(short.title, full.text, 'the whole clock is in the title');
-  assert.equal(short.state, full.state);
-  // The platform's limit comes first: its time is shown.
-  assert.equal(clockView(deadline(T0 + 3 * HOUR, T0 + HOUR), T0, LEAD, false, null, 'minute', true).text, '1:00 h');
-  const over = clockView(d, T0 + 53 * MINUTE, LEAD, false, null, 'minute', true);
-  assert.equal(over.state, 'overdue');
-  assert.equal(over.text, '+0:03 h');
-  const answered = { ...d, status: 'met' };
-  assert.equal(clockView(answered, T0, LEAD, false, null, 'minute', true).text, 'clockMet');
-  const follow = clockView(answered, T0, LEAD, false, { due: new Date(T0 + 2 * HOUR).toISOString() }, 'minute', true);
-  assert.equal(follow.text, '↻ 2:00 h');
-  assert.match(follow.title, /followUpIn 2:00 h/);
+test('the open item\'s clock counts seconds in its last hour', () => {
+  const t = speaking('en');
+  const d = deadline(T0 + 7 * MINUTE + 58 * SECOND, T0 + 24 * HOUR);
+  assert.equal(Clock.view(d, T0, { resolution: 'second', t }).text, 'Reply in 7 min 58 s');
+  assert.equal(Clock.view(d, T0 + 7 * MINUTE + 30 * SECOND, { resolution: 'second', t }).text, 'Reply in 28 s');
+  assert.equal(Clock.view(d, T0 + 9 * MINUTE, { resolution: 'second', t }).text, 'Overdue 1 min 2 s');
+  assert.equal(Clock.view(d, T0 - 20 * MINUTE, { resolution: 'second', t }).text, 'Reply in 27 min 58 s');
+  assert.equal(Clock.view(d, T0 - 60 * MINUTE, { resolution: 'second', t }).text, 'Reply in 1 h 8 min', 'minutes beyond the hour');
+  assert.equal(Clock.view(d, T0, { resolution: 'second', t: speaking('zh') }).text, '7 分 58 秒内回复');
 });

@@ -27,33 +27,48 @@ function parseCsv(text) {
   return rows;
 }
 
-test('cells are quoted only when needed, quotes doubled', () => {
+test('every cell is quoted, quotes doubled: a ; or , stays in its cell in every locale', () => {
   for (const [value, want] of [
-    ['plain', 'plain'], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['two\nlines', '"two\nlines"'],
-    [null, ''], [undefined, ''], [42, '42'], ['询盘', '询盘'],
+    ['plain', '"plain"'], ['a,b', '"a,b"'], ['a;b', '"a;b"'], ['say "hi"', '"say ""hi"""'], ['two\nlines', '"two\nlines"'],
+    [null, '""'], [undefined, '""'], [42, '"42"'], ['询盘', '"询盘"'],
   ]) assert.equal(csvCell(value), want, String(value));
 });
 
-test('text a spreadsheet would run as a formula is neutralised', () => {
-  for (const evil of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
-    assert.ok(csvCell(evil).replace(/^"/, '').startsWith("'"), evil);
+test('text a spreadsheet would run as a formula is neutralised, whatever comes before it', () => {
+  for (const evil of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx',
+    ' =1+1', '\u00a0=1+1', '\u3000=1+1', '\ufeff=1', '  \t@x',
+    '\uff1dcmd|" /c calc"!A1', '\uff0b1', '\uff0d1', '\uff20SUM(A1)', ' \uff1d1']) {
+    assert.ok(csvCell(evil).startsWith(`"'`), JSON.stringify(evil));
   }
+  for (const fine of ['Lily Chen', '1+1', 'a=b', '询盘 = 好']) assert.ok(!csvCell(fine).startsWith(`"'`), fine);
 });
 
-test('the CSV has a BOM, CRLF lines, the report columns and reads back', () => {
-  const text = toCsv([item(), item({ id: '2', subject: '=cmd|" /c calc"!A1', inquiry: undefined, buyer: 'Ann', country: 'US' })], header);
+test('the CSV has a BOM, CRLF lines, the report columns with tag and priority, and reads back', () => {
+  const words = (key) => ({ csvNumber: '编号', csvName: '姓名', csvInquiryTime: '询盘时间', verdict_spam: '垃圾', verdict_genuine: '真实', priority_high: '高', channel_inquiry: '询盘', channel_chat: '聊天' })[key] ?? key;
+  const text = toCsv([
+    item({ verdict: 'genuine', priority: 'high' }),
+    item({ id: '2', subject: '=cmd|" /c calc"!A1', inquiry: undefined, buyer: 'Ann', country: 'US', verdict: 'spam', priority: 'low' }),
+    item({ id: 'c-881', key: 'chat:c-881', channel: 'chat', inquiry: undefined, buyer: 'Bo', verdict: 'genuine' }),
+  ], words, 'Asia/Shanghai');
   assert.ok(text.startsWith('\uFEFF'));
   assert.ok(text.endsWith('\r\n'));
   const rows = parseCsv(text.slice(1));
-  assert.equal(rows.length, 3);
-  assert.deepEqual(rows[0].slice(0, 2), ['编号', '姓名']);
+  assert.equal(rows.length, 4);
+  const col = Object.fromEntries(CSV_COLUMNS.map(([key], n) => [key, n]));
   assert.equal(rows[0].length, CSV_COLUMNS.length);
-  assert.equal(rows[1][1], '王小明');
-  assert.equal(rows[1][3], "'+86 1 / Road 1"); // a leading + would be read as a formula
-  assert.equal(rows[1][4], 'ACME "Ltd"');
-  assert.match(rows[1][8], /^2026-11-2\d \d\d:02$/);
-  assert.equal(rows[2][1], 'Ann');
-  assert.ok(rows[2][7].startsWith("'="));
+  assert.equal(rows[0][col.csvNumber], '编号');
+  assert.equal(rows[0][col.csvInquiryTime], '询盘时间 (Asia/Shanghai)', 'the times say their zone');
+  assert.equal(rows[1][col.csvName], '王小明');
+  assert.equal(rows[1][col.csvPhoneAddress], "'+86 1 / Road 1"); // a leading + would be read as a formula
+  assert.equal(rows[1][col.csvCompany], 'ACME "Ltd"');
+  assert.equal(rows[1][col.csvTag], '真实');
+  assert.equal(rows[1][col.csvPriority], '高');
+  assert.match(rows[1][col.csvInquiryTime], /^2026-11-2\d \d\d:02$/);
+  assert.equal(rows[2][col.csvName], 'Ann');
+  assert.equal(rows[2][col.csvTag], '垃圾', 'spam can be sorted away');
+  assert.ok(rows[2][col.csvSummary].startsWith("'="));
+  assert.equal(rows[3][col.csvNumber], '', 'a chat has no inquiry number: no page id in its place');
+  assert.equal(rows[3][col.csvChannel], '聊天');
 });
 
 test('an empty list still gives the header row', () => {

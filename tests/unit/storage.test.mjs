@@ -2,7 +2,10 @@
 // nothing is touched when the data is current or from a newer build.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { migrate, writeSet, SCHEMA_VERSION, STORE_SCHEMA } from '../../extension/storage.js';
+import {
+  fitBudget, jsonBytes, migrate, recordBytes, storedInquiry, writeSet,
+  ITEMS_BUDGET_BYTES, MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_FIELD_CHARS, MAX_ITEMS, SCHEMA_VERSION, STORE_SCHEMA,
+} from '../../extension/storage.js';
 
 const v0 = {
   settings: { triage: { spamThreshold: 7 }, reply: { profile: { repName: 'Lily' } } },
@@ -49,4 +52,54 @@ test('data from a newer build is not touched', () => {
 test('empty storage becomes a stamped, empty layout', () => {
   const result = migrate({});
   assert.deepEqual(result.changed, [STORE_SCHEMA]);
+});
+
+test('version 1 keeps the learned filter inside the settings; version 2 apart', () => {
+  const learned = { spamDocs: 3, genuineDocs: 1, tokens: { login: [3, 0] } };
+  const v1 = { [STORE_SCHEMA]: 1, settings: { format: 'xunpan-settings', version: 1, triage: { spamThreshold: 7, learned } } };
+  const { data, changed } = migrate(v1);
+  assert.deepEqual(data.learned, learned);
+  assert.equal(data.settings.triage.learned, undefined, 'saving the settings can no longer carry an old filter');
+  assert.equal(data.settings.triage.spamThreshold, 7);
+  assert.deepEqual(changed.sort(), ['learned', STORE_SCHEMA, 'settings'].sort());
+});
+
+test('a stored inquiry has a known size: body and fields cut, the conversation and odd values dropped', () => {
+  const long = 'x'.repeat(50_000);
+  const stored = storedInquiry({
+    id: '1', body: long, subject: long, receivedAt: '2026-11-23T01:02:00Z', weird: { nested: [long] },
+    buyer: { name: long, country: 'US', productViews: 3, extra: { deep: long } },
+    attachments: Array.from({ length: 50 }, (_, i) => ({ name: `${i}${long}`, size: i })),
+    thread: { messages: [{ from: 'buyer', text: long }] },
+  });
+  assert.equal(stored.body.length, MAX_BODY_CHARS);
+  assert.equal(stored.subject.length, MAX_FIELD_CHARS);
+  assert.equal(stored.buyer.name.length, MAX_FIELD_CHARS);
+  assert.equal(stored.buyer.productViews, 3);
+  assert.equal(stored.buyer.extra, undefined);
+  assert.equal(stored.weird, undefined);
+  assert.equal(stored.thread, undefined);
+  assert.equal(stored.attachments.length, MAX_ATTACHMENTS);
+  assert.ok(jsonBytes(stored) < 8 * 1024, `${jsonBytes(stored)} bytes`);
+});
+
+test('sizes are counted as the browser counts them: UTF-8 bytes of the JSON', () => {
+  for (const value of ['abc', '询盘', { a: 'é', b: ['😀'] }, 'line\nbreak "quoted"']) {
+    assert.equal(jsonBytes(value), new TextEncoder().encode(JSON.stringify(value)).length, JSON.stringify(value));
+  }
+});
+
+test('past the budget the items least recently seen go, by size, and never more than needed', () => {
+  const items = {};
+  for (let i = 0; i < 100; i++) items[`inquiry:${i}`] = { key: `inquiry:${i}`, updated: i, verdict: 'genuine', inquiry: { body: 'y'.repeat(1000) } };
+  // A budget that holds exactly the 60 most recent.
+  const budget = Array.from({ length: 60 }, (_, i) => recordBytes(`inquiry:${99 - i}`, items[`inquiry:${99 - i}`])).reduce((a, b) => a + b);
+  const dropped = fitBudget(items, budget);
+  assert.equal(Object.keys(items).length, 60);
+  assert.deepEqual(dropped, Array.from({ length: 40 }, (_, i) => `inquiry:${i}`), 'the oldest first');
+  assert.deepEqual(fitBudget(items, budget), [], 'within the budget nothing goes');
+  const many = {};
+  for (let i = 0; i < MAX_ITEMS + 5; i++) many[`k${i}`] = { key: `k${i}`, updated: i };
+  fitBudget(many, ITEMS_BUDGET_BYTES);
+  assert.equal(Object.keys(many).length, MAX_ITEMS, 'and no more items than the cap');
 });

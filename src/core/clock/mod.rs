@@ -107,20 +107,7 @@ pub struct Shift {
 impl TryFrom<String> for Shift {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        let (a, b) = s
-            .split_once('-')
-            .ok_or_else(|| format!("working hours '{s}': write HH:MM-HH:MM, e.g. 08:00-17:30"))?;
-        let parse = |x: &str| {
-            parse_hh_mm(x.trim())
-                .ok_or_else(|| format!("working hours '{s}': '{}' is not HH:MM", x.trim()))
-        };
-        let (start, end) = (parse(a)?, parse(b)?);
-        if end <= start {
-            return Err(format!(
-                "working hours '{s}': the end must be after the start"
-            ));
-        }
-        Ok(Shift { start, end })
+        parse_shift(&s).map_err(|why| format!("working hours '{s}': {why}"))
     }
 }
 
@@ -128,6 +115,160 @@ impl From<Shift> for String {
     fn from(s: Shift) -> String {
         format!("{}-{}", format_hh_mm(s.start), format_hh_mm(s.end))
     }
+}
+
+/// A working period as people write one: `08:00-17:30`, `8:30 - 5.30pm`, `9am to 6pm`,
+/// `2-6pm`, `17h30-20h`, `上午9点-下午5点半`. The dash may be any dash, `~`, `to`,
+/// `至` or `到`. An end written with pm (or 下午 / 晚上) takes a start without one into
+/// the afternoon only where the afternoon fits before the end (`2-6pm` is 14:00-18:00,
+/// `8.30 - 5.30pm` stays 08:30-17:30); an end with neither, its hour written with one
+/// digit, that falls before the start is read in the afternoon (`9-5` is 09:00-17:00;
+/// `17:30-08:00` is refused).
+pub fn parse_shift(text: &str) -> Result<Shift, String> {
+    const HOW: &str = "write the start and end, e.g. 08:00-17:30 or 8.30am - 5.30pm";
+    let lower = text.to_lowercase();
+    let (a, b) = split_range(&lower).ok_or_else(|| HOW.to_string())?;
+    let start =
+        read_time_of_day(a).ok_or_else(|| format!("'{}' is not a time of day; {HOW}", a.trim()))?;
+    let end =
+        read_time_of_day(b).ok_or_else(|| format!("'{}' is not a time of day; {HOW}", b.trim()))?;
+    let (mut start_time, mut end_time) = (start.time, end.time);
+    let half_day = chrono::Duration::hours(12);
+    if start.half.is_none() && end.half == Some(Half::Pm) {
+        let afternoon = start_time + half_day;
+        if start_time.hour() < 12 && afternoon < end_time {
+            start_time = afternoon;
+        }
+    }
+    if end.half.is_none() && !end.padded && end_time <= start_time && end_time.hour() < 12 {
+        end_time += half_day;
+    }
+    if end_time <= start_time {
+        return Err("the end must be after the start".to_string());
+    }
+    Ok(Shift {
+        start: start_time,
+        end: end_time,
+    })
+}
+
+/// The two sides of a range, split at its first separator.
+fn split_range(text: &str) -> Option<(&str, &str)> {
+    for sep in [" to ", "至", "到", "~", "～", "–", "—", "-", "－"] {
+        if let Some((a, b)) = text.trim().split_once(sep) {
+            if !a.trim().is_empty() && !b.trim().is_empty() {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// Morning or afternoon, where a time says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Half {
+    Am,
+    Pm,
+}
+
+/// A time of day as read, with the half of the day it named, if any.
+struct ReadTime {
+    time: NaiveTime,
+    half: Option<Half>,
+    /// The hour was written with two digits (`08`): a 24-hour clock.
+    padded: bool,
+}
+
+/// A time of day as people write one (see [`parse_time_of_day`]), with its am / pm.
+fn read_time_of_day(text: &str) -> Option<ReadTime> {
+    // Full-width digits and colons (a Chinese input method) read as their ASCII twins.
+    let folded: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '：' => ':',
+            '．' | '。' => '.',
+            _ => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let mut rest = folded.trim();
+    let mut half = None;
+    for (word, h) in [
+        ("上午", Half::Am),
+        ("早上", Half::Am),
+        ("凌晨", Half::Am),
+        ("下午", Half::Pm),
+        ("晚上", Half::Pm),
+        ("中午", Half::Pm),
+    ] {
+        if let Some(r) = rest.strip_prefix(word) {
+            half = Some(h);
+            rest = r.trim();
+        }
+    }
+    for (word, h) in [
+        ("a.m.", Half::Am),
+        ("p.m.", Half::Pm),
+        ("am", Half::Am),
+        ("pm", Half::Pm),
+        ("a", Half::Am),
+        ("p", Half::Pm),
+    ] {
+        if let Some(r) = rest.strip_suffix(word) {
+            if half.is_some() {
+                return None;
+            }
+            half = Some(h);
+            rest = r.trim_end();
+            break;
+        }
+    }
+    let rest = rest.strip_suffix('分').unwrap_or(rest);
+    let (hour, minute) = if let Some((h, m)) = rest.split_once([':', '.', 'h', '点', '時', '时'])
+    {
+        let minute = match m.trim() {
+            "" => "0",
+            "半" => "30",
+            m => m,
+        };
+        (h.trim(), minute)
+    } else if rest.len() == 4 && half.is_none() {
+        // 0830, 1730: the way a 24-hour clock is written without a colon.
+        (&rest[..2], &rest[2..])
+    } else {
+        (rest, "0")
+    };
+    let number = |part: &str, width: usize| {
+        let ok = (1..=width).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        if ok {
+            part.parse::<u32>().ok()
+        } else {
+            None
+        }
+    };
+    let padded = hour.len() == 2;
+    let mut hour = number(hour, 2)?;
+    let minute = number(minute, 2)?;
+    match half {
+        Some(_) if !(1..=12).contains(&hour) => return None,
+        Some(Half::Am) if hour == 12 => hour = 0,
+        Some(Half::Pm) if hour < 12 => hour += 12,
+        _ => {}
+    }
+    Some(ReadTime {
+        time: NaiveTime::from_hms_opt(hour, minute, 0)?,
+        half,
+        padded,
+    })
+}
+
+/// A time of day as people write one: `17:30`, `8:30`, `8.30`, `0830`, `5.30pm`,
+/// `5 pm`, `5:30 p.m.`, `17h30`, `下午5点半`, full-width digits too. `None` when it is
+/// not one.
+pub fn parse_time_of_day(text: &str) -> Option<NaiveTime> {
+    read_time_of_day(text).map(|t| t.time)
 }
 
 /// A time of day written `HH:MM` (an hour or minute of one digit is taken too, as
@@ -283,12 +424,22 @@ impl ClockPolicy {
     }
 
     /// The company target for a message arriving at local time `at` on `channel`.
+    ///
+    /// A real-time-marketing buyer is gone once the platform's few minutes are up, so
+    /// the office-hours table does not apply there: its target is the platform's limit,
+    /// or the rep's own target for the channel where that is shorter.
     pub fn company_target(&self, channel: Channel, at: DateTime<FixedOffset>) -> Duration {
-        let t = self
-            .channel_targets
-            .get(&channel)
-            .copied()
-            .unwrap_or(self.targets);
+        let own = self.channel_targets.get(&channel).copied();
+        if channel == Channel::Rtm {
+            if let Some(limit) = self.platform_limit(channel) {
+                return own.map_or(limit, |t| self.target_at(t, at).min(limit));
+            }
+        }
+        self.target_at(own.unwrap_or(self.targets), at)
+    }
+
+    /// Which of the targets `t` applies to a message arriving at local time `at`.
+    fn target_at(&self, t: Targets, at: DateTime<FixedOffset>) -> Duration {
         let day = at.weekday();
         let holiday = self.holidays.contains(&at.date_naive());
         let in_shift = || {
@@ -338,15 +489,20 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Deadline {
-    /// The company's target for this arrival time.
-    pub company_due: DateTime<FixedOffset>,
+    /// The company's target for this arrival time (none for spam: see [`spam_deadline`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_due: Option<DateTime<FixedOffset>>,
     /// The platform's limit, where the channel has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_due: Option<DateTime<FixedOffset>>,
     /// Where the item stands at `now`.
     pub status: Status,
     /// Minutes before a deadline at which this item counts as due soon.
     pub due_soon_minutes: i64,
+    /// Spam whose only clock is the platform's count of it: shown quietly, never
+    /// urgent work (no badge, no warning, the bottom of the queue).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quiet: bool,
 }
 
 /// When the clock started: the first buyer message after our last real reply,
@@ -409,12 +565,72 @@ pub fn deadline(
     }
     let start = clock_start(inquiry)?;
     let target = policy.company_target(inquiry.channel, zone.local(start));
-    let company_due = start + target;
-    let platform_due = policy.platform_limit(inquiry.channel).map(|p| start + p);
+    let platform = policy.platform_limit(inquiry.channel);
+    Some(clocks(
+        inquiry,
+        now,
+        zone,
+        start,
+        Some(target),
+        platform,
+        policy.due_soon_minutes,
+    ))
+}
+
+/// Whether the platform still counts a spam message of `channel` in the rep's reply
+/// figures until it is moved to the spam folder or its sender blacklisted: inquiries
+/// and chat do (a short "OK" / "Thanks" is the way out); a real-time-marketing buyer who
+/// is spam is simply let go.
+pub fn platform_counts_spam(channel: Channel) -> bool {
+    matches!(channel, Channel::Inquiry | Channel::Chat)
+}
+
+/// The clocks of an inquiry tagged spam: no company target (spam is not work to
+/// hurry), only the platform's limit where the platform still counts the message
+/// ([`platform_counts_spam`]), marked quiet. `None` where nothing counts it.
+pub fn spam_deadline(
+    policy: &ClockPolicy,
+    inquiry: &Inquiry,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Option<Deadline> {
+    if !has_reply_clock(inquiry.channel) || !platform_counts_spam(inquiry.channel) {
+        return None;
+    }
+    let limit = policy.platform_limit(inquiry.channel)?;
+    let start = clock_start(inquiry)?;
+    let mut d = clocks(
+        inquiry,
+        now,
+        zone,
+        start,
+        None,
+        Some(limit),
+        policy.due_soon_minutes,
+    );
+    d.quiet = true;
+    Some(d)
+}
+
+/// The clocks running from `start`: the company's `target` and the platform's `limit`
+/// (either may be absent, not both), and where the item stands at `now`.
+fn clocks(
+    inquiry: &Inquiry,
+    now: DateTime<Utc>,
+    zone: &Zone,
+    start: DateTime<Utc>,
+    target: Option<Duration>,
+    limit: Option<Duration>,
+    due_soon_minutes: i64,
+) -> Deadline {
+    let company_due = target.map(|t| start + t);
+    let platform_due = limit.map(|p| start + p);
     let met = last_real_reply(inquiry).is_some_and(|r| r >= start);
-    let lead = Duration::minutes(policy.due_soon_minutes).min(target / 2);
+    // The lead is at most half the shortest clock, so a short one is not due soon at once.
+    let shortest = target.into_iter().chain(limit).min().unwrap_or_default();
+    let lead = Duration::minutes(due_soon_minutes).min(shortest / 2);
     // The nearest deadline still ahead decides; once all have passed, it is overdue.
-    let dues: Vec<DateTime<Utc>> = std::iter::once(company_due).chain(platform_due).collect();
+    let dues: Vec<DateTime<Utc>> = company_due.into_iter().chain(platform_due).collect();
     let status = if met {
         Status::Met
     } else if dues.iter().any(|d| now > *d) {
@@ -424,12 +640,13 @@ pub fn deadline(
     } else {
         Status::OnTrack
     };
-    Some(Deadline {
-        company_due: zone.local(company_due),
+    Deadline {
+        company_due: company_due.map(|c| zone.local(c)),
         platform_due: platform_due.map(|p| zone.local(p)),
         status,
         due_soon_minutes: lead.num_minutes(),
-    })
+        quiet: false,
+    }
 }
 
 /// Which follow-up a thread needs.
@@ -585,8 +802,70 @@ mod tests {
     fn shifts_parse_and_refuse_nonsense() {
         let s = Shift::try_from("08:00-11:30".to_string()).expect("valid");
         assert_eq!(String::from(s), "08:00-11:30");
-        for bad in ["8-17", "17:30-08:00", "25:00-26:00", "08:00"] {
+        for bad in [
+            "17:30-08:00",
+            "25:00-26:00",
+            "08:00",
+            "soon-later",
+            "-",
+            "8:30-",
+            "18-09",
+        ] {
             assert!(Shift::try_from(bad.to_string()).is_err(), "{bad}");
+        }
+    }
+
+    /// Working hours as reps type them, and what they mean.
+    #[test]
+    fn shifts_read_the_ways_people_write_hours() {
+        for (text, want) in [
+            ("08:00-17:30", "08:00-17:30"),
+            ("8:30-17:30", "08:30-17:30"),
+            ("8.30 - 5.30pm", "08:30-17:30"),
+            ("8:30am-5:30pm", "08:30-17:30"),
+            ("9am to 6pm", "09:00-18:00"),
+            ("9 AM – 6 PM", "09:00-18:00"),
+            ("2-6pm", "14:00-18:00"),
+            ("11-2pm", "11:00-14:00"),
+            ("9-5", "09:00-17:00"),
+            ("8-17", "08:00-17:00"),
+            ("0830-1730", "08:30-17:30"),
+            ("17h30-20h", "17:30-20:00"),
+            ("18:00~20:00", "18:00-20:00"),
+            ("上午9点-下午5点半", "09:00-17:30"),
+            ("９：００至１７：３０", "09:00-17:30"),
+            ("12pm-1pm", "12:00-13:00"),
+            ("7 p.m. to 11 p.m.", "19:00-23:00"),
+        ] {
+            let shift = parse_shift(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(String::from(shift), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_of_day_read_as_people_write_them() {
+        for (text, want) in [
+            ("8:30", Some((8, 30))),
+            ("17:30", Some((17, 30))),
+            ("5.30pm", Some((17, 30))),
+            ("5 pm", Some((17, 0))),
+            ("12am", Some((0, 0))),
+            ("12 p.m.", Some((12, 0))),
+            ("0800", Some((8, 0))),
+            ("22h", Some((22, 0))),
+            ("晚上10点", Some((22, 0))),
+            ("13pm", None),
+            ("0am", None),
+            ("25:00", None),
+            ("8:75", None),
+            ("later", None),
+            ("", None),
+        ] {
+            assert_eq!(
+                parse_time_of_day(text),
+                want.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)),
+                "{text:?}"
+            );
         }
     }
 

@@ -461,6 +461,13 @@ fn fill(body: &str, value: &dyn Fn(&str) -> Option<String>) -> String {
             };
             let var = after[..end].trim();
             match value(var) {
+                // A value that ends a sentence itself ("Demo Trading Co. Ltd.") takes
+                // the template's full stop after it: no "Ltd..".
+                Some(v) if v.ends_with('.') && after[end + 2..].starts_with('.') => {
+                    filled.push_str(&v);
+                    rest = &after[end + 3..];
+                    continue;
+                }
                 Some(v) => filled.push_str(&v),
                 None if optional => {
                     dropped = true;
@@ -756,5 +763,20 @@ mod tests {
             .validate()
             .expect_err("unknown variable")
             .contains("nope"));
+    }
+
+    #[test]
+    fn a_value_ending_in_a_full_stop_takes_the_templates_one() {
+        let text = fill("This is Lily from {{company}}. We {{x}}.", &|v| {
+            Some(
+                if v == "company" {
+                    "Demo Trading Co. Ltd."
+                } else {
+                    "ship"
+                }
+                .to_string(),
+            )
+        });
+        assert_eq!(text, "This is Lily from Demo Trading Co. Ltd. We ship.");
     }
 }

@@ -1,0 +1,29 @@
+// Extension pages (popup, side panel, options) in the rep's language from their first
+// frame. Loaded as a classic script in each page's head, after locale.js, it writes
+// every label as the parser adds it: a mutation observer's records arrive before the
+// browser may draw again, so no frame shows a label in another language. The language
+// is the one last in force (kept in this extension's localStorage by i18n.js), else
+// the browser's; i18n.js then checks the stored choice and writes the page again only
+// if it changed.
+(() => {
+  'use strict';
+
+  const Locale = globalThis.XunpanLocale;
+  try {
+    const kept = JSON.parse(localStorage.getItem('xunpan.locale') ?? 'null');
+    if (kept?.language) Locale.use(kept.language, kept.table);
+  } catch {
+    // nothing kept yet (or storage refused): the browser's language
+  }
+  document.documentElement.lang = Locale.language().replace('_', '-');
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node.nodeType === 1) Locale.localize(node);
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    observer.disconnect();
+    Locale.localize(document);
+  }, { once: true });
+})();

@@ -1,0 +1,135 @@
+// The items the pages showed, as the service worker keeps them for the queue, the
+// badge, the warnings and the exports: one small record per item (storage.js gives
+// their shape and size budget), written one change at a time. A write that fails —
+// the browser's storage full, say — is not swallowed: the items are cut to half the
+// budget and written again, and if that fails too the rep is told (the badge shows
+// "!", the popup and the side panel say what happened) until a write succeeds.
+import { fitBudget, ITEMS_BUDGET_BYTES, recordBytes, storedInquiry, STORE_ITEMS } from './storage.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+/** The storage key of an item. */
+export const itemKey = (inquiry) => `${inquiry.channel ?? 'inquiry'}:${inquiry.id ?? ''}`;
+
+/** Our reply after the buyer's message, if the page showed one. */
+function firstReply(inquiry) {
+  const at = inquiry.thread?.ourLastReplyAt;
+  if (!at || !inquiry.receivedAt || Date.parse(at) < Date.parse(inquiry.receivedAt)) return null;
+  return at;
+}
+
+function buyerAnswered(inquiry) {
+  const t = inquiry.thread;
+  return Boolean(t?.buyerRepliedAt && t?.ourLastReplyAt && Date.parse(t.buyerRepliedAt) > Date.parse(t.ourLastReplyAt));
+}
+
+const shortText = (value, max) => (typeof value === 'string' ? value.slice(0, max) : null);
+
+/** A small record of an item for the queue: no full message bodies are kept. */
+export function itemRecord(inquiry, result, url, previous, now) {
+  const buyer = inquiry.buyer ?? {};
+  return {
+    key: itemKey(inquiry),
+    id: inquiry.id ?? null,
+    channel: inquiry.channel ?? 'inquiry',
+    url: shortText(url, 2048) ?? previous?.url ?? null,
+    buyer: shortText(buyer.name, 200),
+    country: shortText(buyer.country, 8),
+    subject: summary(inquiry),
+    receivedAt: inquiry.receivedAt ?? null,
+    verdict: result.verdict,
+    score: result.score,
+    kind: result.kind,
+    grade: result.grade,
+    priority: result.priority,
+    template: result.template,
+    deadline: result.deadline ?? null,
+    followUp: result.followUp ?? null,
+    rfq: result.rfq ?? null,
+    replied: result.deadline?.status === 'met' || previous?.replied === true,
+    // For the reply metrics: our first real reply and whether the buyer wrote back.
+    firstReplyAt: previous?.firstReplyAt ?? firstReply(inquiry),
+    buyerAnswered: previous?.buyerAnswered === true || buyerAnswered(inquiry),
+    counts: (inquiry.buyer?.country ?? '').toUpperCase() !== 'CN',
+    firstSeen: previous?.firstSeen ?? now,
+    updated: now,
+    // For the exports (CSV report, JSON Lines for the `xunpan` tool), kept small.
+    inquiry: storedInquiry(inquiry),
+  };
+}
+
+// The platform's own stand-in subjects say nothing of what the buyer wants.
+const GENERIC_SUBJECT = /^(inquiry|enquiry|message) (from|about) (product details? page|store homepage|(the )?(mini ?site|showroom|storefront|product))$|^询盘来自|^来自.*(详情页|首页)的询盘$/i;
+
+/**
+ * What the item is about, one line of at most 140 characters made the same way for
+ * every item: what it concerns (the product, else a subject the buyer wrote), a colon,
+ * and the start of the buyer's message. A subject the platform fills in for the buyer
+ * ("Inquiry from Product Details Page") says nothing and is passed over.
+ */
+export function summary(inquiry) {
+  const line = (s) => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
+  const subject = line(inquiry.subject);
+  const about = line(inquiry.product?.title) || (GENERIC_SUBJECT.test(subject) ? '' : subject);
+  const body = line(inquiry.body);
+  const text = about && body && !body.startsWith(about) ? `${about}: ${body}` : body || about;
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+let itemWrites = Promise.resolve();
+let writeProblem = null; // { at, message } while the items cannot be written
+
+/** The last failed write of the items, while no write has succeeded since (null: none). */
+export const itemsWriteProblem = () => writeProblem;
+
+const problemListeners = [];
+/** `listener(problem)` runs when writing the items starts or stops failing. */
+export function onItemsWriteProblem(listener) {
+  problemListeners.push(listener);
+}
+function setProblem(problem) {
+  const changed = (problem === null) !== (writeProblem === null);
+  writeProblem = problem;
+  if (changed) for (const listener of problemListeners) listener(problem);
+}
+
+/**
+ * Changes to the stored items, one at a time: each reads what the previous one wrote,
+ * so two pages tagging at once cannot overwrite each other's items. `change(stored)`
+ * edits the items in place and returns what the caller waits for. The items are kept
+ * within their budget; a write the browser refuses is tried once more at half the
+ * budget, then reported.
+ */
+export function updateItems(change) {
+  const run = itemWrites.then(async () => {
+    const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+    const answer = await change(stored);
+    fitBudget(stored);
+    try {
+      await api.storage.local.set({ [STORE_ITEMS]: stored });
+    } catch (first) {
+      fitBudget(stored, Math.floor(ITEMS_BUDGET_BYTES / 2));
+      try {
+        await api.storage.local.set({ [STORE_ITEMS]: stored });
+      } catch (err) {
+        setProblem({ at: Date.now(), message: String(err?.message ?? err ?? first) });
+        throw err;
+      }
+    }
+    setProblem(null);
+    return { answer, stored };
+  });
+  itemWrites = run.catch((err) => console.warn('Xunpan: items not stored:', String(err)));
+  return run;
+}
+
+/** Records for what a page showed, added to the stored items. */
+export function rememberItems(stored, items, results, now) {
+  items.forEach((item, n) => {
+    if (!results[n]) return;
+    const record = itemRecord(item.inquiry, results[n], item.url, stored[itemKey(item.inquiry)], now);
+    if (!record.id) return;
+    recordBytes(record.key, record);
+    stored[record.key] = record;
+  });
+}

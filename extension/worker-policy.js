@@ -1,0 +1,170 @@
+// The service worker's settings and engine: an administrator's policy (managed
+// storage), the rep's own changes on top, the spam filter the rep taught kept apart
+// from both, and the one engine built from them.
+//
+// The learned filter lives under its own storage key (see storage.js): the spam and
+// not-spam clicks on the seller pages change it while Options may be open, and saving
+// Options writes the settings only, so it can never put back a filter older than the
+// clicks. The settings in force are the layers with the learned filter laid in.
+import init, { WasmEngine, layerSettings, ownSettingsLayer } from './pkg/xunpan.js';
+import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+const STORE_LAST_POLICY = 'lastPolicy';
+// How long the engine waits for the managed store before building on the policy last
+// seen (see policyForEngine).
+const POLICY_WAIT_MS = 200;
+
+/** The engine's module, loaded once per worker life. */
+export const engineModule = () => init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+
+/** The policy last seen by any worker (null: none). */
+async function lastSeenPolicy() {
+  return (await api.storage.local.get(STORE_LAST_POLICY))[STORE_LAST_POLICY] ?? null;
+}
+
+const samePolicy = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The policy as the managed store has it now; also kept as the one last seen. */
+export async function managedPolicy() {
+  const policy = await readManagedPolicy(api);
+  try {
+    if (!samePolicy(await lastSeenPolicy(), policy)) await api.storage.local.set({ [STORE_LAST_POLICY]: policy });
+  } catch {
+    // kept on the next read
+  }
+  return policy;
+}
+
+/**
+ * The policy to build the engine on. The browser's managed store answers the first
+ * read of a browser session only after seconds (about 3 s in Chromium, whether a
+ * policy is set or not): the first tags of the day must not wait for it. If it has not
+ * answered within POLICY_WAIT_MS, the policy last seen stands in (policies change
+ * seldom, and never while the store is silent); should the store's answer differ, the
+ * engine is rebuilt on it for the next message.
+ */
+async function policyForEngine() {
+  const reading = managedPolicy();
+  const waiting = Symbol('waiting');
+  const early = await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, POLICY_WAIT_MS, waiting))]);
+  if (early !== waiting) return early;
+  const standIn = await lastSeenPolicy();
+  reading.then((policy) => {
+    if (!samePolicy(policy, standIn)) replaceEngine();
+  });
+  return standIn;
+}
+
+/** A settings document without the learned filter (which is stored apart). */
+export function withoutLearned(settings) {
+  if (!settings?.triage || !('learned' in settings.triage)) return settings;
+  const { learned, ...triage } = settings.triage;
+  return { ...settings, triage };
+}
+
+/**
+ * The settings in force: the rep's stored layer (`own`) over the policy, if any
+ * (`policy`: the one to use, else the managed store is asked), with the filter the
+ * rep taught (`learned`, stored apart; null: the layers' own) laid in.
+ */
+export async function settingsInForce(own, policy, learned = null) {
+  if (policy === undefined) policy = await managedPolicy();
+  let settings = own ?? null;
+  if (policy) {
+    await engineModule();
+    try {
+      settings = layerSettings(policy, own ?? null);
+    } catch (err) {
+      // A rep's layer that no longer fits the policy must not hide the policy.
+      console.warn('Xunpan: settings layers not usable, the policy alone is in force:', String(err));
+      try {
+        settings = layerSettings(policy, null);
+      } catch {
+        settings = own ?? null;
+      }
+    }
+  }
+  if (!learned) return settings;
+  const base = settings ?? { format: 'xunpan-settings', version: 1 };
+  return { ...base, triage: { ...(base.triage ?? {}), learned } };
+}
+
+/** What is stored: the rep's settings layer and the learned filter. */
+export async function storedSettings() {
+  const stored = await api.storage.local.get([STORE_SETTINGS, STORE_LEARNED]);
+  return { own: stored[STORE_SETTINGS] ?? null, learned: stored[STORE_LEARNED] ?? null };
+}
+
+/**
+ * Stores a full settings document (the learned filter in it is not stored: see
+ * storeLearned): under a policy, only what differs from it.
+ */
+export async function storeSettings(full) {
+  const settings = withoutLearned(full);
+  const policy = await managedPolicy();
+  if (!policy) {
+    await api.storage.local.set({ [STORE_SETTINGS]: settings });
+    return;
+  }
+  await engineModule();
+  const policyEngine = new WasmEngine(policy);
+  const complete = withoutLearned(policyEngine.settings()); // the policy with every default filled in
+  policyEngine.free();
+  await api.storage.local.set({ [STORE_SETTINGS]: ownSettingsLayer(complete, settings) });
+}
+
+/** Stores the learned filter (null: forgotten, the policy's or the defaults apply). */
+export async function storeLearned(learned) {
+  if (learned) await api.storage.local.set({ [STORE_LEARNED]: learned });
+  else await api.storage.local.remove(STORE_LEARNED);
+}
+
+// --- the engine ---------------------------------------------------------------
+
+let enginePromise = null;
+const replaceListeners = [];
+
+/** `listener()` runs whenever the engine is replaced (its earlier answers no longer stand). */
+export function onEngineReplaced(listener) {
+  replaceListeners.push(listener);
+}
+
+/**
+ * Puts `next` (an engine promise; null: built again on the next message) in place of
+ * the engine, and tells those who kept its answers.
+ */
+export function replaceEngine(next = null) {
+  enginePromise = next;
+  for (const listener of replaceListeners) listener();
+}
+
+/** The engine, built once per worker life from the stored settings. */
+export function engine() {
+  enginePromise ??= (async () => {
+    await engineModule();
+    const { own, learned } = await storedSettings();
+    try {
+      return new WasmEngine(await settingsInForce(own, await policyForEngine(), learned));
+    } catch (err) {
+      // Stored settings that no longer validate must not stop the product: fall back
+      // to the defaults and say so once.
+      console.warn('Xunpan: stored settings not usable, defaults in force:', String(err));
+      return new WasmEngine(null);
+    }
+  })().catch((err) => {
+    enginePromise = null; // try again on the next message
+    throw err;
+  });
+  return enginePromise;
+}
+
+// An administrator's new policy applies from the next message on. (The managed area's
+// own event: a listener on storage.onChanged would be handed every write of the items,
+// old and new values in full, about 20 ms per 500-row answer.)
+api.storage.managed?.onChanged?.addListener(() => replaceEngine());
+
+// The worker starts with the browser: ask the managed store at once, so its slow first
+// answer is usually in before the rep opens a seller page.
+managedPolicy();
