@@ -94,19 +94,42 @@ fn fixture_cases() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
+/// A development corpus in `../shared/corpus/` beside the checkout. Without it the
+/// corpus targets cannot be checked: a local run says so and goes on, but under CI
+/// (`CI=true`) the test fails, or a missing corpus would pass as targets met.
 fn corpus(name: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(name);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    corpus_in(&dir, name, std::env::var("CI").is_ok_and(|ci| ci == "true"))
+}
+
+fn corpus_in(dir: &std::path::Path, name: &str, under_ci: bool) -> Option<PathBuf> {
+    let p = dir.join(name);
     if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "note: {} not found beside the checkout; corpus targets not checked",
-            p.display()
-        );
-        None
+        return Some(p);
     }
+    assert!(
+        !under_ci,
+        "{} not found: CI checks the corpus targets, so ../shared must be beside the checkout",
+        p.display()
+    );
+    eprintln!(
+        "note: {} not found beside the checkout; corpus targets not checked",
+        p.display()
+    );
+    None
+}
+
+#[test]
+#[should_panic(expected = "CI checks the corpus targets")]
+fn a_missing_corpus_fails_under_ci() {
+    let dir = std::path::Path::new("/nonexistent");
+    corpus_in(dir, "inquiries-dev.jsonl", true);
+}
+
+#[test]
+fn a_missing_corpus_is_skipped_with_a_note_outside_ci() {
+    let dir = std::path::Path::new("/nonexistent");
+    assert_eq!(corpus_in(dir, "inquiries-dev.jsonl", false), None);
 }
 
 /// (spam total, spam called spam, spam flagged, genuine total, genuine called spam, template hits, template cases)
