@@ -2,7 +2,7 @@
 //!
 //! Everything here is plain I/O around [`Engine`]; the tool reads the clock
 //! (for `--now`'s default) so the core never has to. Input and output follow
-//! `formats.md`: one result per non-empty input line, in order; a line that
+//! `docs/formats.md`: one result per non-empty input line, in order; a line that
 //! cannot be read yields `{"line": N, "error": "…"}` in its place and the exit
 //! status becomes 1, but every other line is still processed.
 
@@ -26,7 +26,7 @@ USAGE:
   xunpan eval [--settings FILE] FILE
   xunpan render [--template ID] [--settings FILE] [--tz +08:00] [--now RFC3339] [FILE|-]
 
-Input is Inquiry JSON Lines (see formats.md); FILE '-' or no FILE reads standard input.
+Input is Inquiry JSON Lines (see docs/formats.md); FILE '-' or no FILE reads standard input.
 Output is one JSON object per non-empty input line, in order. A line that cannot be
 read gives {\"line\": N, \"error\": \"...\"} in its place and the exit status is 1.";
 

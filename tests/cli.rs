@@ -1,4 +1,4 @@
-//! The `xunpan` command-line contract of `formats.md`, run through the library's
+//! The `xunpan` command-line contract of `docs/formats.md`, run through the library's
 //! `cli::run` with in-memory input and output.
 #![cfg(not(target_arch = "wasm32"))]
 

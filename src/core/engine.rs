@@ -15,7 +15,7 @@ use crate::core::rfq::{RfqFit, RfqMatcher};
 use crate::core::settings::Settings;
 use crate::core::triage::{Assessment, Seen, Triager, Verdict};
 
-/// The triage result of one inquiry, in the `formats.md` shape.
+/// The triage result of one inquiry, in the shape of `docs/formats.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TriageResult {

@@ -1,6 +1,6 @@
 //! The Inquiry: one buyer message as the pages (or a JSON Lines file) give it.
 //!
-//! The shape follows the data contract in `formats.md` exactly: camelCase
+//! The shape follows the data contract in `docs/formats.md` exactly: camelCase
 //! field names, every field but `body` optional, unknown fields ignored.
 //! Reading is forgiving where real page data is messy — counts may arrive as
 //! strings, and Alibaba marks numbers a buyer chose to hide with `-1`, which we

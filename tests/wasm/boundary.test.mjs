@@ -1,5 +1,5 @@
 // Tier 2: the wasm package as JavaScript sees it. Pins the exported names and the
-// shapes (camelCase, formats.md) the extension relies on, against the built dist/pkg.
+// shapes (camelCase, docs/formats.md) the extension relies on, against the built dist/pkg.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ test('exports the engine class and a version', () => {
   assert.match(glue.engineVersion(), /^\d+\.\d+\.\d+/);
 });
 
-test('triage returns one formats.md result per inquiry, in order', () => {
+test('triage returns one docs/formats.md result per inquiry, in order', () => {
   const engine = new glue.WasmEngine(null);
   const results = engine.triage([INQUIRY, { body: 'second' }], NOW, ZONE);
   assert.equal(results.length, 2);

@@ -25,7 +25,7 @@ use crate::core::sort::{map_of, sort_stable_by_key};
 use crate::core::triage::{Assessment, Kind, Verdict};
 pub use lint::{lint, LintContext, LintFlag};
 
-/// Every template id of the default library, in `formats.md` order.
+/// Every template id of the default library, in the order of `docs/formats.md`.
 pub const TEMPLATE_IDS: [&str; 14] = [
     "answer_questions",
     "fulfil_requests",
@@ -491,7 +491,7 @@ fn fill(body: &str, value: &dyn Fn(&str) -> Option<String>) -> String {
     text.trim().to_string()
 }
 
-/// The best template for an inquiry (see the table in `formats.md`).
+/// The best template for an inquiry (see the table in `docs/formats.md`).
 fn best_template(
     inquiry: &Inquiry,
     assessment: &Assessment,
