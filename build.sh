@@ -12,11 +12,13 @@
 #                        corpus seeded from the development data; needs a nightly toolchain
 #                        and cargo-fuzz; XUNPAN_FUZZ_SECONDS (default 300) bounds the run
 #
-# Everything it installs comes from the package registries: the wasm32 Rust target,
-# wasm-bindgen-cli (exactly the version in Cargo.lock), Debian's Chromium and
-# chromedriver, and the npm packages pinned in tests/package.json (playwright-core,
-# binaryen for wasm-opt). It never installs Debian's binaryen (its wasm-opt breaks
-# wasm-bindgen output) and never lets a test tool download a browser.
+# Each command first installs what it needs and is missing, from the package registries
+# only: the wasm32 Rust target, rustfmt, wasm-bindgen-cli (exactly the version
+# in Cargo.lock), Debian's Chromium, chromedriver and a CJK font, Firefox ESR and
+# geckodriver (crates.io) for the test run, Node.js if absent, and the npm packages pinned
+# in tests/package.json (playwright-core, binaryen for wasm-opt, web-ext). It never
+# installs Debian's binaryen (its wasm-opt breaks wasm-bindgen output) and never lets a
+# test tool download a browser.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,68 +34,164 @@ say() { printf '*** %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 # --- installing what is missing ------------------------------------------------
+# Each check here must survive the absence of what it checks for: that is the machine
+# it exists for. tests/bare-machine.sh (tier 0) runs it where none of the tools are.
 
+SETUP_LOGS="$ROOT/target/setup"
+
+# Installs Debian packages; returns non-zero (never exits) so that callers decide.
 apt_install() {
-  command -v apt-get >/dev/null || die "$* missing and no apt-get here: install $* by hand"
-  local sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
+  if ! command -v apt-get >/dev/null; then
+    printf 'build.sh: %s missing and no apt-get here: install it by hand\n' "$*" >&2
+    return 1
+  fi
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { printf 'build.sh: installing %s needs root or sudo\n' "$*" >&2; return 1; }
+    sudo=(sudo)
+  fi
   say "installing $* from Debian (once)"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+  "${sudo[@]}" apt-get update -qq || return 1
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || return 1
 }
 
+# The wasm32 target and rustfmt (a minimal rustup profile lacks it).
 ensure_rust() {
-  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first (https://rustup.rs)"
+  command -v rustup >/dev/null || die "rustup not found: the wasm32 target is added with rustup; install Rust with it"
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  local component
+  for component in rustfmt; do
+    if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+      say "adding the $component component"
+      rustup component add "$component"
+    fi
+  done
   [ -f Cargo.lock ] || cargo generate-lockfile
+}
+
+# wasm-bindgen-cli at exactly the version in Cargo.lock.
+ensure_wasm_bindgen() {
   local want have
   want="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)"
   [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
   # A missing tool is what this step is for: its absence must not end the script.
   have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
-  if [ "$have" != "$want" ]; then
-    # No --locked: the registry here does not serve every crate the CLI's lock file names.
-    say "installing wasm-bindgen-cli $want (was: ${have:-none}; takes about 4 minutes once)"
-    cargo install -q wasm-bindgen-cli --version "$want"
-  fi
+  [ "$have" != "$want" ] || return 0
+  # No --locked: the registry here does not serve every crate the CLI's lock file names.
+  say "installing wasm-bindgen-cli $want (was: ${have:-none}; a few minutes, once)"
+  cargo install -q wasm-bindgen-cli --version "$want"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  [ "$have" = "$want" ] || die "wasm-bindgen-cli $want was installed, but the wasm-bindgen on the PATH says ${have:-nothing}: put ${CARGO_HOME:-$HOME/.cargo}/bin first on the PATH"
 }
 
-ensure_browser() {
-  local missing=()
-  [ -x "$CHROMIUM" ] || missing+=(chromium)
-  [ -x "$CHROMEDRIVER_BIN" ] || missing+=(chromium-driver)
-  command -v openssl >/dev/null || missing+=(openssl)
-  command -v zip >/dev/null || missing+=(zip)
+# What the browser tiers and the demo need from Debian, one package a line.
+browser_packages() {
+  [ -x "$CHROMIUM" ] || echo chromium
+  [ -x "$CHROMEDRIVER_BIN" ] || echo chromium-driver
+  command -v openssl >/dev/null || echo openssl # the demo server's certificate
+  command -v zip >/dev/null || echo zip         # ./build.sh package
   # Chinese text in screenshots needs a CJK font (the seller pages are in Chinese).
-  [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ] || missing+=(fonts-wqy-microhei)
-  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ] || echo fonts-wqy-microhei
 }
 
-ensure_node() {
-  command -v node >/dev/null || apt_install nodejs npm
-  if [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/binaryen ] \
-     || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
-    say "installing the test tools pinned in tests/package.json (npm ci)"
-    (cd tests && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+# The npm packages pinned in tests/package.json (playwright-core, binaryen for
+# wasm-opt, web-ext), installed again when the lock file changed.
+ensure_npm_tools() {
+  local pkg stale=no
+  for pkg in playwright-core binaryen web-ext .package-lock.json; do
+    [ -e "tests/node_modules/$pkg" ] || stale=yes
+  done
+  [ "$stale" = yes ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ] || return 0
+  say "installing the test tools pinned in tests/package.json (npm ci)"
+  (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 # Firefox ESR from Debian and geckodriver from crates.io (Mozilla publishes it there):
 # the wasm-bindgen tests run in Firefox too. geckodriver starts `firefox`; Debian names
 # it firefox-esr, so a one-link directory puts it on the PATH under that name.
 FIREFOX_SHIM="$ROOT/target/firefox-bin"
-ensure_firefox() {
-  [ "${XUNPAN_NO_FIREFOX:-}" = 1 ] && return 1
-  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_install firefox-esr || return 1
-  if ! command -v geckodriver >/dev/null; then
-    say "installing geckodriver from crates.io (once, a few minutes)"
-    cargo install -q geckodriver || return 1
+FIREFOX=no
+has_firefox() { command -v firefox-esr >/dev/null || command -v firefox >/dev/null; }
+ensure_geckodriver() {
+  command -v geckodriver >/dev/null && return 0
+  say "installing geckodriver from crates.io (once, a few minutes)"
+  cargo install -q geckodriver --version '^0.37'
+}
+
+# Ends the background installs (and what they started) when the script ends early.
+BACKGROUND=()
+stop_background() {
+  local pid
+  for pid in "${BACKGROUND[@]}"; do
+    kill $(ps -o pid= --ppid "$pid" 2>/dev/null) "$pid" 2>/dev/null || true
+  done
+}
+trap stop_background EXIT
+
+# Waits for a background install; prints its log. Non-zero if it failed.
+wait_background() {
+  local pid="$1" log="$2" status=0 running=() other
+  wait "$pid" || status=$?
+  for other in "${BACKGROUND[@]}"; do [ "$other" = "$pid" ] || running+=("$other"); done
+  BACKGROUND=("${running[@]}")
+  cat "$log"
+  return "$status"
+}
+
+# Everything `what` (build, browser or test) needs. The installs run side by side:
+# Debian's packages and the npm tools download while cargo builds wasm-bindgen-cli in
+# the foreground and geckodriver beside it (two builds keep both CPUs busy where one
+# build waits on its last crates).
+setup() {
+  local what="$1" packages=() firefox_wanted=no
+  ensure_rust
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+  if [ "$what" != build ]; then
+    mapfile -t -O ${#packages[@]} packages < <(browser_packages)
   fi
-  mkdir -p "$FIREFOX_SHIM"
-  command -v firefox >/dev/null || ln -sf "$(command -v firefox-esr)" "$FIREFOX_SHIM/firefox"
+  if [ "$what" = test ] && [ "${XUNPAN_NO_FIREFOX:-}" != 1 ]; then
+    firefox_wanted=yes
+    has_firefox || packages+=(firefox-esr)
+  fi
+  mkdir -p "$SETUP_LOGS"
+  (
+    if [ ${#packages[@]} -gt 0 ] && ! apt_install "${packages[@]}"; then
+      # Firefox is the one package the tests can do without: try again without it.
+      local rest=() package
+      for package in "${packages[@]}"; do [ "$package" = firefox-esr ] || rest+=("$package"); done
+      [ ${#rest[@]} -lt ${#packages[@]} ] || exit 1
+      [ ${#rest[@]} -eq 0 ] || apt_install "${rest[@]}" || exit 1
+    fi
+    ensure_npm_tools
+  ) > "$SETUP_LOGS/packages.log" 2>&1 &
+  local packages_job=$! gecko_job=""
+  BACKGROUND+=("$packages_job")
+  if [ "$firefox_wanted" = yes ]; then
+    ensure_geckodriver > "$SETUP_LOGS/geckodriver.log" 2>&1 &
+    gecko_job=$!
+    BACKGROUND+=("$gecko_job")
+  fi
+  ensure_wasm_bindgen
+  wait_background "$packages_job" "$SETUP_LOGS/packages.log" \
+    || die "installing Debian's packages or the npm tools failed (above; log in $SETUP_LOGS)"
+  if [ -n "$gecko_job" ] && ! wait_background "$gecko_job" "$SETUP_LOGS/geckodriver.log"; then
+    say "geckodriver could not be installed (above): the Firefox run will be skipped"
+  fi
+  command -v node >/dev/null || die "node is not on the PATH after installing it"
+  if [ "$what" != build ]; then
+    [ -x "$CHROMIUM" ] || die "no Chromium at $CHROMIUM (CHROMIUM=... names another)"
+    [ -x "$CHROMEDRIVER_BIN" ] || die "no chromedriver at $CHROMEDRIVER_BIN (CHROMEDRIVER_BIN=... names another)"
+  fi
+  if [ "$firefox_wanted" = yes ] && has_firefox && command -v geckodriver >/dev/null; then
+    FIREFOX=yes
+    mkdir -p "$FIREFOX_SHIM"
+    command -v firefox >/dev/null || ln -sf "$(command -v firefox-esr)" "$FIREFOX_SHIM/firefox"
+  fi
 }
 
 # --- building --------------------------------------------------------------------
@@ -101,9 +199,8 @@ ensure_firefox() {
 WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
 
-build() {
-  ensure_rust
-  ensure_node
+# dist/: the engine built for size, its JavaScript glue, wasm-opt, the extension's files.
+build_dist() {
   say "building the engine (wasm32, release)"
   cargo build --profile wasm --locked --target wasm32-unknown-unknown --lib -q
   rm -rf "$DIST"
@@ -133,32 +230,37 @@ build() {
 tier() { say "tier $1: $2"; }
 
 test_all() {
-  ensure_rust
-  ensure_browser
-  ensure_node
+  setup test
+
+  # The bare-machine check cuts its own run of this script short at the first cargo
+  # command after the setup: `cargo fmt` must stay first here.
+  tier 0 "cargo fmt --check, the setup with every tool missing (tests/bare-machine.sh)"
+  cargo fmt --check
+  tests/bare-machine.sh
+
   tier 1 "cargo test (the core, natively)"
   cargo test --locked
   tier 1 "the core's tests and the corpora again, every pattern searched the wasm's way and the regex crate's, which must agree"
   cargo test --locked --features pattern-cross-check --lib --test triage_cases --test properties
 
-  build
+  build_dist
 
-  tier 2 "web-ext lint (Firefox's checks on the same dist/)"
+  tier 2 "web-ext lint (Firefox's checks on dist/), then node --test (the wasm package's JavaScript names and shapes, the extension's modules)"
   node "$ROOT/tests/lint-firefox.mjs" "$DIST"
-
-  tier 2 "node --test (the wasm package's JavaScript names and shapes)"
   node --test "$ROOT/tests/wasm/" "$ROOT/tests/unit/"
 
-  tier 3 "wasm-bindgen-test in headless Chromium (web-sys code)"
+  tier 3 "wasm-bindgen-test in headless Chromium (web-sys code), then in headless Firefox ESR"
   CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_TEST_TIMEOUT=60 \
     cargo test --locked --target wasm32-unknown-unknown --test web
-
-  tier 3 "wasm-bindgen-test in headless Firefox ESR"
-  if ensure_firefox; then
+  if [ "$FIREFOX" = yes ]; then
     PATH="$FIREFOX_SHIM:$PATH" GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=90 \
       cargo test --locked --target wasm32-unknown-unknown --test web
+  elif [ "${XUNPAN_NO_FIREFOX:-}" = 1 ]; then
+    say "SKIPPED: the Firefox run (XUNPAN_NO_FIREFOX=1)"
+  elif [ "${CI:-}" = true ]; then
+    die "Firefox ESR or geckodriver could not be installed (above); CI does not skip the Firefox run"
   else
-    say "SKIPPED: Firefox ESR or geckodriver could not be installed here (XUNPAN_NO_FIREFOX=1 skips on purpose)"
+    say "SKIPPED: the Firefox run: Firefox ESR or geckodriver could not be installed here (above)"
   fi
 
   tier 4 "Playwright: the extension on the demo seller inbox (and with a strict page CSP)"
@@ -170,15 +272,14 @@ test_all() {
 # --- demo, package ---------------------------------------------------------------
 
 demo() {
-  ensure_browser
-  build
+  setup browser
+  build_dist
   mkdir -p "$ARTIFACTS"
   (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node e2e/open-demo.mjs "$@")
 }
 
-package() {
-  ensure_browser
-  build
+# Zips dist/ for Chrome and for Firefox (one manifest for both).
+package_dist() {
   local version out
   version="$(node -p "require('$DIST/manifest.json').version")"
   out="$ROOT/target/package"
@@ -192,8 +293,9 @@ package() {
 # --- benchmarks (figures printed, never asserted: the machine decides them) ----------
 
 bench() {
-  ensure_browser
-  package >/dev/null
+  setup browser
+  build_dist
+  package_dist >/dev/null
   local corpus="$ROOT/../shared/corpus"
   [ -f "$corpus/inquiries-dev.jsonl" ] || die "no corpus at $corpus (../shared beside the checkout)"
   if [ ! -d tests/bench/node_modules/natural ] || [ tests/bench/package-lock.json -nt tests/bench/node_modules/.package-lock.json ]; then
@@ -257,10 +359,10 @@ fuzz() {
 }
 
 case "${1:-}" in
-  build) build ;;
+  build) setup build; build_dist ;;
   test) test_all ;;
   demo) shift; demo "$@" ;;
-  package) package ;;
+  package) setup browser; build_dist; package_dist ;;
   bench) bench ;;
   fuzz) fuzz ;;
   *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
