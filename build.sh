@@ -13,7 +13,7 @@
 #                        and cargo-fuzz; XUNPAN_FUZZ_SECONDS (default 300) bounds the run
 #
 # Each command first installs what it needs and is missing, from the package registries
-# only: the wasm32 Rust target, rustfmt, wasm-bindgen-cli (exactly the version
+# only: the wasm32 Rust target, rustfmt and clippy, wasm-bindgen-cli (exactly the version
 # in Cargo.lock), Debian's Chromium, chromedriver and a CJK font, Firefox ESR and
 # geckodriver (crates.io) for the test run, Node.js if absent, and the npm packages pinned
 # in tests/package.json (playwright-core, binaryen for wasm-opt, web-ext). It never
@@ -55,7 +55,7 @@ apt_install() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || return 1
 }
 
-# The wasm32 target and rustfmt (a minimal rustup profile lacks it).
+# The wasm32 target, rustfmt and clippy (a minimal rustup profile has neither).
 ensure_rust() {
   command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first (https://rustup.rs)"
   command -v rustup >/dev/null || die "rustup not found: the wasm32 target is added with rustup; install Rust with it"
@@ -64,7 +64,7 @@ ensure_rust() {
     rustup target add wasm32-unknown-unknown
   fi
   local component
-  for component in rustfmt; do
+  for component in rustfmt clippy; do
     if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
       say "adding the $component component"
       rustup component add "$component"
@@ -237,9 +237,10 @@ test_all() {
 
   # The bare-machine check cuts its own run of this script short at the first cargo
   # command after the setup: `cargo fmt` must stay first here.
-  tier 0 "cargo fmt --check, the setup with every tool missing (tests/bare-machine.sh)"
+  tier 0 "cargo fmt --check, the setup with every tool missing (tests/bare-machine.sh), clippy"
   cargo fmt --check
   tests/bare-machine.sh
+  cargo clippy --locked --all-targets -q -- -D warnings
 
   tier 1 "cargo test (the core, natively)"
   cargo test --locked
