@@ -18,7 +18,7 @@
 # geckodriver (crates.io) for the test run, Node.js if absent, and the npm packages pinned
 # in tests/package.json (playwright-core, binaryen for wasm-opt, web-ext). It never
 # installs Debian's binaryen (its wasm-opt breaks wasm-bindgen output) and never lets a
-# test tool download a browser.
+# test tool download a browser. `test` prints the time of each step at its end.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,6 +32,57 @@ CHROMEDRIVER_BIN="${CHROMEDRIVER_BIN:-/usr/bin/chromedriver}"
 
 say() { printf '*** %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# --- time per step (printed at the end of a test run, and when it fails) --------
+# Wall time, and the CPU time (user + system) of the step's processes: on a machine
+# shared with other work the wall time depends on the load, the CPU time much less.
+
+STEP="" STEP_START=0 STEP_CPU=0 STEP_TIMES=() CPU_MS=0
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
+TIMES_FILE="$(mktemp)"
+now_ms() { date +%s%3N; }
+# CPU_MS: the CPU time of every finished child process of this script so far. No
+# subshell here: a subshell's children are not this shell's.
+read_cpu() {
+  local self user sys value total=0 minutes seconds
+  times > "$TIMES_FILE"
+  { read -r self; read -r user sys; } < "$TIMES_FILE"
+  for value in "$user" "$sys"; do
+    minutes="${value%%m*}" seconds="${value#*m}"
+    seconds="${seconds%s}"
+    total=$((total + 10#$minutes * 60000 + 10#${seconds%.*} * 1000 + 10#${seconds#*.}))
+  done
+  CPU_MS=$total
+}
+begin() {
+  end_step
+  STEP="$1"
+  STEP_START="$(now_ms)"
+  read_cpu
+  STEP_CPU=$CPU_MS
+}
+end_step() {
+  [ -n "$STEP" ] || return 0
+  read_cpu
+  STEP_TIMES+=("$(($(now_ms) - STEP_START))|$((CPU_MS - STEP_CPU))|$STEP")
+  STEP=""
+}
+seconds() { printf '%5d.%d s' $(($1 / 1000)) $(($1 % 1000 / 100)); }
+print_times() {
+  local failed="$STEP" line wall cpu rest total=0 total_cpu=0
+  end_step
+  rm -f "$TIMES_FILE"
+  [ ${#STEP_TIMES[@]} -gt 0 ] || return 0
+  say "time per step ($(nproc) CPUs; load average $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end):"
+  printf '    %9s  %9s  %s\n' wall CPU step
+  for line in "${STEP_TIMES[@]}"; do
+    wall="${line%%|*}" rest="${line#*|}"
+    cpu="${rest%%|*}"
+    total=$((total + wall)) total_cpu=$((total_cpu + cpu))
+    printf '    %s  %s  %s\n' "$(seconds "$wall")" "$(seconds "$cpu")" "${rest#*|}"
+  done
+  printf '    %s  %s  in all%s\n' "$(seconds "$total")" "$(seconds "$total_cpu")" "${failed:+ (failed during: $failed)}"
+}
 
 # --- installing what is missing ------------------------------------------------
 # Each check here must survive the absence of what it checks for: that is the machine
@@ -151,6 +202,7 @@ wait_background() {
 # build waits on its last crates).
 setup() {
   local what="$1" packages=() firefox_wanted=no
+  begin "setup: what was missing installed"
   ensure_rust
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
@@ -195,6 +247,7 @@ setup() {
     mkdir -p "$FIREFOX_SHIM"
     command -v firefox >/dev/null || ln -sf "$(command -v firefox-esr)" "$FIREFOX_SHIM/firefox"
   fi
+  end_step
 }
 
 # --- building --------------------------------------------------------------------
@@ -204,8 +257,10 @@ WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontr
 
 # dist/: the engine built for size, its JavaScript glue, wasm-opt, the extension's files.
 build_dist() {
+  begin "build: the engine (wasm32, release profile)"
   say "building the engine (wasm32, release)"
   cargo build --profile wasm --locked --target wasm32-unknown-unknown --lib -q
+  begin "build: wasm-bindgen, wasm-opt, dist/"
   rm -rf "$DIST"
   mkdir -p "$DIST/pkg"
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
@@ -226,18 +281,24 @@ build_dist() {
   raw=$(stat -c %s "$wasm")
   gz=$(gzip -9c "$wasm" | wc -c)
   say "engine: $raw bytes, $gz gzipped; extension in $DIST"
+  end_step
 }
 
 # --- tests -----------------------------------------------------------------------
 
-tier() { say "tier $1: $2"; }
+# Starts a tier: its line in the log and its row in the time table.
+tier() {
+  say "tier $1: $3"
+  begin "tier $1: $2"
+}
 
 test_all() {
+  trap 'print_times; stop_background' EXIT
   setup test
 
   # The bare-machine check cuts its own run of this script short at the first cargo
   # command after the setup: `cargo fmt` must stay first here.
-  tier 0 "cargo fmt --check, the setup with every tool missing (tests/bare-machine.sh), clippy"
+  tier 0 "format, the first run on a bare machine, lints" "cargo fmt --check, the setup with every tool missing (tests/bare-machine.sh), clippy"
   cargo fmt --check
   tests/bare-machine.sh
   cargo clippy --locked --all-targets -q -- -D warnings
@@ -245,16 +306,16 @@ test_all() {
   # One run does both: with pattern-cross-check, every pattern is searched the wasm's
   # way (the lazy DFA alone) and the regex crate's, which must agree, and the answer
   # is the one both gave; so the native answers are tested as well.
-  tier 1 "cargo test (the core, the CLI, the corpora, property tests; every pattern searched the wasm's way and the regex crate's, which must agree)"
+  tier 1 "cargo test, natively" "cargo test (the core, the CLI, the corpora, property tests; every pattern searched the wasm's way and the regex crate's, which must agree)"
   cargo test --locked --features pattern-cross-check
 
   build_dist
 
-  tier 2 "web-ext lint (Firefox's checks on dist/), then node --test (the wasm package's JavaScript names and shapes, the extension's modules)"
+  tier 2 "web-ext lint, node --test" "web-ext lint (Firefox's checks on dist/), then node --test (the wasm package's JavaScript names and shapes, the extension's modules)"
   node "$ROOT/tests/lint-firefox.mjs" "$DIST"
   node --test "$ROOT/tests/wasm/" "$ROOT/tests/unit/"
 
-  tier 3 "wasm-bindgen-test in headless Chromium (web-sys code), then in headless Firefox ESR"
+  tier 3 "wasm-bindgen-test, Chromium and Firefox" "wasm-bindgen-test in headless Chromium (web-sys code), then in headless Firefox ESR"
   # Without debug info: the test's wasm is 4 MB instead of 39, its first build takes a
   # quarter less CPU (385 -> 292 s), and the runner reads it faster (docs/performance.md).
   local web_test=(cargo test --locked --target wasm32-unknown-unknown --test web --config profile.dev.debug=false)
@@ -269,9 +330,10 @@ test_all() {
     say "SKIPPED: the Firefox run: Firefox ESR or geckodriver could not be installed here (above)"
   fi
 
-  tier 4 "Playwright: the extension on the demo seller inbox (and with a strict page CSP)"
+  tier 4 "Playwright end-to-end" "Playwright: the extension on the demo seller inbox (and with a strict page CSP)"
   mkdir -p "$ARTIFACTS"
   (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node --test --test-concurrency=1 e2e/)
+  end_step
   say "all tiers passed; screenshots in $ARTIFACTS"
 }
 
