@@ -53,10 +53,32 @@
   function state(deadline, now, replied = false) {
     if (!deadline) return 'none';
     if (replied || deadline.status === 'met') return 'met';
+    if (deadline.precision === 'day') return dayState(deadline, now);
     const next = nextDue(deadline);
     if (next === null) return 'none';
     if (now > next) return 'overdue';
     if (now + leadMs(deadline) >= next) return 'due_soon';
+    return 'on_track';
+  }
+
+  /** The browser's day of `ms` as "YYYY-MM-DD". */
+  function localDay(ms) {
+    const d = new Date(ms);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+
+  /**
+   * A day-level deadline (the page showed a date without a time; the engine gave the
+   * day the reply is due, `dueOn`): 'overdue' after that day, 'due_soon' on it (the
+   * hour is not known, so the whole day is urgent), 'on_track' before it. No minute
+   * clock is ever made up for it.
+   */
+  function dayState(deadline, now) {
+    const due = typeof deadline.dueOn === 'string' ? deadline.dueOn : null;
+    if (!due) return 'none';
+    const today = localDay(now);
+    if (today > due) return 'overdue';
+    if (today === due) return 'due_soon';
     return 'on_track';
   }
 
@@ -134,6 +156,11 @@
       return { state: now >= due ? 'due_soon' : 'on_track', quiet: false, text, title: text, name: text };
     }
     if (s === 'none') return null;
+    if (deadline.precision === 'day') {
+      const key = { overdue: 'clockDayOverdue', due_soon: 'clockDayToday', on_track: 'clockDayLater' }[s];
+      const text = t(key, [deadline.dueOn]);
+      return { state: s, quiet: Boolean(deadline.quiet), text, title: t('clockDayTitle', [deadline.dueOn]), name: text };
+    }
     const { company, platform } = dueTimes(deadline);
     const next = nextDue(deadline);
     const quiet = Boolean(deadline.quiet);
@@ -151,5 +178,5 @@
     return { state: s, quiet, text, title: lines.join('\n'), name: `${text} (${lines[0] ?? ''})` };
   }
 
-  globalThis.XunpanClock = Object.freeze({ MINUTE, HOUR, dueTimes, nextDue, leadMs, state, isUrgent, spanWords, span, timeOfDay, view });
+  globalThis.XunpanClock = Object.freeze({ MINUTE, HOUR, dueTimes, nextDue, leadMs, state, dayState, localDay, isUrgent, spanWords, span, timeOfDay, view });
 })();

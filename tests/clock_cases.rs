@@ -36,18 +36,17 @@ fn deadline_cases() {
             "body": "x", "channel": c["channel"], "receivedAt": c["arrived"], "thread": c.get("thread").cloned().unwrap_or(Value::Null)
         }))
         .expect("inquiry");
-        // A case tagged spam runs the clocks spam gets (the platform's, where it counts).
-        let clocks = if c.get("verdict").and_then(Value::as_str) == Some("spam") {
-            clock::spam_deadline
+        let now = utc(c["now"].as_str().expect("now"));
+        // A case with `arrivedOn` (a date without a time) runs the day-level clock; one
+        // tagged spam the clocks spam gets (the platform's, where it counts).
+        let d = if let Some(day) = c.get("arrivedOn").and_then(Value::as_str) {
+            let day = day.parse().expect("arrivedOn is YYYY-MM-DD");
+            clock::day_deadline(&policy, &inquiry, day, now, &zone(&c["zone"]))
+        } else if c.get("verdict").and_then(Value::as_str) == Some("spam") {
+            clock::spam_deadline(&policy, &inquiry, now, &zone(&c["zone"]))
         } else {
-            clock::deadline
+            clock::deadline(&policy, &inquiry, now, &zone(&c["zone"]))
         };
-        let d = clocks(
-            &policy,
-            &inquiry,
-            utc(c["now"].as_str().expect("now")),
-            &zone(&c["zone"]),
-        );
         // `"deadline": null` marks a channel without a reply clock.
         if c.get("deadline") == Some(&Value::Null) {
             if d.is_some() {
@@ -67,6 +66,8 @@ fn deadline_cases() {
             "status",
             "dueSoonMinutes",
             "quiet",
+            "precision",
+            "dueOn",
         ] {
             if let Some(want) = c.get(key) {
                 let have = got.get(key).cloned().unwrap_or(Value::Null);

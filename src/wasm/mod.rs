@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 pub mod panel;
 
-use crate::core::clock::Zone;
+use crate::core::clock::{day_deadline, Zone};
 use crate::core::engine::{Batch, Engine};
 use crate::core::inquiry::Inquiry;
 use crate::core::settings::Settings;
@@ -46,21 +46,28 @@ impl WasmEngine {
     }
 
     /// Triage a list of inquiries at `nowMs` (epoch ms) for a rep in `zone`
-    /// (`{offsetMinutes, transitions}`). Returns one result per inquiry.
+    /// (`{offsetMinutes, transitions}`). Returns one result per inquiry, in order.
+    ///
+    /// Each inquiry is read on its own: one that cannot be read answers
+    /// `{"error": "..."}` in its place and the rest of the batch is triaged. Beside the
+    /// contract's fields an inquiry may carry `receivedOn` ("YYYY-MM-DD"): the page
+    /// showed its arrival as a date without a time, and it gets a day-level deadline
+    /// (see [`crate::core::clock::day_deadline`]) instead of a made-up minute clock.
     pub fn triage(
         &self,
         inquiries: JsValue,
         now_ms: f64,
         zone: JsValue,
     ) -> Result<JsValue, JsError> {
-        let inquiries: Vec<Inquiry> = from_js(inquiries, "inquiries")?;
+        let items: Vec<serde_json::Value> = from_js(inquiries, "inquiries")?;
         let zone: Zone = from_js(zone, "zone")?;
         let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
             .ok_or_else(|| JsError::new("nowMs is not a time"))?;
         let mut batch = Batch::default();
-        let results: Vec<_> = inquiries
-            .iter()
-            .map(|i| self.engine.triage(i, &mut batch, now, &zone))
+        let results: Vec<serde_json::Value> = items
+            .into_iter()
+            .enumerate()
+            .map(|(n, item)| self.triage_one(n, item, &mut batch, now, &zone))
             .collect();
         to_js(&results)
     }
@@ -88,6 +95,38 @@ impl WasmEngine {
             )
             .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&rendered)
+    }
+}
+
+impl WasmEngine {
+    /// One item of [`WasmEngine::triage`]: its result, or an error record.
+    fn triage_one(
+        &self,
+        n: usize,
+        mut item: serde_json::Value,
+        batch: &mut Batch,
+        now: chrono::DateTime<chrono::Utc>,
+        zone: &Zone,
+    ) -> serde_json::Value {
+        let received_on = item
+            .as_object_mut()
+            .and_then(|o| o.remove("receivedOn"))
+            .and_then(|v| v.as_str().and_then(|s| s.parse::<chrono::NaiveDate>().ok()));
+        let inquiry: Inquiry = match serde_json::from_value(item) {
+            Ok(i) => i,
+            Err(e) => {
+                return serde_json::json!({
+                    "error": format!("item {n} was skipped ({e}); send it with the fields of docs/formats.md")
+                })
+            }
+        };
+        let mut result = self.engine.triage(&inquiry, batch, now, zone);
+        if let (None, Some(day)) = (&result.deadline, received_on) {
+            result.deadline =
+                day_deadline(&self.engine.settings().policy, &inquiry, day, now, zone);
+        }
+        serde_json::to_value(&result)
+            .unwrap_or_else(|e| serde_json::json!({ "error": format!("item {n}: {e}") }))
     }
 }
 

@@ -503,6 +503,67 @@ pub struct Deadline {
     /// urgent work (no badge, no warning, the bottom of the queue).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quiet: bool,
+    /// `day` when the page showed the arrival as a date without a time: then only
+    /// `due_on` is known, never a minute (see [`day_deadline`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+    /// The day the reply is due, for a day-level deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_on: Option<NaiveDate>,
+}
+
+/// How exactly a deadline is known, when less than to the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// Only the day: the page showed a date without a time.
+    Day,
+}
+
+/// The deadline of an item whose page showed only the day it arrived
+/// (`received_on`, in the rep's zone): the platform's limit counted in whole days from
+/// that day is the day the reply is due (a limit of up to 24 h: the next day at the
+/// latest). Due soon all that day (the hour is unknown, so the whole day is urgent),
+/// overdue after it, on track before, met once we replied on or after the day it came.
+/// No company target: a target in minutes cannot be placed on a day. `None` for
+/// channels without a reply clock or a platform limit, and for a day too far out.
+pub fn day_deadline(
+    policy: &ClockPolicy,
+    inquiry: &Inquiry,
+    received_on: NaiveDate,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Option<Deadline> {
+    let channel = inquiry.channel;
+    let today = zone.local(now).date_naive();
+    let replied =
+        last_real_reply(inquiry).is_some_and(|r| zone.local(r).date_naive() >= received_on);
+    if !has_reply_clock(channel) {
+        return None;
+    }
+    let limit = policy.platform_limit(channel)?;
+    // A limit of up to 24 h ends on the next day at the latest; each further day adds one.
+    let days =
+        u64::try_from(limit.num_minutes().max(1).checked_add(24 * 60 - 1)? / (24 * 60)).ok()?;
+    let due_on = received_on.checked_add_days(chrono::Days::new(days))?;
+    let status = if replied {
+        Status::Met
+    } else if today > due_on {
+        Status::Overdue
+    } else if today == due_on {
+        Status::DueSoon
+    } else {
+        Status::OnTrack
+    };
+    Some(Deadline {
+        company_due: None,
+        platform_due: None,
+        status,
+        due_soon_minutes: 0,
+        quiet: false,
+        precision: Some(Precision::Day),
+        due_on: Some(due_on),
+    })
 }
 
 /// When the clock started: the first buyer message after our last real reply,
@@ -646,6 +707,8 @@ fn clocks(
         status,
         due_soon_minutes: lead.num_minutes(),
         quiet: false,
+        precision: None,
+        due_on: None,
     }
 }
 
