@@ -118,13 +118,27 @@ const handlers = {
     const now = Date.now();
     const generation = answersGeneration();
     const eng = await engine();
-    const inquiries = msg.items.map((i) => i.inquiry);
-    const results = eng.triage(inquiries, now, browserZone(now));
+    // Items the door could not type are null (skipped, their reason logged there); an
+    // item the engine could not read answers an error record. Either way the rest of
+    // the batch is triaged, and each answer keeps its item's place.
+    const taken = msg.items.map((item, n) => ({ item, n })).filter(({ item }) => item !== null);
+    const answers = taken.length
+      ? eng.triage(taken.map(({ item }) => (item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry)), now, browserZone(now))
+      : [];
+    const results = msg.items.map(() => null);
+    taken.forEach(({ n }, k) => {
+      const answer = answers[k];
+      if (typeof answer?.verdict === 'string') results[n] = answer;
+      else console.warn(`Xunpan: item ${n} skipped: ${answer?.error ?? 'no answer'}`);
+    });
+    const kept = msg.items.map((item, n) => (results[n] ? item : null));
+    const keptItems = kept.filter(Boolean);
+    const keptResults = results.filter(Boolean);
     // The page draws as soon as it has the results; the items and the badge follow.
-    updateItems((stored) => rememberItems(stored, msg.items, results, now))
+    updateItems((stored) => rememberItems(stored, keptItems, keptResults, now))
       .then(({ stored }) => refreshBadge(now, stored))
       .catch(() => refreshBadge(now).catch(() => {}));
-    rememberAnswers(msg.page, msg.items, results, now, generation).catch(() => {});
+    rememberAnswers(msg.page, keptItems, keptResults, now, generation).catch(() => {});
     return { resultsJson: JSON.stringify(results), now };
   },
   async [TYPES.RENDER](msg) {

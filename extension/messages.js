@@ -31,7 +31,150 @@
   });
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const isInquiry = (v) => isObject(v) && typeof v.body === 'string';
+
+  // --- every field of an inquiry in its contract type (docs/formats.md) --------------------
+
+  const MAX_FIELD_CHARS = 100_000;
+  /** Text: text as it is, a number or a boolean as its text; anything else is dropped. */
+  const asText = (v) => {
+    if (typeof v === 'string') return v.length <= MAX_FIELD_CHARS ? v : v.slice(0, MAX_FIELD_CHARS);
+    if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
+    return undefined;
+  };
+  /** A count: a finite number, or text that is one; anything else is dropped. */
+  const asNumber = (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    return Number.isFinite(n) ? n : undefined;
+  };
+  const asBool = (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined);
+  /** A time: RFC 3339 text as it is, epoch milliseconds as RFC 3339; anything else is dropped. */
+  const asTime = (v) => {
+    if (typeof v === 'string') return v.length <= 64 ? v : undefined;
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 8.64e15) return new Date(v).toISOString();
+    return undefined;
+  };
+
+  // The contract's fields, by type; a nested object's own table.
+  const BUYER = {
+    text: ['name', 'country', 'company', 'email', 'website', 'phone', 'level', 'ipCountry', 'accountId'],
+    number: ['productViews', 'inquiriesSent', 'validInquiries', 'repliedInquiries', 'spamMarkedCount', 'blacklistedCount',
+      'loginDays', 'suppliersContacted'],
+    time: ['registeredAt'],
+    bool: ['emailVerified'],
+  };
+  const INQUIRY = { text: ['id', 'channel', 'subject', 'body', 'keyword'], time: ['receivedAt'] };
+  const PRODUCT = { text: ['id', 'title'] };
+  const SHIPMENT = { text: ['carrier', 'trackingNumber'], number: ['days'] };
+  const THREAD = { time: ['ourLastReplyAt', 'buyerReadAt', 'buyerRepliedAt'] };
+  const MESSAGE = { text: ['from', 'text'], time: ['at'] };
+  const ATTACHMENT = { text: ['name'], number: ['size'] };
+  const RFQ = { number: ['quotesLeft'] };
+  const CASTS = { text: asText, number: asNumber, time: asTime, bool: asBool };
+
+  /** The fields of `table` from `value`, each cast; what does not cast is named in `dropped`. */
+  function fields(value, table, path, dropped) {
+    const out = {};
+    if (!isObject(value)) {
+      if (value !== undefined && value !== null) dropped.push(`${path} is not an object`);
+      return out;
+    }
+    for (const [type, names] of Object.entries(table)) {
+      for (const name of names) {
+        const v = value[name];
+        if (v === undefined || v === null) continue;
+        const cast = CASTS[type](v);
+        if (cast === undefined) dropped.push(`${path}${name} is not ${type === 'time' ? 'a time' : type === 'bool' ? 'true or false' : type}`);
+        else out[name] = cast;
+      }
+    }
+    return out;
+  }
+
+  /** A list of objects of one table; odd entries dropped. */
+  function list(value, table, path, dropped, max = 1000) {
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) {
+      dropped.push(`${path} is not a list`);
+      return undefined;
+    }
+    return value.slice(0, max).filter((v, n) => isObject(v) || (dropped.push(`${path}[${n}] is not an object`), false))
+      .map((v, n) => fields(v, table, `${path}[${n}].`, dropped));
+  }
+
+  /**
+   * An inquiry as the contract types it, from whatever a page produced: text to text,
+   * numbers to numbers, times to RFC 3339; unknown fields left out; every value that
+   * could not be typed dropped and named in `dropped`. null (with the reason) when
+   * nothing usable is left: no text body. One odd item is thereby skipped, never the batch.
+   */
+  function normaliseInquiry(value) {
+    const dropped = [];
+    if (!isObject(value)) return { inquiry: null, dropped: ['the inquiry is not an object'] };
+    const inquiry = fields(value, INQUIRY, '', dropped);
+    if (typeof inquiry.body !== 'string') {
+      return { inquiry: null, dropped: [...dropped, value.body === undefined ? 'the inquiry has no body' : 'body is not text'] };
+    }
+    const attachments = list(value.attachments, ATTACHMENT, 'attachments', dropped, 100);
+    if (attachments?.length) inquiry.attachments = attachments;
+    for (const [key, table] of [['product', PRODUCT], ['buyer', BUYER], ['shipment', SHIPMENT]]) {
+      if (value[key] === undefined || value[key] === null) continue;
+      const part = fields(value[key], table, `${key}.`, dropped);
+      if (Object.keys(part).length) inquiry[key] = part;
+    }
+    if (value.thread !== undefined && value.thread !== null) {
+      const thread = fields(value.thread, THREAD, 'thread.', dropped);
+      const messages = list(value.thread?.messages, MESSAGE, 'thread.messages', dropped);
+      if (messages?.length) thread.messages = messages.filter((m) => typeof m.text === 'string' || typeof m.at === 'string');
+      if (Object.keys(thread).length) inquiry.thread = thread;
+    }
+    if (value.rfq !== undefined && value.rfq !== null) {
+      const rfq = fields(value.rfq, RFQ, 'rfq.', dropped);
+      if (Array.isArray(value.rfq?.buyerTags)) rfq.buyerTags = value.rfq.buyerTags.map(asText).filter((t) => t !== undefined).slice(0, 50);
+      if (Object.keys(rfq).length) inquiry.rfq = rfq;
+    }
+    return { inquiry, dropped };
+  }
+
+  const warned = new Set();
+  /** Logs why an item (or a field of it) was dropped, once per reason. */
+  function logDropped(where, reasons) {
+    for (const reason of reasons) {
+      const line = `Xunpan: ${where}: ${reason}`;
+      if (warned.has(line) || warned.size > 200) continue;
+      warned.add(line);
+      console.warn(line);
+    }
+  }
+
+  /**
+   * One item of a triage request, typed; null (its reason logged) when it cannot be
+   * used. A day-level time (`receivedOn`, "YYYY-MM-DD") is kept only in that shape.
+   */
+  function normaliseItem(item, n) {
+    if (!isObject(item)) {
+      logDropped(`item ${n} skipped`, ['it is not an object']);
+      return null;
+    }
+    const { inquiry, dropped } = normaliseInquiry(item.inquiry);
+    if (!inquiry) {
+      logDropped(`item ${n} skipped`, dropped);
+      return null;
+    }
+    if (dropped.length) logDropped(`item ${n}`, dropped.map((d) => `${d}: dropped`));
+    const out = { inquiry };
+    const url = asText(item.url);
+    if (url !== undefined && url.length <= MAX_ADDRESS_CHARS) out.url = url;
+    for (const [name, max] of [['key', 512], ['signature', 64]]) {
+      if (item[name] === undefined) continue;
+      if (typeof item[name] !== 'string' || item[name].length > max) {
+        logDropped(`item ${n} skipped`, [`${name} is not text of at most ${max} characters`]);
+        return null;
+      }
+      out[name] = item[name];
+    }
+    if (typeof item.receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item.receivedOn)) out.receivedOn = item.receivedOn;
+    return out;
+  }
   const MAX_ITEMS = 1000;
   const MAX_TRIAGE_CHARS = 32 * 1024 * 1024;
   const MAX_ADDRESS_CHARS = 4096;
@@ -52,18 +195,29 @@
     return true;
   }
 
+  /** `m.inquiry` typed in place (see normaliseInquiry); false when it cannot be used. */
+  function typedInquiry(m) {
+    const { inquiry, dropped } = normaliseInquiry(m.inquiry);
+    if (!inquiry) {
+      logDropped('inquiry refused', dropped);
+      return false;
+    }
+    m.inquiry = inquiry;
+    return true;
+  }
+
   /** Field checks per type: each returns true when the message is well formed. */
   const SHAPES = {
-    [TYPES.TRIAGE]: (m) =>
-      readItems(m) &&
-      Array.isArray(m.items) &&
-      m.items.length <= MAX_ITEMS &&
-      optionalText(m.page) &&
-      m.items.every((i) => isObject(i) && isInquiry(i.inquiry) && (i.url === undefined || typeof i.url === 'string') &&
-        optionalText(i.key, 512) && optionalText(i.signature, 64)),
-    [TYPES.RENDER]: (m) => isInquiry(m.inquiry) && (m.template == null || typeof m.template === 'string'),
-    [TYPES.LINT]: (m) => typeof m.text === 'string' && (m.inquiry == null || isInquiry(m.inquiry)),
-    [TYPES.FEEDBACK]: (m) => isInquiry(m.inquiry) && typeof m.spam === 'boolean',
+    // Each item is typed at the door; one that cannot be used becomes null (skipped,
+    // with its reason logged) and the rest of the batch goes on.
+    [TYPES.TRIAGE]: (m) => {
+      if (!readItems(m) || !Array.isArray(m.items) || m.items.length > MAX_ITEMS || !optionalText(m.page)) return false;
+      m.items = m.items.map(normaliseItem);
+      return true;
+    },
+    [TYPES.RENDER]: (m) => typedInquiry(m) && (m.template == null || typeof m.template === 'string'),
+    [TYPES.LINT]: (m) => typeof m.text === 'string' && (m.inquiry == null || typedInquiry(m)),
+    [TYPES.FEEDBACK]: (m) => typedInquiry(m) && typeof m.spam === 'boolean',
     [TYPES.UNDO_FEEDBACK]: (m) => typeof m.token === 'string' && m.token.length <= 64,
     [TYPES.TEMPLATES]: () => true,
     [TYPES.GET_STATE]: () => true,
@@ -86,5 +240,5 @@
     return Boolean(shape && shape(message));
   }
 
-  globalThis.XunpanMessages = Object.freeze({ TYPES, accept });
+  globalThis.XunpanMessages = Object.freeze({ TYPES, accept, normaliseInquiry, normaliseItem });
 })();

@@ -53,6 +53,52 @@ pub struct QueueItem {
     pub replied: bool,
 }
 
+/// The text fields of a stored item: a number or a boolean in one (an old record, or
+/// a page that gave a number for a name) is read as its text.
+const TEXT_FIELDS: [&str; 10] = [
+    "key", "id", "url", "buyer", "country", "subject", "verdict", "grade", "priority", "template",
+];
+
+/// Queue items from stored records, each read on its own: a text field holding a
+/// number is read as text, a value of no usable type is dropped, and a record that
+/// still cannot be read is skipped with its reason (the second list), never the whole
+/// queue.
+pub fn items_from_values(values: Vec<serde_json::Value>) -> (Vec<QueueItem>, Vec<String>) {
+    let mut items = Vec::with_capacity(values.len());
+    let mut skipped = Vec::new();
+    for (n, mut value) in values.into_iter().enumerate() {
+        if let Some(record) = value.as_object_mut() {
+            for field in TEXT_FIELDS {
+                let Some(v) = record.get_mut(field) else {
+                    continue;
+                };
+                match v {
+                    serde_json::Value::Number(x) => *v = serde_json::Value::String(x.to_string()),
+                    serde_json::Value::Bool(b) => *v = serde_json::Value::String(b.to_string()),
+                    serde_json::Value::String(_) | serde_json::Value::Null => {}
+                    _ => *v = serde_json::Value::Null,
+                }
+            }
+            if !matches!(
+                record.get("replied"),
+                None | Some(serde_json::Value::Bool(_))
+            ) {
+                record.remove("replied");
+            }
+            for field in ["deadline", "followUp"] {
+                if !matches!(record.get(field), None | Some(serde_json::Value::Object(_))) {
+                    record.remove(field);
+                }
+            }
+        }
+        match serde_json::from_value::<QueueItem>(value) {
+            Ok(item) => items.push(item),
+            Err(e) => skipped.push(format!("stored item {n} skipped: {e}")),
+        }
+    }
+    (items, skipped)
+}
+
 /// The deadline fields as stored (RFC 3339 text).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -350,6 +396,32 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_odd_stored_item_is_read_or_skipped_never_the_queue() {
+        let values: Vec<serde_json::Value> = serde_json::from_str(
+            r#"[
+              {"key": "inquiry:1", "buyer": "Ann", "verdict": "genuine"},
+              {"key": "inquiry:2", "buyer": 7, "id": 2, "replied": "yes", "deadline": "soon"},
+              {"key": "inquiry:3", "buyer": {"name": "x"}, "channel": "inquiry"},
+              {"key": "inquiry:4", "channel": "no such channel"},
+              "not a record"
+            ]"#,
+        )
+        .expect("json");
+        let (items, skipped) = items_from_values(values);
+        let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, ["inquiry:1", "inquiry:2", "inquiry:3"]);
+        assert_eq!(
+            items[1].buyer.as_deref(),
+            Some("7"),
+            "a number read as text"
+        );
+        assert_eq!(items[1].id.as_deref(), Some("2"));
+        assert_eq!(items[2].buyer, None, "an object is no name: dropped");
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(skipped[0].contains("stored item 3"), "{skipped:?}");
+    }
 
     fn item(key: &str, channel: Channel, due: Option<&str>, replied: bool) -> QueueItem {
         QueueItem {

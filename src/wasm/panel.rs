@@ -333,12 +333,16 @@ impl QueuePanel {
     }
 
     /// Replaces the items (the records the service worker stores).
+    /// Each record is read on its own (see [`crate::core::queue::items_from_values`]):
+    /// one that cannot be read is skipped, never the queue. Returns the reasons of the
+    /// skipped ones, for the caller to log.
     #[wasm_bindgen(js_name = setItems)]
-    pub fn set_items(&self, items: JsValue) -> Result<(), JsError> {
-        let items: Vec<QueueItem> = serde_wasm_bindgen::from_value(items)
+    pub fn set_items(&self, items: JsValue) -> Result<Vec<String>, JsError> {
+        let values: Vec<serde_json::Value> = serde_wasm_bindgen::from_value(items)
             .map_err(|e| JsError::new(&format!("items: {e}")))?;
+        let (items, skipped) = crate::core::queue::items_from_values(values);
         self.state.borrow_mut().items = items;
-        Ok(())
+        Ok(skipped)
     }
 
     /// Sets the filter (`{channel, verdict, grade, urgentOnly, includeReplied, includeSpam, search}`).

@@ -15,9 +15,11 @@ const CASES = [
   ['triage with address, keys and signatures', triage([{ inquiry, url: 'https://message.alibaba.com/x', key: 'inquiry:1', signature: '18:42' }], { page: 'https://message.alibaba.com/message/default.htm#feedback/all' }), true],
   ['triage, address not text', triage([{ inquiry }], { page: 7 }), false],
   ['triage, address too long', triage([{ inquiry }], { page: `https://x/${'a'.repeat(5000)}` }), false],
-  ['triage, key not text', triage([{ inquiry, key: 1 }]), false],
-  ['triage, signature too long', triage([{ inquiry, signature: 'x'.repeat(65) }]), false],
-  ['triage, item without a body', triage([{ inquiry: { id: '1' } }]), false],
+  // An odd item is skipped (null in its place), never the batch: see the typing tests below.
+  ['triage, key not text', triage([{ inquiry, key: 1 }]), true],
+  ['triage, signature too long', triage([{ inquiry, signature: 'x'.repeat(65) }]), true],
+  ['triage, item without a body', triage([{ inquiry: { id: '1' } }]), true],
+  ['triage, not a list', { type: TYPES.TRIAGE, itemsJson: '{"inquiry": {}}' }, false],
   ['triage, items not JSON', { type: TYPES.TRIAGE, itemsJson: '[{' }, false],
   ['page setup, nothing', { type: TYPES.PAGE_SETUP }, true],
   ['page setup with its address', { type: TYPES.PAGE_SETUP, page: 'https://message.alibaba.com/' }, true],
@@ -33,4 +35,48 @@ for (const [name, message, want] of CASES) {
 
 test('accept: nothing from another extension, however well formed', () => {
   assert.equal(accept(triage([{ inquiry }]), { id: 'someone-else' }, EXTENSION), false);
+});
+
+// Issue 26.2: one item with a non-text field broke the queue. Every field is typed at
+// the door (text to text, numbers to numbers, odd values dropped with a logged reason),
+// and an item that cannot be used is skipped, never the list.
+const TYPING = [
+  ['a number for the buyer name is its text', { body: 'Price?', buyer: { name: 42 } }, { body: 'Price?', buyer: { name: '42' } }],
+  ['a numeric id and body are text', { id: 7301, body: 12345 }, { id: '7301', body: '12345' }],
+  ['counts given as text are numbers', { body: 'x', buyer: { loginDays: '3', productViews: 'many' } }, { body: 'x', buyer: { loginDays: 3 } }],
+  ['epoch ms for a time is RFC 3339', { body: 'x', receivedAt: 1795425120000 }, { body: 'x', receivedAt: '2026-11-23T09:12:00.000Z' }],
+  ['an object where text belongs is dropped', { body: 'x', subject: { a: 1 }, buyer: { country: ['US'] } }, { body: 'x' }],
+  ['unknown fields are left out', { body: 'x', toString: 'boom', extra: 1 }, { body: 'x' }],
+  ['thread messages typed, odd ones dropped', { body: 'x', thread: { ourLastReplyAt: 5, messages: [{ from: 'buyer', at: 1, text: 9 }, 'odd'] } },
+    { body: 'x', thread: { ourLastReplyAt: '1970-01-01T00:00:00.005Z', messages: [{ from: 'buyer', at: '1970-01-01T00:00:00.001Z', text: '9' }] } }],
+  ['no body: skipped', { id: '1' }, null],
+  ['a body that is an object: skipped', { body: { text: 'x' } }, null],
+  ['not an object: skipped', 'x', null],
+];
+for (const [name, given, want] of TYPING) {
+  test(`typed at the door: ${name}`, () => {
+    const { inquiry, dropped } = globalThis.XunpanMessages.normaliseInquiry(given);
+    assert.deepEqual(inquiry, want);
+    if (want === null) assert.ok(dropped.length > 0, 'the reason is given');
+  });
+}
+
+test('one bad item of a batch is skipped in its place, the others go on typed', () => {
+  const warn = console.warn;
+  const logged = [];
+  console.warn = (line) => logged.push(line);
+  try {
+    const message = triage([{ inquiry }, { inquiry: { body: 42, buyer: { name: 7 } } }, { inquiry: 'not one' }, 5, { inquiry, receivedOn: '2026-12-02' }]);
+    assert.equal(accept(message, ours, EXTENSION), true, 'the batch is taken');
+    assert.equal(message.items.length, 5, 'every item keeps its place');
+    assert.deepEqual(message.items[0].inquiry, inquiry);
+    assert.deepEqual(message.items[1].inquiry, { body: '42', buyer: { name: '7' } });
+    assert.equal(message.items[2], null);
+    assert.equal(message.items[3], null);
+    assert.equal(message.items[4].receivedOn, '2026-12-02');
+    assert.ok(logged.some((l) => /item 2 skipped: the inquiry is not an object/.test(l)), logged.join('\n'));
+    assert.ok(logged.some((l) => /item 3 skipped/.test(l)), logged.join('\n'));
+  } finally {
+    console.warn = warn;
+  }
 });
