@@ -140,10 +140,11 @@
     if (fresh.length) {
       const answer = ask(TYPES.TRIAGE, {
         page: location.href,
-        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature }))),
+        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature, receivedOn: i.receivedOn }))),
       }).then(({ resultsJson }) => {
         const answers = JSON.parse(resultsJson);
-        fresh.forEach((item, n) => keepAnswer(item, answers[n]));
+        // An item the worker could not take (skipped with a logged reason) has no answer.
+        fresh.forEach((item, n) => typeof answers[n]?.verdict === 'string' && keepAnswer(item, answers[n]));
       }).finally(() => {
         for (const item of fresh) if (asked.get(item.key)?.answer === answer) asked.delete(item.key);
       });
@@ -195,9 +196,11 @@
       if (!pageType) return;
       const page = Site.collect(pageType, document, store, overrides);
       reportHealth(page);
-      for (const item of page.items) if (drawable(item)) draw(item, page);
-      await triage(page.items);
-      for (const item of page.items) draw(item, page);
+      const readable = page.items.filter((item) => !item.unread);
+      for (const item of page.items) if (item.unread) drawUnread(item);
+      for (const item of readable) if (drawable(item)) draw(item, page);
+      await triage(readable);
+      for (const item of readable) draw(item, page);
       // The rows are in: from now on changes are found by scans (a row the page data
       // named but the page never showed must not make every change read the page twice).
       if (page.items.length) triagedAhead.clear();
@@ -223,6 +226,10 @@
     reportHealth(page);
     let complete = true;
     for (const item of page.items) {
+      if (item.unread) {
+        drawUnread(item);
+        continue;
+      }
       if (!drawable(item)) {
         complete = false;
         continue;
@@ -238,10 +245,7 @@
   }
 
   function itemUrlFor(type, item) {
-    if (type === 'inquiryList' && item.id) {
-      return `https://message.alibaba.com/message/maDetail.htm?imInquiryId=${encodeURIComponent(item.id)}`;
-    }
-    return location.href;
+    return Site.itemUrl(type, item, location.href);
   }
 
   /** Tells the rep, quietly, when the page could not be read fully. */
@@ -251,6 +255,8 @@
       path: location.pathname,
       route: location.hash.replace(/\d{3,}/g, 'N').slice(0, 60),
       items: page.items.length,
+      unread: page.items.filter((i) => i.unread).length,
+      editor: page.editor?.kind ?? null,
       found: [...(page.health?.found ?? [])].sort(),
       missing: [...(page.health?.missing ?? [])].sort(),
       overrides: Object.keys(overrides).sort(),
@@ -259,11 +265,29 @@
     const missing = page.health?.missing ?? [];
     // While the page is still arriving, what is missing may simply not be there yet.
     if (document.readyState === 'loading') return;
-    if (!missing.length || (page.items.length && !missing.some((f) => /row|item|contact|card/i.test(f)))) {
+    // Any part that feeds the engine (the items, their text, time, buyer) is named,
+    // whether or not rows were found; only where-to-draw misses stay quiet.
+    if (!globalThis.XunpanHealth?.mattersToRep(missing)) {
       Overlay.status(null);
       return;
     }
-    Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('pageNotRead')} ${missing.join(', ')}`);
+    const words = globalThis.XunpanHealth.partsInWords(missing, Overlay.t);
+    Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('pageNotRead')} ${words} (${missing.join(', ')})`);
+  }
+
+  /** An item whose text could not be read: a grey "not read" chip, never a verdict. */
+  function drawUnread(item) {
+    const mount = item.mount ?? item.element;
+    if (!mount || !item.element) return;
+    if (item.element.getAttribute('data-xunpan-verdict') !== 'unread') item.element.setAttribute('data-xunpan-verdict', 'unread');
+    const prev = drawn.get(mount);
+    if (prev && prev.key === item.key && prev.known === 'unread' && prev.host.isConnected) return;
+    prev?.host.remove();
+    const words = globalThis.XunpanHealth.partsInWords(item.missing?.length ? item.missing.map((m) => ({ text: 'messageText', time: 'receivedTime' })[m] ?? m) : ['messageText'], Overlay.t);
+    const host = Overlay.unreadChip(words, { compact: Boolean(item.compact) });
+    if (item.open) mount.prepend(host);
+    else mount.append(host);
+    drawn.set(mount, { key: item.key, known: 'unread', host });
   }
 
   // --- drawing ---------------------------------------------------------------------------
@@ -287,7 +311,7 @@
       templateName: (id) => templateNames[id] ?? id,
       feedback: (spam) => feedback(item, spam),
       undoFeedback: (token) => undoFeedback(item, token),
-      insert: (template, mode) => renderAndInsert(item, template, page.editor, mode),
+      insert: (template, mode) => renderAndInsert(item, template, mode),
     };
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact) });
     if (isSingle) openItem = { item, host };
@@ -322,26 +346,19 @@
   // --- inserting a reply -------------------------------------------------------------------
 
   /**
-   * Renders `template` for the item and puts it into the page's editor. Resolves to
-   * `{ ok, lint, editor }`: `editor` is the box the text went into, for the card to
-   * bring into view.
+   * Renders `template` for the item and puts it into the page's reply editor, the one
+   * the adapter names for this page (never whatever box has the focus: a search box
+   * must never receive a reply). Resolves to `{ ok, lint, editor }`: `editor` is the
+   * box the text went into, for the card to bring into view. Nothing is ever sent.
    */
-  async function renderAndInsert(item, template, editorKind, mode = 'insert') {
+  async function renderAndInsert(item, template, mode = 'insert') {
     const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });
-    const ok = await insertText(rendered.text, editorKind, mode);
+    const editor = Site.replyEditor(pageType, document, overrides);
+    const ok = editor ? await insertInto(editor, rendered.text, mode) : false;
     if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
-    return { ok, lint: rendered.lint ?? [], editor: ok ? editorBox(editorKind) : null };
-  }
-
-  /** The element the rep sees as the reply box (the editor's frame for TinyMCE). */
-  function editorBox(editorKind) {
-    if (editorKind === 'tinymce') {
-      const frame = document.getElementById(`${Site.EDITOR.id}_ifr`);
-      return frame?.closest('.tox-tinymce, .mce-tinymce') ?? frame ?? null;
-    }
-    const active = document.activeElement;
-    if (active && isEditable(active) && !active.closest('[data-xunpan-host]')) return active;
-    return Site.editorElement?.(document, overrides) ?? null;
+    // The TinyMCE frame exists only once the editor was opened: ask again for the box.
+    const box = ok ? Site.replyEditor(pageType, document, overrides)?.element ?? null : null;
+    return { ok, lint: rendered.lint ?? [], editor: box };
   }
 
   /**
@@ -354,49 +371,79 @@
     const page = Site.collect(pageType, document, store, overrides);
     const item = page.items.find((i) => i.open && i.inquiry?.id === id && (i.inquiry.channel ?? 'inquiry') === channel);
     if (!item || !page.editor) return { ok: false, reason: 'notOpen' };
-    const { ok, lint } = await renderAndInsert(item, template, page.editor);
+    const { ok, lint } = await renderAndInsert(item, template);
     if (openItem?.host.isConnected) Overlay.setCardFlags(openItem.host, lint);
     return ok ? { ok } : { ok, reason: 'insertFailed' };
   }
 
-  /**
-   * Puts text into the editor: the focused field if the rep is in one, else the page's
-   * reply editor. Text is inserted at the cursor (what the rep typed stays); the send
-   * button is never touched.
-   */
-  async function insertText(text, editorKind, mode = 'insert') {
-    const active = document.activeElement;
-    if (active && isEditable(active) && !active.closest('[data-xunpan-host]')) return insertInto(active, text, mode);
-    if (editorKind === 'tinymce') return insertViaPage(text, mode);
-    const area = Site.editorElement?.(document, overrides);
-    if (area) return insertInto(area, text, mode);
-    return false;
+  /** Puts text into the adapter's editor with the method its kind needs. */
+  function insertInto(editor, text, mode = 'insert') {
+    switch (editor.kind) {
+      case 'tinymce':
+        return insertViaPage(text, mode, editor.spec ?? Site.EDITOR);
+      case 'contenteditable':
+        return Promise.resolve(insertIntoEditable(editor.element, text, mode));
+      case 'textarea':
+      case 'controlled':
+        return Promise.resolve(insertIntoField(editor.element, text, mode));
+      default:
+        return Promise.resolve(false);
+    }
   }
 
   function isEditable(el) {
     return el instanceof HTMLTextAreaElement ||
       (el instanceof HTMLInputElement && /^(text|search|)$/.test(el.type)) ||
-      el.isContentEditable;
+      el?.isContentEditable;
   }
 
   /**
-   * Inserts into a textarea, input or contenteditable as if typed: the browser's own
-   * insertText keeps undo and fires the input events page frameworks listen to. If it
-   * is refused, the native value setter plus an `input` event does the same for
-   * controlled components.
+   * A contenteditable box: the text goes in at the rep's cursor when it is inside the
+   * box, else at its end (or over everything, `replace`). The browser's own insertText
+   * makes it one undo step and fires the input events the page's counter listens to.
    */
-  function insertInto(el, text, mode = 'insert') {
-    el.focus();
-    if (mode === 'replace') {
-      if (el.isContentEditable) document.getSelection()?.selectAllChildren(el);
-      else el.select?.();
+  function insertIntoEditable(el, text, mode) {
+    if (!el?.isConnected || !el.isContentEditable) return false;
+    el.focus({ preventScroll: true });
+    const sel = document.getSelection();
+    if (!sel) return false;
+    if (mode === 'replace') sel.selectAllChildren(el);
+    else if (!sel.rangeCount || !el.contains(sel.anchorNode)) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      range.collapse(false);
+      sel.removeAllRanges();
+      sel.addRange(range);
     }
     if (document.execCommand?.('insertText', false, text)) return true;
-    if (el.isContentEditable) return false;
+    // Refused (an engine without execCommand): the same by hand, with the input event.
+    const range = sel.getRangeAt(0);
+    range.deleteContents();
+    const node = document.createTextNode(text);
+    range.insertNode(node);
+    range.setStartAfter(node);
+    range.collapse(true);
+    sel.removeAllRanges();
+    sel.addRange(range);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    return true;
+  }
+
+  /**
+   * A textarea or input, plain or controlled by the page's framework: insertText at
+   * the box's own cursor (kept while it is not focused), one undo step with the input
+   * events; refused, the native value setter and an input event, which a controlled
+   * component takes as typing.
+   */
+  function insertIntoField(el, text, mode) {
+    if (!el?.isConnected || !(el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) return false;
+    el.focus({ preventScroll: true });
+    if (mode === 'replace') el.select?.();
+    if (document.execCommand?.('insertText', false, text) && el.value.includes(text)) return true;
     const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
     const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-    const start = el.selectionStart ?? el.value.length;
-    const end = el.selectionEnd ?? el.value.length;
+    const start = mode === 'replace' ? 0 : el.selectionStart ?? el.value.length;
+    const end = mode === 'replace' ? el.value.length : el.selectionEnd ?? el.value.length;
     const next = el.value.slice(0, start) + text + el.value.slice(end);
     setter ? setter.call(el, next) : (el.value = next);
     el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -406,7 +453,7 @@
   let insertSeq = 0;
 
   /** The TinyMCE editor lives in the page's own world: page-editor.js does the insert. */
-  function insertViaPage(text, mode = 'insert') {
+  function insertViaPage(text, mode = 'insert', spec = Site.EDITOR) {
     const id = `x${Date.now()}-${++insertSeq}`;
     return new Promise((resolve) => {
       const done = (ok) => {
@@ -419,7 +466,7 @@
       };
       const timer = setTimeout(() => done(false), 5000);
       window.addEventListener('message', onReply);
-      window.postMessage({ source: 'xunpan-editor', id, action: 'insert', mode, text, editor: Site.EDITOR }, location.origin);
+      window.postMessage({ source: 'xunpan-editor', id, action: 'insert', mode, text, editor: spec }, location.origin);
     });
   }
 
@@ -459,7 +506,7 @@
   // The detail page's editor is a same-origin frame created later: watch it once it exists.
   const watchedFrames = new WeakSet();
   function watchEditorFrame() {
-    const frame = document.getElementById(`${Site.EDITOR.id}_ifr`);
+    const frame = Site.replyEditor(pageType, document, overrides)?.frame;
     const doc = frame?.contentDocument;
     if (doc && !watchedFrames.has(doc)) {
       watchedFrames.add(doc);
@@ -484,7 +531,9 @@
       const inquiry = openItem?.item.inquiry ?? { body: '' };
       const { rendered } = await ask(TYPES.RENDER, { inquiry, template: id });
       anchor?.focus?.();
-      const ok = await insertText(rendered.text, openItem ? Site.collect(pageType, document, store, overrides).editor : null);
+      // Into the page's reply editor, as the adapter names it; never into another box.
+      const editor = Site.replyEditor(pageType, document, overrides);
+      const ok = editor ? await insertInto(editor, rendered.text) : false;
       if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
       if (openItem) Overlay.setCardFlags(openItem.host, rendered.lint);
     });

@@ -53,6 +53,7 @@
     .chip.compact .tag { padding: 0 5px; }
     .chip.compact .clock { padding: 0 5px; }
     .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; flex: none; }
+    .tag.unread { background: #667085; border-radius: 9px; }
     .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
     .grade { font-weight: 600; padding: 0 2px; flex: none; }
     .clock { font-variant-numeric: tabular-nums; padding: 0 6px; border-radius: 8px; white-space: nowrap; }
@@ -525,6 +526,23 @@
   }
 
   /**
+   * The chip of an item Xunpan could not read (`missing`: the parts, in the rep's
+   * words): grey, "not read", no verdict and no clock — never a verdict from empty text.
+   */
+  function unreadChip(missing, { compact = false } = {}) {
+    const { el, root } = host('span');
+    const title = t('chipUnreadTitle', [missing]);
+    const tag = h('span', { class: 'tag unread', text: t('chipUnread') });
+    root.append(h('span', { class: compact ? 'chip compact' : 'chip', role: 'note', title, 'aria-label': `${t('extName')}: ${title}` }, tag));
+    el.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      ev.preventDefault();
+    });
+    if (!compact) fitIntoGap(el);
+    return el;
+  }
+
+  /**
    * How a buying request fits the rep: relevance to their keywords, quotes left and age,
    * green when it is worth spending a quote on. Without keywords relevance is not
    * judged, and the badge says so instead of calling it relevant.
@@ -809,6 +827,7 @@
   globalThis.XunpanOverlay = Object.freeze({
     useLanguage,
     chip,
+    unreadChip,
     card,
     setCardFlags,
     picker,

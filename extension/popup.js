@@ -20,26 +20,9 @@ $('options').addEventListener('click', () => api.runtime.openOptionsPage());
 await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
 const queue = new QueuePanel(document.createElement('div'), null);
 const { items } = await api.storage.local.get('items');
-queue.setItems(Object.values(items ?? {}));
+for (const reason of queue.setItems(Object.values(items ?? {})) ?? []) console.warn(`Xunpan: ${reason}`);
 const counts = queue.render(Date.now());
 for (const key of ['open', 'overdue', 'dueSoon']) $(key).textContent = String(counts[key]);
-
-/**
- * The parts of a page the adapter could not read, in the rep's words (the adapter
- * names them by its selectors: listRow, buyerName, messageTime, …).
- */
-function partsInWords(missing) {
-  const word = (key) => {
-    if (/row|contact$|card$/i.test(key)) return 'partItems';
-    if (/time|posted|date/i.test(key)) return 'partTimes';
-    if (/editor|composer/i.test(key)) return 'partEditor';
-    if (/name|buyer|country|level/i.test(key)) return 'partBuyer';
-    if (/message|text|preview|conversation|subject|product|quantity/i.test(key)) return 'partMessages';
-    if (/mount|header/i.test(key)) return 'partPlace';
-    return 'partOther';
-  };
-  return [...new Set(missing.map(word))].map((key) => t(key)).join(', ');
-}
 
 // Adapter health of the seller page in the active tab, and a diagnostic to copy into a
 // bug report (page structure only, no buyer data).
@@ -50,7 +33,7 @@ const health = tab?.id !== undefined
 if (health) {
   $('health').hidden = false;
   const summary = $('healthSummary');
-  summary.textContent = health.missing.length ? t('healthPartly', [partsInWords(health.missing)]) : t('healthReadable', [String(health.items)]);
+  summary.textContent = health.missing.length ? t('healthPartly', [globalThis.XunpanHealth.partsInWords(health.missing, t)]) : t('healthReadable', [String(health.items)]);
   summary.className = health.missing.length ? 'below' : 'ok';
 }
 

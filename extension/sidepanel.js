@@ -41,7 +41,7 @@ let storedItems = [];
 async function loadItems() {
   const { items } = await api.storage.local.get('items');
   storedItems = Object.values(items ?? {});
-  panel.setItems(storedItems);
+  for (const reason of panel.setItems(storedItems) ?? []) console.warn(`Xunpan: ${reason}`);
   draw();
 }
 
@@ -159,7 +159,34 @@ api.storage.onChanged.addListener((changes, area) => {
   loadItems();
   loadStateSoon();
 });
+// What the adapter could read on the seller page in the active tab: named in the
+// rep's words whenever a part is missing (rows found or not), with the diagnostic.
+let health = null;
+async function loadHealth() {
+  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true }).catch(() => []);
+  health = tab?.id !== undefined
+    ? (await api.tabs.sendMessage(tab.id, { type: TYPES.HEALTH }).catch(() => null))?.health ?? null
+    : null;
+  const section = document.getElementById('health');
+  const missing = health?.missing ?? [];
+  section.hidden = !health || !globalThis.XunpanHealth.mattersToRep(missing);
+  if (section.hidden) return;
+  const summary = document.getElementById('healthSummary');
+  summary.textContent = t('healthPartly', [globalThis.XunpanHealth.partsInWords(missing, t)]);
+  summary.className = 'below';
+}
+document.getElementById('copyDiagnostic').addEventListener('click', async () => {
+  if (!health) return;
+  const diagnostic = { ...health, browser: navigator.userAgent.match(/(Chrome|Firefox)\/\d+/)?.[0] ?? 'unknown' };
+  await navigator.clipboard.writeText(JSON.stringify(diagnostic, null, 2));
+  document.getElementById('copied').textContent = t('copied');
+});
+api.tabs.onActivated?.addListener(() => loadHealth());
+api.tabs.onUpdated?.addListener((_id, change) => change.status === 'complete' && loadHealth());
+setInterval(loadHealth, 5000);
+
 await loadItems();
 panel.start();
+loadHealth();
 loadTemplateNames();
 loadState();

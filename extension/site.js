@@ -1,11 +1,24 @@
 // Site knowledge: the one place that knows Alibaba.com's seller pages.
 //
-// URL patterns, CSS selectors and the page-data shapes live here as data; nothing
-// else in Xunpan names a selector. Each selector is an ordered fallback chain with a
-// note of what it targets, the strength of the evidence for it (A: seen in two
-// independent sources or verified live; B: one source that ran on the live page; C:
-// guessed), and how many elements it must match on each demo page — the browser tests
-// check every count. A rep (or an admin) can override any selector in the settings.
+// URL patterns, CSS selectors, label words and the page-data shapes live here as data;
+// nothing else in Xunpan names a selector or builds an Alibaba address. Each selector
+// is an ordered fallback chain with a note of what it targets, the strength of the
+// evidence for it (A: seen in two independent sources or verified live; B: one source
+// that ran on the live page; C: guessed or only our demo), the date it was last checked
+// against that evidence (`confirmed`), and how many elements it must match on each demo
+// page (`fixtures`) — the browser tests check every count. A rep (or an admin) can
+// override any selector in the settings.
+//
+// When the class names fail, a list row is read by its structure as the last fallback:
+// its labels ("Inquiry No." / 询价单号, "Created" / 创建时间), its product link, the
+// buyer's flag and the layout around it. A row whose message cannot be read is handed
+// back marked `unread` (it gets an "unread" chip, never a verdict from empty text), and
+// every part that feeds the engine and could not be read — text, time, buyer — is
+// named in `health.missing`, whether or not rows were found.
+//
+// Times are read in the browser's time zone (the pages show them in it) unless the
+// shown text names its own offset. A date without a time is a day, not midnight: the
+// item carries `receivedOn` and the engine gives it a day-level due state.
 //
 // `collect()` turns a page into items, each with the page's own element, where to draw,
 // and an Inquiry in the data-contract shape. It prefers the data the page itself holds
@@ -31,192 +44,334 @@
       css: ['a.inquiry-item[data-trade-id]', '.inquiry-item[data-trade-id]'],
       doc: 'one inquiry row of the list; data-trade-id is the inquiry number (imInquiryId)',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { list: 20, 'list-gen2': 20, 'list-spam': 0, 'list-en': 20 },
     },
     listBuyerName: {
       css: ['.aui2-grid-name', '.l1-buyer-name', '.u-text-center'],
       doc: "buyer's name inside a row (full name in the title attribute)",
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { list: 20, 'list-gen2': 20 },
     },
     listCountry: {
       css: ['.ui2-flag'],
       doc: 'country flag inside a row: class ui2-flag-<iso2>, country name in the title',
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { list: 20, 'list-gen2': 20 },
     },
     listProduct: {
       css: ['.buyer-product-name-content'],
       doc: 'the product the inquiry was sent from, inside a row',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { list: 20, 'list-gen2': 20 },
     },
     listPreview: {
       css: ['.buyer-chat-msg'],
       doc: 'the last message of the thread, inside a row',
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { list: 20, 'list-gen2': 20 },
     },
     detailConversation: {
       css: ['.common-load-more', '.message-container'],
       doc: 'the conversation area of the detail page (gets data-xunpan-verdict)',
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     detailMessage: {
       css: ['.common-load-more .message-item-wrapper', '[class*=message-item-wrapper]'],
       doc: 'one message; class item-left = the buyer, item-right = us; data-expinfo holds sendTime',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1, 'detail-replied': 2 },
     },
     messageText: {
       css: ['.description-container', '.session-rich-content.text', '.content-with-translation'],
       doc: 'the text of one message (the original inquiry text is .description-container)',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     messageTime: {
       css: ['.item-base-info span:last-child'],
       doc: 'the displayed time of one message (YYYY-MM-DD HH:MM[:SS])',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     attachment: {
       css: ['.inquiry-file-item[data-query]'],
       doc: 'an attached file; data-query JSON has fileName and fileSize',
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { detail: 0, 'detail-attachments': 2 },
     },
     productCard: {
       css: ['.session-rich-content.card', '.inquiry-card-item'],
       doc: 'the product card the inquiry was sent from',
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     buyerCard: {
       css: ['.alicrm-customer-detail-card'],
       doc: "the buyer's CRM card in the side panel",
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     buyerName: {
       css: ['.alicrm-customer-detail-card .name-text', '.name-text'],
       doc: "buyer's name on the CRM card",
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     buyerCountry: {
       css: ['.country-flag-label'],
       doc: "buyer's country on the CRM card",
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     buyerLevel: {
       css: ['.alicrm-customer-detail-card .icon-content'],
       doc: "buyer's level badge on the CRM card",
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     buyerField: {
       css: ['.base-information-form-item'],
       doc: 'a labelled field of the CRM card (label and content children)',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { detail: 9 },
     },
     detailCardMount: {
       css: ['.reply-wrapper', '.send-header-menu'],
       doc: 'where the verdict card goes: above the reply box',
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     editorOpener: {
       css: ['.mock-reply'],
       doc: 'the placeholder that creates the TinyMCE editor (id normal-im-send) when clicked',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { detail: 1 },
     },
     chatContact: {
       css: ['div.contact-item-container[data-cid]'],
       doc: 'one contact of the OneTalk list (virtualised: the element is reused); data-cid = conversation',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { chat: 14 },
     },
     contactName: {
       css: ['.contact-info .name'],
       doc: "the contact's name inside a contact row (also data-name on the row)",
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { chat: 14 },
     },
     contactTime: {
       css: ['.contact-time'],
       doc: 'time of the last message in a contact row (HH:MM)',
       grade: 'B',
+      confirmed: '2026-12-02',
       fixtures: { chat: 14 },
     },
     chatHeader: {
       css: ['.content-header'],
       doc: 'header of the open conversation (first text = buyer name)',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { chat: 1 },
     },
     chatMessage: {
       css: ['.message-container [class*=message-item-wrapper]'],
       doc: 'one message of the open conversation',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { chat: 1 },
     },
     chatComposer: {
       css: ['#send-box-wrapper textarea.send-textarea', 'textarea.send-textarea'],
       doc: 'the chat reply box: a controlled textarea (native setter + input event)',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { chat: 1 },
+    },
+    listEmpty: {
+      css: ['.empty-folder', '[class*=empty-folder]', '.next-empty', '[class*=list-empty]'],
+      doc: "the page's own \"no inquiries\" note: the only proof that a folder is empty (a list container with no rows is not)",
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { 'list-spam': 1, list: 0 },
+    },
+    listProductLink: {
+      css: ['a[href*="/product-detail/"]', 'a[href*="productId="]', 'a[href*="/product/"]'],
+      doc: "the product link inside a row (structure fallback: the product's title is the link's text or title)",
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { list: 0 },
+    },
+    listFlagAny: {
+      css: ['.ui2-flag', '[class*=flag][title]', 'img[alt][src*=flag]', '[class*=flag]'],
+      doc: "the buyer's flag inside a row, by any class containing 'flag' (structure fallback; the name sits beside it)",
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { list: 20 },
+    },
+    listDetailLink: {
+      css: ['a[href*="maDetail"][href*="imInquiryId="]', 'a[href*="imInquiryId="]'],
+      doc: 'a link to the detail page; imInquiryId is the inquiry number',
+      grade: 'B',
+      confirmed: '2026-12-02',
+      fixtures: { list: 20 },
+    },
+    productName: {
+      css: ['.product-name'],
+      doc: 'the product title inside the product card of a detail page',
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { detail: 1 },
+    },
+    editorFrame: {
+      css: ['iframe#normal-im-send_ifr', 'iframe[id$="_ifr"]'],
+      doc: 'the TinyMCE editing frame of the detail page (created when the placeholder is clicked)',
+      grade: 'A',
+      confirmed: '2026-12-02',
+      fixtures: { detail: 0 },
+    },
+    editorChrome: {
+      css: ['.tox-tinymce', '.mce-tinymce'],
+      doc: "the TinyMCE editor's visible box around its frame",
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { detail: 0 },
+    },
+    detailEditor: {
+      css: ['.reply-wrapper [contenteditable="true"]', '.reply-wrapper [contenteditable=""]', '.reply-wrapper textarea:not([hidden])',
+        '[role="textbox"][contenteditable="true"]'],
+      doc: 'a reply box of the detail page that is not TinyMCE: a contenteditable element or a plain textarea',
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { detail: 0 },
+    },
+    chatHeaderName: {
+      css: ['.content-header .name', '.content-header [class*=name]'],
+      doc: "the buyer's name in the header of the open conversation (none while no chat is open)",
+      grade: 'B',
+      confirmed: '2026-12-02',
+      fixtures: { chat: 1 },
+    },
+    contactPreview: {
+      css: ['.last-msg', '[class*=last-msg]', '[class*=latest-msg]', '[class*=message-preview]'],
+      doc: 'the preview of the last message in a contact row (else the row text without name, time, counts and tags)',
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { chat: 14 },
+    },
+    contactNoise: {
+      css: ['.unread-num, .tag-item, .contact-time, [class*=avatar], [class*=unread], [class*=contact-time]'],
+      doc: 'parts of a contact row that are not the message: unread count, tags, time, avatar letter (one selector list: all of them)',
+      grade: 'B',
+      confirmed: '2026-12-02',
+      fixtures: { chat: 39 },
+    },
+    rfqDetail: {
+      css: ['.brh-rfq-item__detail'],
+      doc: 'the description of a buying request',
+      grade: 'C',
+      confirmed: '2026-12-02',
+      fixtures: { rfq: 7 },
+    },
+    rfqBuyer: {
+      css: ['.brh-rfq-item__other-info .text'],
+      doc: "the buyer's name on a buying request",
+      grade: 'A',
+      confirmed: '2026-12-02',
+      fixtures: { rfq: 7 },
     },
     rfqCard: {
       css: ['div.brh-rfq-item'],
       doc: 'one buying request of the RFQ market list',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { rfq: 7 },
     },
     rfqSubject: {
       css: ['a.brh-rfq-item__subject-link'],
       doc: 'title and link of a buying request',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { rfq: 7 },
     },
     rfqQuantity: {
       css: ['.brh-rfq-item__quantity-num'],
       doc: 'quantity of a buying request',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { rfq: 7 },
     },
     rfqCountry: {
       css: ['.brh-rfq-item__country'],
       doc: "buyer's country of a buying request",
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { rfq: 7 },
     },
     rfqPosted: {
       css: ['.brh-rfq-item__publishtime'],
       doc: 'when a buying request was posted',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { rfq: 7 },
     },
     rfqQuotesLeft: {
       css: ['.brh-rfq-item__quote-left span'],
       doc: 'quotes left on a buying request',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { rfq: 7 },
     },
     rfqBuyerTag: {
       css: ['.brh-rfq-item__buyer-tag .next-tag-body'],
       doc: 'buyer tags of a buying request (Email Confirmed, Experienced buyer, …)',
       grade: 'A',
+      confirmed: '2026-12-02',
       fixtures: { rfq: 7 },
     },
   });
 
   /** The TinyMCE editor of the detail page, for the page-world insert helper. */
   const EDITOR = Object.freeze({ id: 'normal-im-send', opener: SELECTORS.editorOpener.css[0] });
+
+  /** Alibaba addresses Xunpan builds (the queue opens an item's own page). */
+  const URLS = Object.freeze({
+    inquiryDetail: (id) => `https://message.alibaba.com/message/maDetail.htm?imInquiryId=${encodeURIComponent(id)}`,
+  });
+
+  /**
+   * Label words of the list rows, English and Chinese UI, for reading a row by its
+   * structure (each a regular expression source; the value follows the label).
+   * Evidence: 询价单号 / 创建时间 / 更新时间 [A] (reference §2.1); the English words [C].
+   */
+  const ROW_LABELS = Object.freeze({
+    inquiryNo: String.raw`(?:Inquiry\s*(?:No\.?|number|ID)|询价单号)`,
+    created: String.raw`(?:Created(?:\s*(?:on|at|time))?|Creation\s*time|创建时间)`,
+    updated: String.raw`(?:Updated(?:\s*(?:on|at|time))?|Update\s*time|更新时间)`,
+  });
+
+  /** Noise in a OneTalk contact row that is not the buyer's message. */
+  const CONTACT_NOISE = Object.freeze([/\[(?:未读|Unread|unread)\]/g, /\[(?:已读|Read)\]/g]);
 
   /** Attributes that carry identity; a change of one means the element shows another item. */
   const IDENTITY_ATTRIBUTES = Object.freeze(['data-trade-id', 'data-cid']);
@@ -308,11 +463,79 @@
 
   const one = (root, key, overrides, found) => all(root, key, overrides, found)[0] ?? null;
 
-  /** "2026-11-23 09:12[:05]" as shown on the pages (the seller's zone, +08:00). */
+  /**
+   * The offset, in minutes east of UTC, that shown text names for itself ("GMT+8",
+   * "UTC-05:00", "+08:00" right after a time), or null: then the browser's zone holds,
+   * the zone the pages draw their times in.
+   */
+  function statedOffset(s) {
+    const m = String(s).match(/(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|\d{2}:\d{2}(?::\d{2})?\s*([+-])(\d{2}):?(\d{2})\b/);
+    if (!m) return null;
+    const sign = (m[1] ?? m[4]) === '-' ? -1 : 1;
+    const hours = Number(m[2] ?? m[5]);
+    const minutes = Number(m[3] ?? m[6] ?? 0);
+    if (hours > 14 || minutes > 59) return null;
+    return sign * (hours * 60 + minutes);
+  }
+
+  /** Wall-clock fields to epoch ms: in the browser's zone, or at a stated offset. */
+  function wallTime(y, mo, d, h, mi, sec, offset) {
+    if (offset === null || offset === undefined) {
+      const t = new Date(y, mo - 1, d, h, mi, sec).getTime();
+      // Reject what the Date object silently rolled over (2026-13-45, 25:61).
+      const back = new Date(t);
+      return back.getFullYear() === y && back.getMonth() === mo - 1 && back.getDate() === d ? t : undefined;
+    }
+    const t = Date.UTC(y, mo - 1, d, h, mi, sec) - offset * MINUTE;
+    const back = new Date(Date.UTC(y, mo - 1, d));
+    return back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && sec < 60 ? t : undefined;
+  }
+
+  /**
+   * "2026-11-23 09:12[:05]" (or 2026/11/23) as shown on the pages: in the browser's
+   * zone unless the text names its own offset. undefined when no time of day is shown.
+   */
   function parseShownTime(s) {
-    const m = String(s).match(/(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/);
+    const m = String(s).match(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
     if (!m) return undefined;
-    return Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}+08:00`);
+    return wallTime(+m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0), statedOffset(s));
+  }
+
+  /** The day of a shown date without a time ("2026-12-02", "2026/12/02"): "YYYY-MM-DD", or undefined. */
+  function parseShownDay(s) {
+    const m = String(s).match(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/);
+    if (!m) return undefined;
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return undefined;
+    return d.toISOString().slice(0, 10);
+  }
+
+  /** The browser's day of `ms` as "YYYY-MM-DD". */
+  function localDay(ms) {
+    const d = new Date(ms);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+
+  /** Epoch ms as RFC 3339 with the browser's offset at that moment ("…T10:14:00+01:00"). */
+  function isoLocal(ms) {
+    if (!Number.isFinite(ms)) return undefined;
+    const d = new Date(ms);
+    const off = -d.getTimezoneOffset();
+    const sign = off < 0 ? '-' : '+';
+    const abs = Math.abs(off);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${localDay(ms)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${sign}${pad(abs / 60 | 0)}:${pad(abs % 60)}`;
+  }
+
+  /**
+   * A time as a row or a message shows it: `{ at }` (epoch ms) when it has a time of
+   * day, `{ day }` ("YYYY-MM-DD") when it is a date alone, `{}` when neither.
+   */
+  function shownWhen(s) {
+    const at = parseShownTime(s);
+    if (at !== undefined) return { at };
+    const day = parseShownDay(s);
+    return day ? { day } : {};
   }
 
   function readJsonAttr(el, name) {
@@ -440,44 +663,176 @@
       }),
     });
     if (Number(r.lastestReplyTime) > 0 || ours) {
+      const ourAt = Number(r.lastestReplyTime) || Number(latest.gmtChat);
+      // The buyer wrote again after our reply (a follow-up): the row's latest message
+      // is the thread since our reply, and the clocks start at it.
+      const followUp = !ours && Number(latest.gmtChat) > ourAt && typeof latest.content === 'string' && latest.content;
       inquiry.thread = clean({
-        ourLastReplyAt: iso(Number(r.lastestReplyTime) || Number(latest.gmtChat)),
+        ourLastReplyAt: iso(ourAt),
         buyerReadAt: ours && latest.contactRead ? iso(Number(r.readTime) || Number(latest.gmtChat)) : undefined,
+        buyerRepliedAt: followUp ? iso(Number(latest.gmtChat)) : undefined,
+        messages: followUp
+          ? [{ from: 'buyer', at: iso(Number(latest.gmtChat)), text: latest.content }]
+          : undefined,
       });
     }
     return inquiry;
   }
 
+  /** Leaf texts of an element in document order: elements without element children, with text. */
+  function leaves(root) {
+    const out = [];
+    const walk = (el) => {
+      if (el.hasAttribute?.('data-xunpan-host')) return;
+      const kids = [...el.children].filter((k) => !/^(SCRIPT|STYLE|TEMPLATE)$/.test(k.nodeName));
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.nodeValue).join(' ').replace(/\s+/g, ' ').trim();
+      if (!kids.length) {
+        const t = text(el);
+        if (t) out.push({ el, text: t });
+        return;
+      }
+      if (own) out.push({ el, text: own, mixed: true });
+      for (const k of kids) walk(k);
+    };
+    walk(root);
+    return out;
+  }
+
+  const labelRe = (key, value) => new RegExp(`${ROW_LABELS[key]}\\s*[:：]?\\s*${value}`, 'i');
+  const ANY_LABEL = new RegExp(Object.values(ROW_LABELS).join('|'), 'i');
+  const DATE_TIME = String.raw`(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)`;
+
+  /**
+   * A list row read by its structure, when class names fail: the inquiry number from
+   * its label or its detail link, the creation time from its label, the product from
+   * its product link, the buyer from the flag and the name beside it, and the message
+   * as the longest remaining text. Each field is left out when it cannot be read.
+   */
+  function readRowByStructure(row, overrides) {
+    const whole = text(row);
+    const id = row.getAttribute('data-trade-id') ||
+      whole.match(labelRe('inquiryNo', String.raw`(\d{5,})`))?.[1] ||
+      one(row, 'listDetailLink', overrides)?.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1] || null;
+    const created = whole.match(labelRe('created', DATE_TIME))?.[1];
+    const productLink = one(row, 'listProductLink', overrides);
+    const product = productLink ? (productLink.getAttribute('title') || text(productLink)) : '';
+    const flag = one(row, 'listFlagAny', overrides);
+    const flagCode = [...(flag?.classList ?? [])].map((c) => c.match(/flag-([a-z]{2})$/i)?.[1]).find(Boolean);
+    const country = flagCode?.toUpperCase() ?? countryCode(flag?.getAttribute('title') || flag?.getAttribute('alt') || text(flag));
+    const parts = leaves(row);
+    // The buyer's name: a part whose title repeats its text (full names are in titles),
+    // else the text just before the flag.
+    let nameEl = parts.find((p) => p.el !== flag && !flag?.contains(p.el) && p.el.getAttribute?.('title') && p.el.getAttribute('title') === p.text)?.el;
+    if (!nameEl && flag) {
+      const before = parts.filter((p) => p.el !== flag && !flag.contains(p.el) && (p.el.compareDocumentPosition(flag) & 4));
+      nameEl = before.filter((p) => !ANY_LABEL.test(p.text) && !/^\d+$/.test(p.text)).at(-1)?.el;
+    }
+    const name = nameEl ? (nameEl.getAttribute('title') || text(nameEl)) : '';
+    // The message: the longest text that is none of the above, nor a label, a date, a
+    // status word or a button.
+    const taken = new Set([flag, nameEl, productLink].filter(Boolean));
+    const candidates = parts.filter((p) => {
+      if ([...taken].some((el) => el === p.el || el.contains(p.el))) return false;
+      if (ANY_LABEL.test(p.text) || /^[\d\s:/.-]+$/.test(p.text)) return false;
+      if (p.text === name || p.text === product) return false;
+      const words = p.text.split(/\s+/).length;
+      const cjk = (p.text.match(/[\u3400-\u9fff]/g) ?? []).length;
+      return words >= 3 || cjk >= 6;
+    });
+    const message = candidates.sort((a, b) => b.text.length - a.text.length)[0]?.el ?? null;
+    return { id, created, product, country, name, message };
+  }
+
+  /**
+   * A listed inquiry read from the row itself: by the class names first, then by the
+   * row's structure. `missing` names what feeds the engine and could not be read.
+   */
   function inquiryFromRowDom(row, id, overrides, found) {
+    const byStructure = readRowByStructure(row, overrides);
     const nameEl = one(row, 'listBuyerName', overrides, found);
     const flag = one(row, 'listCountry', overrides, found);
     const code = [...(flag?.classList ?? [])].map((c) => c.match(/^ui2-flag-([a-z]{2})$/)?.[1]).find(Boolean);
-    const product = text(one(row, 'listProduct', overrides, found));
-    const preview = text(one(row, 'listPreview', overrides, found));
-    return clean({
+    const productEl = one(row, 'listProduct', overrides, found);
+    const previewEl = one(row, 'listPreview', overrides, found);
+    const product = text(productEl) || byStructure.product;
+    const message = previewEl ? messageText(previewEl) : messageText(byStructure.message);
+    if (!previewEl && message) found?.add('listStructure');
+    const name = nameEl?.getAttribute('title') || text(nameEl) || byStructure.name;
+    const country = code?.toUpperCase() ?? byStructure.country;
+    const when = byStructure.created ? shownWhen(byStructure.created) : {};
+    const inquiry = clean({
       id,
       channel: 'inquiry',
-      body: preview || product || '',
+      receivedAt: iso(when.at),
+      body: message,
       product: product ? { title: product } : undefined,
-      buyer: clean({ name: nameEl?.getAttribute('title') || text(nameEl), country: code?.toUpperCase() }),
+      buyer: clean({ name, country }),
     });
+    const missing = [];
+    if (!message) missing.push('text');
+    if (when.at === undefined && !when.day) missing.push('time');
+    if (!name && !country) missing.push('buyer');
+    return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined };
+  }
+
+  /** Rows of the list: by the row selectors, else by the rows' inquiry-number labels. */
+  function listRows(doc, overrides, found) {
+    const rows = all(doc, 'listRow', overrides, found);
+    if (rows.length) return rows;
+    // Structure: the smallest element around each "Inquiry No." label that holds one.
+    const re = new RegExp(ROW_LABELS.inquiryNo, 'i');
+    const labelled = leaves(doc.body ?? doc).filter((p) => re.test(p.text)).map((p) => p.el);
+    const out = [];
+    for (const label of labelled) {
+      let row = label;
+      while (row.parentElement && row.parentElement !== doc.body &&
+        [...labelled].filter((l) => row.parentElement.contains(l)).length === 1) row = row.parentElement;
+      if (row !== label && !out.includes(row)) out.push(row);
+    }
+    if (out.length) found?.add('listRowStructure');
+    return out;
+  }
+
+  /** Part names (as health reports them) of what feeds the engine. */
+  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer' });
+
+  /** `missing` of every item, as the health's list of parts ("messageText 3/20"). */
+  function missingParts(items) {
+    const counts = {};
+    for (const item of items) for (const part of item.missing ?? []) counts[part] = (counts[part] ?? 0) + 1;
+    return Object.entries(counts).map(([part, n]) => `${FEEDS[part] ?? part} ${n}/${items.length}`);
   }
 
   function collectList(doc, data, overrides) {
     const found = new Set();
     const items = [];
-    for (const row of all(doc, 'listRow', overrides, found)) {
-      const id = row.getAttribute('data-trade-id');
+    for (const row of listRows(doc, overrides, found)) {
+      const read = row.getAttribute('data-trade-id') ? null : readRowByStructure(row, overrides);
+      const id = row.getAttribute('data-trade-id') || read?.id;
       if (!id) continue;
       const fromData = data?.row?.(id);
-      const inquiry = fromData ? inquiryOfRow(fromData) : inquiryFromRowDom(row, id, overrides, found);
-      if (fromData) found.add('pageData');
-      items.push({ id, key: listKey(id), element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row, inquiry });
+      const item = { id, key: listKey(id), element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row };
+      if (fromData) {
+        found.add('pageData');
+        item.inquiry = inquiryOfRow(fromData);
+        item.missing = [!item.inquiry.body && 'text', !item.inquiry.receivedAt && 'time', !item.inquiry.buyer && 'buyer'].filter(Boolean);
+      } else {
+        const dom = inquiryFromRowDom(row, id, overrides, found);
+        item.inquiry = dom.inquiry;
+        item.missing = dom.missing;
+        if (dom.receivedOn) item.receivedOn = dom.receivedOn;
+      }
+      // No verdict from empty text: the row is marked unread instead.
+      if (!item.inquiry.body) item.unread = true;
+      items.push(item);
     }
-    const wanted = items.length && !found.has('pageData') ? ['listRow', 'listBuyerName', 'listProduct'] : ['listRow'];
-    // An empty folder is not a broken page: only a list with rows must show them.
-    const emptyFolder = doc.querySelector('.empty-folder, .ui2-list-body, .aui-inquirylist-grid-container');
-    const missing = wanted.filter((k) => !found.has(k) && !(k === 'listRow' && emptyFolder));
+    const missing = [];
+    if (!items.length) {
+      // Only the page's own "no inquiries" note proves an empty folder; an empty list
+      // container could as well be rows whose class changed.
+      if (!one(doc, 'listEmpty', overrides, found)) missing.push('listRow');
+    }
+    missing.push(...missingParts(items));
     return { items, header: null, editor: null, health: { found: [...found], missing } };
   }
 
@@ -503,7 +858,11 @@
       if (!value || value === '-') continue;
       // Values are recognised by their shape first; labels only pick among numbers.
       if (/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(value)) buyer.email = value;
-      else if (/^\d{4}-\d{2}-\d{2}/.test(value) && !buyer.registeredAt) buyer.registeredAt = `${value.slice(0, 10)}T00:00:00+08:00`;
+      else if (/^\d{4}-\d{2}-\d{2}/.test(value) && !buyer.registeredAt) {
+        // A day (in the browser's zone, as the page shows it); an impossible one is dropped.
+        const day = parseShownDay(value.slice(0, 10));
+        if (day) buyer.registeredAt = isoLocal(new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)).getTime());
+      }
       else if (/^(https?:\/\/)?[\w-]+(\.[\w-]+)+\/?$/i.test(value) && !/^\d/.test(value)) buyer.website = value;
       else if (/^-?\d+$/.test(value)) {
         for (const [key, names] of Object.entries(BUYER_LABELS)) {
@@ -537,11 +896,12 @@
   }
 
   /** Messages of a conversation area, sorted by time (the DOM order is not to be trusted). */
-  function messagesFromDom(root, key, overrides, found) {
+  function messagesFromDom(root, key, overrides, found, now = Date.now()) {
     const out = [];
     for (const el of all(root, key, overrides, found)) {
       const meta = readJsonAttr(el, 'data-expinfo') ?? {};
-      const at = Number(meta.sendTime) || parseShownTime(text(one(el, 'messageTime', overrides, found)));
+      const shown = text(one(el, 'messageTime', overrides, found));
+      const at = Number(meta.sendTime) || parseShownTime(shown) || contactWhen(shown, now).at;
       const body = messageText(one(el, 'messageText', overrides, found));
       const auto = /系统自动发送|自动接待发送|auto[- ]?repl/i.test(el.textContent ?? '');
       out.push(clean({ from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: body, auto: auto || undefined }));
@@ -556,11 +916,34 @@
     return clean({ ourLastReplyAt: lastSeller, buyerRepliedAt: buyerAfter, messages });
   }
 
-  function collectDetail(doc, data, overrides) {
+  /**
+   * The reply editor of the page, by kind: `tinymce` (the detail page's editor, created
+   * from its placeholder, reached through the page's own world), `contenteditable`,
+   * `textarea`, or `controlled` (a React-controlled textarea: native setter and an
+   * input event). `{ kind, element, spec }`, or null when the page has none.
+   */
+  function replyEditor(type, doc, overrides) {
+    if (type === 'chat') {
+      const element = one(doc, 'chatComposer', overrides);
+      return element ? { kind: 'controlled', element } : null;
+    }
+    if (type !== 'inquiryDetail') return null;
+    const frame = one(doc, 'editorFrame', overrides);
+    const opener = one(doc, 'editorOpener', overrides);
+    if (frame || opener || doc.getElementById(EDITOR.id)) {
+      const box = one(doc, 'editorChrome', overrides) ?? frame ?? opener;
+      return { kind: 'tinymce', element: box, frame, spec: EDITOR };
+    }
+    const element = one(doc, 'detailEditor', overrides);
+    if (!element) return null;
+    return { kind: element instanceof doc.defaultView.HTMLTextAreaElement ? 'textarea' : 'contenteditable', element };
+  }
+
+  function collectDetail(doc, data, overrides, now) {
     const found = new Set();
     const id = detailId(doc);
     const area = one(doc, 'detailConversation', overrides, found);
-    let messages = messagesFromDom(doc, 'detailMessage', overrides, found);
+    let messages = messagesFromDom(doc, 'detailMessage', overrides, found, now);
     const fromData = id ? data?.messages?.(id) : null;
     if (fromData?.length) {
       found.add('pageData');
@@ -577,10 +960,15 @@
       .filter((q) => q && typeof q.fileName === 'string')
       .map((q) => clean({ name: q.fileName, size: count(q.fileSize) }));
     const productEl = one(doc, 'productCard', overrides, found);
-    const productTitle = text(productEl?.querySelector('.product-name') ?? productEl);
+    const productTitle = text((productEl && one(productEl, 'productName', overrides, found)) ?? productEl);
     const mount = one(doc, 'detailCardMount', overrides, found);
-    one(doc, 'editorOpener', overrides, found);
+    const editor = replyEditor('inquiryDetail', doc, overrides);
+    if (editor) found.add('replyEditor');
     const items = [];
+    const parts = [];
+    if (firstBuyer && !firstBuyer.text) parts.push('messageText');
+    if (firstBuyer && !firstBuyer.at) parts.push('receivedTime');
+    if (!Object.keys(buyer).length) parts.push('buyer');
     if (id && area && firstBuyer) {
       const thread = threadOf(messages);
       const inquiry = clean({
@@ -593,24 +981,80 @@
         buyer: Object.keys(buyer).length ? buyer : undefined,
         thread: thread.ourLastReplyAt ? thread : undefined,
       });
-      items.push({ id, key: `detail:${id}`, element: area, mount: mount ?? area, inquiry, open: true });
+      items.push({ id, key: `detail:${id}`, element: area, mount: mount ?? area, inquiry, open: true, unread: !firstBuyer.text || undefined });
     }
-    const missing = ['detailConversation', 'detailMessage', 'buyerCard', 'detailCardMount'].filter(
-      (k) => !found.has(k) && !(k === 'detailMessage' && found.has('pageData')),
+    const missing = ['detailConversation', 'detailMessage', 'buyerCard', 'detailCardMount', 'replyEditor'].filter(
+      (k) => !found.has(k) && !(k === 'detailMessage' && found.has('pageData')) && !(k === 'buyerCard' && found.has('buyerData')),
     );
-    return { items, header: mount ?? area, editor: 'tinymce', health: { found: [...found], missing } };
+    missing.push(...parts);
+    return { items, header: mount ?? area, editor, health: { found: [...found], missing } };
   }
 
   // --- OneTalk chat ---------------------------------------------------------------------------------
 
-  /** "HH:MM" of today (seller's +08:00 day), or yesterday if that would be in the future. */
+  /**
+   * "HH:MM" of today in the browser's zone (the zone the page draws in), or of
+   * yesterday if today's would be in the future. undefined for anything else.
+   */
   function timeToday(hhmm, now = Date.now()) {
-    const m = String(hhmm).match(/^(\d{1,2}):(\d{2})$/);
-    if (!m) return undefined;
-    const day = new Date(now + 8 * 60 * MINUTE).toISOString().slice(0, 10);
-    let t = Date.parse(`${day}T${m[1].padStart(2, '0')}:${m[2]}:00+08:00`);
-    if (t > now + MINUTE) t -= 24 * 60 * MINUTE;
+    const m = String(hhmm).trim().match(/^(\d{1,2}):(\d{2})$/);
+    if (!m || +m[1] > 23 || +m[2] > 59) return undefined;
+    const today = new Date(now);
+    let t = new Date(today.getFullYear(), today.getMonth(), today.getDate(), +m[1], +m[2], 0).getTime();
+    if (t > now + MINUTE) {
+      const y = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1, +m[1], +m[2], 0);
+      t = y.getTime();
+    }
     return t;
+  }
+
+  /**
+   * A contact row's shown time: "HH:MM" (today), "Yesterday"/"昨天" HH:MM, a full
+   * date-time, or a date alone ("12-01", "2026-12-01": day-level). `{ at }`, `{ day }` or `{}`.
+   */
+  function contactWhen(shown, now = Date.now()) {
+    const s = String(shown ?? '').trim();
+    const today = timeToday(s, now);
+    if (today !== undefined) return { at: today };
+    const y = s.match(/^(?:yesterday|昨天)\s*(\d{1,2}):(\d{2})$/i);
+    if (y) {
+      const d = new Date(now);
+      const t = new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1, +y[1], +y[2], 0).getTime();
+      return { at: t };
+    }
+    if (/^(?:yesterday|昨天)$/i.test(s)) {
+      const d = new Date(now);
+      return { day: localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1).getTime()) };
+    }
+    const full = shownWhen(s);
+    if (full.at !== undefined || full.day) return full;
+    const md = s.match(/^(\d{1,2})[-/](\d{1,2})$/);
+    if (md) {
+      const d = new Date(now);
+      let year = d.getFullYear();
+      if (+md[1] - 1 > d.getMonth()) year -= 1; // a month still to come is last year's
+      return shownWhen(`${year}-${md[1]}-${md[2]}`);
+    }
+    return {};
+  }
+
+  /**
+   * The message of a contact row, and only the message: the preview element when
+   * there is one, else the row's text without the name, the time, the unread count,
+   * tags, the avatar letter and "[Unread]" / "[未读]" markers.
+   */
+  function contactMessage(row, name, overrides) {
+    const strip = (t) => CONTACT_NOISE.reduce((acc, re) => acc.replace(re, ' '), t).replace(/\s+/g, ' ').trim();
+    const preview = one(row, 'contactPreview', overrides);
+    if (preview) return strip(text(preview));
+    const clone = row.cloneNode(true);
+    for (const el of clone.querySelectorAll('[data-xunpan-host]')) el.remove();
+    for (const el of all(clone, 'contactNoise', overrides)) el.remove();
+    for (const el of all(clone, 'contactName', overrides)) el.remove();
+    let rest = strip(text(clone));
+    if (name && rest.startsWith(name)) rest = rest.slice(name.length).trim();
+    // An avatar letter left without its class: a lone capital at the start.
+    return rest.replace(/^[A-Z\u3400-\u9fff]\s+(?=\S)/, '').trim();
   }
 
   function collectChat(doc, data, overrides, now) {
@@ -623,8 +1067,9 @@
       const conv = data?.conversation?.(cid);
       if (conv) found.add('pageData');
       const name = conv?.contactNick ?? row.getAttribute('data-name') ?? text(one(row, 'contactName', overrides, found));
-      let at = Number(conv?.latestMessage?.sendTime) || timeToday(text(one(row, 'contactTime', overrides, found)), now);
-      let body = conv?.latestMessage?.content ?? text(row).replace(name, '').replace(/\[未读\]/g, '').trim();
+      const shown = conv ? {} : contactWhen(text(one(row, 'contactTime', overrides, found)), now);
+      let at = Number(conv?.latestMessage?.sendTime) || shown.at;
+      let body = typeof conv?.latestMessage?.content === 'string' ? conv.latestMessage.content : contactMessage(row, name, overrides);
       // A message event is fresher than the cache and whole where the row shows a preview.
       const events = data?.chatEvents?.(cid);
       if (events) found.add('chatEvents');
@@ -641,37 +1086,56 @@
         buyer: clean({ name, country: conv?.countryCode, level: conv?.userNewLevel, accountId: conv?.contactAccountId }),
         thread: ourReplyAt ? { ourLastReplyAt: iso(ourReplyAt) } : undefined,
       });
+      const missing = [!inquiry.body && 'text', at === undefined && !shown.day && 'time', !name && 'buyer'].filter(Boolean);
       // The name line is one line high (the list's rows have a fixed height): the chip
       // takes its one-line form there.
-      items.push({ id: cid, key: `chat:${cid}`, element: row, mount: one(row, 'contactName', overrides)?.parentElement ?? row, compact: true, inquiry });
+      items.push({
+        id: cid,
+        key: `chat:${cid}`,
+        element: row,
+        mount: one(row, 'contactName', overrides)?.parentElement ?? row,
+        compact: true,
+        inquiry,
+        missing,
+        receivedOn: at === undefined ? shown.day : undefined,
+        unread: !inquiry.body || undefined,
+      });
     }
     const header = one(doc, 'chatHeader', overrides, found);
     const openCid = header?.getAttribute('data-cid') ?? null;
-    const messages = messagesFromDom(doc, 'chatMessage', overrides, found);
-    one(doc, 'chatComposer', overrides, found);
+    const messages = messagesFromDom(doc, 'chatMessage', overrides, found, now);
+    const editor = replyEditor('chat', doc, overrides);
+    if (editor) found.add('chatComposer');
     const lastBuyer = messages.filter((m) => m.from === 'buyer').at(-1);
     if (header && lastBuyer) {
       const conv = openCid ? data?.conversation?.(openCid) : null;
-      const name = conv?.contactNick ?? text(header.querySelector('.name') ?? header.firstElementChild);
+      const name = conv?.contactNick ?? text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
       const thread = threadOf(messages);
+      // Judged on what the buyer wrote since our last reply, not on the last line alone.
+      const since = messages.filter((m) => m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt));
+      const pending = since.length ? since : [lastBuyer];
+      const body = pending.map((m) => m.text).filter(Boolean).join('\n');
       items.push({
         id: openCid ?? `open:${name}`,
         key: `chat-open:${openCid ?? name}`,
         element: header,
         mount: header,
         open: true,
+        missing: [!body && 'text', !pending[0].at && 'time', !name && 'buyer'].filter(Boolean),
+        unread: !body || undefined,
         inquiry: clean({
           id: openCid ?? undefined,
           channel: 'chat',
-          receivedAt: lastBuyer.at,
-          body: lastBuyer.text,
+          receivedAt: pending[0].at,
+          body,
           buyer: clean({ name, country: conv?.countryCode, level: conv?.userNewLevel }),
           thread: thread.ourLastReplyAt ? thread : undefined,
         }),
       });
     }
     const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k));
-    return { items, header, editor: 'textarea', health: { found: [...found], missing } };
+    missing.push(...missingParts(items));
+    return { items, header, editor, health: { found: [...found], missing } };
   }
 
   // --- RFQ market ---------------------------------------------------------------------------------------
@@ -734,7 +1198,7 @@
       const postedMs = postedAt(text(posted), now);
       const qty = text(one(card, 'rfqQuantity', overrides, found));
       const unit = text(one(card, 'rfqQuantity', overrides)?.nextElementSibling);
-      const detail = text(card.querySelector('.brh-rfq-item__detail'));
+      const detail = text(one(card, 'rfqDetail', overrides, found));
       const tags = all(card, 'rfqBuyerTag', overrides, found).map(text).filter(Boolean);
       const countryName = text(one(card, 'rfqCountry', overrides, found));
       const quotesLeft = count(text(one(card, 'rfqQuotesLeft', overrides, found)).match(/\d+/)?.[0]);
@@ -750,7 +1214,7 @@
           subject: text(link),
           body: [text(link), qty ? `Quantity: ${qty}${unit ? ` ${unit}` : ''}` : '', detail].filter(Boolean).join('\n'),
           buyer: clean({
-            name: text(card.querySelector('.brh-rfq-item__other-info .text')),
+            name: text(one(card, 'rfqBuyer', overrides, found)),
             country: countryCode(countryName),
             emailVerified: tags.some((g) => /email confirmed|邮箱已验证/i.test(g)) || undefined,
           }),
@@ -804,14 +1268,16 @@
     return items;
   }
 
-  /** The reply box of a page with a plain text editor (chat), or null. */
-  function editorElement(doc, overrides) {
-    return one(doc, 'chatComposer', overrides);
+  /** The address of an item's own page, for the queue (the list's rows open their detail). */
+  function itemUrl(type, item, here) {
+    if (type === 'inquiryList' && item?.id) return URLS.inquiryDetail(item.id);
+    return here;
   }
 
   const api = Object.freeze({
-    PAGES, SELECTORS, EDITOR, IDENTITY_ATTRIBUTES, BUYER_LABELS,
-    detect, collect, predict, createPageDataStore, editorElement, parseShownTime, timeToday, postedAt, countryCode,
+    PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, IDENTITY_ATTRIBUTES, BUYER_LABELS,
+    detect, collect, predict, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
+    contactWhen, timeToday, postedAt, countryCode, readRowByStructure,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;

@@ -2,8 +2,8 @@
 // inbox re-tags rows when the folder or page changes (one chip per row, never a stale
 // one), the virtualised OneTalk list keeps each tag on its own contact while
 // scrolling, a message event re-tags a contact from text the row hides, the RFQ
-// market ranks requests by the rep's keywords, and a page whose markup changed shows
-// a status instead of tags.
+// market ranks requests by the rep's keywords, a list whose markup changed is read by
+// its structure, and a page that cannot be read shows a status instead of tags.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -137,18 +137,40 @@ describe('site adapters through the extension', () => {
     await page.close();
   });
 
-  test('a page with every selector broken shows a status and no tags', async () => {
+  test('a list whose class names and ids all changed is read by its structure, each row its own verdict', async () => {
     const page = await open(`${LIST}?broken=1#feedback/all`);
     await page.waitForSelector('.zz-inquiry-item');
+    // The rows are found by their "询价单号" labels, the inquiry number read from them.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.zz-inquiry-item')];
+      return rows.length === 20 && rows.every((r) => r.closest('[data-xunpan-verdict]'));
+    }, null, { timeout: 20_000 });
+    const rows = await page.$$eval('.zz-inquiry-item', (els) => els.map((r) => {
+      const tagged = r.closest('[data-xunpan-verdict]');
+      return { no: r.textContent.match(/询价单号：(\d+)/)?.[1], verdict: tagged.getAttribute('data-xunpan-verdict'), chips: tagged.querySelectorAll('[data-xunpan-host]').length };
+    }));
+    const stored = await storedItems();
+    for (const row of rows) {
+      assert.equal(row.chips, 1, `row ${row.no} has one chip`);
+      assert.equal(row.verdict, stored[`inquiry:${row.no}`]?.verdict, `row ${row.no} shows its own verdict`);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'list-broken.png') });
+    await page.close();
+  });
+
+  test('a chat page whose markup changed shows a status naming what is missing, and no tags', async () => {
+    const page = await open(`${CHAT}?broken=1#/`);
+    await page.waitForSelector('.zz-contact-item-container');
     let texts = [];
     for (let i = 0; i < 40 && !texts.some((t) => /could not be read/.test(t)); i++) {
       await page.waitForTimeout(100);
       texts = await visibleTexts(page);
     }
     const note = texts.find((t) => /could not be read/.test(t));
-    assert.match(note ?? '', /listRow/, 'the status names what is missing');
+    assert.match(note ?? '', /chatContact/, 'the status names what is missing');
+    assert.match(note ?? '', /the list of inquiries/, 'in the rep\'s words too');
     assert.equal(await page.$$eval('[data-xunpan-verdict]', (e) => e.length), 0, 'no wrong tags');
-    await page.screenshot({ path: join(ARTIFACTS, 'list-broken.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'chat-broken.png') });
     await page.close();
   });
 

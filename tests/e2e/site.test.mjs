@@ -62,8 +62,10 @@ describe('shown times and country names', () => {
     ['2 days before', now - 2 * 86400e3],
     ['发布于 5 小时前', now - 5 * 3600e3],
     ['10分钟前', now - 10 * 60e3],
-    ['2026-11-20 14:30', Date.parse('2026-11-20T14:30:00+08:00')],
-    ['Posted 2026-11-19', Date.parse('2026-11-19T00:00:00+08:00')],
+    // Shown times are in the browser's zone (here: the test's own), unless they say otherwise.
+    ['2026-11-20 14:30', new Date(2026, 10, 20, 14, 30).getTime()],
+    ['2026-11-20 14:30 GMT+8', Date.parse('2026-11-20T14:30:00+08:00')],
+    ['Posted 2026-11-19', new Date(2026, 10, 19).getTime()],
     ['just now, somewhere', undefined],
   ];
   for (const [shown, want] of cases) test(`"${shown}"`, () => assert.equal(Site.postedAt(shown, now), want));
@@ -379,15 +381,47 @@ describe('selectors against the demo pages (Chromium)', () => {
     await page.close();
   });
 
-  test('a page whose markup changed is reported, not misread', async () => {
+  test('a list whose markup changed is read by its structure, and what it cannot read is named', async () => {
     const page = await open(`https://message.alibaba.com/message/default.htm?now=${NOW}&broken=1#feedback/all`);
     await page.waitForSelector('.zz-inquiry-item');
+    const result = await page.evaluate(() => {
+      const read = XunpanSite.collect('inquiryList', document, null, {});
+      return { health: read.health, items: read.items.map((i) => ({ id: i.id, inquiry: i.inquiry, missing: i.missing, unread: i.unread ?? false, text: i.element.textContent })) };
+    });
+    assert.equal(result.items.length, 20, 'every row found by its 询价单号 label');
+    assert.ok(result.health.found.includes('listRowStructure'), JSON.stringify(result.health));
+    let read = 0;
+    for (const item of result.items) {
+      assert.equal(item.id, item.text.match(/询价单号：(\d+)/)?.[1], 'the inquiry number is the row\'s own');
+      assert.ok(item.inquiry.buyer?.name, `${item.id}: the buyer's name beside the flag`);
+      // The message is read from the row, or (too short to tell from a name or a level
+      // by layout alone, like a bare "hi") the row is unread and says so: never a guess.
+      if (item.unread) {
+        assert.equal(item.inquiry.body, '', `${item.id}: nothing handed on as the message`);
+        assert.ok(item.missing.includes('text'), `${item.id}: the missing text is named`);
+      } else {
+        assert.ok(item.text.includes(item.inquiry.body.split('\n')[0].slice(0, 30)), `${item.id}: the message is read from the row`);
+        read += 1;
+      }
+    }
+    assert.ok(read >= 18, `most messages read by structure (${read} of 20)`);
+    assert.ok(result.health.missing.some((m) => /^messageText \d+\/20$/.test(m)) === (read < 20), JSON.stringify(result.health.missing));
+    // The older rows show the creation date without a time: a day, never a made-up minute.
+    assert.ok(result.items.every((i) => i.inquiry.receivedAt === undefined), 'no minute clock from a date');
+    // A selector override from the settings still comes first.
+    const patched = await page.evaluate(() => XunpanSite.collect('inquiryList', document, null, { listRow: 'a.zz-inquiry-item' }));
+    assert.ok(patched.health.found.includes('listRow'), JSON.stringify(patched.health));
+    await page.close();
+  });
+
+  test('a list with nothing to read by is reported, not misread', async () => {
+    const page = await open(`https://message.alibaba.com/message/default.htm?now=${NOW}&broken=1#feedback/all`);
+    await page.waitForSelector('.zz-inquiry-item');
+    // Labels gone as well: nothing says where a row is.
+    await page.evaluate(() => document.querySelectorAll('.zz-aui2-grid-header').forEach((h) => h.remove()));
     const result = await page.evaluate(() => XunpanSite.collect('inquiryList', document, null, {}));
     assert.equal(result.items.length, 0, 'no wrong tags');
     assert.ok(result.health.missing.includes('listRow'), JSON.stringify(result.health));
-    // A selector override from the settings patches it.
-    const patched = await page.evaluate(() => XunpanSite.collect('inquiryList', document, null, { listRow: 'a.zz-inquiry-item' }));
-    assert.equal(patched.health.missing.includes('listRow'), false);
     await page.close();
   });
 });
