@@ -17,7 +17,20 @@
 // now=<epoch ms> (fixed clock), lang=en (English labels), gen=2 (newer list
 // generation), rows=N (an inbox of N rows), pageSize=N (rows per page, 20 by default),
 // broken=1 (every class renamed, to test
-// that a changed page is noticed).
+// that a changed page is noticed), tz=<IANA zone> (the zone times are shown in on pages
+// the server draws: the browser's, as on the real pages; the server's own by default),
+// followups=1 (every listed inquiry answered by us and followed up by the buyer).
+//
+// Page shapes the reference notes describe and the demo's first pages lack (shape=…):
+//   hashed   the newer list: hashed class names, English labels, drawn by script from
+//            a store Xunpan cannot see, paged by hash route (#feedback/all/2);
+//   html     the older list with its rows only in the HTML (no page data, dates only);
+//   subject  the list whose first page, too, comes from the subjectList.htm answer;
+//   ce       the stand-alone maDetail.htm with a contenteditable reply box (and a
+//            search box that has the focus); textarea: the same with a plain textarea;
+//   virtual  OneTalk with 40 contacts, only the first 14 in the page's data cache,
+//            shown times in the browser's zone, and a chat whose pitch is spread over
+//            the buyer's messages since our reply.
 'use strict';
 
 const fs = require('node:fs');
@@ -67,13 +80,37 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
+    shape: /^(hashed|html|subject|ce|textarea|virtual)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    tz: validZone(q.get('tz')) ?? SERVER_ZONE,
+    followups: q.get('followups') === '1',
   };
+}
+
+const SERVER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+function validZone(name) {
+  if (!name) return null;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name;
+  } catch {
+    return null;
+  }
+}
+
+/** "YYYY-MM-DD HH:MM:SS" of `ms` in the zone `tz`, as a page drawn in that zone shows it. */
+function shownIn(ms, tz) {
+  const f = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return f.format(new Date(ms)).replace('T', ' ');
 }
 
 /** The query to hand on to the page's own data scripts. */
 function passOn(opts) {
   const q = new URLSearchParams({ now: String(opts.now), lang: opts.lang, gen: String(opts.gen), rows: String(opts.rows), pageSize: String(opts.pageSize) });
   if (opts.broken) q.set('broken', '1');
+  if (opts.shape) q.set('shape', opts.shape);
+  if (opts.followups) q.set('followups', '1');
+  q.set('tz', opts.tz);
   if (opts.huge) q.set('huge', '1');
   if (opts.renderAfter) q.set('renderAfter', String(opts.renderAfter));
   return q.toString();
@@ -90,8 +127,6 @@ const L = {
     chat: 'Messages', pending: 'To reply', quote: 'Quote now', empty: 'No inquiries', msgMe: 'Me', holder: 'Click here to reply to the buyer…' },
 };
 
-const day = (ms) => new Date(ms + 8 * 60 * MINUTE).toISOString().slice(0, 10);
-const stamp = (ms) => new Date(ms + 8 * 60 * MINUTE).toISOString().slice(0, 19).replace('T', ' ');
 
 // --- data in the shapes the real pages hold -------------------------------------------------
 
@@ -112,6 +147,22 @@ function times(q, now) {
   return { created: now - q.min * MINUTE, ours: 0, read: 0 };
 }
 
+// Follow-ups a buyer sends after our reply (followups=1): pressure, a link to "confirm",
+// a move to another app; invented for the demo.
+const FOLLOW_UPS = [
+  'Why no reply? Contact me on WhatsApp now +1 202 555 0147',
+  'Dear, check the link and confirm today: http://alibaba-order-check.example/confirm?id=88',
+  'Still waiting!! Send the invoice to my email ken.trade.buyer@mail.example, urgent',
+  'Hello?? We need answer in 1 hour or we go to other supplier. Add me on Telegram @fastbuy_99',
+];
+
+/** With followups=1: our reply 20 min after the inquiry, then the buyer's follow-up. */
+function followUpOf(q, n, now) {
+  const created = now - Math.max(q.min, 90) * MINUTE;
+  const ours = created + 20 * MINUTE;
+  return { created, ours, at: ours + Math.floor((now - ours) / 2), text: FOLLOW_UPS[n % FOLLOW_UPS.length] };
+}
+
 /**
  * The buyer's message on the detail page; `huge=1` pads it to over 1 MB with
  * zero-width joiners and right-to-left overrides mixed in (hostile-input tests).
@@ -123,8 +174,8 @@ function bodyOf(q, opts) {
 }
 
 /** One row as `subjectList.htm` and `window.feedbackListResponse.list` carry it. */
-function listRow(q, now) {
-  const t = times(q, now);
+function listRow(q, now, follow = null) {
+  const t = follow ? { created: follow.created, ours: follow.ours, read: 0 } : times(q, now);
   const b = q.buyer;
   return {
     tradeId: q.id, requestNo: q.id, id: Number(q.id), feedbackId: `9${q.id}`, secTradeId: `s${q.id}x`,
@@ -133,9 +184,11 @@ function listRow(q, now) {
     hasUnread: !t.ours, unreadCount: t.ours ? 0 : 1, spam: false, mark: 'NOT_FOLLOW', feedbackType: 1,
     source: q.app ? 'main_app_detail_sendInquiry' : 'main_en_detail', appFrom: q.app ?? 's_en',
     hasAttachment: Boolean(q.att?.length),
-    latestMessage: t.ours
-      ? { sendType: 'send', gmtChat: t.ours, content: 'Dear customer, thank you for your inquiry…', contactRead: Boolean(t.read) }
-      : { sendType: 'rec', gmtChat: t.created, content: q.body, contactRead: false },
+    latestMessage: follow
+      ? { sendType: 'rec', gmtChat: follow.at, content: follow.text, contactRead: false }
+      : t.ours
+        ? { sendType: 'send', gmtChat: t.ours, content: 'Dear customer, thank you for your inquiry…', contactRead: Boolean(t.read) }
+        : { sendType: 'rec', gmtChat: t.created, content: q.body, contactRead: false },
     sender: {
       name: b.name, countryCode: b.country, countryName: COUNTRY_NAMES[b.country] ?? b.country,
       accountId: `8${q.id.slice(-6)}`, secAccountId: `acc${q.id}`, companyName: b.company ?? '',
@@ -144,6 +197,11 @@ function listRow(q, now) {
     productInfo: q.product ? [{ productId: `16${q.id.slice(-6)}`, productName: q.product, quantity: '', unit: '' }] : [],
     url: `/message/default.htm?imInquiryId=${q.id}#feedback/detail/all/${q.id}/9${q.id}/s${q.id}x/`,
   };
+}
+
+/** A listed row of the n-th inquiry, with its follow-up when the page has them. */
+function rowOf(q, n, opts) {
+  return listRow(q, opts.now, opts.followups ? followUpOf(q, n, opts.now) : null);
 }
 
 /** Rows of a folder. `spam` is an empty folder; `unread` the unanswered ones. */
@@ -196,9 +254,59 @@ function listPage(opts) {
   });
 }
 
+/** The rows of the newer and the older list shapes, as plain data for their drawing. */
+function shapeRows(opts) {
+  return folderRows('all', opts).map((q, n) => {
+    const r = rowOf(q, n, opts);
+    return {
+      id: r.tradeId, name: r.sender.name, cc: r.sender.countryCode, country: r.sender.countryName, level: r.sender.userNewLevel ?? '',
+      product: r.productInfo[0]?.productName ?? '', productId: r.productInfo[0]?.productId ?? '',
+      text: r.latestMessage.content, created: r.createTime, updated: r.modifiedTime, replied: Boolean(r.replyStatus),
+    };
+  });
+}
+
+/**
+ * The newer list (shape=hashed): CSS-module class names that change with every build,
+ * English labels, rows drawn by script from a store of the page's own (not
+ * feedbackListResponse: Xunpan sees no page data), paged by hash route.
+ */
+function hashedListPage(opts) {
+  const body = `<div class="_shell_Hq2k1"><nav class="_side_p0Lx9"><a class="_on_Zz81">Inquiries</a><a href="https://onetalk.alibaba.com/message/weblitePWA.htm">Messages</a></nav>
+<main class="_main_4hTq0"><h2 class="_title_a81Fk">Inquiries</h2>
+<input class="_search_W2e9" type="search" placeholder="Search inquiries" aria-label="Search inquiries">
+<div class="_l1ListWrap_-uoFL-" id="hx-root"></div><div class="_pager_Y6d1s" id="hx-pager"></div></main></div>`;
+  return shell({ ...opts, lang: 'en' }, {
+    title: 'Inquiries', host: 'message', body,
+    scripts: [`/demo/hashed-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/hashed.js'],
+  });
+}
+
+function hashedData(opts) {
+  return `window.__hxStore = ${JSON.stringify({ now: opts.now, pageSize: opts.pageSize, rows: shapeRows(opts) })};\n`;
+}
+
+/**
+ * The older list with its rows only in the HTML (shape=html): the aui2 grid as the
+ * server drew it, dates without times (更新时间 / 创建时间), no page data, no script.
+ */
+function htmlListPage(opts) {
+  const t = L[opts.lang];
+  const rows = shapeRows(opts).slice(0, opts.pageSize).map((r) => `<div class="aui2-grid-wraper"><a class="inquiry-item" data-trade-id="${esc(r.id)}" href="/message/maDetail.htm?imInquiryId=${esc(r.id)}" target="_blank">
+<div class="aui2-grid-header"><span class="spec-inquiry-id">${t.no}${esc(r.id)}</span><span class="dates">${t.update}${shownIn(r.updated, opts.tz).slice(0, 10)} ${t.create}${shownIn(r.created, opts.tz).slice(0, 10)}</span></div>
+<div class="aui2-grid-body"><div class="who"><span class="aui2-grid-name u-text-center" title="${esc(r.name)}">${esc(r.name)}</span><span class="ui2-flag ui2-flag-${esc(r.cc.toLowerCase())}" title="${esc(r.country)}">${esc(r.cc)}</span><span class="level-tag-icon">${esc(r.level)}</span></div>
+<div class="what"><div class="buyer-product-name-content">${esc(r.product)}</div><div class="buyer-chat-msg">${esc(r.text)}</div></div>
+<span class="aui2-grid-quo-status-col">${r.replied ? '洽谈中' : '新询盘'}</span><span class="actions-view-detail">${t.detail}</span></div></a></div>`).join('\n');
+  const body = `<div class="layout"><nav class="side"><a class="active">${t.inbox}</a></nav>
+<main class="content"><h2 class="reply-info-title">${t.inbox}</h2><div id="list-root" class="main-content"><div class="ui2-list-body">${rows}</div></div></main></div>`;
+  return shell(opts, { title: t.inbox, host: 'message', body, scripts: [] });
+}
+
 function listData(opts) {
-  const rows = folderRows('all', opts).slice(0, opts.pageSize).map((r) => listRow(r, opts.now));
+  const rows = folderRows('all', opts).slice(0, opts.pageSize).map((r, n) => rowOf(r, n, opts));
   const demo = { now: opts.now, lang: opts.lang, gen: opts.gen, rows: opts.rows, broken: opts.broken, labels: L[opts.lang], pageSize: opts.pageSize, renderAfter: opts.renderAfter };
+  // shape=subject: no first page in the HTML; every page comes from subjectList.htm.
+  if (opts.shape === 'subject') return `window.__demo = ${JSON.stringify(demo)};\n`;
   return `window.__demo = ${JSON.stringify(demo)};\nwindow.feedbackListResponse = ${JSON.stringify({ list: rows, total: opts.rows })};\n`;
 }
 
@@ -212,7 +320,7 @@ function subjectList(opts, body) {
   const page = Math.max(1, Number(params.pagination?.nextPage) || 1);
   const size = Math.min(Math.max(Number(params.pageSize) || PAGE_SIZE, 1), Math.max(100, opts.pageSize));
   const all = folderRows(params.listType ?? 'all', opts);
-  const list = all.slice((page - 1) * size, page * size).map((r) => [listRow(r, opts.now)]);
+  const list = all.slice((page - 1) * size, page * size).map((r, n) => [rowOf(r, (page - 1) * size + n, opts)]);
   return { code: 200, data: { list, pagination: { currentPage: page, nextPage: page + 1, pageSize: size, totalCount: all.length } } };
 }
 
@@ -225,7 +333,7 @@ function detailPage(opts, id) {
   const info = buyerInfo(q, opts.now);
   const messages = [
     `<div class="message-item-wrapper item-left" data-expinfo='${esc(JSON.stringify({ messageId: `m${q.id}1`, sendTime: tm.created, messageType: 50 }))}'>
-      <div class="item-base-info"><span class="name">${esc(b.name)}</span><span>${stamp(tm.created)}</span></div>
+      <div class="item-base-info"><span class="name">${esc(b.name)}</span><span>${shownIn(tm.created, opts.tz)}</span></div>
       <div class="item-content-left"><div class="inquiry-card-item" data-query='${esc(JSON.stringify({ productList: q.product ? [{ id: `16${q.id.slice(-6)}` }] : [] }))}'>
       ${q.product ? `<div class="session-rich-content card"><span class="product-name">${esc(q.product)}</span></div>` : ''}
       <div class="description-container session-rich-content text">${esc(q.subject)}<br>${esc(bodyOf(q, opts)).replace(/\n/g, '<br>')}</div>
@@ -234,7 +342,7 @@ function detailPage(opts, id) {
   ];
   if (tm.ours) {
     messages.push(`<div class="message-item-wrapper item-right" data-expinfo='${esc(JSON.stringify({ messageId: `m${q.id}2`, sendTime: tm.ours, messageType: 1, read_status: tm.read ? 1 : 0 }))}'>
-      <div class="item-base-info"><span class="name">${t.msgMe}</span><span>${stamp(tm.ours)}</span></div>
+      <div class="item-base-info"><span class="name">${t.msgMe}</span><span>${shownIn(tm.ours, opts.tz)}</span></div>
       <div class="session-rich-content text">Dear customer, thank you for your inquiry. Could you tell us the quantity and specification you need?</div></div>`);
   }
   const field = (label, value) =>
@@ -242,26 +350,41 @@ function detailPage(opts, id) {
   const num = (v) => (v < 0 ? '-' : String(v));
   const body = `<div class="layout detail"><main class="content">
 <h2 class="detail-title">${t.no}${esc(q.id)} · ${esc(q.subject)}</h2>
+${opts.shape === 'ce' || opts.shape === 'textarea' ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
 <div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>
 <div class="reply-wrapper"><div class="send-header-menu"><span>${t.quote}</span><span>☺</span></div>
-<div class="mock-reply"><div class="holder">${t.holder}</div></div>
-<div id="editor-slot"></div>
+${editorMarkup(opts, t)}
 <div class="reply-footer"><span id="draft-counter">${t.draft}: 0 ${t.chars}</span><div class="send" id="send-button" role="button">${t.send}</div></div></div>
 </main>
 <aside class="crm"><ul class="tabs"><li data-key="crm" class="active">CRM</li></ul>
 <div class="alicrm-customer-detail-card"><a class="name-text">${esc(b.name)}</a> <span class="country-flag-label">${esc(b.country)}</span>
 <span class="icon-content">${esc(b.level)}</span>
 ${b.company ? field('Company', b.company) : ''}
-${field(t.registered, info.registerDate > 0 ? day(info.registerDate * 1000) : '-')}
+${field(t.registered, info.registerDate > 0 ? shownIn(info.registerDate * 1000, opts.tz).slice(0, 10) : '-')}
 ${b.website ? field(t.site, b.website) : ''}${b.email ? field(t.email, b.email) : ''}
 ${field(t.views, num(info.productViewCount))}${field(t.valid, num(info.validInquiryCount))}${field(t.repliedN, num(info.repliedInquiryCount))}
 ${field(t.spamN, num(info.spamInquiryMarkedBySupplierCount))}${field(t.blackN, num(info.addedToBlacklistCount))}${field(t.login, num(info.loginDays))}
 </div></aside></div>`;
-  const demo = { now: opts.now, lang: opts.lang, tradeId: q.id, labels: t, broken: opts.broken };
+  const demo = { now: opts.now, lang: opts.lang, tradeId: q.id, labels: t, broken: opts.broken, shape: opts.shape };
   return shell(opts, {
     title: `${t.inbox} ${q.id}`, host: 'message', body,
     scripts: [`/demo/detail-data.js?${passOn(opts)}&id=${encodeURIComponent(q.id)}`, '/demo/static/common.js', '/demo/static/detail.js'],
   }).replace('</head>', `<meta name="demo" content="${esc(JSON.stringify(demo))}"></head>`);
+}
+
+/**
+ * The reply box of the detail page: TinyMCE created from its placeholder (the pages the
+ * reference notes describe), or (shape=ce / textarea) a contenteditable box or a plain
+ * textarea, with a search box above the conversation that has the focus.
+ */
+function editorMarkup(opts, t) {
+  if (opts.shape === 'ce') {
+    return `<div class="_composer_Lm3x"><div class="_editor_Q9a7" contenteditable="true" role="textbox" aria-label="${esc(t.reply)}" aria-multiline="true"></div></div>`;
+  }
+  if (opts.shape === 'textarea') {
+    return `<div class="_composer_Lm3x"><textarea class="_editor_Q9a7" rows="5" aria-label="${esc(t.reply)}"></textarea></div>`;
+  }
+  return `<div class="mock-reply"><div class="holder">${t.holder}</div></div>\n<div id="editor-slot"></div>`;
 }
 
 function detailData(opts, id) {
@@ -299,12 +422,41 @@ function chatPage(opts) {
   });
 }
 
+/** The OneTalk contacts: the demo's chats, and with shape=virtual 40 of them. */
+function contactsOf(opts) {
+  if (opts.shape !== 'virtual') return chats;
+  const more = [];
+  for (let n = 0; more.length + chats.length < 40; n++) {
+    const c = chats[n % chats.length];
+    more.push({ ...c, cid: c.cid.replace(/buyerali(\d+)/, (_, d) => `buyerali${Number(d) + 500 + n}`), name: `${c.name.split(' ')[0]} ${String.fromCharCode(65 + (n % 26))}.`,
+      // Older contacts: shown as yesterday's, or by date only.
+      min: c.min + 60 * 26 + n * 97 });
+  }
+  return [...chats, ...more];
+}
+
+// The open chat of shape=virtual: our reply, then the buyer's pitch over three messages;
+// the last alone reads harmless.
+const PITCH = [
+  'Hello my friend, I am very interested in big order of your panels',
+  'For payment we use USDT crypto only, you get 30% extra on top of the price',
+  'Please send me your bank login details on WhatsApp +44 7700 900123 to arrange it',
+  'Waiting for your reply, thank you',
+];
+
 function chatData(opts) {
-  const cache = chats.map((c) => ({
+  const list = contactsOf(opts);
+  const cache = list.map((c) => ({
     cid: c.cid, contactNick: c.name, contactAccountId: c.cid.split('#')[0].split('-')[1], countryCode: c.country, userNewLevel: c.level,
     latestMessage: { content: c.text, sendTime: opts.now - c.min * MINUTE, fromBuyer: true }, unread: c.unread ? 1 : 0,
   }));
-  const demo = { now: opts.now, lang: opts.lang, labels: L[opts.lang], broken: opts.broken };
+  const demo = { now: opts.now, lang: opts.lang, labels: L[opts.lang], broken: opts.broken, shape: opts.shape };
+  if (opts.shape === 'virtual') {
+    // Only the first 14 contacts are in the page's data cache; the rest the page loads
+    // into its own list store, which Xunpan cannot see.
+    demo.pitch = { cid: cache[3].cid, ourAt: opts.now - 50 * MINUTE, texts: PITCH, at: [40, 30, 20, 10].map((m) => opts.now - m * MINUTE) };
+    return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache.slice(0, 14))};\nwindow.__demoMore = ${JSON.stringify(cache.slice(14))};\n`;
+  }
   return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache)};\n`;
 }
 
@@ -364,8 +516,11 @@ function handler(serverCsp) {
           const page = detailPage(opts, url.searchParams.get('imInquiryId'));
           if (page) return send(200, 'text/html', page);
         }
+        if (opts.shape === 'hashed') return send(200, 'text/html', hashedListPage(opts));
+        if (opts.shape === 'html') return send(200, 'text/html', htmlListPage(opts));
         return send(200, 'text/html', listPage(opts));
       }
+      if (p === '/demo/hashed-data.js') return send(200, 'text/javascript', hashedData(opts));
       if (p === '/message/maDetail.htm') {
         const page = detailPage(opts, url.searchParams.get('imInquiryId') ?? '');
         return page ? send(200, 'text/html', page) : send(404, 'text/html', '<h1>No such inquiry</h1>');

@@ -11,7 +11,13 @@
   const demo = window.__demo;
   const t = demo.labels;
   // The page's working copy; the cache object stays as it was at load, as on the real page.
-  const contacts = window.__VMFsConv__cache__.map((c) => ({ ...c, latestMessage: { ...c.latestMessage } }));
+  // shape=virtual: the page's own list store holds contacts its data cache does not.
+  const contacts = [...window.__VMFsConv__cache__, ...(window.__demoMore ?? [])].map((c) => ({ ...c, latestMessage: { ...c.latestMessage } }));
+  const pitch = demo.pitch ?? null;
+  if (pitch) {
+    const c = contacts.find((x) => x.cid === pitch.cid);
+    c.latestMessage = { content: pitch.texts.at(-1), sendTime: pitch.at.at(-1), fromBuyer: true };
+  }
   const PREVIEW_CHARS = 24;
   const ROW = 64;
   const POOL = 14;
@@ -32,7 +38,17 @@
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const hhmm = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(11, 16);
+  // Shown in the browser's zone, as the real page does: today "HH:MM", yesterday
+  // "Yesterday HH:MM", older "MM-DD".
+  const pad = (n) => String(n).padStart(2, '0');
+  const hhmm = (ms) => `${pad(new Date(ms).getHours())}:${pad(new Date(ms).getMinutes())}`;
+  const dayOf = (ms) => new Date(ms).toDateString();
+  const shownTime = (ms) => {
+    const now = demo.now;
+    if (dayOf(ms) === dayOf(now)) return hhmm(ms);
+    if (dayOf(ms) === dayOf(now - 864e5)) return `${demo.lang === 'en' ? 'Yesterday' : '昨天'} ${hhmm(ms)}`;
+    return `${pad(new Date(ms).getMonth() + 1)}-${pad(new Date(ms).getDate())}`;
+  };
 
   spacer.style.height = `${contacts.length * ROW}px`;
   for (let i = 0; i < POOL; i++) {
@@ -51,11 +67,19 @@
     info.append(el('span', 'name', c.contactNick), el('span', 'tag-item', c.countryCode));
     const content = c.latestMessage.content;
     const preview = content.length > PREVIEW_CHARS ? `${content.slice(0, PREVIEW_CHARS)}…` : content;
-    const last = el('div', 'last-msg', `${c.unread ? '[未读] ' : ''}${preview}`);
+    const unreadMark = demo.lang === 'en' ? '[Unread] ' : '[未读] ';
     const right = el('div', 'contact-meta');
-    right.append(el('span', 'contact-time', hhmm(c.latestMessage.sendTime)));
+    right.append(el('span', 'contact-time', shownTime(c.latestMessage.sendTime)));
     if (c.unread) right.append(el('span', 'unread-num', String(c.unread)));
-    row.replaceChildren(info, last, right);
+    if (demo.shape === 'virtual') {
+      // The newer row: an avatar letter, and the preview in a box without a class name of ours.
+      const avatar = el('span', 'avatar-letter', c.contactNick[0]);
+      const last = el('div', 'ct-body');
+      last.append(el('span', '', `${c.unread ? unreadMark : ''}${preview}`));
+      row.replaceChildren(avatar, info, last, right);
+    } else {
+      row.replaceChildren(info, el('div', 'last-msg', `${c.unread ? unreadMark : ''}${preview}`), right);
+    }
     row.classList.toggle('active', c.cid === openCid);
   }
 
@@ -85,12 +109,23 @@
     openCid = cid;
     header.setAttribute('data-cid', cid);
     header.replaceChildren(el('span', 'name', c.contactNick), el('span', 'tag-item', `${c.countryCode} · ${c.userNewLevel}`));
-    const msg = el('div', 'message-item-wrapper item-left');
-    msg.setAttribute('data-expinfo', JSON.stringify({ messageId: `${cid}-1`, sendTime: c.latestMessage.sendTime, messageType: 1 }));
-    const info = el('div', 'item-base-info');
-    info.append(el('span', 'name', c.contactNick), el('span', 'time', hhmm(c.latestMessage.sendTime)));
-    msg.append(info, el('div', 'session-rich-content text', c.latestMessage.content));
-    messages.replaceChildren(msg);
+    const message = (side, who, at, text, n) => {
+      const msg = el('div', `message-item-wrapper ${side}`);
+      // The newer page keeps no send time on the row: only the shown "HH:MM".
+      if (!pitch) msg.setAttribute('data-expinfo', JSON.stringify({ messageId: `${cid}-${n}`, sendTime: at, messageType: 1 }));
+      const info = el('div', 'item-base-info');
+      info.append(el('span', 'name', who), el('span', 'time', hhmm(at)));
+      msg.append(info, el('div', 'session-rich-content text', text));
+      return msg;
+    };
+    if (pitch && cid === pitch.cid) {
+      messages.replaceChildren(
+        message('item-right', t.msgMe, pitch.ourAt, 'Thank you for your message. Which model and how many pieces do you need?', 0),
+        ...pitch.texts.map((text, n) => message('item-left', c.contactNick, pitch.at[n], text, n + 1)),
+      );
+    } else {
+      messages.replaceChildren(message('item-left', c.contactNick, c.latestMessage.sendTime, c.latestMessage.content, 1));
+    }
     state = { draft: '' };
     render();
     renderList();

@@ -74,6 +74,22 @@
     document.querySelector('.mock-reply').hidden = true;
   }
 
+  // shape=ce / textarea: the reply box is a contenteditable element or a plain
+  // textarea; the page's counter and send button read it, as a React page would, only
+  // through its input events.
+  if (demo.shape === 'ce' || demo.shape === 'textarea') {
+    const box = document.querySelector('._editor_Q9a7');
+    let draft = '';
+    box.addEventListener('input', () => {
+      draft = demo.shape === 'ce' ? box.innerText : box.value;
+      counter.textContent = `${t.draft}: ${draft.trim().length} ${t.chars}`;
+    });
+    document.getElementById('send-button').addEventListener('click', () => {
+      window.__demoSent = draft;
+    });
+    return;
+  }
+
   window.tinymce = { get: (name) => (name === 'normal-im-send' ? editor : null), activeEditor: null };
   document.querySelector('.mock-reply').addEventListener('click', () => {
     if (!editor) createEditor();

@@ -9,7 +9,11 @@
   const pages = document.getElementById('pages');
   let page = 1;
 
-  const day = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
+  // The browser's zone, as the real page draws its dates.
+  const day = (ms) => {
+    const d = new Date(ms);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
