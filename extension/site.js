@@ -731,15 +731,18 @@
     // The message: the longest text that is none of the above, nor a label, a date, a
     // status word or a button.
     const taken = new Set([flag, nameEl, productLink].filter(Boolean));
-    const candidates = parts.filter((p) => {
+    const free = parts.filter((p) => {
       if ([...taken].some((el) => el === p.el || el.contains(p.el))) return false;
       if (ANY_LABEL.test(p.text) || /^[\d\s:/.-]+$/.test(p.text)) return false;
-      if (p.text === name || p.text === product) return false;
-      const words = p.text.split(/\s+/).length;
-      const cjk = (p.text.match(/[\u3400-\u9fff]/g) ?? []).length;
-      return words >= 3 || cjk >= 6;
+      return p.text !== name && p.text !== product && !p.el.closest?.('a[href], button');
     });
-    const message = candidates.sort((a, b) => b.text.length - a.text.length)[0]?.el ?? null;
+    // Layout first: a paragraph, or the text beside the product link, is the message
+    // however short ("hi"); else the longest text of a few words.
+    const beside = productLink ? free.find((p) => p.el.parentElement === productLink.parentElement) : null;
+    const paragraph = free.find((p) => /^(P|BLOCKQUOTE)$/.test(p.el.nodeName));
+    const long = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
+      .sort((a, b) => b.text.length - a.text.length)[0];
+    const message = (beside ?? paragraph ?? long)?.el ?? null;
     return { id, created, product, country, name, message };
   }
 

@@ -388,7 +388,7 @@ function editorMarkup(opts, t) {
 }
 
 function detailData(opts, id) {
-  const demo = { now: opts.now, lang: opts.lang, tradeId: id, labels: L[opts.lang] };
+  const demo = { now: opts.now, lang: opts.lang, tradeId: id, labels: L[opts.lang], shape: opts.shape };
   return `window.__demo = ${JSON.stringify(demo)};\n`;
 }
 
@@ -455,6 +455,7 @@ function chatData(opts) {
     // Only the first 14 contacts are in the page's data cache; the rest the page loads
     // into its own list store, which Xunpan cannot see.
     demo.pitch = { cid: cache[3].cid, ourAt: opts.now - 50 * MINUTE, texts: PITCH, at: [40, 30, 20, 10].map((m) => opts.now - m * MINUTE) };
+    cache[3].latestMessage = { content: PITCH.at(-1), sendTime: demo.pitch.at.at(-1), fromBuyer: true };
     return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache.slice(0, 14))};\nwindow.__demoMore = ${JSON.stringify(cache.slice(14))};\n`;
   }
   return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache)};\n`;

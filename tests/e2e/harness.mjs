@@ -24,10 +24,11 @@ export async function startDemo(options = {}) {
 }
 
 /**
- * Chromium with Xunpan loaded, every *.alibaba.com host mapped to `port`.
+ * Chromium with Xunpan loaded, every *.alibaba.com host mapped to `port`
+ * (`timezoneId`: the browser's time zone, e.g. 'UTC'; `viewport`: the page size).
  * Returns { context, worker, extensionId, profile (the user-data directory), close }.
  */
-export async function launch(port, { extension = true, headless = true, locale = 'en-US', extraArgs = [] } = {}) {
+export async function launch(port, { extension = true, headless = true, locale = 'en-US', extraArgs = [], timezoneId, viewport } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'xunpan-profile-'));
   const args = [
     '--no-sandbox',
@@ -48,7 +49,8 @@ export async function launch(port, { extension = true, headless = true, locale =
     headless,
     args,
     locale,
-    viewport: { width: 1280, height: 800 },
+    viewport: viewport ?? { width: 1280, height: 800 },
+    ...(timezoneId ? { timezoneId } : {}),
   });
   let worker = null;
   let extensionId = null;
