@@ -15,6 +15,7 @@
 import './messages.js';
 import './locale.js';
 import './clock.js';
+import './site.js';
 import { engineVersion, metrics, WasmEngine } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './storage.js';
 import {
@@ -244,7 +245,7 @@ api.alarms.onAlarm.addListener((alarm) => {
 api.commands?.onCommand.addListener(async (command) => {
   if (command !== 'open-template-picker') return;
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined && /^https:\/\/(message|onetalk|sourcing)\.alibaba\.com\//.test(tab.url ?? '')) {
+  if (tab?.id !== undefined && globalThis.XunpanSite.isSellerPage(tab.url ?? '')) {
     api.tabs.sendMessage(tab.id, { type: TYPES.OPEN_PICKER }).catch(() => {});
   }
 });

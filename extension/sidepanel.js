@@ -93,12 +93,11 @@ form.addEventListener('submit', (e) => e.preventDefault());
 
 // --- rows: open the item's page, put its reply in -----------------------------------------
 
-const SELLER_URL = /^https:\/\/(message|onetalk|sourcing)\.alibaba\.com\//;
 
 /** The row's page, brought to the front: the open tab if there is one, else a new one. */
 async function showRowPage(row) {
   const url = row?.dataset.url;
-  if (!url || !SELLER_URL.test(url)) return null;
+  if (!url || !globalThis.XunpanSite.isSellerPage(url)) return null;
   const [tab] = await api.tabs.query({ url: url.split('#')[0] + '*' }).catch(() => []);
   if (tab) {
     await api.tabs.update(tab.id, { active: true });

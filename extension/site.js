@@ -354,6 +354,19 @@
   /** The TinyMCE editor of the detail page, for the page-world insert helper. */
   const EDITOR = Object.freeze({ id: 'normal-im-send', opener: SELECTORS.editorOpener.css[0] });
 
+  /** The hosts Xunpan works on (the manifest's host permissions are the same three). */
+  const SELLER_HOSTS = Object.freeze(['message.alibaba.com', 'onetalk.alibaba.com', 'sourcing.alibaba.com']);
+
+  /** Whether `href` is a page on one of the seller hosts (over HTTPS). */
+  function isSellerPage(href) {
+    try {
+      const url = new URL(href);
+      return url.protocol === 'https:' && SELLER_HOSTS.includes(url.hostname);
+    } catch {
+      return false;
+    }
+  }
+
   /** Alibaba addresses Xunpan builds (the queue opens an item's own page). */
   const URLS = Object.freeze({
     inquiryDetail: (id) => `https://message.alibaba.com/message/maDetail.htm?imInquiryId=${encodeURIComponent(id)}`,
@@ -1278,8 +1291,8 @@
   }
 
   const api = Object.freeze({
-    PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, IDENTITY_ATTRIBUTES, BUYER_LABELS,
-    detect, collect, predict, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
+    PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, IDENTITY_ATTRIBUTES, BUYER_LABELS, SELLER_HOSTS,
+    detect, isSellerPage, collect, predict, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
     contactWhen, timeToday, postedAt, countryCode, readRowByStructure,
   });
   globalThis.XunpanSite = api;

@@ -17,3 +17,14 @@ test('no permission beyond what the README lists and explains', () => {
   assert.deepEqual([...manifest.permissions].sort(), ['alarms', 'notifications', 'sidePanel', 'storage']);
   assert.equal(manifest.optional_permissions, undefined);
 });
+
+test('the site table knows the same three hosts, and only pages on them are seller pages', async () => {
+  const { createRequire } = await import('node:module');
+  const Site = createRequire(import.meta.url)('../../extension/site.js');
+  assert.deepEqual(Site.SELLER_HOSTS.map((h) => `https://${h}/*`).sort(), [...manifest.host_permissions].sort());
+  assert.equal(Site.isSellerPage('https://message.alibaba.com/message/default.htm#feedback/all'), true);
+  assert.equal(Site.isSellerPage('http://message.alibaba.com/'), false, 'HTTPS only');
+  assert.equal(Site.isSellerPage('https://message.alibaba.com.evil.example/'), false);
+  assert.equal(Site.isSellerPage('https://www.alibaba.com/'), false);
+  assert.equal(Site.isSellerPage('not a url'), false);
+});
