@@ -108,15 +108,28 @@ describe('clocks, badge and feedback on the demo inbox', () => {
     assert.ok(ok.found.includes('listRow') && ok.found.includes('pageData'), ok.found.join());
     assert.deepEqual(ok.missing, []);
     assert.ok(!JSON.stringify(ok).includes('Keisha'), 'no buyer data in the diagnostic');
-    const broken = await browser.context.newPage();
-    await broken.goto('https://message.alibaba.com/message/default.htm?broken=1#feedback/all');
-    await broken.waitForSelector('.zz-inquiry-item');
+    // A list whose class names all changed is read by its structure (its labels).
+    const renamed = await browser.context.newPage();
+    await renamed.goto('https://message.alibaba.com/message/default.htm?broken=1#feedback/all');
+    await renamed.waitForSelector('.zz-inquiry-item');
     let health = null;
+    for (let i = 0; i < 30 && !health?.found?.includes('listRowStructure'); i++) {
+      await renamed.waitForTimeout(100);
+      health = await ask('default.htm?broken=1');
+    }
+    assert.ok(health.found.includes('listRowStructure'), JSON.stringify(health));
+    assert.equal(health.items, 20);
+    await renamed.close();
+    // A chat page with nothing to read by: what is missing is named, and nothing tagged.
+    const broken = await browser.context.newPage();
+    await broken.goto('https://onetalk.alibaba.com/message/weblitePWA.htm?broken=1#/');
+    await broken.waitForSelector('.zz-contact-item-container');
+    health = null;
     for (let i = 0; i < 30 && !health?.missing?.length; i++) {
       await broken.waitForTimeout(100);
-      health = await ask('broken=1');
+      health = await ask('weblitePWA.htm?broken=1');
     }
-    assert.ok(health.missing.includes('listRow'), JSON.stringify(health));
+    assert.ok(health.missing.includes('chatContact'), JSON.stringify(health));
     assert.equal(await broken.$$eval('[data-xunpan-verdict]', (e) => e.length), 0, 'no wrong tags on a page it cannot read');
     await broken.close();
   });
