@@ -116,9 +116,16 @@ fn filters_search_and_empty_state() {
         .expect("filter");
     panel.render(NOW).expect("render");
     assert_eq!(div.text_content().as_deref(), Some("Nothing waiting"));
+    // One record that cannot be read is skipped with its reason, never the queue.
+    let skipped = panel
+        .set_items(js(
+            r#"[{"channel":"pigeon"}, {"key":"inquiry:9","buyer":7}]"#,
+        ))
+        .expect("the readable items are taken");
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
     assert!(
-        panel.set_items(js(r#"[{"channel":"pigeon"}]"#)).is_err(),
-        "bad items are refused"
+        panel.set_items(js(r#"{"not":"a list"}"#)).is_err(),
+        "a list is required"
     );
 }
 

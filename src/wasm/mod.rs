@@ -5,6 +5,7 @@
 //! extension's service worker and pages hold one [`WasmEngine`] each.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub mod panel;
 
@@ -59,17 +60,38 @@ impl WasmEngine {
         now_ms: f64,
         zone: JsValue,
     ) -> Result<JsValue, JsError> {
-        let items: Vec<serde_json::Value> = from_js(inquiries, "inquiries")?;
+        let items: js_sys::Array = inquiries
+            .dyn_into()
+            .map_err(|_| JsError::new("inquiries: expected a list of inquiries"))?;
         let zone: Zone = from_js(zone, "zone")?;
         let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
             .ok_or_else(|| JsError::new("nowMs is not a time"))?;
         let mut batch = Batch::default();
-        let results: Vec<serde_json::Value> = items
-            .into_iter()
-            .enumerate()
-            .map(|(n, item)| self.triage_one(n, item, &mut batch, now, &zone))
-            .collect();
-        to_js(&results)
+        let received_on_key = JsValue::from_str("receivedOn");
+        let results = js_sys::Array::new();
+        for (n, item) in items.iter().enumerate() {
+            let received_on = js_sys::Reflect::get(&item, &received_on_key)
+                .ok()
+                .and_then(|v| v.as_string())
+                .and_then(|s| s.parse::<chrono::NaiveDate>().ok());
+            let answer = match serde_wasm_bindgen::from_value::<Inquiry>(item) {
+                Ok(inquiry) => {
+                    let mut result = self.engine.triage(&inquiry, &mut batch, now, &zone);
+                    if let (None, Some(day)) = (&result.deadline, received_on) {
+                        result.deadline =
+                            day_deadline(&self.engine.settings().policy, &inquiry, day, now, &zone);
+                    }
+                    to_js(&result)?
+                }
+                Err(e) => to_js(&SkippedItem {
+                    error: format!(
+                        "item {n} was skipped ({e}); send it with the fields of docs/formats.md"
+                    ),
+                })?,
+            };
+            results.push(&answer);
+        }
+        Ok(results.into())
     }
 
     /// Renders the reply for one inquiry (`template`: an id, or null for the suggestion).
@@ -98,36 +120,10 @@ impl WasmEngine {
     }
 }
 
-impl WasmEngine {
-    /// One item of [`WasmEngine::triage`]: its result, or an error record.
-    fn triage_one(
-        &self,
-        n: usize,
-        mut item: serde_json::Value,
-        batch: &mut Batch,
-        now: chrono::DateTime<chrono::Utc>,
-        zone: &Zone,
-    ) -> serde_json::Value {
-        let received_on = item
-            .as_object_mut()
-            .and_then(|o| o.remove("receivedOn"))
-            .and_then(|v| v.as_str().and_then(|s| s.parse::<chrono::NaiveDate>().ok()));
-        let inquiry: Inquiry = match serde_json::from_value(item) {
-            Ok(i) => i,
-            Err(e) => {
-                return serde_json::json!({
-                    "error": format!("item {n} was skipped ({e}); send it with the fields of docs/formats.md")
-                })
-            }
-        };
-        let mut result = self.engine.triage(&inquiry, batch, now, zone);
-        if let (None, Some(day)) = (&result.deadline, received_on) {
-            result.deadline =
-                day_deadline(&self.engine.settings().policy, &inquiry, day, now, zone);
-        }
-        serde_json::to_value(&result)
-            .unwrap_or_else(|e| serde_json::json!({ "error": format!("item {n}: {e}") }))
-    }
+/// The answer in place of an inquiry that could not be read.
+#[derive(serde::Serialize)]
+struct SkippedItem {
+    error: String,
 }
 
 #[wasm_bindgen]

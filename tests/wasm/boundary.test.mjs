@@ -54,7 +54,12 @@ test('render gives the text to insert and its lint flags', () => {
 
 test('bad input is a clear error, not a crash', () => {
   const engine = new glue.WasmEngine(null);
-  assert.throws(() => engine.triage([{ id: 'no body' }], NOW, ZONE), /body/);
+  // One inquiry that cannot be read answers an error record in its place; the rest of
+  // the batch is triaged (issue 26.2: one bad item never sinks a batch).
+  const [skipped, answered] = engine.triage([{ id: 'no body' }, INQUIRY], NOW, ZONE);
+  assert.match(skipped.error, /item 0 was skipped .*body/);
+  assert.equal(typeof answered.verdict, 'string');
+  assert.throws(() => engine.triage({ id: 'not a list' }, NOW, ZONE), /list/);
   assert.throws(() => engine.render(INQUIRY, 'no_such_template', NOW, ZONE), /no_such_template/);
   assert.throws(() => new glue.WasmEngine({ format: 'something-else' }), /format|settings/);
   // The engine still works after an error.
