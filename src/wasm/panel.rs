@@ -149,13 +149,13 @@ impl PanelState {
         if !title.is_empty() {
             clock.set_attribute("title", &title)?;
         }
-        if let Some(t) = &item.template {
-            self.add(
-                &li,
-                "span",
-                "template",
-                self.label(&format!("template_{t}")),
-            )?;
+        // The template's name once the worker has given the names (never its raw key).
+        if let Some(name) = item
+            .template
+            .as_ref()
+            .and_then(|t| self.labels.get(&format!("template_{t}")))
+        {
+            self.add(&li, "span", "template", name)?;
         }
         if let Some(s) = &item.subject {
             self.add(&li, "span", "subject", &crate::core::text::clip(s, 90))?;
