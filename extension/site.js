@@ -747,7 +747,10 @@
     const free = parts.filter((p) => {
       if ([...taken].some((el) => el === p.el || el.contains(p.el))) return false;
       if (ANY_LABEL.test(p.text) || /^[\d\s:/.-]+$/.test(p.text)) return false;
-      return p.text !== name && p.text !== product && !p.el.closest?.('a[href], button');
+      // A link or button that is just this text ("View details") is no message; a link
+      // around the whole row (the older rows are one) says nothing.
+      const control = p.el.closest?.('a[href], button');
+      return p.text !== name && p.text !== product && !(control && text(control) === p.text);
     });
     // Layout first: a paragraph, or the text beside the product link, is the message
     // however short ("hi"); else the longest text of a few words.
