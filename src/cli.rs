@@ -336,6 +336,15 @@ struct LabelCounts {
     genuine: usize,
 }
 
+fn count_verdict(counts: &mut LabelCounts, verdict: Verdict) {
+    counts.total += 1;
+    match verdict {
+        Verdict::Spam => counts.spam += 1,
+        Verdict::Suspicious => counts.suspicious += 1,
+        Verdict::Genuine => counts.genuine += 1,
+    }
+}
+
 fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 {
         0.0
@@ -356,6 +365,8 @@ fn eval(
     let (mut spam, mut genuine) = (LabelCounts::default(), LabelCounts::default());
     let (mut template_cases, mut template_hits, mut errors) = (0usize, 0usize, 0usize);
     let mut misses: Vec<String> = Vec::new();
+    // Spam by kind: a spam line's `note` starts with its kind ("Payment diversion: …").
+    let mut by_kind: std::collections::BTreeMap<String, LabelCounts> = Default::default();
     for line in lines(reader) {
         let (number, raw, inquiry) = match line {
             Line::Inquiry {
@@ -385,11 +396,18 @@ fn eval(
             }
         };
         let result = engine.triage(&inquiry, &mut batch, now, zone);
-        counts.total += 1;
-        match result.assessment.verdict {
-            Verdict::Spam => counts.spam += 1,
-            Verdict::Suspicious => counts.suspicious += 1,
-            Verdict::Genuine => counts.genuine += 1,
+        count_verdict(counts, result.assessment.verdict);
+        let kind = raw
+            .get("note")
+            .and_then(Value::as_str)
+            .and_then(|note| note.split_once(':'))
+            .map(|(kind, _)| kind.trim())
+            .filter(|kind| !kind.is_empty() && kind.len() <= 60);
+        if let (Some("spam"), Some(kind)) = (raw.get("label").and_then(Value::as_str), kind) {
+            count_verdict(
+                by_kind.entry(kind.to_string()).or_default(),
+                result.assessment.verdict,
+            );
         }
         if let Some(expected) = raw.get("template").and_then(Value::as_str) {
             template_cases += 1;
@@ -418,6 +436,9 @@ fn eval(
         "genuineFlagged": ratio(genuine.spam + genuine.suspicious, genuine.total),
         "templateCases": template_cases,
         "templateTop1": if template_cases == 0 { Value::Null } else { json!(ratio(template_hits, template_cases)) },
+        "spamByKind": by_kind.iter().map(|(kind, c)| (kind.clone(), json!({
+            "total": c.total, "flagged": c.spam + c.suspicious, "calledSpam": c.spam,
+        }))).collect::<serde_json::Map<String, Value>>(),
     });
     let table = format!(
         "label     total   spam  suspicious  genuine\n\
@@ -449,6 +470,19 @@ fn eval(
         },
     );
     writeln!(out, "{table}").map_err(io_error)?;
+    if !by_kind.is_empty() {
+        writeln!(out, "spam by kind (flagged, called spam, of total):").map_err(io_error)?;
+        for (kind, c) in &by_kind {
+            writeln!(
+                out,
+                "  {kind:<32} {:>3} {:>3} of {:>3}",
+                c.spam + c.suspicious,
+                c.spam,
+                c.total
+            )
+            .map_err(io_error)?;
+        }
+    }
     if !misses.is_empty() {
         writeln!(
             out,

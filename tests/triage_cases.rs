@@ -32,9 +32,23 @@ fn fixture_cases() {
         if let Some(t) = case.get("settings") {
             settings.triage = serde_json::from_value(t.clone()).expect("triage settings");
         }
+        // "learn": what the rep marked before ({"spam": bool, "inquiry": {...}}).
+        for example in case["learn"].as_array().into_iter().flatten() {
+            let inquiry: Inquiry =
+                serde_json::from_value(example["inquiry"].clone()).expect("learn inquiry");
+            settings
+                .triage
+                .learn(&inquiry, example["spam"].as_bool().expect("learn.spam"));
+        }
         let engine = Engine::new(settings).expect("engine");
         let inquiry: Inquiry = serde_json::from_value(case["inquiry"].clone()).expect("inquiry");
-        let r = engine.triage(&inquiry, &mut Batch::default(), now(), &Zone::fixed(480));
+        // "before": inquiries triaged earlier in the same batch (repetition).
+        let mut batch = Batch::default();
+        for earlier in case["before"].as_array().into_iter().flatten() {
+            let earlier: Inquiry = serde_json::from_value(earlier.clone()).expect("before inquiry");
+            engine.triage(&earlier, &mut batch, now(), &Zone::fixed(480));
+        }
+        let r = engine.triage(&inquiry, &mut batch, now(), &Zone::fixed(480));
         let v = serde_json::to_value(&r).expect("json");
         let codes: Vec<&str> = v["reasons"]
             .as_array()
@@ -183,6 +197,32 @@ fn inquiry_corpus_meets_the_targets() {
     );
 }
 
+/// The second development set was written apart from the rules (eleven languages,
+/// thirteen kinds of spam, genuine buyers that look like spam): the goals of issue 24.
+#[test]
+fn second_inquiry_corpus_meets_the_targets() {
+    let Some(path) = corpus("inquiries-dev2.jsonl") else {
+        return;
+    };
+    let (spam, called, flagged, genuine, false_spam, _, _) = measure(&path);
+    let pct = |n: usize, d: usize| 100.0 * n as f64 / d as f64;
+    assert!(
+        pct(false_spam, genuine) <= 1.0,
+        "genuine called spam {:.1}%",
+        pct(false_spam, genuine)
+    );
+    assert!(
+        pct(flagged, spam) >= 95.0,
+        "spam flagged {:.1}%",
+        pct(flagged, spam)
+    );
+    assert!(
+        pct(called, spam) >= 75.0,
+        "spam called spam {:.1}%",
+        pct(called, spam)
+    );
+}
+
 #[test]
 fn spamassassin_corpus_meets_the_targets() {
     let Some(path) = corpus("spamassassin-dev.jsonl") else {
@@ -196,9 +236,38 @@ fn spamassassin_corpus_meets_the_targets() {
         pct(false_spam, ham)
     );
     assert!(
-        pct(flagged, spam) >= 85.0,
+        pct(flagged, spam) >= 90.0,
         "spam flagged {:.1}%",
         pct(flagged, spam)
+    );
+}
+
+/// Every reason code is pinned by at least one fixture case that expects it, so a
+/// rule cannot stop firing unnoticed (issue 24: 44 of 66 codes had none).
+#[test]
+fn every_rule_has_a_fixture_that_expects_it() {
+    use xunpan::core::triage::rules::Code;
+    let text = include_str!("fixtures/triage-cases.jsonl");
+    let mut expected = std::collections::HashSet::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Value = serde_json::from_str(line).expect("fixture line is JSON");
+        for code in case["expect"]["codes"].as_array().into_iter().flatten() {
+            let name = code.as_str().expect("codes are strings");
+            assert!(
+                Code::parse(name).is_some(),
+                "fixture expects unknown code {name}"
+            );
+            expected.insert(name.to_string());
+        }
+    }
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !expected.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a fixture case: {missing:?}"
     );
 }
 

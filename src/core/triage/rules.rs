@@ -32,7 +32,7 @@ pub enum Category {
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     /// Stable code.
-    pub code: &'static str,
+    pub code: Code,
     /// Default weight.
     pub weight: f64,
     /// What it says about the message.
@@ -49,9 +49,25 @@ use Category::*;
 
 macro_rules! rules {
     ($($code:ident, $w:expr, $cat:ident, $strong:expr, $en:expr, $zh:expr;)*) => {
-        /// Every rule, in no particular order.
+        /// Every reason code triage can give. Generated from the table below, so a
+        /// code without a rule (or a rule without a code) cannot exist.
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $(#[doc = $en] $code,)* }
+
+        impl Code {
+            /// Every code, in table order.
+            pub const ALL: &'static [Code] = &[$(Code::$code,)*];
+
+            /// The stable wire name (`"CREDENTIAL_LINK"`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$code => stringify!($code),)* }
+            }
+        }
+
+        /// Every rule, in table order (the same order as [`Code::ALL`]).
         pub const RULES: &[Rule] = &[$(Rule {
-            code: stringify!($code), weight: $w, category: $cat, strong: $strong, en: $en, zh: $zh,
+            code: Code::$code, weight: $w, category: $cat, strong: $strong, en: $en, zh: $zh,
         },)*];
     };
 }
@@ -65,6 +81,7 @@ rules! {
     SHORTENED_LINK, 2.0, Phishing, false, "a shortened link hides where it goes", "短链接隐藏了真实地址";
     FILE_SHARE_LINK, 1.5, Phishing, false, "a file-sharing or mail-provider link", "文件分享或邮箱服务链接";
     MANY_LINKS, 1.0, Junk, false, "many links", "链接很多";
+    DOCUMENT_LURE, 6.0, Phishing, false, "a short message whose order or document is only behind an outside link", "短消息，订单或文件只放在外部链接后面";
     // --- attachments ---
     DOUBLE_EXTENSION, 7.0, Phishing, true, "an attachment hides its real type behind a double extension", "附件使用双重扩展名伪装类型";
     DANGEROUS_ATTACHMENT, 6.0, Phishing, true, "an executable, web page or disk-image attachment", "附件为可执行文件、网页或光盘镜像";
@@ -79,15 +96,30 @@ rules! {
     GOVERNMENT_TENDER, 3.0, Scam, false, "a government tender or contract-award story", "政府招标或合同授予的说法";
     AWARD_BAIT, 3.0, Scam, false, "an award or prize you did not apply for", "未申请却“获奖”";
     ROMANCE_BAIT, 5.0, Scam, false, "personal or romantic approach, not a purchase", "私人或情感接近，并非采购";
-    INVITATION_LETTER, 2.5, Scam, false, "asks for an invitation letter or visa help", "要求邀请函或签证协助";
+    INVITATION_LETTER, 4.0, Scam, false, "asks for an invitation letter or visa help", "要求邀请函或签证协助";
+    OVERPAYMENT_REFUND, 7.0, Scam, true, "pays more than owed and wants the balance sent back", "多付款项并要求退还差额";
+    AGENT_COMMISSION, 4.0, Scam, false, "an agent wants a commission on the deal", "中间人索要佣金";
+    CHANGED_BANK_DETAILS, 5.0, Scam, false, "payment to a changed, personal or third-party account", "付款到变更的、私人的或第三方账户";
+    OFF_BANK_PAYMENT, 3.0, Scam, false, "money transfer services, gift cards or crypto instead of a bank", "用汇款公司、礼品卡或加密货币代替银行付款";
+    INVESTMENT_PITCH, 6.0, Scam, false, "crypto, trading or investment talk instead of a purchase", "谈加密货币、交易或投资，而非采购";
     // --- advertising ---
     FREIGHT_FORWARDER, 6.0, Advertising, false, "a freight forwarder or logistics company offering its services", "货代或物流公司推销服务";
     SERVICE_AGENCY, 6.0, Advertising, false, "an agency selling SEO, web or marketing services", "推销 SEO、网站或营销服务的代理";
     COOPERATION_PITCH, 1.5, Advertising, false, "a general 'cooperation' pitch", "泛泛的“寻求合作”";
+    SELLS_SERVICE, 6.0, Advertising, false, "the sender offers its own services (freight, marketing, data, …)", "发件人在推销自己的服务（货运、营销、数据等）";
     // --- price fishing ---
-    COMPETITOR_PROBE, 3.5, PriceFishing, false, "asks for factory cost, margins or your suppliers", "打听出厂成本、利润或供应商";
+    COMPETITOR_PROBE, 4.0, PriceFishing, false, "asks for factory cost, margins or your suppliers", "打听出厂成本、利润或供应商";
     MASS_INQUIRY, 3.0, PriceFishing, false, "the same inquiry goes to many suppliers", "同一询盘群发给很多供应商";
-    PRICE_LIST_FISHING, 1.5, PriceFishing, false, "wants prices of everything, names nothing", "只要全部报价，不提具体产品";
+    PRICE_LIST_FISHING, 3.0, PriceFishing, false, "wants prices of everything, names nothing", "只要全部报价，不提具体产品";
+    COMPARES_SUPPLIERS, 2.0, PriceFishing, false, "compares suppliers and gives no quantity", "在比较供应商，且未给数量";
+    WITHHOLDS_DETAILS, 3.0, PriceFishing, false, "will not give a quantity or details, only wants prices", "不肯给数量或细节，只要价格";
+    // --- contact and substance ---
+    CONTACT_ONLY, 2.5, Junk, false, "only wants to talk elsewhere and says nothing to quote on", "只想换到别处联系，没有可报价的内容";
+    PRESSURE_TO_MOVE, 1.5, Junk, false, "pressure to answer elsewhere or open a link", "催促到别处回复或打开链接";
+    NOTHING_TO_QUOTE, 2.0, Junk, false, "a word or two and no product card: nothing to quote on", "只有一两个词且没有产品卡片，无法报价";
+    EMPTY_MESSAGE, 6.0, Junk, false, "the message is empty", "消息为空";
+    TOO_SHORT, 2.0, Junk, false, "a word or two, nothing to quote on", "只有一两个词，无法报价";
+    NO_BUYING_WORDS, 2.5, Junk, false, "no product, quantity or buying words at all", "没有产品、数量或任何采购字眼";
     // --- generic bulk mail ---
     UNSUBSCRIBE_FOOTER, 1.5, Junk, false, "bulk-mail unsubscribe wording", "群发邮件的退订字样";
     MONEY_OFFER, 2.5, Junk, false, "offers easy money, prizes or loans", "承诺轻松赚钱、中奖或贷款";
@@ -107,7 +139,10 @@ rules! {
     MANY_SUPPLIERS, 2.0, Profile, false, "the inquiry went to many suppliers", "询盘发给了很多供应商";
     FREE_WEBMAIL, 0.5, Profile, false, "a free webmail address", "免费邮箱";
     EMAIL_DOMAIN_MISMATCH, 1.0, Profile, false, "the e-mail domain does not match the company website", "邮箱域名与公司网站不符";
-    REPEATED_TEXT, 1.5, Profile, false, "the same text again from the same buyer", "同一买家重复发送相同内容";
+    REPEATED_TEXT, 4.0, Junk, false, "the same text again from the same buyer", "同一买家重复发送相同内容";
+    REPEATED_WITHIN_MINUTES, 4.0, Junk, false, "the same buyer sent this text again within the hour", "同一买家一小时内再次发送相同内容";
+    REPEATED_AGAIN, 3.0, Profile, false, "the same buyer sent this text at least twice before", "同一买家已至少两次发送相同内容";
+    SAME_TEXT_MANY_BUYERS, 3.0, Junk, false, "the same text came from other buyers too", "其他买家也发来了相同内容";
     ODD_SEND_TIME, 0.5, Profile, false, "sent in the middle of the night for the buyer's country", "按买家所在国家时间为深夜发送";
     // --- genuine signs ---
     NAMES_PRODUCT, -1.0, Genuine, false, "names a specific product", "提到具体产品";
@@ -132,13 +167,26 @@ rules! {
     REP_FILTER_GENUINE, 0.0, Learned, false, "resembles what you marked as not spam", "与你标记为非垃圾的内容相似";
 }
 
-/// The rules by code.
-static BY_CODE: std::sync::LazyLock<rustc_hash::FxHashMap<&str, &Rule>> =
-    std::sync::LazyLock::new(|| RULES.iter().map(|r| (r.code, r)).collect());
+impl Code {
+    /// The code with this wire name, if there is one.
+    pub fn parse(name: &str) -> Option<Code> {
+        BY_NAME.get(name).copied()
+    }
 
-/// The rule with this code.
+    /// This code's rule.
+    pub fn rule(self) -> &'static Rule {
+        // RULES is generated in the order of Code's variants.
+        &RULES[self as usize]
+    }
+}
+
+/// The codes by wire name.
+static BY_NAME: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Code>> =
+    std::sync::LazyLock::new(|| Code::ALL.iter().map(|c| (c.as_str(), *c)).collect());
+
+/// The rule with this wire name (settings name rules by their code's text).
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    BY_CODE.get(code).copied()
+    Code::parse(code).map(Code::rule)
 }
 
 #[cfg(test)]
@@ -149,24 +197,28 @@ mod tests {
     fn codes_are_unique_screaming_snake_with_both_languages() {
         let mut seen = std::collections::HashSet::new();
         for r in RULES {
-            assert!(seen.insert(r.code), "duplicate {}", r.code);
+            assert!(seen.insert(r.code), "duplicate {:?}", r.code);
+            assert_eq!(r.code.rule().code, r.code);
             assert!(
-                r.code.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
-                "{}",
+                r.code
+                    .as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '_'),
+                "{:?}",
                 r.code
             );
-            assert!(!r.en.is_empty() && !r.zh.is_empty(), "{}", r.code);
+            assert!(!r.en.is_empty() && !r.zh.is_empty(), "{:?}", r.code);
             if r.category != Category::Learned {
                 assert_eq!(
                     r.category == Category::Genuine,
                     r.weight < 0.0,
-                    "{}: sign and category agree",
+                    "{:?}: sign and category agree",
                     r.code
                 );
             }
             assert!(
                 !r.strong || r.weight >= 6.0,
-                "{}: strong rules weigh at least a spam verdict",
+                "{:?}: strong rules weigh at least a spam verdict",
                 r.code
             );
         }

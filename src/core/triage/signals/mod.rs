@@ -9,9 +9,12 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
+pub mod mechanisms;
+
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
 use crate::core::pattern::Pattern;
 use crate::core::text::pattern;
+use crate::core::triage::rules::Code;
 
 /// At most this many bytes of text are scanned.
 pub const MAX_SCAN_BYTES: usize = 64 * 1024;
@@ -22,22 +25,26 @@ pub const MAX_LINKS: usize = 200;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// Rule code (see `rules.rs`).
-    pub code: &'static str,
+    pub code: Code,
     /// The specific thing seen (a host, a file name), if any.
     pub detail: Option<String>,
 }
 
-fn hit(code: &'static str) -> Hit {
+fn hit(code: Code) -> Hit {
     Hit { code, detail: None }
 }
 
-fn hit_on(code: &'static str, detail: impl Into<String>) -> Hit {
+fn hit_on(code: Code, detail: impl Into<String>) -> Hit {
+    let detail = detail.into();
+    if detail.is_empty() {
+        return hit(code);
+    }
     Hit {
         code,
         // Written out, not performed: a zero-width character inside a host name is
         // the very thing the rep should see.
         detail: Some(crate::core::text::clip(
-            &crate::core::text::reveal_invisible(&detail.into()),
+            &crate::core::text::reveal_invisible(&detail),
             80,
         )),
     }
@@ -313,6 +320,22 @@ fn domain_is(host: &str, domain: &str) -> bool {
 }
 
 /// Links: credential pages, look-alikes, IP hosts, shorteners, file shares, mismatches,
+/// How many links in the text go outside the platform's own sites.
+pub fn outside_links(text: &Text) -> usize {
+    URL.find_iter(&text.lower)
+        .take(MAX_LINKS)
+        .map(|m| host_of(m.as_str()))
+        .filter(|host| {
+            !host.is_empty()
+                && !BRANDS
+                    .iter()
+                    .filter(|(brand, _)| *brand == "alibaba")
+                    .flat_map(|(_, d)| d.iter())
+                    .any(|d| domain_is(host, d))
+        })
+        .count()
+}
+
 /// and links to an "order" the text does not explain (`genuine_signs` says how much
 /// the text does explain).
 pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
@@ -399,35 +422,35 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
             .map(str::to_string);
     }
     if let Some(h) = credential {
-        out.push(hit_on("CREDENTIAL_LINK", h));
+        out.push(hit_on(Code::CREDENTIAL_LINK, h));
     }
     if let Some(h) = lookalike {
-        out.push(hit_on("LOOKALIKE_DOMAIN", h));
+        out.push(hit_on(Code::LOOKALIKE_DOMAIN, h));
     }
     if let Some(h) = ip {
-        out.push(hit_on("IP_ADDRESS_LINK", h));
+        out.push(hit_on(Code::IP_ADDRESS_LINK, h));
     }
     if let Some(h) = short {
-        out.push(hit_on("SHORTENED_LINK", h));
+        out.push(hit_on(Code::SHORTENED_LINK, h));
     }
     if let Some(h) = share {
-        out.push(hit_on("FILE_SHARE_LINK", h));
+        out.push(hit_on(Code::FILE_SHARE_LINK, h));
     }
     for pair in LINK_TEXT_PAIR.find_iter(&text.lower).take(MAX_LINKS) {
         let (shown, url) = link_text_pair(pair.as_str());
         let shown = registrable(shown);
         let real = registrable(host_of(url));
         if !shown.is_empty() && !real.is_empty() && shown != real && shown.contains('.') {
-            out.push(hit_on("MISMATCHED_LINK", format!("{shown} → {real}")));
+            out.push(hit_on(Code::MISMATCHED_LINK, format!("{shown} → {real}")));
             break;
         }
     }
     if urls.len() > 6 {
-        out.push(hit_on("MANY_LINKS", urls.len().to_string()));
+        out.push(hit_on(Code::MANY_LINKS, urls.len().to_string()));
     }
     if genuine_signs < 2 && urls.len() <= 3 {
         if let Some(m) = ORDER_WORDS.find(&text.lower) {
-            out.push(hit_on("ORDER_LINK", m.as_str()));
+            out.push(hit_on(Code::ORDER_LINK, m.as_str()));
         }
     }
 }
@@ -471,8 +494,8 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
     let mut explained_any = false;
     // One reason per code, naming the first file and how many more share it: fifty
     // disguised files are no more evidence than one, and the score must stay readable.
-    let mut found: Vec<(&'static str, String, usize)> = Vec::new();
-    let mut note = |code: &'static str, name: &str| {
+    let mut found: Vec<(Code, String, usize)> = Vec::new();
+    let mut note = |code: Code, name: &str| {
         let name = name.trim();
         match found.iter_mut().find(|(c, _, _)| *c == code) {
             Some((_, _, more)) => *more += 1,
@@ -495,18 +518,18 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
             && (DOCUMENTS.contains(&inner) || ARCHIVES.contains(&inner))
             && (DANGEROUS.contains(&ext) || ARCHIVES.contains(&ext))
         {
-            note("DOUBLE_EXTENSION", &a.name);
+            note(Code::DOUBLE_EXTENSION, &a.name);
         } else if DANGEROUS.contains(&ext) {
-            note("DANGEROUS_ATTACHMENT", &a.name);
+            note(Code::DANGEROUS_ATTACHMENT, &a.name);
         } else if ARCHIVES.contains(&ext) && password {
-            note("PASSWORD_ARCHIVE", &a.name);
+            note(Code::PASSWORD_ARCHIVE, &a.name);
         } else if ARCHIVES.contains(&ext) {
-            note("ARCHIVE_ATTACHMENT", &a.name);
+            note(Code::ARCHIVE_ATTACHMENT, &a.name);
         }
         let orderish = ORDER_FILE.is_match(&name);
         let explained = EXPLAINS_ATTACHMENT.is_match(&text.lower) && genuine_signs >= 2;
         if orderish && !explained {
-            note("UNEXPLAINED_ORDER_FILE", &a.name);
+            note(Code::UNEXPLAINED_ORDER_FILE, &a.name);
         } else if explained && DOCUMENTS.contains(&ext) {
             explained_any = true;
         }
@@ -522,7 +545,7 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
         });
     }
     if explained_any {
-        out.push(hit("EXPLAINED_ATTACHMENT"));
+        out.push(hit(Code::EXPLAINED_ATTACHMENT));
     }
 }
 
@@ -614,26 +637,26 @@ pattern!(
 /// What the words say: scams, advertising, price fishing and bulk-mail wording.
 pub fn wording(text: &Text, out: &mut Vec<Hit>) {
     let t = text.lower.as_str();
-    let checks: [(&'static str, &Pattern); 19] = [
-        ("ADVANCE_FEE", &ADVANCE_FEE),
-        ("ADVANCE_FEE", &FEE_FIRST),
-        ("AWARD_BAIT", &AWARD),
-        ("ROMANCE_BAIT", &ROMANCE),
-        ("OFF_PLATFORM_CONTACT", &OFF_PLATFORM),
-        ("PAYMENT_BAIT", &PAYMENT_BAIT),
-        ("ACCOUNT_THREAT", &ACCOUNT_THREAT),
-        ("GOVERNMENT_TENDER", &TENDER),
-        ("INVITATION_LETTER", &INVITATION),
-        ("FREIGHT_FORWARDER", &FORWARDER_SELF),
-        ("SERVICE_AGENCY", &AGENCY_SELF),
-        ("COOPERATION_PITCH", &COOPERATION),
-        ("COMPETITOR_PROBE", &COMPETITOR),
-        ("MASS_INQUIRY", &MASS),
-        ("PRICE_LIST_FISHING", &PRICE_ALL),
-        ("UNSUBSCRIBE_FOOTER", &UNSUBSCRIBE),
-        ("MONEY_OFFER", &MONEY),
-        ("MONEY_OFFER", &MONEY_PER_DAY),
-        ("PHARMA_ADULT", &PHARMA),
+    let checks: [(Code, &Pattern); 19] = [
+        (Code::ADVANCE_FEE, &ADVANCE_FEE),
+        (Code::ADVANCE_FEE, &FEE_FIRST),
+        (Code::AWARD_BAIT, &AWARD),
+        (Code::ROMANCE_BAIT, &ROMANCE),
+        (Code::OFF_PLATFORM_CONTACT, &OFF_PLATFORM),
+        (Code::PAYMENT_BAIT, &PAYMENT_BAIT),
+        (Code::ACCOUNT_THREAT, &ACCOUNT_THREAT),
+        (Code::GOVERNMENT_TENDER, &TENDER),
+        (Code::INVITATION_LETTER, &INVITATION),
+        (Code::FREIGHT_FORWARDER, &FORWARDER_SELF),
+        (Code::SERVICE_AGENCY, &AGENCY_SELF),
+        (Code::COOPERATION_PITCH, &COOPERATION),
+        (Code::COMPETITOR_PROBE, &COMPETITOR),
+        (Code::MASS_INQUIRY, &MASS),
+        (Code::PRICE_LIST_FISHING, &PRICE_ALL),
+        (Code::UNSUBSCRIBE_FOOTER, &UNSUBSCRIBE),
+        (Code::MONEY_OFFER, &MONEY),
+        (Code::MONEY_OFFER, &MONEY_PER_DAY),
+        (Code::PHARMA_ADULT, &PHARMA),
     ];
     for (code, pattern) in checks {
         if out.iter().any(|h| h.code == code) {
@@ -645,10 +668,10 @@ pub fn wording(text: &Text, out: &mut Vec<Hit>) {
     }
     let marketing = MARKETING.find_iter(t).take(4).count();
     if marketing >= 2 {
-        out.push(hit_on("MARKETING_PHRASES", marketing.to_string()));
+        out.push(hit_on(Code::MARKETING_PHRASES, marketing.to_string()));
     }
     if text.letters >= 40 && text.upper * 10 >= text.letters * 7 {
-        out.push(hit("SHOUTING"));
+        out.push(hit(Code::SHOUTING));
     }
 }
 
@@ -706,19 +729,19 @@ pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Ve
     let t = text.lower.as_str();
     let before = out.len();
     if names_product {
-        out.push(hit("NAMES_PRODUCT"));
+        out.push(hit(Code::NAMES_PRODUCT));
     }
-    let checks: [(&'static str, &Pattern); 10] = [
-        ("GIVES_QUANTITY", &QUANTITY),
-        ("GIVES_SPECIFICATION", &SPEC),
-        ("TRADE_TERMS", &TERMS),
-        ("ASKS_CERTIFICATES", &CERTS),
-        ("ASKS_DELIVERY", &DELIVERY),
-        ("TARGET_PRICE", &TARGET),
-        ("TARGET_PRICE", &TARGET_PER_UNIT),
-        ("ASKS_PACKAGING", &PACKAGING),
-        ("ASKS_SAMPLES", &SAMPLES),
-        ("GREETS", &GREETING),
+    let checks: [(Code, &Pattern); 10] = [
+        (Code::GIVES_QUANTITY, &QUANTITY),
+        (Code::GIVES_SPECIFICATION, &SPEC),
+        (Code::TRADE_TERMS, &TERMS),
+        (Code::ASKS_CERTIFICATES, &CERTS),
+        (Code::ASKS_DELIVERY, &DELIVERY),
+        (Code::TARGET_PRICE, &TARGET),
+        (Code::TARGET_PRICE, &TARGET_PER_UNIT),
+        (Code::ASKS_PACKAGING, &PACKAGING),
+        (Code::ASKS_SAMPLES, &SAMPLES),
+        (Code::GREETS, &GREETING),
     ];
     for (code, pattern) in checks {
         if pattern.is_match(t) && !out[before..].iter().any(|h| h.code == code) {
@@ -729,7 +752,7 @@ pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Ve
     let company_fields =
         buyer.is_some_and(|b| b.company.is_some() && (b.website.is_some() || b.phone.is_some()));
     if COMPANY.is_match(t) || company_fields {
-        out.push(hit("COMPANY_DETAILS"));
+        out.push(hit(Code::COMPANY_DETAILS));
     }
     out.len() - before
 }
@@ -799,26 +822,26 @@ pub fn profile(
     };
     if age_days.is_some_and(|d| (0..=7).contains(&d)) {
         out.push(hit_on(
-            "NEW_ACCOUNT",
+            Code::NEW_ACCOUNT,
             format!("{} days", age_days.unwrap_or(0)),
         ));
     }
     if buyer.product_views == Some(0) {
-        out.push(hit("NO_PRODUCT_VIEWS"));
+        out.push(hit(Code::NO_PRODUCT_VIEWS));
     }
     let sent = buyer.inquiries_sent.or(buyer.valid_inquiries).unwrap_or(0);
     let views = buyer.product_views.unwrap_or(u64::MAX);
     if sent >= 100 && views.saturating_mul(2) < sent {
-        out.push(hit_on("MASS_SENDER", sent.to_string()));
+        out.push(hit_on(Code::MASS_SENDER, sent.to_string()));
     }
     if let Some(n) = buyer.spam_marked_count.filter(|n| *n >= 2) {
-        out.push(hit_on("SPAM_MARKS", n.to_string()));
+        out.push(hit_on(Code::SPAM_MARKS, n.to_string()));
     }
     if let Some(n) = buyer.blacklisted_count.filter(|n| *n >= 1) {
-        out.push(hit_on("BLACKLISTED_BY_OTHERS", n.to_string()));
+        out.push(hit_on(Code::BLACKLISTED_BY_OTHERS, n.to_string()));
     }
     if let Some(n) = buyer.suppliers_contacted.filter(|n| *n >= 20) {
-        out.push(hit_on("MANY_SUPPLIERS", n.to_string()));
+        out.push(hit_on(Code::MANY_SUPPLIERS, n.to_string()));
     }
     if let (Some(reg), Some(ip)) = (&buyer.country, &buyer.ip_country) {
         let (reg, ip) = (reg.trim().to_uppercase(), ip.trim().to_uppercase());
@@ -837,7 +860,7 @@ pub fn profile(
             .iter()
             .any(|w| text.lower.contains(w));
         if reg.len() == 2 && ip.len() == 2 && reg != ip && !explained {
-            out.push(hit_on("COUNTRY_MISMATCH", format!("{reg} / {ip}")));
+            out.push(hit_on(Code::COUNTRY_MISMATCH, format!("{reg} / {ip}")));
         }
     }
     let mail = buyer.email.as_deref().and_then(email_domain);
@@ -847,14 +870,14 @@ pub fn profile(
         .map(website_domain)
         .filter(|s| s.contains('.'));
     match (&mail, &site) {
-        (Some(m), Some(s)) if registrable(m) == *s => out.push(hit("MATCHING_COMPANY_EMAIL")),
+        (Some(m), Some(s)) if registrable(m) == *s => out.push(hit(Code::MATCHING_COMPANY_EMAIL)),
         (Some(m), Some(s)) if !WEBMAIL.contains(&m.as_str()) => {
-            out.push(hit_on("EMAIL_DOMAIN_MISMATCH", format!("{m} / {s}")))
+            out.push(hit_on(Code::EMAIL_DOMAIN_MISMATCH, format!("{m} / {s}")))
         }
         _ => {}
     }
     if mail.as_deref().is_some_and(|m| WEBMAIL.contains(&m)) && buyer.company.is_some() {
-        out.push(hit("FREE_WEBMAIL"));
+        out.push(hit(Code::FREE_WEBMAIL));
     }
     let established = age_days.is_some_and(|d| d > 365)
         && buyer.product_views.is_some_and(|v| v >= 20)
@@ -865,7 +888,7 @@ pub fn profile(
         .as_deref()
         .is_some_and(|l| matches!(l.trim().to_uppercase().as_str(), "L3" | "L4"));
     if established || (high_level && buyer.spam_marked_count.unwrap_or(0) == 0) {
-        out.push(hit("ESTABLISHED_BUYER"));
+        out.push(hit(Code::ESTABLISHED_BUYER));
     }
 }
 
@@ -944,7 +967,7 @@ pub fn send_time(buyer: &Buyer, received: Option<DateTime<FixedOffset>>, out: &m
     let local = at.with_timezone(&offset);
     if (1..5).contains(&local.hour()) {
         out.push(hit_on(
-            "ODD_SEND_TIME",
+            Code::ODD_SEND_TIME,
             format!(
                 "{:02}:{:02} {} ({})",
                 local.hour(),

@@ -1,0 +1,526 @@
+//! Concepts: what a message talks about, in the buyers' languages.
+//!
+//! A scam works through a mechanism (a log-in behind a link, a fee the supplier must
+//! pay first, a seller posing as a buyer) and every wording of it names the same few
+//! concepts. Each concept is one table under `concepts/`, one line per language:
+//!
+//! ```text
+//! en  log in | sign in | password | verif*
+//! zh  登录 | 密码
+//! ```
+//!
+//! A term is a sequence of words matched on whole words of the folded text (lower
+//! case, Latin accents and Arabic marks removed, so `contraseña` and `contrasena`
+//! are one word); `verif*` matches any word that starts with `verif` (at least four
+//! letters before the star); `#` matches any number. Chinese, which has no spaces,
+//! is matched character by character. Adding a language is adding lines, not code.
+//!
+//! The detectors in `signals` ask which concepts a message names and whether two of
+//! them are *related*: in a short message everything is related, in a long one they
+//! must stand within [`RELATED_WINDOW`] words of each other.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// In a message of at most this many words, any two concepts are related.
+pub const SHORT_MESSAGE_WORDS: usize = 80;
+/// In a longer message, two concepts are related within this many words.
+pub const RELATED_WINDOW: usize = 30;
+/// At most this many words of a message are read for concepts.
+pub const MAX_WORDS: usize = 8_000;
+/// Shortest stem a `stem*` term may have.
+const MIN_STEM_CHARS: usize = 4;
+
+macro_rules! concepts {
+    ($($name:ident => $file:literal, $doc:literal;)*) => {
+        /// A concept a message can name. Each has one table of terms.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Concept { $(#[doc = $doc] $name,)* }
+
+        impl Concept {
+            /// Every concept.
+            pub const ALL: &'static [Concept] = &[$(Concept::$name,)*];
+
+            /// The concept's table name (its file under `concepts/`).
+            pub fn name(self) -> &'static str {
+                match self { $(Concept::$name => $file,)* }
+            }
+
+            fn table(self) -> &'static str {
+                match self { $(Concept::$name => include_str!(concat!("concepts/", $file, ".txt")),)* }
+            }
+        }
+    };
+}
+
+concepts! {
+    LogIn => "log_in", "Signing in, passwords, verifying an account or mailbox.";
+    OpenDocument => "open_document", "Opening, viewing or downloading a file or page.";
+    OrderDocument => "order_document", "Order papers: purchase order, drawing, invoice, payment slip, B/L.";
+    FeeFirst => "fee_first", "Fees a supplier is told to pay: registration, licence, activation, clearance.";
+    SupplierPays => "supplier_pays", "Telling the supplier to pay, transfer or bear a cost.";
+    Overpayment => "overpayment", "Paying more than owed and asking for the balance back.";
+    Commission => "commission", "A commission or percentage for an agent or middleman.";
+    BankChange => "bank_change", "A changed or new bank account, payment to another account.";
+    PaymentSent => "payment_sent", "A payment said to be made, a slip to confirm.";
+    MoneyTransfer => "money_transfer", "Money transfer services, gift cards, crypto payment.";
+    SellerOffer => "seller_offer", "The sender offers its own services or products.";
+    Service => "service", "Services sold to exporters: freight, marketing, store operation, data lists.";
+    AllItems => "all_items", "Every size, model or product, the whole catalogue or price list.";
+    CompareSuppliers => "compare_suppliers", "Comparing suppliers or prices, other factories.";
+    CostProbe => "cost_probe", "Cost breakdowns, factory cost, raw-material sources, margins.";
+    WithholdsDetails => "withholds_details", "Refusing or unable to give quantity, country or details.";
+    DearAll => "dear_all", "Addressed to all suppliers at once.";
+    ContactApp => "contact_app", "Chat apps and personal contact channels.";
+    MoveContact => "move_contact", "Asking to be contacted, added or answered elsewhere.";
+    Crypto => "crypto", "Crypto, trading and investment schemes.";
+    Romance => "romance", "Personal, lonely-heart and friendship approaches.";
+    Invitation => "invitation", "Visa and invitation letters.";
+    Tender => "tender", "Tenders, contract awards and procurement agents.";
+    Pressure => "pressure", "Pressure: urgent, today only, why no reply, last warning.";
+    AccountAlert => "account_alert", "Account or mailbox suspended, full, expiring or blocked.";
+    Prize => "prize", "Prizes, winnings, inheritances, easy money.";
+    Purchase => "purchase", "Buying words: order, purchase, need, quote, price.";
+}
+
+/// Folds one character for matching: lower case, Latin accents off, Arabic marks off.
+/// Returns `None` for characters that vanish (combining marks, tatweel).
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        'a'..='z' | '0'..='9' => out.push(c),
+        _ if c.is_ascii() => out.push(c),
+        'ß' => out.push_str("ss"),
+        'İ' | 'ı' => out.push('i'),
+        'đ' | 'Đ' => out.push('d'),
+        'ё' | 'Ё' => out.push('е'),
+        // Arabic: short vowels, shadda, sukun and tatweel vanish; alef forms are one.
+        '\u{064B}'..='\u{0652}' | '\u{0640}' | '\u{0670}' => {}
+        'أ' | 'إ' | 'آ' => out.push('ا'),
+        'ى' => out.push('ي'),
+        'ة' => out.push('ه'),
+        // Combining accents (text written decomposed).
+        '\u{0300}'..='\u{036F}' => {}
+        '\u{1EA0}'..='\u{1EF9}' => {
+            // Vietnamese letters with tone marks, in pairs (upper, lower) from U+1EA0.
+            const BASES: &[u8] = b"aaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyy";
+            let pair = (c as usize - 0x1EA0) / 2;
+            out.push(char::from(BASES.get(pair).copied().unwrap_or(b'a')));
+        }
+        _ => {
+            for l in c.to_lowercase() {
+                out.push(latin_base(l).unwrap_or(l));
+            }
+        }
+    }
+}
+
+/// The base letter of an accented Latin letter (lower case).
+fn latin_base(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'ơ' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'ư' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => return None,
+    })
+}
+
+/// Whether a character is written without spaces between words (read one by one).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// A word of a message: folded text and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// The folded word (one character for Chinese).
+    pub text: String,
+    /// Whether it is a number.
+    pub number: bool,
+}
+
+/// Splits text into folded words: runs of letters, runs of digits (so `500pcs` is
+/// `500` and `pcs`), and single Chinese characters.
+pub fn words(text: &str, max: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut current = String::new();
+    let mut digits = false;
+    let flush = |current: &mut String, digits: bool, out: &mut Vec<Word>| {
+        if !current.is_empty() {
+            out.push(Word {
+                text: std::mem::take(current),
+                number: digits,
+            });
+        }
+    };
+    for c in text.chars() {
+        if out.len() >= max {
+            break;
+        }
+        if is_ideograph(c) {
+            flush(&mut current, digits, &mut out);
+            out.push(Word {
+                text: c.to_string(),
+                number: false,
+            });
+        } else if c.is_ascii_digit() {
+            if !digits {
+                flush(&mut current, digits, &mut out);
+                digits = true;
+            }
+            current.push(c);
+        } else if c.is_alphanumeric()
+            || ('\u{0300}'..='\u{036F}').contains(&c)
+            || ('\u{064B}'..='\u{0652}').contains(&c)
+        {
+            if digits {
+                flush(&mut current, digits, &mut out);
+                digits = false;
+            }
+            fold_char(c, &mut current);
+        } else {
+            flush(&mut current, digits, &mut out);
+            digits = false;
+        }
+    }
+    flush(&mut current, digits, &mut out);
+    out.truncate(max);
+    out
+}
+
+/// One word of a term.
+#[derive(Debug, Clone, PartialEq)]
+enum Part {
+    Exact(String),
+    Stem(String),
+    Number,
+}
+
+impl Part {
+    fn matches(&self, word: &Word) -> bool {
+        match self {
+            Part::Exact(w) => word.text == *w,
+            Part::Stem(s) => word.text.starts_with(s.as_str()),
+            Part::Number => word.number,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    concept: Concept,
+    parts: Vec<Part>,
+}
+
+/// Every term of every table, indexed by its first word.
+#[derive(Debug, Default)]
+struct Lexicon {
+    /// First word → terms.
+    exact: FxHashMap<String, Vec<Term>>,
+    /// First `MIN_STEM_CHARS` characters of a stem → terms starting with that stem.
+    stems: FxHashMap<String, Vec<Term>>,
+    /// Terms starting with a number.
+    numbers: Vec<Term>,
+    /// Lines that could not be read: (table, line, why).
+    problems: Vec<(&'static str, usize, String)>,
+}
+
+/// The languages every table covers.
+pub const LANGUAGES: &[&str] = &[
+    "en", "zh", "es", "pt", "fr", "ru", "ar", "tr", "de", "vi", "id",
+];
+
+fn parse_term(term: &str) -> Result<Vec<Part>, String> {
+    let mut parts = Vec::new();
+    for raw in term.split_whitespace() {
+        if raw == "#" {
+            parts.push(Part::Number);
+            continue;
+        }
+        let (body, stem) = match raw.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (raw, false),
+        };
+        let folded = words(body, 64);
+        if folded.is_empty() {
+            return Err(format!("'{raw}' has no letters"));
+        }
+        let last = folded.len() - 1;
+        for (i, w) in folded.into_iter().enumerate() {
+            if stem && i == last {
+                if w.text.chars().count() < MIN_STEM_CHARS {
+                    return Err(format!(
+                        "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
+                    ));
+                }
+                parts.push(Part::Stem(w.text));
+            } else {
+                parts.push(Part::Exact(w.text));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Err("empty term".into());
+    }
+    Ok(parts)
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for &concept in Concept::ALL {
+            for (n, line) in concept.table().lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let Some((lang, terms)) = line.split_once(char::is_whitespace) else {
+                    lexicon.problems.push((
+                        concept.name(),
+                        n + 1,
+                        "no terms after the language".into(),
+                    ));
+                    continue;
+                };
+                if !LANGUAGES.contains(&lang) {
+                    lexicon.problems.push((
+                        concept.name(),
+                        n + 1,
+                        format!("unknown language '{lang}'"),
+                    ));
+                }
+                for term in terms.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+                    match parse_term(term) {
+                        Ok(parts) => lexicon.add(Term { concept, parts }),
+                        Err(why) => lexicon.problems.push((concept.name(), n + 1, why)),
+                    }
+                }
+            }
+        }
+        lexicon
+    }
+
+    fn add(&mut self, term: Term) {
+        match &term.parts[0] {
+            Part::Exact(w) => self.exact.entry(w.clone()).or_default().push(term),
+            Part::Stem(s) => {
+                let key: String = s.chars().take(MIN_STEM_CHARS).collect();
+                self.stems.entry(key).or_default().push(term);
+            }
+            Part::Number => self.numbers.push(term),
+        }
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// Lines of the concept tables that could not be read (a test keeps this empty).
+pub fn table_problems() -> Vec<(&'static str, usize, String)> {
+    LEXICON.problems.clone()
+}
+
+/// Terms per concept and language (for the coverage test).
+pub fn languages_of(concept: Concept) -> Vec<&'static str> {
+    concept
+        .table()
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .split_once(char::is_whitespace)
+                .map(|(lang, _)| lang)
+        })
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+}
+
+/// The concepts a message names, with the word positions where each was named.
+#[derive(Debug, Default, Clone)]
+pub struct Found {
+    at: FxHashMap<Concept, Vec<usize>>,
+    /// Word positions where a link starts (`http`, `https`, `www`).
+    links: Vec<usize>,
+    /// Words in the message read.
+    pub word_count: usize,
+}
+
+impl Found {
+    /// Reads a text.
+    pub fn of(text: &str) -> Found {
+        Found::of_words(&words(text, MAX_WORDS))
+    }
+
+    /// Reads already split words.
+    pub fn of_words(words: &[Word]) -> Found {
+        let lexicon = &*LEXICON;
+        let mut found = Found {
+            at: FxHashMap::default(),
+            links: Vec::new(),
+            word_count: words.len(),
+        };
+        let check = |terms: &[Term], i: usize, found: &mut Found| {
+            for term in terms {
+                let end = i + term.parts.len();
+                if end <= words.len()
+                    && term
+                        .parts
+                        .iter()
+                        .zip(&words[i..end])
+                        .all(|(p, w)| p.matches(w))
+                {
+                    let list = found.at.entry(term.concept).or_default();
+                    if list.last() != Some(&i) && list.len() < 64 {
+                        list.push(i);
+                    }
+                }
+            }
+        };
+        for (i, word) in words.iter().enumerate() {
+            if word.number {
+                check(&lexicon.numbers, i, &mut found);
+                continue;
+            }
+            if matches!(word.text.as_str(), "http" | "https" | "www") && found.links.len() < 64 {
+                found.links.push(i);
+            }
+            if let Some(terms) = lexicon.exact.get(word.text.as_str()) {
+                check(terms, i, &mut found);
+            }
+            if word.text.chars().count() >= MIN_STEM_CHARS {
+                let key: String = word.text.chars().take(MIN_STEM_CHARS).collect();
+                if let Some(terms) = lexicon.stems.get(&key) {
+                    check(terms, i, &mut found);
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether the message names the concept.
+    pub fn has(&self, concept: Concept) -> bool {
+        self.at.contains_key(&concept)
+    }
+
+    /// How many times the message names the concept (capped at 64).
+    pub fn count(&self, concept: Concept) -> usize {
+        self.at.get(&concept).map_or(0, Vec::len)
+    }
+
+    /// Whether two concepts are named close together (anywhere in a short message).
+    pub fn related(&self, a: Concept, b: Concept) -> bool {
+        let (Some(xs), Some(ys)) = (self.at.get(&a), self.at.get(&b)) else {
+            return false;
+        };
+        if self.word_count <= SHORT_MESSAGE_WORDS {
+            return true;
+        }
+        xs.iter()
+            .any(|x| ys.iter().any(|y| x.abs_diff(*y) <= RELATED_WINDOW))
+    }
+
+    /// Whether the concept is named close to a link (anywhere in a short message).
+    pub fn near_link(&self, concept: Concept) -> bool {
+        let Some(xs) = self.at.get(&concept) else {
+            return false;
+        };
+        !self.links.is_empty()
+            && (self.word_count <= SHORT_MESSAGE_WORDS
+                || self
+                    .links
+                    .iter()
+                    .any(|l| xs.iter().any(|x| x.abs_diff(*l) <= RELATED_WINDOW)))
+    }
+
+    /// Whether the concept is named within `window` words of a word position.
+    pub fn near(&self, concept: Concept, position: usize, window: usize) -> bool {
+        self.at
+            .get(&concept)
+            .is_some_and(|xs| xs.iter().any(|x| x.abs_diff(position) <= window))
+    }
+
+    /// The concepts named, for debugging and tests.
+    pub fn concepts(&self) -> Vec<Concept> {
+        let mut all: Vec<Concept> = self.at.keys().copied().collect();
+        all.sort();
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_reads_without_problems() {
+        assert_eq!(table_problems(), Vec::new());
+    }
+
+    #[test]
+    fn every_concept_covers_every_language() {
+        for &concept in Concept::ALL {
+            let langs = languages_of(concept);
+            for lang in LANGUAGES {
+                assert!(
+                    langs.contains(lang),
+                    "concepts/{}.txt has no '{lang}' line",
+                    concept.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn folding_makes_accents_and_case_one() {
+        let cases = [
+            ("Contraseña", "contrasena"),
+            ("ŞİFRE", "sifre"),
+            ("Đăng nhập", "dang nhap"),
+            ("Straße", "strasse"),
+            ("كلمةُ المرور", "كلمه المرور"),
+        ];
+        for (input, want) in cases {
+            let got: Vec<String> = words(input, 100).into_iter().map(|w| w.text).collect();
+            assert_eq!(got.join(" "), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_chinese_split_into_words() {
+        let got: Vec<String> = words("500pcs 请报价", 100)
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(got, ["500", "pcs", "请", "报", "价"]);
+    }
+
+    #[test]
+    fn terms_match_whole_words_stems_and_numbers() {
+        let found = Found::of("Please LOG-IN with your e-mail to view the Purchase Order");
+        assert!(found.has(Concept::LogIn), "{:?}", found.concepts());
+        assert!(found.has(Concept::OrderDocument), "{:?}", found.concepts());
+        assert!(found.related(Concept::LogIn, Concept::OrderDocument));
+        // Not inside another word.
+        assert!(!Found::of("a catalog in blue").has(Concept::LogIn));
+    }
+
+    #[test]
+    fn far_apart_concepts_in_a_long_message_are_not_related() {
+        let filler = "word ".repeat(200);
+        let text = format!("please sign in {filler} the purchase order");
+        let found = Found::of(&text);
+        assert!(found.has(Concept::LogIn) && found.has(Concept::OrderDocument));
+        assert!(!found.related(Concept::LogIn, Concept::OrderDocument));
+    }
+}

@@ -1,0 +1,282 @@
+//! Mechanisms: how a scam works, read from the concepts a message names and its
+//! structure (links, attachments, what the buyer gives), in every buyer language.
+//!
+//! Wording changes from one lure to the next; the mechanism does not. A lure must
+//! get the supplier to open something and sign in, or to pay before being paid, or
+//! to buy the sender's service, or to give away prices without a real need. Each
+//! family below looks for one of those moves. The thresholds are named constants so
+//! a change is a reviewed edit, not a stray number.
+
+use super::{hit_on, Hit, Text};
+use crate::core::triage::concepts::{Concept, Found};
+use crate::core::triage::rules::Code;
+
+/// A message with at most this many words and an outside link is a teaser: the
+/// substance is behind the link.
+pub const TEASER_MAX_WORDS: usize = 60;
+/// In a message of at most this many words, sign-in wording next to a link is a
+/// credential lure by itself.
+pub const SHORT_LURE_WORDS: usize = 80;
+/// A lure sends the supplier to one place: newsletters with many links are not lures.
+pub const FEW_LINKS: usize = 3;
+/// A message with at most this many words and no buying words at all is not a buyer's.
+pub const NO_BUYING_WORDS_MAX: usize = 60;
+/// A message with at most this many words says too little to act on.
+pub const TOO_SHORT_WORDS: usize = 3;
+/// Substance signs (quantity, specification, product, terms, target price) a
+/// message needs before its contact or pricing requests read as a buyer's.
+pub const SUBSTANCE_SIGNS: usize = 1;
+
+/// What the mechanism detectors read: concepts, links and how much buying substance
+/// the message carries.
+pub struct Evidence<'a> {
+    /// The prepared text.
+    pub text: &'a Text,
+    /// The concepts named.
+    pub found: &'a Found,
+    /// Hosts of links outside the platform.
+    pub outside_links: usize,
+    /// Substance signs found (quantity, specification, product, terms, target price).
+    pub substance: usize,
+    /// Whether a quantity was given.
+    pub quantity: bool,
+    /// Whether the message has attachments.
+    pub attachments: bool,
+    /// Whether the buyer asks something (a question mark or a question form).
+    pub asks: bool,
+    /// Whether the inquiry came with a product (the platform attaches the product
+    /// card of the page it was sent from).
+    pub product: bool,
+}
+
+impl Evidence<'_> {
+    fn has(&self, c: Concept) -> bool {
+        self.found.has(c)
+    }
+
+    fn related(&self, a: Concept, b: Concept) -> bool {
+        self.found.related(a, b)
+    }
+
+    fn related_any(&self, a: Concept, bs: &[Concept]) -> bool {
+        bs.iter().any(|b| self.related(a, *b))
+    }
+
+    /// No quantity, specification, product or terms: nothing a seller can quote on.
+    pub fn lacks_substance(&self) -> bool {
+        self.substance < SUBSTANCE_SIGNS
+    }
+}
+
+fn push(out: &mut Vec<Hit>, code: Code, detail: &str) {
+    if !out.iter().any(|h| h.code == code) {
+        out.push(hit_on(code, detail));
+    }
+}
+
+/// Links and documents: a sign-in or a document the supplier must open elsewhere.
+pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
+    use Concept::*;
+    if e.outside_links > 0 {
+        // Sign-in wording by the link, and in a longer text tied to a document or an
+        // account warning: mailing lists talk of passwords too, lures ask for one.
+        let sign_in = e.found.near_link(LogIn)
+            && (e.found.word_count <= SHORT_LURE_WORDS
+                || (e.outside_links <= FEW_LINKS
+                    && e.related_any(LogIn, &[OrderDocument, AccountAlert, PaymentSent])));
+        if sign_in {
+            push(
+                out,
+                Code::CREDENTIAL_LINK,
+                "sign-in wording next to an outside link",
+            );
+        }
+        let document = e.has(OrderDocument) || (e.has(OpenDocument) && e.has(Purchase));
+        if document && e.found.word_count <= TEASER_MAX_WORDS && e.substance <= 2 {
+            push(
+                out,
+                Code::DOCUMENT_LURE,
+                "the order or document is only behind a link",
+            );
+        }
+        if e.has(AccountAlert) {
+            push(out, Code::ACCOUNT_THREAT, "an account warning with a link");
+        }
+        if e.has(PaymentSent) {
+            push(
+                out,
+                Code::PAYMENT_BAIT,
+                "a payment to confirm through a link",
+            );
+        }
+    } else if e.has(AccountAlert) && (e.has(LogIn) || e.attachments) {
+        push(out, Code::ACCOUNT_THREAT, "an account warning");
+    }
+    if e.attachments && e.has(PaymentSent) && e.lacks_substance() {
+        push(out, Code::PAYMENT_BAIT, "a payment slip to open");
+    }
+}
+
+/// Money flowing the wrong way: fees first, overpayment refunds, agents' cuts,
+/// changed accounts, payment outside banks.
+pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
+    use Concept::*;
+    if e.related(FeeFirst, SupplierPays)
+        || e.related_any(FeeFirst, &[Tender, Invitation])
+        || e.related(Invitation, SupplierPays)
+        || (e.related(SupplierPays, Commission) && e.has(Tender))
+    {
+        push(out, Code::ADVANCE_FEE, "the supplier is to pay a fee first");
+    }
+    if e.related_any(
+        Overpayment,
+        &[
+            BankChange,
+            MoneyTransfer,
+            PaymentSent,
+            Commission,
+            SupplierPays,
+        ],
+    ) || e.found.count(Overpayment) >= 2
+    {
+        push(
+            out,
+            Code::OVERPAYMENT_REFUND,
+            "pays too much and wants the balance back",
+        );
+    }
+    if e.has(Commission) && (e.has(Tender) || e.has(SupplierPays) || e.has(BankChange)) {
+        push(
+            out,
+            Code::AGENT_COMMISSION,
+            "an agent's commission on the deal",
+        );
+    }
+    if e.related_any(
+        BankChange,
+        &[PaymentSent, SupplierPays, Overpayment, MoneyTransfer],
+    ) {
+        push(
+            out,
+            Code::CHANGED_BANK_DETAILS,
+            "payment to a changed or third-party account",
+        );
+    }
+    if e.has(MoneyTransfer) {
+        push(
+            out,
+            Code::OFF_BANK_PAYMENT,
+            "money transfer, gift card or crypto payment",
+        );
+    }
+}
+
+/// The sender sells rather than buys.
+pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
+    use Concept::*;
+    if e.related(SellerOffer, Service) {
+        push(out, Code::SELLS_SERVICE, "offers its own services to you");
+    }
+    if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {
+        push(out, Code::INVESTMENT_PITCH, "crypto or investment talk");
+    }
+    let short = e.found.word_count <= SHORT_LURE_WORDS;
+    if e.has(Romance) && ((short && e.lacks_substance()) || e.found.count(Romance) >= 2) {
+        push(out, Code::ROMANCE_BAIT, "a personal approach");
+    }
+    if e.has(Prize) && e.lacks_substance() {
+        push(out, Code::MONEY_OFFER, "prizes or easy money");
+    }
+    if e.has(Invitation) && !e.quantity {
+        push(
+            out,
+            Code::INVITATION_LETTER,
+            "asks for an invitation letter or visa help",
+        );
+    }
+    if e.has(Tender) && (e.has(Commission) || e.has(FeeFirst) || e.lacks_substance()) {
+        push(out, Code::GOVERNMENT_TENDER, "a tender or contract story");
+    }
+}
+
+/// Fishing for prices without a need: everything, compared, below cost.
+pub fn fishing(e: &Evidence, out: &mut Vec<Hit>) {
+    use Concept::*;
+    if e.outside_links > FEW_LINKS {
+        return; // a newsletter compares and lists prices; a fishing buyer sends no links
+    }
+    if e.has(CostProbe) {
+        push(
+            out,
+            Code::COMPETITOR_PROBE,
+            "asks for your costs or suppliers",
+        );
+    }
+    if e.quantity {
+        return;
+    }
+    if e.has(AllItems) {
+        push(
+            out,
+            Code::PRICE_LIST_FISHING,
+            "prices for everything, no quantity",
+        );
+    }
+    if e.related(CompareSuppliers, Purchase) {
+        push(
+            out,
+            Code::COMPARES_SUPPLIERS,
+            "compares suppliers, no quantity",
+        );
+    }
+    if e.related(WithholdsDetails, Purchase) {
+        push(
+            out,
+            Code::WITHHOLDS_DETAILS,
+            "will not give quantity or details",
+        );
+    }
+    if e.has(DearAll) {
+        push(out, Code::MASS_INQUIRY, "addressed to all suppliers");
+    }
+}
+
+/// Contact moved off the platform when the message gives nothing to quote on.
+pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
+    use Concept::*;
+    let moves = e.has(ContactApp) || e.has(MoveContact);
+    if moves && e.lacks_substance() && e.outside_links <= FEW_LINKS {
+        push(out, Code::CONTACT_ONLY, "only wants to talk elsewhere");
+    }
+    if e.related(Pressure, MoveContact)
+        || (e.has(Pressure) && e.outside_links > 0 && e.found.word_count <= TEASER_MAX_WORDS)
+    {
+        push(
+            out,
+            Code::PRESSURE_TO_MOVE,
+            "pressure to answer elsewhere or open a link",
+        );
+    }
+}
+
+/// Empty, one word, nonsense: nothing a buyer would send.
+pub fn substance(e: &Evidence, body_words: usize, out: &mut Vec<Hit>) {
+    if e.attachments {
+        return;
+    }
+    if body_words <= TOO_SHORT_WORDS && !e.product && e.substance == 0 {
+        push(out, Code::NOTHING_TO_QUOTE, "");
+    }
+    if body_words == 0 {
+        push(out, Code::EMPTY_MESSAGE, "");
+    } else if body_words <= TOO_SHORT_WORDS && e.lacks_substance() && !e.has(Concept::Purchase) {
+        push(out, Code::TOO_SHORT, "");
+    } else if body_words <= NO_BUYING_WORDS_MAX
+        && !e.quantity
+        && !e.asks
+        && e.substance <= 1
+        && !e.has(Concept::Purchase)
+    {
+        push(out, Code::NO_BUYING_WORDS, "");
+    }
+}
