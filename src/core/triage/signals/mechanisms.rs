@@ -91,7 +91,10 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
                 "sign-in wording next to an outside link",
             );
         }
-        let document = e.has(OrderDocument) || (e.has(OpenDocument) && e.has(Purchase));
+        // An order or document behind the link, or a bare "open the link" with
+        // nothing else to quote on (a follow-up pushing the supplier to click).
+        let document = e.has(OrderDocument)
+            || (e.has(OpenDocument) && (e.has(Purchase) || e.lacks_substance()));
         if document && e.found.word_count <= TEASER_MAX_WORDS && e.substance <= 2 {
             push(
                 out,
