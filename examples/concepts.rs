@@ -13,7 +13,7 @@ fn show(text: &str) {
         println!("  {:<18} x{}", concept.name(), found.count(concept));
     }
     if all.len() <= 40 {
-        let joined: Vec<&str> = all.iter().map(|w| w.text.as_str()).collect();
+        let joined: Vec<&str> = all.iter().map(|w| w.text).collect();
         println!("  folded: {}", joined.join(" "));
     }
 }

@@ -143,61 +143,98 @@ fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// A word of a message: folded text and where it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Word {
+/// A word of a message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Word<'a> {
     /// The folded word (one character for Chinese).
-    pub text: String,
+    pub text: &'a str,
     /// Whether it is a number.
     pub number: bool,
 }
 
-/// Splits text into folded words: runs of letters, runs of digits (so `500pcs` is
-/// `500` and `pcs`), and single Chinese characters.
-pub fn words(text: &str, max: usize) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut current = String::new();
-    let mut digits = false;
-    let flush = |current: &mut String, digits: bool, out: &mut Vec<Word>| {
-        if !current.is_empty() {
-            out.push(Word {
-                text: std::mem::take(current),
-                number: digits,
-            });
+/// The folded words of a text, kept in one buffer (no allocation per word).
+#[derive(Debug, Default, Clone)]
+pub struct Words {
+    folded: String,
+    /// (start, end, is a number) in `folded`.
+    spans: Vec<(u32, u32, bool)>,
+}
+
+impl Words {
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The word at `i`.
+    pub fn get(&self, i: usize) -> Option<Word<'_>> {
+        self.spans.get(i).map(|&(start, end, number)| Word {
+            text: &self.folded[start as usize..end as usize],
+            number,
+        })
+    }
+
+    /// Every word in order.
+    pub fn iter(&self) -> impl Iterator<Item = Word<'_>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    fn close(&mut self, start: &mut usize, number: bool) {
+        if self.folded.len() > *start {
+            // The buffer is capped by MAX_SCAN_BYTES-sized texts: u32 offsets suffice.
+            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            self.spans
+                .push((to_u32(*start), to_u32(self.folded.len()), number));
         }
+        *start = self.folded.len();
+    }
+}
+
+/// Splits text into folded words: runs of letters, runs of digits (so `500pcs` is
+/// `500` and `pcs`), and single Chinese characters. At most `max` words.
+pub fn words(text: &str, max: usize) -> Words {
+    let mut out = Words {
+        folded: String::with_capacity(text.len().min(max.saturating_mul(12))),
+        spans: Vec::with_capacity(max.min(text.len() / 4 + 1)),
     };
+    let mut start = 0usize;
+    let mut digits = false;
     for c in text.chars() {
-        if out.len() >= max {
+        if out.spans.len() >= max {
             break;
         }
         if is_ideograph(c) {
-            flush(&mut current, digits, &mut out);
-            out.push(Word {
-                text: c.to_string(),
-                number: false,
-            });
+            out.close(&mut start, digits);
+            out.folded.push(c);
+            out.close(&mut start, false);
+            digits = false;
         } else if c.is_ascii_digit() {
             if !digits {
-                flush(&mut current, digits, &mut out);
+                out.close(&mut start, false);
                 digits = true;
             }
-            current.push(c);
+            out.folded.push(c);
         } else if c.is_alphanumeric()
             || ('\u{0300}'..='\u{036F}').contains(&c)
             || ('\u{064B}'..='\u{0652}').contains(&c)
         {
             if digits {
-                flush(&mut current, digits, &mut out);
+                out.close(&mut start, true);
                 digits = false;
             }
-            fold_char(c, &mut current);
+            fold_char(c, &mut out.folded);
         } else {
-            flush(&mut current, digits, &mut out);
+            out.close(&mut start, digits);
             digits = false;
         }
     }
-    flush(&mut current, digits, &mut out);
-    out.truncate(max);
+    out.close(&mut start, digits);
+    out.spans.truncate(max);
     out
 }
 
@@ -212,7 +249,7 @@ enum Part {
 impl Part {
     fn matches(&self, word: &Word) -> bool {
         match self {
-            Part::Exact(w) => word.text == *w,
+            Part::Exact(w) => word.text == w,
             Part::Stem(s) => word.text.starts_with(s.as_str()),
             Part::Number => word.number,
         }
@@ -259,16 +296,16 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
             return Err(format!("'{raw}' has no letters"));
         }
         let last = folded.len() - 1;
-        for (i, w) in folded.into_iter().enumerate() {
+        for (i, w) in folded.iter().enumerate() {
             if stem && i == last {
                 if w.text.chars().count() < MIN_STEM_CHARS {
                     return Err(format!(
                         "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
                     ));
                 }
-                parts.push(Part::Stem(w.text));
+                parts.push(Part::Stem(w.text.to_string()));
             } else {
-                parts.push(Part::Exact(w.text));
+                parts.push(Part::Exact(w.text.to_string()));
             }
         }
     }
@@ -363,7 +400,7 @@ impl Found {
     }
 
     /// Reads already split words.
-    pub fn of_words(words: &[Word]) -> Found {
+    pub fn of_words(words: &Words) -> Found {
         let lexicon = &*LEXICON;
         let mut found = Found {
             at: FxHashMap::default(),
@@ -377,8 +414,8 @@ impl Found {
                     && term
                         .parts
                         .iter()
-                        .zip(&words[i..end])
-                        .all(|(p, w)| p.matches(w))
+                        .enumerate()
+                        .all(|(k, p)| words.get(i + k).is_some_and(|w| p.matches(&w)))
                 {
                     let list = found.at.entry(term.concept).or_default();
                     if list.last() != Some(&i) && list.len() < 64 {
@@ -388,19 +425,21 @@ impl Found {
             }
         };
         for (i, word) in words.iter().enumerate() {
+            let word = &word;
             if word.number {
                 check(&lexicon.numbers, i, &mut found);
                 continue;
             }
-            if matches!(word.text.as_str(), "http" | "https" | "www") && found.links.len() < 64 {
+            if matches!(word.text, "http" | "https" | "www") && found.links.len() < 64 {
                 found.links.push(i);
             }
-            if let Some(terms) = lexicon.exact.get(word.text.as_str()) {
+            if let Some(terms) = lexicon.exact.get(word.text) {
                 check(terms, i, &mut found);
             }
-            if word.text.chars().count() >= MIN_STEM_CHARS {
-                let key: String = word.text.chars().take(MIN_STEM_CHARS).collect();
-                if let Some(terms) = lexicon.stems.get(&key) {
+            // The stem key is the word's first MIN_STEM_CHARS characters, sliced, not copied.
+            if let Some((cut, _)) = word.text.char_indices().nth(MIN_STEM_CHARS - 1) {
+                let key_end = cut + word.text[cut..].chars().next().map_or(0, char::len_utf8);
+                if let Some(terms) = lexicon.stems.get(&word.text[..key_end]) {
                     check(terms, i, &mut found);
                 }
             }
@@ -491,7 +530,8 @@ mod tests {
             ("كلمةُ المرور", "كلمه المرور"),
         ];
         for (input, want) in cases {
-            let got: Vec<String> = words(input, 100).into_iter().map(|w| w.text).collect();
+            let folded = words(input, 100);
+            let got: Vec<&str> = folded.iter().map(|w| w.text).collect();
             assert_eq!(got.join(" "), want, "{input}");
         }
     }
@@ -499,8 +539,8 @@ mod tests {
     #[test]
     fn numbers_and_chinese_split_into_words() {
         let got: Vec<String> = words("500pcs 请报价", 100)
-            .into_iter()
-            .map(|w| w.text)
+            .iter()
+            .map(|w| w.text.to_string())
             .collect();
         assert_eq!(got, ["500", "pcs", "请", "报", "价"]);
     }

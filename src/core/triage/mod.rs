@@ -385,14 +385,16 @@ impl Seen {
     /// often it was seen before, from this buyer and from others.
     pub fn repeats(&mut self, inquiry: &Inquiry, lower_body: &str) -> Repeats {
         let mut text_hash = 0xcbf2_9ce4_8422_2325_u64;
-        let mut letters = 0usize;
         // Links are left out: a feed's items differ only in their links' numbers.
-        let without_links: String = signals::cap(lower_body, 8192)
-            .split_whitespace()
-            .filter(|w| !w.contains("://") && !w.starts_with("www."))
-            .collect::<Vec<_>>()
-            .join(" ");
-        for word in concepts::words(&without_links, 2_000) {
+        let mut without_links = String::with_capacity(lower_body.len().min(8192));
+        for token in signals::cap(lower_body, 8192).split_whitespace() {
+            if !token.contains("://") && !token.starts_with("www.") {
+                without_links.push_str(token);
+                without_links.push(' ');
+            }
+        }
+        let mut letters = 0usize;
+        for word in concepts::words(&without_links, 2_000).iter() {
             if word.number {
                 continue;
             }
