@@ -7,7 +7,7 @@
 //! family below looks for one of those moves. The thresholds are named constants so
 //! a change is a reviewed edit, not a stray number.
 
-use super::{hit_on, Hit, Text};
+use super::{Hit, Text};
 use crate::core::triage::concepts::{Concept, Found};
 use crate::core::triage::rules::Code;
 
@@ -68,9 +68,11 @@ impl Evidence<'_> {
     }
 }
 
-fn push(out: &mut Vec<Hit>, code: Code, detail: &str) {
+/// Adds a rule once. Mechanisms carry no detail: the rule's own sentence, in the
+/// rep's language, says what was seen (a detail is shown untranslated).
+fn push(out: &mut Vec<Hit>, code: Code) {
     if !out.iter().any(|h| h.code == code) {
-        out.push(hit_on(code, detail));
+        out.push(Hit { code, detail: None });
     }
 }
 
@@ -85,38 +87,26 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
                 || (e.outside_links <= FEW_LINKS
                     && e.related_any(LogIn, &[OrderDocument, AccountAlert, PaymentSent])));
         if sign_in {
-            push(
-                out,
-                Code::CREDENTIAL_LINK,
-                "sign-in wording next to an outside link",
-            );
+            push(out, Code::CREDENTIAL_LINK);
         }
         // An order or document behind the link, or a bare "open the link" with
         // nothing else to quote on (a follow-up pushing the supplier to click).
         let document = e.has(OrderDocument)
             || (e.has(OpenDocument) && (e.has(Purchase) || e.lacks_substance()));
         if document && e.found.word_count <= TEASER_MAX_WORDS && e.substance <= 2 {
-            push(
-                out,
-                Code::DOCUMENT_LURE,
-                "the order or document is only behind a link",
-            );
+            push(out, Code::DOCUMENT_LURE);
         }
         if e.has(AccountAlert) {
-            push(out, Code::ACCOUNT_THREAT, "an account warning with a link");
+            push(out, Code::ACCOUNT_THREAT);
         }
         if e.has(PaymentSent) {
-            push(
-                out,
-                Code::PAYMENT_BAIT,
-                "a payment to confirm through a link",
-            );
+            push(out, Code::PAYMENT_BAIT);
         }
     } else if e.has(AccountAlert) && (e.has(LogIn) || e.attachments) {
-        push(out, Code::ACCOUNT_THREAT, "an account warning");
+        push(out, Code::ACCOUNT_THREAT);
     }
     if e.attachments && e.has(PaymentSent) && e.lacks_substance() {
-        push(out, Code::PAYMENT_BAIT, "a payment slip to open");
+        push(out, Code::PAYMENT_BAIT);
     }
 }
 
@@ -129,7 +119,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
         || e.related(Invitation, SupplierPays)
         || (e.related(SupplierPays, Commission) && e.has(Tender))
     {
-        push(out, Code::ADVANCE_FEE, "the supplier is to pay a fee first");
+        push(out, Code::ADVANCE_FEE);
     }
     if e.related_any(
         Overpayment,
@@ -142,35 +132,19 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
         ],
     ) || e.found.count(Overpayment) >= 2
     {
-        push(
-            out,
-            Code::OVERPAYMENT_REFUND,
-            "pays too much and wants the balance back",
-        );
+        push(out, Code::OVERPAYMENT_REFUND);
     }
     if e.has(Commission) && (e.has(Tender) || e.has(SupplierPays) || e.has(BankChange)) {
-        push(
-            out,
-            Code::AGENT_COMMISSION,
-            "an agent's commission on the deal",
-        );
+        push(out, Code::AGENT_COMMISSION);
     }
     if e.related_any(
         BankChange,
         &[PaymentSent, SupplierPays, Overpayment, MoneyTransfer],
     ) {
-        push(
-            out,
-            Code::CHANGED_BANK_DETAILS,
-            "payment to a changed or third-party account",
-        );
+        push(out, Code::CHANGED_BANK_DETAILS);
     }
     if e.has(MoneyTransfer) {
-        push(
-            out,
-            Code::OFF_BANK_PAYMENT,
-            "money transfer, gift card or crypto payment",
-        );
+        push(out, Code::OFF_BANK_PAYMENT);
     }
 }
 
@@ -178,27 +152,23 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
 pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
     if e.related(SellerOffer, Service) {
-        push(out, Code::SELLS_SERVICE, "offers its own services to you");
+        push(out, Code::SELLS_SERVICE);
     }
     if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {
-        push(out, Code::INVESTMENT_PITCH, "crypto or investment talk");
+        push(out, Code::INVESTMENT_PITCH);
     }
     let short = e.found.word_count <= SHORT_LURE_WORDS;
     if e.has(Romance) && ((short && e.lacks_substance()) || e.found.count(Romance) >= 2) {
-        push(out, Code::ROMANCE_BAIT, "a personal approach");
+        push(out, Code::ROMANCE_BAIT);
     }
     if e.has(Prize) && e.lacks_substance() {
-        push(out, Code::MONEY_OFFER, "prizes or easy money");
+        push(out, Code::MONEY_OFFER);
     }
     if e.has(Invitation) && !e.quantity {
-        push(
-            out,
-            Code::INVITATION_LETTER,
-            "asks for an invitation letter or visa help",
-        );
+        push(out, Code::INVITATION_LETTER);
     }
     if e.has(Tender) && (e.has(Commission) || e.has(FeeFirst) || e.lacks_substance()) {
-        push(out, Code::GOVERNMENT_TENDER, "a tender or contract story");
+        push(out, Code::GOVERNMENT_TENDER);
     }
 }
 
@@ -209,38 +179,22 @@ pub fn fishing(e: &Evidence, out: &mut Vec<Hit>) {
         return; // a newsletter compares and lists prices; a fishing buyer sends no links
     }
     if e.has(CostProbe) {
-        push(
-            out,
-            Code::COMPETITOR_PROBE,
-            "asks for your costs or suppliers",
-        );
+        push(out, Code::COMPETITOR_PROBE);
     }
     if e.quantity {
         return;
     }
     if e.has(AllItems) {
-        push(
-            out,
-            Code::PRICE_LIST_FISHING,
-            "prices for everything, no quantity",
-        );
+        push(out, Code::PRICE_LIST_FISHING);
     }
     if e.related(CompareSuppliers, Purchase) {
-        push(
-            out,
-            Code::COMPARES_SUPPLIERS,
-            "compares suppliers, no quantity",
-        );
+        push(out, Code::COMPARES_SUPPLIERS);
     }
     if e.related(WithholdsDetails, Purchase) {
-        push(
-            out,
-            Code::WITHHOLDS_DETAILS,
-            "will not give quantity or details",
-        );
+        push(out, Code::WITHHOLDS_DETAILS);
     }
     if e.has(DearAll) {
-        push(out, Code::MASS_INQUIRY, "addressed to all suppliers");
+        push(out, Code::MASS_INQUIRY);
     }
 }
 
@@ -249,16 +203,12 @@ pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
     let moves = e.has(ContactApp) || e.has(MoveContact);
     if moves && e.lacks_substance() && e.outside_links <= FEW_LINKS {
-        push(out, Code::CONTACT_ONLY, "only wants to talk elsewhere");
+        push(out, Code::CONTACT_ONLY);
     }
     if e.related(Pressure, MoveContact)
         || (e.has(Pressure) && e.outside_links > 0 && e.found.word_count <= TEASER_MAX_WORDS)
     {
-        push(
-            out,
-            Code::PRESSURE_TO_MOVE,
-            "pressure to answer elsewhere or open a link",
-        );
+        push(out, Code::PRESSURE_TO_MOVE);
     }
 }
 
@@ -268,18 +218,18 @@ pub fn substance(e: &Evidence, body_words: usize, out: &mut Vec<Hit>) {
         return;
     }
     if body_words <= TOO_SHORT_WORDS && !e.product && e.substance == 0 {
-        push(out, Code::NOTHING_TO_QUOTE, "");
+        push(out, Code::NOTHING_TO_QUOTE);
     }
     if body_words == 0 {
-        push(out, Code::EMPTY_MESSAGE, "");
+        push(out, Code::EMPTY_MESSAGE);
     } else if body_words <= TOO_SHORT_WORDS && e.lacks_substance() && !e.has(Concept::Purchase) {
-        push(out, Code::TOO_SHORT, "");
+        push(out, Code::TOO_SHORT);
     } else if body_words <= NO_BUYING_WORDS_MAX
         && !e.quantity
         && !e.asks
         && e.substance <= 1
         && !e.has(Concept::Purchase)
     {
-        push(out, Code::NO_BUYING_WORDS, "");
+        push(out, Code::NO_BUYING_WORDS);
     }
 }
