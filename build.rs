@@ -24,6 +24,7 @@ use pattern_source::{pattern_key, tag, with_engine_classes};
 fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=build.rs");
+    bundle_concept_tables();
 
     let mut files = Vec::new();
     rust_files(Path::new("src"), &mut files);
@@ -81,6 +82,37 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Writes every concept table under `src/core/triage/concepts/` into one text,
+/// `$OUT_DIR/concept-tables.txt`, each table after a `[name]` line. Native builds
+/// compile it in; the wasm leaves it out and is handed the same text at start (the
+/// extension ships it as `data/concept-tables.txt`, written the same way by
+/// `build.sh`), which keeps 30 KB of text out of the engine's download.
+fn bundle_concept_tables() {
+    let dir = Path::new("src/core/triage/concepts");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut bundle = String::new();
+    for path in &names {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let _ = writeln!(bundle, "[{name}]");
+        bundle.push_str(&text);
+        if !text.ends_with('\n') {
+            bundle.push('\n');
+        }
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("concept-tables.txt"), bundle).expect("OUT_DIR is writable");
 }
 
 /// The line and pattern of every `pattern!(NAME, literal)` call in `source`, outside

@@ -10,12 +10,13 @@
 // does not, and says so: never "Saved." for what was not. The learned spam filter is
 // not part of a Save (it is stored apart; see worker-policy.js). Export writes what is
 // saved, never unsaved edits.
-import init, { WasmEngine } from './pkg/xunpan.js';
+import init, { WasmEngine, useConceptTables } from './pkg/xunpan.js';
 import { isChinese, keepLanguage, localizePage, t } from './i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
 await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+useConceptTables(await (await fetch(api.runtime.getURL('data/concept-tables.txt'))).text());
 
 const form = document.getElementById('form');
 const $ = (id) => document.getElementById(id);

@@ -6,7 +6,7 @@
 // not-spam clicks on the seller pages change it while Options may be open, and saving
 // Options writes the settings only, so it can never put back a filter older than the
 // clicks. The settings in force are the layers with the learned filter laid in.
-import init, { WasmEngine, layerSettings, ownSettingsLayer } from './pkg/xunpan.js';
+import init, { WasmEngine, layerSettings, ownSettingsLayer, useConceptTables } from './pkg/xunpan.js';
 import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -16,8 +16,25 @@ const STORE_LAST_POLICY = 'lastPolicy';
 // seen (see policyForEngine).
 const POLICY_WAIT_MS = 200;
 
-/** The engine's module, loaded once per worker life. */
-export const engineModule = () => init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+/**
+ * The engine's module, loaded once per worker life, with its concept tables (shipped
+ * beside it as data/concept-tables.txt to keep the wasm small).
+ */
+let loading = null;
+export const engineModule = () => {
+  loading ??= (async () => {
+    const [module, tables] = await Promise.all([
+      init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') }),
+      fetch(api.runtime.getURL('data/concept-tables.txt')).then((r) => r.text()),
+    ]);
+    useConceptTables(tables);
+    return module;
+  })().catch((error) => {
+    loading = null; // try again on the next call
+    throw error;
+  });
+  return loading;
+};
 
 /** The policy last seen by any worker (null: none). */
 async function lastSeenPolicy() {

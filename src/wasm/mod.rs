@@ -36,6 +36,11 @@ impl WasmEngine {
     /// Builds an engine from a settings object (`undefined` or `null`: defaults).
     #[wasm_bindgen(constructor)]
     pub fn new(settings: JsValue) -> Result<WasmEngine, JsError> {
+        if !crate::core::triage::concepts::loaded() {
+            return Err(JsError::new(
+                "the concept tables are not loaded: call useConceptTables(text of data/concept-tables.txt) before building an engine",
+            ));
+        }
         let settings = if settings.is_undefined() || settings.is_null() {
             Settings::default()
         } else {
@@ -212,6 +217,14 @@ fn optional_value(value: JsValue, what: &str) -> Result<Option<serde_json::Value
 }
 
 /// The crate version, for diagnostics.
+/// Hands the engine its concept tables (the text of the extension's
+/// `data/concept-tables.txt`), once, before the first `WasmEngine`. They are kept out
+/// of the wasm to keep its download small.
+#[wasm_bindgen(js_name = useConceptTables)]
+pub fn use_concept_tables(text: String) -> Result<(), JsError> {
+    crate::core::triage::concepts::use_tables(text).map_err(|e| JsError::new(&e))
+}
+
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()

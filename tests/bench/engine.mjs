@@ -43,6 +43,7 @@ const ZONE = { offsetMinutes: 480 };
 const wasmBytes = readFileSync(join(pkgDir, 'xunpan_bg.wasm'));
 const startT0 = performance.now();
 glue.initSync({ module: new WebAssembly.Module(wasmBytes) });
+glue.useConceptTables(readFileSync(join(pkgDir, '..', 'data', 'concept-tables.txt'), 'utf8'));
 const starter = new glue.WasmEngine(null);
 const engineReadyMs = performance.now() - startT0;
 starter.triage([{ id: 'start', body: 'Hello, please quote 500 pcs of item A, FOB Ningbo. What is the MOQ?' }], NOW, ZONE);

@@ -10,6 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(process.env.XUNPAN_DIST ?? join(here, '../../dist'), 'pkg');
 const glue = await import(pathToFileURL(join(pkg, 'xunpan.js')).href);
 glue.initSync({ module: readFileSync(join(pkg, 'xunpan_bg.wasm')) });
+glue.useConceptTables(readFileSync(join(pkg, '..', 'data', 'concept-tables.txt'), 'utf8'));
 
 const ZONE = { offsetMinutes: 480 };
 const NOW = Date.parse('2026-11-23T09:15:00+08:00');

@@ -23,6 +23,7 @@ const root = resolve(here, '../..');
 const pkg = resolve(process.env.XUNPAN_DIST ?? join(root, 'dist'), 'pkg');
 const glue = await import(pathToFileURL(join(pkg, 'xunpan.js')).href);
 glue.initSync({ module: readFileSync(join(pkg, 'xunpan_bg.wasm')) });
+glue.useConceptTables(readFileSync(join(pkg, '..', 'data', 'concept-tables.txt'), 'utf8'));
 
 const NOW = '2026-11-23T09:15:00+08:00';
 const corpora = ['inquiries-dev.jsonl', 'spamassassin-dev.jsonl'].map((name) => join(root, '../shared/corpus', name));

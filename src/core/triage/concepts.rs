@@ -47,8 +47,9 @@ macro_rules! concepts {
                 match self { $(Concept::$name => $file,)* }
             }
 
+            /// The concept's table, from the bundle of all tables.
             fn table(self) -> &'static str {
-                match self { $(Concept::$name => include_str!(concat!("concepts/", $file, ".txt")),)* }
+                bundle().and_then(|b| section(b, self.name())).unwrap_or("")
             }
         }
     };
@@ -82,6 +83,69 @@ concepts! {
     AccountAlert => "account_alert", "Account or mailbox suspended, full, expiring or blocked.";
     Prize => "prize", "Prizes, winnings, inheritances, easy money.";
     Purchase => "purchase", "Buying words: order, purchase, need, quote, price.";
+}
+
+/// Every table in one text, each after a `[name]` line (written by `build.rs`).
+/// Native builds compile it in.
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/concept-tables.txt"));
+
+/// The tables handed over at start (the wasm leaves them out of its download).
+static HANDED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn bundle() -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some(HANDED.get().map_or(BUNDLED, String::as_str))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        HANDED.get().map(String::as_str)
+    }
+}
+
+/// The lines of one table in a bundle.
+fn section<'a>(bundle: &'a str, name: &str) -> Option<&'a str> {
+    let header = format!("[{name}]\n");
+    let start = if bundle.starts_with(&header) {
+        header.len()
+    } else {
+        bundle.find(&format!("\n{header}"))? + header.len() + 1
+    };
+    let rest = &bundle[start..];
+    let end = rest.find("\n[").map_or(rest.len(), |i| i + 1);
+    Some(&rest[..end])
+}
+
+/// Hands over the concept tables (the text of `data/concept-tables.txt`, as
+/// `build.rs` bundles them). The wasm must be given them before its first engine;
+/// giving the same text again is fine, another text once read is refused.
+pub fn use_tables(bundle: String) -> Result<(), String> {
+    let missing: Vec<&str> = Concept::ALL
+        .iter()
+        .map(|c| c.name())
+        .filter(|name| section(&bundle, name).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "the concept tables lack {}: pass the whole data/concept-tables.txt",
+            missing.join(", ")
+        ));
+    }
+    match HANDED.get() {
+        Some(held) if *held == bundle => Ok(()),
+        Some(_) => {
+            Err("other concept tables are already in use; reload the engine to change them".into())
+        }
+        None => HANDED
+            .set(bundle)
+            .map_err(|_| "concept tables were set at the same time; try again".into()),
+    }
+}
+
+/// Whether the concept tables are there to read (always, natively).
+pub fn loaded() -> bool {
+    bundle().is_some()
 }
 
 /// Folds one character for matching: lower case, Latin accents off, Arabic marks off.
@@ -518,6 +582,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn handed_tables_must_hold_every_concept() {
+        let err = use_tables("[log_in]\nen  log in\n".into()).expect_err("most tables missing");
+        assert!(err.contains("open_document"), "{err}");
+        // The bundle natively compiled in reads back table by table.
+        for &concept in Concept::ALL {
+            assert!(section(BUNDLED, concept.name()).is_some_and(|t| t.contains("en ")));
+        }
+        assert_eq!(use_tables(BUNDLED.to_string()), Ok(()));
     }
 
     #[test]
