@@ -334,6 +334,20 @@ test_all() {
   tier 4 "Playwright end-to-end" "Playwright: the extension on the demo seller inbox (and with a strict page CSP)"
   mkdir -p "$ARTIFACTS"
   (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node --test --test-concurrency=1 e2e/)
+
+  # Firefox has no host-resolver flag: the demo server listens on 443 and Firefox's
+  # network.dns.forceResolve sends every host there (tests/firefox/firefox.test.mjs).
+  tier 5 "Firefox end-to-end" "WebDriver (geckodriver): the extension in headless Firefox ESR on the demo seller inbox"
+  if [ "$FIREFOX" = yes ]; then
+    (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" FIREFOX="$(command -v firefox-esr || command -v firefox)" \
+      GECKODRIVER="$(command -v geckodriver)" node --test --test-concurrency=1 firefox/)
+  elif [ "${XUNPAN_NO_FIREFOX:-}" = 1 ]; then
+    say "SKIPPED: the Firefox end-to-end tier (XUNPAN_NO_FIREFOX=1)"
+  elif [ "${CI:-}" = true ]; then
+    die "Firefox ESR or geckodriver could not be installed (above); CI does not skip the Firefox tier"
+  else
+    say "SKIPPED: the Firefox end-to-end tier: Firefox ESR or geckodriver could not be installed here (above)"
+  fi
   end_step
   say "all tiers passed; screenshots in $ARTIFACTS"
 }
