@@ -19,8 +19,10 @@ import './site.js';
 import { engineVersion, metrics, WasmEngine } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './storage.js';
 import {
-  engine, engineModule, managedPolicy, replaceEngine, settingsInForce, storedSettings, storeLearned, storeSettings,
+  checkPolicy, engine, engineModule, managedPolicy, policyChangesHeard, replaceEngine, settingsInForce, storedSettings,
+  storeLearned, storeSettings,
 } from './worker-policy.js';
+import { keepPopupOnToolbarIcon } from './browser-compat.js';
 import { itemsWriteProblem, onItemsWriteProblem, rememberItems, updateItems } from './worker-items.js';
 import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';
 import { answersFor, answersGeneration, chosenLocale, forgetAnswers, pageSetup, rememberAnswers } from './worker-answers.js';
@@ -151,6 +153,9 @@ const handlers = {
     return { templates: (await engine()).templates() };
   },
   async [TYPES.PAGE_SETUP](msg) {
+    // Without the browser's event for it (Firefox), a changed team policy is looked for
+    // as a seller page opens, so the page is triaged on it; never waited on for long.
+    if (!policyChangesHeard) await Promise.race([checkPolicy().catch(() => {}), new Promise((r) => setTimeout(r, 300))]);
     return { ...(await pageSetup()), answersJson: await answersFor(msg.page) };
   },
   async [TYPES.LINT](msg) {
@@ -238,6 +243,7 @@ api.runtime.onStartup?.addListener(() => {
 });
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== 'xunpan-clock') return;
+  if (!policyChangesHeard) checkPolicy().catch(() => {});
   storageReady.then(() => Promise.all([refreshBadge(), warnBeforeBreaches()])).catch(() => {});
 });
 
@@ -250,5 +256,5 @@ api.commands?.onCommand.addListener(async (command) => {
   }
 });
 
-// The side panel opens from the toolbar icon where the browser has one (Chrome).
-api.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch?.(() => {});
+// The toolbar icon opens the popup; the work queue opens from there.
+keepPopupOnToolbarIcon();

@@ -3,15 +3,14 @@
 // support), and the way to the queue and settings.
 import init, { QueuePanel } from './pkg/xunpan.js';
 import { t } from './i18n.js';
+import { api, openWorkQueue } from './browser-compat.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
 const $ = (id) => document.getElementById(id);
 
 $('panel').addEventListener('click', async () => {
   const win = await api.windows.getCurrent();
-  if (api.sidePanel?.open) await api.sidePanel.open({ windowId: win.id });
-  else if (api.sidebarAction?.open) await api.sidebarAction.open();
+  await openWorkQueue(win.id);
   window.close();
 });
 $('options').addEventListener('click', () => api.runtime.openOptionsPage());

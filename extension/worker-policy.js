@@ -8,8 +8,7 @@
 // clicks. The settings in force are the layers with the learned filter laid in.
 import init, { WasmEngine, layerSettings, ownSettingsLayer, useConceptTables } from './pkg/xunpan.js';
 import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
-
-const api = globalThis.browser ?? globalThis.chrome;
+import { api, onManagedStorageChanged } from './browser-compat.js';
 
 const STORE_LAST_POLICY = 'lastPolicy';
 // How long the engine waits for the managed store before building on the policy last
@@ -141,6 +140,8 @@ export async function storeLearned(learned) {
 // --- the engine ---------------------------------------------------------------
 
 let enginePromise = null;
+// The policy the engine in place was built on (undefined: none built, or building).
+let enginePolicy;
 const replaceListeners = [];
 
 /** `listener()` runs whenever the engine is replaced (its earlier answers no longer stand). */
@@ -154,6 +155,7 @@ export function onEngineReplaced(listener) {
  */
 export function replaceEngine(next = null) {
   enginePromise = next;
+  enginePolicy = undefined;
   for (const listener of replaceListeners) listener();
 }
 
@@ -162,8 +164,11 @@ export function engine() {
   enginePromise ??= (async () => {
     await engineModule();
     const { own, learned } = await storedSettings();
+    const policy = await policyForEngine();
     try {
-      return new WasmEngine(await settingsInForce(own, await policyForEngine(), learned));
+      const built = new WasmEngine(await settingsInForce(own, policy, learned));
+      enginePolicy = policy;
+      return built;
     } catch (err) {
       // Stored settings that no longer validate must not stop the product: fall back
       // to the defaults and say so once.
@@ -179,8 +184,21 @@ export function engine() {
 
 // An administrator's new policy applies from the next message on. (The managed area's
 // own event: a listener on storage.onChanged would be handed every write of the items,
-// old and new values in full, about 20 ms per 500-row answer.)
-api.storage.managed?.onChanged?.addListener(() => replaceEngine());
+// old and new values in full, about 20 ms per 500-row answer.) Where the browser has no
+// such event (Firefox), the worker calls checkPolicy on its minute alarm and when a
+// seller page opens; every engine start reads the policy anyway.
+export const policyChangesHeard = onManagedStorageChanged(() => replaceEngine());
+
+/**
+ * Reads the managed store again and, if its policy is not the one the engine in place
+ * was built on, has the engine built again for the next message.
+ */
+export async function checkPolicy() {
+  if (enginePolicy === undefined) return; // the next engine reads the store itself
+  const built = enginePolicy;
+  const policy = await managedPolicy();
+  if (enginePolicy === built && !samePolicy(policy, built)) replaceEngine();
+}
 
 // The worker starts with the browser: ask the managed store at once, so its slow first
 // answer is usually in before the rep opens a seller page.

@@ -13,7 +13,8 @@ use serde_json::{json, Value};
 
 use crate::core::clock::Zone;
 use crate::core::engine::{Batch, Engine};
-use crate::core::inquiry::{parse_time, Inquiry};
+use crate::core::inquiry::{parse_time, supported_time, unsupported_time_message};
+use crate::core::intake::{read_inquiry_json, Intake};
 use crate::core::reply::TEMPLATE_IDS;
 use crate::core::settings::Settings;
 use crate::core::triage::Verdict;
@@ -86,9 +87,12 @@ fn run_inner(args: &[String], stdin: &mut dyn BufRead, out: &mut dyn Write) -> R
         None => Zone::fixed(8 * 60),
     };
     let now: DateTime<Utc> = match &opts.now {
-        Some(t) => parse_time(t)
-            .map_err(|e| format!("--now: {e}"))?
-            .with_timezone(&Utc),
+        Some(t) => {
+            let now = parse_time(t).map_err(|e| format!("--now: {e}"))?;
+            supported_time(now)
+                .ok_or_else(|| format!("--now: {}", unsupported_time_message(&now)))?
+                .with_timezone(&Utc)
+        }
         None => system_now(),
     };
     let engine = Engine::new(settings).map_err(|e| e.to_string())?;
@@ -178,12 +182,16 @@ fn io_error(e: std::io::Error) -> String {
     format!("cannot write output: {e}")
 }
 
+/// The longest input line read, in bytes (1 MiB): an inquiry is a few kilobytes,
+/// and a line longer than this is refused with an error record, never read whole.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
 /// One input line: its 1-based number and what it held.
 enum Line {
     Inquiry {
         number: usize,
         raw: Value,
-        inquiry: Box<Inquiry>,
+        intake: Box<Intake>,
     },
     Bad {
         number: usize,
@@ -191,79 +199,108 @@ enum Line {
     },
 }
 
-/// Reads the non-empty lines of a JSON Lines stream. A read error (e.g. bad
-/// UTF-8) becomes a bad line, never a stop.
+/// What [`read_capped_line`] found.
+enum Read {
+    /// The stream has ended.
+    End,
+    /// A line of at most [`MAX_LINE_BYTES`], in the buffer (newline excluded).
+    Line,
+    /// A longer line, skipped to its end; its length in bytes.
+    TooLong(usize),
+}
+
+/// Reads the next line into `buf`, keeping at most `cap` bytes of it: the rest of a
+/// longer line is read through and dropped, so memory stays bounded by `cap`
+/// whatever the input.
+fn read_capped_line(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<Read> {
+    buf.clear();
+    let mut length = 0usize;
+    let mut seen_any = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        seen_any = true;
+        let newline = available.iter().position(|b| *b == b'\n');
+        let content = &available[..newline.unwrap_or(available.len())];
+        length = length.saturating_add(content.len());
+        let room = cap.saturating_sub(buf.len());
+        buf.extend_from_slice(&content[..content.len().min(room)]);
+        let used = newline.map_or(available.len(), |at| at + 1);
+        reader.consume(used);
+        if newline.is_some() {
+            break;
+        }
+    }
+    Ok(match (seen_any, length > cap) {
+        (false, _) => Read::End,
+        (true, false) => Read::Line,
+        (true, true) => Read::TooLong(length),
+    })
+}
+
+/// Reads the non-empty lines of a JSON Lines stream. A line that cannot be read
+/// (too long, not UTF-8) becomes a bad line, never a stop; a failing stream ends
+/// after its error is reported.
 fn lines(reader: &mut dyn BufRead) -> impl Iterator<Item = Line> + '_ {
     let mut number = 0usize;
+    let mut failed = false;
     let mut buf = Vec::new();
     std::iter::from_fn(move || loop {
-        buf.clear();
+        if failed {
+            return None;
+        }
         number += 1;
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
+        match read_capped_line(reader, &mut buf, MAX_LINE_BYTES) {
+            Ok(Read::End) => return None,
+            Ok(Read::Line) => {}
+            Ok(Read::TooLong(length)) => {
+                return Some(Line::Bad {
+                    number,
+                    error: format!(
+                        "line is {length} bytes, longer than the {MAX_LINE_BYTES} (1 MiB) a line may be: \
+                         put one inquiry on each line and keep its text under 1 MiB"
+                    ),
+                })
+            }
             Err(e) => {
+                failed = true;
                 return Some(Line::Bad {
                     number,
                     error: format!("cannot read line: {e}"),
-                })
+                });
             }
         }
         let Ok(text) = std::str::from_utf8(&buf) else {
             return Some(Line::Bad {
                 number,
-                error: "line is not UTF-8 text".to_string(),
+                error: "line is not UTF-8 text: save the file as UTF-8".to_string(),
             });
         };
         if text.trim().is_empty() {
             continue;
         }
-        return Some(parse_line(number, text));
+        return Some(match read_inquiry_json(text.as_bytes()) {
+            Ok((raw, intake)) => Line::Inquiry {
+                number,
+                raw,
+                intake: Box::new(intake),
+            },
+            Err(e) => Line::Bad {
+                number,
+                error: e.to_string(),
+            },
+        });
     })
-}
-
-fn parse_line(number: usize, text: &str) -> Line {
-    let raw: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return Line::Bad {
-                number,
-                error: format!("not valid JSON: {e}"),
-            }
-        }
-    };
-    if !raw.is_object() {
-        return Line::Bad {
-            number,
-            error: "each line must be one JSON object (an Inquiry)".into(),
-        };
-    }
-    match raw.get("body") {
-        Some(Value::String(_)) => {}
-        Some(_) => {
-            return Line::Bad {
-                number,
-                error: "\"body\" must be a string".into(),
-            }
-        }
-        None => {
-            return Line::Bad {
-                number,
-                error: "missing \"body\": every inquiry needs its text".into(),
-            }
-        }
-    }
-    match serde_json::from_value::<Inquiry>(raw.clone()) {
-        Ok(inquiry) => Line::Inquiry {
-            number,
-            raw,
-            inquiry: Box::new(inquiry),
-        },
-        Err(e) => Line::Bad {
-            number,
-            error: format!("not an Inquiry: {e}"),
-        },
-    }
 }
 
 fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), String> {
@@ -282,8 +319,8 @@ fn triage(
     let mut code = EXIT_OK;
     for line in lines(reader) {
         match line {
-            Line::Inquiry { inquiry, .. } => {
-                write_json(out, &engine.triage(&inquiry, &mut batch, now, zone))?
+            Line::Inquiry { intake, .. } => {
+                write_json(out, &engine.triage_intake(*intake, &mut batch, now, zone))?
             }
             Line::Bad { number, error } => {
                 code = EXIT_LINE_FAILED;
@@ -306,17 +343,21 @@ fn render(
     let mut code = EXIT_OK;
     for line in lines(reader) {
         let record = match line {
-            Line::Inquiry {
-                number, inquiry, ..
-            } => match engine.render(&inquiry, template, &mut batch, now, zone) {
-                Ok(r) => {
-                    json!({"id": inquiry.id, "template": r.template, "text": r.text, "lint": r.lint})
+            Line::Inquiry { number, intake, .. } => {
+                match engine.render(&intake.inquiry, template, &mut batch, now, zone) {
+                    Ok(r) => {
+                        let mut record = json!({"id": intake.inquiry.id, "template": r.template, "text": r.text, "lint": r.lint});
+                        if !intake.dropped.is_empty() {
+                            record["dropped"] = json!(intake.dropped);
+                        }
+                        record
+                    }
+                    Err(e) => {
+                        code = EXIT_LINE_FAILED;
+                        json!({"line": number, "error": e.to_string()})
+                    }
                 }
-                Err(e) => {
-                    code = EXIT_LINE_FAILED;
-                    json!({"line": number, "error": e.to_string()})
-                }
-            },
+            }
             Line::Bad { number, error } => {
                 code = EXIT_LINE_FAILED;
                 json!({"line": number, "error": error})
@@ -372,8 +413,8 @@ fn eval(
             Line::Inquiry {
                 number,
                 raw,
-                inquiry,
-            } => (number, raw, inquiry),
+                intake,
+            } => (number, raw, intake.inquiry),
             Line::Bad { number, error } => {
                 code = EXIT_LINE_FAILED;
                 errors += 1;

@@ -279,3 +279,146 @@ fn rfq_keywords_from_a_settings_file_rank_buying_requests() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Issue 26.5: a buyer whose company name starts like a date ("2024-13-45 Beauty
+/// Supply") read into the registration date must not keep the inquiry from being
+/// triaged or its reply from being filled: the bad optional field is dropped, with a
+/// note, and nothing else is lost.
+#[test]
+fn a_bad_optional_field_is_dropped_with_a_note_and_the_item_triaged() {
+    let line = r#"{"id":"b1","receivedAt":"2026-11-23T09:12:00+08:00","body":"Hi, price for 200 pcs of the 20 inch wig?","buyer":{"name":"Ana Ruiz","company":"2024-13-45 Beauty Supply","registeredAt":"2024-13-45 Beauty Supply","loginDays":[3]}}"#;
+    for command in ["triage", "render"] {
+        let (code, lines, _) = run(&[command, "--now", "2026-11-23T09:15:00+08:00"], line);
+        assert_eq!(code, 0, "{command}: a dropped optional field fails nothing");
+        let v = json(&lines[0]);
+        assert_eq!(v["id"], "b1", "{command}: {v}");
+        let dropped: Vec<&str> = v["dropped"]
+            .as_array()
+            .map(|d| d.iter().filter_map(|d| d["field"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(dropped, ["buyer.loginDays", "buyer.registeredAt"], "{v}");
+        assert!(v["dropped"][1]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("not a time") && r.contains("RFC 3339")));
+        if command == "triage" {
+            assert!(
+                v["verdict"].is_string() && v["deadline"]["companyDue"].is_string(),
+                "{v}"
+            );
+        } else {
+            assert!(v["text"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
+        }
+    }
+}
+
+/// Issue 26.6: extreme times (huge or negative epoch numbers, years at the ends of
+/// the date library's range) once made `xunpan triage` panic (exit 101), losing every
+/// later line. Each line of this hostile batch gets a result or an error record, in
+/// order; the times outside 1970-9999 are dropped with a note; the exit status is 1
+/// for the lines that failed, never a panic.
+#[test]
+fn a_hostile_batch_of_extreme_times_is_answered_line_by_line() {
+    let max_ms = 8_210_266_876_799_999_i64; // the date library's last millisecond
+    let times = [
+        "1e300".to_string(),
+        "-1e300".to_string(),
+        max_ms.to_string(),
+        (max_ms - 86_400_000).to_string(),
+        "-8210266876799999".to_string(),
+        "253402300800000".to_string(), // 10000-01-01T00:00:00Z
+        "\"0000-01-01T00:00:00+14:00\"".to_string(),
+        "\"9999-12-31T23:59:59-14:00\"".to_string(),
+        "18446744073709551615".to_string(),
+    ];
+    let mut input = String::new();
+    let mut expected_dropped = Vec::new();
+    for t in &times {
+        for (template, field) in [
+            (r#"{"body":"hi","receivedAt":TIME}"#, "receivedAt"),
+            (
+                r#"{"body":"hi","channel":"chat","receivedAt":TIME}"#,
+                "receivedAt",
+            ),
+            (
+                r#"{"body":"hi","thread":{"ourLastReplyAt":TIME}}"#,
+                "thread.ourLastReplyAt",
+            ),
+            (
+                r#"{"body":"hi","thread":{"buyerReadAt":TIME,"buyerRepliedAt":TIME}}"#,
+                "",
+            ),
+            (
+                r#"{"body":"hi","receivedAt":"2026-11-23T09:12:00+08:00","buyer":{"registeredAt":TIME}}"#,
+                "buyer.registeredAt",
+            ),
+            (
+                r#"{"body":"hi","channel":"rtm","thread":{"messages":[{"from":"seller","at":TIME},{"from":"buyer","at":TIME}]}}"#,
+                "thread.messages[0].at",
+            ),
+        ] {
+            input.push_str(&template.replace("TIME", t));
+            input.push('\n');
+            expected_dropped.push(field);
+        }
+    }
+    input.push_str("{not json\n");
+    input.push_str(r#"{"id":"last","body":"still read after all of the above"}"#);
+    let (code, lines, err) = run(&["triage", "--now", "2026-11-23T09:15:00+08:00"], &input);
+    assert_eq!(code, 1, "one line is not JSON: {err}");
+    assert_eq!(lines.len(), expected_dropped.len() + 2, "one record a line");
+    for (i, field) in expected_dropped.iter().enumerate() {
+        let v = json(&lines[i]);
+        assert!(v["verdict"].is_string(), "line {}: {v}", i + 1);
+        let negative = times[i / 6].starts_with('-');
+        if !field.is_empty() && !negative {
+            assert!(
+                v["dropped"]
+                    .as_array()
+                    .is_some_and(|d| d.iter().any(|d| d["field"] == *field)),
+                "line {}: {field} should be dropped: {v}",
+                i + 1
+            );
+        }
+    }
+    assert_eq!(
+        json(&lines[lines.len() - 2])["line"],
+        expected_dropped.len() + 1
+    );
+    assert_eq!(json(&lines[lines.len() - 1])["id"], "last");
+}
+
+/// Issue 26.6: `--now` outside the supported range is refused with the range named.
+#[test]
+fn now_outside_the_supported_range_is_refused() {
+    let (code, _, err) = run(&["triage", "--now", "0001-01-01T00:00:00Z"], GOOD);
+    assert_eq!(code, 2);
+    assert!(err.contains("1970-01-01 to 9999-12-31"), "{err}");
+}
+
+/// Issue 26.7: a line over 1 MiB (a 50 MB line once took 1.6 GB and 7.6 s) gets an
+/// error record in its place without being read whole; the lines after it are read.
+/// The line cap of `docs/formats.md` (`xunpan::cli::MAX_LINE_BYTES`).
+const MAX_LINE: usize = 1 << 20;
+
+#[test]
+fn a_line_over_one_mebibyte_is_refused_and_the_next_still_read() {
+    let long = format!(r#"{{"id":"long","body":"{}"}}"#, "a".repeat(MAX_LINE + 10));
+    let fits = format!(
+        r#"{{"id":"fits","body":"{}"}}"#,
+        "b ".repeat((MAX_LINE - 100) / 2)
+    );
+    let input = format!("{long}\n{fits}\n{GOOD}");
+    let (code, lines, _) = run(&["triage", "--now", "2026-11-23T09:15:00+08:00"], &input);
+    assert_eq!(code, 1);
+    assert_eq!(lines.len(), 3);
+    let v = json(&lines[0]);
+    assert_eq!(v["line"], 1);
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("1 MiB") && e.contains(&long.len().to_string())),
+        "{v}"
+    );
+    assert_eq!(json(&lines[1])["id"], "fits");
+    assert_eq!(json(&lines[2])["id"], "a1");
+}

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::clock::{self, Deadline, FollowUp, Zone};
 use crate::core::error::Error;
 use crate::core::inquiry::Inquiry;
+use crate::core::intake::{DroppedField, Intake};
 use crate::core::reply::{self, Library, LintContext, LintFlag, Rendered, Template};
 use crate::core::rfq::{RfqFit, RfqMatcher};
 use crate::core::settings::Settings;
@@ -38,6 +39,10 @@ pub struct TriageResult {
     /// Buying requests only: relevance to the rep's keywords, freshness, quotes left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rfq: Option<RfqFit>,
+    /// Optional fields of the inquiry the door could not read and left out, each with
+    /// its reason ([`crate::core::intake`]); absent when everything was read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<DroppedField>,
 }
 
 /// Settings compiled once, ready to triage and render any number of inquiries.
@@ -143,7 +148,22 @@ impl Engine {
             alternatives: ranked.collect(),
             assessment,
             rfq,
+            dropped: Vec::new(),
         }
+    }
+
+    /// Triage an inquiry read at the door ([`crate::core::intake`]): the result
+    /// carries the notes of the fields the door left out.
+    pub fn triage_intake(
+        &self,
+        intake: Intake,
+        batch: &mut Batch,
+        now: DateTime<Utc>,
+        zone: &Zone,
+    ) -> TriageResult {
+        let mut result = self.triage(&intake.inquiry, batch, now, zone);
+        result.dropped = intake.dropped;
+        result
     }
 
     /// Renders the reply for `inquiry`: with `template`, or the suggested one.

@@ -450,53 +450,118 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// The kind of a JSON value, for messages: "a list", "an object", …
+fn kind_of(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "text",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 /// Strings, numbers and booleans all read as text; blank text and `null` as `None`.
+/// A list or an object is an error (the door drops the field and says so).
 fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
-    Ok(match v {
-        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    })
+    match v {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Ok(Some(s)),
+        serde_json::Value::Number(n) => Ok(Some(n.to_string())),
+        serde_json::Value::Bool(b) => Ok(Some(b.to_string())),
+        serde_json::Value::Null | serde_json::Value::String(_) => Ok(None),
+        other => Err(serde::de::Error::custom(format!(
+            "expected text, found {}",
+            kind_of(&other)
+        ))),
+    }
 }
 
 fn lenient_string_default<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(lenient_string(d)?.unwrap_or_default())
 }
 
-/// Counts: numbers or numeric strings; negative (hidden by the buyer) or junk as `None`.
+/// Counts: numbers or numeric strings; negative (hidden by the buyer), blank or
+/// `null` as `None`. Anything else is an error (the door drops the field).
 fn lenient_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
-    let n = match v {
+    let n = match &v {
+        serde_json::Value::Null => return Ok(None),
+        serde_json::Value::String(s) if s.trim().is_empty() => return Ok(None),
         serde_json::Value::Number(n) => n.as_f64(),
         serde_json::Value::String(s) => parse_decimal(s.trim().trim_end_matches('+')),
         _ => None,
     };
-    Ok(n.filter(|n| n.is_finite() && *n >= 0.0)
-        .map(|n| n.min(u64::MAX as f64) as u64))
+    match n.filter(|n| n.is_finite()) {
+        Some(n) if n < 0.0 => Ok(None),
+        Some(n) => Ok(Some(n.min(u64::MAX as f64) as u64)),
+        None => Err(serde::de::Error::custom(match &v {
+            serde_json::Value::String(s) => format!(
+                "'{}' is not a count: write a number, e.g. 12",
+                crate::core::text::clip(s.trim(), 40)
+            ),
+            other => format!("expected a count, found {}", kind_of(other)),
+        })),
+    }
 }
 
 fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
-    Ok(match v {
-        serde_json::Value::Bool(b) => Some(b),
-        serde_json::Value::Number(n) => n.as_f64().map(|n| n > 0.0),
+    match &v {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::Bool(b) => Ok(Some(*b)),
+        serde_json::Value::Number(n) => Ok(n.as_f64().map(|n| n > 0.0)),
         serde_json::Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "yes" | "1" | "y" => Some(true),
-            "false" | "no" | "0" | "n" => Some(false),
-            _ => None,
+            "true" | "yes" | "1" | "y" => Ok(Some(true)),
+            "false" | "no" | "0" | "n" => Ok(Some(false)),
+            "" => Ok(None),
+            _ => Err(serde::de::Error::custom(format!(
+                "'{}' is not yes or no: write true or false",
+                crate::core::text::clip(s.trim(), 40)
+            ))),
         },
-        _ => None,
-    })
+        other => Err(serde::de::Error::custom(format!(
+            "expected true or false, found {}",
+            kind_of(other)
+        ))),
+    }
 }
 
 fn lenient_bool_default<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(lenient_bool(d)?.unwrap_or(false))
 }
 
+/// The earliest time the engine reads: 1970-01-01T00:00:00Z, in epoch milliseconds.
+pub const EARLIEST_TIME_MS: i64 = 0;
+/// The latest time the engine reads: 9999-12-31T23:59:59.999Z, the last instant RFC
+/// 3339's four-digit years can write. The clocks add at most a month to a time they
+/// read, so every time they compute stays far inside what the date library holds.
+pub const LATEST_TIME_MS: i64 = 253_402_300_799_999;
+/// The supported range in words, for messages.
+pub const SUPPORTED_TIMES: &str = "1970-01-01 to 9999-12-31";
+
+/// `t` when it lies in the supported range ([`EARLIEST_TIME_MS`]..=[`LATEST_TIME_MS`]).
+pub fn supported_time<Tz: chrono::TimeZone>(t: DateTime<Tz>) -> Option<DateTime<Tz>> {
+    (EARLIEST_TIME_MS..=LATEST_TIME_MS)
+        .contains(&t.timestamp_millis())
+        .then_some(t)
+}
+
+/// Epoch milliseconds as a time, when they lie in the supported range.
+pub fn time_from_millis(ms: i64) -> Option<DateTime<chrono::Utc>> {
+    if !(EARLIEST_TIME_MS..=LATEST_TIME_MS).contains(&ms) {
+        return None;
+    }
+    DateTime::from_timestamp_millis(ms)
+}
+
 /// Times: RFC 3339 text, or epoch milliseconds / seconds as the pages store them.
-/// Text that is not a time is a clear error: a wrong clock is worse than none.
+/// Zero, a negative number (a page's "not set"), blank text and `null` read as
+/// `None`; text that is not a time, a number too large for any date and any other
+/// value are errors (the door drops the field and says so): a wrong clock is worse
+/// than none. The door also drops a time outside [`SUPPORTED_TIMES`]
+/// ([`crate::core::intake`]), and the clocks never run on one.
 fn lenient_time<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
@@ -506,70 +571,109 @@ fn lenient_time<'de, D: Deserializer<'de>>(
         serde_json::Value::String(s) if s.trim().is_empty() => Ok(None),
         serde_json::Value::String(s) => parse_time(&s).map(Some).map_err(serde::de::Error::custom),
         serde_json::Value::Number(n) => {
-            let Some(x) = n.as_f64() else { return Ok(None) };
+            let Some(x) = n.as_f64().filter(|x| x.is_finite()) else {
+                return Err(serde::de::Error::custom(format!("{n} is not a time")));
+            };
             if x <= 0.0 {
                 return Ok(None);
             }
             // Below 1e11 it can only be seconds (1e11 s is the year 5138).
             let ms = if x < 1e11 { x * 1000.0 } else { x };
-            Ok(DateTime::from_timestamp_millis(ms as i64).map(|t| t.fixed_offset()))
+            // `as` saturates, so a huge float is no time rather than a wrong one.
+            DateTime::from_timestamp_millis(ms as i64)
+                .filter(|_| ms < i64::MAX as f64)
+                .map(|t| Some(t.fixed_offset()))
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "{n} is not a time from {SUPPORTED_TIMES}: write epoch milliseconds or RFC 3339"
+                    ))
+                })
         }
-        _ => Err(serde::de::Error::custom(
-            "a time must be RFC 3339 text or epoch milliseconds",
-        )),
+        other => Err(serde::de::Error::custom(format!(
+            "a time must be RFC 3339 text or epoch milliseconds, found {}",
+            kind_of(&other)
+        ))),
     }
 }
 
 /// Parses an RFC 3339 time; also takes a space for the `T` and a date alone
-/// (midnight UTC), which exports from other tools often use.
+/// (midnight UTC), which exports from other tools often use. Any year RFC 3339 can
+/// write is read; see [`supported_time`] for the range the engine works in.
 pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, String> {
     let s = s.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t);
-    }
-    if let Ok(t) = DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1)) {
-        return Ok(t);
-    }
-    if let Ok(d) = s.parse::<chrono::NaiveDate>() {
-        if let Some(t) = d.and_hms_opt(0, 0, 0) {
-            return Ok(t.and_utc().fixed_offset());
-        }
-    }
-    Err(format!(
-        "'{}' is not a time: write RFC 3339, e.g. 2026-11-23T09:12:00+08:00",
-        crate::core::text::clip(s, 40)
-    ))
+    let parsed = DateTime::parse_from_rfc3339(s)
+        .or_else(|_| DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1)))
+        .ok()
+        .or_else(|| {
+            let date = s.parse::<chrono::NaiveDate>().ok()?;
+            Some(date.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
+        });
+    parsed.ok_or_else(|| {
+        format!(
+            "'{}' is not a time: write RFC 3339, e.g. 2026-11-23T09:12:00+08:00",
+            crate::core::text::clip(s, 40)
+        )
+    })
 }
 
+/// The message for a time outside [`SUPPORTED_TIMES`].
+pub fn unsupported_time_message<Tz: chrono::TimeZone>(t: &DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let t = t.to_rfc3339();
+    format!("{t} is outside the times Xunpan reads ({SUPPORTED_TIMES}): check the year")
+}
+
+/// The channel by its wire name or a page's own word for it; `null` or blank text
+/// is the default (`inquiry`). Anything else is an error (the door drops the field).
 fn lenient_channel<'de, D: Deserializer<'de>>(d: D) -> Result<Channel, D::Error> {
-    let v = Option::<String>::deserialize(d)?;
-    Ok(
-        match v
-            .as_deref()
-            .map(|s| s.trim().to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("chat" | "tm" | "im" | "onetalk") => Channel::Chat,
-            Some("rfq") => Channel::Rfq,
-            Some("rtm" | "real-time marketing" | "realtime") => Channel::Rtm,
-            Some("visitor" | "visitor_marketing") => Channel::Visitor,
-            _ => Channel::Inquiry,
-        },
-    )
+    let v = serde_json::Value::deserialize(d)?;
+    let text = match &v {
+        serde_json::Value::Null => return Ok(Channel::Inquiry),
+        serde_json::Value::String(s) => s.trim().to_ascii_lowercase(),
+        other => {
+            return Err(serde::de::Error::custom(format!(
+                "expected a channel name, found {}",
+                kind_of(other)
+            )))
+        }
+    };
+    match text.as_str() {
+        "" | "inquiry" | "inquiries" => Ok(Channel::Inquiry),
+        "chat" | "tm" | "im" | "onetalk" => Ok(Channel::Chat),
+        "rfq" => Ok(Channel::Rfq),
+        "rtm" | "real-time marketing" | "realtime" => Ok(Channel::Rtm),
+        "visitor" | "visitor_marketing" => Ok(Channel::Visitor),
+        _ => Err(serde::de::Error::custom(format!(
+            "'{}' is not a channel: use inquiry, chat, rfq, rtm or visitor",
+            crate::core::text::clip(&text, 40)
+        ))),
+    }
 }
 
+/// Who wrote a message: `seller` (or a page's word for us) or `buyer`; `null` or
+/// blank text is the buyer. Anything else is an error (the door drops the field).
 fn lenient_sender<'de, D: Deserializer<'de>>(d: D) -> Result<Sender, D::Error> {
-    let v = Option::<String>::deserialize(d)?;
-    Ok(
-        match v
-            .as_deref()
-            .map(|s| s.trim().to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("seller" | "us" | "send" | "supplier" | "self") => Sender::Seller,
-            _ => Sender::Buyer,
-        },
-    )
+    let v = serde_json::Value::deserialize(d)?;
+    let text = match &v {
+        serde_json::Value::Null => return Ok(Sender::Buyer),
+        serde_json::Value::String(s) => s.trim().to_ascii_lowercase(),
+        other => {
+            return Err(serde::de::Error::custom(format!(
+                "expected buyer or seller, found {}",
+                kind_of(other)
+            )))
+        }
+    };
+    match text.as_str() {
+        "seller" | "us" | "send" | "supplier" | "self" => Ok(Sender::Seller),
+        "" | "buyer" | "receive" | "them" | "customer" => Ok(Sender::Buyer),
+        _ => Err(serde::de::Error::custom(format!(
+            "'{}' is not a sender: use buyer or seller",
+            crate::core::text::clip(&text, 40)
+        ))),
+    }
 }
 
 #[cfg(test)]

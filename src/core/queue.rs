@@ -267,7 +267,10 @@ pub fn clock_state(
     let lead = d.due_soon_minutes.unwrap_or(due_soon_minutes);
     let state = if now > next {
         ClockState::Overdue
-    } else if now + chrono::Duration::minutes(lead) >= next {
+    } else if chrono::Duration::try_minutes(lead)
+        .and_then(|lead| now.checked_add_signed(lead))
+        .is_none_or(|soon| soon >= next)
+    {
         ClockState::DueSoon
     } else {
         ClockState::OnTrack
@@ -444,6 +447,29 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00+08:00")
             .expect("time")
             .with_timezone(&Utc)
+    }
+
+    /// Issue 26.6: a stored lead of any size (the side panel reads it back from
+    /// storage) is no panic; a lead too long to add is due soon.
+    #[test]
+    fn any_stored_lead_gives_a_state() {
+        let mut due = item(
+            "x",
+            Channel::Inquiry,
+            Some("2026-11-23T12:00:00+08:00"),
+            false,
+        );
+        for (lead, state) in [
+            (i64::MAX, ClockState::DueSoon),
+            (i64::MIN, ClockState::DueSoon),
+            (-5, ClockState::OnTrack),
+            (5, ClockState::OnTrack),
+        ] {
+            if let Some(d) = due.deadline.as_mut() {
+                d.due_soon_minutes = Some(lead);
+            }
+            assert_eq!(clock_state(&due, now(), 5).0, state, "lead {lead}");
+        }
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub mod panel;
 
 use crate::core::clock::{day_deadline, Zone};
 use crate::core::engine::{Batch, Engine};
-use crate::core::inquiry::Inquiry;
+use crate::core::inquiry::{time_from_millis, Inquiry, SUPPORTED_TIMES};
+use crate::core::intake::read_inquiry;
 use crate::core::settings::Settings;
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -23,6 +24,27 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+/// An inquiry from JavaScript, read at the door every inquiry comes in by
+/// ([`crate::core::intake`]): optional fields that cannot be read are left out.
+fn inquiry_from_js(value: JsValue, what: &str) -> Result<Inquiry, JsError> {
+    let mut value: serde_json::Value = from_js(value, what)?;
+    read_inquiry(&mut value)
+        .map(|intake| intake.inquiry)
+        .map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+/// `nowMs` as a time, within the supported range.
+fn now_from_ms(now_ms: f64) -> Result<chrono::DateTime<chrono::Utc>, JsError> {
+    Some(now_ms)
+        .filter(|ms| ms.is_finite())
+        .and_then(|ms| time_from_millis(ms as i64))
+        .ok_or_else(|| {
+            JsError::new(&format!(
+                "nowMs is not a time from {SUPPORTED_TIMES}: pass Date.now()"
+            ))
+        })
 }
 
 /// The engine as JavaScript sees it.
@@ -54,8 +76,11 @@ impl WasmEngine {
     /// Triage a list of inquiries at `nowMs` (epoch ms) for a rep in `zone`
     /// (`{offsetMinutes, transitions}`). Returns one result per inquiry, in order.
     ///
-    /// Each inquiry is read on its own: one that cannot be read answers
-    /// `{"error": "..."}` in its place and the rest of the batch is triaged. Beside the
+    /// Each inquiry is read on its own, at the door the CLI uses
+    /// ([`crate::core::intake`]): an optional field that cannot be read is left out and
+    /// named in the result's `dropped`; an inquiry that cannot be read at all (no text
+    /// `body`) answers `{"error": "..."}` in its place and the rest of the batch is
+    /// triaged. Beside the
     /// contract's fields an inquiry may carry `receivedOn` ("YYYY-MM-DD"): the page
     /// showed its arrival as a date without a time, and it gets a day-level deadline
     /// (see [`crate::core::clock::day_deadline`]) instead of a made-up minute clock.
@@ -69,8 +94,7 @@ impl WasmEngine {
             .dyn_into()
             .map_err(|_| JsError::new("inquiries: expected a list of inquiries"))?;
         let zone: Zone = from_js(zone, "zone")?;
-        let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
-            .ok_or_else(|| JsError::new("nowMs is not a time"))?;
+        let now = now_from_ms(now_ms)?;
         let mut batch = Batch::default();
         let received_on_key = JsValue::from_str("receivedOn");
         let results = js_sys::Array::new();
@@ -79,13 +103,18 @@ impl WasmEngine {
                 .ok()
                 .and_then(|v| v.as_string())
                 .and_then(|s| s.parse::<chrono::NaiveDate>().ok());
-            let answer = match serde_wasm_bindgen::from_value::<Inquiry>(item) {
-                Ok(inquiry) => {
-                    let mut result = self.engine.triage(&inquiry, &mut batch, now, &zone);
+            let read = serde_wasm_bindgen::from_value::<serde_json::Value>(item)
+                .map_err(|e| e.to_string())
+                .and_then(|mut value| read_inquiry(&mut value).map_err(|e| e.to_string()));
+            let answer = match read {
+                Ok(intake) => {
+                    let inquiry = &intake.inquiry;
+                    let mut result = self.engine.triage(inquiry, &mut batch, now, &zone);
                     if let (None, Some(day)) = (&result.deadline, received_on) {
                         result.deadline =
-                            day_deadline(&self.engine.settings().policy, &inquiry, day, now, &zone);
+                            day_deadline(&self.engine.settings().policy, inquiry, day, now, &zone);
                     }
+                    result.dropped = intake.dropped;
                     to_js(&result)?
                 }
                 Err(e) => to_js(&SkippedItem {
@@ -107,10 +136,9 @@ impl WasmEngine {
         now_ms: f64,
         zone: JsValue,
     ) -> Result<JsValue, JsError> {
-        let inquiry: Inquiry = from_js(inquiry, "inquiry")?;
+        let inquiry = inquiry_from_js(inquiry, "inquiry")?;
         let zone: Zone = from_js(zone, "zone")?;
-        let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
-            .ok_or_else(|| JsError::new("nowMs is not a time"))?;
+        let now = now_from_ms(now_ms)?;
         let rendered = self
             .engine
             .render(
@@ -143,14 +171,14 @@ impl WasmEngine {
         let inquiry: Option<Inquiry> = if inquiry.is_null() || inquiry.is_undefined() {
             None
         } else {
-            Some(from_js(inquiry, "inquiry")?)
+            Some(inquiry_from_js(inquiry, "inquiry")?)
         };
         to_js(&self.engine.lint(text, inquiry.as_ref()))
     }
 
     /// Learns from a "spam" / "not spam" click; returns the new settings to store.
     pub fn learn(&mut self, inquiry: JsValue, spam: bool) -> Result<JsValue, JsError> {
-        let inquiry: Inquiry = from_js(inquiry, "inquiry")?;
+        let inquiry = inquiry_from_js(inquiry, "inquiry")?;
         self.engine.learn(&inquiry, spam);
         to_js(self.engine.settings())
     }
@@ -160,9 +188,15 @@ impl WasmEngine {
     #[wasm_bindgen(js_name = learnMany)]
     pub fn learn_many(&mut self, examples: JsValue) -> Result<u32, JsError> {
         let examples: Vec<Example> = from_js(examples, "examples")?;
+        let mut read = Vec::with_capacity(examples.len());
+        for (index, mut example) in examples.into_iter().enumerate() {
+            let intake = read_inquiry(&mut example.inquiry)
+                .map_err(|e| JsError::new(&format!("examples[{index}].inquiry: {e}")))?;
+            read.push((intake.inquiry, example.spam));
+        }
         self.engine
-            .learn_many(examples.iter().map(|e| (&e.inquiry, e.spam)));
-        Ok(u32::try_from(examples.len()).unwrap_or(u32::MAX))
+            .learn_many(read.iter().map(|(inquiry, spam)| (inquiry, *spam)));
+        Ok(u32::try_from(read.len()).unwrap_or(u32::MAX))
     }
 
     /// The settings in force (the stored document, defaults filled in).
@@ -174,7 +208,7 @@ impl WasmEngine {
 /// One marked example for [`WasmEngine::learn_many`].
 #[derive(serde::Deserialize)]
 struct Example {
-    inquiry: Inquiry,
+    inquiry: serde_json::Value,
     spam: bool,
 }
 
@@ -184,8 +218,7 @@ struct Example {
 pub fn metrics(records: JsValue, now_ms: f64, zone: JsValue) -> Result<JsValue, JsError> {
     let records: Vec<crate::core::clock::metrics::ReplyRecord> = from_js(records, "records")?;
     let zone: Zone = from_js(zone, "zone")?;
-    let now = chrono::DateTime::from_timestamp_millis(now_ms as i64)
-        .ok_or_else(|| JsError::new("nowMs is not a time"))?;
+    let now = now_from_ms(now_ms)?;
     to_js(&crate::core::clock::metrics::metrics(&records, now, &zone))
 }
 

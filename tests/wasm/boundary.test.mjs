@@ -53,6 +53,27 @@ test('render gives the text to insert and its lint flags', () => {
   assert.ok(Array.isArray(r.lint));
 });
 
+// Issue 26.5/26.6: one unreadable optional field (a company name read as the
+// registration date, a time past any real one) once failed the whole batch, and with it
+// every row's tag and "Insert reply". It is left out and named; the batch is triaged.
+test('an unreadable optional field is dropped and named, the batch triaged', () => {
+  const engine = new glue.WasmEngine(null);
+  const odd = {
+    ...INQUIRY,
+    id: 'odd',
+    buyer: { name: 'Ana', company: '2024-13-45 Beauty Supply', registeredAt: '2024-13-45 Beauty Supply' },
+    thread: { ourLastReplyAt: 8.21e15 },
+  };
+  const results = engine.triage([odd, INQUIRY], NOW, ZONE);
+  assert.equal(results.length, 2);
+  assert.deepEqual(results[0].dropped.map((d) => d.field), ['buyer.registeredAt', 'thread.ourLastReplyAt']);
+  assert.match(results[0].dropped[0].reason, /not a time/);
+  assert.equal(results[0].deadline.companyDue, '2026-11-23T09:22:00+08:00');
+  assert.equal(results[1].dropped, undefined, 'nothing dropped from a clean item');
+  assert.ok(engine.render(odd, null, NOW, ZONE).text.length > 20, 'its reply is filled too');
+  assert.throws(() => engine.triage([INQUIRY], 1e300, ZONE), /nowMs/);
+});
+
 test('bad input is a clear error, not a crash', () => {
   const engine = new glue.WasmEngine(null);
   // One inquiry that cannot be read answers an error record in its place; the rest of

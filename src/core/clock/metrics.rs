@@ -147,7 +147,9 @@ impl Acc {
 
 /// The metrics at `now` for a rep in `zone`.
 pub fn metrics(records: &[ReplyRecord], now: DateTime<Utc>, zone: &Zone) -> Metrics {
-    let since = now - Duration::days(30);
+    let since = now
+        .checked_sub_signed(Duration::days(30))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     let mut total = Acc::default();
     let mut days: BTreeMap<NaiveDate, Acc> = BTreeMap::new();
     for r in records.iter().filter(|r| {

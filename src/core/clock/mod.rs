@@ -574,7 +574,7 @@ fn clock_start(inquiry: &Inquiry) -> Option<DateTime<Utc>> {
         .map(|t| {
             t.messages
                 .iter()
-                .filter_map(|m| m.at.map(|at| (at.with_timezone(&Utc), m.from, m.auto)))
+                .filter_map(|m| Some((clock_time(m.at)?, m.from, m.auto)))
                 .collect()
         })
         .unwrap_or_default();
@@ -588,7 +588,14 @@ fn clock_start(inquiry: &Inquiry) -> Option<DateTime<Utc>> {
         .iter()
         .find(|m| m.1 == Sender::Buyer && last_reply.is_none_or(|r| m.0 > r))
         .map(|m| m.0);
-    first_open.or_else(|| inquiry.received_at.map(|t| t.with_timezone(&Utc)))
+    first_open.or_else(|| clock_time(inquiry.received_at))
+}
+
+/// A time the clocks run on: in UTC, and only within the supported range (the door
+/// reads no other, but an [`Inquiry`] built in code might hold one), so no clock
+/// computed from it can leave the range the date library holds.
+fn clock_time(t: Option<DateTime<FixedOffset>>) -> Option<DateTime<Utc>> {
+    crate::core::inquiry::supported_time(t?.with_timezone(&Utc))
 }
 
 /// Our last real (non-automatic) reply, from the thread.
@@ -598,13 +605,12 @@ fn last_real_reply(inquiry: &Inquiry) -> Option<DateTime<Utc>> {
         .messages
         .iter()
         .filter(|m| m.from == Sender::Seller && !m.auto)
-        .filter_map(|m| m.at)
+        .filter_map(|m| clock_time(m.at))
         .max();
-    [thread.our_last_reply_at, from_messages]
+    [clock_time(thread.our_last_reply_at), from_messages]
         .into_iter()
         .flatten()
         .max()
-        .map(|t| t.with_timezone(&Utc))
 }
 
 /// Channels where a buyer waits for our answer. A buying request (RFQ) is quoted by
@@ -627,7 +633,7 @@ pub fn deadline(
     let start = clock_start(inquiry)?;
     let target = policy.company_target(inquiry.channel, zone.local(start));
     let platform = policy.platform_limit(inquiry.channel);
-    Some(clocks(
+    clocks(
         inquiry,
         now,
         zone,
@@ -635,7 +641,7 @@ pub fn deadline(
         Some(target),
         platform,
         policy.due_soon_minutes,
-    ))
+    )
 }
 
 /// Whether the platform still counts a spam message of `channel` in the rep's reply
@@ -668,13 +674,15 @@ pub fn spam_deadline(
         None,
         Some(limit),
         policy.due_soon_minutes,
-    );
+    )?;
     d.quiet = true;
     Some(d)
 }
 
 /// The clocks running from `start`: the company's `target` and the platform's `limit`
-/// (either may be absent, not both), and where the item stands at `now`.
+/// (either may be absent, not both), and where the item stands at `now`. `None` when
+/// a deadline falls outside the times the date library holds (never for the times
+/// the door reads, which end in the year 9999: see [`crate::core::inquiry`]).
 fn clocks(
     inquiry: &Inquiry,
     now: DateTime<Utc>,
@@ -683,25 +691,34 @@ fn clocks(
     target: Option<Duration>,
     limit: Option<Duration>,
     due_soon_minutes: i64,
-) -> Deadline {
-    let company_due = target.map(|t| start + t);
-    let platform_due = limit.map(|p| start + p);
+) -> Option<Deadline> {
+    let company_due = match target {
+        Some(t) => Some(start.checked_add_signed(t)?),
+        None => None,
+    };
+    let platform_due = match limit {
+        Some(p) => Some(start.checked_add_signed(p)?),
+        None => None,
+    };
     let met = last_real_reply(inquiry).is_some_and(|r| r >= start);
     // The lead is at most half the shortest clock, so a short one is not due soon at once.
     let shortest = target.into_iter().chain(limit).min().unwrap_or_default();
-    let lead = Duration::minutes(due_soon_minutes).min(shortest / 2);
+    let lead = Duration::try_minutes(due_soon_minutes)
+        .unwrap_or_default()
+        .min(shortest / 2);
+    let now_and_lead = now.checked_add_signed(lead).unwrap_or(now);
     // The nearest deadline still ahead decides; once all have passed, it is overdue.
     let dues: Vec<DateTime<Utc>> = company_due.into_iter().chain(platform_due).collect();
     let status = if met {
         Status::Met
     } else if dues.iter().any(|d| now > *d) {
         Status::Overdue
-    } else if dues.iter().any(|d| now + lead >= *d) {
+    } else if dues.iter().any(|d| now_and_lead >= *d) {
         Status::DueSoon
     } else {
         Status::OnTrack
     };
-    Deadline {
+    Some(Deadline {
         company_due: company_due.map(|c| zone.local(c)),
         platform_due: platform_due.map(|p| zone.local(p)),
         status,
@@ -709,7 +726,7 @@ fn clocks(
         quiet: false,
         precision: None,
         due_on: None,
-    }
+    })
 }
 
 /// Which follow-up a thread needs.
@@ -763,7 +780,7 @@ pub fn next_follow_up(inquiry: &Inquiry, zone: &Zone, grade: Option<Grade>) -> O
     let mut messages: Vec<(DateTime<Utc>, Sender, bool)> = thread
         .messages
         .iter()
-        .filter_map(|m| m.at.map(|at| (at.with_timezone(&Utc), m.from, m.auto)))
+        .filter_map(|m| Some((clock_time(m.at)?, m.from, m.auto)))
         .collect();
     sort_stable_by_key(&mut messages, |m| m.0);
     if messages
@@ -785,7 +802,7 @@ pub fn next_follow_up(inquiry: &Inquiry, zone: &Zone, grade: Option<Grade>) -> O
     if let (true, Some(g)) = (in_conversation, grade) {
         return Some(FollowUp {
             kind,
-            due: zone.local(replied + grade_interval(g)),
+            due: zone.local(replied.checked_add_signed(grade_interval(g))?),
             step: 0,
         });
     }
@@ -803,7 +820,7 @@ pub fn next_follow_up(inquiry: &Inquiry, zone: &Zone, grade: Option<Grade>) -> O
     let days = CADENCE_DAYS.get(ours_since - 1)?;
     Some(FollowUp {
         kind,
-        due: zone.local(replied + Duration::days(*days)),
+        due: zone.local(replied.checked_add_signed(Duration::try_days(*days)?)?),
         step: u8::try_from(ours_since).unwrap_or(u8::MAX),
     })
 }
@@ -821,6 +838,46 @@ pub fn follow_up(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 26.6: an inquiry built in code (not through the door) with times at the
+    /// very ends of the date library's range gets no clock, and no panic.
+    #[test]
+    fn times_at_the_ends_of_the_date_range_give_no_clock_and_no_panic() {
+        let policy = ClockPolicy::default();
+        let now: DateTime<Utc> = "2026-11-23T02:00:00Z".parse().expect("a time");
+        let ends = [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC];
+        for end in ends {
+            for offset in [-14 * 3600, 0, 14 * 3600] {
+                let Some(offset) = FixedOffset::east_opt(offset) else {
+                    continue;
+                };
+                let t = end.with_timezone(&offset);
+                for channel in Channel::BY_PRIORITY {
+                    let inquiry = Inquiry {
+                        channel,
+                        received_at: Some(t),
+                        body: "hi".into(),
+                        thread: Some(crate::core::inquiry::Thread {
+                            our_last_reply_at: Some(t),
+                            buyer_read_at: Some(t),
+                            messages: vec![crate::core::inquiry::Message {
+                                from: Sender::Seller,
+                                at: Some(t),
+                                ..Default::default()
+                            }],
+                            ..Default::default()
+                        }),
+                        ..Inquiry::default()
+                    };
+                    let zone = Zone::fixed(14 * 60);
+                    assert_eq!(deadline(&policy, &inquiry, now, &zone), None);
+                    assert_eq!(spam_deadline(&policy, &inquiry, now, &zone), None);
+                    assert_eq!(next_follow_up(&inquiry, &zone, Some(Grade::D)), None);
+                    assert_eq!(next_follow_up(&inquiry, &zone, None), None);
+                }
+            }
+        }
+    }
 
     /// Text, and the time it reads as.
     #[test]
