@@ -8,10 +8,6 @@
 //! an "I'd like to ask" line, and by interrogative words; a question that asks
 //! us to *send* something is a request.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
-
 use crate::core::inquiry::Inquiry;
 use crate::core::text::pattern;
 use crate::core::triage::signals::{cap, has_quantity};
@@ -140,191 +136,7 @@ fn stems(lower: &str) -> impl Iterator<Item = &str> {
         .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(at, _)| at)])
 }
 
-/// Common words that tell the Latin-script buyer languages apart (English first:
-/// it wins ties and is the fallback).
-const LATIN_WORDS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "the", "and", "you", "your", "is", "for", "we", "please", "with", "price",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el",
-            "la",
-            "de",
-            "que",
-            "los",
-            "para",
-            "con",
-            "por",
-            "una",
-            "precio",
-            "necesitamos",
-        ],
-    ),
-    (
-        "pt",
-        &[
-            "o", "de", "que", "os", "para", "com", "uma", "você", "preço", "não", "obrigado",
-            "obrigada",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "la", "les", "des", "vous", "nous", "pour", "avec", "est", "prix", "une",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "das", "und", "wir", "sie", "für", "mit", "ist", "preis",
-        ],
-    ),
-    (
-        "it",
-        &[
-            "il", "di", "che", "per", "con", "una", "sono", "prezzo", "gli",
-        ],
-    ),
-];
-
-/// Each word of [`LATIN_WORDS`] to the languages (and the word's place there) it counts for.
-static LATIN_INDEX: LazyLock<FxHashMap<&'static str, Vec<(usize, u32)>>> = LazyLock::new(|| {
-    let mut index: FxHashMap<&'static str, Vec<(usize, u32)>> = FxHashMap::default();
-    for (lang, (_, words)) in LATIN_WORDS.iter().enumerate() {
-        for (place, word) in words.iter().enumerate() {
-            index.entry(word).or_default().push((lang, 1 << place));
-        }
-    }
-    index
-});
-
-/// First bytes of the listed words in either case, and their longest length in
-/// bytes: most words of a text are skipped on these two tests.
-static LATIN_SHAPE: LazyLock<([bool; 256], usize)> = LazyLock::new(|| {
-    let mut initials = [false; 256];
-    let mut longest = 0;
-    for word in LATIN_WORDS.iter().flat_map(|(_, words)| words.iter()) {
-        let first = word.as_bytes()[0];
-        initials[usize::from(first)] = true;
-        initials[usize::from(first.to_ascii_uppercase())] = true;
-        longest = longest.max(word.len());
-    }
-    (initials, longest)
-});
-
-/// How far into a text the language is looked for.
-const LANGUAGE_SAMPLE_CHARS: usize = 4000;
-
-/// The script or language of a text: by script first, then common words for Latin ones.
-pub fn language_of(text: &str) -> &'static str {
-    if text.is_ascii() {
-        ascii_language_of(text)
-    } else {
-        any_language_of(text)
-    }
-}
-
-/// [`language_of`] for plain ASCII, most inquiries: every letter is Latin and words
-/// split at bytes, without decoding characters. Same answer as [`any_language_of`].
-fn ascii_language_of(text: &str) -> &'static str {
-    // One byte per character, so any byte offset is a character boundary.
-    let sample = &text[..text.len().min(LANGUAGE_SAMPLE_CHARS)];
-    let latin = sample.bytes().filter(u8::is_ascii_alphabetic).count();
-    if latin / 3 == 0 {
-        return "und";
-    }
-    let mut words = LatinWords::default();
-    for word in sample.split(|c: char| !c.is_ascii_alphabetic()) {
-        words.note(word);
-    }
-    words.language()
-}
-
-/// [`language_of`] for any text.
-fn any_language_of(text: &str) -> &'static str {
-    let (mut cjk, mut cyr, mut arab, mut latin) = (0, 0, 0, 0);
-    let mut sample_end = text.len();
-    for (n, (at, c)) in text.char_indices().enumerate() {
-        if n == LANGUAGE_SAMPLE_CHARS {
-            sample_end = at;
-            break;
-        }
-        match c {
-            '\u{4e00}'..='\u{9fff}' => cjk += 1,
-            '\u{0400}'..='\u{04ff}' => cyr += 1,
-            '\u{0600}'..='\u{06ff}' => arab += 1,
-            c if c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c) => latin += 1,
-            _ => {}
-        }
-    }
-    let top = cjk.max(cyr).max(arab).max(latin / 3);
-    if top == 0 {
-        return "und";
-    }
-    if top == cjk {
-        return "zh";
-    }
-    if top == cyr {
-        return "ru";
-    }
-    if top == arab {
-        return "ar";
-    }
-    let mut words = LatinWords::default();
-    for word in text[..sample_end].split(|c: char| !c.is_alphabetic()) {
-        words.note(word);
-    }
-    words.language()
-}
-
-/// The listed words of each Latin-script language seen so far in a text: one pass
-/// over its words, each listed word counting once per language.
-#[derive(Default)]
-struct LatinWords {
-    seen: [u32; LATIN_WORDS.len()],
-    lowered: String,
-}
-
-impl LatinWords {
-    fn note(&mut self, word: &str) {
-        let (initials, longest) = &*LATIN_SHAPE;
-        let Some(&first) = word.as_bytes().first() else {
-            return;
-        };
-        if word.len() > *longest || !initials[usize::from(first)] {
-            return; // no listed word is that long or starts that way
-        }
-        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            word
-        } else {
-            self.lowered.clear();
-            self.lowered
-                .extend(word.chars().flat_map(char::to_lowercase));
-            self.lowered.as_str()
-        };
-        if let Some(hits) = LATIN_INDEX.get(key) {
-            for &(lang, bit) in hits {
-                self.seen[lang] |= bit;
-            }
-        }
-    }
-
-    /// The first language with the most words; English when none is found.
-    fn language(&self) -> &'static str {
-        let mut best = (0, 0);
-        for (lang, bits) in self.seen.iter().enumerate() {
-            if bits.count_ones() > best.1 {
-                best = (lang, bits.count_ones());
-            }
-        }
-        LATIN_WORDS[best.0].0
-    }
-}
+pub use crate::core::language::language_of;
 
 /// Sentences of a text (split after end punctuation and at line breaks), trimmed;
 /// one-character pieces are dropped.
@@ -563,7 +375,7 @@ mod tests {
     fn list_item_by_pattern(line: &str) -> Option<&str> {
         // The engine's patterns have no capture groups; the full `regex` crate reads
         // this one's for the test.
-        static ITEM: LazyLock<regex::Regex> = LazyLock::new(|| {
+        static ITEM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             let pattern = crate::core::pattern_source::with_engine_classes(
                 r"^\s*(?:\(?[0-9]{1,2}[.)、:]|\(?[a-h][.)]|[-•*·])\s*(.+)$",
             );
@@ -694,29 +506,6 @@ mod tests {
             ("كم السعر؟", "ar"),
         ] {
             assert_eq!(language_of(text), lang, "{text}");
-        }
-    }
-
-    #[test]
-    fn ascii_texts_get_the_general_answer() {
-        let long = "Hola, necesitamos el precio por favor. ".repeat(150); // past the sample
-        let cut = format!("{}el la de", "x ".repeat(LANGUAGE_SAMPLE_CHARS / 2));
-        for text in [
-            "",
-            "ab",
-            "abc",
-            "12345 678",
-            "Hello, what is the price for 100 pcs?",
-            "HOLA, NECESITAMOS EL PRECIO DE LAS SILLAS",
-            "Bonjour, quel est le prix pour 2000 pieces ?",
-            "Wir brauchen den Preis und die Lieferzeit mit Versand",
-            "Qual o preco para 2 containers? Obrigado, com os melhores",
-            "Buongiorno, il prezzo per una sedia con gli accessori",
-            "price?price!price_el-la.los",
-            long.as_str(),
-            cut.as_str(),
-        ] {
-            assert_eq!(ascii_language_of(text), any_language_of(text), "{text:.60}");
         }
     }
 }
