@@ -310,7 +310,7 @@ fn render(
                 number, inquiry, ..
             } => match engine.render(&inquiry, template, &mut batch, now, zone) {
                 Ok(r) => {
-                    json!({"id": inquiry.id, "template": r.template, "text": r.text, "lint": r.lint})
+                    json!({"id": inquiry.id, "template": r.template, "language": r.language, "text": r.text, "lint": r.lint})
                 }
                 Err(e) => {
                     code = EXIT_LINE_FAILED;

@@ -54,19 +54,25 @@ pattern!(
 );
 pattern!(
     INTERROGATIVE,
-    r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)(?:\W|$)"
+    r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين|was|wie|wann|wo|welche[rsmn]?|haben sie|können sie|gibt es|ist der|ist die|ist das|sind die|hangi|ne zaman|nerede|nasıl|kaç|apakah|berapa|bagaimana|kapan|bisa|ada|bao nhiêu|khi nào|ở đâu|có thể|bên (?:anh|chị|em|bạn) có)(?:\W|$)"
 );
 pattern!(
     CHINESE_QUESTION,
-    r"(?:吗|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"
+    r"(?:吗|么|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"
+);
+// Question words that sit anywhere in a sentence (Turkish particles, Indonesian and
+// Vietnamese question words): a question even without "?".
+pattern!(
+    QUESTION_ANYWHERE,
+    r"(?:^|\s)(?:mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|var mi|var mı|ne kadar|nedir|berapa|apakah|bao nhiêu|không|được không)(?:\W|$)"
 );
 pattern!(
     REQUEST_VERB,
-    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your)(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your)(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|gửi|请发|发给我|发一下|发送|提供|报个价|报价给我)"
 );
 pattern!(
     REQUEST_OBJECT,
-    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|价格表|目录|样品|图片|报价)"
+    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
 pattern!(
     ASKS_TO_SEND,
@@ -207,6 +213,7 @@ impl<'a> Sentence<'a> {
         let t = self.text;
         t.ends_with(['?', '？', '؟'])
             || INTERROGATIVE.is_match(&self.lower)
+            || QUESTION_ANYWHERE.is_match(&self.lower)
             || (t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 && CHINESE_QUESTION.is_match(t))
     }

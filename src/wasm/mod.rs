@@ -94,13 +94,15 @@ impl WasmEngine {
         Ok(results.into())
     }
 
-    /// Renders the reply for one inquiry (`template`: an id, or null for the suggestion).
+    /// Renders the reply for one inquiry (`template`: an id, or null for the suggestion;
+    /// `language`: a language code, or null/absent for the buyer's).
     pub fn render(
         &self,
         inquiry: JsValue,
         template: Option<String>,
         now_ms: f64,
         zone: JsValue,
+        language: Option<String>,
     ) -> Result<JsValue, JsError> {
         let inquiry: Inquiry = from_js(inquiry, "inquiry")?;
         let zone: Zone = from_js(zone, "zone")?;
@@ -108,9 +110,10 @@ impl WasmEngine {
             .ok_or_else(|| JsError::new("nowMs is not a time"))?;
         let rendered = self
             .engine
-            .render(
+            .render_in(
                 &inquiry,
                 template.as_deref(),
+                language.as_deref(),
                 &mut Batch::default(),
                 now,
                 &zone,
