@@ -27,8 +27,31 @@ pub struct Reading {
     pub has_quantity: bool,
     /// The text asks to talk on a chat app or by e-mail.
     pub wants_contact_app: bool,
-    /// The script or language the buyer wrote in (`en`, `es`, `pt`, `fr`, `ru`, `ar`, `zh`, …).
+    /// The language the buyer wrote in (see [`crate::core::language`]).
     pub language: &'static str,
+    /// What the message is about, for the choice of reply template (concepts read
+    /// in every buyer language; triage does not use these).
+    pub concepts: Concepts,
+}
+
+/// Concepts of a message that decide the reply template, each read from terms in the
+/// buyer languages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Concepts {
+    /// A quantity with a unit in any buyer language ("3000支", "500 adet", "150 piezas").
+    pub quantity: bool,
+    /// A request for a named thing, not for everything ("catalogue of flexible cables").
+    pub qualified_request: bool,
+    /// Asks for everything at once ("all your products", "todos sus productos").
+    pub everything: bool,
+    /// Something went wrong with goods received: an after-sales message.
+    pub complaint: bool,
+    /// Praise for goods received, or a review left.
+    pub review: bool,
+    /// Asks for the tracking number or for the goods to be shipped.
+    pub shipping: bool,
+    /// A platform notice naming the buyer's search in quotes (real-time marketing).
+    pub quoted_search: bool,
 }
 
 impl Reading {
@@ -68,15 +91,46 @@ pattern!(
 );
 pattern!(
     REQUEST_VERB,
-    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your)(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|gửi|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|gửi|请发|发给我|发一下|发送|提供|报个价|报价给我)"
 );
 pattern!(
     REQUEST_OBJECT,
-    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
+    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|coa|msds|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
 pattern!(
     ASKS_TO_SEND,
-    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^pouvez[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
+    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:could|can|may) (?:i|we) (?:please )?(?:get|have|receive) (?:a |the |some |your )?(?:samples?|catalog|catalogue|price ?list|quot)|^¿?(?:me |nos )?(?:podrías|podría|puedes|puede|pueden|podrian|podrían) (?:me |nos )?(?:enviar|mandar|pasar)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^pouvez[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
+);
+// Concepts for the template choice. Terms in English, Spanish, Portuguese, French,
+// German, Russian, Arabic, Turkish, Indonesian, Vietnamese and Chinese; adding a
+// language is adding terms.
+pattern!(
+    QUANTITY_ANY,
+    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把)"
+);
+pattern!(
+    QUALIFIED_REQUEST,
+    r"(?:catalog|catálogo|catalogue|katalog|каталог|كتالوج|price ?list|lista de precios|tabela de preços|liste de prix|preisliste|прайс|fiyat liste|daftar harga|bảng giá|samples?|muestras?|amostras?|échantillons?|muster|numune|образ[цe]|datasheet|coa|msds|tds)[^.!?\n]{0,25}?\s(?:of|for|on|de|do|da|dos|das|des|du|für|von|на|для|için|untuk|của|cho)\s+\w"
+);
+pattern!(
+    EVERYTHING,
+    r"(?:all (?:your |ur |of your )?(?:products|items|models|sizes)|every product|todos (?:sus|los) (?:productos|artículos)|todos os produtos|tous (?:vos|les) produits|alle produkte|все товары|جميع المنتجات|tüm ürün|semua produk|tất cả (?:sản phẩm|các size)|全部产品|所有产品)"
+);
+pattern!(
+    COMPLAINT,
+    r"(?:broken|damaged|defect|faulty|not working|stop(?:s|ped)? (?:working|charging)|shrink|peel|bubbles|complain|problem with|wrong (?:size|colou?r|item)|missing (?:pieces|items)|roto|rotos|dañad|defectuos|se traban|quebrad|defeituos|danificad|cassé|abîmé|défectueu|arrivées? (?:cassées|abîmées)|beschädigt|defekt|sitzen [a-zäöüß ]{0,20}nicht|reklamation|сломан|брак|дефект|не работа|مكسور|تالف|عيب|kırık|hasarlı|bozuk|arızalı|rusak|cacat|bị lỗi|hỏng|投诉|坏了|破损|质量问题|味道很重|不能用)"
+);
+pattern!(
+    REVIEW,
+    r"(?:5[ -]?stars?|five stars|left (?:you )?a (?:\d[ -]?star |good |great )?review|good review|very satisfied|5 estrellas|cinco estrellas|5 estrelas|avaliação|5 étoiles|bewertung|5 sterne|отзыв|5 звезд|5 звёзд|تقييم|5 نجوم|5 yıldız|değerlendirme|bintang 5|ulasan|5 sao|đánh giá|五星|好评)"
+);
+pattern!(
+    SHIPPING_ASK,
+    r"(?:tracking (?:number|no|code)|(?-u:\b)awb(?-u:\b)|waybill|número de (?:seguimiento|guía)|código de rastreio|rastreio|numéro de suivi|sendungsnummer|трек|номер отслеживания|رقم التتبع|takip numarası|nomor resi|mã vận đơn|单号|运单|快递单|物流单)"
+);
+pattern!(
+    QUOTED_SEARCH,
+    r"(?:search(?:ed)?|keyword)[^\n]{0,20}[\x22“][^\x22”\n]{2,}[\x22”]"
 );
 pattern!(
     BARE_PRICE,
@@ -324,6 +378,15 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
         has_quantity,
         wants_contact_app: CONTACT_APP.is_match(lower),
         language: language_of(lower),
+        concepts: Concepts {
+            quantity: QUANTITY_ANY.is_match(lower),
+            qualified_request: QUALIFIED_REQUEST.is_match(lower),
+            everything: EVERYTHING.is_match(lower),
+            complaint: COMPLAINT.is_match(lower),
+            review: REVIEW.is_match(lower),
+            shipping: SHIPPING_ASK.is_match(lower),
+            quoted_search: QUOTED_SEARCH.is_match(lower),
+        },
     }
 }
 

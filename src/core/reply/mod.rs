@@ -306,22 +306,6 @@ fn we_replied(inquiry: &Inquiry) -> bool {
     })
 }
 
-fn looks_like_review(lower: &str) -> bool {
-    [
-        "five stars",
-        "5 stars",
-        "5-star",
-        "left a review",
-        "good review",
-        "received the goods",
-        "received the order",
-        "goods arrived",
-        "very satisfied",
-        "excellent quality",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-}
 
 impl Library {
     /// The library for these settings: defaults, with the rep's templates over them.
@@ -629,6 +613,7 @@ fn best_template(
             _ => "follow_up_read",
         };
     }
+    let c = &reading.concepts;
     if inquiry.shipment.is_some() {
         return "shipping_notice";
     }
@@ -641,10 +626,11 @@ fn best_template(
             }
         }
         Channel::Rtm => {
-            return if inquiry
-                .keyword
-                .as_deref()
-                .is_some_and(|k| !k.trim().is_empty())
+            return if c.quoted_search
+                || inquiry
+                    .keyword
+                    .as_deref()
+                    .is_some_and(|k| !k.trim().is_empty())
             {
                 "rtm_precise"
             } else {
@@ -654,18 +640,33 @@ fn best_template(
         Channel::Visitor => return "visitor_mail",
         Channel::Inquiry | Channel::Chat => {}
     }
-    if we_replied(inquiry) && looks_like_review(&inquiry.body.to_lowercase()) {
-        return "review_thanks";
-    }
     if reading.one_click {
         return "one_click_reply";
     }
-    // Specific: the text names or describes the product (the card alone does not count).
-    let specific_for_questions = reading.names_product || reading.has_quantity;
-    if reading.has_substantive_questions() && specific_for_questions {
+    // After the sale: a complaint is answered point by point, praise with thanks, a
+    // paid order with the shipping details.
+    if c.complaint && !reading.questions.is_empty() {
         return "answer_questions";
     }
-    if !reading.requests.is_empty() && (reading.names_product || reading.wants_contact_app) {
+    if c.review && !c.complaint && reading.questions.is_empty() {
+        return "review_thanks";
+    }
+    if c.shipping && !c.complaint {
+        return "shipping_notice";
+    }
+    // Specific: the text names or describes the product (the card alone does not count).
+    let specific = reading.names_product || reading.has_quantity || c.quantity;
+    let asks_for_things = !reading.requests.is_empty()
+        && !c.everything
+        && (reading.names_product || reading.wants_contact_app || c.qualified_request);
+    // Mostly asking us to send things: the requests lead.
+    if asks_for_things && reading.requests.len() > reading.questions.len() {
+        return "fulfil_requests";
+    }
+    if reading.has_substantive_questions() && specific {
+        return "answer_questions";
+    }
+    if asks_for_things {
         return "fulfil_requests";
     }
     if !reading.questions.is_empty() && reading.names_product {
