@@ -87,19 +87,19 @@ pattern!(
 // Vietnamese question words): a question even without "?".
 pattern!(
     QUESTION_ANYWHERE,
-    r"(?:^|\s)(?:mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|var mi|var mı|ne kadar|nedir|berapa|apakah|bao nhiêu|không|được không)(?:\W|$)"
+    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|var mi|var mı|ne kadar|nedir|berapa|apakah|bao nhiêu|không|được không)(?:\W|$)"
 );
 pattern!(
     REQUEST_VERB,
-    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|gửi|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|gửi|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
 );
 pattern!(
     REQUEST_OBJECT,
-    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|coa|msds|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
+    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|coa|msds|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
 pattern!(
     ASKS_TO_SEND,
-    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:could|can|may) (?:i|we) (?:please )?(?:get|have|receive) (?:a |the |some |your )?(?:samples?|catalog|catalogue|price ?list|quot)|^¿?(?:me |nos )?(?:podrías|podría|puedes|puede|pueden|podrian|podrían) (?:me |nos )?(?:enviar|mandar|pasar)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^pouvez[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
+    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:could|can|may) (?:i|we) (?:please )?(?:get|have|receive) (?:a |the |some |your )?(?:samples?|catalog|catalogue|price ?list|quot)|^¿?(?:me |nos )?(?:podrías|podría|puedes|puede|pueden|podrian|podrían) (?:me |nos )?(?:enviar|mandar|pasar)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^(?:pouvez|pourriez)[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
 );
 // Concepts for the template choice. Terms in English, Spanish, Portuguese, French,
 // German, Russian, Arabic, Turkish, Indonesian, Vietnamese and Chinese; adding a
@@ -110,7 +110,7 @@ pattern!(
 );
 pattern!(
     QUALIFIED_REQUEST,
-    r"(?:catalog|catálogo|catalogue|katalog|каталог|كتالوج|price ?list|lista de precios|tabela de preços|liste de prix|preisliste|прайс|fiyat liste|daftar harga|bảng giá|samples?|muestras?|amostras?|échantillons?|muster|numune|образ[цe]|datasheet|coa|msds|tds)[^.!?\n]{0,25}?\s(?:of|for|on|de|do|da|dos|das|des|du|für|von|на|для|için|untuk|của|cho)\s+\w"
+    r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{0,8}(?:价格表|目录|样品|报价|图纸)|(?:كتالوج|الأسعار|قائمة الأسعار|عينات?)[^.!?\n]{0,25}\sل|(?:catalog|catálogo|catalogue|katalog|каталог|كتالوج|price ?list|lista de precios|tabela de preços|liste de prix|preisliste|прайс|fiyat liste|daftar harga|bảng giá|samples?|muestras?|amostras?|échantillons?|muster|numune|образ[цe]|datasheet|coa|msds|tds|prices?|quotation|cotización|cotação|preço|precio)[^.!?\n]{0,25}?\s(?:of|for|on|de|do|da|dos|das|des|du|für|von|на|для|için|untuk|của|cho)\s+\w"
 );
 pattern!(
     EVERYTHING,
@@ -118,7 +118,7 @@ pattern!(
 );
 pattern!(
     COMPLAINT,
-    r"(?:broken|damaged|defect|faulty|not working|stop(?:s|ped)? (?:working|charging)|shrink|peel|bubbles|complain|problem with|wrong (?:size|colou?r|item)|missing (?:pieces|items)|roto|rotos|dañad|defectuos|se traban|quebrad|defeituos|danificad|cassé|abîmé|défectueu|arrivées? (?:cassées|abîmées)|beschädigt|defekt|sitzen [a-zäöüß ]{0,20}nicht|reklamation|сломан|брак|дефект|не работа|مكسور|تالف|عيب|kırık|hasarlı|bozuk|arızalı|rusak|cacat|bị lỗi|hỏng|投诉|坏了|破损|质量问题|味道很重|不能用)"
+    r"(?:broken|damaged|defect|faulty|not working|stop(?:s|ped)? (?:working|charging)|shrink|peel|bubbles|complain|problem with|wrong (?:size|colou?r|item)|missing (?:pieces|items)|(?-u:\b)rot[oa]s?(?-u:\b)|dañad|defectuos|se traban|quebrad|defeituos|danificad|cassé|abîmé|défectueu|arrivées? (?:cassées|abîmées)|beschädigt|defekt|sitzen [a-zäöüß ]{0,20}nicht|reklamation|сломан|брак|дефект|не работа|مكسور|تالف|عيب|kırık|hasarlı|bozuk|arızalı|rusak|cacat|bị lỗi|hỏng|投诉|坏了|破损|质量问题|味道很重|不能用)"
 );
 pattern!(
     REVIEW,

@@ -306,7 +306,6 @@ fn we_replied(inquiry: &Inquiry) -> bool {
     })
 }
 
-
 impl Library {
     /// The library for these settings: defaults, with the rep's templates over them.
     pub fn new(settings: &ReplySettings) -> Self {
