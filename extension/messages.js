@@ -12,7 +12,7 @@
   const TYPES = Object.freeze({
     // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? } → { resultsJson }
     TRIAGE: 'xunpan/triage',
-    RENDER: 'xunpan/render', // { inquiry, template? } → { rendered }
+    RENDER: 'xunpan/render', // { inquiry, template?, language? } → { rendered }
     LINT: 'xunpan/lint', // { text, inquiry } → { lint }
     FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok, undo, spam, learned: { spamDocs, genuineDocs } }
     UNDO_FEEDBACK: 'xunpan/undo-feedback', // { token } → { ok, reason? }: the last lesson taken back
@@ -215,7 +215,7 @@
       m.items = m.items.map(normaliseItem);
       return true;
     },
-    [TYPES.RENDER]: (m) => typedInquiry(m) && (m.template == null || typeof m.template === 'string'),
+    [TYPES.RENDER]: (m) => typedInquiry(m) && (m.template == null || typeof m.template === 'string') && (m.language == null || (typeof m.language === 'string' && /^[a-z]{2}$/.test(m.language))),
     [TYPES.LINT]: (m) => typeof m.text === 'string' && (m.inquiry == null || typedInquiry(m)),
     [TYPES.FEEDBACK]: (m) => typedInquiry(m) && typeof m.spam === 'boolean',
     [TYPES.UNDO_FEEDBACK]: (m) => typeof m.token === 'string' && m.token.length <= 64,

@@ -94,6 +94,8 @@
     .card .actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
     .card .actions .sep { flex: 1; }
     .card .done { color: #067647; font-weight: 600; }
+    .card .reply-language { display: flex; gap: 8px; align-items: baseline; margin: 4px 0 0; color: #344054; font-size: 12px; }
+    .card .setup { margin: 6px 0 0; padding: 4px 8px; background: #fffaeb; border-radius: 6px; font-size: 12px; }
     .tpl { color: #475467; }
     .flags { margin: 6px 0 0; padding-left: 16px; color: #93370d; }
     .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #7a2e0e;
@@ -612,12 +614,40 @@
     for (const id of [result.template, ...(result.alternatives ?? [])]) {
       select.append(h('option', { value: id, text: actions.templateName?.(id) ?? id }));
     }
+    // The reply's language: the buyer's where the template has it; one click to English.
+    let language = null; // null: the buyer's
+    const languageLine = h('div', { class: 'reply-language', hidden: true });
+    const showLanguage = async () => {
+      const info = await actions.replyLanguage?.(select.value).catch(() => null);
+      if (!info) return;
+      const name = (code) => t('lang_' + code) || code;
+      const inBuyers = info.language !== 'en';
+      const buyerHas = info.languages.includes(info.buyer) && info.buyer !== 'en';
+      const showing = language === 'en' ? 'en' : info.language;
+      const label = h('span', { text: t('replyLanguage', [name(showing)]) });
+      const parts = [label];
+      if (inBuyers || (language === 'en' && buyerHas)) {
+        parts.push(h('button', {
+          type: 'button',
+          class: 'link',
+          text: language === 'en' ? t('replyInBuyers', [name(info.buyer)]) : t('replyInEnglish'),
+          onclick: (ev) => {
+            keep(ev);
+            language = language === 'en' ? null : 'en';
+            showLanguage();
+          },
+        }));
+      }
+      languageLine.replaceChildren(...parts);
+      languageLine.hidden = false;
+    };
+    select.addEventListener('change', () => showLanguage());
     const run = (mode) => async (e) => {
       keep(e);
       insert.disabled = replace.disabled = true;
       done.textContent = '';
       try {
-        const answer = await actions.insert?.(select.value, mode);
+        const answer = await actions.insert?.(select.value, mode, language);
         const { ok, lint, editor } = Array.isArray(answer) || !answer ? { ok: answer !== undefined, lint: answer ?? [] } : answer;
         showFlags(flags, lint, actions.lang);
         if (ok) {
@@ -655,10 +685,17 @@
         h('span', { class: 'sep' }),
         h('button', { type: 'button', text: t('markSpam'), onclick: teachFrom(true) }),
         h('button', { type: 'button', text: t('markNotSpam'), onclick: teachFrom(false) })),
+      languageLine,
       flags,
       more,
     );
+    if (actions.setupMissing) {
+      box.append(h('p', { class: 'setup' },
+        h('span', { text: t('setupMissing') + ' ' }),
+        h('a', { href: actions.setupUrl, target: '_blank', rel: 'noopener', text: t('setupLink') })));
+    }
     root.append(box);
+    showLanguage();
     if (result.deadline) watchClock(clock, result.deadline, { followUp: result.followUp });
     else clock.remove();
     // Live lint of what the rep types lands here. The property lives in Xunpan's own
