@@ -60,7 +60,10 @@ form.addEventListener('submit', async (e) => {
     return;
   }
   const { settings: current } = await ask(TYPES.GET_STATE);
-  const next = structuredClone(current ?? {});
+  // Nothing stored yet on a new install: a settings document of its own.
+  const next = structuredClone(current ?? { format: 'xunpan-settings', version: 1 });
+  next.format ??= 'xunpan-settings';
+  next.version ??= 1;
   delete next.triage?.learned; // stored apart; a Save keeps the stored one
   next.reply ??= {};
   next.reply.profile = { ...(next.reply.profile ?? {}), repName: value('repName'), company: value('company'), signature: value('signature') };

@@ -6,7 +6,7 @@
 // not-spam clicks on the seller pages change it while Options may be open, and saving
 // Options writes the settings only, so it can never put back a filter older than the
 // clicks. The settings in force are the layers with the learned filter laid in.
-import init, { WasmEngine, layerSettings, ownSettingsLayer } from './pkg/xunpan.js';
+import init, { WasmEngine, layerSettings, loadLanguageVersions, ownSettingsLayer } from './pkg/xunpan.js';
 import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -17,7 +17,20 @@ const STORE_LAST_POLICY = 'lastPolicy';
 const POLICY_WAIT_MS = 200;
 
 /** The engine's module, loaded once per worker life. */
-export const engineModule = () => init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+let languageVersions = null;
+/**
+ * The engine's module, ready: compiled, and given the default templates' language
+ * versions (a data file of the extension, not compiled into the wasm). Without the
+ * file the replies are in English, and nothing else changes.
+ */
+export const engineModule = async () => {
+  await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
+  languageVersions ??= fetch(api.runtime.getURL('template-versions.json'))
+    .then((r) => r.text())
+    .then((text) => loadLanguageVersions(text))
+    .catch(() => {});
+  await languageVersions;
+};
 
 /** The policy last seen by any worker (null: none). */
 async function lastSeenPolicy() {

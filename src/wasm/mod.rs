@@ -215,6 +215,13 @@ fn optional_value(value: JsValue, what: &str) -> Result<Option<serde_json::Value
 }
 
 /// The crate version, for diagnostics.
+/// Hands over the default templates' language versions (the extension's
+/// `template-versions.json`, as text) before engines are built.
+#[wasm_bindgen(js_name = loadLanguageVersions)]
+pub fn load_language_versions(json: &str) -> Result<(), JsError> {
+    crate::core::reply::load_language_versions(json).map_err(|e| JsError::new(&e))
+}
+
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()

@@ -127,7 +127,8 @@ impl PanelState {
             (None, Some(c)) => format!("{} · {c}", self.label("buyerUnnamed")),
             (None, None) => self.label("buyerUnnamed").to_string(),
         };
-        self.add(&li, "span", "buyer", &who)?.set_attribute("dir", "auto")?;
+        self.add(&li, "span", "buyer", &who)?
+            .set_attribute("dir", "auto")?;
         if let Some(v) = &item.verdict {
             let key = format!("verdict_{v}");
             self.add(&li, "span", &format!("tag {v}"), self.label(&key))?;

@@ -29,6 +29,18 @@ async function welcomePage(browser) {
   return null;
 }
 
+/** Waits until the overlay shows a text matching `pattern` (its shadow roots included). */
+async function waitForText(page, pattern, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let texts = [];
+  while (Date.now() < deadline) {
+    texts = await visibleTexts(page);
+    if (texts.some((t) => pattern.test(t))) return;
+    await page.waitForTimeout(150);
+  }
+  assert.fail(`no text like ${pattern} among: ${texts.join(' | ').slice(0, 400)}`);
+}
+
 for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
   describe(`first run in a ${locale} browser`, () => {
     const session = demoSession({}, { locale });
@@ -56,9 +68,7 @@ for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
       assert.equal(await panel.getAttribute('#setupMissing a', 'href'), 'welcome.html');
       const detail = await session.open(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=${SPANISH_BUYER}`);
       await detail.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
-      await detail.waitForFunction(() => true);
-      const texts = await visibleTexts(detail);
-      assert.ok(texts.some((t) => /Set up Xunpan/.test(t)), 'the card links to the set-up');
+      await waitForText(detail, /^Set up Xunpan$/);
       await detail.close();
       await panel.close();
     });
@@ -90,29 +100,32 @@ for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
 
     test('a Spanish buyer gets a Spanish reply inserted; one click makes it English', async () => {
       const page = await session.open(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=${SPANISH_BUYER}`);
+      // The editor's draft as the buyer will read it (its HTML as plain lines).
+      await page.evaluate(() => {
+        window.draftText = () => {
+          const box = document.createElement('div');
+          box.innerHTML = window.tinymce.get('normal-im-send').getContent().replace(/<br\s*\/?>/g, '\n').replace(/<\/p>/g, '\n');
+          return box.textContent;
+        };
+      });
       await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
-      await page.waitForFunction(
-        () => [...document.querySelectorAll('[data-xunpan-host]')].some((h) => /Reply in Spanish/.test(h.shadowRoot?.textContent ?? '')),
-        null,
-        { timeout: 10_000 },
-      );
+      await waitForText(page, /^Reply in Spanish$/);
       assert.ok(!(await visibleTexts(page)).some((t) => /Set up Xunpan/.test(t)), 'set up: no reminder');
       await clickByRole(page, 'button', /^Insert reply$/);
       await page.waitForFunction(() => (window.tinymce?.get?.('normal-im-send')?.getContent?.() ?? '').length > 40, null, { timeout: 10_000 });
-      const draft = await page.evaluate(() => window.tinymce.get('normal-im-send').getContent({ format: 'text' }));
+      const draft = await page.evaluate(() => draftText());
       assert.match(draft, /^Hola, Lucía:/, draft);
       assert.match(draft, /Le escribe Lily Chen, de Demo Furniture Co\., Ltd\./, draft);
-      assert.match(draft, /¿Cuál es el precio FOB Shenzhen\?/, 'the buyer\'s question quoted as written');
+      assert.match(draft, /1\. "¿Cuál es el precio FOB Shenzhen\?"/, 'the buyer\'s question quoted as written');
       assert.match(draft, /Sales Manager, Demo Furniture Co\., Ltd\./, 'the signature');
       assert.doesNotMatch(draft, /\[\[|\{\{/, 'no placeholder left');
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.screenshot({ path: join(ARTIFACTS, 'card-spanish.png') });
       await clickByRole(page, 'button', /^Switch to English$/);
-      await page.waitForFunction(
-        () => [...document.querySelectorAll('[data-xunpan-host]')].some((h) => /Back to Spanish/.test(h.shadowRoot?.textContent ?? '')),
-      );
+      await waitForText(page, /^Back to Spanish$/);
+      await waitForText(page, /^Reply in English$/);
       await clickByRole(page, 'button', /^Replace draft$/);
-      await page.waitForFunction(() => /^Dear Lucía,/.test(window.tinymce.get('normal-im-send').getContent({ format: 'text' })), null, { timeout: 10_000 });
+      await page.waitForFunction(() => /^Dear Lucía,/.test(draftText()), null, { timeout: 10_000 });
       assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
       await page.close();
     });

@@ -184,6 +184,60 @@ static DEFAULTS: LazyLock<Vec<Template>> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("built-in templates.json is broken: {e}"))
 });
 
+/// The default templates in the other buyer languages: template id → language → body.
+pub type LanguageVersions = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The language versions of the default library. Natively they are compiled in; the
+/// extension's WebAssembly leaves them out (they would weigh about 12 KB gzipped) and
+/// the extension hands them over from its data file `template-versions.json` with
+/// [`load_language_versions`] before it builds an engine. Without them every reply is
+/// in English.
+static VERSIONS: std::sync::OnceLock<LanguageVersions> = std::sync::OnceLock::new();
+
+#[cfg(not(target_arch = "wasm32"))]
+fn built_in_versions() -> &'static LanguageVersions {
+    VERSIONS.get_or_init(|| {
+        parse_language_versions(include_str!("../../../extension/template-versions.json"))
+            .unwrap_or_else(|e| panic!("built-in template-versions.json is broken: {e}"))
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn built_in_versions() -> &'static LanguageVersions {
+    static NONE: LazyLock<LanguageVersions> = LazyLock::new(LanguageVersions::new);
+    VERSIONS.get().unwrap_or(&NONE)
+}
+
+/// Reads a language-versions file (`{"<template id>": {"<language>": "<body>"}}`),
+/// checking every language code and variable.
+pub fn parse_language_versions(json: &str) -> Result<LanguageVersions, String> {
+    let versions: LanguageVersions = serde_json::from_str(json)
+        .map_err(|e| format!("template-versions.json is not a map of id → language → text: {e}"))?;
+    let check = ReplySettings {
+        templates: versions
+            .iter()
+            .map(|(id, v)| Template {
+                id: id.clone(),
+                body: "-".into(),
+                versions: v.clone(),
+                ..Template::default()
+            })
+            .collect(),
+        ..ReplySettings::default()
+    };
+    check.validate()?;
+    Ok(versions)
+}
+
+/// Hands the default library's language versions to the engine (the WebAssembly
+/// build; natively they are built in). Only the first call counts; engines built
+/// afterwards reply in the buyers' languages.
+pub fn load_language_versions(json: &str) -> Result<(), String> {
+    let versions = parse_language_versions(json)?;
+    let _ = VERSIONS.set(versions);
+    Ok(())
+}
+
 /// The default library.
 pub fn defaults() -> &'static [Template] {
     &DEFAULTS
@@ -309,8 +363,14 @@ fn we_replied(inquiry: &Inquiry) -> bool {
 impl Library {
     /// The library for these settings: defaults, with the rep's templates over them.
     pub fn new(settings: &ReplySettings) -> Self {
-        let mut templates: BTreeMap<String, Template> =
-            map_of(DEFAULTS.iter().map(|t| (t.id.clone(), t.clone())));
+        let versions = built_in_versions();
+        let mut templates: BTreeMap<String, Template> = map_of(DEFAULTS.iter().map(|t| {
+            let mut t = t.clone();
+            if let Some(v) = versions.get(&t.id) {
+                t.versions = v.clone();
+            }
+            (t.id.clone(), t)
+        }));
         for t in &settings.templates {
             let base = templates.get(&t.id).cloned().unwrap_or_default();
             let merged = Template {
@@ -715,6 +775,31 @@ mod tests {
         for t in defaults() {
             assert!(
                 !t.name_zh.is_empty() && !t.description_zh.is_empty() && !t.description.is_empty(),
+                "{}",
+                t.id
+            );
+        }
+    }
+
+    #[test]
+    fn language_versions_file_is_checked() {
+        let ok =
+            parse_language_versions(r#"{"short_ack": {"es": "Gracias, {{buyer_given_name}}."}}"#)
+                .expect("a valid file");
+        assert_eq!(ok["short_ack"]["es"], "Gracias, {{buyer_given_name}}.");
+        let err =
+            parse_language_versions(r#"{"short_ack": {"xx": "Hi"}}"#).expect_err("bad language");
+        assert!(err.contains("no language 'xx'"), "{err}");
+        let err = parse_language_versions(r#"{"short_ack": {"es": "{{nope}}"}}"#)
+            .expect_err("bad variable");
+        assert!(err.contains("unknown variable"), "{err}");
+        let err = parse_language_versions("[1]").expect_err("not a map");
+        assert!(err.contains("id → language → text"), "{err}");
+        // Every default template has a version in every library language.
+        for t in Library::new(&ReplySettings::default()).templates() {
+            assert_eq!(
+                t.languages(),
+                ["en", "ar", "de", "es", "fr", "pt", "ru", "tr", "zh"],
                 "{}",
                 t.id
             );
