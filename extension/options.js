@@ -10,17 +10,18 @@
 // does not, and says so: never "Saved." for what was not. The learned spam filter is
 // not part of a Save (it is stored apart; see worker-policy.js). Export writes what is
 // saved, never unsaved edits.
-import init, { WasmEngine, loadLanguageVersions } from './pkg/xunpan.js';
+import init, { WasmEngine, loadLanguageVersions, loadLanguageWords } from './pkg/xunpan.js';
 import { isChinese, keepLanguage, localizePage, t } from './i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
 await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
-// The default templates in the buyers' languages: a data file of the extension.
-await fetch(api.runtime.getURL('template-versions.json'))
-  .then((r) => r.text())
-  .then((text) => loadLanguageVersions(text))
-  .catch(() => {});
+// The buyers' languages: data files of the extension (the table that tells Latin-script
+// languages apart, the default templates in them).
+await Promise.all([
+  fetch(api.runtime.getURL('language-words.tsv')).then((r) => r.text()).then((t) => loadLanguageWords(t)).catch(() => {}),
+  fetch(api.runtime.getURL('template-versions.json')).then((r) => r.text()).then((t) => loadLanguageVersions(t)).catch(() => {}),
+]);
 
 const form = document.getElementById('form');
 const $ = (id) => document.getElementById(id);

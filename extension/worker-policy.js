@@ -6,7 +6,7 @@
 // not-spam clicks on the seller pages change it while Options may be open, and saving
 // Options writes the settings only, so it can never put back a filter older than the
 // clicks. The settings in force are the layers with the learned filter laid in.
-import init, { WasmEngine, layerSettings, loadLanguageVersions, ownSettingsLayer } from './pkg/xunpan.js';
+import init, { WasmEngine, layerSettings, loadLanguageVersions, loadLanguageWords, ownSettingsLayer } from './pkg/xunpan.js';
 import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -17,20 +17,27 @@ const STORE_LAST_POLICY = 'lastPolicy';
 const POLICY_WAIT_MS = 200;
 
 /** The engine's module, loaded once per worker life. */
-let languageVersions = null;
+let languageData = null;
 /**
- * The engine's module, ready: compiled, and given the default templates' language
- * versions (a data file of the extension, not compiled into the wasm). Without the
- * file the replies are in English, and nothing else changes.
+ * The engine's module, ready: compiled, and given its language data, files of the
+ * extension rather than part of the wasm: the table that tells the buyers' Latin-script
+ * languages apart, and the default templates in those languages. Without them the
+ * replies are in English, and nothing else changes.
  */
 export const engineModule = async () => {
   await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
-  languageVersions ??= fetch(api.runtime.getURL('template-versions.json'))
-    .then((r) => r.text())
-    .then((text) => loadLanguageVersions(text))
-    .catch(() => {});
-  await languageVersions;
+  languageData ??= loadLanguageData();
+  await languageData;
 };
+
+/** Reads the engine's language data files into it (a missing one leaves English). */
+export async function loadLanguageData() {
+  const text = (file) => fetch(api.runtime.getURL(file)).then((r) => r.text());
+  await Promise.all([
+    text('language-words.tsv').then((t) => loadLanguageWords(t)).catch(() => {}),
+    text('template-versions.json').then((t) => loadLanguageVersions(t)).catch(() => {}),
+  ]);
+}
 
 /** The policy last seen by any worker (null: none). */
 async function lastSeenPolicy() {

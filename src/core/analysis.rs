@@ -106,7 +106,7 @@ pattern!(
 // language is adding terms.
 pattern!(
     QUANTITY_ANY,
-    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把)"
+    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
 );
 pattern!(
     QUALIFIED_REQUEST,

@@ -6,15 +6,15 @@
 //!    Russian, unless letters of a language we do not serve (Japanese kana, Hangul,
 //!    Ukrainian, Kazakh or Persian letters, …) say otherwise.
 //! 2. **Latin languages** by their common words and distinctive letters, from the
-//!    table in `language/words.tsv` (one line per language and kind of evidence).
-//!    Adding a language is adding rows there.
+//!    table `extension/language-words.tsv` (one line per language and kind of
+//!    evidence; its header says how to read it). Adding a language is adding rows
+//!    there. Native builds compile the table in; the extension's WebAssembly reads it
+//!    from the extension's files ([`load_table`]), which keeps the wasm smaller.
 //!
 //! A text too short or too mixed to tell is **English**, never a guess: a reply in
 //! English is understood by most buyers, a reply in the wrong language by none.
 //! [`Identified::sure`] says whether the answer was evidence or that fallback, so the
 //! linter only argues about languages it is sure of.
-
-use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -184,7 +184,7 @@ enum Evidence {
     Letters,
 }
 
-/// The Latin-script table, compiled from `language/words.tsv`.
+/// The Latin-script table, compiled from `extension/language-words.tsv`.
 struct LatinTable {
     /// Language codes in table order; unserved ones map to `None`.
     languages: Vec<(&'static str, Option<&'static str>)>,
@@ -196,12 +196,35 @@ struct LatinTable {
     longest_word: usize,
 }
 
-const TABLE_SOURCE: &str = include_str!("language/words.tsv");
+#[cfg(not(target_arch = "wasm32"))]
+const TABLE_SOURCE: &str = include_str!("../../extension/language-words.tsv");
 
-static TABLE: LazyLock<LatinTable> = LazyLock::new(|| {
-    LatinTable::parse(TABLE_SOURCE)
-        .unwrap_or_else(|e| panic!("built-in language/words.tsv is broken: {e}"))
-});
+static TABLE: std::sync::OnceLock<LatinTable> = std::sync::OnceLock::new();
+
+/// The Latin-script table: built in natively; in the wasm the one [`load_table`]
+/// gave (none yet: every Latin text is the unsure fallback).
+#[cfg(not(target_arch = "wasm32"))]
+fn table() -> Option<&'static LatinTable> {
+    Some(TABLE.get_or_init(|| {
+        LatinTable::parse(TABLE_SOURCE)
+            .unwrap_or_else(|e| panic!("built-in language-words.tsv is broken: {e}"))
+    }))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn table() -> Option<&'static LatinTable> {
+    TABLE.get()
+}
+
+/// Hands the Latin-language table (the text of `language-words.tsv`) to the engine:
+/// the WebAssembly build reads it from the extension's files. Only the first call
+/// counts. Fails, saying where, on a line the table cannot have.
+pub fn load_table(source: &str) -> Result<(), String> {
+    let source: &'static str = Box::leak(source.to_owned().into_boxed_str());
+    let table = LatinTable::parse(source)?;
+    let _ = TABLE.set(table);
+    Ok(())
+}
 
 impl LatinTable {
     fn parse(source: &'static str) -> Result<LatinTable, String> {
@@ -306,7 +329,9 @@ const MAX_TABLE_LANGUAGES: usize = 16;
 
 /// The Latin-script language of a sample, by common words and distinctive letters.
 fn latin_language(sample: &str) -> Identified {
-    let table = &*TABLE;
+    let Some(table) = table() else {
+        return Identified::UNSURE;
+    };
     let mut word_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut letter_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut lowered = String::new();

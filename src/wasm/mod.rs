@@ -222,6 +222,13 @@ pub fn load_language_versions(json: &str) -> Result<(), JsError> {
     crate::core::reply::load_language_versions(json).map_err(|e| JsError::new(&e))
 }
 
+/// Hands over the language-identification table (the extension's
+/// `language-words.tsv`, as text) before engines are built.
+#[wasm_bindgen(js_name = loadLanguageWords)]
+pub fn load_language_words(tsv: &str) -> Result<(), JsError> {
+    crate::core::language::load_table(tsv).map_err(|e| JsError::new(&e))
+}
+
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
