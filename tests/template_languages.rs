@@ -32,21 +32,23 @@ const BUYERS: &[(&str, &str, [&str; 2])] = &[
 ];
 
 fn engine() -> Engine {
-    let mut settings = Settings::default();
-    settings.reply = ReplySettings {
-        profile: RepProfile {
-            rep_name: "Lily Chen".into(),
-            company: "Demo Kitchenware Co., Ltd.".into(),
-            years_in_business: "12".into(),
-            main_products: "cookware".into(),
-            quality_facts: "ISO 9001, every piece inspected".into(),
-            delivery_facts: "in stock, 7 days".into(),
-            signature: "Lily Chen\nDemo Kitchenware Co., Ltd.".into(),
-            contact_email: "lily@demo.example".into(),
-            contact_phone: "+86 574 0000 0000".into(),
-            contact_whatsapp: "+86 138 0000 0000".into(),
+    let settings = Settings {
+        reply: ReplySettings {
+            profile: RepProfile {
+                rep_name: "Lily Chen".into(),
+                company: "Demo Kitchenware Co., Ltd.".into(),
+                years_in_business: "12".into(),
+                main_products: "cookware".into(),
+                quality_facts: "ISO 9001, every piece inspected".into(),
+                delivery_facts: "in stock, 7 days".into(),
+                signature: "Lily Chen\nDemo Kitchenware Co., Ltd.".into(),
+                contact_email: "lily@demo.example".into(),
+                contact_phone: "+86 574 0000 0000".into(),
+                contact_whatsapp: "+86 138 0000 0000".into(),
+            },
+            ..Default::default()
         },
-        ..Default::default()
+        ..Settings::default()
     };
     Engine::new(settings).expect("valid settings")
 }
@@ -228,8 +230,6 @@ fn rep_templates_keep_language_versions_and_old_settings_still_load() {
         "Hola, Mark: las muestras son gratis. ¿Le envío dos?"
     );
     let bad = r#"{"reply": {"templates": [{"id": "x", "body": "Hi", "versions": {"xx": "Hi"}}]}}"#;
-    let err = Engine::new(serde_json::from_str(bad).expect("parses"))
-        .err()
-        .expect("refused");
+    let err = Engine::new(serde_json::from_str(bad).expect("parses")).expect_err("refused");
     assert!(err.to_string().contains("no language 'xx'"), "{err}");
 }

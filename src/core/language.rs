@@ -159,17 +159,16 @@ impl ScriptCounts {
                     _ => {}
                 }
             }
-            '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' => {
-                if c.is_alphabetic() {
-                    self.arabic += 1;
-                    if matches!(
-                        c,
-                        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ'
-                    ) {
-                        self.other_arabic += 1;
-                    }
+            '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' if c.is_alphabetic() => {
+                self.arabic += 1;
+                if matches!(
+                    c,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ'
+                ) {
+                    self.other_arabic += 1;
                 }
             }
+            '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' => {}
             '\u{00c0}'..='\u{024f}' | '\u{1e00}'..='\u{1eff}' => self.latin += 1,
             c if c.is_alphabetic() => self.other += 1,
             _ => {}
@@ -178,13 +177,14 @@ impl ScriptCounts {
 }
 
 /// One row kind of the data table.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Evidence {
     Words,
     Letters,
 }
 
 /// The Latin-script table, compiled from `extension/language-words.tsv`.
+#[derive(Debug)]
 struct LatinTable {
     /// Language codes in table order; unserved ones map to `None`.
     languages: Vec<(&'static str, Option<&'static str>)>,
@@ -417,11 +417,11 @@ mod tests {
 
     #[test]
     fn bad_table_lines_say_how_to_fix_them() {
-        let err = LatinTable::parse("xx\twords").err().expect("fails");
+        let err = LatinTable::parse("xx\twords").expect_err("fails");
         assert!(err.contains("three tab-separated"), "{err}");
-        let err = LatinTable::parse("xx\tphrases\ta b").err().expect("fails");
+        let err = LatinTable::parse("xx\tphrases\ta b").expect_err("fails");
         assert!(err.contains("unknown kind"), "{err}");
-        let err = LatinTable::parse("xx\tletters\tab").err().expect("fails");
+        let err = LatinTable::parse("xx\tletters\tab").expect_err("fails");
         assert!(err.contains("not one letter"), "{err}");
     }
 
