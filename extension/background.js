@@ -200,6 +200,10 @@ const handlers = {
     replaceEngine();
     return { ok: true };
   },
+  async [TYPES.OPEN_WELCOME]() {
+    await api.tabs.create({ url: api.runtime.getURL('welcome.html') });
+    return { ok: true };
+  },
   async [TYPES.WARN_NOW]() {
     return { warned: await warnBeforeBreaches() };
   },

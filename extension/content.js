@@ -319,7 +319,7 @@
         return { language: rendered.language, buyer: rendered.buyerLanguage, languages: rendered.languages ?? [] };
       },
       setupMissing,
-      setupUrl: api.runtime.getURL('welcome.html'),
+      openSetup: () => ask(TYPES.OPEN_WELCOME).catch(() => {}),
     };
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact) });
     if (isSingle) openItem = { item, host };

@@ -28,6 +28,7 @@
     OPEN_PICKER: 'xunpan/open-picker', // service worker → content script: the shortcut was pressed
     WARN_NOW: 'xunpan/warn-now', // {} → { warned }: the minute alarm's check, on demand
     INSERT_REPLY: 'xunpan/insert-reply', // side panel → content script: { id, channel, template } → { ok, reason? }
+    OPEN_WELCOME: 'xunpan/open-welcome', // {} → { ok }: the card's "Set up Xunpan" opens the welcome page
   });
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -224,6 +225,7 @@
     [TYPES.PAGE_SETUP]: (m) => optionalText(m.page),
     [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings) && (!('learned' in m) || m.learned === null || isObject(m.learned)),
     [TYPES.WARN_NOW]: () => true,
+    [TYPES.OPEN_WELCOME]: () => true,
     [TYPES.INSERT_REPLY]: (m) =>
       typeof m.id === 'string' && typeof m.channel === 'string' && typeof m.template === 'string',
     [TYPES.ITEM_STATUS]: (m) => typeof m.id === 'string' && (m.replied === undefined || typeof m.replied === 'boolean'),

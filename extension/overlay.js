@@ -94,8 +94,9 @@
     .card .actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
     .card .actions .sep { flex: 1; }
     .card .done { color: #067647; font-weight: 600; }
-    .card .reply-language { display: flex; gap: 8px; align-items: baseline; margin: 4px 0 0; color: #344054; font-size: 12px; }
-    .card .setup { margin: 6px 0 0; padding: 4px 8px; background: #fffaeb; border-radius: 6px; font-size: 12px; }
+    .card .reply-language { display: inline-flex; gap: 6px; align-items: baseline; color: #344054; font-size: 12px; }
+    .card .reply-language[hidden] { display: none; }
+    .card .setup { padding: 0 6px; background: #fffaeb; border-radius: 6px; font-size: 12px; }
     .tpl { color: #475467; }
     .flags { margin: 6px 0 0; padding-left: 16px; color: #93370d; }
     .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #7a2e0e;
@@ -616,7 +617,7 @@
     }
     // The reply's language: the buyer's where the template has it; one click to English.
     let language = null; // null: the buyer's
-    const languageLine = h('div', { class: 'reply-language', hidden: true });
+    const languageLine = h('span', { class: 'reply-language', hidden: true });
     const showLanguage = async () => {
       const info = await actions.replyLanguage?.(select.value).catch(() => null);
       if (!info) return;
@@ -681,18 +682,19 @@
         clock),
       h('div', { class: 'because' }, h('span', { class: 'text', text: lead.join(' · '), title: lead.join('\n') }), moreButton),
       h('div', { class: 'actions' },
-        h('span', { class: 'tpl', text: t('suggested') }), select, insert, replace, done,
+        h('span', { class: 'tpl', text: t('suggested') }), select, languageLine, insert, replace, done,
         h('span', { class: 'sep' }),
         h('button', { type: 'button', text: t('markSpam'), onclick: teachFrom(true) }),
         h('button', { type: 'button', text: t('markNotSpam'), onclick: teachFrom(false) })),
-      languageLine,
       flags,
       more,
     );
+    // Until the rep's name and company are set, the card's first line says so.
     if (actions.setupMissing) {
-      box.append(h('p', { class: 'setup' },
+      box.querySelector('.head').append(h('span', { class: 'setup' },
         h('span', { text: t('setupMissing') + ' ' }),
-        h('a', { href: actions.setupUrl, target: '_blank', rel: 'noopener', text: t('setupLink') })));
+        // A button of ours (the worker opens the page): the card carries no links.
+        h('button', { type: 'button', class: 'link', text: t('setupLink'), onclick: (ev) => { keep(ev); actions.openSetup?.(); } })));
     }
     root.append(box);
     showLanguage();
