@@ -147,7 +147,7 @@ const handlers = {
   async [TYPES.RENDER](msg) {
     const now = Date.now();
     const eng = await engine();
-    return { rendered: eng.render(msg.inquiry, msg.template ?? null, now, browserZone(now)) };
+    return { rendered: eng.render(msg.inquiry, msg.template ?? null, now, browserZone(now), msg.language ?? null) };
   },
   async [TYPES.TEMPLATES]() {
     return { templates: (await engine()).templates() };
@@ -205,6 +205,10 @@ const handlers = {
     replaceEngine();
     return { ok: true };
   },
+  async [TYPES.OPEN_WELCOME]() {
+    await api.tabs.create({ url: api.runtime.getURL('welcome.html') });
+    return { ok: true };
+  },
   async [TYPES.WARN_NOW]() {
     return { warned: await warnBeforeBreaches() };
   },
@@ -235,8 +239,12 @@ onItemsWriteProblem(() => refreshBadge().catch(() => {}));
 
 // --- clocks that must fire while no page is open -------------------------------------
 
-api.runtime.onInstalled.addListener(() => {
+api.runtime.onInstalled.addListener((details) => {
   api.alarms.create('xunpan-clock', { periodInMinutes: 1 });
+  // A new install opens the welcome page; an update or a browser update never does.
+  if (details?.reason === 'install') {
+    api.tabs.create({ url: api.runtime.getURL('welcome.html') }).catch(() => {});
+  }
 });
 api.runtime.onStartup?.addListener(() => {
   api.alarms.create('xunpan-clock', { periodInMinutes: 1 });

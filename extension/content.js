@@ -28,6 +28,7 @@
   let overrides = {};
   let lang = (api.i18n?.getUILanguage?.() ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
   let templateNames = {};
+  let setupMissing = false; // the rep has not set name and company yet
   // The rep's selector overrides, language and template names, asked once at start:
   // every scan waits for them so no page is read with the wrong selectors.
   let ready = Promise.resolve();
@@ -311,7 +312,14 @@
       templateName: (id) => templateNames[id] ?? id,
       feedback: (spam) => feedback(item, spam),
       undoFeedback: (token) => undoFeedback(item, token),
-      insert: (template, mode) => renderAndInsert(item, template, mode),
+      insert: (template, mode, language) => renderAndInsert(item, template, mode, language),
+      // The language the suggested reply is written in, and the buyer's (for the switch).
+      replyLanguage: async (template) => {
+        const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });
+        return { language: rendered.language, buyer: rendered.buyerLanguage, languages: rendered.languages ?? [] };
+      },
+      setupMissing,
+      openSetup: () => ask(TYPES.OPEN_WELCOME).catch(() => {}),
     };
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact) });
     if (isSingle) openItem = { item, host };
@@ -351,8 +359,8 @@
    * must never receive a reply). Resolves to `{ ok, lint, editor }`: `editor` is the
    * box the text went into, for the card to bring into view. Nothing is ever sent.
    */
-  async function renderAndInsert(item, template, mode = 'insert') {
-    const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });
+  async function renderAndInsert(item, template, mode = 'insert', language = null) {
+    const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template, language });
     const editor = Site.replyEditor(pageType, document, overrides);
     const ok = editor ? await insertInto(editor, rendered.text, mode) : false;
     if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
@@ -566,6 +574,7 @@
       drawAheadWhatIsHere(Site.detect(location.href));
       Overlay.useLanguage(answer.locale?.language ?? null, answer.locale?.messages ?? null);
       lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
+      setupMissing = Boolean(answer.setupMissing);
       for (const [id, n] of Object.entries(answer.templateNames ?? {})) {
         templateNames[id] = lang === 'zh' ? n.nameZh || n.name : n.name;
       }

@@ -12,7 +12,7 @@
   const TYPES = Object.freeze({
     // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? } → { resultsJson }
     TRIAGE: 'xunpan/triage',
-    RENDER: 'xunpan/render', // { inquiry, template? } → { rendered }
+    RENDER: 'xunpan/render', // { inquiry, template?, language? } → { rendered }
     LINT: 'xunpan/lint', // { text, inquiry } → { lint }
     FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok, undo, spam, learned: { spamDocs, genuineDocs } }
     UNDO_FEEDBACK: 'xunpan/undo-feedback', // { token } → { ok, reason? }: the last lesson taken back
@@ -28,6 +28,7 @@
     OPEN_PICKER: 'xunpan/open-picker', // service worker → content script: the shortcut was pressed
     WARN_NOW: 'xunpan/warn-now', // {} → { warned }: the minute alarm's check, on demand
     INSERT_REPLY: 'xunpan/insert-reply', // side panel → content script: { id, channel, template } → { ok, reason? }
+    OPEN_WELCOME: 'xunpan/open-welcome', // {} → { ok }: the card's "Set up Xunpan" opens the welcome page
   });
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -215,7 +216,7 @@
       m.items = m.items.map(normaliseItem);
       return true;
     },
-    [TYPES.RENDER]: (m) => typedInquiry(m) && (m.template == null || typeof m.template === 'string'),
+    [TYPES.RENDER]: (m) => typedInquiry(m) && (m.template == null || typeof m.template === 'string') && (m.language == null || (typeof m.language === 'string' && /^[a-z]{2}$/.test(m.language))),
     [TYPES.LINT]: (m) => typeof m.text === 'string' && (m.inquiry == null || typedInquiry(m)),
     [TYPES.FEEDBACK]: (m) => typedInquiry(m) && typeof m.spam === 'boolean',
     [TYPES.UNDO_FEEDBACK]: (m) => typeof m.token === 'string' && m.token.length <= 64,
@@ -224,6 +225,7 @@
     [TYPES.PAGE_SETUP]: (m) => optionalText(m.page),
     [TYPES.SAVE_SETTINGS]: (m) => isObject(m.settings) && (!('learned' in m) || m.learned === null || isObject(m.learned)),
     [TYPES.WARN_NOW]: () => true,
+    [TYPES.OPEN_WELCOME]: () => true,
     [TYPES.INSERT_REPLY]: (m) =>
       typeof m.id === 'string' && typeof m.channel === 'string' && typeof m.template === 'string',
     [TYPES.ITEM_STATUS]: (m) => typeof m.id === 'string' && (m.replied === undefined || typeof m.replied === 'boolean'),

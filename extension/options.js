@@ -10,13 +10,19 @@
 // does not, and says so: never "Saved." for what was not. The learned spam filter is
 // not part of a Save (it is stored apart; see worker-policy.js). Export writes what is
 // saved, never unsaved edits.
-import init, { WasmEngine, useConceptTables } from './pkg/xunpan.js';
+import init, { WasmEngine, loadLanguageVersions, loadLanguageWords, useConceptTables } from './pkg/xunpan.js';
 import { isChinese, keepLanguage, localizePage, t } from './i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
 await init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') });
 useConceptTables(await (await fetch(api.runtime.getURL('data/concept-tables.txt'))).text());
+// The buyers' languages: data files of the extension (the table that tells Latin-script
+// languages apart, the default templates in them).
+await Promise.all([
+  fetch(api.runtime.getURL('language-words.tsv')).then((r) => r.text()).then((t) => loadLanguageWords(t)).catch(() => {}),
+  fetch(api.runtime.getURL('template-versions.json')).then((r) => r.text()).then((t) => loadLanguageVersions(t)).catch(() => {}),
+]);
 
 const form = document.getElementById('form');
 const $ = (id) => document.getElementById(id);
@@ -218,7 +224,7 @@ const problems = new Map(); // a template's JSON → its problem, as judged last
 
 /** Why the engine refuses a template, in the UI language (null: it is fine). */
 function templateProblem(tpl) {
-  const key = JSON.stringify([tpl.id, tpl.body, tpl.name, tpl.nameZh]);
+  const key = JSON.stringify([tpl.id, tpl.body, tpl.name, tpl.nameZh, tpl.versions ?? {}]);
   if (!problems.has(key)) {
     if (problems.size > 200) problems.clear();
     problems.set(key, judgeTemplate(tpl));
@@ -245,10 +251,20 @@ function judgeTemplate(tpl) {
 
 /** The rep's own templates (those that differ from the defaults) and the order. */
 function writeTemplates(s, list) {
-  s.reply.templates = list.filter((tpl) => {
-    const d = DEFAULT_TEMPLATES.find((x) => x.id === tpl.id);
-    return !d || d.body !== tpl.body || d.name !== tpl.name || d.nameZh !== tpl.nameZh;
-  });
+  // A default's language versions are not stored again: only the ones the rep changed.
+  const ownVersions = (tpl, d) => Object.fromEntries(Object.entries(tpl.versions ?? {})
+    .filter(([lang, body]) => body.trim() && body !== d?.versions?.[lang]));
+  s.reply.templates = list
+    .map((tpl) => {
+      const d = DEFAULT_TEMPLATES.find((x) => x.id === tpl.id);
+      const versions = ownVersions(tpl, d);
+      const copy = { ...tpl };
+      if (Object.keys(versions).length) copy.versions = versions;
+      else delete copy.versions;
+      return { tpl: copy, changed: !d || d.body !== tpl.body || d.name !== tpl.name || d.nameZh !== tpl.nameZh || Object.keys(versions).length > 0 };
+    })
+    .filter((x) => x.changed)
+    .map((x) => x.tpl);
   // The default order is stored as none, so a later release's new templates fit in.
   const order = list.map((tpl) => tpl.id);
   s.reply.order = order.join() === DEFAULT_TEMPLATES.map((tpl) => tpl.id).join() ? [] : order;
@@ -350,7 +366,7 @@ function drawList() {
   $('tplName').value = tpl.name;
   $('tplNameZh').value = tpl.nameZh;
   $('tplDescription').textContent = (isChinese() ? tpl.descriptionZh || tpl.description : tpl.description || tpl.descriptionZh) ?? '';
-  $('tplBody').value = tpl.body;
+  $('tplBody').value = bodyIn(tpl, $('tplLanguage').value);
   $('tplDelete').disabled = isDefault(tpl.id);
   showTemplateProblem();
   preview();
@@ -370,10 +386,21 @@ function edit() {
   if (!isDefault(tpl.id)) tpl.id = $('tplId').value.trim();
   tpl.name = $('tplName').value;
   tpl.nameZh = $('tplNameZh').value;
-  tpl.body = $('tplBody').value;
+  const language = $('tplLanguage').value;
+  if (language === 'en') tpl.body = $('tplBody').value;
+  else {
+    tpl.versions = { ...(tpl.versions ?? {}) };
+    if ($('tplBody').value.trim()) tpl.versions[language] = $('tplBody').value;
+    else delete tpl.versions[language];
+  }
   dirty = true;
   showTemplateProblem();
   preview();
+}
+
+/** The template's text in `language` (English is its body; no version: empty). */
+function bodyIn(tpl, language) {
+  return language === 'en' ? tpl.body : (tpl.versions?.[language] ?? '');
 }
 
 /** Renders the selected template for the sample inquiry, with its lint flags. */
@@ -398,7 +425,7 @@ function preview() {
       out.textContent = '';
       return;
     }
-    const r = engine.render(inquiry, tpl.id, Date.now(), { offsetMinutes: -new Date().getTimezoneOffset() });
+    const r = engine.render(inquiry, tpl.id, Date.now(), { offsetMinutes: -new Date().getTimezoneOffset() }, $('tplLanguage').value);
     out.textContent = r.text;
     for (const f of r.lint) {
       const li = document.createElement('li');
@@ -417,6 +444,11 @@ $('tplList').addEventListener('change', (e) => {
   drawList();
 });
 for (const id of ['tplId', 'tplName', 'tplNameZh', 'tplBody', 'sample']) $(id).addEventListener('input', () => (id === 'sample' ? preview() : edit()));
+// Another language version of the same template: its text in the editor, its preview.
+$('tplLanguage').addEventListener('change', () => {
+  $('tplBody').value = bodyIn(templates[selected], $('tplLanguage').value);
+  preview();
+});
 $('tplId').addEventListener('change', drawList);
 $('tplNew').addEventListener('click', () => {
   let n = 1;

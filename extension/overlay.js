@@ -94,6 +94,9 @@
     .card .actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
     .card .actions .sep { flex: 1; }
     .card .done { color: #067647; font-weight: 600; }
+    .card .reply-language { display: inline-flex; gap: 6px; align-items: baseline; color: #344054; font-size: 12px; }
+    .card .reply-language[hidden] { display: none; }
+    .card .setup { padding: 0 6px; background: #fffaeb; border-radius: 6px; font-size: 12px; }
     .tpl { color: #475467; }
     .flags { margin: 6px 0 0; padding-left: 16px; color: #93370d; }
     .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #7a2e0e;
@@ -612,12 +615,40 @@
     for (const id of [result.template, ...(result.alternatives ?? [])]) {
       select.append(h('option', { value: id, text: actions.templateName?.(id) ?? id }));
     }
+    // The reply's language: the buyer's where the template has it; one click to English.
+    let language = null; // null: the buyer's
+    const languageLine = h('span', { class: 'reply-language', hidden: true });
+    const showLanguage = async () => {
+      const info = await actions.replyLanguage?.(select.value).catch(() => null);
+      if (!info) return;
+      const name = (code) => t('lang_' + code) || code;
+      const inBuyers = info.language !== 'en';
+      const buyerHas = info.languages.includes(info.buyer) && info.buyer !== 'en';
+      const showing = language === 'en' ? 'en' : info.language;
+      const label = h('span', { text: t('replyLanguage', [name(showing)]) });
+      const parts = [label];
+      if (inBuyers || (language === 'en' && buyerHas)) {
+        parts.push(h('button', {
+          type: 'button',
+          class: 'link',
+          text: language === 'en' ? t('replyInBuyers', [name(info.buyer)]) : t('replyInEnglish'),
+          onclick: (ev) => {
+            keep(ev);
+            language = language === 'en' ? null : 'en';
+            showLanguage();
+          },
+        }));
+      }
+      languageLine.replaceChildren(...parts);
+      languageLine.hidden = false;
+    };
+    select.addEventListener('change', () => showLanguage());
     const run = (mode) => async (e) => {
       keep(e);
       insert.disabled = replace.disabled = true;
       done.textContent = '';
       try {
-        const answer = await actions.insert?.(select.value, mode);
+        const answer = await actions.insert?.(select.value, mode, language);
         const { ok, lint, editor } = Array.isArray(answer) || !answer ? { ok: answer !== undefined, lint: answer ?? [] } : answer;
         showFlags(flags, lint, actions.lang);
         if (ok) {
@@ -651,14 +682,22 @@
         clock),
       h('div', { class: 'because' }, h('span', { class: 'text', text: lead.join(' · '), title: lead.join('\n') }), moreButton),
       h('div', { class: 'actions' },
-        h('span', { class: 'tpl', text: t('suggested') }), select, insert, replace, done,
+        h('span', { class: 'tpl', text: t('suggested') }), select, languageLine, insert, replace, done,
         h('span', { class: 'sep' }),
         h('button', { type: 'button', text: t('markSpam'), onclick: teachFrom(true) }),
         h('button', { type: 'button', text: t('markNotSpam'), onclick: teachFrom(false) })),
       flags,
       more,
     );
+    // Until the rep's name and company are set, the card's first line says so.
+    if (actions.setupMissing) {
+      box.querySelector('.head').append(h('span', { class: 'setup' },
+        h('span', { text: t('setupMissing') + ' ' }),
+        // A button of ours (the worker opens the page): the card carries no links.
+        h('button', { type: 'button', class: 'link', text: t('setupLink'), onclick: (ev) => { keep(ev); actions.openSetup?.(); } })));
+    }
     root.append(box);
+    showLanguage();
     if (result.deadline) watchClock(clock, result.deadline, { followUp: result.followUp });
     else clock.remove();
     // Live lint of what the rep types lands here. The property lives in Xunpan's own

@@ -54,6 +54,9 @@ async function loadState() {
   const problem = document.getElementById('storeProblem');
   problem.textContent = state?.storeProblem ? t('storeProblem', [state.storeProblem.message]) : '';
   problem.hidden = !state?.storeProblem;
+  // Replies sign with the rep's name and company: until both are set, say so.
+  const profile = state?.settings?.reply?.profile;
+  document.getElementById('setupMissing').hidden = !state || Boolean(profile?.repName?.trim() && profile?.company?.trim());
 }
 let stateTimer = null;
 const loadStateSoon = () => {

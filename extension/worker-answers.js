@@ -120,6 +120,8 @@ export async function pageSetup() {
     overrides: settings?.selectorOverrides ?? {},
     locale: await chosenLocale(settings?.language),
     templateNames,
+    // Replies sign with the rep's name and company: until both are set, cards say so.
+    setupMissing: !settings?.reply?.profile?.repName?.trim() || !settings?.reply?.profile?.company?.trim(),
   };
   if (generation === rememberedGeneration) {
     remembered.setup = setup;

@@ -6,7 +6,7 @@
 // not-spam clicks on the seller pages change it while Options may be open, and saving
 // Options writes the settings only, so it can never put back a filter older than the
 // clicks. The settings in force are the layers with the learned filter laid in.
-import init, { WasmEngine, layerSettings, ownSettingsLayer, useConceptTables } from './pkg/xunpan.js';
+import init, { WasmEngine, layerSettings, loadLanguageVersions, loadLanguageWords, ownSettingsLayer, useConceptTables } from './pkg/xunpan.js';
 import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
 import { api, onManagedStorageChanged } from './browser-compat.js';
 
@@ -16,8 +16,10 @@ const STORE_LAST_POLICY = 'lastPolicy';
 const POLICY_WAIT_MS = 200;
 
 /**
- * The engine's module, loaded once per worker life, with its concept tables (shipped
- * beside it as data/concept-tables.txt to keep the wasm small).
+ * The engine's module, loaded once per worker life and ready: compiled, given its
+ * concept tables (required: triage reads them) and its language data (optional:
+ * without it the replies are in English and nothing else changes). All are files of
+ * the extension rather than part of the wasm, to keep its download small.
  */
 let loading = null;
 export const engineModule = () => {
@@ -27,6 +29,7 @@ export const engineModule = () => {
       fetch(api.runtime.getURL('data/concept-tables.txt')).then((r) => r.text()),
     ]);
     useConceptTables(tables);
+    await loadLanguageData();
     return module;
   })().catch((error) => {
     loading = null; // try again on the next call
@@ -34,6 +37,15 @@ export const engineModule = () => {
   });
   return loading;
 };
+
+/** Reads the engine's language data files into it (a missing one leaves English). */
+export async function loadLanguageData() {
+  const text = (file) => fetch(api.runtime.getURL(file)).then((r) => r.text());
+  await Promise.all([
+    text('language-words.tsv').then((t) => loadLanguageWords(t)).catch(() => {}),
+    text('template-versions.json').then((t) => loadLanguageVersions(t)).catch(() => {}),
+  ]);
+}
 
 /** The policy last seen by any worker (null: none). */
 async function lastSeenPolicy() {

@@ -346,7 +346,7 @@ fn render(
             Line::Inquiry { number, intake, .. } => {
                 match engine.render(&intake.inquiry, template, &mut batch, now, zone) {
                     Ok(r) => {
-                        let mut record = json!({"id": intake.inquiry.id, "template": r.template, "text": r.text, "lint": r.lint});
+                        let mut record = json!({"id": intake.inquiry.id, "template": r.template, "language": r.language, "text": r.text, "lint": r.lint});
                         if !intake.dropped.is_empty() {
                             record["dropped"] = json!(intake.dropped);
                         }

@@ -8,10 +8,6 @@
 //! an "I'd like to ask" line, and by interrogative words; a question that asks
 //! us to *send* something is a request.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
-
 use crate::core::inquiry::Inquiry;
 use crate::core::text::pattern;
 use crate::core::triage::signals::{cap, has_quantity};
@@ -31,8 +27,31 @@ pub struct Reading {
     pub has_quantity: bool,
     /// The text asks to talk on a chat app or by e-mail.
     pub wants_contact_app: bool,
-    /// The script or language the buyer wrote in (`en`, `es`, `pt`, `fr`, `ru`, `ar`, `zh`, …).
+    /// The language the buyer wrote in (see [`crate::core::language`]).
     pub language: &'static str,
+    /// What the message is about, for the choice of reply template (concepts read
+    /// in every buyer language; triage does not use these).
+    pub concepts: Concepts,
+}
+
+/// Concepts of a message that decide the reply template, each read from terms in the
+/// buyer languages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Concepts {
+    /// A quantity with a unit in any buyer language ("3000支", "500 adet", "150 piezas").
+    pub quantity: bool,
+    /// A request for a named thing, not for everything ("catalogue of flexible cables").
+    pub qualified_request: bool,
+    /// Asks for everything at once ("all your products", "todos sus productos").
+    pub everything: bool,
+    /// Something went wrong with goods received: an after-sales message.
+    pub complaint: bool,
+    /// Praise for goods received, or a review left.
+    pub review: bool,
+    /// Asks for the tracking number or for the goods to be shipped.
+    pub shipping: bool,
+    /// A platform notice naming the buyer's search in quotes (real-time marketing).
+    pub quoted_search: bool,
 }
 
 impl Reading {
@@ -58,23 +77,60 @@ pattern!(
 );
 pattern!(
     INTERROGATIVE,
-    r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين)(?:\W|$)"
+    r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين|was|wie|wann|wo|welche[rsmn]?|haben sie|können sie|gibt es|ist der|ist die|ist das|sind die|hangi|ne zaman|nerede|nasıl|kaç|apakah|berapa|bagaimana|kapan|bisa|ada|bao nhiêu|khi nào|ở đâu|có thể|bên (?:anh|chị|em|bạn) có)(?:\W|$)"
 );
 pattern!(
     CHINESE_QUESTION,
-    r"(?:吗|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"
+    r"(?:吗|么|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"
+);
+// Question words that sit anywhere in a sentence (Turkish particles, Indonesian and
+// Vietnamese question words): a question even without "?".
+pattern!(
+    QUESTION_ANYWHERE,
+    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|var mi|var mı|ne kadar|nedir|berapa|apakah|bao nhiêu|không|được không)(?:\W|$)"
 );
 pattern!(
     REQUEST_VERB,
-    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your)(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|gửi|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
 );
 pattern!(
     REQUEST_OBJECT,
-    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|价格表|目录|样品|图片|报价)"
+    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|coa|msds|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
 pattern!(
     ASKS_TO_SEND,
-    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^pouvez[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
+    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:could|can|may) (?:i|we) (?:please )?(?:get|have|receive) (?:a |the |some |your )?(?:samples?|catalog|catalogue|price ?list|quot)|^¿?(?:me |nos )?(?:podrías|podría|puedes|puede|pueden|podrian|podrían) (?:me |nos )?(?:enviar|mandar|pasar)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^(?:pouvez|pourriez)[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
+);
+// Concepts for the template choice. Terms in English, Spanish, Portuguese, French,
+// German, Russian, Arabic, Turkish, Indonesian, Vietnamese and Chinese; adding a
+// language is adding terms.
+pattern!(
+    QUANTITY_ANY,
+    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
+);
+pattern!(
+    QUALIFIED_REQUEST,
+    r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{0,8}(?:价格表|目录|样品|报价|图纸)|(?:كتالوج|الأسعار|قائمة الأسعار|عينات?)[^.!?\n]{0,25}\sل|(?:catalog|catálogo|catalogue|katalog|каталог|كتالوج|price ?list|lista de precios|tabela de preços|liste de prix|preisliste|прайс|fiyat liste|daftar harga|bảng giá|samples?|muestras?|amostras?|échantillons?|muster|numune|образ[цe]|datasheet|coa|msds|tds|prices?|quotation|cotización|cotação|preço|precio)[^.!?\n]{0,25}?\s(?:of|for|on|de|do|da|dos|das|des|du|für|von|на|для|için|untuk|của|cho)\s+\w"
+);
+pattern!(
+    EVERYTHING,
+    r"(?:all (?:your |ur |of your )?(?:products|items|models|sizes)|every product|todos (?:sus|los) (?:productos|artículos)|todos os produtos|tous (?:vos|les) produits|alle produkte|все товары|جميع المنتجات|tüm ürün|semua produk|tất cả (?:sản phẩm|các size)|全部产品|所有产品)"
+);
+pattern!(
+    COMPLAINT,
+    r"(?:broken|damaged|defect|faulty|not working|stop(?:s|ped)? (?:working|charging)|shrink|peel|bubbles|complain|problem with|wrong (?:size|colou?r|item)|missing (?:pieces|items)|(?-u:\b)rot[oa]s?(?-u:\b)|dañad|defectuos|se traban|quebrad|defeituos|danificad|cassé|abîmé|défectueu|arrivées? (?:cassées|abîmées)|beschädigt|defekt|sitzen [a-zäöüß ]{0,20}nicht|reklamation|сломан|брак|дефект|не работа|مكسور|تالف|عيب|kırık|hasarlı|bozuk|arızalı|rusak|cacat|bị lỗi|hỏng|投诉|坏了|破损|质量问题|味道很重|不能用)"
+);
+pattern!(
+    REVIEW,
+    r"(?:5[ -]?stars?|five stars|left (?:you )?a (?:\d[ -]?star |good |great )?review|good review|very satisfied|5 estrellas|cinco estrellas|5 estrelas|avaliação|5 étoiles|bewertung|5 sterne|отзыв|5 звезд|5 звёзд|تقييم|5 نجوم|5 yıldız|değerlendirme|bintang 5|ulasan|5 sao|đánh giá|五星|好评)"
+);
+pattern!(
+    SHIPPING_ASK,
+    r"(?:tracking (?:number|no|code)|(?-u:\b)awb(?-u:\b)|waybill|número de (?:seguimiento|guía)|código de rastreio|rastreio|numéro de suivi|sendungsnummer|трек|номер отслеживания|رقم التتبع|takip numarası|nomor resi|mã vận đơn|单号|运单|快递单|物流单)"
+);
+pattern!(
+    QUOTED_SEARCH,
+    r"(?:search(?:ed)?|keyword)[^\n]{0,20}[\x22“][^\x22”\n]{2,}[\x22”]"
 );
 pattern!(
     BARE_PRICE,
@@ -140,191 +196,7 @@ fn stems(lower: &str) -> impl Iterator<Item = &str> {
         .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(at, _)| at)])
 }
 
-/// Common words that tell the Latin-script buyer languages apart (English first:
-/// it wins ties and is the fallback).
-const LATIN_WORDS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "the", "and", "you", "your", "is", "for", "we", "please", "with", "price",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el",
-            "la",
-            "de",
-            "que",
-            "los",
-            "para",
-            "con",
-            "por",
-            "una",
-            "precio",
-            "necesitamos",
-        ],
-    ),
-    (
-        "pt",
-        &[
-            "o", "de", "que", "os", "para", "com", "uma", "você", "preço", "não", "obrigado",
-            "obrigada",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "la", "les", "des", "vous", "nous", "pour", "avec", "est", "prix", "une",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "das", "und", "wir", "sie", "für", "mit", "ist", "preis",
-        ],
-    ),
-    (
-        "it",
-        &[
-            "il", "di", "che", "per", "con", "una", "sono", "prezzo", "gli",
-        ],
-    ),
-];
-
-/// Each word of [`LATIN_WORDS`] to the languages (and the word's place there) it counts for.
-static LATIN_INDEX: LazyLock<FxHashMap<&'static str, Vec<(usize, u32)>>> = LazyLock::new(|| {
-    let mut index: FxHashMap<&'static str, Vec<(usize, u32)>> = FxHashMap::default();
-    for (lang, (_, words)) in LATIN_WORDS.iter().enumerate() {
-        for (place, word) in words.iter().enumerate() {
-            index.entry(word).or_default().push((lang, 1 << place));
-        }
-    }
-    index
-});
-
-/// First bytes of the listed words in either case, and their longest length in
-/// bytes: most words of a text are skipped on these two tests.
-static LATIN_SHAPE: LazyLock<([bool; 256], usize)> = LazyLock::new(|| {
-    let mut initials = [false; 256];
-    let mut longest = 0;
-    for word in LATIN_WORDS.iter().flat_map(|(_, words)| words.iter()) {
-        let first = word.as_bytes()[0];
-        initials[usize::from(first)] = true;
-        initials[usize::from(first.to_ascii_uppercase())] = true;
-        longest = longest.max(word.len());
-    }
-    (initials, longest)
-});
-
-/// How far into a text the language is looked for.
-const LANGUAGE_SAMPLE_CHARS: usize = 4000;
-
-/// The script or language of a text: by script first, then common words for Latin ones.
-pub fn language_of(text: &str) -> &'static str {
-    if text.is_ascii() {
-        ascii_language_of(text)
-    } else {
-        any_language_of(text)
-    }
-}
-
-/// [`language_of`] for plain ASCII, most inquiries: every letter is Latin and words
-/// split at bytes, without decoding characters. Same answer as [`any_language_of`].
-fn ascii_language_of(text: &str) -> &'static str {
-    // One byte per character, so any byte offset is a character boundary.
-    let sample = &text[..text.len().min(LANGUAGE_SAMPLE_CHARS)];
-    let latin = sample.bytes().filter(u8::is_ascii_alphabetic).count();
-    if latin / 3 == 0 {
-        return "und";
-    }
-    let mut words = LatinWords::default();
-    for word in sample.split(|c: char| !c.is_ascii_alphabetic()) {
-        words.note(word);
-    }
-    words.language()
-}
-
-/// [`language_of`] for any text.
-fn any_language_of(text: &str) -> &'static str {
-    let (mut cjk, mut cyr, mut arab, mut latin) = (0, 0, 0, 0);
-    let mut sample_end = text.len();
-    for (n, (at, c)) in text.char_indices().enumerate() {
-        if n == LANGUAGE_SAMPLE_CHARS {
-            sample_end = at;
-            break;
-        }
-        match c {
-            '\u{4e00}'..='\u{9fff}' => cjk += 1,
-            '\u{0400}'..='\u{04ff}' => cyr += 1,
-            '\u{0600}'..='\u{06ff}' => arab += 1,
-            c if c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c) => latin += 1,
-            _ => {}
-        }
-    }
-    let top = cjk.max(cyr).max(arab).max(latin / 3);
-    if top == 0 {
-        return "und";
-    }
-    if top == cjk {
-        return "zh";
-    }
-    if top == cyr {
-        return "ru";
-    }
-    if top == arab {
-        return "ar";
-    }
-    let mut words = LatinWords::default();
-    for word in text[..sample_end].split(|c: char| !c.is_alphabetic()) {
-        words.note(word);
-    }
-    words.language()
-}
-
-/// The listed words of each Latin-script language seen so far in a text: one pass
-/// over its words, each listed word counting once per language.
-#[derive(Default)]
-struct LatinWords {
-    seen: [u32; LATIN_WORDS.len()],
-    lowered: String,
-}
-
-impl LatinWords {
-    fn note(&mut self, word: &str) {
-        let (initials, longest) = &*LATIN_SHAPE;
-        let Some(&first) = word.as_bytes().first() else {
-            return;
-        };
-        if word.len() > *longest || !initials[usize::from(first)] {
-            return; // no listed word is that long or starts that way
-        }
-        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            word
-        } else {
-            self.lowered.clear();
-            self.lowered
-                .extend(word.chars().flat_map(char::to_lowercase));
-            self.lowered.as_str()
-        };
-        if let Some(hits) = LATIN_INDEX.get(key) {
-            for &(lang, bit) in hits {
-                self.seen[lang] |= bit;
-            }
-        }
-    }
-
-    /// The first language with the most words; English when none is found.
-    fn language(&self) -> &'static str {
-        let mut best = (0, 0);
-        for (lang, bits) in self.seen.iter().enumerate() {
-            if bits.count_ones() > best.1 {
-                best = (lang, bits.count_ones());
-            }
-        }
-        LATIN_WORDS[best.0].0
-    }
-}
+pub use crate::core::language::language_of;
 
 /// Sentences of a text (split after end punctuation and at line breaks), trimmed;
 /// one-character pieces are dropped.
@@ -395,6 +267,7 @@ impl<'a> Sentence<'a> {
         let t = self.text;
         t.ends_with(['?', '？', '؟'])
             || INTERROGATIVE.is_match(&self.lower)
+            || QUESTION_ANYWHERE.is_match(&self.lower)
             || (t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 && CHINESE_QUESTION.is_match(t))
     }
@@ -505,6 +378,15 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
         has_quantity,
         wants_contact_app: CONTACT_APP.is_match(lower),
         language: language_of(lower),
+        concepts: Concepts {
+            quantity: QUANTITY_ANY.is_match(lower),
+            qualified_request: QUALIFIED_REQUEST.is_match(lower),
+            everything: EVERYTHING.is_match(lower),
+            complaint: COMPLAINT.is_match(lower),
+            review: REVIEW.is_match(lower),
+            shipping: SHIPPING_ASK.is_match(lower),
+            quoted_search: QUOTED_SEARCH.is_match(lower),
+        },
     }
 }
 
@@ -563,7 +445,7 @@ mod tests {
     fn list_item_by_pattern(line: &str) -> Option<&str> {
         // The engine's patterns have no capture groups; the full `regex` crate reads
         // this one's for the test.
-        static ITEM: LazyLock<regex::Regex> = LazyLock::new(|| {
+        static ITEM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             let pattern = crate::core::pattern_source::with_engine_classes(
                 r"^\s*(?:\(?[0-9]{1,2}[.)、:]|\(?[a-h][.)]|[-•*·])\s*(.+)$",
             );
@@ -694,29 +576,6 @@ mod tests {
             ("كم السعر؟", "ar"),
         ] {
             assert_eq!(language_of(text), lang, "{text}");
-        }
-    }
-
-    #[test]
-    fn ascii_texts_get_the_general_answer() {
-        let long = "Hola, necesitamos el precio por favor. ".repeat(150); // past the sample
-        let cut = format!("{}el la de", "x ".repeat(LANGUAGE_SAMPLE_CHARS / 2));
-        for text in [
-            "",
-            "ab",
-            "abc",
-            "12345 678",
-            "Hello, what is the price for 100 pcs?",
-            "HOLA, NECESITAMOS EL PRECIO DE LAS SILLAS",
-            "Bonjour, quel est le prix pour 2000 pieces ?",
-            "Wir brauchen den Preis und die Lieferzeit mit Versand",
-            "Qual o preco para 2 containers? Obrigado, com os melhores",
-            "Buongiorno, il prezzo per una sedia con gli accessori",
-            "price?price!price_el-la.los",
-            long.as_str(),
-            cut.as_str(),
-        ] {
-            assert_eq!(ascii_language_of(text), any_language_of(text), "{text:.60}");
         }
     }
 }

@@ -94,6 +94,7 @@ impl Engine {
                     .is_none_or(|t| t.our_last_reply_at.is_none()),
                 channel: i.channel,
                 acknowledgement: false,
+                tracking_number: i.shipment.as_ref().and_then(|s| s.tracking_number.clone()),
             },
             None => LintContext::default(),
         };
@@ -166,11 +167,26 @@ impl Engine {
         result
     }
 
-    /// Renders the reply for `inquiry`: with `template`, or the suggested one.
+    /// Renders the reply for `inquiry`: with `template`, or the suggested one, in the
+    /// buyer's language where the template has it.
     pub fn render(
         &self,
         inquiry: &Inquiry,
         template: Option<&str>,
+        batch: &mut Batch,
+        now: DateTime<Utc>,
+        zone: &Zone,
+    ) -> Result<Rendered, Error> {
+        self.render_in(inquiry, template, None, batch, now, zone)
+    }
+
+    /// [`Engine::render`] in `language` (`None`: the buyer's; English where the
+    /// template has no version in it): the card's switch to English.
+    pub fn render_in(
+        &self,
+        inquiry: &Inquiry,
+        template: Option<&str>,
+        language: Option<&str>,
         batch: &mut Batch,
         now: DateTime<Utc>,
         zone: &Zone,
@@ -187,6 +203,6 @@ impl Engine {
                     .unwrap_or_else(|| "short_ack".to_string())
             }
         };
-        self.library.render(&id, inquiry)
+        self.library.render_in(&id, inquiry, language)
     }
 }

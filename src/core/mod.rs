@@ -11,6 +11,7 @@ pub mod engine;
 pub mod error;
 pub mod inquiry;
 pub mod intake;
+pub mod language;
 pub(crate) mod pattern;
 // In the wasm only its key and tags are used; the classes serve the native parser.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]

@@ -128,22 +128,25 @@ impl WasmEngine {
         Ok(results.into())
     }
 
-    /// Renders the reply for one inquiry (`template`: an id, or null for the suggestion).
+    /// Renders the reply for one inquiry (`template`: an id, or null for the suggestion;
+    /// `language`: a language code, or null/absent for the buyer's).
     pub fn render(
         &self,
         inquiry: JsValue,
         template: Option<String>,
         now_ms: f64,
         zone: JsValue,
+        language: Option<String>,
     ) -> Result<JsValue, JsError> {
         let inquiry = inquiry_from_js(inquiry, "inquiry")?;
         let zone: Zone = from_js(zone, "zone")?;
         let now = now_from_ms(now_ms)?;
         let rendered = self
             .engine
-            .render(
+            .render_in(
                 &inquiry,
                 template.as_deref(),
+                language.as_deref(),
                 &mut Batch::default(),
                 now,
                 &zone,
@@ -256,6 +259,20 @@ fn optional_value(value: JsValue, what: &str) -> Result<Option<serde_json::Value
 #[wasm_bindgen(js_name = useConceptTables)]
 pub fn use_concept_tables(text: String) -> Result<(), JsError> {
     crate::core::triage::concepts::use_tables(text).map_err(|e| JsError::new(&e))
+}
+
+/// Hands over the default templates' language versions (the extension's
+/// `template-versions.json`, as text) before engines are built.
+#[wasm_bindgen(js_name = loadLanguageVersions)]
+pub fn load_language_versions(json: &str) -> Result<(), JsError> {
+    crate::core::reply::load_language_versions(json).map_err(|e| JsError::new(&e))
+}
+
+/// Hands over the language-identification table (the extension's
+/// `language-words.tsv`, as text) before engines are built.
+#[wasm_bindgen(js_name = loadLanguageWords)]
+pub fn load_language_words(tsv: &str) -> Result<(), JsError> {
+    crate::core::language::load_table(tsv).map_err(|e| JsError::new(&e))
 }
 
 #[wasm_bindgen(js_name = engineVersion)]

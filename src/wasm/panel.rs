@@ -127,7 +127,8 @@ impl PanelState {
             (None, Some(c)) => format!("{} · {c}", self.label("buyerUnnamed")),
             (None, None) => self.label("buyerUnnamed").to_string(),
         };
-        self.add(&li, "span", "buyer", &who)?;
+        self.add(&li, "span", "buyer", &who)?
+            .set_attribute("dir", "auto")?;
         if let Some(v) = &item.verdict {
             let key = format!("verdict_{v}");
             self.add(&li, "span", &format!("tag {v}"), self.label(&key))?;
@@ -158,7 +159,9 @@ impl PanelState {
             self.add(&li, "span", "template", name)?;
         }
         if let Some(s) = &item.subject {
-            self.add(&li, "span", "subject", &crate::core::text::clip(s, 90))?;
+            let subject = self.add(&li, "span", "subject", &crate::core::text::clip(s, 90))?;
+            // A buyer's words in Arabic read right to left; the browser decides per text.
+            subject.set_attribute("dir", "auto")?;
         }
         // The suggested reply can go straight into the item's page: not for items
         // already answered, and only where there is a page to put it in.

@@ -58,7 +58,8 @@ async function overlayTexts(page) {
 
 /** What an extension page shows and says (buyer data and templates for buyers aside). */
 const pageTexts = (page) => page.evaluate(() => {
-  const skip = '.buyer, .subject, #preview, #tplBody, #sample, #tplList, #tplDescription, #tplName, #tplNameZh, code, pre, textarea, svg, [hidden]';
+  // A language's own name (marked with its `lang`) is not English UI text.
+  const skip = '.buyer, .subject, #preview, #tplBody, #sample, #tplList, #tplDescription, #tplName, #tplNameZh, code, pre, textarea, svg, [hidden], option[lang]';
   const out = [];
   for (const el of document.querySelectorAll('body *')) {
     if (el.closest(skip)) continue;
@@ -108,7 +109,7 @@ describe('a zh-CN browser', () => {
         const texts = [];
         for (const el of document.querySelectorAll('body *')) {
           const own = [...el.childNodes].filter((c) => c.nodeType === 3).map((c) => c.nodeValue.trim()).join(' ').trim();
-          if (own && !el.closest('.buyer, .subject, #preview, pre, textarea, select#tplList')) texts.push(own);
+          if (own && !el.closest('.buyer, .subject, #preview, pre, textarea, select#tplList, option[lang]')) texts.push(own);
         }
         window.__frames.push(texts);
         if (window.__frames.length < 8) requestAnimationFrame(record);

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::analysis::language_of;
 use crate::core::inquiry::Channel;
+use crate::core::language::identify;
 use crate::core::text::pattern;
 
 /// A problem the linter found in a reply, with how to fix it.
@@ -35,6 +35,10 @@ pub struct LintContext {
     pub channel: Channel,
     /// The reply is a one-line acknowledgement (greeting and question not expected).
     pub acknowledgement: bool,
+    /// The shipment's tracking number, when the reply gives one: a long number that
+    /// is not a phone number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracking_number: Option<String>,
 }
 
 // Matched on the text as written: "XX" is a placeholder, "xx" may not be.
@@ -49,7 +53,7 @@ pattern!(
 );
 pattern!(
     GREETING,
-    r"^\s*(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем\w*|مرحبا)(?:\W|$)|尊敬的|你好|您好)"
+    r"^\s*(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|hola|estimad[oa]|olá|prezad[oa]|bonjour|cher|chère|здравствуйте|уважаем\w*|добрый день|مرحباً|مرحبا|السلام عليكم|merhaba|sayın|hallo|guten tag|sehr geehrte\w*|halo|selamat \w+|xin chào|chào)(?:\W|$)|尊敬的|你好|您好)"
 );
 pattern!(EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}");
 pattern!(PHONE, r"\+?\d[\d\s().-]{7,}\d");
@@ -113,9 +117,13 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<LintFlag> {
             )),
             _ => {}
         }
+        // The last lines before the contact details (visitor mail ends with them).
         let tail = lines
             .iter()
             .rev()
+            .filter(|l| {
+                !(EMAIL.is_match(l) || PHONE.is_match(l) || APPS.is_match(&l.to_lowercase()))
+            })
             .take(6)
             .any(|l| l.contains(['?', '？', '؟']));
         if !tail {
@@ -126,7 +134,13 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<LintFlag> {
             ));
         }
     }
-    if ctx.first_reply && (EMAIL.is_match(text) || PHONE.is_match(text) || APPS.is_match(&lower)) {
+    let without_tracking = match ctx.tracking_number.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => text.replace(t, ""),
+        _ => text.to_string(),
+    };
+    if ctx.first_reply
+        && (EMAIL.is_match(text) || PHONE.is_match(&without_tracking) || APPS.is_match(&lower))
+    {
         out.push(flag(
             "OFF_PLATFORM_CONTACT",
             "Remove the e-mail, phone or chat-app details: in a first reply the buyer should answer here first.".into(),
@@ -145,13 +159,11 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<LintFlag> {
             ));
         }
     }
-    if let Some(buyer) = ctx
-        .buyer_language
-        .as_deref()
-        .filter(|l| !matches!(*l, "und" | ""))
-    {
-        let ours = language_of(text);
-        if ours != "und" && ours != buyer {
+    if let Some(buyer) = ctx.buyer_language.as_deref().filter(|l| !l.is_empty()) {
+        let ours = identify(text);
+        // A buyer language with no template version may be answered in English.
+        let english_allowed = ours.language == "en" && !super::TEMPLATE_LANGUAGES.contains(&buyer);
+        if ours.sure && ours.language != buyer && !english_allowed {
             out.push(flag(
                 "LANGUAGE_MISMATCH",
                 format!(
@@ -179,6 +191,9 @@ fn language_name(code: &str) -> &'static str {
         "ru" => "Russian",
         "ar" => "Arabic",
         "zh" => "Chinese",
+        "tr" => "Turkish",
+        "vi" => "Vietnamese",
+        "id" => "Indonesian",
         _ => "another language",
     }
 }
@@ -194,6 +209,9 @@ fn language_name_zh(code: &str) -> &'static str {
         "ru" => "俄语",
         "ar" => "阿拉伯语",
         "zh" => "中文",
+        "tr" => "土耳其语",
+        "vi" => "越南语",
+        "id" => "印尼语",
         _ => "其他语言",
     }
 }

@@ -1,7 +1,12 @@
 //! Reply templates: the library, the suggestion, filling in, and the linter.
 //!
 //! The default library (`templates.json`, one entry per id of the data contract)
-//! is written in English for the buyer, with a Chinese description for the rep.
+//! is written for the buyer in English and in the languages of
+//! [`TEMPLATE_LANGUAGES`] (each its own sales wording, not a word-for-word
+//! translation), with a Chinese description for the rep. A reply is rendered in the
+//! buyer's language when the template has a version in it, else in English; the
+//! rep can switch any reply to English. The buyer's quoted questions always stay
+//! in the buyer's own words.
 //! A rep's own templates override defaults by id or add new ones. Filling in
 //! replaces `{{variables}}` from the inquiry and the rep's profile; a required
 //! variable with no value stays visible as `[[what is missing]]` and is flagged
@@ -42,6 +47,33 @@ pub const TEMPLATE_IDS: [&str; 14] = [
     "review_thanks",
     "short_ack",
 ];
+
+/// The buyer languages the default library is written in (English first).
+pub const TEMPLATE_LANGUAGES: [&str; 9] = ["en", "es", "pt", "fr", "ru", "ar", "de", "tr", "zh"];
+
+/// Words the engine itself puts into a reply, per reply language: the polite address
+/// when the buyer's given name is unknown, the stand-in for an unnamed product, and
+/// the label of a phone number. Languages not listed use English.
+const REPLY_WORDS: &[(&str, &str, &str, &str)] = &[
+    ("en", names::POLITE_FALLBACK, "our products", "Phone"),
+    ("es", "estimado cliente", "nuestros productos", "Teléfono"),
+    ("pt", "prezado cliente", "nossos produtos", "Telefone"),
+    ("fr", "Madame, Monsieur", "nos produits", "Téléphone"),
+    ("ru", "уважаемый покупатель", "нашей продукции", "Телефон"),
+    ("ar", "عميلنا العزيز", "منتجاتنا", "الهاتف"),
+    ("de", "zusammen", "unseren Produkten", "Telefon"),
+    ("tr", "değerli müşterimiz", "ürünlerimiz", "Telefon"),
+    ("zh", "尊敬的客户", "我们的产品", "电话"),
+];
+
+/// The engine's own words for a reply language (English when the language has none).
+fn reply_words(language: &str) -> (&'static str, &'static str, &'static str) {
+    let row = REPLY_WORDS
+        .iter()
+        .find(|r| r.0 == language)
+        .unwrap_or(&REPLY_WORDS[0]);
+    (row.1, row.2, row.3)
+}
 
 /// The variables a template may use.
 pub const VARIABLES: &[&str] = &[
@@ -104,8 +136,35 @@ pub struct Template {
     pub description: String,
     /// When to use it, for the rep (Chinese).
     pub description_zh: String,
-    /// The text with `{{variables}}`.
+    /// The text with `{{variables}}`, in English.
     pub body: String,
+    /// The same template in other buyer languages: language code (`es`, `zh`, …, see
+    /// [`crate::core::language::LANGUAGES`]) → body. Optional; English is `body`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub versions: BTreeMap<String, String>,
+}
+
+impl Template {
+    /// The body for `language`, and the language it is really in (English when the
+    /// template has no version in `language`).
+    pub fn body_in<'a>(&'a self, language: &str) -> (&'a str, &'a str) {
+        match self.versions.get_key_value(language) {
+            Some((code, body)) if !body.trim().is_empty() => (body, code),
+            _ => (&self.body, "en"),
+        }
+    }
+
+    /// Every language the template can be rendered in, English first.
+    pub fn languages(&self) -> Vec<String> {
+        std::iter::once("en".to_string())
+            .chain(
+                self.versions
+                    .iter()
+                    .filter(|(code, body)| code.as_str() != "en" && !body.trim().is_empty())
+                    .map(|(code, _)| code.clone()),
+            )
+            .collect()
+    }
 }
 
 /// Template settings: the rep's profile and own templates.
@@ -124,6 +183,60 @@ static DEFAULTS: LazyLock<Vec<Template>> = LazyLock::new(|| {
     serde_json::from_str(include_str!("templates.json"))
         .unwrap_or_else(|e| panic!("built-in templates.json is broken: {e}"))
 });
+
+/// The default templates in the other buyer languages: template id → language → body.
+pub type LanguageVersions = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The language versions of the default library. Natively they are compiled in; the
+/// extension's WebAssembly leaves them out (they would weigh about 12 KB gzipped) and
+/// the extension hands them over from its data file `template-versions.json` with
+/// [`load_language_versions`] before it builds an engine. Without them every reply is
+/// in English.
+static VERSIONS: std::sync::OnceLock<LanguageVersions> = std::sync::OnceLock::new();
+
+#[cfg(not(target_arch = "wasm32"))]
+fn built_in_versions() -> &'static LanguageVersions {
+    VERSIONS.get_or_init(|| {
+        parse_language_versions(include_str!("../../../extension/template-versions.json"))
+            .unwrap_or_else(|e| panic!("built-in template-versions.json is broken: {e}"))
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn built_in_versions() -> &'static LanguageVersions {
+    static NONE: LazyLock<LanguageVersions> = LazyLock::new(LanguageVersions::new);
+    VERSIONS.get().unwrap_or(&NONE)
+}
+
+/// Reads a language-versions file (`{"<template id>": {"<language>": "<body>"}}`),
+/// checking every language code and variable.
+pub fn parse_language_versions(json: &str) -> Result<LanguageVersions, String> {
+    let versions: LanguageVersions = serde_json::from_str(json)
+        .map_err(|e| format!("template-versions.json is not a map of id → language → text: {e}"))?;
+    let check = ReplySettings {
+        templates: versions
+            .iter()
+            .map(|(id, v)| Template {
+                id: id.clone(),
+                body: "-".into(),
+                versions: v.clone(),
+                ..Template::default()
+            })
+            .collect(),
+        ..ReplySettings::default()
+    };
+    check.validate()?;
+    Ok(versions)
+}
+
+/// Hands the default library's language versions to the engine (the WebAssembly
+/// build; natively they are built in). Only the first call counts; engines built
+/// afterwards reply in the buyers' languages.
+pub fn load_language_versions(json: &str) -> Result<(), String> {
+    let versions = parse_language_versions(json)?;
+    let _ = VERSIONS.set(versions);
+    Ok(())
+}
 
 /// The default library.
 pub fn defaults() -> &'static [Template] {
@@ -166,6 +279,25 @@ impl ReplySettings {
                     VARIABLES.join(", ")
                 ));
             }
+            for (code, body) in &t.versions {
+                if !crate::core::language::LANGUAGES.contains(&code.as_str()) {
+                    return Err(format!(
+                        "reply.templates[{n}] ({id}): no language '{code}'; use one of {}",
+                        crate::core::language::LANGUAGES.join(", ")
+                    ));
+                }
+                if body.len() > 20_000 {
+                    return Err(format!(
+                        "reply.templates[{n}] ({id}, {code}): the body is longer than 20 000 characters"
+                    ));
+                }
+                if let Some(v) = variables(body).find(|v| !VARIABLES.contains(v)) {
+                    return Err(format!(
+                        "reply.templates[{n}] ({id}, {code}): unknown variable {{{{{v}}}}}; use one of {}",
+                        VARIABLES.join(", ")
+                    ));
+                }
+            }
         }
         Ok(())
     }
@@ -177,6 +309,12 @@ impl ReplySettings {
 pub struct Rendered {
     /// Template id used.
     pub template: String,
+    /// The language the text is written in (`en`, `es`, `zh`, …).
+    pub language: String,
+    /// The languages this template can be rendered in, English first (for the switch).
+    pub languages: Vec<String>,
+    /// The language the buyer wrote in, as identified.
+    pub buyer_language: String,
     /// Exactly the text to insert.
     pub text: String,
     /// What the linter found.
@@ -222,28 +360,17 @@ fn we_replied(inquiry: &Inquiry) -> bool {
     })
 }
 
-fn looks_like_review(lower: &str) -> bool {
-    [
-        "five stars",
-        "5 stars",
-        "5-star",
-        "left a review",
-        "good review",
-        "received the goods",
-        "received the order",
-        "goods arrived",
-        "very satisfied",
-        "excellent quality",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-}
-
 impl Library {
     /// The library for these settings: defaults, with the rep's templates over them.
     pub fn new(settings: &ReplySettings) -> Self {
-        let mut templates: BTreeMap<String, Template> =
-            map_of(DEFAULTS.iter().map(|t| (t.id.clone(), t.clone())));
+        let versions = built_in_versions();
+        let mut templates: BTreeMap<String, Template> = map_of(DEFAULTS.iter().map(|t| {
+            let mut t = t.clone();
+            if let Some(v) = versions.get(&t.id) {
+                t.versions = v.clone();
+            }
+            (t.id.clone(), t)
+        }));
         for t in &settings.templates {
             let base = templates.get(&t.id).cloned().unwrap_or_default();
             let merged = Template {
@@ -269,6 +396,18 @@ impl Library {
                     t.description_zh.clone()
                 },
                 body: t.body.clone(),
+                // The rep's versions over the default's: a default version stays
+                // until the rep writes their own for that language.
+                versions: {
+                    let mut v = base.versions;
+                    v.extend(
+                        t.versions
+                            .iter()
+                            .filter(|(_, body)| !body.trim().is_empty())
+                            .map(|(k, b)| (k.clone(), b.clone())),
+                    );
+                    v
+                },
             };
             templates.insert(t.id.clone(), merged);
         }
@@ -315,16 +454,29 @@ impl Library {
         out
     }
 
-    /// Fills in template `id` for this inquiry and lints the result.
+    /// Fills in template `id` for this inquiry, in the buyer's language where the
+    /// template has a version in it, and lints the result.
     pub fn render(&self, id: &str, inquiry: &Inquiry) -> Result<Rendered, Error> {
+        self.render_in(id, inquiry, None)
+    }
+
+    /// Fills in template `id` in `language` (the buyer's when `None`; English when the
+    /// template has no version in the language asked for) and lints the result.
+    pub fn render_in(
+        &self,
+        id: &str,
+        inquiry: &Inquiry,
+        language: Option<&str>,
+    ) -> Result<Rendered, Error> {
         let template = self
             .templates
             .get(id)
             .ok_or_else(|| Error::UnknownTemplate(id.to_string()))?;
         let reading = analysis::read(inquiry);
+        let (body, used) = template.body_in(language.unwrap_or(reading.language));
         let given = names::given_name(inquiry.buyer.as_ref());
-        let text = fill(&template.body, &|var| {
-            self.value(var, inquiry, &reading, given.as_deref(), id)
+        let text = fill(body, &|var| {
+            self.value(var, inquiry, &reading, given.as_deref(), id, used)
         });
         let ctx = LintContext {
             given_name: given,
@@ -332,9 +484,16 @@ impl Library {
             first_reply: !we_replied(inquiry),
             channel: inquiry.channel,
             acknowledgement: id == "short_ack",
+            tracking_number: inquiry
+                .shipment
+                .as_ref()
+                .and_then(|s| s.tracking_number.clone()),
         };
         Ok(Rendered {
             template: id.to_string(),
+            language: used.to_string(),
+            languages: template.languages(),
+            buyer_language: reading.language.to_string(),
             lint: lint(&text, &ctx),
             text,
         })
@@ -348,18 +507,18 @@ impl Library {
         reading: &Reading,
         given: Option<&str>,
         id: &str,
+        language: &str,
     ) -> Option<String> {
         let p = &self.profile;
+        let (polite, our_products, phone) = reply_words(language);
         let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         match var {
-            "buyer_given_name" => {
-                Some(given.map_or_else(|| names::POLITE_FALLBACK.to_string(), str::to_string))
-            }
+            "buyer_given_name" => Some(given.map_or_else(|| polite.to_string(), str::to_string)),
             "product" => inquiry
                 .product_title()
                 .map(str::to_string)
                 .or_else(|| inquiry.keyword.clone())
-                .or_else(|| Some("our products".to_string())),
+                .or_else(|| Some(our_products.to_string())),
             "country" => inquiry.buyer.as_ref().and_then(|b| b.country.clone()),
             "questions" => numbered(&reading.questions),
             "requests" => numbered(&reading.requests),
@@ -391,7 +550,7 @@ impl Library {
             "contact" if we_replied(inquiry) || id == "visitor_mail" => {
                 let parts: Vec<String> = [
                     ("E-mail", &p.contact_email),
-                    ("Phone", &p.contact_phone),
+                    (phone, &p.contact_phone),
                     ("WhatsApp", &p.contact_whatsapp),
                 ]
                 .into_iter()
@@ -513,6 +672,7 @@ fn best_template(
             _ => "follow_up_read",
         };
     }
+    let c = &reading.concepts;
     if inquiry.shipment.is_some() {
         return "shipping_notice";
     }
@@ -525,10 +685,11 @@ fn best_template(
             }
         }
         Channel::Rtm => {
-            return if inquiry
-                .keyword
-                .as_deref()
-                .is_some_and(|k| !k.trim().is_empty())
+            return if c.quoted_search
+                || inquiry
+                    .keyword
+                    .as_deref()
+                    .is_some_and(|k| !k.trim().is_empty())
             {
                 "rtm_precise"
             } else {
@@ -538,18 +699,33 @@ fn best_template(
         Channel::Visitor => return "visitor_mail",
         Channel::Inquiry | Channel::Chat => {}
     }
-    if we_replied(inquiry) && looks_like_review(&inquiry.body.to_lowercase()) {
-        return "review_thanks";
-    }
     if reading.one_click {
         return "one_click_reply";
     }
-    // Specific: the text names or describes the product (the card alone does not count).
-    let specific_for_questions = reading.names_product || reading.has_quantity;
-    if reading.has_substantive_questions() && specific_for_questions {
+    // After the sale: a complaint is answered point by point, praise with thanks, a
+    // paid order with the shipping details.
+    if c.complaint && !reading.questions.is_empty() {
         return "answer_questions";
     }
-    if !reading.requests.is_empty() && (reading.names_product || reading.wants_contact_app) {
+    if c.review && !c.complaint && reading.questions.is_empty() {
+        return "review_thanks";
+    }
+    if c.shipping && !c.complaint {
+        return "shipping_notice";
+    }
+    // Specific: the text names or describes the product (the card alone does not count).
+    let specific = reading.names_product || reading.has_quantity || c.quantity;
+    let asks_for_things = !reading.requests.is_empty()
+        && !c.everything
+        && (reading.names_product || reading.wants_contact_app || c.qualified_request);
+    // Mostly asking us to send things: the requests lead.
+    if asks_for_things && reading.requests.len() > reading.questions.len() {
+        return "fulfil_requests";
+    }
+    if reading.has_substantive_questions() && specific {
+        return "answer_questions";
+    }
+    if asks_for_things {
         return "fulfil_requests";
     }
     if !reading.questions.is_empty() && reading.names_product {
@@ -599,6 +775,31 @@ mod tests {
         for t in defaults() {
             assert!(
                 !t.name_zh.is_empty() && !t.description_zh.is_empty() && !t.description.is_empty(),
+                "{}",
+                t.id
+            );
+        }
+    }
+
+    #[test]
+    fn language_versions_file_is_checked() {
+        let ok =
+            parse_language_versions(r#"{"short_ack": {"es": "Gracias, {{buyer_given_name}}."}}"#)
+                .expect("a valid file");
+        assert_eq!(ok["short_ack"]["es"], "Gracias, {{buyer_given_name}}.");
+        let err =
+            parse_language_versions(r#"{"short_ack": {"xx": "Hi"}}"#).expect_err("bad language");
+        assert!(err.contains("no language 'xx'"), "{err}");
+        let err = parse_language_versions(r#"{"short_ack": {"es": "{{nope}}"}}"#)
+            .expect_err("bad variable");
+        assert!(err.contains("unknown variable"), "{err}");
+        let err = parse_language_versions("[1]").expect_err("not a map");
+        assert!(err.contains("id → language → text"), "{err}");
+        // Every default template has a version in every library language.
+        for t in Library::new(&ReplySettings::default()).templates() {
+            assert_eq!(
+                t.languages(),
+                ["en", "ar", "de", "es", "fr", "pt", "ru", "tr", "zh"],
                 "{}",
                 t.id
             );

@@ -1,0 +1,150 @@
+//! The suggested template follows what the buyer wrote, in every buyer language:
+//! questions (also without "?", numbered, Chinese 吗/么/多少), explicit requests,
+//! complaints (answered point by point), reviews, shipping. One row per case in
+//! `CASES`; the corpus figures are floors measured on the development sets.
+
+use std::path::PathBuf;
+
+use xunpan::core::engine::{Batch, Engine};
+use xunpan::core::inquiry::Inquiry;
+use xunpan::core::settings::Settings;
+
+/// (language, message, expected template). Every message names a buyer with an
+/// established profile so that triage treats it as genuine.
+const CASES: &[(&str, &str, &str)] = &[
+    // Questions, with and without a question mark, numbered, in each language.
+    ("en", "Is the 28cm pan induction ready? We need 600 pcs for our shops.", "answer_questions"),
+    ("en", "I would like to ask the following:\n1. Is the handle riveted\n2. What is the lead time for 600 pcs", "answer_questions"),
+    ("zh", "这款28厘米的炒锅能用电磁炉吗？我们要600个。", "answer_questions"),
+    ("zh", "这款炒锅600个多少钱，交期多久", "answer_questions"),
+    ("zh", "想问一下：\n1. 手柄是铆接的么\n2. 600个的交期", "answer_questions"),
+    ("es", "¿La sartén de 28 cm sirve para inducción? Necesitamos 600 piezas.", "answer_questions"),
+    ("pt", "A frigideira de 28 cm funciona em indução? Precisamos de 600 peças.", "answer_questions"),
+    ("fr", "La poêle de 28 cm est-elle compatible induction ? Il nous faut 600 pièces.", "answer_questions"),
+    ("de", "Ist die 28 cm Pfanne induktionsgeeignet? Wir brauchen 600 Stück.", "answer_questions"),
+    ("ru", "Сковорода 28 см подходит для индукции? Нужно 600 штук.", "answer_questions"),
+    ("ar", "هل المقلاة 28 سم مناسبة للحث؟ نحتاج 600 قطعة.", "answer_questions"),
+    ("tr", "28 cm tava indüksiyona uygun mu, 600 adet lazım", "answer_questions"),
+    ("id", "Apakah wajan 28 cm bisa untuk kompor induksi, kami butuh 600 pcs", "answer_questions"),
+    ("vi", "Chảo 28 cm dùng được bếp từ không, bên em cần 600 cái", "answer_questions"),
+    // Explicit requests for a named thing.
+    ("en", "Please send the catalogue of your stainless frying pans and the COA.", "fulfil_requests"),
+    ("es", "Favor de enviar el catálogo de sartenes de acero inoxidable.", "fulfil_requests"),
+    ("pt", "Pode me enviar o catálogo de frigideiras de inox?", "fulfil_requests"),
+    ("fr", "Pourriez-vous m'envoyer un échantillon de la poêle de 28 cm ?", "fulfil_requests"),
+    ("zh", "麻烦发一下不锈钢炒锅的价格表。", "fulfil_requests"),
+    // Vague: everything at once, or nothing named.
+    ("en", "Hello, we are interested in your products. Please send your catalogue.", "open_questions"),
+    ("es", "Hola, buenas noches. Quiero información.", "open_questions"),
+    // After the sale.
+    ("en", "The pans arrived but 40 of them are damaged, the coating peels. What can you do?", "answer_questions"),
+    ("es", "Llegaron las sartenes pero 40 vienen rotas. ¿Cómo lo solucionamos?", "answer_questions"),
+    ("zh", "上一批炒锅有质量问题，客户投诉了。这批能先检查一下吗？", "answer_questions"),
+    ("en", "Got the pans today, perfect quality. Left you a 5 star review!", "review_thanks"),
+    ("zh", "货收到了，质量很好，已经给了五星好评。", "review_thanks"),
+    ("ru", "Получили партию, всё отлично. Оставил отзыв 5 звёзд.", "review_thanks"),
+    ("en", "Balance paid this morning. Please send me the tracking number once the cartons leave.", "shipping_notice"),
+    ("pt", "Fiz o pagamento do saldo. Consegue me mandar o código de rastreio?", "shipping_notice"),
+    ("zh", "尾款已经付了，麻烦发货后把单号发我。", "shipping_notice"),
+];
+
+fn inquiry(body: &str) -> Inquiry {
+    serde_json::from_value(serde_json::json!({
+        "body": body,
+        "product": {"title": "Stainless Steel Frying Pan 28cm"},
+        "buyer": {"name": "Mark Jansen", "country": "NL", "registeredAt": "2021-03-01T00:00:00Z",
+                  "productViews": 40, "inquiriesSent": 12, "validInquiries": 12, "repliedInquiries": 11,
+                  "level": "L2", "emailVerified": true},
+    }))
+    .expect("a valid inquiry")
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_780_000_000, 0).expect("a time")
+}
+
+/// A time after every thread of the development sets (2027-01-01), so the follow-up
+/// lines are due as they were when labelled.
+fn corpus_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_798_761_600, 0).expect("a time")
+}
+
+fn zone() -> xunpan::core::clock::Zone {
+    serde_json::from_value(serde_json::json!({"offsetMinutes": 480})).expect("zone")
+}
+
+#[test]
+fn the_template_follows_what_the_buyer_wrote_in_every_language() {
+    let engine = Engine::new(Settings::default()).expect("defaults");
+    let mut wrong = Vec::new();
+    for (language, body, want) in CASES {
+        let r = engine.triage(&inquiry(body), &mut Batch::default(), now(), &zone());
+        if r.template != *want {
+            wrong.push(format!(
+                "[{language}] {body:?}: want {want}, got {} ({:?})",
+                r.template, r.assessment.verdict
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// Share of genuine lines of a labelled set whose suggested template is the expected one.
+fn genuine_top1(name: &str) -> Option<(usize, usize)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        assert!(
+            std::env::var("CI").map_or(true, |ci| ci != "true"),
+            "{} not found: CI checks the template figures, so ../shared must be beside the checkout",
+            path.display()
+        );
+        eprintln!(
+            "note: {} not found; template figures not checked",
+            path.display()
+        );
+        return None;
+    };
+    let engine = Engine::new(Settings::default()).expect("defaults");
+    let mut batch = Batch::default();
+    let (mut right, mut total) = (0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+        let inquiry: Inquiry = serde_json::from_value(v.clone()).expect("an inquiry");
+        let result = engine.triage(&inquiry, &mut batch, corpus_now(), &zone());
+        if v["label"] == "genuine" {
+            if let Some(want) = v["template"].as_str() {
+                total += 1;
+                right += usize::from(result.template == want);
+            }
+        }
+    }
+    Some((right, total))
+}
+
+#[test]
+fn genuine_template_top1_on_the_development_sets() {
+    // Floors as measured: dev2 92.0 % (the goal); dev1 89.4 %, where three genuine
+    // buyers asking factory prices are called suspicious price fishing by triage and
+    // get short_ack (93.9 % before that triage change; the same 59/66 on main).
+
+    for (name, floor) in [
+        ("inquiries-dev.jsonl", 0.89),
+        ("inquiries-dev2.jsonl", 0.92),
+    ] {
+        if let Some((right, total)) = genuine_top1(name) {
+            let share = right as f64 / total.max(1) as f64;
+            println!(
+                "{name}: genuine template top-1 {right}/{total} = {:.1} %",
+                share * 100.0
+            );
+            assert!(
+                share >= floor,
+                "{name}: {:.1} % is below {:.0} %",
+                share * 100.0,
+                floor * 100.0
+            );
+        }
+    }
+}
