@@ -108,7 +108,7 @@ rules! {
     COOPERATION_PITCH, 1.5, Advertising, false, "a general 'cooperation' pitch", "泛泛的“寻求合作”";
     SELLS_SERVICE, 6.0, Advertising, false, "the sender offers its own services (freight, marketing, data, …)", "发件人在推销自己的服务（货运、营销、数据等）";
     // --- price fishing ---
-    COMPETITOR_PROBE, 4.0, PriceFishing, false, "asks for factory cost, margins or your suppliers", "打听出厂成本、利润或供应商";
+    COMPETITOR_PROBE, 3.5, PriceFishing, false, "asks for factory cost, margins or your suppliers", "打听出厂成本、利润或供应商";
     MASS_INQUIRY, 3.0, PriceFishing, false, "the same inquiry goes to many suppliers", "同一询盘群发给很多供应商";
     PRICE_LIST_FISHING, 3.0, PriceFishing, false, "wants prices of everything, names nothing", "只要全部报价，不提具体产品";
     COMPARES_SUPPLIERS, 2.0, PriceFishing, false, "compares suppliers and gives no quantity", "在比较供应商，且未给数量";
