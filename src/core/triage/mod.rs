@@ -42,6 +42,10 @@ pub const REP_FILTER_CAP: f64 = 5.0;
 /// A phishing, scam or advertising rule this heavy keeps a message at least
 /// suspicious, whatever genuine signs surround it.
 pub const MECHANISM_FLOOR_WEIGHT: f64 = 4.0;
+/// A flagged message whose heaviest evidence is junk (nothing to quote on, a chat
+/// handle only, a copy pushed again) of at least this weight is junk: it gets the
+/// short acknowledgement, not open questions.
+pub const JUNK_KIND_WEIGHT: f64 = 2.5;
 /// Entries each of the rep's allow and deny lists may hold.
 pub const MAX_LIST_ENTRIES: usize = 10_000;
 
@@ -735,6 +739,7 @@ fn kind_of(
             Some((Category::Scam, w)) if w >= 2.0 => return Kind::Scam,
             Some((Category::Advertising, w)) if w >= 1.5 => return Kind::Advertising,
             Some((Category::PriceFishing, w)) if w >= 1.5 => return Kind::PriceFishing,
+            Some((Category::Junk, w)) if w >= JUNK_KIND_WEIGHT => return Kind::Junk,
             _ if verdict == Verdict::Spam => return Kind::Junk,
             _ => {}
         }
