@@ -45,7 +45,7 @@ pub const MECHANISM_FLOOR_WEIGHT: f64 = 4.0;
 /// A flagged message whose heaviest evidence is junk (nothing to quote on, a chat
 /// handle only, a copy pushed again) of at least this weight is junk: it gets the
 /// short acknowledgement, not open questions.
-pub const JUNK_KIND_WEIGHT: f64 = 2.5;
+pub const JUNK_KIND_WEIGHT: f64 = 3.0;
 /// Entries each of the rep's allow and deny lists may hold.
 pub const MAX_LIST_ENTRIES: usize = 10_000;
 
