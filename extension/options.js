@@ -12,6 +12,7 @@
 // saved, never unsaved edits.
 import init, { WasmEngine, loadLanguageVersions, loadLanguageWords, useConceptTables } from './pkg/xunpan.js';
 import { isChinese, keepLanguage, localizePage, t } from './i18n.js';
+import { readJsonFile } from './settings-file.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
@@ -561,12 +562,7 @@ $('import').addEventListener('change', async (e) => {
   const file = e.target.files?.[0];
   if (!file) return;
   try {
-    let next;
-    try {
-      next = JSON.parse(await file.text());
-    } catch {
-      throw new Error(t('errNotJson'));
-    }
+    const next = await readJsonFile(file);
     let reading;
     try {
       reading = engineReading(next);

@@ -4,6 +4,7 @@
 // the engine checks the settings before anything is stored.
 
 import { localizePage, t } from './i18n.js';
+import { readJsonFile } from './settings-file.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
@@ -90,12 +91,7 @@ $('import').addEventListener('change', async (e) => {
   const file = e.target.files?.[0];
   if (!file) return;
   try {
-    let next;
-    try {
-      next = JSON.parse(await file.text());
-    } catch {
-      throw new Error(t('errNotJson'));
-    }
+    const next = await readJsonFile(file);
     const learned = next?.triage?.learned;
     if (next?.triage) delete next.triage.learned;
     await ask(TYPES.SAVE_SETTINGS, learned ? { settings: next, learned } : { settings: next });
