@@ -55,7 +55,7 @@ const REASON_CHARS: usize = 160;
 /// [`Error::BadInput`] when the value is not an object or its `body` is missing or
 /// not text: there is no inquiry to triage without its text.
 pub fn read_inquiry(value: &mut Value) -> Result<Intake, Error> {
-    let Value::Object(map) = value else {
+    let Value::Object(map) = &*value else {
         return Err(Error::BadInput(
             "each line must be one JSON object (an Inquiry)".into(),
         ));
@@ -75,11 +75,29 @@ pub fn read_inquiry(value: &mut Value) -> Result<Intake, Error> {
         }
     }
     let mut dropped = Vec::new();
-    prune_record::<Inquiry>(map, "", INQUIRY_NESTED, &mut dropped);
-    let mut inquiry = Inquiry::deserialize(&*value)
-        .map_err(|e| Error::BadInput(format!("not an Inquiry: {e}")))?;
+    // Most items are whole: when the value reads as an Inquiry at once and has no
+    // list element of the wrong kind, pruning would keep every field, so it is
+    // skipped (it reads each field on its own, several times the work).
+    let whole = if plain_lists(map, INQUIRY_NESTED) {
+        Inquiry::deserialize(&*value).ok()
+    } else {
+        None
+    };
+    let mut inquiry = match whole {
+        Some(inquiry) => inquiry,
+        None => prune_and_read(value, &mut dropped)?,
+    };
     drop_unsupported_times(&mut inquiry, &mut dropped);
     Ok(Intake { inquiry, dropped })
+}
+
+/// Drops every optional field that cannot be read, noting it in `dropped`, then
+/// reads what is left.
+fn prune_and_read(value: &mut Value, dropped: &mut Vec<DroppedField>) -> Result<Inquiry, Error> {
+    if let Value::Object(map) = value {
+        prune_record::<Inquiry>(map, "", INQUIRY_NESTED, dropped);
+    }
+    Inquiry::deserialize(&*value).map_err(|e| Error::BadInput(format!("not an Inquiry: {e}")))
 }
 
 /// Leaves out every time outside [`crate::core::inquiry::SUPPORTED_TIMES`]: a year
@@ -152,17 +170,16 @@ fn prune<T: DeserializeOwned>(
     prune_record::<T>(map, path, &[], out);
 }
 
+const THREAD_NESTED: &[(&str, Nested)] = &[("messages", Nested::Records(prune::<Message>))];
+
+const RFQ_NESTED: &[(&str, Nested)] = &[("buyerTags", Nested::Texts)];
+
 fn prune_thread(map: &mut Map<String, Value>, path: &str, out: &mut Vec<DroppedField>) {
-    prune_record::<Thread>(
-        map,
-        path,
-        &[("messages", Nested::Records(prune::<Message>))],
-        out,
-    );
+    prune_record::<Thread>(map, path, THREAD_NESTED, out);
 }
 
 fn prune_rfq(map: &mut Map<String, Value>, path: &str, out: &mut Vec<DroppedField>) {
-    prune_record::<RfqListing>(map, path, &[("buyerTags", Nested::Texts)], out);
+    prune_record::<RfqListing>(map, path, RFQ_NESTED, out);
 }
 
 /// Prunes the fields of `map`, an object read as `T`: nested objects and lists
@@ -209,6 +226,35 @@ fn prune_record<T: DeserializeOwned>(
             }),
             (Ok(()), None) => {}
         }
+    }
+}
+
+/// Whether every list that pruning would filter holds only elements of its kind
+/// (objects, or text), in `map` and the objects nested in it: what pruning drops
+/// besides the fields that cannot be read.
+fn plain_lists(map: &Map<String, Value>, nested: &[(&str, Nested)]) -> bool {
+    nested
+        .iter()
+        .all(|(name, how)| match (how, map.get(*name)) {
+            (Nested::Record(_), Some(Value::Object(inner))) => plain_lists(inner, nested_of(name)),
+            (Nested::Records(_), Some(Value::Array(items))) => {
+                items.iter().all(|item| match item {
+                    Value::Object(inner) => plain_lists(inner, nested_of(name)),
+                    _ => false,
+                })
+            }
+            (Nested::Texts, Some(Value::Array(items))) => items.iter().all(Value::is_string),
+            _ => true,
+        })
+}
+
+/// The nested fields pruning reads inside the field `name`, as the prune
+/// functions of [`INQUIRY_NESTED`] pass them on.
+fn nested_of(name: &str) -> &'static [(&'static str, Nested)] {
+    match name {
+        "thread" => THREAD_NESTED,
+        "rfq" => RFQ_NESTED,
+        _ => &[],
     }
 }
 
@@ -269,6 +315,133 @@ fn kind(v: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    /// Reads `value` the long way: every field pruned first.
+    fn read_pruning(value: &Value) -> (Value, Result<Intake, String>) {
+        let mut pruned = value.clone();
+        let mut dropped = Vec::new();
+        let read = prune_and_read(&mut pruned, &mut dropped)
+            .map(|mut inquiry| {
+                drop_unsupported_times(&mut inquiry, &mut dropped);
+                Intake { inquiry, dropped }
+            })
+            .map_err(|e| e.to_string());
+        (pruned, read)
+    }
+
+    /// Inquiries of many shapes read the same whether pruned field by field or read
+    /// at once when whole: each field of the contract, at every level, given each
+    /// kind of value (good, bad, nested, lists of mixed elements).
+    #[test]
+    fn reading_whole_items_at_once_agrees_with_pruning_them() {
+        let fields: &[(&str, &[&str])] = &[
+            (
+                "",
+                &[
+                    "id",
+                    "channel",
+                    "receivedAt",
+                    "subject",
+                    "keyword",
+                    "label",
+                    "attachments",
+                    "product",
+                    "buyer",
+                    "thread",
+                    "shipment",
+                    "rfq",
+                    "other",
+                ],
+            ),
+            (
+                "buyer",
+                &[
+                    "name",
+                    "country",
+                    "email",
+                    "registeredAt",
+                    "inquiriesSent",
+                    "emailVerified",
+                    "level",
+                    "accountId",
+                ],
+            ),
+            ("product", &["id", "title", "other"]),
+            ("thread", &["ourLastReplyAt", "buyerReadAt", "messages"]),
+            ("shipment", &["carrier", "trackingNumber", "days"]),
+            ("rfq", &["quotesLeft", "buyerTags", "title"]),
+        ];
+        let values = [
+            json!(null),
+            json!(true),
+            json!(-1),
+            json!(12),
+            json!(1.5e300),
+            json!(1_700_000_000_000_i64),
+            json!(""),
+            json!("inquiry"),
+            json!("2026-11-23T09:12:00+08:00"),
+            json!("0001-01-01T00:00:00Z"),
+            json!("2024-13-45 Beauty Supply"),
+            json!([]),
+            json!(["a", "b"]),
+            json!(["a", 1]),
+            json!([{"name": "PO.zip", "size": 10}, {"at": "soon", "text": "hi", "from": "buyer"}]),
+            json!([{"name": "a.pdf"}, 7]),
+            // A list read as a struct (serde reads a struct from a list of its fields).
+            json!([["a.pdf", 10]]),
+            json!([["buyer", "2026-11-23T09:12:00Z", "hi"]]),
+            json!({}),
+            json!({"a": 1}),
+            json!({"name": "Ana", "registeredAt": "soon", "messages": [{"from": "buyer", "at": "2026-11-23T09:12:00Z", "text": "hi"}]}),
+        ];
+        let base = json!({
+            "body": "Hi, price for 200 pcs?",
+            "buyer": {"name": "Ana", "country": "BR"},
+            "thread": {"messages": [{"from": "buyer", "at": "2026-11-23T09:12:00Z", "text": "hi"}]},
+            "attachments": [{"name": "spec.pdf"}],
+        });
+        let (mut read, mut with_drops) = (0, 0);
+        for (parent, names) in fields {
+            for name in *names {
+                for good in [false, true] {
+                    for v in &values {
+                        let mut value = base.clone();
+                        let holder = if parent.is_empty() {
+                            Some(&mut value)
+                        } else {
+                            value.get_mut(*parent)
+                        };
+                        if let Some(Value::Object(map)) = holder {
+                            map.insert((*name).into(), v.clone());
+                        }
+                        if good {
+                            // The same inside a list element that is itself fine.
+                            let element = value
+                                .pointer_mut("/thread/messages/0")
+                                .and_then(Value::as_object_mut);
+                            if let Some(element) = element {
+                                element.insert((*name).into(), v.clone());
+                            }
+                        }
+                        let mut at_once = value.clone();
+                        let fast = read_inquiry(&mut at_once).map_err(|e| e.to_string());
+                        let (pruned, slow) = read_pruning(&value);
+                        assert_eq!(fast, slow, "{value}");
+                        assert_eq!(at_once, pruned, "{value}");
+                        read += 1;
+                        with_drops += usize::from(slow.is_ok_and(|i| !i.dropped.is_empty()));
+                    }
+                }
+            }
+        }
+        assert!(read >= 1_000, "only {read} shapes read");
+        assert!(
+            with_drops >= 300,
+            "only {with_drops} shapes had a field to drop"
+        );
+    }
 
     fn read(text: &str) -> Intake {
         read_inquiry_json(text.as_bytes())
