@@ -144,3 +144,81 @@ mod tests {
         assert_eq!(normalize("  Hello\n\tWORLD  "), "hello world");
     }
 }
+
+/// JSON text with every escaped lone surrogate (`\ud83d` without its pair, as
+/// `JSON.stringify` writes text cut inside a pair) replaced by `\ufffd`, the
+/// replacement character a UTF-16 to UTF-8 conversion gives it; escaped pairs and
+/// everything else are kept.
+pub fn lone_surrogates_replaced(json: &str) -> String {
+    fn unit_at(b: &[u8], at: usize) -> Option<u16> {
+        let hex = b.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    }
+    let b = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let (mut i, mut copied) = (0usize, 0usize);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit_at(b, i) {
+            Some(0xD800..=0xDBFF) => {
+                if unit_at(b, i + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) {
+                    i += 12;
+                } else {
+                    out.push_str(&json[copied..i]);
+                    out.push_str("\\ufffd");
+                    i += 6;
+                    copied = i;
+                }
+            }
+            Some(0xDC00..=0xDFFF) => {
+                out.push_str(&json[copied..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                copied = i;
+            }
+            Some(_) => i += 6,
+            // Any other escape is two bytes (`\\` among them: never read as a start).
+            None => i += 2,
+        }
+    }
+    out.push_str(&json[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod lone_surrogate_tests {
+    use super::lone_surrogates_replaced;
+
+    #[test]
+    fn only_lone_surrogates_are_replaced() {
+        let cases = [
+            (r#"{"body":"hi \ud83d"}"#, r#"{"body":"hi \ufffd"}"#),
+            (r#"{"body":"\ude00 x"}"#, r#"{"body":"\ufffd x"}"#),
+            (r#"{"body":"\ud83d\ude00"}"#, r#"{"body":"\ud83d\ude00"}"#),
+            (
+                r#"{"body":"\ud83d\ud83d\ude00"}"#,
+                r#"{"body":"\ufffd\ud83d\ude00"}"#,
+            ),
+            // A written backslash before "ud83d" is text, not an escape.
+            (r#"{"body":"\\ud83d"}"#, r#"{"body":"\\ud83d"}"#),
+            (
+                r#"{"body":"\u00e9 \n \"q\""}"#,
+                r#"{"body":"\u00e9 \n \"q\""}"#,
+            ),
+            (r#"{"body":"cut \ud8"}"#, r#"{"body":"cut \ud8"}"#),
+        ];
+        for (input, want) in cases {
+            assert_eq!(lone_surrogates_replaced(input), want, "{input}");
+        }
+        let read: serde_json::Value =
+            serde_json::from_str(&lone_surrogates_replaced(r#"{"body":"hi \ud83d"}"#))
+                .expect("valid JSON once replaced");
+        assert_eq!(read["body"], "hi \u{fffd}");
+    }
+}

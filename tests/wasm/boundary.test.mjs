@@ -74,6 +74,22 @@ test('an unreadable optional field is dropped and named, the batch triaged', () 
   assert.throws(() => engine.triage([INQUIRY], 1e300, ZONE), /nowMs/);
 });
 
+test('items are read as JSON: text cut inside a pair is kept, non-JSON is an error', () => {
+  // Text with a lone surrogate (page text cut inside a pair) reads with U+FFFD in its
+  // place; what JSON cannot hold (a BigInt, a cycle) skips that item alone, with why.
+  const engine = new glue.WasmEngine(null);
+  const cut = { ...INQUIRY, id: 'cut', body: `${INQUIRY.body} \ud83d` };
+  const big = { ...INQUIRY, id: 'big', buyer: { name: 'Ana', inquiriesSent: 3n } };
+  const cyclic = { ...INQUIRY, id: 'cyclic' };
+  cyclic.self = cyclic;
+  const [plain] = engine.triage([INQUIRY], NOW, ZONE);
+  const [first, second, third] = engine.triage([cut, big, cyclic], NOW, ZONE);
+  assert.equal(first.id, 'cut');
+  assert.equal(first.verdict, plain.verdict);
+  assert.match(second.error ?? '', /item 1 was skipped \(it cannot be written as JSON: .*BigInt/);
+  assert.match(third.error ?? '', /item 2 was skipped \(it cannot be written as JSON: .*circular/);
+});
+
 test('bad input is a clear error, not a crash', () => {
   const engine = new glue.WasmEngine(null);
   // One inquiry that cannot be read answers an error record in its place; the rest of
