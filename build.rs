@@ -17,9 +17,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-use pattern_source::{pattern_key, tag, with_engine_classes};
+use pattern_source::{gram_bucket, pattern_key, tag, with_engine_classes};
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
@@ -34,6 +35,11 @@ fn main() {
     let mut table =
         String::from("/// Each built-in pattern's key and its parsed form, from `build.rs`.\n");
     table.push_str("static PARSED: &[(u64, &[u8])] = &[\n");
+    let mut gates = String::from(
+        "/// The buckets of the openings (their width, three or four bytes) every match of\n\
+         /// a pattern begins with (by key; a pattern not listed may begin with anything).\n\
+         static GATES: &[(u64, u8, &[u16])] = &[\n",
+    );
     let mut written_list = String::from("/// The built-in patterns as written, in the order of `PARSED`.\n#[cfg(test)]\nstatic WRITTEN: &[&str] = &[\n");
     for file in &files {
         let source = std::fs::read_to_string(file)
@@ -55,6 +61,9 @@ fn main() {
             encode(&hir, &mut bytes);
             let _ = writeln!(table, "    ({key:#018x}, &{bytes:?}),");
             let _ = writeln!(written_list, "    {written:?},");
+            if let Some((width, buckets)) = opening_buckets(&hir) {
+                let _ = writeln!(gates, "    ({key:#018x}, {width}, &{buckets:?}),");
+            }
             by_key.insert(key, (place, written));
         }
     }
@@ -65,9 +74,42 @@ fn main() {
     table.push_str("];\n\n");
     written_list.push_str("];\n");
     table.push_str(&written_list);
+    gates.push_str("];\n");
+    table.push_str(&gates);
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("parsed_patterns.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// The openings every match of `hir` begins with, as the buckets
+/// ([`gram_bucket`]) of the literals' first four bytes (when every literal has four),
+/// else of their first three; `None` when a match may begin with less than three
+/// known bytes (a class, a repetition, an empty branch, too many literals). Four
+/// bytes tell more patterns apart from a text than three ("pric" against "pri").
+fn opening_buckets(hir: &Hir) -> Option<(u8, Vec<u16>)> {
+    for width in [4usize, 3] {
+        let mut extractor = Extractor::new();
+        extractor
+            .kind(ExtractKind::Prefix)
+            .limit_class(16)
+            .limit_literal_len(width)
+            .limit_total(1000);
+        let openings = extractor.extract(hir);
+        let Some(literals) = openings.literals() else {
+            continue;
+        };
+        if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < width) {
+            continue;
+        }
+        let mut buckets: Vec<u16> = literals
+            .iter()
+            .map(|l| gram_bucket(&l.as_bytes()[..width]))
+            .collect();
+        buckets.sort_unstable();
+        buckets.dedup();
+        return Some((width as u8, buckets));
+    }
+    None
 }
 
 /// Every `.rs` file under `dir`.

@@ -294,7 +294,9 @@ const MAX_READ_BYTES: usize = 16 * 1024;
 /// Reads one inquiry's text.
 pub fn read(inquiry: &Inquiry) -> Reading {
     let body = cap(&inquiry.body, MAX_READ_BYTES);
-    read_lowered(inquiry, &body.to_lowercase())
+    let lower = body.to_lowercase();
+    let _openings = crate::core::pattern::Openings::of(&lower);
+    read_lowered(inquiry, &lower)
 }
 
 /// [`read`] for a caller that already holds the body lower-cased (triage does): the

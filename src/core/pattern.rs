@@ -30,6 +30,9 @@
 
 /// One compiled pattern.
 pub(crate) struct Pattern {
+    /// The buckets of the three-byte openings every match begins with, when known
+    /// (see [`Openings`]).
+    openings: Option<(u8, &'static [u16])>,
     #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     lean: lean::Lean,
     #[cfg(not(target_arch = "wasm32"))]
@@ -107,6 +110,7 @@ impl Pattern {
             pattern.name
         );
         Ok(Pattern {
+            openings: parsed::openings_of(pattern.key),
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
             lean: lean::Lean::from_hir(&parsed)?,
             #[cfg(not(target_arch = "wasm32"))]
@@ -123,6 +127,7 @@ impl Pattern {
     #[cfg(test)]
     pub(crate) fn new(pattern: &str) -> Result<Pattern, PatternError> {
         Ok(Pattern {
+            openings: None,
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
             lean: lean::Lean::new(pattern)?,
             #[cfg(not(target_arch = "wasm32"))]
@@ -132,6 +137,9 @@ impl Pattern {
 
     /// Whether the pattern matches anywhere in `text`.
     pub(crate) fn is_match(&self, text: &str) -> bool {
+        if self.cannot_match(text) {
+            return false;
+        }
         #[cfg(target_arch = "wasm32")]
         return self.lean.is_match(text);
         #[cfg(all(not(target_arch = "wasm32"), not(feature = "pattern-cross-check")))]
@@ -142,6 +150,9 @@ impl Pattern {
 
     /// The leftmost-first match in `text`.
     pub(crate) fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
+        if self.cannot_match(text) {
+            return None;
+        }
         #[cfg(target_arch = "wasm32")]
         let span = self.lean.find(text);
         #[cfg(all(not(target_arch = "wasm32"), not(feature = "pattern-cross-check")))]
@@ -160,6 +171,12 @@ impl Pattern {
         &'p self,
         text: &'t str,
     ) -> impl Iterator<Item = Found<'t>> + 'p {
+        // An empty slice of the text stands in: it has no match, as the text has none.
+        let text = if self.cannot_match(text) {
+            &text[..0]
+        } else {
+            text
+        };
         #[cfg(target_arch = "wasm32")]
         let spans = self.lean.find_iter(text);
         #[cfg(all(not(target_arch = "wasm32"), not(feature = "pattern-cross-check")))]
@@ -178,6 +195,23 @@ impl Pattern {
         spans.map(move |span| Found::new(text, span))
     }
 
+    /// Whether the openings of the text being read ([`Openings::of`]) prove that this
+    /// pattern has no match in `text`, a part of that text. With the
+    /// `pattern-cross-check` feature the proof is checked by searching anyway.
+    fn cannot_match(&self, text: &str) -> bool {
+        let Some((width, buckets)) = self.openings else {
+            return false;
+        };
+        let cannot = Openings::prove_absent(text, width, buckets);
+        #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
+        assert!(
+            !(cannot && self.full.is_match(text)),
+            "pattern {} matches {text:?}, though none of its openings is in the text",
+            self.full.as_str()
+        );
+        cannot
+    }
+
     /// The lean path's answer, after checking that the full one is the same.
     #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
     fn agreed<T: PartialEq + std::fmt::Debug>(&self, text: &str, lean: T, full: T) -> T {
@@ -188,6 +222,86 @@ impl Pattern {
             self.full.as_str()
         );
         lean
+    }
+}
+
+/// The three-byte openings of the text being read, so that a pattern can skip a
+/// search it cannot win.
+///
+/// Most patterns begin every match with one of a few known literals (`build.rs`
+/// lists the buckets of their first three bytes). While an [`Openings`] scope is
+/// open on a text, a search of that text or of any part of it first checks those
+/// buckets against the text's own, counted once in one pass; none present, no match
+/// is possible and the search is skipped. A message is searched by dozens of
+/// patterns, most of which cannot match it: this saves their scans (most of the
+/// triage's time, in the wasm above all, where searches have no literal prefilter).
+pub(crate) struct Openings<'t> {
+    previous: Option<Counted>,
+    _text: std::marker::PhantomData<&'t str>,
+}
+
+/// A text's openings, and where the text lies in memory.
+struct Counted {
+    start: usize,
+    end: usize,
+    /// The buckets of its three-byte openings, then of its four-byte ones.
+    buckets: Box<[[u64; crate::core::pattern_source::GRAM_BUCKETS / 64]; 2]>,
+}
+
+std::thread_local! {
+    static READING: std::cell::RefCell<Option<Counted>> = const { std::cell::RefCell::new(None) };
+}
+
+impl<'t> Openings<'t> {
+    /// Counts the openings of `text` and keeps them until the scope ends. Searches
+    /// of other texts are not affected.
+    pub(crate) fn of(text: &'t str) -> Openings<'t> {
+        use crate::core::pattern_source::{gram_bucket, GRAM_BUCKETS};
+        let mut buckets = Box::new([[0u64; GRAM_BUCKETS / 64]; 2]);
+        let bytes = text.as_bytes();
+        for (set, width) in buckets.iter_mut().zip([3, 4]) {
+            for gram in bytes.windows(width) {
+                let b = usize::from(gram_bucket(gram));
+                set[b / 64] |= 1 << (b % 64);
+            }
+        }
+        let start = text.as_ptr() as usize;
+        let counted = Counted {
+            start,
+            end: start.saturating_add(text.len()),
+            buckets,
+        };
+        Openings {
+            previous: READING.with(|r| r.replace(Some(counted))),
+            _text: std::marker::PhantomData,
+        }
+    }
+
+    /// Whether `text` lies in the text being read and has none of `buckets` among
+    /// its openings `width` bytes wide.
+    fn prove_absent(text: &str, width: u8, buckets: &[u16]) -> bool {
+        READING.with(|r| {
+            let reading = r.borrow();
+            let Some(counted) = reading.as_ref() else {
+                return false;
+            };
+            let start = text.as_ptr() as usize;
+            let inside = start >= counted.start
+                && start.saturating_add(text.len()) <= counted.end;
+            let set = &counted.buckets[usize::from(width == 4)];
+            inside
+                && !buckets.iter().any(|&b| {
+                    let b = usize::from(b);
+                    set[b / 64] & (1 << (b % 64)) != 0
+                })
+        })
+    }
+}
+
+impl Drop for Openings<'_> {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        READING.with(|r| *r.borrow_mut() = previous);
     }
 }
 
@@ -327,6 +441,14 @@ pub(crate) mod parsed {
     use crate::core::pattern_source::tag;
 
     include!(concat!(env!("OUT_DIR"), "/parsed_patterns.rs"));
+
+    /// The opening buckets of the built-in pattern under `key`, when `build.rs` found
+    /// that every match begins with one of a few literals.
+    pub(crate) fn openings_of(key: u64) -> Option<(u8, &'static [u16])> {
+        GATES
+            .iter()
+            .find_map(|&(k, width, buckets)| (k == key).then_some((width, buckets)))
+    }
 
     /// Deeper than any pattern nests; a guard, since the forms come from the build.
     const MAX_DEPTH: usize = 200;

@@ -7,7 +7,8 @@
 //! the standard library:
 //! - the engine's own character classes, spelled into a pattern before it is parsed;
 //! - the key a pattern's parsed form is found by;
-//! - the tags of the parsed form's encoding.
+//! - the tags of the parsed form's encoding;
+//! - the buckets of the three-byte openings a pattern's matches begin with.
 
 /// What `\d`, `\s`, `\w` and `\W` mean in the engine's patterns:
 /// - digits: ASCII and full-width (Chinese keyboards type both);
@@ -92,4 +93,23 @@ pub mod tag {
     pub const CAPTURE: u8 = 6;
     pub const CONCAT: u8 = 7;
     pub const ALTERNATION: u8 = 8;
+}
+
+/// How many buckets the three- and four-byte openings of a text are counted in
+/// (see [`gram_bucket`]): a power of two, few enough that a text's set is 512 bytes.
+pub const GRAM_BUCKETS: usize = 4096;
+
+/// The bucket of an opening of three or four bytes (`gram`). A pattern whose every
+/// match begins with one of a known set of literals cannot match a text that has
+/// none of their openings' buckets; two openings sharing a bucket only make that
+/// test weaker.
+pub const fn gram_bucket(gram: &[u8]) -> u16 {
+    let mut value: u32 = 0;
+    let mut i = 0;
+    while i < gram.len() && i < 4 {
+        value = value << 8 | gram[i] as u32;
+        i += 1;
+    }
+    // Three- and four-byte openings are counted apart (their own sets).
+    (value.wrapping_mul(0x9E37_79B1) >> (32 - 12)) as u16
 }

@@ -509,6 +509,8 @@ impl Triager {
     /// Triage one inquiry. `seen` carries what earlier inquiries of the batch said.
     pub fn assess(&self, inquiry: &Inquiry, seen: &mut Seen) -> Assessment {
         let text = Text::new(inquiry);
+        // Every search below reads this text or a part of it.
+        let _openings = crate::core::pattern::Openings::of(&text.lower);
         let reading = analysis::read_lowered(inquiry, text.lower_body());
         let mut hits: Vec<Hit> = Vec::new();
         match self.settings.lists.verdict_for(inquiry) {
