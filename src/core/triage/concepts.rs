@@ -222,6 +222,8 @@ pub struct Words {
     folded: String,
     /// (start, end, is a number) in `folded`.
     spans: Vec<(u32, u32, bool)>,
+    /// Where each word starts in the text read (a byte offset).
+    sources: Vec<u32>,
 }
 
 impl Words {
@@ -248,12 +250,18 @@ impl Words {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    fn close(&mut self, start: &mut usize, number: bool) {
+    /// Where word `i` starts in the text it was read from (a byte offset).
+    pub fn source(&self, i: usize) -> Option<usize> {
+        self.sources.get(i).map(|&at| at as usize)
+    }
+
+    fn close(&mut self, start: &mut usize, number: bool, source: usize) {
         if self.folded.len() > *start {
             // The buffer is capped by MAX_SCAN_BYTES-sized texts: u32 offsets suffice.
             let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             self.spans
                 .push((to_u32(*start), to_u32(self.folded.len()), number));
+            self.sources.push(to_u32(source));
         }
         *start = self.folded.len();
     }
@@ -265,21 +273,50 @@ pub fn words(text: &str, max: usize) -> Words {
     let mut out = Words {
         folded: String::with_capacity(text.len().min(max.saturating_mul(12))),
         spans: Vec::with_capacity(max.min(text.len() / 4 + 1)),
+        sources: Vec::with_capacity(max.min(text.len() / 4 + 1)),
     };
     let mut start = 0usize;
     let mut digits = false;
-    for c in text.chars() {
+    // Where the word being read started in `text`.
+    let mut source = 0usize;
+    for (at, c) in text.char_indices() {
         if out.spans.len() >= max {
             break;
         }
+        if out.folded.len() == start {
+            source = at;
+        }
+        // Most text is ASCII: its letters, digits and separators without the tables.
+        if c.is_ascii() {
+            if c.is_ascii_digit() {
+                if !digits {
+                    out.close(&mut start, false, source);
+                    source = at;
+                    digits = true;
+                }
+                out.folded.push(c);
+            } else if c.is_ascii_alphabetic() {
+                if digits {
+                    out.close(&mut start, true, source);
+                    source = at;
+                    digits = false;
+                }
+                out.folded.push(c.to_ascii_lowercase());
+            } else {
+                out.close(&mut start, digits, source);
+                digits = false;
+            }
+            continue;
+        }
         if is_ideograph(c) {
-            out.close(&mut start, digits);
+            out.close(&mut start, digits, source);
             out.folded.push(c);
-            out.close(&mut start, false);
+            out.close(&mut start, false, at);
             digits = false;
         } else if c.is_ascii_digit() {
             if !digits {
-                out.close(&mut start, false);
+                out.close(&mut start, false, source);
+                source = at;
                 digits = true;
             }
             out.folded.push(c);
@@ -288,17 +325,19 @@ pub fn words(text: &str, max: usize) -> Words {
             || ('\u{064B}'..='\u{0652}').contains(&c)
         {
             if digits {
-                out.close(&mut start, true);
+                out.close(&mut start, true, source);
+                source = at;
                 digits = false;
             }
             fold_char(c, &mut out.folded);
         } else {
-            out.close(&mut start, digits);
+            out.close(&mut start, digits, source);
             digits = false;
         }
     }
-    out.close(&mut start, digits);
+    out.close(&mut start, digits, source);
     out.spans.truncate(max);
+    out.sources.truncate(max);
     out
 }
 
@@ -609,6 +648,33 @@ mod tests {
             let got: Vec<&str> = folded.iter().map(|w| w.text).collect();
             assert_eq!(got.join(" "), want, "{input}");
         }
+    }
+
+    #[test]
+    fn each_word_knows_where_it_starts_in_the_text() {
+        let text = "Hi, 500pcs  请报价 Ünïcode x2";
+        let read = words(text, 100);
+        let got: Vec<(&str, &str)> = (0..read.len())
+            .map(|i| {
+                let at = read.source(i).expect("a source per word");
+                (read.get(i).expect("a word").text, &text[at..])
+            })
+            .map(|(w, rest)| (w, rest.split([' ', ',']).next().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("hi", "Hi"),
+                ("500", "500pcs"),
+                ("pcs", "pcs"),
+                ("请", "请报价"),
+                ("报", "报价"),
+                ("价", "价"),
+                ("unicode", "Ünïcode"),
+                ("x", "x2"),
+                ("2", "2"),
+            ]
+        );
     }
 
     #[test]

@@ -363,6 +363,10 @@ pub struct Seen {
 pub const MIN_FINGERPRINT_LETTERS: usize = 20;
 /// Buyers remembered per text, so one hostile batch cannot grow the memory without end.
 const MAX_BUYERS_PER_TEXT: usize = 64;
+/// How much of a body its fingerprint reads: its first bytes, and of them the first
+/// words.
+const FINGERPRINT_BYTES: usize = 8192;
+const FINGERPRINT_WORDS: usize = 2_000;
 
 /// How often a text was seen before.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -384,31 +388,78 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
     }
 }
 
-impl Seen {
-    /// Records this inquiry's text (`lower_body`: the body lower-cased) and says how
-    /// often it was seen before, from this buyer and from others.
-    pub fn repeats(&mut self, inquiry: &Inquiry, lower_body: &str) -> Repeats {
-        let mut text_hash = 0xcbf2_9ce4_8422_2325_u64;
-        // Links are left out: a feed's items differ only in their links' numbers.
-        let mut without_links = String::with_capacity(lower_body.len().min(8192));
-        for token in signals::cap(lower_body, 8192).split_whitespace() {
-            if !token.contains("://") && !token.starts_with("www.") {
-                without_links.push_str(token);
-                without_links.push(' ');
-            }
-        }
-        let mut letters = 0usize;
-        for word in concepts::words(&without_links, 2_000).iter() {
-            if word.number {
-                continue;
-            }
+/// The fingerprint of a body (lower-cased): a hash of its words without numbers and
+/// links, or `None` when they hold too few letters to tell copies apart. `read`: the
+/// words of the text `lower_body` ends (the subject and body lower-cased, read by
+/// [`concepts::words`]) and where the body starts in it, so that they are not read
+/// again.
+fn fingerprint(lower_body: &str, read: Option<(&concepts::Words, usize)>) -> Option<u64> {
+    let mut text_hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut letters = 0usize;
+    let mut add = |word: concepts::Word<'_>| {
+        if !word.number {
             fnv(&mut text_hash, word.text.as_bytes());
             fnv(&mut text_hash, b" ");
             letters += word.text.chars().count();
         }
-        if letters < MIN_FINGERPRINT_LETTERS {
-            return Repeats::default();
+    };
+    // Links are left out: a feed's items differ only in their links' numbers.
+    let is_link = |token: &str| token.contains("://") || token.starts_with("www.");
+    match read {
+        // The words already read, when they hold the whole body.
+        Some((read, body_start))
+            if lower_body.len() <= FINGERPRINT_BYTES && read.len() < concepts::MAX_WORDS =>
+        {
+            let links: Vec<(usize, usize)> = lower_body
+                .split_whitespace()
+                .filter(|token| is_link(token))
+                .map(|token| {
+                    let at = token.as_ptr() as usize - lower_body.as_ptr() as usize;
+                    (at, at + token.len())
+                })
+                .collect();
+            (0..read.len())
+                .filter_map(|i| Some((read.source(i)?.checked_sub(body_start)?, i)))
+                .filter(|(at, _)| !links.iter().any(|(from, to)| (*from..*to).contains(at)))
+                .take(FINGERPRINT_WORDS)
+                .filter_map(|(_, i)| read.get(i))
+                .for_each(&mut add);
         }
+        _ => {
+            let mut without_links = String::with_capacity(lower_body.len().min(FINGERPRINT_BYTES));
+            for token in signals::cap(lower_body, FINGERPRINT_BYTES).split_whitespace() {
+                if !is_link(token) {
+                    without_links.push_str(token);
+                    without_links.push(' ');
+                }
+            }
+            concepts::words(&without_links, FINGERPRINT_WORDS)
+                .iter()
+                .for_each(&mut add);
+        }
+    }
+    (letters >= MIN_FINGERPRINT_LETTERS).then_some(text_hash)
+}
+
+impl Seen {
+    /// Records this inquiry's text (`lower_body`: the body lower-cased) and says how
+    /// often it was seen before, from this buyer and from others.
+    pub fn repeats(&mut self, inquiry: &Inquiry, lower_body: &str) -> Repeats {
+        self.repeats_read(inquiry, lower_body, None)
+    }
+
+    /// As [`Seen::repeats`], given the words of the text `lower_body` ends (`read`:
+    /// the subject and body lower-cased, read by [`concepts::words`], and where the
+    /// body starts in it) so that they are not read again.
+    fn repeats_read(
+        &mut self,
+        inquiry: &Inquiry,
+        lower_body: &str,
+        read: Option<(&concepts::Words, usize)>,
+    ) -> Repeats {
+        let Some(text_hash) = fingerprint(lower_body, read) else {
+            return Repeats::default();
+        };
         let buyer = inquiry.buyer.as_ref().and_then(|b| {
             b.account_id
                 .as_ref()
@@ -534,7 +585,10 @@ impl Triager {
             signals::profile(buyer, inquiry.received_at, &text, &mut hits);
             signals::send_time(buyer, inquiry.received_at, &mut hits);
         }
-        let found = Found::of(&text.lower);
+        // The words of subject and body, read once for the concepts, the count of the
+        // body's words and the fingerprint of its text.
+        let read = concepts::words(&text.lower, concepts::MAX_WORDS);
+        let found = Found::of_words(&read);
         let has_hit = |hits: &[Hit], code: Code| hits.iter().any(|h| h.code == code);
         let substance = [
             Code::GIVES_QUANTITY,
@@ -558,7 +612,11 @@ impl Triager {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
         };
-        let body_words = concepts::words(text.lower_body(), 64).len();
+        let body_start = text.lower.len() - text.lower_body().len();
+        let body_words = (0..read.len())
+            .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
+            .take(64)
+            .count();
         mechanisms::lures(&evidence, &mut hits);
         mechanisms::money(&evidence, &mut hits);
         mechanisms::intent(&evidence, &mut hits);
@@ -567,7 +625,7 @@ impl Triager {
         if !reading.one_click {
             mechanisms::substance(&evidence, body_words, &mut hits);
         }
-        let repeats = seen.repeats(inquiry, text.lower_body());
+        let repeats = seen.repeats_read(inquiry, text.lower_body(), Some((&read, body_start)));
         if repeats.same_buyer > 0 {
             hits.push(Hit {
                 code: Code::REPEATED_TEXT,
@@ -916,5 +974,55 @@ mod tests {
         for (raw, want) in [(-0.04, "0"), (-0.0, "0"), (2.345, "2.3"), (-1.26, "-1.3")] {
             assert_eq!(round1(raw).to_string(), want, "{raw}");
         }
+    }
+}
+
+#[cfg(test)]
+mod fingerprint_tests {
+    use super::*;
+
+    /// The fingerprint from the words the triage already read equals the one read
+    /// from the body alone, for every fixture and for the shapes that could differ:
+    /// links, a subject, numbers, Chinese, accents, combining marks, long bodies.
+    #[test]
+    fn the_fingerprint_is_the_same_from_the_words_already_read() {
+        let mut bodies: Vec<(Option<String>, String)> = vec![
+            (None, "Please quote 500 pcs of the 20 inch wig, FOB Ningbo".into()),
+            (Some("RFQ: wigs".into()), "see http://x.example/a?b=1 and www.y.example now, price for 200 units".into()),
+            (None, "check:https://docs.example/view the order list of 40 items today".into()),
+            (None, "请报价 500 件 LED 面板灯，谢谢 please reply soon my friend".into()),
+            (None, "Contrase\u{0301}na ŞİFRE Đăng nhập Straße كلمةُ المرور and more words here".into()),
+            (None, "\u{0301}abc \u{0301} \u{0301}\u{0301}x price for wigs and hair bundles".into()),
+            (None, format!("{} tail", "word ".repeat(3_000))),
+            (None, format!("{} www.link.example tail", "a".repeat(9_000))),
+            (None, "   ".into()),
+        ];
+        let fixtures = include_str!("../../../tests/fixtures/triage-cases.jsonl");
+        for line in fixtures.lines() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let inquiry = &value["inquiry"];
+            if let Some(body) = inquiry["body"].as_str() {
+                bodies.push((inquiry["subject"].as_str().map(String::from), body.to_string()));
+            }
+        }
+        assert!(bodies.len() > 50, "only {} bodies", bodies.len());
+        let mut fingerprinted = 0;
+        for (subject, body) in &bodies {
+            let inquiry = Inquiry {
+                subject: subject.clone(),
+                body: body.clone(),
+                ..Inquiry::default()
+            };
+            let text = Text::new(&inquiry);
+            let read = concepts::words(&text.lower, concepts::MAX_WORDS);
+            let body_start = text.lower.len() - text.lower_body().len();
+            let alone = fingerprint(text.lower_body(), None);
+            let shared = fingerprint(text.lower_body(), Some((&read, body_start)));
+            assert_eq!(alone, shared, "{subject:?} {body:?}");
+            fingerprinted += usize::from(alone.is_some());
+        }
+        assert!(fingerprinted > 40, "only {fingerprinted} fingerprints");
     }
 }
