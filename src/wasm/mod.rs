@@ -1,13 +1,16 @@
 //! The WebAssembly boundary: the only code that knows about JavaScript.
 //!
-//! One tagged command in, one JSON-shaped value out (camelCase, through
-//! serde-wasm-bindgen). Every export is a thin call into [`crate::core`]; the
+//! One tagged command in, one JSON-shaped value out (camelCase, as JSON text: see
+//! [`json`]). Every export is a thin call into [`crate::core`]; the
 //! extension's service worker and pages hold one [`WasmEngine`] each.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod json;
 pub mod panel;
+
+use json::{from_js, to_js};
 
 use crate::core::clock::{day_deadline, Zone};
 use crate::core::engine::{Batch, Engine};
@@ -15,42 +18,13 @@ use crate::core::inquiry::{time_from_millis, Inquiry, SUPPORTED_TIMES};
 use crate::core::intake::read_inquiry;
 use crate::core::settings::Settings;
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
-}
-
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
-}
-
 /// An inquiry from JavaScript, read at the door every inquiry comes in by
 /// ([`crate::core::intake`]): optional fields that cannot be read are left out.
-fn inquiry_from_js(value: JsValue, what: &str) -> Result<Inquiry, JsError> {
+fn inquiry_from_js(value: &JsValue, what: &str) -> Result<Inquiry, JsError> {
     let mut value: serde_json::Value = from_js(value, what)?;
     read_inquiry(&mut value)
         .map(|intake| intake.inquiry)
         .map_err(|e| JsError::new(&format!("{what}: {e}")))
-}
-
-/// One item of a batch as a JSON value: `JSON.stringify` and serde_json read a plain
-/// object several times faster than walking it field by field across the boundary.
-/// Text cut inside a surrogate pair reads with U+FFFD in its place, as a walk would
-/// give it; what JSON cannot hold at all (a BigInt, a cycle) is an error for this
-/// item alone.
-fn item_value(item: &JsValue) -> Result<serde_json::Value, String> {
-    let text = js_sys::JSON::stringify(item)
-        .map_err(|e| {
-            let why = js_sys::Error::from(e).message();
-            format!("it cannot be written as JSON: {why}")
-        })?
-        .as_string()
-        .ok_or("it is not a JSON value")?;
-    serde_json::from_str(&text)
-        .or_else(|_| serde_json::from_str(&crate::core::text::lone_surrogates_replaced(&text)))
-        .map_err(|e| format!("it is not JSON: {e}"))
 }
 
 /// `nowMs` as a time, within the supported range.
@@ -84,7 +58,7 @@ impl WasmEngine {
         let settings = if settings.is_undefined() || settings.is_null() {
             Settings::default()
         } else {
-            let value: serde_json::Value = from_js(settings, "settings")?;
+            let value: serde_json::Value = from_js(&settings, "settings")?;
             Settings::from_value(value).map_err(|e| JsError::new(&e.to_string()))?
         };
         let engine = Engine::new(settings).map_err(|e| JsError::new(&e.to_string()))?;
@@ -111,7 +85,7 @@ impl WasmEngine {
         let items: js_sys::Array = inquiries
             .dyn_into()
             .map_err(|_| JsError::new("inquiries: expected a list of inquiries"))?;
-        let zone: Zone = from_js(zone, "zone")?;
+        let zone: Zone = from_js(&zone, "zone")?;
         let now = now_from_ms(now_ms)?;
         let mut batch = Batch::default();
         // The answers go back as one JSON text, parsed once on the JavaScript side:
@@ -119,7 +93,7 @@ impl WasmEngine {
         // the triage of a short message.
         let mut answers = String::from("[");
         for (n, item) in items.iter().enumerate() {
-            let read = item_value(&item).and_then(|mut value| {
+            let read = json::read::<serde_json::Value>(&item).and_then(|mut value| {
                 let received_on = value
                     .get("receivedOn")
                     .and_then(serde_json::Value::as_str)
@@ -168,8 +142,8 @@ impl WasmEngine {
         zone: JsValue,
         language: Option<String>,
     ) -> Result<JsValue, JsError> {
-        let inquiry = inquiry_from_js(inquiry, "inquiry")?;
-        let zone: Zone = from_js(zone, "zone")?;
+        let inquiry = inquiry_from_js(&inquiry, "inquiry")?;
+        let zone: Zone = from_js(&zone, "zone")?;
         let now = now_from_ms(now_ms)?;
         let rendered = self
             .engine
@@ -204,14 +178,14 @@ impl WasmEngine {
         let inquiry: Option<Inquiry> = if inquiry.is_null() || inquiry.is_undefined() {
             None
         } else {
-            Some(inquiry_from_js(inquiry, "inquiry")?)
+            Some(inquiry_from_js(&inquiry, "inquiry")?)
         };
         to_js(&self.engine.lint(text, inquiry.as_ref()))
     }
 
     /// Learns from a "spam" / "not spam" click; returns the new settings to store.
     pub fn learn(&mut self, inquiry: JsValue, spam: bool) -> Result<JsValue, JsError> {
-        let inquiry = inquiry_from_js(inquiry, "inquiry")?;
+        let inquiry = inquiry_from_js(&inquiry, "inquiry")?;
         self.engine.learn(&inquiry, spam);
         to_js(self.engine.settings())
     }
@@ -220,7 +194,7 @@ impl WasmEngine {
     /// many were learned. Read the new settings with `settings()`.
     #[wasm_bindgen(js_name = learnMany)]
     pub fn learn_many(&mut self, examples: JsValue) -> Result<u32, JsError> {
-        let examples: Vec<Example> = from_js(examples, "examples")?;
+        let examples: Vec<Example> = from_js(&examples, "examples")?;
         let mut read = Vec::with_capacity(examples.len());
         for (index, mut example) in examples.into_iter().enumerate() {
             let intake = read_inquiry(&mut example.inquiry)
@@ -249,8 +223,8 @@ struct Example {
 /// (`[{channel, buyerAt, firstReplyAt, buyerAnswered, counts}]`) at `nowMs`.
 #[wasm_bindgen]
 pub fn metrics(records: JsValue, now_ms: f64, zone: JsValue) -> Result<JsValue, JsError> {
-    let records: Vec<crate::core::clock::metrics::ReplyRecord> = from_js(records, "records")?;
-    let zone: Zone = from_js(zone, "zone")?;
+    let records: Vec<crate::core::clock::metrics::ReplyRecord> = from_js(&records, "records")?;
+    let zone: Zone = from_js(&zone, "zone")?;
     let now = now_from_ms(now_ms)?;
     to_js(&crate::core::clock::metrics::metrics(&records, now, &zone))
 }
@@ -270,8 +244,8 @@ pub fn layer_settings(policy: JsValue, own: JsValue) -> Result<JsValue, JsError>
 /// filled in: the rep's layer to store.
 #[wasm_bindgen(js_name = ownSettingsLayer)]
 pub fn own_settings_layer(policy_complete: JsValue, full: JsValue) -> Result<JsValue, JsError> {
-    let policy: serde_json::Value = from_js(policy_complete, "policy")?;
-    let full: serde_json::Value = from_js(full, "settings")?;
+    let policy: serde_json::Value = from_js(&policy_complete, "policy")?;
+    let full: serde_json::Value = from_js(&full, "settings")?;
     to_js(&crate::core::settings::own_layer(&policy, &full))
 }
 
@@ -279,7 +253,7 @@ fn optional_value(value: JsValue, what: &str) -> Result<Option<serde_json::Value
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    from_js(value, what).map(Some)
+    from_js(&value, what).map(Some)
 }
 
 /// The crate version, for diagnostics.

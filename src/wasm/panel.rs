@@ -307,8 +307,7 @@ impl QueuePanel {
         let labels: Labels = if labels.is_undefined() || labels.is_null() {
             Labels::new()
         } else {
-            serde_wasm_bindgen::from_value(labels)
-                .map_err(|e| JsError::new(&format!("labels: {e}")))?
+            super::json::from_js(&labels, "labels")?
         };
         Ok(QueuePanel {
             state: Rc::new(RefCell::new(PanelState {
@@ -329,8 +328,7 @@ impl QueuePanel {
     /// the next draw uses them.
     #[wasm_bindgen(js_name = setLabels)]
     pub fn set_labels(&self, labels: JsValue) -> Result<(), JsError> {
-        let labels: Labels = serde_wasm_bindgen::from_value(labels)
-            .map_err(|e| JsError::new(&format!("labels: {e}")))?;
+        let labels: Labels = super::json::from_js(&labels, "labels")?;
         self.state.borrow_mut().labels = labels;
         Ok(())
     }
@@ -341,8 +339,7 @@ impl QueuePanel {
     /// skipped ones, for the caller to log.
     #[wasm_bindgen(js_name = setItems)]
     pub fn set_items(&self, items: JsValue) -> Result<Vec<String>, JsError> {
-        let values: Vec<serde_json::Value> = serde_wasm_bindgen::from_value(items)
-            .map_err(|e| JsError::new(&format!("items: {e}")))?;
+        let values: Vec<serde_json::Value> = super::json::from_js(&items, "items")?;
         let (items, skipped) = crate::core::queue::items_from_values(values);
         self.state.borrow_mut().items = items;
         Ok(skipped)
@@ -351,8 +348,7 @@ impl QueuePanel {
     /// Sets the filter (`{channel, verdict, grade, urgentOnly, includeReplied, includeSpam, search}`).
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(&self, filter: JsValue) -> Result<(), JsError> {
-        let filter: QueueFilter = serde_wasm_bindgen::from_value(filter)
-            .map_err(|e| JsError::new(&format!("filter: {e}")))?;
+        let filter: QueueFilter = super::json::from_js(&filter, "filter")?;
         self.state.borrow_mut().filter = filter;
         Ok(())
     }
@@ -370,7 +366,7 @@ impl QueuePanel {
             .borrow_mut()
             .render(now_ms, true)
             .map_err(js_error)?;
-        serde_wasm_bindgen::to_value(&counts).map_err(|e| JsError::new(&e.to_string()))
+        super::json::to_js(&counts)
     }
 
     /// Brings the drawing to `nowMs`: only the clock texts change while the rows keep
@@ -381,7 +377,7 @@ impl QueuePanel {
             .borrow_mut()
             .render(now_ms, false)
             .map_err(js_error)?;
-        serde_wasm_bindgen::to_value(&counts).map_err(|e| JsError::new(&e.to_string()))
+        super::json::to_js(&counts)
     }
 
     /// Ticks every second (one timer for the whole panel) until `stop`.
@@ -405,10 +401,8 @@ impl QueuePanel {
 /// `chartTarget`, `chartPeers`, `chartNoData`).
 #[wasm_bindgen(js_name = drawMetrics)]
 pub fn draw_metrics(container: Element, metrics: JsValue, labels: JsValue) -> Result<(), JsError> {
-    let metrics: Metrics = serde_wasm_bindgen::from_value(metrics)
-        .map_err(|e| JsError::new(&format!("metrics: {e}")))?;
-    let labels: Labels = serde_wasm_bindgen::from_value(labels)
-        .map_err(|e| JsError::new(&format!("labels: {e}")))?;
+    let metrics: Metrics = super::json::from_js(&metrics, "metrics")?;
+    let labels: Labels = super::json::from_js(&labels, "labels")?;
     let document = container
         .owner_document()
         .ok_or_else(|| JsError::new("the container is not in a document"))?;

@@ -3,7 +3,8 @@
 // The wasm build and the native tool search the engine's patterns differently
 // (regex-automata's lazy DFA alone in the wasm, the regex crate with every speed
 // feature natively; see src/core/pattern.rs) and
-// pass their input through different doors (serde-wasm-bindgen, serde_json). Both
+// pass their input through different doors (JavaScript values as JSON text, JSON
+// lines). Both
 // must give the same result, field for field (verdict, score, every reason with its
 // weight and text, kind, grade, priority, template and its alternatives, deadline): on
 // every message of the labelled inquiry set, and on the first 1 500 of the
