@@ -130,7 +130,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// `$OUT_DIR/concept-tables.txt`, each table after a `[name]` line. Native builds
 /// compile it in; the wasm leaves it out and is handed the same text at start (the
 /// extension ships it as `data/concept-tables.txt`, written the same way by
-/// `build.sh`), which keeps 30 KB of text out of the engine's download.
+/// `build.sh`), which keeps 30 KB of text out of the engine's download. The built-in
+/// word model (`src/core/triage/model.tsv`) follows as the last table,
+/// `[word-model]`, for the same reason.
 fn bundle_concept_tables() {
     let dir = Path::new("src/core/triage/concepts");
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -153,6 +155,17 @@ fn bundle_concept_tables() {
             bundle.push('\n');
         }
     }
+    // The built-in word model goes last, in the same bundle (33 KB of text).
+    let model_path = Path::new("src/core/triage/model.tsv");
+    let model = std::fs::read_to_string(model_path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", model_path.display()));
+    assert!(
+        !model.lines().any(|l| l.starts_with('[')),
+        "{}: a line starts with '[', which would read as the start of a table",
+        model_path.display()
+    );
+    let _ = writeln!(bundle, "[word-model]");
+    bundle.push_str(&model);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("concept-tables.txt"), bundle).expect("OUT_DIR is writable");
 }

@@ -275,8 +275,8 @@ build_dist() {
   say "assembling the extension in dist/"
   cp manifest.json "$DIST/"
   cp -r extension/. "$DIST/"
-  # The concept tables, bundled as build.rs bundles them (see src/core/triage/concepts.rs):
-  # kept out of the wasm, handed to it at start.
+  # The concept tables and the built-in word model, bundled as build.rs bundles them
+  # (see src/core/triage/concepts.rs): kept out of the wasm, handed to it at start.
   mkdir -p "$DIST/data"
   local table
   for table in src/core/triage/concepts/*.txt; do
@@ -284,6 +284,8 @@ build_dist() {
     cat "$table"
     [ -z "$(tail -c1 "$table")" ] || printf '\n'
   done > "$DIST/data/concept-tables.txt"
+  # ...and the built-in word model last (as build.rs does).
+  { printf '[word-model]\n'; cat src/core/triage/model.tsv; } >> "$DIST/data/concept-tables.txt"
   # The engine must load: catch a broken wasm here, not in the browser.
   node "$ROOT/tests/wasm/smoke.mjs" "$DIST/pkg" >/dev/null \
     || die "the built engine does not load in Node (see tests/wasm/smoke.mjs)"

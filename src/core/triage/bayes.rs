@@ -256,8 +256,11 @@ impl Model {
     }
 }
 
-/// The model shipped with Xunpan.
-pub static BUILT_IN: LazyLock<Model> = LazyLock::new(|| Model::from_tsv(include_str!("model.tsv")));
+/// The model shipped with Xunpan: the `word-model` table of the bundle of tables
+/// (compiled in natively; the wasm is handed it at start with the concept tables).
+pub static BUILT_IN: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_tsv(super::concepts::bundled_table(super::concepts::WORD_MODEL).unwrap_or_default())
+});
 
 /// The rep's learned filter: how often each token appeared in messages the rep
 /// marked as spam and as not spam.

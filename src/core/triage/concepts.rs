@@ -117,6 +117,15 @@ fn section<'a>(bundle: &'a str, name: &str) -> Option<&'a str> {
     Some(&rest[..end])
 }
 
+/// The name of the built-in word model's table in the bundle (the last one).
+pub const WORD_MODEL: &str = "word-model";
+
+/// The lines of one table of the bundle in use (a concept's, or [`WORD_MODEL`]),
+/// when the bundle is there.
+pub fn bundled_table(name: &str) -> Option<&'static str> {
+    bundle().and_then(|b| section(b, name))
+}
+
 /// Hands over the concept tables (the text of `data/concept-tables.txt`, as
 /// `build.rs` bundles them). The wasm must be given them before its first engine;
 /// giving the same text again is fine, another text once read is refused.
@@ -124,6 +133,7 @@ pub fn use_tables(bundle: String) -> Result<(), String> {
     let missing: Vec<&str> = Concept::ALL
         .iter()
         .map(|c| c.name())
+        .chain([WORD_MODEL])
         .filter(|name| section(&bundle, name).is_none())
         .collect();
     if !missing.is_empty() {
