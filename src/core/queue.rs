@@ -91,7 +91,7 @@ pub fn items_from_values(values: Vec<serde_json::Value>) -> (Vec<QueueItem>, Vec
                 }
             }
         }
-        match serde_json::from_value::<QueueItem>(value) {
+        match QueueItem::deserialize(&value) {
             Ok(item) => items.push(item),
             Err(e) => skipped.push(format!("stored item {n} skipped: {e}")),
         }

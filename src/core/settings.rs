@@ -146,8 +146,10 @@ impl Settings {
                 "written by a newer Xunpan (settings version {version}, this one reads up to {VERSION}); update Xunpan first"
             )));
         }
-        let mut settings: Settings =
-            serde_json::from_value(value).map_err(|e| Error::BadSettings(format!("{e}")))?;
+        // Read from the value by reference, as every other record is (one reader
+        // per type in the wasm).
+        let mut settings =
+            Settings::deserialize(&value).map_err(|e| Error::BadSettings(format!("{e}")))?;
         settings.version = VERSION;
         settings.normalize();
         settings.validate()?;

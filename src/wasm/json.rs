@@ -37,7 +37,7 @@ pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
             .as_string()
             .ok_or("it is not a JSON value")?
     };
-    serde_json::from_str(&text)
+    let value: serde_json::Value = serde_json::from_str(&text)
         .or_else(|first| {
             let repaired = crate::core::text::lone_surrogates_replaced(&text);
             if repaired == text {
@@ -46,5 +46,8 @@ pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
                 serde_json::from_str(&repaired)
             }
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    // Read from the parsed value, as the door for inquiries does: one reader per
+    // type in the download, not one for text and one for values.
+    T::deserialize(&value).map_err(|e| e.to_string())
 }

@@ -180,7 +180,8 @@ pub struct ReplySettings {
 }
 
 static DEFAULTS: LazyLock<Vec<Template>> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("templates.json"))
+    serde_json::from_str::<serde_json::Value>(include_str!("templates.json"))
+        .and_then(|value| Vec::<Template>::deserialize(&value))
         .unwrap_or_else(|e| panic!("built-in templates.json is broken: {e}"))
 });
 
@@ -211,7 +212,8 @@ fn built_in_versions() -> &'static LanguageVersions {
 /// Reads a language-versions file (`{"<template id>": {"<language>": "<body>"}}`),
 /// checking every language code and variable.
 pub fn parse_language_versions(json: &str) -> Result<LanguageVersions, String> {
-    let versions: LanguageVersions = serde_json::from_str(json)
+    let versions = serde_json::from_str::<serde_json::Value>(json)
+        .and_then(|value| LanguageVersions::deserialize(&value))
         .map_err(|e| format!("template-versions.json is not a map of id → language → text: {e}"))?;
     let check = ReplySettings {
         templates: versions
