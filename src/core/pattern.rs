@@ -286,8 +286,7 @@ impl<'t> Openings<'t> {
                 return false;
             };
             let start = text.as_ptr() as usize;
-            let inside = start >= counted.start
-                && start.saturating_add(text.len()) <= counted.end;
+            let inside = start >= counted.start && start.saturating_add(text.len()) <= counted.end;
             let set = &counted.buckets[usize::from(width == 4)];
             inside
                 && !buckets.iter().any(|&b| {

@@ -987,12 +987,30 @@ mod fingerprint_tests {
     #[test]
     fn the_fingerprint_is_the_same_from_the_words_already_read() {
         let mut bodies: Vec<(Option<String>, String)> = vec![
-            (None, "Please quote 500 pcs of the 20 inch wig, FOB Ningbo".into()),
-            (Some("RFQ: wigs".into()), "see http://x.example/a?b=1 and www.y.example now, price for 200 units".into()),
-            (None, "check:https://docs.example/view the order list of 40 items today".into()),
-            (None, "请报价 500 件 LED 面板灯，谢谢 please reply soon my friend".into()),
-            (None, "Contrase\u{0301}na ŞİFRE Đăng nhập Straße كلمةُ المرور and more words here".into()),
-            (None, "\u{0301}abc \u{0301} \u{0301}\u{0301}x price for wigs and hair bundles".into()),
+            (
+                None,
+                "Please quote 500 pcs of the 20 inch wig, FOB Ningbo".into(),
+            ),
+            (
+                Some("RFQ: wigs".into()),
+                "see http://x.example/a?b=1 and www.y.example now, price for 200 units".into(),
+            ),
+            (
+                None,
+                "check:https://docs.example/view the order list of 40 items today".into(),
+            ),
+            (
+                None,
+                "请报价 500 件 LED 面板灯，谢谢 please reply soon my friend".into(),
+            ),
+            (
+                None,
+                "Contrase\u{0301}na ŞİFRE Đăng nhập Straße كلمةُ المرور and more words here".into(),
+            ),
+            (
+                None,
+                "\u{0301}abc \u{0301} \u{0301}\u{0301}x price for wigs and hair bundles".into(),
+            ),
             (None, format!("{} tail", "word ".repeat(3_000))),
             (None, format!("{} www.link.example tail", "a".repeat(9_000))),
             (None, "   ".into()),
@@ -1004,7 +1022,10 @@ mod fingerprint_tests {
             };
             let inquiry = &value["inquiry"];
             if let Some(body) = inquiry["body"].as_str() {
-                bodies.push((inquiry["subject"].as_str().map(String::from), body.to_string()));
+                bodies.push((
+                    inquiry["subject"].as_str().map(String::from),
+                    body.to_string(),
+                ));
             }
         }
         assert!(bodies.len() > 50, "only {} bodies", bodies.len());
