@@ -48,15 +48,21 @@ now_ms() { date +%s%3N; }
 # CPU_MS: the CPU time of every finished child process of this script so far. No
 # subshell here: a subshell's children are not this shell's.
 read_cpu() {
-  local self user sys value total=0 minutes seconds
   times > "$TIMES_FILE"
-  { read -r self; read -r user sys; } < "$TIMES_FILE"
-  for value in "$user" "$sys"; do
+  CPU_MS="$(times_ms "$TIMES_FILE" children)"
+}
+# The milliseconds in the output of `times` in FILE: the children's line, or both lines.
+times_ms() {
+  local self_user self_sys user sys value total=0 minutes seconds values
+  { read -r self_user self_sys; read -r user sys; } < "$1"
+  values=("$user" "$sys")
+  [ "$2" = children ] || values+=("$self_user" "$self_sys")
+  for value in "${values[@]}"; do
     minutes="${value%%m*}" seconds="${value#*m}"
     seconds="${seconds%s}"
     total=$((total + 10#$minutes * 60000 + 10#${seconds%.*} * 1000 + 10#${seconds#*.}))
   done
-  CPU_MS=$total
+  echo "$total"
 }
 begin() {
   end_step
@@ -86,7 +92,7 @@ print_times() {
     printf '    %s  %s  %s\n' "$(seconds "$wall")" "$(seconds "$cpu")" "${rest#*|}"
   done
   # The installs ran beside the steps: their wall time is not added to the steps', their
-  # CPU time is (it was taken out of the step that waited for them).
+  # CPU time is (no step counts it).
   for line in "${BACKGROUND_TIMES[@]}"; do
     wall="${line%%|*}" rest="${line#*|}"
     cpu="${rest%%|*}"
@@ -217,19 +223,25 @@ declare -A JOB_PID=() JOB_START=()
 BACKGROUND=()
 BACKGROUND_TIMES=()
 
-# start_install NAME FUNCTION [ARG...]: runs FUNCTION in the background.
+# start_install NAME FUNCTION [ARG...]: runs FUNCTION in the background. The install
+# is not a child of this shell (started from a subshell that ends at once): its CPU time
+# is then not counted in whichever step was running when it ended, but read from its
+# own `times`, written with its status and end when it exits.
 start_install() {
   local name="$1"
   shift
   mkdir -p "$SETUP_LOGS"
-  rm -f "$SETUP_LOGS/$name.end"
+  rm -f "$SETUP_LOGS/$name".{end,times,pid}
   (
-    trap 'now_ms > "$SETUP_LOGS/$name.end"' EXIT
-    "$@"
-  ) > "$SETUP_LOGS/$name.log" 2>&1 &
-  JOB_PID[$name]=$!
+    (
+      trap 'status=$?; times > "$SETUP_LOGS/$name.times"; echo "$status $(now_ms)" > "$SETUP_LOGS/$name.end"' EXIT
+      "$@"
+    ) > "$SETUP_LOGS/$name.log" 2>&1 &
+    echo $! > "$SETUP_LOGS/$name.pid"
+  )
+  JOB_PID[$name]="$(cat "$SETUP_LOGS/$name.pid")"
   JOB_START[$name]="$(now_ms)"
-  BACKGROUND+=("$!")
+  BACKGROUND+=("${JOB_PID[$name]}")
 }
 
 # Ends the background installs (and what they started) when the script ends early.
@@ -242,22 +254,25 @@ stop_background() {
 trap stop_background EXIT
 
 # await_install NAME: waits for the install NAME if one was started; prints its log and
-# records its time (wall from its start to its end, and its CPU time, which is then not
-# counted in the step that waited). Non-zero if it failed.
+# records its time (wall from its start to its end, CPU of its processes). Non-zero if
+# it failed.
 await_install() {
-  local name="$1" pid status=0 running=() other end before
+  local name="$1" pid status end running=() other cpu=0
   pid="${JOB_PID[$name]:-}"
   [ -n "$pid" ] || return 0
   unset "JOB_PID[$name]"
-  read_cpu
-  before=$CPU_MS
-  wait "$pid" || status=$?
-  read_cpu
-  STEP_CPU=$((STEP_CPU + CPU_MS - before))
+  # Its end is written as it exits: wait for that, or for the process to be gone.
+  while [ ! -s "$SETUP_LOGS/$name.end" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
   for other in "${BACKGROUND[@]}"; do [ "$other" = "$pid" ] || running+=("$other"); done
   BACKGROUND=("${running[@]}")
-  end="$(cat "$SETUP_LOGS/$name.end" 2>/dev/null || now_ms)"
-  BACKGROUND_TIMES+=("$((end - JOB_START[$name]))|$((CPU_MS - before))|$name")
+  if [ -s "$SETUP_LOGS/$name.end" ]; then
+    read -r status end < "$SETUP_LOGS/$name.end"
+    cpu="$(times_ms "$SETUP_LOGS/$name.times" all)"
+  else
+    status=1 end="$(now_ms)"
+    echo "build.sh: the install of $name ended without a word (killed?)" >> "$SETUP_LOGS/$name.log"
+  fi
+  BACKGROUND_TIMES+=("$((end - JOB_START[$name]))|$cpu|$name")
   cat "$SETUP_LOGS/$name.log"
   return "$status"
 }
