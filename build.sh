@@ -2,7 +2,8 @@
 # Xunpan build script: installs what is missing, builds the extension, runs the tests.
 #
 #   ./build.sh build     build the extension into dist/
-#   ./build.sh test      every test tier (what CI runs); non-zero on any failure
+#   ./build.sh test      every test tier (what CI runs); non-zero on any failure;
+#                        XUNPAN_E2E_JOBS=N runs N Playwright files at a time (default 2)
 #   ./build.sh demo      build, serve the demo seller inbox, open Chromium with Xunpan on it
 #                        (headless when there is no display: screenshots, paths printed)
 #   ./build.sh package   dist/ zipped for Chrome and for Firefox, sizes printed
@@ -17,9 +18,11 @@
 # only: the wasm32 Rust target, rustfmt and clippy, wasm-bindgen-cli (exactly the version
 # in Cargo.lock), Debian's Chromium, chromedriver and a CJK font, Firefox ESR and
 # geckodriver (crates.io) for the test run, Node.js if absent, and the npm packages pinned
-# in tests/package.json (playwright-core, binaryen for wasm-opt, web-ext). It never
-# installs Debian's binaryen (its wasm-opt breaks wasm-bindgen output) and never lets a
-# test tool download a browser. `test` prints the time of each step at its end.
+# in tests/package.json (playwright-core, binaryen for wasm-opt, web-ext). The Rust
+# components come first; the other installs run in the background, beside the builds
+# that do not need them, and are waited for where they are needed. It never installs
+# Debian's binaryen (its wasm-opt breaks wasm-bindgen output) and never lets a test
+# tool download a browser. `test` prints the time of each step at its end.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -45,15 +48,21 @@ now_ms() { date +%s%3N; }
 # CPU_MS: the CPU time of every finished child process of this script so far. No
 # subshell here: a subshell's children are not this shell's.
 read_cpu() {
-  local self user sys value total=0 minutes seconds
   times > "$TIMES_FILE"
-  { read -r self; read -r user sys; } < "$TIMES_FILE"
-  for value in "$user" "$sys"; do
+  CPU_MS="$(times_ms "$TIMES_FILE" children)"
+}
+# The milliseconds in the output of `times` in FILE: the children's line, or both lines.
+times_ms() {
+  local self_user self_sys user sys value total=0 minutes seconds values
+  { read -r self_user self_sys; read -r user sys; } < "$1"
+  values=("$user" "$sys")
+  [ "$2" = children ] || values+=("$self_user" "$self_sys")
+  for value in "${values[@]}"; do
     minutes="${value%%m*}" seconds="${value#*m}"
     seconds="${seconds%s}"
     total=$((total + 10#$minutes * 60000 + 10#${seconds%.*} * 1000 + 10#${seconds#*.}))
   done
-  CPU_MS=$total
+  echo "$total"
 }
 begin() {
   end_step
@@ -81,6 +90,14 @@ print_times() {
     cpu="${rest%%|*}"
     total=$((total + wall)) total_cpu=$((total_cpu + cpu))
     printf '    %s  %s  %s\n' "$(seconds "$wall")" "$(seconds "$cpu")" "${rest#*|}"
+  done
+  # The installs ran beside the steps: their wall time is not added to the steps', their
+  # CPU time is (no step counts it).
+  for line in "${BACKGROUND_TIMES[@]}"; do
+    wall="${line%%|*}" rest="${line#*|}"
+    cpu="${rest%%|*}"
+    total_cpu=$((total_cpu + cpu))
+    printf '    %s  %s  install in the background: %s (beside the steps)\n' "$(seconds "$wall")" "$(seconds "$cpu")" "${rest#*|}"
   done
   printf '    %s  %s  in all%s\n' "$(seconds "$total")" "$(seconds "$total_cpu")" "${failed:+ (failed during: $failed)}"
 }
@@ -129,17 +146,19 @@ ensure_rust() {
 # without its TLS features (it only talks to a local browser driver) and at opt-level 1,
 # it builds in a fifth less time (606 -> 480 s here) and runs as fast on our wasm; at
 # opt-level 0 it built in half the time but read the test's wasm five times slower.
+BINDGEN_WANTED="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock 2>/dev/null || true)"
+# The version of the wasm-bindgen on the PATH, empty when there is none: a missing tool
+# is what the installs are for, so its absence must not end the script.
+bindgen_version() { wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true; }
 ensure_wasm_bindgen() {
-  local want have
-  want="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)"
+  local want="$BINDGEN_WANTED" have
   [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
-  # A missing tool is what this step is for: its absence must not end the script.
-  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  have="$(bindgen_version)"
   [ "$have" != "$want" ] || return 0
   # No --locked: the registry here does not serve every crate the CLI's lock file names.
   say "installing wasm-bindgen-cli $want (was: ${have:-none}; a few minutes, once)"
   CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install -q wasm-bindgen-cli --version "$want" --no-default-features
-  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  have="$(bindgen_version)"
   [ "$have" = "$want" ] || die "wasm-bindgen-cli $want was installed, but the wasm-bindgen on the PATH says ${have:-nothing}: put ${CARGO_HOME:-$HOME/.cargo}/bin first on the PATH"
 }
 
@@ -155,30 +174,77 @@ browser_packages() {
 
 # The npm packages pinned in tests/package.json (playwright-core, binaryen for
 # wasm-opt, web-ext), installed again when the lock file changed.
-ensure_npm_tools() {
-  local pkg stale=no
+npm_tools_stale() {
+  local pkg
   for pkg in playwright-core binaryen web-ext .package-lock.json; do
-    [ -e "tests/node_modules/$pkg" ] || stale=yes
+    [ -e "tests/node_modules/$pkg" ] || return 0
   done
-  [ "$stale" = yes ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ] || return 0
+  [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]
+}
+ensure_npm_tools() {
+  npm_tools_stale || return 0
   say "installing the test tools pinned in tests/package.json (npm ci)"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# Debian's packages (Firefox is the one the tests can do without: if the set fails,
+# the rest is tried without it), then the npm tools.
+install_packages() {
+  if [ $# -gt 0 ] && ! apt_install "$@"; then
+    local rest=() package
+    for package in "$@"; do [ "$package" = firefox-esr ] || rest+=("$package"); done
+    [ ${#rest[@]} -lt $# ] || return 1
+    [ ${#rest[@]} -eq 0 ] || apt_install "${rest[@]}" || return 1
+  fi
+  ensure_npm_tools
 }
 
 # Firefox ESR from Debian and geckodriver from crates.io (Mozilla publishes it there):
 # the wasm-bindgen tests run in Firefox too. geckodriver starts `firefox`; Debian names
 # it firefox-esr, so a one-link directory puts it on the PATH under that name.
+# geckodriver only relays a few WebDriver commands to Firefox: built at opt-level 0 it
+# takes a fraction of the CPU time of an optimised build and the tests do not notice.
 FIREFOX_SHIM="$ROOT/target/firefox-bin"
 FIREFOX=no
 has_firefox() { command -v firefox-esr >/dev/null || command -v firefox >/dev/null; }
 ensure_geckodriver() {
   command -v geckodriver >/dev/null && return 0
   say "installing geckodriver from crates.io (once, a few minutes)"
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install -q geckodriver --version '^0.37'
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 nice -n 5 cargo install -q geckodriver --version '^0.37'
+}
+
+# --- installs in the background --------------------------------------------------
+# The installs start at once and run beside the steps that do not need them (the
+# format check, clippy and the native tests, the wasm builds): a cargo install spends
+# minutes on its last crates with one CPU busy, and the builds fill the other. Each
+# writes its log to target/setup/NAME.log, printed when the script waits for it.
+
+declare -A JOB_PID=() JOB_START=()
+BACKGROUND=()
+BACKGROUND_TIMES=()
+
+# start_install NAME FUNCTION [ARG...]: runs FUNCTION in the background. The install
+# is not a child of this shell (started from a subshell that ends at once): its CPU time
+# is then not counted in whichever step was running when it ended, but read from its
+# own `times`, written with its status and end when it exits.
+start_install() {
+  local name="$1"
+  shift
+  mkdir -p "$SETUP_LOGS"
+  rm -f "$SETUP_LOGS/$name".{end,times,pid}
+  (
+    (
+      trap 'status=$?; times > "$SETUP_LOGS/$name.times"; echo "$status $(now_ms)" > "$SETUP_LOGS/$name.end"' EXIT
+      "$@"
+    ) > "$SETUP_LOGS/$name.log" 2>&1 &
+    echo $! > "$SETUP_LOGS/$name.pid"
+  )
+  JOB_PID[$name]="$(cat "$SETUP_LOGS/$name.pid")"
+  JOB_START[$name]="$(now_ms)"
+  BACKGROUND+=("${JOB_PID[$name]}")
 }
 
 # Ends the background installs (and what they started) when the script ends early.
-BACKGROUND=()
 stop_background() {
   local pid
   for pid in "${BACKGROUND[@]}"; do
@@ -187,68 +253,98 @@ stop_background() {
 }
 trap stop_background EXIT
 
-# Waits for a background install; prints its log. Non-zero if it failed.
-wait_background() {
-  local pid="$1" log="$2" status=0 running=() other
-  wait "$pid" || status=$?
+# await_install NAME: waits for the install NAME if one was started; prints its log and
+# records its time (wall from its start to its end, CPU of its processes). Non-zero if
+# it failed.
+await_install() {
+  local name="$1" pid status end running=() other cpu=0
+  pid="${JOB_PID[$name]:-}"
+  [ -n "$pid" ] || return 0
+  unset "JOB_PID[$name]"
+  # Its end is written as it exits: wait for that, or for the process to be gone.
+  while [ ! -s "$SETUP_LOGS/$name.end" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
   for other in "${BACKGROUND[@]}"; do [ "$other" = "$pid" ] || running+=("$other"); done
   BACKGROUND=("${running[@]}")
-  cat "$log"
+  if [ -s "$SETUP_LOGS/$name.end" ]; then
+    read -r status end < "$SETUP_LOGS/$name.end"
+    cpu="$(times_ms "$SETUP_LOGS/$name.times" all)"
+  else
+    status=1 end="$(now_ms)"
+    echo "build.sh: the install of $name ended without a word (killed?)" >> "$SETUP_LOGS/$name.log"
+  fi
+  BACKGROUND_TIMES+=("$((end - JOB_START[$name]))|$cpu|$name")
+  cat "$SETUP_LOGS/$name.log"
   return "$status"
 }
 
-# Everything `what` (build, browser or test) needs. The installs run side by side:
-# Debian's packages and the npm tools download while cargo builds wasm-bindgen-cli in
-# the foreground and geckodriver beside it (two builds keep both CPUs busy where one
-# build waits on its last crates).
+# True while an install is running or not yet waited for.
+pending_installs() { [ ${#JOB_PID[@]} -gt 0 ]; }
+
+# Starts what `what` (build, browser or test) needs and is missing; the wasm32 target
+# and the Rust components first, in the foreground (every build needs them).
 setup() {
-  local what="$1" packages=() firefox_wanted=no
-  begin "setup: what was missing installed"
+  local what="$1" packages=() started=()
+  begin "setup: Rust components; the installs started"
   ensure_rust
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
   if [ "$what" != build ]; then
     mapfile -t -O ${#packages[@]} packages < <(browser_packages)
   fi
+  FIREFOX_WANTED=no
   if [ "$what" = test ] && [ "${XUNPAN_NO_FIREFOX:-}" != 1 ]; then
-    firefox_wanted=yes
+    FIREFOX_WANTED=yes
     has_firefox || packages+=(firefox-esr)
   fi
-  mkdir -p "$SETUP_LOGS"
-  (
-    if [ ${#packages[@]} -gt 0 ] && ! apt_install "${packages[@]}"; then
-      # Firefox is the one package the tests can do without: try again without it.
-      local rest=() package
-      for package in "${packages[@]}"; do [ "$package" = firefox-esr ] || rest+=("$package"); done
-      [ ${#rest[@]} -lt ${#packages[@]} ] || exit 1
-      [ ${#rest[@]} -eq 0 ] || apt_install "${rest[@]}" || exit 1
-    fi
-    ensure_npm_tools
-  ) > "$SETUP_LOGS/packages.log" 2>&1 &
-  local packages_job=$! gecko_job=""
-  BACKGROUND+=("$packages_job")
-  if [ "$firefox_wanted" = yes ]; then
-    ensure_geckodriver > "$SETUP_LOGS/geckodriver.log" 2>&1 &
-    gecko_job=$!
-    BACKGROUND+=("$gecko_job")
+  if [ ${#packages[@]} -gt 0 ] || npm_tools_stale; then
+    start_install packages install_packages "${packages[@]}"
+    [ ${#packages[@]} -eq 0 ] || started+=("Debian's ${packages[*]}")
+    npm_tools_stale && started+=("the npm tools")
   fi
-  ensure_wasm_bindgen
-  wait_background "$packages_job" "$SETUP_LOGS/packages.log" \
-    || die "installing Debian's packages or the npm tools failed (above; log in $SETUP_LOGS)"
-  if [ -n "$gecko_job" ] && ! wait_background "$gecko_job" "$SETUP_LOGS/geckodriver.log"; then
-    say "geckodriver could not be installed (above): the Firefox run will be skipped"
+  if [ "$(bindgen_version)" != "$BINDGEN_WANTED" ]; then
+    start_install wasm-bindgen ensure_wasm_bindgen
+    started+=("wasm-bindgen-cli $BINDGEN_WANTED")
   fi
+  if [ "$FIREFOX_WANTED" = yes ] && ! command -v geckodriver >/dev/null; then
+    start_install geckodriver ensure_geckodriver
+    started+=("geckodriver")
+  fi
+  if [ ${#started[@]} -gt 0 ]; then
+    local list
+    list="$(printf '%s; ' "${started[@]}")"
+    say "installing in the background: ${list%; } (logs in $SETUP_LOGS, printed when done)"
+  fi
+  end_step
+}
+
+# Waits for the installs the engine's packaging and the browsers need (all but
+# geckodriver) and checks that they left what is needed on the PATH.
+await_tools() {
+  local what="$1"
+  if pending_installs; then
+    begin "setup: waiting for the installs started at the beginning"
+    say "waiting for the installs started at the beginning"
+  fi
+  await_install wasm-bindgen || die "installing wasm-bindgen-cli failed (above; log in $SETUP_LOGS/wasm-bindgen.log)"
+  await_install packages || die "installing Debian's packages or the npm tools failed (above; log in $SETUP_LOGS/packages.log)"
   command -v node >/dev/null || die "node is not on the PATH after installing it"
   if [ "$what" != build ]; then
     [ -x "$CHROMIUM" ] || die "no Chromium at $CHROMIUM (CHROMIUM=... names another)"
     [ -x "$CHROMEDRIVER_BIN" ] || die "no chromedriver at $CHROMEDRIVER_BIN (CHROMEDRIVER_BIN=... names another)"
   fi
-  if [ "$firefox_wanted" = yes ] && has_firefox && command -v geckodriver >/dev/null; then
+}
+
+# Waits for geckodriver, if it was being installed; FIREFOX=yes when Firefox can run.
+await_firefox() {
+  [ "$FIREFOX_WANTED" = yes ] || return 0
+  if ! await_install geckodriver; then
+    say "geckodriver could not be installed (above): the Firefox runs will be skipped"
+  fi
+  if has_firefox && command -v geckodriver >/dev/null; then
     FIREFOX=yes
     mkdir -p "$FIREFOX_SHIM"
     command -v firefox >/dev/null || ln -sf "$(command -v firefox-esr)" "$FIREFOX_SHIM/firefox"
   fi
-  end_step
 }
 
 # --- building --------------------------------------------------------------------
@@ -257,10 +353,21 @@ WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontr
   --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
 
 # dist/: the engine built for size, its JavaScript glue, wasm-opt, the extension's files.
+# `what` is the setup's (build, browser or test): the installs it started are waited
+# for after the engine's build, which does not need them.
 build_dist() {
+  build_engine
+  await_tools "$1"
+  assemble_dist
+}
+
+build_engine() {
   begin "build: the engine (wasm32, release profile)"
   say "building the engine (wasm32, release)"
   cargo build --profile wasm --locked --target wasm32-unknown-unknown --lib -q
+}
+
+assemble_dist() {
   begin "build: wasm-bindgen, wasm-opt, dist/"
   rm -rf "$DIST"
   mkdir -p "$DIST/pkg"
@@ -309,7 +416,8 @@ test_all() {
   setup test
 
   # The bare-machine check cuts its own run of this script short at the first cargo
-  # command after the setup: `cargo fmt` must stay first here.
+  # command after the setup (once the installs have been asked for): `cargo fmt` must
+  # stay first here. Until the wasm-bindgen step, nothing needs what is being installed.
   tier 0 "format, the first run on a bare machine, lints" "cargo fmt --check, the setup with every tool missing (tests/bare-machine.sh), clippy"
   cargo fmt --check
   tests/bare-machine.sh
@@ -321,16 +429,30 @@ test_all() {
   tier 1 "cargo test, natively" "cargo test (the core, the CLI, the corpora, property tests; every pattern searched the wasm's way and the regex crate's, which must agree)"
   cargo test --locked --features pattern-cross-check
 
-  build_dist
+  build_engine
+  # The wasm-bindgen tests built now, while the installs may still run; run in tier 3.
+  # Without debug info: the test's wasm is 4 MB instead of 39, its first build takes a
+  # quarter less CPU (385 -> 292 s), and the runner reads it faster. Its dependencies
+  # unoptimised (they are optimised for the native tests' corpora): a cold build takes
+  # 51 s of CPU instead of 151, and the six tests run as fast (docs/performance.md).
+  local web_test=(cargo test --locked --target wasm32-unknown-unknown --test web --config profile.dev.debug=false
+    --config 'profile.dev.package."*".opt-level=0')
+  begin "build: the wasm-bindgen tests (wasm32)"
+  say "building the wasm-bindgen tests (wasm32)"
+  "${web_test[@]}" --no-run -q
+  await_tools test
+  assemble_dist
 
   tier 2 "web-ext lint, node --test" "web-ext lint (Firefox's checks on dist/), then node --test (the wasm package's JavaScript names and shapes, the extension's modules)"
   node "$ROOT/tests/lint-firefox.mjs" "$DIST"
   node --test "$ROOT/tests/wasm/" "$ROOT/tests/unit/"
 
+  if [ -n "${JOB_PID[geckodriver]:-}" ]; then
+    begin "setup: waiting for geckodriver"
+    say "waiting for geckodriver, installed in the background"
+  fi
+  await_firefox
   tier 3 "wasm-bindgen-test, Chromium and Firefox" "wasm-bindgen-test in headless Chromium (web-sys code), then in headless Firefox ESR"
-  # Without debug info: the test's wasm is 4 MB instead of 39, its first build takes a
-  # quarter less CPU (385 -> 292 s), and the runner reads it faster (docs/performance.md).
-  local web_test=(cargo test --locked --target wasm32-unknown-unknown --test web --config profile.dev.debug=false)
   CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_TEST_TIMEOUT=60 "${web_test[@]}"
   if [ "$FIREFOX" = yes ]; then
     PATH="$FIREFOX_SHIM:$PATH" GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=90 "${web_test[@]}"
@@ -342,9 +464,13 @@ test_all() {
     say "SKIPPED: the Firefox run: Firefox ESR or geckodriver could not be installed here (above)"
   fi
 
-  tier 4 "Playwright end-to-end" "Playwright: the extension on the demo seller inbox (and with a strict page CSP)"
+  # Two files at a time: each starts its own demo server (on a free port) and its own
+  # browser profile, and most of a file's time is spent waiting on the browser, so two
+  # side by side take 170 s where one after the other took 260 s (docs/performance.md).
+  # More at once only loaded the 2 CPUs further: 161 s, and timing tests failed.
+  tier 4 "Playwright end-to-end" "Playwright: the extension on the demo seller inbox (and with a strict page CSP), two files at a time"
   mkdir -p "$ARTIFACTS"
-  (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node --test --test-concurrency=1 e2e/)
+  (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node --test --test-concurrency="${XUNPAN_E2E_JOBS:-2}" e2e/)
 
   # Firefox has no host-resolver flag: the demo server listens on 443 and Firefox's
   # network.dns.forceResolve sends every host there (tests/firefox/firefox.test.mjs).
@@ -367,7 +493,7 @@ test_all() {
 
 demo() {
   setup browser
-  build_dist
+  build_dist browser
   mkdir -p "$ARTIFACTS"
   (cd tests && XUNPAN_DIST="$DIST" XUNPAN_ARTIFACTS="$ARTIFACTS" node e2e/open-demo.mjs "$@")
 }
@@ -388,7 +514,7 @@ package_dist() {
 
 bench() {
   setup browser
-  build_dist
+  build_dist browser
   package_dist >/dev/null
   local corpus="$ROOT/../shared/corpus"
   [ -f "$corpus/inquiries-dev.jsonl" ] || die "no corpus at $corpus (../shared beside the checkout)"
@@ -468,11 +594,11 @@ fuzz() {
 }
 
 case "${1:-}" in
-  build) setup build; build_dist ;;
+  build) setup build; build_dist build ;;
   test) test_all ;;
   demo) shift; demo "$@" ;;
-  package) setup browser; build_dist; package_dist ;;
+  package) setup browser; build_dist browser; package_dist ;;
   bench) bench ;;
   fuzz) fuzz ;;
-  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

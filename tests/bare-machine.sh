@@ -10,7 +10,9 @@
 # install, apt-get, npm) that record what they were asked for and put a stand-in of the
 # tool where the real one would go, so nothing is downloaded and the check takes seconds.
 # Each run is cut short at the first cargo command that is not an install, the first
-# build step: by then every install the command needs must have been asked for. A second
+# build step, once the installs (which run in the background, beside the first build
+# steps) have stopped asking for more: by then every install the command needs must
+# have been asked for. A second
 # run on the same machine must install nothing and get as far.
 #
 # It fails when the script dies before that point (as the first release did, ending
@@ -119,6 +121,16 @@ esac
 # A version query (cargo's, or a component's: cargo fmt --version) is not a build step.
 for arg in "\$@"; do
   case "\$arg" in --version|-V) echo "cargo \${1:-} 1.95.0 (stand-in)"; exit 0 ;; esac
+done
+# The installs run in the background beside the first build steps: once the log of the
+# installs asked for has been still for a second (the stand-ins take milliseconds), all
+# were asked for.
+last=""
+for _ in \$(seq 40); do
+  now="\$(wc -l < "$log")"
+  [ "\$now" = "\$last" ] && break
+  last="\$now"
+  sleep 1
 done
 echo "cargo \$*" > "$reached"
 exit 99

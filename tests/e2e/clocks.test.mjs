@@ -37,7 +37,11 @@ describe('clocks, badge and feedback on the demo inbox', () => {
 
   test('list chips read in words and count whole minutes, the open card counts seconds', async () => {
     const clocks = async (p) => (await visibleTexts(p)).filter((t) => /^(Reply in|Overdue|Counts in|Counted as late|Replied|Follow up)/.test(t));
-    const first = await clocks(page);
+    // The clocks are drawn after the tags, on a loaded machine a moment later: wait for them.
+    let first = await clocks(page);
+    for (const until = Date.now() + 10_000; first.length < 10 && Date.now() < until; first = await clocks(page)) {
+      await page.waitForTimeout(100);
+    }
     assert.ok(first.length >= 10, `clocks on the rows (${first.length})`);
     assert.ok(first.some((t) => /^Overdue \d/.test(t)), `an overdue clock counts up: ${first.slice(0, 5)}`);
     // A list redraws once a minute, all its clocks together: whole minutes, in words.
