@@ -45,7 +45,12 @@
   // Page data posted by page-data.js (MAIN world): plain objects, checked by the store.
   window.addEventListener('message', (ev) => {
     if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
-    if (store.accept(ev.data)) triageAhead();
+    if (store.accept(ev.data)) {
+      triageAhead();
+      // Rows announced and never sent are read from the page once given up on.
+      const until = store.awaitedUntil?.() ?? 0;
+      if (until) setTimeout(schedule, Math.max(0, until - Date.now()) + 50);
+    }
     schedule();
   });
   // From now on every post is heard: only older ones need posting again (see start).
@@ -199,9 +204,9 @@
       reportHealth(page);
       const readable = page.items.filter((item) => !item.unread);
       for (const item of page.items) if (item.unread) drawUnread(item);
-      for (const item of readable) if (drawable(item)) draw(item, page);
+      drawInTurn(readable.filter(drawable));
       await triage(readable);
-      for (const item of readable) draw(item, page);
+      drawInTurn(readable);
       // The rows are in: from now on changes are found by scans (a row the page data
       // named but the page never showed must not make every change read the page twice).
       if (page.items.length) triagedAhead.clear();
@@ -226,6 +231,7 @@
     const page = Site.collect(pageType, document, store, overrides);
     reportHealth(page);
     let complete = true;
+    const answeredItems = [];
     for (const item of page.items) {
       if (item.unread) {
         drawUnread(item);
@@ -235,9 +241,10 @@
         complete = false;
         continue;
       }
-      draw(item, page);
+      answeredItems.push(item);
       triagedAhead.delete(item.key);
     }
+    drawInTurn(answeredItems);
     return complete;
   }
 
@@ -293,7 +300,75 @@
 
   // --- drawing ---------------------------------------------------------------------------
 
-  function draw(item, page) {
+  // A list draws hundreds of chips, and each costs the page layout time: the rows the
+  // rep can see are drawn at once, the rest in idle time a few milliseconds at a time,
+  // so the page stays responsive; a row scrolled into view before its turn is drawn as
+  // it appears. Until the browser has said which rows are in view (after a frame), the
+  // first FIRST_ROWS rows in the page's order stand for them: a list opens at its top.
+  const FIRST_ROWS = 100;
+  const CHUNK_MS = 8;
+  const waiting = new Map(); // row element → item, to be drawn in idle time
+  let draining = false;
+  const rowsInView = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const item = waiting.get(entry.target);
+        if (!item) continue;
+        waiting.delete(entry.target);
+        rowsInView.unobserve(entry.target);
+        draw(item);
+      }
+    })
+    : null;
+
+  /** Whether the item's present answer is drawn already (nothing to do). */
+  function isDrawn(item) {
+    const prev = drawn.get(item.mount ?? item.element);
+    return Boolean(prev && prev.key === item.key && prev.known === results.get(item.key) && prev.host.isConnected);
+  }
+
+  /** Draws the items that have an answer: the first (and any open item) now, the rest in idle time. */
+  function drawInTurn(items) {
+    let shown = 0;
+    for (const item of items) {
+      if (!results.has(item.key) || !item.element) continue;
+      if (isDrawn(item)) {
+        shown += 1;
+        continue;
+      }
+      if (item.open || shown < FIRST_ROWS || !rowsInView) {
+        if (waiting.delete(item.element)) rowsInView?.unobserve(item.element);
+        draw(item);
+        shown += 1;
+        continue;
+      }
+      if (!waiting.has(item.element)) rowsInView.observe(item.element);
+      waiting.set(item.element, item);
+    }
+    drainSoon();
+  }
+
+  /** Draws the waiting rows in idle time, CHUNK_MS at a time. */
+  function drainSoon() {
+    if (draining || !waiting.size) return;
+    draining = true;
+    const idle = globalThis.requestIdleCallback ??
+      ((run) => setTimeout(() => run({ didTimeout: true, timeRemaining: () => 0 }), 0));
+    idle((deadline) => {
+      draining = false;
+      const until = performance.now() + CHUNK_MS;
+      for (const [element, item] of waiting) {
+        if (performance.now() >= until || (!deadline.didTimeout && deadline.timeRemaining() <= 0)) break;
+        waiting.delete(element);
+        rowsInView?.unobserve(element);
+        if (element.isConnected) draw(item);
+      }
+      drainSoon();
+    }, { timeout: 100 });
+  }
+
+  function draw(item) {
     const known = results.get(item.key);
     if (!known || !item.element) return;
     const { result } = known;
