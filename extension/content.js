@@ -93,7 +93,11 @@
   function answerFor(item) {
     item.key ??= item.id;
     item.signature ??= signature(item.inquiry);
-    const known = results.get(item.key);
+    let known = results.get(item.key);
+    if (!known && keptResultsJson !== null && keptSignatures?.get(item.key) === item.signature) {
+      readKept();
+      known = results.get(item.key);
+    }
     return known?.signature === item.signature ? known : null;
   }
 
@@ -113,18 +117,40 @@
     results.set(item.key, { signature: item.signature, result, remembered: false });
   }
 
-  /** Answers the worker kept from this address's last load (JSON text; see setup). */
-  function adoptRemembered(answersJson) {
+  // The answers the worker kept from this address's last load (see setup): their
+  // signatures at once, their results (JSON text, hundreds of KB for a long list) read
+  // only when a row's content matches one, so an inbox changed since never pays for it.
+  let keptSignatures = null; // item key → signature
+  let keptResultsJson = null;
+
+  function adoptRemembered(signaturesJson, resultsJson) {
+    try {
+      const signatures = JSON.parse(signaturesJson ?? 'null');
+      if (!signatures || typeof signatures !== 'object' || typeof resultsJson !== 'string') return;
+      keptSignatures = new Map(Object.entries(signatures).filter(([, s]) => typeof s === 'string'));
+      keptResultsJson = resultsJson;
+    } catch {
+      // nothing kept is used
+    }
+  }
+
+  /** Reads the kept results: each becomes the remembered answer for its signature. */
+  function readKept() {
+    const text = keptResultsJson;
+    const signatures = keptSignatures;
+    keptResultsJson = null;
+    keptSignatures = null;
     let entries = null;
     try {
-      entries = JSON.parse(answersJson ?? 'null');
+      entries = JSON.parse(text);
     } catch {
       return;
     }
     if (!entries || typeof entries !== 'object') return;
-    for (const [key, pair] of Object.entries(entries)) {
-      if (results.has(key) || !Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1]?.verdict !== 'string') continue;
-      results.set(key, { signature: pair[0], result: pair[1], remembered: true });
+    for (const [key, result] of Object.entries(entries)) {
+      const signature = signatures.get(key);
+      if (results.has(key) || typeof signature !== 'string' || typeof result?.verdict !== 'string') continue;
+      results.set(key, { signature, result, remembered: true });
     }
   }
 
@@ -645,7 +671,7 @@
     try {
       const answer = await ask(TYPES.PAGE_SETUP, { page: location.href });
       overrides = answer.overrides ?? {};
-      adoptRemembered(answer.answersJson);
+      adoptRemembered(answer.answersJson, answer.answerResultsJson);
       drawAheadWhatIsHere(Site.detect(location.href));
       Overlay.useLanguage(answer.locale?.language ?? null, answer.locale?.messages ?? null);
       lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
