@@ -62,6 +62,12 @@
   let running = false;
   let again = false;
 
+  // While the page is still being parsed, its changes are read at most this often: the
+  // parser adds nodes in many small steps, and a scan for each would be the page's own
+  // time before its rows. (Rows whose answers are here are drawn at once regardless,
+  // see the observer in `start`.)
+  const LOADING_SCAN_MS = 100;
+
   /** Coalesces a burst of page changes (one task's worth) into one scan. */
   function schedule() {
     if (scheduled) return;
@@ -69,7 +75,7 @@
     setTimeout(() => {
       scheduled = false;
       scan();
-    }, 0);
+    }, document.readyState === 'loading' ? LOADING_SCAN_MS : 0);
   }
 
   // Fingerprints by inquiry object: an inquiry read from the page is never changed
@@ -710,7 +716,11 @@
     window.addEventListener('hashchange', schedule);
     window.addEventListener('popstate', schedule);
     // Once the page is whole, read it again: only then is anything missing really missing.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', schedule, { once: true });
+    // (After the page's next frame, in idle time: the page draws what it has first.)
+    const whenIdle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0));
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => whenIdle(schedule, { timeout: 200 }), { once: true });
+    }
     scan();
   }
 
