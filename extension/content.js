@@ -200,6 +200,12 @@
   function drawAheadWhatIsHere(type) {
     const items = Site.predict(type, store);
     for (const item of items) if (drawable(item)) triagedAhead.add(item.key);
+    // Every row of the list was matched against the answers kept from the last load
+    // and none is to come: what no row matched is of no use any more.
+    if (items.length && keptResultsJson !== null && !(store.awaitedUntil?.() ?? 0)) {
+      keptResultsJson = null;
+      keptSignatures = null;
+    }
     return items;
   }
 
