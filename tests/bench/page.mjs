@@ -43,9 +43,9 @@
 //   insertion to the first moment its main thread is free after painting them: what
 //   the page itself costs before any content script's answer can be drawn.
 // - tick_ms_per_s: main-thread task time per second on the tagged page while only the
-//   clocks run, minus the same page without the extension (CDP Performance metrics
-//   over 60 s, once the page has settled: a whole minute, since list clocks turn over
-//   on the minute).
+//   clocks run, minus the same page without the extension, both measured over the
+//   same 60 s (CDP Performance metrics, once the page has settled: a whole minute,
+//   since list clocks turn over on the minute).
 // - page_heap_added_mb: the page's JS heap after garbage collection with the extension
 //   minus without it (content scripts share the page's heap).
 // - sw_heap_mb: the service worker's JS heap after garbage collection, measured over
