@@ -156,7 +156,8 @@ const handlers = {
     // Without the browser's event for it (Firefox), a changed team policy is looked for
     // as a seller page opens, so the page is triaged on it; never waited on for long.
     if (!policyChangesHeard) await Promise.race([checkPolicy().catch(() => {}), new Promise((r) => setTimeout(r, 300))]);
-    return { ...(await pageSetup()), answersJson: await answersFor(msg.page) };
+    const kept = await answersFor(msg.page);
+    return { ...(await pageSetup()), answersJson: kept?.signaturesJson ?? null, answerResultsJson: kept?.resultsJson ?? null };
   },
   async [TYPES.LINT](msg) {
     return { lint: (await engine()).lint(msg.text, msg.inquiry ?? null) };

@@ -45,7 +45,12 @@
   // Page data posted by page-data.js (MAIN world): plain objects, checked by the store.
   window.addEventListener('message', (ev) => {
     if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
-    if (store.accept(ev.data)) triageAhead();
+    if (store.accept(ev.data)) {
+      triageAhead();
+      // Rows announced and never sent are read from the page once given up on.
+      const until = store.awaitedUntil?.() ?? 0;
+      if (until) setTimeout(schedule, Math.max(0, until - Date.now()) + 50);
+    }
     schedule();
   });
   // From now on every post is heard: only older ones need posting again (see start).
@@ -57,6 +62,12 @@
   let running = false;
   let again = false;
 
+  // While the page is still being parsed, its changes are read at most this often: the
+  // parser adds nodes in many small steps, and a scan for each would be the page's own
+  // time before its rows. (Rows whose answers are here are drawn at once regardless,
+  // see the observer in `start`.)
+  const LOADING_SCAN_MS = 100;
+
   /** Coalesces a burst of page changes (one task's worth) into one scan. */
   function schedule() {
     if (scheduled) return;
@@ -64,7 +75,7 @@
     setTimeout(() => {
       scheduled = false;
       scan();
-    }, 0);
+    }, document.readyState === 'loading' ? LOADING_SCAN_MS : 0);
   }
 
   // Fingerprints by inquiry object: an inquiry read from the page is never changed
@@ -88,7 +99,11 @@
   function answerFor(item) {
     item.key ??= item.id;
     item.signature ??= signature(item.inquiry);
-    const known = results.get(item.key);
+    let known = results.get(item.key);
+    if (!known && keptResultsJson !== null && keptSignatures?.get(item.key) === item.signature) {
+      readKept();
+      known = results.get(item.key);
+    }
     return known?.signature === item.signature ? known : null;
   }
 
@@ -108,18 +123,40 @@
     results.set(item.key, { signature: item.signature, result, remembered: false });
   }
 
-  /** Answers the worker kept from this address's last load (JSON text; see setup). */
-  function adoptRemembered(answersJson) {
+  // The answers the worker kept from this address's last load (see setup): their
+  // signatures at once, their results (JSON text, hundreds of KB for a long list) read
+  // only when a row's content matches one, so an inbox changed since never pays for it.
+  let keptSignatures = null; // item key → signature
+  let keptResultsJson = null;
+
+  function adoptRemembered(signaturesJson, resultsJson) {
+    try {
+      const signatures = JSON.parse(signaturesJson ?? 'null');
+      if (!signatures || typeof signatures !== 'object' || typeof resultsJson !== 'string') return;
+      keptSignatures = new Map(Object.entries(signatures).filter(([, s]) => typeof s === 'string'));
+      keptResultsJson = resultsJson;
+    } catch {
+      // nothing kept is used
+    }
+  }
+
+  /** Reads the kept results: each becomes the remembered answer for its signature. */
+  function readKept() {
+    const text = keptResultsJson;
+    const signatures = keptSignatures;
+    keptResultsJson = null;
+    keptSignatures = null;
     let entries = null;
     try {
-      entries = JSON.parse(answersJson ?? 'null');
+      entries = JSON.parse(text);
     } catch {
       return;
     }
     if (!entries || typeof entries !== 'object') return;
-    for (const [key, pair] of Object.entries(entries)) {
-      if (results.has(key) || !Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1]?.verdict !== 'string') continue;
-      results.set(key, { signature: pair[0], result: pair[1], remembered: true });
+    for (const [key, result] of Object.entries(entries)) {
+      const signature = signatures.get(key);
+      if (results.has(key) || typeof signature !== 'string' || typeof result?.verdict !== 'string') continue;
+      results.set(key, { signature, result, remembered: true });
     }
   }
 
@@ -163,6 +200,12 @@
   function drawAheadWhatIsHere(type) {
     const items = Site.predict(type, store);
     for (const item of items) if (drawable(item)) triagedAhead.add(item.key);
+    // Every row of the list was matched against the answers kept from the last load
+    // and none is to come: what no row matched is of no use any more.
+    if (items.length && keptResultsJson !== null && !(store.awaitedUntil?.() ?? 0)) {
+      keptResultsJson = null;
+      keptSignatures = null;
+    }
     return items;
   }
 
@@ -199,9 +242,9 @@
       reportHealth(page);
       const readable = page.items.filter((item) => !item.unread);
       for (const item of page.items) if (item.unread) drawUnread(item);
-      for (const item of readable) if (drawable(item)) draw(item, page);
+      drawInTurn(readable.filter(drawable));
       await triage(readable);
-      for (const item of readable) draw(item, page);
+      drawInTurn(readable);
       // The rows are in: from now on changes are found by scans (a row the page data
       // named but the page never showed must not make every change read the page twice).
       if (page.items.length) triagedAhead.clear();
@@ -226,6 +269,7 @@
     const page = Site.collect(pageType, document, store, overrides);
     reportHealth(page);
     let complete = true;
+    const answeredItems = [];
     for (const item of page.items) {
       if (item.unread) {
         drawUnread(item);
@@ -235,9 +279,10 @@
         complete = false;
         continue;
       }
-      draw(item, page);
+      answeredItems.push(item);
       triagedAhead.delete(item.key);
     }
+    drawInTurn(answeredItems);
     return complete;
   }
 
@@ -293,7 +338,75 @@
 
   // --- drawing ---------------------------------------------------------------------------
 
-  function draw(item, page) {
+  // A list draws hundreds of chips, and each costs the page layout time: the rows the
+  // rep can see are drawn at once, the rest in idle time a few milliseconds at a time,
+  // so the page stays responsive; a row scrolled into view before its turn is drawn as
+  // it appears. Until the browser has said which rows are in view (after a frame), the
+  // first FIRST_ROWS rows in the page's order stand for them: a list opens at its top.
+  const FIRST_ROWS = 100;
+  const CHUNK_MS = 8;
+  const waiting = new Map(); // row element → item, to be drawn in idle time
+  let draining = false;
+  const rowsInView = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const item = waiting.get(entry.target);
+        if (!item) continue;
+        waiting.delete(entry.target);
+        rowsInView.unobserve(entry.target);
+        draw(item);
+      }
+    })
+    : null;
+
+  /** Whether the item's present answer is drawn already (nothing to do). */
+  function isDrawn(item) {
+    const prev = drawn.get(item.mount ?? item.element);
+    return Boolean(prev && prev.key === item.key && prev.known === results.get(item.key) && prev.host.isConnected);
+  }
+
+  /** Draws the items that have an answer: the first (and any open item) now, the rest in idle time. */
+  function drawInTurn(items) {
+    let shown = 0;
+    for (const item of items) {
+      if (!results.has(item.key) || !item.element) continue;
+      if (isDrawn(item)) {
+        shown += 1;
+        continue;
+      }
+      if (item.open || shown < FIRST_ROWS || !rowsInView) {
+        if (waiting.delete(item.element)) rowsInView?.unobserve(item.element);
+        draw(item);
+        shown += 1;
+        continue;
+      }
+      if (!waiting.has(item.element)) rowsInView.observe(item.element);
+      waiting.set(item.element, item);
+    }
+    drainSoon();
+  }
+
+  /** Draws the waiting rows in idle time, CHUNK_MS at a time. */
+  function drainSoon() {
+    if (draining || !waiting.size) return;
+    draining = true;
+    const idle = globalThis.requestIdleCallback ??
+      ((run) => setTimeout(() => run({ didTimeout: true, timeRemaining: () => 0 }), 0));
+    idle((deadline) => {
+      draining = false;
+      const until = performance.now() + CHUNK_MS;
+      for (const [element, item] of waiting) {
+        if (performance.now() >= until || (!deadline.didTimeout && deadline.timeRemaining() <= 0)) break;
+        waiting.delete(element);
+        rowsInView?.unobserve(element);
+        if (element.isConnected) draw(item);
+      }
+      drainSoon();
+    }, { timeout: 100 });
+  }
+
+  function draw(item) {
     const known = results.get(item.key);
     if (!known || !item.element) return;
     const { result } = known;
@@ -570,7 +683,7 @@
     try {
       const answer = await ask(TYPES.PAGE_SETUP, { page: location.href });
       overrides = answer.overrides ?? {};
-      adoptRemembered(answer.answersJson);
+      adoptRemembered(answer.answersJson, answer.answerResultsJson);
       drawAheadWhatIsHere(Site.detect(location.href));
       Overlay.useLanguage(answer.locale?.language ?? null, answer.locale?.messages ?? null);
       lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
@@ -609,7 +722,11 @@
     window.addEventListener('hashchange', schedule);
     window.addEventListener('popstate', schedule);
     // Once the page is whole, read it again: only then is anything missing really missing.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', schedule, { once: true });
+    // (After the page's next frame, in idle time: the page draws what it has first.)
+    const whenIdle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0));
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => whenIdle(schedule, { timeout: 200 }), { once: true });
+    }
     scan();
   }
 

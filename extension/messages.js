@@ -18,8 +18,9 @@
     UNDO_FEEDBACK: 'xunpan/undo-feedback', // { token } → { ok, reason? }: the last lesson taken back
     TEMPLATES: 'xunpan/templates', // {} → { templates }
     GET_STATE: 'xunpan/get-state', // {} → { settings, items, metrics }
-    // { page? } → { overrides, locale, templateNames, answersJson }: what a seller page needs
-    // first, with the answers last given for the same address (see background.js)
+    // { page? } → { overrides, locale, templateNames, answersJson, answerResultsJson }: what
+    // a seller page needs first, with the answers last given for the same address, their
+    // signatures and their results apart (see worker-answers.js)
     PAGE_SETUP: 'xunpan/page-setup',
     // { settings, learned? } → { ok } | { error }: the learned filter is replaced only when given
     SAVE_SETTINGS: 'xunpan/save-settings',

@@ -17,9 +17,10 @@
 // - "spam" / "not spam" says what was learned, with Undo;
 // - the template picker filters as the rep types and previews the highlighted
 //   template; no key pressed in it ever reaches the page's editor.
-// Clocks come from clock.js. One ticker per page updates the clocks on screen once a
-// second (none while hidden); list chips count whole minutes, all turning over together
-// on the minute, so a list of hundreds of rows is redrawn once a minute.
+// Clocks come from clock.js. One ticker per page updates the clocks on screen: once a
+// second while one counts seconds, else on the minute, none while hidden; list chips
+// count whole minutes, all turning over together on the minute, so a list of hundreds
+// of rows is redrawn once a minute and costs the page nothing in between.
 (() => {
   'use strict';
 
@@ -172,7 +173,12 @@
 
   // --- clocks ------------------------------------------------------------------------
 
-  /** One ticker for the whole page; each clock registers its element and deadline. */
+  /**
+   * One ticker for the whole page; each clock registers its element and deadline. It
+   * wakes only when a clock on screen can change: every second while one counts
+   * seconds (the open item's card), else on the minute (list chips count whole
+   * minutes) or at the moment a clock on screen changes state, if that comes first.
+   */
   const clocks = new Map(); // element → { deadline, replied, followUp, resolution, onName }
   let ticker = null;
 
@@ -182,15 +188,18 @@
   const visibility = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => {
       const now = Date.now();
+      let shown = false;
       for (const e of entries) {
         if (e.isIntersecting) {
           onScreen.add(e.target);
           const c = clocks.get(e.target);
           if (c) refresh(e.target, c, now);
+          shown ||= Boolean(c);
         } else {
           onScreen.delete(e.target);
         }
       }
+      if (shown) retime();
     })
     : null;
 
@@ -201,6 +210,50 @@
       if (!el.isConnected || !visibility || onScreen.has(el)) refresh(el, c, now);
     }
   }
+
+  /** The moments a clock's state or its lines change (its dues passed, its lead reached). */
+  function changesOf(c) {
+    const { company, platform } = Clock.dueTimes(c.deadline);
+    const next = Clock.nextDue(c.deadline);
+    const follow = c.followUp?.due ? Clock.dueTimes(c.followUp).follow : null;
+    return [company, platform, next === null ? null : next - Clock.leadMs(c.deadline), follow]
+      .filter((at) => at !== null && Number.isFinite(at))
+      .map((at) => at + 1);
+  }
+
+  /** Milliseconds to the next moment a clock on screen may show something else. */
+  function nextTickIn(now) {
+    let at = Math.floor(now / Clock.MINUTE) * Clock.MINUTE + Clock.MINUTE;
+    for (const [el, c] of clocks) {
+      // Off screen: brought up to date as it comes into view.
+      if (visibility && el.isConnected && !onScreen.has(el)) continue;
+      if (c.resolution !== 'minute') return 1000 - (now % 1000);
+      for (const change of changesOf(c)) if (change > now && change < at) at = change;
+    }
+    return Math.max(20, at - now);
+  }
+
+  function tickSoon() {
+    if (ticker !== null || !clocks.size) return;
+    ticker = setTimeout(() => {
+      ticker = null;
+      tick();
+      tickSoon();
+    }, nextTickIn(Date.now()));
+  }
+
+  // A clock that comes into view or a page shown again may need the next second, not
+  // the next minute; a hidden page is brought up to date as it is shown.
+  function retime() {
+    clearTimeout(ticker);
+    ticker = null;
+    tickSoon();
+  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) return;
+    tick();
+    retime();
+  });
 
   /** Brings one clock up to date, or forgets it once it has left the page. */
   function refresh(el, c, now) {
@@ -257,7 +310,8 @@
     clocks.set(el, c);
     paint(el, c, Date.now());
     visibility?.observe(el);
-    if (!ticker) ticker = setInterval(tick, 1000);
+    if (resolution !== 'minute' && ticker !== null) retime();
+    else tickSoon();
   }
 
   // --- reasons -----------------------------------------------------------------------

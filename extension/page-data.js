@@ -229,11 +229,47 @@
     }, 500);
   }
 
+  // The list's rows, posted the moment the page sets its list, so the engine is asked
+  // while the page draws: up to HEAD_ROWS (the real list's largest page) at once; of a
+  // longer list the rest follow once the page has drawn its first frame and is idle, so
+  // copying hundreds of rows never delays the page's own rows or their first frame. The
+  // head names the rows still to come, so they are not read from the page meanwhile.
+  const HEAD_ROWS = 100;
+  let listSeen = null; // the list array last handled (set again: handled again)
+  let restTimer = null;
+
+  function readList(response) {
+    const list = response?.list;
+    if (!Array.isArray(list) || list === listSeen) return;
+    listSeen = list;
+    const rowOf = (e) => (Array.isArray(e) ? e[0] : e);
+    if (list.length <= HEAD_ROWS) {
+      post('feedbackList', list.map(rowOf));
+      return;
+    }
+    try {
+      const rest = list.slice(HEAD_ROWS);
+      const ids = rest.map((e) => rowOf(e)?.tradeId).filter((id) => typeof id === 'string' || typeof id === 'number').map(String);
+      post('feedbackListHead', { rows: list.slice(0, HEAD_ROWS).map(rowOf), rest: ids });
+      let sent = false;
+      const send = () => {
+        if (sent || listSeen !== list) return;
+        sent = true;
+        clearTimeout(restTimer);
+        post('feedbackList', rest.map(rowOf));
+      };
+      // After the next frame, in idle time; a tab in the background draws no frames.
+      requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(send, { timeout: 500 }) : setTimeout(send, 0)));
+      restTimer = setTimeout(send, 2000);
+    } catch {
+      // ignore
+    }
+  }
+
   // Page objects present once the page's own scripts have run.
   function readGlobals() {
     try {
-      const list = window.feedbackListResponse?.list;
-      if (Array.isArray(list)) post('feedbackList', list.map((e) => (Array.isArray(e) ? e[0] : e)));
+      readList(window.feedbackListResponse);
       const conv = window.__VMFsConv__cache__;
       if (conv) post('conversations', Array.isArray(conv) ? conv : Object.values(conv));
     } catch {

@@ -585,12 +585,19 @@
     return out;
   }
 
+  // The list's rows announced by its head (see page-data.js) are waited for this long
+  // before they are read from the page instead; at most this many.
+  const AWAIT_MS = 3000;
+  const MAX_AWAITED = 5000;
+
   function createPageDataStore() {
     const rows = new Map();
     const messages = new Map();
     const buyers = new Map();
     const conversations = new Map();
     const chat = new Map(); // cid → { lastBuyer, lastSelf } from OneTalk's message events
+    const awaited = new Set(); // list row ids whose page data was announced and is to come
+    let awaitedUntil = 0;
     const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
     return {
       accept(message) {
@@ -600,7 +607,18 @@
           case 'feedbackList':
           case 'subjectList':
             if (!Array.isArray(p)) return false;
-            for (const r of p) if (isObj(r) && r.tradeId != null) rows.set(String(r.tradeId), r);
+            for (const r of p) {
+              if (!isObj(r) || r.tradeId == null) continue;
+              rows.set(String(r.tradeId), r);
+              awaited.delete(String(r.tradeId));
+            }
+            return true;
+          case 'feedbackListHead':
+            // The list's first rows, and the ids of the rest, whose data follows.
+            if (!isObj(p) || !Array.isArray(p.rows) || !Array.isArray(p.rest)) return false;
+            for (const r of p.rows) if (isObj(r) && r.tradeId != null) rows.set(String(r.tradeId), r);
+            for (const id of p.rest.slice(0, MAX_AWAITED)) if (!rows.has(String(id))) awaited.add(String(id));
+            awaitedUntil = Date.now() + AWAIT_MS;
             return true;
           case 'opMessages':
             if (!isObj(p) || !Array.isArray(p.list) || p.tradeId == null) return false;
@@ -627,6 +645,13 @@
         }
       },
       row: (id) => rows.get(String(id)) ?? null,
+      /**
+       * Whether a row's page data is on its way (announced by the list's head, not yet
+       * here): such a row is not read from the page meanwhile. Given up after AWAIT_MS.
+       */
+      awaited: (id) => awaited.size > 0 && Date.now() < awaitedUntil && awaited.has(String(id)),
+      /** When the awaited rows are given up on (ms since the epoch; 0: none awaited). */
+      awaitedUntil: () => (awaited.size ? awaitedUntil : 0),
       rows: () => [...rows.values()],
       messages: (id) => messages.get(String(id)) ?? null,
       buyer: (id) => buyers.get(String(id)) ?? null,
@@ -825,11 +850,17 @@
   function collectList(doc, data, overrides) {
     const found = new Set();
     const items = [];
+    let awaiting = 0;
     for (const row of listRows(doc, overrides, found)) {
       const read = row.getAttribute('data-trade-id') ? null : readRowByStructure(row, overrides);
       const id = row.getAttribute('data-trade-id') || read?.id;
       if (!id) continue;
       const fromData = data?.row?.(id);
+      // Its page data is on its way: read it then, not from the page now.
+      if (!fromData && data?.awaited?.(id)) {
+        awaiting += 1;
+        continue;
+      }
       const item = { id, key: listKey(id), element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row };
       if (fromData) {
         found.add('pageData');
@@ -846,7 +877,7 @@
       items.push(item);
     }
     const missing = [];
-    if (!items.length) {
+    if (!items.length && !awaiting) {
       // Only the page's own "no inquiries" note proves an empty folder; an empty list
       // container could as well be rows whose class changed.
       if (!one(doc, 'listEmpty', overrides, found)) missing.push('listRow');

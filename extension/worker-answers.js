@@ -100,11 +100,23 @@ export function forgetAnswers() {
   sessionArea?.remove(STORE_ANSWERS).catch(() => {});
 }
 
-/** The answers last given for `page`, as JSON text of { [key]: [signature, result] } (null: none). */
+/**
+ * The answers last given for `page` (null: none), as two JSON texts: `signaturesJson`,
+ * { [key]: signature }, and `resultsJson`, { [key]: result }. A page reads the results
+ * only once one of its rows matches a signature: an inbox not seen before (its rows
+ * changed since) never pays for reading them.
+ */
 export async function answersFor(page) {
   if (typeof page !== 'string' || !page) return null;
   const entry = (await rememberedState()).pages[page];
-  return entry ? JSON.stringify(entry.entries) : null;
+  if (!entry) return null;
+  const signatures = {};
+  const results = {};
+  for (const [key, [signature, result]] of Object.entries(entry.entries)) {
+    signatures[key] = signature;
+    results[key] = result;
+  }
+  return { signaturesJson: JSON.stringify(signatures), resultsJson: JSON.stringify(results) };
 }
 
 /** What a seller page needs before its first scan: kept, or asked of the engine and kept. */

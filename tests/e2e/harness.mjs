@@ -25,10 +25,11 @@ export async function startDemo(options = {}) {
 
 /**
  * Chromium with Xunpan loaded, every *.alibaba.com host mapped to `port`
- * (`timezoneId`: the browser's time zone, e.g. 'UTC'; `viewport`: the page size).
+ * (`timezoneId`: the browser's time zone, e.g. 'UTC'; `viewport`: the page size; `dist`:
+ * the extension's directory, the built one by default).
  * Returns { context, worker, extensionId, profile (the user-data directory), close }.
  */
-export async function launch(port, { extension = true, headless = true, locale = 'en-US', extraArgs = [], timezoneId, viewport } = {}) {
+export async function launch(port, { extension = true, headless = true, locale = 'en-US', extraArgs = [], timezoneId, viewport, dist = DIST } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'xunpan-profile-'));
   const args = [
     '--no-sandbox',
@@ -42,7 +43,7 @@ export async function launch(port, { extension = true, headless = true, locale =
     `--host-resolver-rules=MAP *.alibaba.com 127.0.0.1:${port}`,
     `--lang=${locale}`,
   ];
-  if (extension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  if (extension) args.push(`--disable-extensions-except=${dist}`, `--load-extension=${dist}`);
   args.push(...extraArgs);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
