@@ -30,8 +30,8 @@
 
 /// One compiled pattern.
 pub(crate) struct Pattern {
-    /// The buckets of the three-byte openings every match begins with, when known
-    /// (see [`Openings`]).
+    /// The width (three or four bytes) and buckets of the openings every match
+    /// begins with, when known (see [`Openings`]).
     openings: Option<(u8, &'static [u16])>,
     #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     lean: lean::Lean,
@@ -225,11 +225,11 @@ impl Pattern {
     }
 }
 
-/// The three-byte openings of the text being read, so that a pattern can skip a
-/// search it cannot win.
+/// The three- and four-byte openings of the text being read, so that a pattern can
+/// skip a search it cannot win.
 ///
 /// Most patterns begin every match with one of a few known literals (`build.rs`
-/// lists the buckets of their first three bytes). While an [`Openings`] scope is
+/// lists the buckets of their first four bytes, or three when a literal is shorter). While an [`Openings`] scope is
 /// open on a text, a search of that text or of any part of it first checks those
 /// buckets against the text's own, counted once in one pass; none present, no match
 /// is possible and the search is skipped. A message is searched by dozens of
