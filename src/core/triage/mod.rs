@@ -443,15 +443,11 @@ fn fingerprint(lower_body: &str, read: Option<(&concepts::Words, usize)>) -> Opt
 
 impl Seen {
     /// Records this inquiry's text (`lower_body`: the body lower-cased) and says how
-    /// often it was seen before, from this buyer and from others.
-    pub fn repeats(&mut self, inquiry: &Inquiry, lower_body: &str) -> Repeats {
-        self.repeats_read(inquiry, lower_body, None)
-    }
-
-    /// As [`Seen::repeats`], given the words of the text `lower_body` ends (`read`:
-    /// the subject and body lower-cased, read by [`concepts::words`], and where the
-    /// body starts in it) so that they are not read again.
-    fn repeats_read(
+    /// often it was seen before, from this buyer and from others. `read`: the words
+    /// of the text `lower_body` ends (the subject and body lower-cased, read by
+    /// [`concepts::words`]) and where the body starts in it, so that they are not
+    /// read again.
+    fn repeats(
         &mut self,
         inquiry: &Inquiry,
         lower_body: &str,
@@ -625,7 +621,7 @@ impl Triager {
         if !reading.one_click {
             mechanisms::substance(&evidence, body_words, &mut hits);
         }
-        let repeats = seen.repeats_read(inquiry, text.lower_body(), Some((&read, body_start)));
+        let repeats = seen.repeats(inquiry, text.lower_body(), Some((&read, body_start)));
         if repeats.same_buyer > 0 {
             hits.push(Hit {
                 code: Code::REPEATED_TEXT,
