@@ -89,6 +89,72 @@ fn the_template_follows_what_the_buyer_wrote_in_every_language() {
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
 
+/// Where the thread or the verdict decides: (what, inquiry JSON, expected template).
+/// Judged at `now()`, months after every time in these threads.
+fn thread_cases() -> Vec<(&'static str, serde_json::Value, &'static str)> {
+    use serde_json::json;
+    let rfq_body = "Hotel towels, 600 gsm cotton, 2,000 pcs, white, CIF Mombasa.";
+    let buyer = json!({"name": "Mark Jansen", "country": "NL", "registeredAt": "2021-03-01T00:00:00Z",
+                       "productViews": 40, "inquiriesSent": 12, "validInquiries": 12});
+    vec![
+        (
+            "a quoted buying request, nothing said since: the message after the quote",
+            json!({"channel": "rfq", "receivedAt": "2026-01-05T10:00:00+08:00", "body": rfq_body, "buyer": buyer,
+                   "thread": {"ourLastReplyAt": "2026-01-05T10:30:00+08:00",
+                              "messages": [{"from": "seller", "at": "2026-01-05T10:30:00+08:00", "text": "Quotation sent."}]}}),
+            "rfq_message",
+        ),
+        (
+            "a quote recorded only as our last reply time",
+            json!({"channel": "rfq", "receivedAt": "2026-01-05T10:00:00+08:00", "body": rfq_body, "buyer": buyer,
+                   "thread": {"ourLastReplyAt": "2026-01-05T10:30:00+08:00"}}),
+            "rfq_message",
+        ),
+        (
+            "quote and message sent, unread for days: the follow-up",
+            json!({"channel": "rfq", "receivedAt": "2026-01-05T10:00:00+08:00", "body": rfq_body, "buyer": buyer,
+                   "thread": {"ourLastReplyAt": "2026-01-05T10:40:00+08:00",
+                              "messages": [{"from": "seller", "at": "2026-01-05T10:30:00+08:00", "text": "Quotation sent."},
+                                           {"from": "seller", "at": "2026-01-05T10:40:00+08:00", "text": "We just sent our quote."}]}}),
+            "follow_up_unread",
+        ),
+        (
+            "a buying request not yet quoted",
+            json!({"channel": "rfq", "receivedAt": "2026-01-05T10:00:00+08:00", "body": rfq_body, "buyer": buyer}),
+            "rfq_quote",
+        ),
+        (
+            "vague and flagged (a day-old account, nothing viewed): an acknowledgement",
+            json!({"body": "Hello, I am interested. Send me details.",
+                   "buyer": {"name": "J", "country": "NG", "registeredAt": "2026-05-31T00:00:00Z",
+                             "productViews": 0, "inquiriesSent": 40}}),
+            "short_ack",
+        ),
+        (
+            "vague from an established buyer: the qualifying questions",
+            json!({"body": "Hello, I am interested. Send me details.", "buyer": buyer}),
+            "open_questions",
+        ),
+    ]
+}
+
+#[test]
+fn the_thread_and_the_verdict_choose_where_the_text_does_not() {
+    let engine = Engine::new(Settings::default()).expect("defaults");
+    let mut wrong = Vec::new();
+    for (what, raw, want) in thread_cases() {
+        let inquiry: Inquiry = serde_json::from_value(raw).expect("a valid inquiry");
+        let r = engine.triage(&inquiry, &mut Batch::default(), now(), &zone());
+        if r.template != want {
+            wrong.push(format!(
+                "{what}: want {want}, got {} ({:?})",
+                r.template, r.assessment.verdict
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
 /// Share of genuine lines of a labelled set whose suggested template is the expected one.
 fn genuine_top1(name: &str) -> Option<(usize, usize)> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -125,13 +191,13 @@ fn genuine_top1(name: &str) -> Option<(usize, usize)> {
 
 #[test]
 fn genuine_template_top1_on_the_development_sets() {
-    // Floors as measured: dev2 92.0 % (the goal); dev1 89.4 %, where three genuine
+    // Floors as measured: dev2 93.2 % (the goal is 92 %); dev1 89.4 %, where three genuine
     // buyers asking factory prices are called suspicious price fishing by triage and
     // get short_ack (93.9 % before that triage change; the same 59/66 on main).
 
     for (name, floor) in [
         ("inquiries-dev.jsonl", 0.89),
-        ("inquiries-dev2.jsonl", 0.92),
+        ("inquiries-dev2.jsonl", 0.93),
     ] {
         if let Some((right, total)) = genuine_top1(name) {
             let share = right as f64 / total.max(1) as f64;

@@ -668,6 +668,11 @@ fn best_template(
     {
         return "short_ack";
     }
+    // A buying request we have quoted and said nothing more on: the message that goes
+    // right after the quote is the next step, however long ago the quote went out.
+    if inquiry.channel == Channel::Rfq && quote_is_our_only_word(inquiry) {
+        return "rfq_message";
+    }
     if let Some(f) = follow_up {
         return match f.kind {
             FollowUpKind::Unread => "follow_up_unread",
@@ -733,7 +738,28 @@ fn best_template(
     if !reading.questions.is_empty() && reading.names_product {
         return "answer_questions";
     }
+    // Nothing specific, and flagged: an acknowledgement, not the questions that qualify
+    // a vague but real buyer (the rep can still pick them from the alternatives).
+    if assessment.verdict == Verdict::Suspicious {
+        return "short_ack";
+    }
     "open_questions"
+}
+
+/// We have answered (the quote) and nothing more, and the buyer has not written since.
+fn quote_is_our_only_word(inquiry: &Inquiry) -> bool {
+    let Some(thread) = &inquiry.thread else {
+        return false;
+    };
+    let ours = thread
+        .messages
+        .iter()
+        .filter(|m| m.from == Sender::Seller && !m.auto)
+        .count();
+    let buyer_wrote_since = thread.buyer_replied_at.is_some()
+        || thread.messages.iter().any(|m| m.from == Sender::Buyer);
+    let quoted = ours == 1 || (ours == 0 && thread.our_last_reply_at.is_some());
+    quoted && !buyer_wrote_since
 }
 
 #[cfg(test)]
