@@ -112,7 +112,7 @@ impl Pattern {
         Ok(Pattern {
             openings: parsed::openings_of(pattern.key),
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
-            lean: lean::Lean::from_hir(&parsed)?,
+            lean: lean::Lean::from_hir(parsed)?,
             #[cfg(not(target_arch = "wasm32"))]
             full: regex::Regex::new(&crate::core::pattern_source::with_engine_classes(
                 pattern.written,
@@ -308,7 +308,7 @@ impl Drop for Openings<'_> {
 /// start), with a cache per thread that searches.
 #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
 mod lean {
-    use std::sync::Arc;
+    use std::sync::{Arc, OnceLock};
 
     use regex_automata::hybrid::dfa;
     use regex_automata::hybrid::regex::{Cache, Regex};
@@ -320,13 +320,64 @@ mod lean {
 
     use super::{failed, PatternError};
 
-    /// What makes a fresh search cache for one pattern.
-    type MakeCache =
-        Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+    /// What makes a fresh search cache.
+    type MakeCache<C> =
+        Box<dyn Fn() -> C + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
 
+    /// A pattern on the lazy DFA. Most patterns are only asked whether they match,
+    /// which the forward automaton answers alone; the reverse one, which finds where
+    /// a match starts, is compiled on the first search that needs it. The start is
+    /// the costlier half to compile (a reversed pattern has two to three times the
+    /// states), and compiling is most of the engine's first answer.
     pub(super) struct Lean {
+        forward: dfa::DFA,
+        forward_caches: Pool<dfa::Cache, MakeCache<dfa::Cache>>,
+        /// The parsed pattern, kept to compile the reverse automaton from.
+        hir: Hir,
+        both_ways: OnceLock<Result<BothWays, String>>,
+    }
+
+    /// Forward and reverse automata, for searches that report where a match starts.
+    struct BothWays {
         regex: Arc<Regex>,
-        caches: Pool<Cache, MakeCache>,
+        caches: Pool<Cache, MakeCache<Cache>>,
+    }
+
+    std::thread_local! {
+        /// One compiler per direction for every pattern of a thread: a compiler keeps
+        /// its working tables (a large one for character classes) from one pattern to
+        /// the next instead of allocating them each time.
+        static COMPILERS: (thompson::Compiler, thompson::Compiler) = {
+            // DFAs never report capture groups: leave them out of the automata.
+            let config = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
+            let mut forward = thompson::Compiler::new();
+            forward.configure(config.clone());
+            let mut reverse = thompson::Compiler::new();
+            reverse.configure(config.reverse(true));
+            (forward, reverse)
+        };
+    }
+
+    /// The automaton of `hir`, forward or reversed.
+    fn nfa(hir: &Hir, reverse: bool) -> Result<thompson::NFA, PatternError> {
+        COMPILERS.with(|(forward, backward)| {
+            if reverse { backward } else { forward }
+                .build_from_hir(hir)
+                .map_err(failed)
+        })
+    }
+
+    /// A lazy DFA gives up only where told to, or at a Unicode word boundary on a
+    /// non-ASCII byte; refuse the pattern then, so that no search can fail.
+    fn never_quits(dfa: &dfa::DFA) -> Result<(), PatternError> {
+        if (0..=255u8).any(|byte| dfa.get_config().get_quit(byte)) {
+            return Err(PatternError(
+                "a Unicode word boundary stops the lazy DFA on non-ASCII text; \
+                 write the boundary ASCII-only, (?-u:\\b)"
+                    .to_string(),
+            ));
+        }
+        Ok(())
     }
 
     impl Lean {
@@ -334,70 +385,79 @@ mod lean {
         #[cfg(test)]
         pub(super) fn new(pattern: &str) -> Result<Lean, PatternError> {
             let hir = regex_automata::util::syntax::parse(pattern).map_err(super::failed)?;
-            Lean::from_hir(&hir)
+            let lean = Lean::from_hir(hir)?;
+            // Compiled now, so that a pattern the reverse automaton refuses fails here.
+            lean.both_ways()?;
+            Ok(lean)
         }
 
-        /// Compiles a parsed pattern as `hybrid::regex::Regex::new` compiles its text:
-        /// a forward lazy DFA, and a reverse one for a match's start.
-        pub(super) fn from_hir(hir: &Hir) -> Result<Lean, PatternError> {
-            // DFAs never report capture groups: leave them out of the automata.
-            let nfa_config = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
-            let forward_nfa = thompson::Compiler::new()
-                .configure(nfa_config.clone())
-                .build_from_hir(hir)
-                .map_err(failed)?;
-            let reverse_nfa = thompson::Compiler::new()
-                .configure(nfa_config.reverse(true))
-                .build_from_hir(hir)
-                .map_err(failed)?;
+        /// Compiles the forward automaton of a parsed pattern, as
+        /// `hybrid::regex::Regex::new` compiles its text; the reverse waits for
+        /// [`Lean::find`].
+        pub(super) fn from_hir(hir: Hir) -> Result<Lean, PatternError> {
             let forward = dfa::Builder::new()
-                .build_from_nfa(forward_nfa)
+                .build_from_nfa(nfa(&hir, false)?)
                 .map_err(failed)?;
-            let reverse = dfa::Builder::new()
-                .configure(
-                    dfa::DFA::config()
-                        .prefilter(None)
-                        .specialize_start_states(false)
-                        .match_kind(MatchKind::All),
-                )
-                .build_from_nfa(reverse_nfa)
-                .map_err(failed)?;
-            let regex = Regex::builder().build_from_dfas(forward, reverse);
-            // A Unicode word boundary makes a lazy DFA stop at the first non-ASCII
-            // byte, and the search fail; nothing else can (it never gives up on a
-            // busy cache unless told to).
-            for dfa in [regex.forward(), regex.reverse()] {
-                if (0..=255u8).any(|byte| dfa.get_config().get_quit(byte)) {
-                    return Err(PatternError(
-                        "a Unicode word boundary stops the lazy DFA on non-ASCII text; \
-                         write the boundary ASCII-only, (?-u:\\b)"
-                            .to_string(),
-                    ));
-                }
-            }
-            let regex = Arc::new(regex);
-            let for_caches = Arc::clone(&regex);
-            let make: MakeCache = Box::new(move || for_caches.create_cache());
+            never_quits(&forward)?;
+            let for_caches = forward.clone();
+            let make: MakeCache<dfa::Cache> = Box::new(move || for_caches.create_cache());
             Ok(Lean {
-                regex,
-                caches: Pool::new(make),
+                forward,
+                forward_caches: Pool::new(make),
+                hir,
+                both_ways: OnceLock::new(),
             })
         }
 
+        /// Both automata, the reverse compiled on the first call.
+        fn both_ways(&self) -> Result<&BothWays, PatternError> {
+            let built = self.both_ways.get_or_init(|| {
+                let reverse = dfa::Builder::new()
+                    .configure(
+                        dfa::DFA::config()
+                            .prefilter(None)
+                            .specialize_start_states(false)
+                            .match_kind(MatchKind::All),
+                    )
+                    .build_from_nfa(nfa(&self.hir, true).map_err(|e| e.0)?)
+                    .map_err(|e| e.to_string())?;
+                never_quits(&reverse).map_err(|e| e.0)?;
+                let regex =
+                    Arc::new(Regex::builder().build_from_dfas(self.forward.clone(), reverse));
+                let for_caches = Arc::clone(&regex);
+                let make: MakeCache<Cache> = Box::new(move || for_caches.create_cache());
+                Ok(BothWays {
+                    regex,
+                    caches: Pool::new(make),
+                })
+            });
+            built.as_ref().map_err(|e| PatternError(e.clone()))
+        }
+
+        /// Whether the reverse automaton compiles (it is compiled if not yet).
+        #[cfg(test)]
+        pub(super) fn compiled_both_ways(&self) -> Result<(), PatternError> {
+            self.both_ways().map(|_| ())
+        }
+
+        /// Both automata of a built-in pattern: the patterns are constants of the
+        /// source, and the tests compile every one both ways, so a failure is a bug.
+        fn built_both_ways(&self) -> &BothWays {
+            self.both_ways()
+                .unwrap_or_else(|e| panic!("a built-in pattern's reverse automaton: {e}"))
+        }
+
         pub(super) fn is_match(&self, text: &str) -> bool {
-            let mut cache = self.caches.get();
-            let (forward, _) = cache.as_parts_mut();
+            let mut cache = self.forward_caches.get();
             // Stops at the first state that proves a match: its end is not needed.
             let input = Input::new(text).earliest(true);
-            matches!(
-                self.regex.forward().try_search_fwd(forward, &input),
-                Ok(Some(_))
-            )
+            matches!(self.forward.try_search_fwd(&mut cache, &input), Ok(Some(_)))
         }
 
         pub(super) fn find(&self, text: &str) -> Option<(usize, usize)> {
-            let mut cache = self.caches.get();
-            let found = self
+            let both = self.built_both_ways();
+            let mut cache = both.caches.get();
+            let found = both
                 .regex
                 .try_search(&mut cache, &Input::new(text))
                 .ok()??;
@@ -408,12 +468,13 @@ mod lean {
             &'p self,
             text: &'t str,
         ) -> impl Iterator<Item = (usize, usize)> + 'p {
-            let mut cache = self.caches.get();
+            let both = self.built_both_ways();
+            let mut cache = both.caches.get();
             let mut searcher = Searcher::new(Input::new(text));
             std::iter::from_fn(move || {
                 // The searcher steps past an empty match without splitting a character.
                 let found = searcher
-                    .try_advance(|input| self.regex.try_search(&mut cache, input))
+                    .try_advance(|input| both.regex.try_search(&mut cache, input))
                     .ok()??;
                 Some((found.start(), found.end()))
             })
@@ -628,6 +689,21 @@ pub(crate) mod parsed {
                 WRITTEN.len(),
                 "pattern! calls in src/ and patterns parsed by build.rs (declare a pattern once)"
             );
+        }
+
+        /// Every built-in pattern compiles on the wasm's path both ways, forward and
+        /// reverse: the reverse automaton is compiled only on a pattern's first search
+        /// for a match's start, so a pattern it refuses would fail late otherwise.
+        #[cfg(feature = "pattern-cross-check")]
+        #[test]
+        fn every_built_in_pattern_compiles_both_ways_on_the_lazy_dfa() {
+            for written in WRITTEN {
+                let parsed = hir_of(pattern_key(written), written).expect("a parsed form");
+                let lean = super::super::lean::Lean::from_hir(parsed)
+                    .unwrap_or_else(|e| panic!("{written}: {e}"));
+                lean.compiled_both_ways()
+                    .unwrap_or_else(|e| panic!("{written}: {e}"));
+            }
         }
 
         #[test]
