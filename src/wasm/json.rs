@@ -26,6 +26,14 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Resul
 /// Reads a JavaScript value as `T`, or says why it cannot (for a batch item, whose
 /// error is reported in its place).
 pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    // Read from the parsed value, as the door for inquiries does: one reader per
+    // type in the download, not one for text and one for values.
+    T::deserialize(&read_value(value)?).map_err(|e| e.to_string())
+}
+
+/// Reads a JavaScript value as a JSON value (the batch's items, which the door for
+/// inquiries reads and prunes in place: taken as they are parsed, not copied).
+pub(crate) fn read_value(value: &JsValue) -> Result<serde_json::Value, String> {
     let text = if value.is_undefined() {
         "null".to_string()
     } else {
@@ -37,7 +45,7 @@ pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
             .as_string()
             .ok_or("it is not a JSON value")?
     };
-    let value: serde_json::Value = serde_json::from_str(&text)
+    serde_json::from_str(&text)
         .or_else(|first| {
             let repaired = crate::core::text::lone_surrogates_replaced(&text);
             if repaired == text {
@@ -46,8 +54,5 @@ pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
                 serde_json::from_str(&repaired)
             }
         })
-        .map_err(|e| e.to_string())?;
-    // Read from the parsed value, as the door for inquiries does: one reader per
-    // type in the download, not one for text and one for values.
-    T::deserialize(&value).map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())
 }

@@ -93,7 +93,7 @@ impl WasmEngine {
         // the triage of a short message.
         let mut answers = String::from("[");
         for (n, item) in items.iter().enumerate() {
-            let read = json::read::<serde_json::Value>(&item).and_then(|mut value| {
+            let read = json::read_value(&item).and_then(|mut value| {
                 let received_on = value
                     .get("receivedOn")
                     .and_then(serde_json::Value::as_str)
