@@ -82,9 +82,10 @@ impl WasmEngine {
         now_ms: f64,
         zone: JsValue,
     ) -> Result<JsValue, JsError> {
-        let items: js_sys::Array = inquiries
-            .dyn_into()
-            .map_err(|_| JsError::new("inquiries: expected a list of inquiries"))?;
+        if !js_sys::Array::is_array(&inquiries) {
+            return Err(JsError::new("inquiries: expected a list of inquiries"));
+        }
+        let items: &js_sys::Array = inquiries.unchecked_ref();
         let zone: Zone = from_js(&zone, "zone")?;
         let now = now_from_ms(now_ms)?;
         let mut batch = Batch::default();
@@ -92,8 +93,17 @@ impl WasmEngine {
         // building them as objects field by field across the boundary cost more than
         // the triage of a short message.
         let mut answers = String::from("[");
-        for (n, item) in items.iter().enumerate() {
-            let read = json::read_value(&item).and_then(|mut value| {
+        // The list crosses as one JSON text when it can be written as one; when it
+        // cannot (an item holds a BigInt or a cycle), item by item, so that only the
+        // item JSON cannot hold is skipped.
+        let values: Vec<Result<serde_json::Value, String>> = match json::read_value(&inquiries) {
+            Ok(serde_json::Value::Array(list)) if list.len() == items.length() as usize => {
+                list.into_iter().map(Ok).collect()
+            }
+            _ => items.iter().map(|item| json::read_value(&item)).collect(),
+        };
+        for (n, value) in values.into_iter().enumerate() {
+            let read = value.and_then(|mut value| {
                 let received_on = value
                     .get("receivedOn")
                     .and_then(serde_json::Value::as_str)
