@@ -36,9 +36,8 @@ fn main() {
         String::from("/// Each built-in pattern's key and its parsed form, from `build.rs`.\n");
     table.push_str("static PARSED: &[(u64, &[u8])] = &[\n");
     let mut gates = String::from(
-        "/// By key, the buckets (of three- or four-byte openings, the width given) of the\n\
-         /// pieces every match of a pattern contains; a pattern not listed may match\n\
-         /// any text.\n\
+        "/// The buckets of the openings (their width, three or four bytes) every match of\n\
+         /// a pattern begins with (by key; a pattern not listed may begin with anything).\n\
          static GATES: &[(u64, u8, &[u16])] = &[\n",
     );
     let mut written_list = String::from("/// The built-in patterns as written, in the order of `PARSED`.\n#[cfg(test)]\nstatic WRITTEN: &[&str] = &[\n");
@@ -62,7 +61,7 @@ fn main() {
             encode(&hir, &mut bytes);
             let _ = writeln!(table, "    ({key:#018x}, &{bytes:?}),");
             let _ = writeln!(written_list, "    {written:?},");
-            if let Some((width, buckets)) = required_buckets(&hir) {
+            if let Some((width, buckets)) = opening_buckets(&hir) {
                 let _ = writeln!(gates, "    ({key:#018x}, {width}, &{buckets:?}),");
             }
             by_key.insert(key, (place, written));
@@ -82,106 +81,35 @@ fn main() {
     std::fs::write(out.join("parsed_patterns.rs"), table).expect("OUT_DIR is writable");
 }
 
-/// Pieces of text every match of `hir` contains, as the buckets ([`gram_bucket`]) of
-/// their first four bytes (when every piece has four), else of their first three;
-/// `None` when no such set is known (a match may be made of classes and repetitions
-/// alone, or the set would be too large to tell texts apart).
-///
-/// A text without any of those buckets among its own three- or four-byte openings
-/// cannot hold a match. The pieces are the literals a match begins with, or, where it
-/// may begin with anything (`\w*`, a gap such as `[^.\n]{0,60}`, a class), those of a
-/// later part every match must go through: the start of any tail of a sequence, any
-/// part of a sequence, every branch of an alternation, a repetition done at least
-/// once. Of the sets found, the one with the fewest buckets wins (three-byte buckets
-/// count double: a text has more of them in common with a pattern's).
-fn required_buckets(hir: &Hir) -> Option<(u8, Vec<u16>)> {
-    required_pieces(hir).map(|(width, pieces)| {
-        let mut buckets: Vec<u16> = pieces
-            .iter()
-            .map(|p| gram_bucket(&p[..usize::from(width)]))
-            .collect();
-        buckets.sort_unstable();
-        buckets.dedup();
-        (width, buckets)
-    })
-}
-
-/// How many pieces a set may hold: beyond this, most texts would pass anyway.
-const MOST_PIECES: usize = 250;
-
-/// A set of pieces and the width of their buckets.
-type Pieces = (u8, Vec<Vec<u8>>);
-
-/// The cost of testing a text against `pieces`: lower is more telling.
-fn pieces_cost((width, pieces): &Pieces) -> usize {
-    let mut grams: Vec<&[u8]> = pieces.iter().map(|p| &p[..usize::from(*width)]).collect();
-    grams.sort_unstable();
-    grams.dedup();
-    grams.len() * if *width == 3 { 2 } else { 1 }
-}
-
-/// The literals every match of `hir` begins with, cut to four bytes (or three when
-/// one is shorter), if every one has at least three.
-fn opening_pieces(hir: &Hir) -> Option<Pieces> {
+/// The openings every match of `hir` begins with, as the buckets
+/// ([`gram_bucket`]) of the literals' first four bytes (when every literal has four),
+/// else of their first three; `None` when a match may begin with less than three
+/// known bytes (a class, a repetition, an empty branch, too many literals). Four
+/// bytes tell more patterns apart from a text than three ("pric" against "pri").
+fn opening_buckets(hir: &Hir) -> Option<(u8, Vec<u16>)> {
     for width in [4usize, 3] {
         let mut extractor = Extractor::new();
         extractor
             .kind(ExtractKind::Prefix)
             .limit_class(16)
             .limit_literal_len(width)
-            .limit_total(MOST_PIECES);
+            .limit_total(1000);
         let openings = extractor.extract(hir);
         let Some(literals) = openings.literals() else {
             continue;
         };
-        if literals.is_empty()
-            || literals.len() > MOST_PIECES
-            || literals.iter().any(|l| l.as_bytes().len() < width)
-        {
+        if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < width) {
             continue;
         }
-        let pieces = literals
+        let mut buckets: Vec<u16> = literals
             .iter()
-            .map(|l| l.as_bytes()[..width].to_vec())
+            .map(|l| gram_bucket(&l.as_bytes()[..width]))
             .collect();
-        return Some((width as u8, pieces));
+        buckets.sort_unstable();
+        buckets.dedup();
+        return Some((width as u8, buckets));
     }
     None
-}
-
-/// The most telling set of pieces every match of `hir` contains (see
-/// [`required_buckets`]).
-fn required_pieces(hir: &Hir) -> Option<Pieces> {
-    let mut found: Vec<Pieces> = opening_pieces(hir).into_iter().collect();
-    match hir.kind() {
-        HirKind::Capture(capture) => found.extend(required_pieces(&capture.sub)),
-        HirKind::Repetition(repetition) if repetition.min >= 1 => {
-            found.extend(required_pieces(&repetition.sub));
-        }
-        HirKind::Concat(parts) => {
-            for start in 1..parts.len() {
-                found.extend(opening_pieces(&Hir::concat(parts[start..].to_vec())));
-            }
-            found.extend(parts.iter().filter_map(required_pieces));
-        }
-        HirKind::Alternation(branches) => {
-            let each: Option<Vec<Pieces>> = branches.iter().map(required_pieces).collect();
-            if let Some(each) = each {
-                // One width for all: the narrowest branch's.
-                let width = each.iter().map(|(w, _)| *w).min().unwrap_or(3);
-                let pieces: Vec<Vec<u8>> = each
-                    .into_iter()
-                    .flat_map(|(_, pieces)| pieces)
-                    .map(|p| p[..usize::from(width)].to_vec())
-                    .collect();
-                if pieces.len() <= MOST_PIECES {
-                    found.push((width, pieces));
-                }
-            }
-        }
-        _ => {}
-    }
-    found.into_iter().min_by_key(pieces_cost)
 }
 
 /// Every `.rs` file under `dir`.
