@@ -130,8 +130,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// `$OUT_DIR/concept-tables.txt`, each table after a `[name]` line. Native builds
 /// compile it in; the wasm leaves it out and is handed the same text at start (the
 /// extension ships it as `data/concept-tables.txt`, written the same way by
-/// `build.sh`), which keeps 30 KB of text out of the engine's download. The built-in
-/// word model (`src/core/triage/model.tsv`) follows as the last table,
+/// `build.sh`), which keeps 30 KB of text out of the engine's download. The default
+/// templates (`src/core/reply/templates.json`, as one line) follow as `[templates]`
+/// and the built-in word model (`src/core/triage/model.tsv`) as the last table,
 /// `[word-model]`, for the same reason.
 fn bundle_concept_tables() {
     let dir = Path::new("src/core/triage/concepts");
@@ -155,6 +156,14 @@ fn bundle_concept_tables() {
             bundle.push('\n');
         }
     }
+    // The default templates (the English library), as one line: JSON's line breaks are
+    // only spaces between its tokens, and a table ends at a line starting with '['.
+    let templates_path = Path::new("src/core/reply/templates.json");
+    let templates = std::fs::read_to_string(templates_path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", templates_path.display()));
+    let _ = writeln!(bundle, "[templates]");
+    bundle.push_str(&templates.replace(['\n', '\r'], " "));
+    bundle.push('\n');
     // The built-in word model goes last, in the same bundle (33 KB of text).
     let model_path = Path::new("src/core/triage/model.tsv");
     let model = std::fs::read_to_string(model_path)

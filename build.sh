@@ -391,8 +391,10 @@ assemble_dist() {
     cat "$table"
     [ -z "$(tail -c1 "$table")" ] || printf '\n'
   done > "$DIST/data/concept-tables.txt"
-  # ...and the built-in word model last (as build.rs does).
-  { printf '[word-model]\n'; cat src/core/triage/model.tsv; } >> "$DIST/data/concept-tables.txt"
+  # ...then the default templates as one line, and the built-in word model last (as
+  # build.rs does).
+  { printf '[templates]\n'; tr '\r\n' '  ' < src/core/reply/templates.json; printf '\n'
+    printf '[word-model]\n'; cat src/core/triage/model.tsv; } >> "$DIST/data/concept-tables.txt"
   # The engine must load: catch a broken wasm here, not in the browser.
   node "$ROOT/tests/wasm/smoke.mjs" "$DIST/pkg" >/dev/null \
     || die "the built engine does not load in Node (see tests/wasm/smoke.mjs)"

@@ -18,7 +18,6 @@ pub mod lint;
 pub mod names;
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -179,11 +178,25 @@ pub struct ReplySettings {
     pub order: Vec<String>,
 }
 
-static DEFAULTS: LazyLock<Vec<Template>> = LazyLock::new(|| {
-    serde_json::from_str::<serde_json::Value>(include_str!("templates.json"))
-        .and_then(|value| Vec::<Template>::deserialize(&value))
-        .unwrap_or_else(|e| panic!("built-in templates.json is broken: {e}"))
-});
+/// The default library, read from the engine's data tables (where `build.rs` and
+/// `build.sh` put `templates.json`; the wasm is handed them at start, see
+/// [`crate::core::triage::concepts::use_tables`]). Empty until they are there.
+fn default_templates() -> &'static [Template] {
+    static DEFAULTS: std::sync::OnceLock<Vec<Template>> = std::sync::OnceLock::new();
+    if let Some(held) = DEFAULTS.get() {
+        return held;
+    }
+    let Some(text) =
+        crate::core::triage::concepts::bundled_table(crate::core::triage::concepts::TEMPLATES)
+    else {
+        return &[];
+    };
+    DEFAULTS.get_or_init(|| {
+        serde_json::from_str::<serde_json::Value>(text)
+            .and_then(|value| Vec::<Template>::deserialize(&value))
+            .unwrap_or_else(|e| panic!("the built-in templates.json is broken: {e}"))
+    })
+}
 
 /// The default templates in the other buyer languages: template id → language → body.
 pub type LanguageVersions = BTreeMap<String, BTreeMap<String, String>>;
@@ -205,7 +218,8 @@ fn built_in_versions() -> &'static LanguageVersions {
 
 #[cfg(target_arch = "wasm32")]
 fn built_in_versions() -> &'static LanguageVersions {
-    static NONE: LazyLock<LanguageVersions> = LazyLock::new(LanguageVersions::new);
+    static NONE: std::sync::LazyLock<LanguageVersions> =
+        std::sync::LazyLock::new(LanguageVersions::new);
     VERSIONS.get().unwrap_or(&NONE)
 }
 
@@ -242,7 +256,7 @@ pub fn load_language_versions(json: &str) -> Result<(), String> {
 
 /// The default library.
 pub fn defaults() -> &'static [Template] {
-    &DEFAULTS
+    default_templates()
 }
 
 /// The `{{name}}` variables of a template body.
@@ -366,13 +380,14 @@ impl Library {
     /// The library for these settings: defaults, with the rep's templates over them.
     pub fn new(settings: &ReplySettings) -> Self {
         let versions = built_in_versions();
-        let mut templates: BTreeMap<String, Template> = map_of(DEFAULTS.iter().map(|t| {
-            let mut t = t.clone();
-            if let Some(v) = versions.get(&t.id) {
-                t.versions = v.clone();
-            }
-            (t.id.clone(), t)
-        }));
+        let mut templates: BTreeMap<String, Template> =
+            map_of(default_templates().iter().map(|t| {
+                let mut t = t.clone();
+                if let Some(v) = versions.get(&t.id) {
+                    t.versions = v.clone();
+                }
+                (t.id.clone(), t)
+            }));
         for t in &settings.templates {
             let base = templates.get(&t.id).cloned().unwrap_or_default();
             let merged = Template {

@@ -120,6 +120,9 @@ fn section<'a>(bundle: &'a str, name: &str) -> Option<&'a str> {
 /// The name of the built-in word model's table in the bundle (the last one).
 pub const WORD_MODEL: &str = "word-model";
 
+/// The name of the default templates' table in the bundle (their JSON, one line).
+pub const TEMPLATES: &str = "templates";
+
 /// The lines of one table of the bundle in use (a concept's, or [`WORD_MODEL`]),
 /// when the bundle is there.
 pub fn bundled_table(name: &str) -> Option<&'static str> {
@@ -133,13 +136,19 @@ pub fn use_tables(bundle: String) -> Result<(), String> {
     let missing: Vec<&str> = Concept::ALL
         .iter()
         .map(|c| c.name())
-        .chain([WORD_MODEL])
+        .chain([WORD_MODEL, TEMPLATES])
         .filter(|name| section(&bundle, name).is_none())
         .collect();
     if !missing.is_empty() {
         return Err(format!(
             "the concept tables lack {}: pass the whole data/concept-tables.txt",
             missing.join(", ")
+        ));
+    }
+    let templates = section(&bundle, TEMPLATES).unwrap_or_default();
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(templates) {
+        return Err(format!(
+            "the concept tables' templates are not JSON ({e}): pass data/concept-tables.txt as built"
         ));
     }
     match HANDED.get() {
@@ -642,6 +651,12 @@ mod tests {
             assert!(section(BUNDLED, concept.name()).is_some_and(|t| t.contains("en ")));
         }
         assert_eq!(use_tables(BUNDLED.to_string()), Ok(()));
+        // The default templates ride along as one line of JSON, checked on the way in.
+        let templates = section(BUNDLED, TEMPLATES).expect("a templates table");
+        assert_eq!(templates.lines().count(), 1);
+        let broken = BUNDLED.replace(templates.trim_end(), "[{");
+        let err = use_tables(broken).expect_err("templates that are not JSON");
+        assert!(err.contains("not JSON"), "{err}");
     }
 
     #[test]
