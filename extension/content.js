@@ -60,13 +60,17 @@
     schedule();
   });
 
-  /** Reads the list page data handed over so far into the store. */
-  function readPageData() {
+  /**
+   * Reads the list page data handed over so far into the store; with `match`, its rows
+   * are matched against the answers kept from the address's last load, if there are
+   * any (not needed where the engine's fresh answers for them are here).
+   */
+  function readPageData({ match = true } = {}) {
     if (!unreadData.length) return;
     let took = false;
     for (const data of unreadData.splice(0)) took = store.accept(data) || took;
     if (!took) return;
-    drawAheadWhatIsHere(Site.detect(location.href));
+    if (match && keptSignatures !== null) drawAheadWhatIsHere(Site.detect(location.href));
     // Rows announced and never sent are read from the page once given up on.
     const until = store.awaitedUntil?.() ?? 0;
     if (until) setTimeout(schedule, Math.max(0, until - Date.now()) + 50);
@@ -87,10 +91,10 @@
   const LOADING_SCAN_MS = 100;
 
   /**
-   * Coalesces a burst of page changes (one task's worth) into one scan. While the page
-   * is parsed and the engine is asked about its list already, the scan waits for that
-   * answer: a scan would wait for it anyway, and run before it, it would hold up the
-   * answer's drawing after the page's first frame.
+   * Coalesces a burst of page changes (one task's worth) into one scan. While the
+   * engine is asked about the list's page data (or, while the page is parsed, about
+   * anything), the scan waits for that answer: a scan would wait for it anyway, and run
+   * before it, it would hold up the answer's drawing after the page's first frame.
    */
   function schedule() {
     if (scheduled) return;
@@ -99,7 +103,7 @@
       scheduled = false;
       scan();
     }, document.readyState === 'loading' ? LOADING_SCAN_MS : 0);
-    const inFlight = document.readyState === 'loading' ? [...new Set([...ahead, ...[...asked.values()].map((a) => a.answer)])] : [];
+    const inFlight = [...ahead, ...(document.readyState === 'loading' ? new Set([...asked.values()].map((a) => a.answer)) : [])];
     if (inFlight.length) Promise.allSettled(inFlight).then(run);
     else run();
   }
@@ -297,6 +301,12 @@
     running = true;
     try {
       await ready;
+      // While the list's answer is on its way, reading the page now would only stand
+      // between the page and its rows, or the answer and its tags: read after it.
+      if (ahead.size) {
+        again = true;
+        return;
+      }
       pageType = Site.detect(location.href);
       if (!pageType) return;
       readPageData();
@@ -362,7 +372,7 @@
       drawKnown();
       return;
     }
-    readPageData();
+    readPageData({ match: false });
     const page = Site.collect(pageType, document, store, overrides, Date.now(), { rows: visible });
     for (const item of page.items) if (item.unread) drawUnread(item);
     drawInTurn(page.items.filter((item) => !item.unread && drawable(item)));
@@ -466,7 +476,9 @@
    */
   function watchRows() {
     if (!rowsInView || pageType !== 'inquiryList') return;
-    for (const row of Site.rows(pageType, document, overrides)) {
+    // A list opens at its top: its first rows are the ones that can be in view at
+    // first (the others are watched once queued, see `drawInTurn`).
+    for (const row of Site.rows(pageType, document, overrides).slice(0, FIRST_ROWS)) {
       if (watched.has(row)) continue;
       watched.add(row);
       rowsInView.observe(row);
@@ -849,8 +861,8 @@
       // The engine is asked again on the first scan; its error is shown there.
     } finally {
       setUp = true;
-      // In the language now in force, in a moment the page leaves free.
-      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => Overlay.prewarm());
+      // The first chips' code and texts, readied in a free moment (see start).
+      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => Overlay.prewarm({ texts: true }));
     }
   }
 
@@ -859,15 +871,25 @@
   function start() {
     ready = setup();
     watchTyping(document);
+    const ours = (nodes) => {
+      for (const n of nodes) if (n.nodeType !== 1 || !n.hasAttribute('data-xunpan-host')) return false;
+      return true;
+    };
     const observer = new MutationObserver((records) => {
       watchEditorFrame();
       // Our own drawing must not wake us again.
-      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.hasAttribute?.('data-xunpan-host')) && r.type === 'childList')) return;
-      if (records.some((r) => r.addedNodes.length)) watchRows();
+      let added = false;
+      let onlyOurs = true;
+      for (const r of records) {
+        if (r.addedNodes.length) added = true;
+        if (onlyOurs && (r.type !== 'childList' || !ours(r.addedNodes) || !ours(r.removedNodes))) onlyOurs = false;
+      }
+      if (onlyOurs) return;
+      if (added) watchRows();
       // Rows whose answers are already here are drawn before the page is painted: the
       // list's data read now when answers kept from the address's last load may match.
-      if (setUp && unreadData.length && keptSignatures !== null && records.some((r) => r.addedNodes.length)) readPageData();
-      if (setUp && triagedAhead.size && records.some((r) => r.addedNodes.length) && drawKnown()) return;
+      if (setUp && added && unreadData.length && keptSignatures !== null) readPageData();
+      if (setUp && added && triagedAhead.size && drawKnown()) return;
       schedule();
     });
     observer.observe(document, {
@@ -886,7 +908,9 @@
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', () => whenIdle(schedule, { timeout: 200 }), { once: true });
     }
-    scan();
+    // What the first chips need, readied in the page's first free moment.
+    whenIdle(() => Overlay.prewarm());
+    schedule();
   }
 
   start();

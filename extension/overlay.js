@@ -919,16 +919,18 @@
 
   /**
    * Readies what the first chips need, in a moment the page does not use: the shared
-   * style sheet, the browser's messages (the first lookup sets up the extension's
-   * message API, milliseconds) and the clock's texts. Otherwise the first answer
-   * drawn after the page's frame would pay for them while the rep waits.
+   * style sheet (parsed once, milliseconds) and a shadow root's first making; with
+   * `texts` (once the language is known), a chip and its clock drawn off the page, so
+   * their code is compiled and their words looked up. Otherwise the first answer drawn
+   * after the page's frame would pay for all of it while the rep waits.
    */
-  function prewarm() {
+  function prewarm({ texts = false } = {}) {
     try {
       styleSheet();
-      for (const verdict of Object.keys(VERDICT_KEYS)) verdictWord(verdict);
-      for (const key of ['extName', 'reasonsTitle', 'details']) t(key);
-      for (const grade of ['A', 'B', 'C', 'D']) t('gradeTitle', [grade]);
+      if (!texts) {
+        host('span');
+        return;
+      }
       const now = Date.now();
       const deadline = {
         companyDue: new Date(now + 8 * Clock.MINUTE).toISOString(),
@@ -936,8 +938,11 @@
         status: 'on_track',
         dueSoonMinutes: 5,
       };
-      Clock.view(deadline, now, { resolution: 'minute', t });
-      Clock.view({ ...deadline, status: 'overdue', companyDue: new Date(now - 8 * Clock.MINUTE).toISOString() }, now, { resolution: 'minute', t });
+      for (const verdict of Object.keys(VERDICT_KEYS)) chip({ verdict, grade: 'B' }, {}, { compact: true });
+      for (const grade of ['A', 'C', 'D']) t('gradeTitle', [grade]);
+      const clock = h('span', { class: 'clock' });
+      paint(clock, { deadline, resolution: 'minute' }, now);
+      paint(clock, { deadline: { ...deadline, status: 'overdue', companyDue: new Date(now - 8 * Clock.MINUTE).toISOString() }, resolution: 'minute' }, now);
     } catch {
       // only a head start: the first chip does the same
     }
