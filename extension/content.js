@@ -472,17 +472,20 @@
   /**
    * Asks the browser to compute, in its next frame, whether each list row is in view:
    * watched as the rows appear, so the answer that comes after the page's first frame
-   * with them knows at once which rows the rep sees.
+   * with them knows at once which rows the rep sees. True if new rows were found.
    */
   function watchRows() {
-    if (!rowsInView || pageType !== 'inquiryList') return;
+    if (pageType !== 'inquiryList') return false;
     // A list opens at its top: its first rows are the ones that can be in view at
     // first (the others are watched once queued, see `drawInTurn`).
+    let found = false;
     for (const row of Site.rows(pageType, document, overrides).slice(0, FIRST_ROWS)) {
       if (watched.has(row)) continue;
       watched.add(row);
-      rowsInView.observe(row);
+      rowsInView?.observe(row);
+      found = true;
     }
+    return found;
   }
 
   /** The rows in view as last computed, the browser's latest findings taken first. */
@@ -885,10 +888,10 @@
         if (onlyOurs && (r.type !== 'childList' || !ours(r.addedNodes) || !ours(r.removedNodes))) onlyOurs = false;
       }
       if (onlyOurs) return;
-      if (added) watchRows();
+      const rowsCame = added && watchRows();
       // Rows whose answers are already here are drawn before the page is painted: the
       // list's data read now when answers kept from the address's last load may match.
-      if (setUp && added && unreadData.length && keptSignatures !== null) readPageData();
+      if (setUp && rowsCame && unreadData.length && keptSignatures !== null) readPageData();
       if (setUp && added && triagedAhead.size && drawKnown()) return;
       schedule();
     });
