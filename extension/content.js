@@ -53,7 +53,13 @@
     if (typeof data.json === 'string' && LIST_KINDS.includes(data.kind) && Site.detect(location.href) === 'inquiryList') {
       askAhead(data);
       unreadData.push(data);
-      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(readPageData);
+      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => {
+        // Rows the answers kept from the address's last load match are drawn now,
+        // without waiting for the engine (a long list's rest comes in idle time).
+        const matched = triagedAhead.size;
+        readPageData();
+        if (setUp && triagedAhead.size > matched) drawKnown();
+      });
     } else if (store.accept(data)) {
       triageAhead();
     }
