@@ -463,6 +463,8 @@
       placed.add(entry.target);
       if (!entry.isIntersecting) {
         inView.delete(entry.target);
+        // A row the page took away is no longer watched (nor kept by the observer).
+        if (!entry.target.isConnected) unwatch(entry.target);
         continue;
       }
       inView.add(entry.target);
@@ -470,8 +472,21 @@
       if (!item) continue;
       waiting.delete(entry.target);
       soon.delete(entry.target);
-      draw(item);
+      drawRow(item);
     }
+  }
+
+  /** Stops watching a row: drawn, or gone from the page. */
+  function unwatch(row) {
+    if (!watched.delete(row)) return;
+    rowsInView?.unobserve(row);
+    inView.delete(row);
+  }
+
+  /** Draws a list row's chip; the row needs watching no more (a later change queues it again). */
+  function drawRow(item) {
+    draw(item);
+    if (!item.open) unwatch(item.element);
   }
   const rowsInView = typeof IntersectionObserver === 'function' ? new IntersectionObserver(seen) : null;
 
@@ -526,7 +541,7 @@
       if (now) {
         waiting.delete(element);
         soon.delete(element);
-        draw(item);
+        drawRow(item);
         shown += 1;
         continue;
       }
@@ -555,7 +570,7 @@
   function flushSoon() {
     clearTimeout(soonTimer);
     soonTimer = null;
-    for (const [element, item] of soon) if (element.isConnected) draw(item);
+    for (const [element, item] of soon) if (element.isConnected) drawRow(item);
     soon.clear();
   }
 
@@ -571,7 +586,8 @@
       for (const [element, item] of waiting) {
         if (performance.now() >= until || (!deadline.didTimeout && deadline.timeRemaining() <= 0)) break;
         waiting.delete(element);
-        if (element.isConnected) draw(item);
+        if (element.isConnected) drawRow(item);
+        else unwatch(element);
       }
       drainSoon();
     }, { timeout: 100 });
