@@ -110,7 +110,7 @@
       scan();
     }, document.readyState === 'loading' ? LOADING_SCAN_MS : 0);
     const inFlight = [...ahead, ...(document.readyState === 'loading' ? new Set([...asked.values()].map((a) => a.answer)) : [])];
-    if (inFlight.length) Promise.allSettled(inFlight).then(run);
+    if (inFlight.length) settledOrLate(inFlight).then(run);
     else run();
   }
 
@@ -202,7 +202,7 @@
   async function triage(items, url = itemUrl) {
     // The list's rows asked for from its page data: their answers first, then only
     // what they did not answer is asked for.
-    if (ahead.size) await Promise.allSettled([...ahead]);
+    if (ahead.size) await settledOrLate([...ahead]);
     const waits = [];
     const fresh = [];
     for (const item of items) {
@@ -248,6 +248,12 @@
 
   // Answers asked for from the list's page data and not yet here.
   const ahead = new Set();
+  // How long scans wait for such an answer at most (a worker started again with the
+  // engine to build takes a second or two).
+  const AHEAD_WAIT_MS = 5000;
+
+  /** Settles when `answers` have, or after AHEAD_WAIT_MS: an answer that never comes holds nothing up. */
+  const settledOrLate = (answers) => Promise.race([Promise.allSettled(answers), new Promise((r) => setTimeout(r, AHEAD_WAIT_MS))]);
 
   /**
    * The list's page data usually arrives before the page draws its rows: the engine is
@@ -269,6 +275,7 @@
       // the scan asks again and shows the error
     }).finally(() => ahead.delete(answer));
     ahead.add(answer);
+    setTimeout(() => ahead.delete(answer), AHEAD_WAIT_MS);
   }
 
   /** Keeps a fresh answer for a row of the list; one equal to the remembered answer keeps its drawing. */
