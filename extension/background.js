@@ -28,7 +28,7 @@ import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';
 import { answersFor, answersGeneration, chosenLocale, forgetAnswers, pageSetup, rememberAnswers } from './worker-answers.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const { TYPES, accept } = globalThis.XunpanMessages;
+const { TYPES, accept, normaliseItem, signature } = globalThis.XunpanMessages;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -116,32 +116,71 @@ async function undoLearn(token) {
 
 // --- handlers ----------------------------------------------------------------------
 
+/**
+ * The list's rows from its page data, as the content script reads the same rows once
+ * the page has drawn them (Site.predict, the same fingerprints): typed at the door like
+ * a triage request's items, null where an item cannot be used.
+ */
+function listItems(page, kind, json) {
+  const Site = globalThis.XunpanSite;
+  const store = Site.createPageDataStore();
+  if (!store.accept({ source: 'xunpan-page-data', kind, json })) return [];
+  // A row without text is shown as not read, never triaged (as the content script does).
+  const rows = Site.predict('inquiryList', store).filter((item) => item.inquiry.body).slice(0, MAX_LIST_ITEMS);
+  return rows.map((item, n) => normaliseItem({
+    inquiry: item.inquiry,
+    url: Site.itemUrl('inquiryList', item, page),
+    key: item.key,
+    signature: signature(item.inquiry),
+  }, n));
+}
+const MAX_LIST_ITEMS = 1000;
+
+/**
+ * Triages a page's items (typed, null where one cannot be used): the answers in their
+ * items' places (null for a skipped one), kept for the page's next load; the items
+ * and the badge are brought up to date after the answer leaves.
+ */
+async function triageItems(page, items) {
+  const now = Date.now();
+  const generation = answersGeneration();
+  const eng = await engine();
+  // Items the door could not type are null (skipped, their reason logged there); an
+  // item the engine could not read answers an error record. Either way the rest of
+  // the batch is triaged, and each answer keeps its item's place.
+  const taken = items.map((item, n) => ({ item, n })).filter(({ item }) => item !== null);
+  const answers = taken.length
+    ? eng.triage(taken.map(({ item }) => (item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry)), now, browserZone(now))
+    : [];
+  const results = items.map(() => null);
+  taken.forEach(({ n }, k) => {
+    const answer = answers[k];
+    if (typeof answer?.verdict === 'string') results[n] = answer;
+    else console.warn(`Xunpan: item ${n} skipped: ${answer?.error ?? 'no answer'}`);
+  });
+  const kept = items.map((item, n) => (results[n] ? item : null));
+  const keptItems = kept.filter(Boolean);
+  const keptResults = results.filter(Boolean);
+  // The page draws as soon as it has the results; the items and the badge follow.
+  updateItems((stored) => rememberItems(stored, keptItems, keptResults, now))
+    .then(({ stored }) => refreshBadge(now, stored))
+    .catch(() => refreshBadge(now).catch(() => {}));
+  rememberAnswers(page, keptItems, keptResults, now, generation).catch(() => {});
+  return { results, now };
+}
+
 const handlers = {
+  async [TYPES.TRIAGE_LIST](msg) {
+    // The page's own data, handed on as it came: the page's task that posted it pays
+    // nothing more, and the engine starts while the page still draws its rows.
+    const items = listItems(msg.page, msg.kind, msg.json);
+    const { results } = await triageItems(msg.page, items);
+    const answers = [];
+    items.forEach((item, n) => results[n] && answers.push([item.key, item.signature, results[n]]));
+    return { answersJson: JSON.stringify(answers) };
+  },
   async [TYPES.TRIAGE](msg) {
-    const now = Date.now();
-    const generation = answersGeneration();
-    const eng = await engine();
-    // Items the door could not type are null (skipped, their reason logged there); an
-    // item the engine could not read answers an error record. Either way the rest of
-    // the batch is triaged, and each answer keeps its item's place.
-    const taken = msg.items.map((item, n) => ({ item, n })).filter(({ item }) => item !== null);
-    const answers = taken.length
-      ? eng.triage(taken.map(({ item }) => (item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry)), now, browserZone(now))
-      : [];
-    const results = msg.items.map(() => null);
-    taken.forEach(({ n }, k) => {
-      const answer = answers[k];
-      if (typeof answer?.verdict === 'string') results[n] = answer;
-      else console.warn(`Xunpan: item ${n} skipped: ${answer?.error ?? 'no answer'}`);
-    });
-    const kept = msg.items.map((item, n) => (results[n] ? item : null));
-    const keptItems = kept.filter(Boolean);
-    const keptResults = results.filter(Boolean);
-    // The page draws as soon as it has the results; the items and the badge follow.
-    updateItems((stored) => rememberItems(stored, keptItems, keptResults, now))
-      .then(({ stored }) => refreshBadge(now, stored))
-      .catch(() => refreshBadge(now).catch(() => {}));
-    rememberAnswers(msg.page, keptItems, keptResults, now, generation).catch(() => {});
+    const { results, now } = await triageItems(msg.page, msg.items);
     return { resultsJson: JSON.stringify(results), now };
   },
   async [TYPES.RENDER](msg) {

@@ -12,7 +12,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const Site = globalThis.XunpanSite;
   const Overlay = globalThis.XunpanOverlay;
-  const { TYPES, accept } = globalThis.XunpanMessages;
+  const { TYPES, LIST_KINDS, accept, signature: fingerprint } = globalThis.XunpanMessages;
   if (!Site || !Overlay || !api?.runtime?.id) return;
 
   const store = Site.createPageDataStore();
@@ -42,17 +42,45 @@
     return reply;
   }
 
-  // Page data posted by page-data.js (MAIN world): plain objects, checked by the store.
+  // Page data posted by page-data.js (MAIN world) as JSON text, checked by the store.
+  // The list's rows go to the engine as they came, at once (see `askAhead`), and are
+  // read here only when first needed or in a free moment (see `readPageData`): the
+  // page's rows, still to come, wait for nothing more than the hand-over.
+  const unreadData = []; // list page data not yet read into the store
   window.addEventListener('message', (ev) => {
     if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
-    if (store.accept(ev.data)) {
+    const data = ev.data;
+    if (typeof data.json === 'string' && LIST_KINDS.includes(data.kind) && Site.detect(location.href) === 'inquiryList') {
+      askAhead(data);
+      unreadData.push(data);
+      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => {
+        // Rows the answers kept from the address's last load match are drawn now,
+        // without waiting for the engine (a long list's rest comes in idle time).
+        const matched = triagedAhead.size;
+        readPageData();
+        if (setUp && triagedAhead.size > matched) drawKnown();
+      });
+    } else if (store.accept(data)) {
       triageAhead();
-      // Rows announced and never sent are read from the page once given up on.
-      const until = store.awaitedUntil?.() ?? 0;
-      if (until) setTimeout(schedule, Math.max(0, until - Date.now()) + 50);
     }
     schedule();
   });
+
+  /**
+   * Reads the list page data handed over so far into the store; with `match`, its rows
+   * are matched against the answers kept from the address's last load, if there are
+   * any (not needed where the engine's fresh answers for them are here).
+   */
+  function readPageData({ match = true } = {}) {
+    if (!unreadData.length) return;
+    let took = false;
+    for (const data of unreadData.splice(0)) took = store.accept(data) || took;
+    if (!took) return;
+    if (match && keptSignatures !== null) drawAheadWhatIsHere(Site.detect(location.href));
+    // Rows announced and never sent are read from the page once given up on.
+    const until = store.awaitedUntil?.() ?? 0;
+    if (until) setTimeout(schedule, Math.max(0, until - Date.now()) + 50);
+  }
   // From now on every post is heard: only older ones need posting again (see start).
   const listeningSince = performance.now();
 
@@ -68,28 +96,33 @@
   // see the observer in `start`.)
   const LOADING_SCAN_MS = 100;
 
-  /** Coalesces a burst of page changes (one task's worth) into one scan. */
+  /**
+   * Coalesces a burst of page changes (one task's worth) into one scan. While the
+   * engine is asked about the list's page data (or, while the page is parsed, about
+   * anything), the scan waits for that answer: a scan would wait for it anyway, and run
+   * before it, it would hold up the answer's drawing after the page's first frame.
+   */
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(() => {
+    const run = () => setTimeout(() => {
       scheduled = false;
       scan();
     }, document.readyState === 'loading' ? LOADING_SCAN_MS : 0);
+    const inFlight = [...ahead, ...(document.readyState === 'loading' ? new Set([...asked.values()].map((a) => a.answer)) : [])];
+    if (inFlight.length) settledOrLate(inFlight).then(run);
+    else run();
   }
 
   // Fingerprints by inquiry object: an inquiry read from the page is never changed
   // afterwards, and a list row's is the same object on every read (see Site.collect).
   const signatures = new WeakMap();
 
-  /** A cheap fingerprint of what we sent to the engine for an item. */
+  /** A cheap fingerprint of what we sent to the engine for an item (see messages.js). */
   function signature(inquiry) {
     let known = signatures.get(inquiry);
     if (known === undefined) {
-      const s = JSON.stringify(inquiry);
-      let hash = 0;
-      for (let i = 0; i < s.length; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
-      known = `${s.length}:${hash}`;
+      known = fingerprint(inquiry);
       signatures.set(inquiry, known);
     }
     return known;
@@ -167,6 +200,9 @@
    * wait for.
    */
   async function triage(items, url = itemUrl) {
+    // The list's rows asked for from its page data: their answers first, then only
+    // what they did not answer is asked for.
+    if (ahead.size) await settledOrLate([...ahead]);
     const waits = [];
     const fresh = [];
     for (const item of items) {
@@ -198,6 +234,7 @@
    * from the last load) marked to be drawn in the step that adds their rows.
    */
   function drawAheadWhatIsHere(type) {
+    readPageData();
     const items = Site.predict(type, store);
     for (const item of items) if (drawable(item)) triagedAhead.add(item.key);
     // Every row of the list was matched against the answers kept from the last load
@@ -209,10 +246,51 @@
     return items;
   }
 
+  // Answers asked for from the list's page data and not yet here.
+  const ahead = new Set();
+  // How long scans wait for such an answer at most (a worker started again with the
+  // engine to build takes a second or two).
+  const AHEAD_WAIT_MS = 5000;
+
+  /** Settles when `answers` have, or after AHEAD_WAIT_MS: an answer that never comes holds nothing up. */
+  const settledOrLate = (answers) => Promise.race([Promise.allSettled(answers), new Promise((r) => setTimeout(r, AHEAD_WAIT_MS))]);
+
   /**
    * The list's page data usually arrives before the page draws its rows: the engine is
-   * asked at once, and the rows are tagged in the same step that puts them on screen
-   * (see the observer in `start`) instead of a round trip later.
+   * asked at once with the data as it came (the worker reads the rows from it as this
+   * script reads them from the page, with the same fingerprints), and the rows are
+   * tagged in the same step that puts them on screen (see the observer in `start`), or,
+   * when the answer comes after the page's first frame with them, the rows in view first.
+   */
+  function askAhead(data) {
+    const answer = ask(TYPES.TRIAGE_LIST, { page: location.href, kind: data.kind, json: data.json }).then(({ answersJson }) => {
+      const answers = JSON.parse(answersJson);
+      for (const [key, signature, result] of answers) {
+        if (typeof key !== 'string' || typeof signature !== 'string' || typeof result?.verdict !== 'string') continue;
+        keepListAnswer(key, signature, result);
+        triagedAhead.add(key);
+      }
+      if (answers.length && setUp) drawAnswered();
+    }).catch(() => {
+      // the scan asks again and shows the error
+    }).finally(() => ahead.delete(answer));
+    ahead.add(answer);
+    setTimeout(() => ahead.delete(answer), AHEAD_WAIT_MS);
+  }
+
+  /** Keeps a fresh answer for a row of the list; one equal to the remembered answer keeps its drawing. */
+  function keepListAnswer(key, signature, result) {
+    const known = results.get(key);
+    if (known?.remembered && known.signature === signature && JSON.stringify(known.result) === JSON.stringify(result)) {
+      known.remembered = false;
+      return;
+    }
+    results.set(key, { signature, result, remembered: false });
+  }
+
+  /**
+   * Page data of other kinds, read at once: the engine is asked for what it announces
+   * (see `askAhead`).
    */
   function triageAhead() {
     const type = Site.detect(location.href);
@@ -222,7 +300,7 @@
       // Page data posted again with nothing new: its rows were drawn already.
       if (!waited) return;
       for (const item of items) triagedAhead.add(item.key);
-      if (setUp) drawKnown();
+      if (setUp) drawAnswered();
     }, () => {
       // the scan asks again and shows the error
     });
@@ -236,8 +314,15 @@
     running = true;
     try {
       await ready;
+      // While the list's answer is on its way, reading the page now would only stand
+      // between the page and its rows, or the answer and its tags: read after it.
+      if (ahead.size) {
+        again = true;
+        return;
+      }
       pageType = Site.detect(location.href);
       if (!pageType) return;
+      readPageData();
       const page = Site.collect(pageType, document, store, overrides);
       reportHealth(page);
       const readable = page.items.filter((item) => !item.unread);
@@ -266,6 +351,7 @@
   function drawKnown() {
     pageType = Site.detect(location.href);
     if (!pageType) return true;
+    readPageData();
     const page = Site.collect(pageType, document, store, overrides);
     reportHealth(page);
     let complete = true;
@@ -284,6 +370,29 @@
     }
     drawInTurn(answeredItems);
     return complete;
+  }
+
+  /**
+   * Draws what an answer that just came in tagged: once the browser has placed the
+   * list's rows (after the page's first frame with them), the rows in view are read and
+   * drawn in this task and the rest of the page in the next; before it, the whole page
+   * at once (in the page's order, see `drawInTurn`).
+   */
+  function drawAnswered() {
+    pageType = Site.detect(location.href);
+    const visible = pageType === 'inquiryList' ? rowsSeenInView() : [];
+    if (!visible.length) {
+      drawKnown();
+      return;
+    }
+    readPageData({ match: false });
+    const page = Site.collect(pageType, document, store, overrides, Date.now(), { rows: visible });
+    for (const item of page.items) if (item.unread) drawUnread(item);
+    drawInTurn(page.items.filter((item) => !item.unread && drawable(item)));
+    setTimeout(() => {
+      drawKnown();
+      flushSoon();
+    }, 0);
   }
 
   function itemUrl(item) {
@@ -339,26 +448,80 @@
   // --- drawing ---------------------------------------------------------------------------
 
   // A list draws hundreds of chips, and each costs the page layout time: the rows the
-  // rep can see are drawn at once, the rest in idle time a few milliseconds at a time,
-  // so the page stays responsive; a row scrolled into view before its turn is drawn as
-  // it appears. Until the browser has said which rows are in view (after a frame), the
-  // first FIRST_ROWS rows in the page's order stand for them: a list opens at its top.
+  // rep can see are drawn at once, the rest of the list's first FIRST_ROWS in the task
+  // right after, the others in idle time a few milliseconds at a time, so the page stays
+  // responsive; a row scrolled into view before its turn is drawn as it appears. Which
+  // rows are in view the browser computes in its frames (every list row is watched from
+  // the moment it appears, see `watchRows`); until it has, the first FIRST_ROWS rows in
+  // the page's order stand for them: a list opens at its top.
   const FIRST_ROWS = 100;
   const CHUNK_MS = 8;
   const waiting = new Map(); // row element → item, to be drawn in idle time
+  const soon = new Map(); // row element → item, to be drawn in the next task
+  const watched = new WeakSet(); // rows whose place the browser is asked for
+  const placed = new WeakSet(); // rows whose place it has computed
+  const inView = new Set(); // of those, the rows in view
   let draining = false;
-  const rowsInView = typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        const item = waiting.get(entry.target);
-        if (!item) continue;
-        waiting.delete(entry.target);
-        rowsInView.unobserve(entry.target);
-        draw(item);
+  let soonTimer = null;
+
+  /** What the browser found of the rows' places (from its callback or taken early). */
+  function seen(entries) {
+    for (const entry of entries) {
+      placed.add(entry.target);
+      if (!entry.isIntersecting) {
+        inView.delete(entry.target);
+        // A row the page took away is no longer watched (nor kept by the observer).
+        if (!entry.target.isConnected) unwatch(entry.target);
+        continue;
       }
-    })
-    : null;
+      inView.add(entry.target);
+      const item = waiting.get(entry.target) ?? soon.get(entry.target);
+      if (!item) continue;
+      waiting.delete(entry.target);
+      soon.delete(entry.target);
+      drawRow(item);
+    }
+  }
+
+  /** Stops watching a row: drawn, or gone from the page. */
+  function unwatch(row) {
+    if (!watched.delete(row)) return;
+    rowsInView?.unobserve(row);
+    inView.delete(row);
+  }
+
+  /** Draws a list row's chip; the row needs watching no more (a later change queues it again). */
+  function drawRow(item) {
+    draw(item);
+    if (!item.open) unwatch(item.element);
+  }
+  const rowsInView = typeof IntersectionObserver === 'function' ? new IntersectionObserver(seen) : null;
+
+  /**
+   * Asks the browser to compute, in its next frame, whether each list row is in view:
+   * watched as the rows appear, so the answer that comes after the page's first frame
+   * with them knows at once which rows the rep sees. True if new rows were found.
+   */
+  function watchRows() {
+    if (pageType !== 'inquiryList') return false;
+    // A list opens at its top: its first rows are the ones that can be in view at
+    // first (the others are watched once queued, see `drawInTurn`).
+    let found = false;
+    for (const row of Site.rows(pageType, document, overrides).slice(0, FIRST_ROWS)) {
+      if (watched.has(row)) continue;
+      watched.add(row);
+      rowsInView?.observe(row);
+      found = true;
+    }
+    return found;
+  }
+
+  /** The rows in view as last computed, the browser's latest findings taken first. */
+  function rowsSeenInView() {
+    if (rowsInView) seen(rowsInView.takeRecords());
+    for (const row of inView) if (!row.isConnected) inView.delete(row);
+    return [...inView];
+  }
 
   /** Whether the item's present answer is drawn already (nothing to do). */
   function isDrawn(item) {
@@ -366,25 +529,56 @@
     return Boolean(prev && prev.key === item.key && prev.known === results.get(item.key) && prev.host.isConnected);
   }
 
-  /** Draws the items that have an answer: the first (and any open item) now, the rest in idle time. */
+  /**
+   * Draws the items that have an answer: the open item and the rows in view now (the
+   * first FIRST_ROWS while the browser has not placed them), the rest of the first
+   * FIRST_ROWS in the next task, the others in idle time.
+   */
   function drawInTurn(items) {
+    if (rowsInView) seen(rowsInView.takeRecords());
     let shown = 0;
     for (const item of items) {
       if (!results.has(item.key) || !item.element) continue;
+      const element = item.element;
       if (isDrawn(item)) {
         shown += 1;
         continue;
       }
-      if (item.open || shown < FIRST_ROWS || !rowsInView) {
-        if (waiting.delete(item.element)) rowsInView?.unobserve(item.element);
-        draw(item);
+      const now = item.open || !rowsInView || (placed.has(element) ? inView.has(element) : shown < FIRST_ROWS);
+      if (now) {
+        waiting.delete(element);
+        soon.delete(element);
+        drawRow(item);
         shown += 1;
         continue;
       }
-      if (!waiting.has(item.element)) rowsInView.observe(item.element);
-      waiting.set(item.element, item);
+      if (!watched.has(element)) {
+        watched.add(element);
+        rowsInView.observe(element);
+      }
+      if (shown < FIRST_ROWS) {
+        waiting.delete(element);
+        soon.set(element, item);
+      } else {
+        waiting.set(element, item);
+      }
+      shown += 1;
     }
+    drawSoon();
     drainSoon();
+  }
+
+  /** Draws the rows set for the next task (the first rows out of view). */
+  function drawSoon() {
+    if (soonTimer !== null || !soon.size) return;
+    soonTimer = setTimeout(flushSoon, 0);
+  }
+
+  function flushSoon() {
+    clearTimeout(soonTimer);
+    soonTimer = null;
+    for (const [element, item] of soon) if (element.isConnected) drawRow(item);
+    soon.clear();
   }
 
   /** Draws the waiting rows in idle time, CHUNK_MS at a time. */
@@ -399,8 +593,8 @@
       for (const [element, item] of waiting) {
         if (performance.now() >= until || (!deadline.didTimeout && deadline.timeRemaining() <= 0)) break;
         waiting.delete(element);
-        rowsInView?.unobserve(element);
-        if (element.isConnected) draw(item);
+        if (element.isConnected) drawRow(item);
+        else unwatch(element);
       }
       drainSoon();
     }, { timeout: 100 });
@@ -489,6 +683,7 @@
    */
   async function insertFromPanel({ id, channel, template }) {
     if (!pageType) return { ok: false, reason: 'notOpen' };
+    readPageData();
     const page = Site.collect(pageType, document, store, overrides);
     const item = page.items.find((i) => i.open && i.inquiry?.id === id && (i.inquiry.channel ?? 'inquiry') === channel);
     if (!item || !page.editor) return { ok: false, reason: 'notOpen' };
@@ -684,9 +879,12 @@
       const answer = await ask(TYPES.PAGE_SETUP, { page: location.href });
       overrides = answer.overrides ?? {};
       adoptRemembered(answer.answersJson, answer.answerResultsJson);
-      drawAheadWhatIsHere(Site.detect(location.href));
+      // Rows read already are matched against the kept answers now; rows still unread
+      // are matched when their rows appear (see the observer in `start`).
+      if (keptSignatures !== null && !unreadData.length) drawAheadWhatIsHere(Site.detect(location.href));
       Overlay.useLanguage(answer.locale?.language ?? null, answer.locale?.messages ?? null);
-      lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
+      // The browser's own language (the messages its table): the reasons follow it as before.
+      if (!answer.locale?.browser) lang = globalThis.XunpanLocale?.isChinese() ? 'zh' : 'en';
       setupMissing = Boolean(answer.setupMissing);
       for (const [id, n] of Object.entries(answer.templateNames ?? {})) {
         templateNames[id] = lang === 'zh' ? n.nameZh || n.name : n.name;
@@ -695,6 +893,8 @@
       // The engine is asked again on the first scan; its error is shown there.
     } finally {
       setUp = true;
+      // The first chips' code and texts, readied in a free moment (see start).
+      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => Overlay.prewarm({ texts: true }));
     }
   }
 
@@ -703,12 +903,25 @@
   function start() {
     ready = setup();
     watchTyping(document);
+    const ours = (nodes) => {
+      for (const n of nodes) if (n.nodeType !== 1 || !n.hasAttribute('data-xunpan-host')) return false;
+      return true;
+    };
     const observer = new MutationObserver((records) => {
       watchEditorFrame();
       // Our own drawing must not wake us again.
-      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.hasAttribute?.('data-xunpan-host')) && r.type === 'childList')) return;
-      // Rows whose answers are already here are drawn before the page is painted.
-      if (setUp && triagedAhead.size && records.some((r) => r.addedNodes.length) && drawKnown()) return;
+      let added = false;
+      let onlyOurs = true;
+      for (const r of records) {
+        if (r.addedNodes.length) added = true;
+        if (onlyOurs && (r.type !== 'childList' || !ours(r.addedNodes) || !ours(r.removedNodes))) onlyOurs = false;
+      }
+      if (onlyOurs) return;
+      const rowsCame = added && watchRows();
+      // Rows whose answers are already here are drawn before the page is painted: the
+      // list's data read now when answers kept from the address's last load may match.
+      if (setUp && rowsCame && unreadData.length && keptSignatures !== null) readPageData();
+      if (setUp && added && triagedAhead.size && drawKnown()) return;
       schedule();
     });
     observer.observe(document, {
@@ -727,7 +940,9 @@
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', () => whenIdle(schedule, { timeout: 200 }), { once: true });
     }
-    scan();
+    // What the first chips need, readied in the page's first free moment.
+    whenIdle(() => Overlay.prewarm());
+    schedule();
   }
 
   start();

@@ -19,6 +19,8 @@
   // changes, and when full (texts with free substitutions would otherwise pile up).
   const texts = new Map();
   const MAX_TEXTS = 500;
+  // Substitutions that leave a message's places as they are, to be filled by `format`.
+  const PLACES = Object.freeze(['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9']);
 
   /** A messages.json entry with its `$1`…`$9` filled and `$$` as a dollar sign. */
   function format(entry, subs) {
@@ -61,10 +63,20 @@
     return text;
   }
 
+  // The browser's messages with their `$1`…`$9` left in, one lookup per key: each
+  // crossing into the extension API costs a list of 100 rows, whose clocks ask for
+  // texts with other numbers in them, milliseconds; the substitutions are filled here.
+  const browserMessages = new Map();
+
   function lookUp(key, subs) {
     const entry = chosen?.table[key];
     if (entry) return format(entry, subs);
-    return api?.i18n?.getMessage?.(key, subs) || key;
+    let message = browserMessages.get(key);
+    if (message === undefined) {
+      message = api?.i18n?.getMessage?.(key, PLACES) || '';
+      browserMessages.set(key, message);
+    }
+    return message ? format({ message }, subs) : key;
   }
 
   /**
@@ -74,7 +86,7 @@
   function message(key) {
     const entry = chosen?.table[key];
     if (entry) return String(entry.message);
-    return api?.i18n?.getMessage?.(key, ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9']) || key;
+    return api?.i18n?.getMessage?.(key, PLACES) || key;
   }
 
   /** "zh_CN" / "en" for a chosen language, else the browser's UI language ("zh-CN", "en-US"). */

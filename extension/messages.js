@@ -12,6 +12,10 @@
   const TYPES = Object.freeze({
     // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? } → { resultsJson }
     TRIAGE: 'xunpan/triage',
+    // { page, kind, json: the list's page data as the page posted it (see page-data.js) }
+    // → { answersJson: JSON text of [[key, signature, result], …] }: the list's rows
+    // triaged straight from its data, before the page has drawn them
+    TRIAGE_LIST: 'xunpan/triage-list',
     RENDER: 'xunpan/render', // { inquiry, template?, language? } → { rendered }
     LINT: 'xunpan/lint', // { text, inquiry } → { lint }
     FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok, undo, spam, learned: { spamDocs, genuineDocs } }
@@ -208,8 +212,25 @@
     return true;
   }
 
+  /**
+   * A fingerprint of an item's content as both sides compute it: the content script
+   * for what it reads from the page, the worker for what it reads from the page's data.
+   * An answer is drawn on a row only for content with the same fingerprint.
+   */
+  function signature(inquiry) {
+    const s = JSON.stringify(inquiry);
+    let hash = 0;
+    for (let i = 0; i < s.length; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
+    return `${s.length}:${hash}`;
+  }
+
+  // The kinds of page data that carry the inquiry list's rows.
+  const LIST_KINDS = Object.freeze(['feedbackList', 'feedbackListHead', 'subjectList']);
+
   /** Field checks per type: each returns true when the message is well formed. */
   const SHAPES = {
+    [TYPES.TRIAGE_LIST]: (m) => LIST_KINDS.includes(m.kind) && typeof m.json === 'string' && m.json.length <= MAX_TRIAGE_CHARS &&
+      typeof m.page === 'string' && m.page.length <= MAX_ADDRESS_CHARS,
     // Each item is typed at the door; one that cannot be used becomes null (skipped,
     // with its reason logged) and the rest of the batch goes on.
     [TYPES.TRIAGE]: (m) => {
@@ -243,5 +264,5 @@
     return Boolean(shape && shape(message));
   }
 
-  globalThis.XunpanMessages = Object.freeze({ TYPES, accept, normaliseInquiry, normaliseItem });
+  globalThis.XunpanMessages = Object.freeze({ TYPES, LIST_KINDS, accept, normaliseInquiry, normaliseItem, signature });
 })();

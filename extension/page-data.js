@@ -12,7 +12,7 @@
 //   answer is seen on its way to the page, and passed on unchanged;
 // - OneTalk's message events (IcbuIM…IcbuEventServiceImpl.instance.emitter): every
 //   emitted payload shaped like a message is copied, whatever the event is called.
-// It copies plain JSON data (size-capped) to the content script with
+// It copies plain JSON data (size-capped) to the content script as JSON text with
 // window.postMessage. It changes no page behaviour, exposes nothing callable, and any
 // failure is swallowed so the page never breaks because of it.
 (() => {
@@ -68,7 +68,10 @@
         if (last.get(kind)?.json === json) return;
         last.set(kind, { json, at: performance.now() });
       }
-      window.postMessage({ source: SOURCE, kind, payload: JSON.parse(json) }, location.origin);
+      // As JSON text: one string is copied to the content script far faster than a tree
+      // of objects, the page's own message listeners are not made to read a copy of
+      // the rows, and the content script hands the text to the engine as it is.
+      window.postMessage({ source: SOURCE, kind, json }, location.origin);
     } catch {
       // never disturb the page
     }
@@ -231,7 +234,7 @@
 
   // The list's rows, posted the moment the page sets its list, so the engine is asked
   // while the page draws: up to HEAD_ROWS (the real list's largest page) at once; of a
-  // longer list the rest follow once the page has drawn its first frame and is idle, so
+  // longer list the rest follow once the page is parsed, has drawn a frame and is idle, so
   // copying hundreds of rows never delays the page's own rows or their first frame. The
   // head names the rows still to come, so they are not read from the page meanwhile.
   const HEAD_ROWS = 100;
@@ -258,8 +261,12 @@
         clearTimeout(restTimer);
         post('feedbackList', rest.map(rowOf));
       };
-      // After the next frame, in idle time; a tab in the background draws no frames.
-      requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(send, { timeout: 500 }) : setTimeout(send, 0)));
+      // Once the page is parsed (its row script has run), after its next frame, in idle
+      // time: a frame drawn while the page still loads may come before its rows. A tab
+      // in the background draws no frames: the timer sends them anyway.
+      const later = () => requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(send, { timeout: 500 }) : setTimeout(send, 0)));
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', later, { once: true });
+      else later();
       restTimer = setTimeout(send, 2000);
     } catch {
       // ignore
@@ -311,7 +318,7 @@
     // Only what was posted before the content script listened (`since`, on this page's
     // clock); without it, everything.
     const since = Number(ev.data.since);
-    for (const [kind, { json, at }] of last) if (!(at >= since)) post(kind, JSON.parse(json), false);
+    for (const [kind, { json, at }] of last) if (!(at >= since)) window.postMessage({ source: SOURCE, kind, json }, location.origin);
     for (const message of recentChat) post('chatMessage', message, false);
   });
 })();

@@ -474,7 +474,22 @@
     return [];
   }
 
-  const one = (root, key, overrides, found) => all(root, key, overrides, found)[0] ?? null;
+  /** The first match of the first selector in the chain that matches anything. */
+  function one(root, key, overrides, found) {
+    for (const css of chain(key, overrides)) {
+      let el;
+      try {
+        el = root.querySelector(css);
+      } catch {
+        continue;
+      }
+      if (el) {
+        found?.add(key);
+        return el;
+      }
+    }
+    return null;
+  }
 
   /**
    * The offset, in minutes east of UTC, that shown text names for itself ("GMT+8",
@@ -572,17 +587,47 @@
   const MAX_NODES = 200_000;
 
   /**
-   * Page data as plain data: own keys only, none of UNSAFE_KEYS (a row whose `toString`
-   * is not a function would make every String() of it throw and the page go unread),
-   * nothing deeper than MAX_DEPTH levels or beyond MAX_NODES objects.
+   * Page data as plain data, made so in place (it is our own copy: parsed from the
+   * page's JSON text or cloned from its message): none of UNSAFE_KEYS (a row whose
+   * `toString` is not a function would make every String() of it throw and the page go
+   * unread), nothing deeper than MAX_DEPTH levels or beyond MAX_NODES objects (null
+   * instead). Copying every row cost a list's first rows a garbage collection.
    */
   function plain(value, depth = 0, budget = { nodes: MAX_NODES }) {
     if (value === null || typeof value !== 'object') return value;
     if (depth > MAX_DEPTH || --budget.nodes < 0) return null;
-    if (Array.isArray(value)) return value.map((v) => plain(v, depth + 1, budget));
-    const out = {};
-    for (const key of Object.keys(value)) if (!UNSAFE_KEYS.has(key)) out[key] = plain(value[key], depth + 1, budget);
-    return out;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i];
+        if (v !== null && typeof v === 'object') value[i] = plain(v, depth + 1, budget);
+      }
+      return value;
+    }
+    if (Object.getPrototypeOf(value) !== Object.prototype) {
+      // Not a plain object of this world (a caller's own, not a message's): copied.
+      const out = {};
+      for (const key of Object.keys(value)) if (!UNSAFE_KEYS.has(key)) out[key] = plain(value[key], depth + 1, budget);
+      return out;
+    }
+    for (const key of Object.keys(value)) {
+      if (UNSAFE_KEYS.has(key)) {
+        delete value[key];
+        continue;
+      }
+      const v = value[key];
+      if (v !== null && typeof v === 'object') value[key] = plain(v, depth + 1, budget);
+    }
+    return value;
+  }
+
+  /** A page-data message's payload: its JSON text read (the list's rows come so), or as given. */
+  function payloadOf(message) {
+    if (typeof message.json !== 'string') return message.payload;
+    try {
+      return JSON.parse(message.json);
+    } catch {
+      return undefined;
+    }
   }
 
   // The list's rows announced by its head (see page-data.js) are waited for this long
@@ -602,7 +647,7 @@
     return {
       accept(message) {
         if (!isObj(message) || message.source !== 'xunpan-page-data') return false;
-        const p = plain(message.payload);
+        const p = plain(payloadOf(message));
         switch (message.kind) {
           case 'feedbackList':
           case 'subjectList':
@@ -847,11 +892,11 @@
     return Object.entries(counts).map(([part, n]) => `${FEEDS[part] ?? part} ${n}/${items.length}`);
   }
 
-  function collectList(doc, data, overrides) {
+  function collectList(doc, data, overrides, now, { rows } = {}) {
     const found = new Set();
     const items = [];
     let awaiting = 0;
-    for (const row of listRows(doc, overrides, found)) {
+    for (const row of rows ?? listRows(doc, overrides, found)) {
       const read = row.getAttribute('data-trade-id') ? null : readRowByStructure(row, overrides);
       const id = row.getAttribute('data-trade-id') || read?.id;
       if (!id) continue;
@@ -1280,13 +1325,15 @@
 
   /**
    * Reads the page of `type`; `now` dates what the page shows relative to it ("3 hours
-   * before", "09:12"). Never throws: a failure is reported as missing fields.
+   * before", "09:12"). `options.rows`: on the list, only these rows (found by `rows`),
+   * for drawing the rows in view first; its health then speaks of those rows only.
+   * Never throws: a failure is reported as missing fields.
    */
-  function collect(type, doc, data, overrides = {}, now = Date.now()) {
+  function collect(type, doc, data, overrides = {}, now = Date.now(), options = {}) {
     const fn = COLLECTORS[type];
     if (!fn) return { items: [], header: null, editor: null, health: { found: [], missing: ['pageType'] } };
     try {
-      const read = fn(doc, data, overrides, now);
+      const read = fn(doc, data, overrides, now, options);
       // Whatever the page data held, every inquiry leaves with text to read: one odd
       // row (its message empty, or not text) must not get the whole page refused.
       for (const item of read.items) {
@@ -1318,6 +1365,19 @@
     return items;
   }
 
+  /**
+   * The list's rows as its row selectors find them (none on other pages, nor where the
+   * selectors fail): a cheap look, for watching where the rows are as they appear.
+   */
+  function rows(type, doc, overrides = {}) {
+    if (type !== 'inquiryList') return [];
+    try {
+      return all(doc, 'listRow', overrides);
+    } catch {
+      return [];
+    }
+  }
+
   /** The address of an item's own page, for the queue (the list's rows open their detail). */
   function itemUrl(type, item, here) {
     if (type === 'inquiryList' && item?.id) return URLS.inquiryDetail(item.id);
@@ -1326,7 +1386,7 @@
 
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, IDENTITY_ATTRIBUTES, BUYER_LABELS, SELLER_HOSTS,
-    detect, isSellerPage, collect, predict, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
+    detect, isSellerPage, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
     contactWhen, timeToday, postedAt, countryCode, readRowByStructure,
   });
   globalThis.XunpanSite = api;

@@ -20,6 +20,23 @@ export async function chosenLocale(language) {
   return { language, messages: localeTables.get(language) };
 }
 
+/**
+ * The messages of the shipped language the browser shows Xunpan in, when the rep chose
+ * none: found by the one message each table words its own way, so it is the table
+ * the browser itself picked (`browser`: the language of the reasons and template
+ * names stays the browser's own). Content scripts then never ask the browser for a
+ * message: its first lookup costs a seller page milliseconds, while the rep waits for
+ * the first tags.
+ */
+async function browserLocale() {
+  const shown = api.i18n?.getMessage?.('extName');
+  for (const language of globalThis.XunpanLocale.LANGUAGES) {
+    const locale = await chosenLocale(language);
+    if (locale?.messages?.extName?.message === shown) return { ...locale, browser: true };
+  }
+  return null;
+}
+
 // A rep reloads the inquiry list, and comes back to it from a detail, all day: the
 // answers the engine gave for a page are kept for the next load of the same address,
 // so that load can tag its rows the moment they appear, before any round trip to the
@@ -130,7 +147,7 @@ export async function pageSetup() {
   for (const t of eng.templates()) templateNames[t.id] = { name: t.name, nameZh: t.nameZh };
   const setup = {
     overrides: settings?.selectorOverrides ?? {},
-    locale: await chosenLocale(settings?.language),
+    locale: (await chosenLocale(settings?.language)) ?? (await browserLocale().catch(() => null)),
     templateNames,
     // Replies sign with the rep's name and company: until both are set, cards say so.
     setupMissing: !settings?.reply?.profile?.repName?.trim() || !settings?.reply?.profile?.company?.trim(),

@@ -92,6 +92,11 @@ for (const csp of [null, 'strict']) {
         globalThis.__xunpanTriaged = [];
         chrome.runtime.onMessage.addListener((m) => {
           if (m?.type === 'xunpan/triage') globalThis.__xunpanTriaged.push(...JSON.parse(m.itemsJson).map((i) => i.inquiry.id));
+          // The list's rows straight from its page data (the rows of a list, or its head's).
+          if (m?.type === 'xunpan/triage-list') {
+            const data = JSON.parse(m.json);
+            globalThis.__xunpanTriaged.push(...(Array.isArray(data) ? data : data.rows).map((r) => String(r.tradeId)));
+          }
         });
       });
       const sep = query ? '&' : '?';

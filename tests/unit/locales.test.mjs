@@ -41,7 +41,10 @@ test('every key used exists', () => {
 test('labels are looked up once per language, and a language change is seen at once', async () => {
   const { runInNewContext } = await import('node:vm');
   const asked = [];
-  const chrome = { i18n: { getMessage: (key, subs) => (asked.push(key), subs ? `${key}:${subs}` : `browser ${key}`) } };
+  // As Chromium fills a message's $1…$9 from the substitutions.
+  const messages = { verdict_spam: 'browser verdict_spam', gradeTitle: 'gradeTitle:$1', dueIn: 'dueIn:$1' };
+  const fill = (key, subs) => messages[key].replace(/\$([1-9])/g, (_, n) => String([].concat(subs ?? [])[Number(n) - 1] ?? ''));
+  const chrome = { i18n: { getMessage: (key, subs) => (asked.push(key), fill(key, subs)) } };
   const context = { chrome };
   context.globalThis = context;
   runInNewContext(readFileSync(join(root, 'extension/locale.js'), 'utf8'), context);
@@ -49,14 +52,14 @@ test('labels are looked up once per language, and a language change is seen at o
 
   for (let i = 0; i < 500; i++) assert.equal(t('verdict_spam'), 'browser verdict_spam');
   assert.deepEqual(asked, ['verdict_spam']);
-  // With substitutions: kept per key and substitutions (a list asks for the same four
-  // grade titles 500 times), and never mixed up between them.
+  // With substitutions: the browser is asked once per key (a list's clocks ask for the
+  // same texts with other numbers), and the texts are never mixed up between them.
   for (let i = 0; i < 500; i++) assert.equal(t('gradeTitle', ['B']), 'gradeTitle:B');
   assert.equal(t('gradeTitle', ['C']), 'gradeTitle:C');
   assert.equal(t('dueIn', '5'), 'dueIn:5');
   assert.equal(t('dueIn', ['5']), 'dueIn:5');
   assert.equal(t('dueIn', '6'), 'dueIn:6');
-  assert.deepEqual(asked, ['verdict_spam', 'gradeTitle', 'gradeTitle', 'dueIn', 'dueIn']);
+  assert.deepEqual(asked, ['verdict_spam', 'gradeTitle', 'dueIn']);
   // Free substitutions cannot make the store grow without end: it starts again when full.
   for (let i = 0; i < 2000; i++) assert.equal(t('dueIn', [String(i)]), `dueIn:${i}`);
   assert.equal(t('gradeTitle', ['B']), 'gradeTitle:B');
@@ -67,4 +70,30 @@ test('labels are looked up once per language, and a language change is seen at o
   use(null);
   assert.equal(t('verdict_spam'), 'browser verdict_spam');
   assert.equal(t('gradeTitle', ['B']), 'gradeTitle:B');
+});
+
+test('in the browser\'s language, each message is asked of the browser once and filled as the browser fills it', async () => {
+  const { default: vm } = await import('node:vm');
+  // chrome.i18n.getMessage as Chromium answers it: $1…$9 replaced by the substitutions,
+  // a missing one by nothing, an unknown key by ''.
+  const asked = [];
+  const getMessage = (key, subs) => {
+    asked.push(key);
+    const list = subs === undefined ? [] : [].concat(subs);
+    return en[key] ? en[key].message.replace(/\$([1-9])/g, (_, n) => String(list[Number(n) - 1] ?? '')) : '';
+  };
+  const context = vm.createContext({ chrome: { i18n: { getMessage, getUILanguage: () => 'en-US' } } });
+  vm.runInContext(readFileSync(join(root, 'extension/locale.js'), 'utf8'), context);
+  const { t } = context.XunpanLocale;
+  const subsOf = [undefined, ['8 min'], ['8 min', '10:08'], ['$2 and $1', 'x']];
+  for (const key of Object.keys(en)) {
+    for (const subs of subsOf) {
+      const browser = getMessage(key, subs);
+      assert.equal(t(key, subs), browser, `${key} with ${JSON.stringify(subs)}`);
+    }
+  }
+  asked.length = 0;
+  for (const key of Object.keys(en)) for (let n = 0; n < 5; n++) t(key, [`${n} min`]);
+  assert.deepEqual(asked, [], 'every message is known after its first lookup');
+  assert.equal(t('noSuchMessage'), 'noSuchMessage', 'an unknown key shows itself');
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import '../../extension/messages.js';
 
-const { TYPES, accept } = globalThis.XunpanMessages;
+const { TYPES, accept, signature } = globalThis.XunpanMessages;
 const EXTENSION = 'xunpan-test-id';
 const ours = { id: EXTENSION };
 const inquiry = { id: '1', body: 'Price for 500 pcs?' };
@@ -24,6 +24,13 @@ const CASES = [
   ['page setup, nothing', { type: TYPES.PAGE_SETUP }, true],
   ['page setup with its address', { type: TYPES.PAGE_SETUP, page: 'https://message.alibaba.com/' }, true],
   ['page setup, address not text', { type: TYPES.PAGE_SETUP, page: ['x'] }, false],
+  // The list's page data handed on as the page posted it (JSON text; the worker reads it).
+  ['list data', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/message/default.htm', kind: 'feedbackList', json: '[]' }, true],
+  ['list data, its head', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackListHead', json: '{"rows":[],"rest":[]}' }, true],
+  ['list data, a kind that is no list', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'opMessages', json: '[]' }, false],
+  ['list data, not text', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackList', json: [] }, false],
+  ['list data, no address', { type: TYPES.TRIAGE_LIST, kind: 'feedbackList', json: '[]' }, false],
+  ['list data, address too long', { type: TYPES.TRIAGE_LIST, page: `https://x/${'a'.repeat(5000)}`, kind: 'feedbackList', json: '[]' }, false],
   ['unknown type', { type: 'xunpan/nothing' }, false],
 ];
 
@@ -79,4 +86,11 @@ test('one bad item of a batch is skipped in its place, the others go on typed', 
   } finally {
     console.warn = warn;
   }
+});
+
+test('signature: the same content, the same fingerprint, whatever object holds it; other content, another', () => {
+  const a = { id: '1', body: 'Price for 500 pcs?', buyer: { name: 'Ana' } };
+  assert.equal(signature(a), signature(JSON.parse(JSON.stringify(a))));
+  assert.notEqual(signature(a), signature({ ...a, body: 'Price for 600 pcs?' }));
+  assert.match(signature(a), /^\d+:-?\d+$/);
 });
