@@ -575,7 +575,7 @@ pattern!(
 );
 pattern!(
     AWARD,
-    r"(?:congratulations?(?-u:\b)[^.\n]{0,120}(?-u:\b)(?:selected|award|winner|won|chosen|nominated)|(?:supplier|excellence|business) award(?-u:\b)|you (?:have been|were) (?:selected|chosen|nominated) (?:for|as))"
+    r"(?:congratulations?(?-u:\b)[^.\n]{0,60}(?-u:\b)(?:you|your)(?-u:\b)[^.\n]{0,60}(?-u:\b)(?:selected|award|winner|won|chosen|nominated)|(?:supplier|excellence|business) award(?-u:\b)|you (?:have been|were) (?:selected|chosen|nominated) (?:for|as))"
 );
 pattern!(
     ROMANCE,
@@ -633,7 +633,7 @@ pattern!(
 // search the phrases get alone (measured: about three times slower).
 pattern!(
     MONEY,
-    r"(?:make money|earn (?:\$|us\$|up to)|extra income|work from home|financial freedom|get rich|you have won|claim your (?:prize|reward)|lottery|jackpot|winner|cash bonus|no credit check|mortgage|refinanc|lowest rates?|debt (?:free|relief|consolidation)|loan (?:approved|offer)|credit (?:repair|score))"
+    r"(?:make money|earn (?:\$|us\$|up to)|extra income|work from home|financial freedom|get rich|you have won|claim your (?:prize|reward)|lottery|jackpot|(?:you are|you're) (?:a|the|our) (?:lucky )?winner|cash bonus|no credit check|mortgage|refinanc|lowest rates?|debt (?:free|relief|consolidation)|loan (?:approved|offer)|credit (?:repair|score))"
 );
 pattern!(
     MONEY_PER_DAY,
@@ -641,7 +641,7 @@ pattern!(
 );
 pattern!(
     PHARMA,
-    r"(?:viagra|cialis|levitra|(?-u:\b)penis(?-u:\b)|enlarge(?:ment)? (?:your|pills)|diet pills?|lose weight fast|weight loss (?:pills?|formula|program)|online (?:pharmacy|casino|betting|gambling)|(?-u:\b)casino(?-u:\b)|hot (?:girls|singles)|adult (?:site|content|entertainment))"
+    r"(?:viagra|(?-u:\b)cialis|levitra|(?-u:\b)penis(?-u:\b)|enlarge(?:ment)? (?:your|pills)|diet pills?|lose weight fast|weight loss (?:pills?|formula|program)|online (?:pharmacy|casino|betting|gambling)|(?-u:\b)casino(?-u:\b)|hot (?:girls|singles)|adult (?:site|content|entertainment))"
 );
 pattern!(
     MARKETING,
