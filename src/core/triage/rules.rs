@@ -81,6 +81,7 @@ rules! {
     SHORTENED_LINK, 2.0, Phishing, false, "a shortened link hides where it goes", "短链接隐藏了真实地址";
     FILE_SHARE_LINK, 1.5, Phishing, false, "a file-sharing or mail-provider link", "文件分享或邮箱服务链接";
     MANY_LINKS, 1.0, Junk, false, "many links", "链接很多";
+    ACCOUNT_LURE, 6.0, Phishing, false, "a short warning about your account or mailbox that sends you to a link", "简短的账号或邮箱警告，让你打开链接";
     DOCUMENT_LURE, 6.0, Phishing, false, "a short message whose order or document is only behind an outside link", "短消息，订单或文件只放在外部链接后面";
     // --- attachments ---
     DOUBLE_EXTENSION, 7.0, Phishing, true, "an attachment hides its real type behind a double extension", "附件使用双重扩展名伪装类型";

@@ -98,6 +98,16 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         }
         if e.has(AccountAlert) {
             push(out, Code::ACCOUNT_THREAT);
+            // A mailbox "full", an account "suspended", and one place to fix it: no
+            // buyer writes this; the link is the whole message. (A buyer who says the
+            // supplier's mailbox bounced gives a quantity; one link is one lure.)
+            if e.found.word_count <= SHORT_LURE_WORDS
+                && e.outside_links <= FEW_LINKS
+                && !e.quantity
+                && !out.iter().any(|h| h.code == Code::DOCUMENT_LURE)
+            {
+                push(out, Code::ACCOUNT_LURE);
+            }
         }
         if e.has(PaymentSent) {
             push(out, Code::PAYMENT_BAIT);
