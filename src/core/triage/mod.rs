@@ -618,6 +618,8 @@ impl Triager {
             product: inquiry.product.as_ref().is_some_and(|p| {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
+            greets: signals::greets(&text),
+            conversation: signals::in_conversation(inquiry),
         };
         let body_start = text.lower.len() - text.lower_body().len();
         let body_words = (0..read.len())

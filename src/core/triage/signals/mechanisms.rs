@@ -23,6 +23,9 @@ pub const FEW_LINKS: usize = 3;
 pub const NO_BUYING_WORDS_MAX: usize = 60;
 /// A message with at most this many words says too little to act on.
 pub const TOO_SHORT_WORDS: usize = 3;
+/// A message from a product page needs at least this many words before saying
+/// nothing of the product reads as unrelated (fewer is [`TOO_SHORT_WORDS`] ground).
+pub const UNRELATED_MIN_WORDS: usize = 5;
 /// Substance signs (quantity, specification, product, terms, target price) a
 /// message needs before its contact or pricing requests read as a buyer's.
 pub const SUBSTANCE_SIGNS: usize = 1;
@@ -47,6 +50,10 @@ pub struct Evidence<'a> {
     /// Whether the inquiry came with a product (the platform attaches the product
     /// card of the page it was sent from).
     pub product: bool,
+    /// Whether the body opens with a greeting.
+    pub greets: bool,
+    /// Whether the buyer answers a conversation the supplier took part in.
+    pub conversation: bool,
 }
 
 impl Evidence<'_> {
@@ -241,5 +248,16 @@ pub fn substance(e: &Evidence, body_words: usize, out: &mut Vec<Hit>) {
         && !e.has(Concept::Purchase)
     {
         push(out, Code::NO_BUYING_WORDS);
+        // A whole sentence sent from a product page that names nothing of the
+        // product, asks nothing, greets no one and has no buying word, in whatever
+        // language: a buyer writes about what the page shows.
+        if e.product
+            && body_words >= UNRELATED_MIN_WORDS
+            && e.substance == 0
+            && !e.greets
+            && !e.conversation
+        {
+            push(out, Code::UNRELATED_TEXT);
+        }
     }
 }
