@@ -626,13 +626,19 @@ impl Triager {
             .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
             .take(64)
             .count();
+        let mash = body_words <= mechanisms::NO_BUYING_WORDS_MAX
+            && mechanisms::mostly_mash(
+                (0..read.len())
+                    .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
+                    .filter_map(|i| read.get(i)),
+            );
         mechanisms::lures(&evidence, &mut hits);
         mechanisms::money(&evidence, &mut hits);
         mechanisms::intent(&evidence, &mut hits);
         mechanisms::fishing(&evidence, &mut hits);
         mechanisms::contact(&evidence, &mut hits);
         if !reading.one_click {
-            mechanisms::substance(&evidence, body_words, &mut hits);
+            mechanisms::substance(&evidence, body_words, mash, &mut hits);
         }
         let repeats = seen.repeats(inquiry, text.lower_body(), Some((&read, body_start)));
         if repeats.same_buyer > 0 {

@@ -120,6 +120,7 @@ rules! {
     NOTHING_TO_QUOTE, 2.0, Junk, false, "a word or two and no product card: nothing to quote on", "只有一两个词且没有产品卡片，无法报价";
     EMPTY_MESSAGE, 6.0, Junk, false, "the message is empty", "消息为空";
     TOO_SHORT, 2.0, Junk, false, "a word or two, nothing to quote on", "只有一两个词，无法报价";
+    KEYBOARD_MASH, 3.5, Junk, false, "letters typed at random, not words", "随手乱打的字母，不成词语";
     UNRELATED_TEXT, 3.5, Junk, false, "a sentence sent from a product page that has nothing to do with it or with buying", "从产品页发来的一句话，与产品和采购都无关";
     NO_BUYING_WORDS, 2.5, Junk, false, "no product, quantity or buying words at all", "没有产品、数量或任何采购字眼";
     // --- generic bulk mail ---
