@@ -618,7 +618,6 @@ impl Triager {
             product: inquiry.product.as_ref().is_some_and(|p| {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
-            greets: signals::greets(&text),
             conversation: signals::in_conversation(inquiry),
         };
         let body_start = text.lower.len() - text.lower_body().len();
@@ -626,7 +625,11 @@ impl Triager {
             .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
             .take(64)
             .count();
+        // Read only for a short body with nothing to quote on (the rule's own terms).
         let mash = body_words <= mechanisms::NO_BUYING_WORDS_MAX
+            && evidence.substance == 0
+            && !evidence.quantity
+            && !found.has(concepts::Concept::Purchase)
             && mechanisms::mostly_mash(
                 (0..read.len())
                     .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))

@@ -53,8 +53,6 @@ pub struct Evidence<'a> {
     /// Whether the inquiry came with a product (the platform attaches the product
     /// card of the page it was sent from).
     pub product: bool,
-    /// Whether the body opens with a greeting.
-    pub greets: bool,
     /// Whether the buyer answers a conversation the supplier took part in.
     pub conversation: bool,
 }
@@ -280,8 +278,8 @@ pub fn substance(e: &Evidence, body_words: usize, mash: bool, out: &mut Vec<Hit>
         if e.product
             && body_words >= UNRELATED_MIN_WORDS
             && e.substance == 0
-            && !e.greets
             && !e.conversation
+            && !super::greets(e.text)
         {
             push(out, Code::UNRELATED_TEXT);
         }
