@@ -37,6 +37,13 @@ use signals::{Hit, Text};
 pub const GENUINE_CAP: f64 = -5.0;
 /// The most the built-in content model can add or take away.
 pub const MODEL_CAP: f64 = 4.5;
+/// Signs of how a mailing is laid out (an unsubscribe footer, a page of links): a
+/// newsletter the rep asked for has them as much as bulk spam does. When they are
+/// there, the built-in word model may raise a flag but not carry the message over the
+/// spam threshold alone: its words were learned from 2002 mailing lists, where
+/// wanted and unwanted newsletters share the same words. (Measured on SpamAssassin:
+/// ham called spam 41 → 25 of 4150, spam flagged unchanged at 92.1 %.)
+pub const BULK_LAYOUT: [Code; 2] = [Code::UNSUBSCRIBE_FOOTER, Code::MANY_LINKS];
 /// The most the rep's learned filter can add or take away.
 pub const REP_FILTER_CAP: f64 = 5.0;
 /// A phishing, scam or advertising rule this heavy keeps a message at least
@@ -611,19 +618,30 @@ impl Triager {
             product: inquiry.product.as_ref().is_some_and(|p| {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
+            conversation: signals::in_conversation(inquiry),
         };
         let body_start = text.lower.len() - text.lower_body().len();
         let body_words = (0..read.len())
             .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
             .take(64)
             .count();
+        // Read only for a short body with nothing to quote on (the rule's own terms).
+        let mash = body_words <= mechanisms::NO_BUYING_WORDS_MAX
+            && evidence.substance == 0
+            && !evidence.quantity
+            && !found.has(concepts::Concept::Purchase)
+            && mechanisms::mostly_mash(
+                (0..read.len())
+                    .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
+                    .filter_map(|i| read.get(i)),
+            );
         mechanisms::lures(&evidence, &mut hits);
         mechanisms::money(&evidence, &mut hits);
         mechanisms::intent(&evidence, &mut hits);
         mechanisms::fishing(&evidence, &mut hits);
         mechanisms::contact(&evidence, &mut hits);
         if !reading.one_click {
-            mechanisms::substance(&evidence, body_words, &mut hits);
+            mechanisms::substance(&evidence, body_words, mash, &mut hits);
         }
         let repeats = seen.repeats(inquiry, text.lower_body(), Some((&read, body_start)));
         if repeats.same_buyer > 0 {
@@ -719,6 +737,16 @@ impl Triager {
             0.0
         };
         let learned = self.settings.learned.evidence(&doc);
+        let bulk_layout = hits.iter().any(|h| BULK_LAYOUT.contains(&h.code));
+        let built_in = if bulk_layout && built_in > 0.0 {
+            // Up to just under the spam threshold: a flag, not a verdict.
+            built_in
+                .min(MODEL_CAP)
+                .min(self.settings.spam_threshold - 0.1 - score)
+                .max(0.0)
+        } else {
+            built_in
+        };
         for (evidence, cap, codes) in [
             (
                 built_in,

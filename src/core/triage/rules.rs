@@ -81,6 +81,7 @@ rules! {
     SHORTENED_LINK, 2.0, Phishing, false, "a shortened link hides where it goes", "短链接隐藏了真实地址";
     FILE_SHARE_LINK, 1.5, Phishing, false, "a file-sharing or mail-provider link", "文件分享或邮箱服务链接";
     MANY_LINKS, 1.0, Junk, false, "many links", "链接很多";
+    ACCOUNT_LURE, 6.0, Phishing, false, "a short warning about your account or mailbox that sends you to a link", "简短的账号或邮箱警告，让你打开链接";
     DOCUMENT_LURE, 6.0, Phishing, false, "a short message whose order or document is only behind an outside link", "短消息，订单或文件只放在外部链接后面";
     // --- attachments ---
     DOUBLE_EXTENSION, 7.0, Phishing, true, "an attachment hides its real type behind a double extension", "附件使用双重扩展名伪装类型";
@@ -119,6 +120,8 @@ rules! {
     NOTHING_TO_QUOTE, 2.0, Junk, false, "a word or two and no product card: nothing to quote on", "只有一两个词且没有产品卡片，无法报价";
     EMPTY_MESSAGE, 6.0, Junk, false, "the message is empty", "消息为空";
     TOO_SHORT, 2.0, Junk, false, "a word or two, nothing to quote on", "只有一两个词，无法报价";
+    KEYBOARD_MASH, 3.5, Junk, false, "letters typed at random, not words", "随手乱打的字母，不成词语";
+    UNRELATED_TEXT, 3.5, Junk, false, "a sentence sent from a product page that has nothing to do with it or with buying", "从产品页发来的一句话，与产品和采购都无关";
     NO_BUYING_WORDS, 2.5, Junk, false, "no product, quantity or buying words at all", "没有产品、数量或任何采购字眼";
     // --- generic bulk mail ---
     UNSUBSCRIBE_FOOTER, 1.5, Junk, false, "bulk-mail unsubscribe wording", "群发邮件的退订字样";

@@ -8,7 +8,7 @@
 //! a change is a reviewed edit, not a stray number.
 
 use super::{Hit, Text};
-use crate::core::triage::concepts::{Concept, Found};
+use crate::core::triage::concepts::{Concept, Found, Word};
 use crate::core::triage::rules::Code;
 
 /// A message with at most this many words and an outside link is a teaser: the
@@ -23,6 +23,12 @@ pub const FEW_LINKS: usize = 3;
 pub const NO_BUYING_WORDS_MAX: usize = 60;
 /// A message with at most this many words says too little to act on.
 pub const TOO_SHORT_WORDS: usize = 3;
+/// A message from a product page needs at least this many words before saying
+/// nothing of the product reads as unrelated (fewer is [`TOO_SHORT_WORDS`] ground).
+pub const UNRELATED_MIN_WORDS: usize = 5;
+/// A run of Latin letters this long with no vowel (`sdfghj`), or one letter
+/// repeated this often (`ooooo`), is a key pressed, not a word.
+pub const MASH_MIN_LETTERS: usize = 5;
 /// Substance signs (quantity, specification, product, terms, target price) a
 /// message needs before its contact or pricing requests read as a buyer's.
 pub const SUBSTANCE_SIGNS: usize = 1;
@@ -47,6 +53,8 @@ pub struct Evidence<'a> {
     /// Whether the inquiry came with a product (the platform attaches the product
     /// card of the page it was sent from).
     pub product: bool,
+    /// Whether the buyer answers a conversation the supplier took part in.
+    pub conversation: bool,
 }
 
 impl Evidence<'_> {
@@ -98,6 +106,16 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         }
         if e.has(AccountAlert) {
             push(out, Code::ACCOUNT_THREAT);
+            // A mailbox "full", an account "suspended", and one place to fix it: no
+            // buyer writes this; the link is the whole message. (A buyer who says the
+            // supplier's mailbox bounced gives a quantity; one link is one lure.)
+            if e.found.word_count <= SHORT_LURE_WORDS
+                && e.outside_links <= FEW_LINKS
+                && !e.quantity
+                && !out.iter().any(|h| h.code == Code::DOCUMENT_LURE)
+            {
+                push(out, Code::ACCOUNT_LURE);
+            }
         }
         if e.has(PaymentSent) {
             push(out, Code::PAYMENT_BAIT);
@@ -212,13 +230,36 @@ pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
     }
 }
 
-/// Empty, one word, nonsense: nothing a buyer would send.
-pub fn substance(e: &Evidence, body_words: usize, out: &mut Vec<Hit>) {
+/// Whether a word is a keyboard mash: [`MASH_MIN_LETTERS`] or more Latin letters
+/// with no vowel, or one letter repeated.
+pub fn is_mash(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= MASH_MIN_LETTERS
+        && b.iter().all(u8::is_ascii_lowercase)
+        && (!b.iter().any(|c| b"aeiouy".contains(c)) || b.iter().all(|c| *c == b[0]))
+}
+
+/// Whether at least half of the letter words read are keyboard mash (and one is).
+pub fn mostly_mash<'a>(words: impl Iterator<Item = Word<'a>>) -> bool {
+    let (mut letters, mut mash) = (0usize, 0usize);
+    for w in words.filter(|w| !w.number) {
+        letters += 1;
+        mash += usize::from(is_mash(w.text));
+    }
+    mash > 0 && mash * 2 >= letters
+}
+
+/// Empty, one word, nonsense: nothing a buyer would send. `mash` says whether the
+/// body is mostly keys pressed at random ([`mostly_mash`]).
+pub fn substance(e: &Evidence, body_words: usize, mash: bool, out: &mut Vec<Hit>) {
     if e.attachments {
         return;
     }
     if body_words <= TOO_SHORT_WORDS && !e.product && e.substance == 0 {
         push(out, Code::NOTHING_TO_QUOTE);
+    }
+    if mash && e.substance == 0 && !e.quantity && !e.has(Concept::Purchase) {
+        push(out, Code::KEYBOARD_MASH);
     }
     if body_words == 0 {
         push(out, Code::EMPTY_MESSAGE);
@@ -231,5 +272,16 @@ pub fn substance(e: &Evidence, body_words: usize, out: &mut Vec<Hit>) {
         && !e.has(Concept::Purchase)
     {
         push(out, Code::NO_BUYING_WORDS);
+        // A whole sentence sent from a product page that names nothing of the
+        // product, asks nothing, greets no one and has no buying word, in whatever
+        // language: a buyer writes about what the page shows.
+        if e.product
+            && body_words >= UNRELATED_MIN_WORDS
+            && e.substance == 0
+            && !e.conversation
+            && !super::greets(e.text)
+        {
+            push(out, Code::UNRELATED_TEXT);
+        }
     }
 }

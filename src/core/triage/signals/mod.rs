@@ -20,6 +20,11 @@ use crate::core::triage::rules::Code;
 pub const MAX_SCAN_BYTES: usize = 64 * 1024;
 /// At most this many links are examined.
 pub const MAX_LINKS: usize = 200;
+/// A text with more links than this is a page of links (a newsletter, a digest): a
+/// lure sends the reader to one place, so sign-in wording among them is not a
+/// credential lure unless the link goes to a bare address or a look-alike host. (SpamAssassin: 7 ham and 2 spam had a credential link among
+/// more; the 2 spam stay spam on their other evidence.)
+pub const MANY_LINKS_OVER: usize = 6;
 
 /// A rule that fired, with what it saw.
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +282,12 @@ pub fn registrable(host: &str) -> String {
     labels[n - take..].join(".")
 }
 
+/// A host a link on the internet can name: one with a dot (`yourserver:2301` or
+/// `localhost` name a machine of the reader's own, no site anyone can lure to).
+fn is_public_host(host: &str) -> bool {
+    host.contains('.')
+}
+
 fn is_ip(host: &str) -> bool {
     let parts: Vec<&str> = host.split('.').collect();
     parts.len() == 4
@@ -326,7 +337,7 @@ pub fn outside_links(text: &Text) -> usize {
         .take(MAX_LINKS)
         .map(|m| host_of(m.as_str()))
         .filter(|host| {
-            !host.is_empty()
+            is_public_host(host)
                 && !BRANDS
                     .iter()
                     .filter(|(brand, _)| *brand == "alibaba")
@@ -363,7 +374,7 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
         (None, None, None, None, None);
     for url in &urls {
         let host = host_of(url);
-        if host.is_empty() {
+        if !is_public_host(host) {
             continue;
         }
         let path = url.split_once(host).map_or("", |(_, p)| p);
@@ -413,7 +424,7 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
             .filter(|u| near_credential(u))
             .map(|u| host_of(u))
             .find(|h| {
-                !h.is_empty()
+                is_public_host(h)
                     && !BRANDS
                         .iter()
                         .flat_map(|(_, d)| d.iter())
@@ -421,7 +432,10 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
             })
             .map(str::to_string);
     }
-    if let Some(h) = credential {
+    // Among many links, only a sign-in page on a bare address or a look-alike host is
+    // still a lure: a newsletter links its own site's account pages.
+    let lure_host = |h: &String| is_ip(h) || lookalike.as_ref() == Some(h);
+    if let Some(h) = credential.filter(|h| urls.len() <= MANY_LINKS_OVER || lure_host(h)) {
         out.push(hit_on(Code::CREDENTIAL_LINK, h));
     }
     if let Some(h) = lookalike {
@@ -445,7 +459,7 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
             break;
         }
     }
-    if urls.len() > 6 {
+    if urls.len() > MANY_LINKS_OVER {
         out.push(hit_on(Code::MANY_LINKS, urls.len().to_string()));
     }
     if genuine_signs < 2 && urls.len() <= 3 {
@@ -561,7 +575,7 @@ pattern!(
 );
 pattern!(
     AWARD,
-    r"(?:congratulations?(?-u:\b)[^.\n]{0,120}(?-u:\b)(?:selected|award|winner|won|chosen|nominated)|(?:supplier|excellence|business) award(?-u:\b)|you (?:have been|were) (?:selected|chosen|nominated) (?:for|as))"
+    r"(?:congratulations?(?-u:\b)[^.\n]{0,60}(?-u:\b)(?:you|your)(?-u:\b)[^.\n]{0,60}(?-u:\b)(?:selected|award|winner|won|chosen|nominated)|(?:supplier|excellence|business) award(?-u:\b)|you (?:have been|were) (?:selected|chosen|nominated) (?:for|as))"
 );
 pattern!(
     ROMANCE,
@@ -619,7 +633,7 @@ pattern!(
 // search the phrases get alone (measured: about three times slower).
 pattern!(
     MONEY,
-    r"(?:make money|earn (?:\$|us\$|up to)|extra income|work from home|financial freedom|get rich|you have won|claim your (?:prize|reward)|lottery|jackpot|winner|cash bonus|no credit check|mortgage|refinanc|lowest rates?|debt (?:free|relief|consolidation)|loan (?:approved|offer)|credit (?:repair|score))"
+    r"(?:make money|earn (?:\$|us\$|up to)|extra income|work from home|financial freedom|get rich|you have won|claim your (?:prize|reward)|lottery|jackpot|(?:you are|you're) (?:a|the|our) (?:lucky )?winner|cash bonus|no credit check|mortgage|refinanc|lowest rates?|debt (?:free|relief|consolidation)|loan (?:approved|offer)|credit (?:repair|score))"
 );
 pattern!(
     MONEY_PER_DAY,
@@ -627,7 +641,7 @@ pattern!(
 );
 pattern!(
     PHARMA,
-    r"(?:viagra|cialis|levitra|(?-u:\b)penis(?-u:\b)|enlarge(?:ment)? (?:your|pills)|diet pills?|lose weight fast|weight loss (?:pills?|formula|program)|online (?:pharmacy|casino|betting|gambling)|(?-u:\b)casino(?-u:\b)|hot (?:girls|singles)|adult (?:site|content|entertainment))"
+    r"(?:viagra|(?-u:\b)cialis|levitra|(?-u:\b)penis(?-u:\b)|enlarge(?:ment)? (?:your|pills)|diet pills?|lose weight fast|weight loss (?:pills?|formula|program)|online (?:pharmacy|casino|betting|gambling)|(?-u:\b)casino(?-u:\b)|hot (?:girls|singles)|adult (?:site|content|entertainment))"
 );
 pattern!(
     MARKETING,
@@ -980,6 +994,11 @@ pub fn send_time(buyer: &Buyer, received: Option<DateTime<FixedOffset>>, out: &m
 }
 
 /// The thread shows we wrote first and the buyer answers: a conversation, not a cold message.
+/// Whether the body opens with a greeting.
+pub fn greets(text: &Text) -> bool {
+    GREETING.is_match(text.lower_body())
+}
+
 pub fn in_conversation(inquiry: &Inquiry) -> bool {
     inquiry.thread.as_ref().is_some_and(|t| {
         t.our_last_reply_at.is_some()
