@@ -571,7 +571,7 @@ pattern!(
 );
 pattern!(
     FEE_FIRST,
-    r"(?:(?:to (?:receive|proceed|claim|release|get|collect)|kindly|please|you (?:need|have|are required) to|you must|you should|you will need to)\s+(?:pay|send|transfer|remit|wire)(?-u:\b)[^.\n]{0,50}(?-u:\b)(?:fee|fees|charges?|cost|commission|deposit)|(?:paid|borne|covered|paid for) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|(?:supplier|seller|manufacturer|your company) (?:must|should|needs? to|has to|will) (?:pay|cover|bear))"
+    r"(?:(?:to (?:receive|proceed|claim|release|get|collect)|kindly|please|you (?:need|have|are required) to|you must|you should|you will need to)\s+(?:pay|send|transfer|remit|wire)(?:\s+[^\s.]+){0,4}?\s+(?:fee|fees|charges?|cost|commission|deposit)(?-u:\b)|(?:paid|borne|covered|paid for) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|(?:supplier|seller|manufacturer|your company) (?:must|should|needs? to|has to|will) (?:pay|cover|bear))"
 );
 pattern!(
     AWARD,
@@ -676,7 +676,14 @@ pub fn wording(text: &Text, out: &mut Vec<Hit>) {
         if out.iter().any(|h| h.code == code) {
             continue;
         }
-        if let Some(m) = pattern.find(t) {
+        let found = if std::ptr::eq(pattern, &*ADVANCE_FEE) {
+            // A fee the sender says it pays itself ("we will pay the inspection fee")
+            // is the usual trade, not money flowing the wrong way.
+            pattern.find_iter(t).find(|m| !sender_pays(t, m.start()))
+        } else {
+            pattern.find(t)
+        };
+        if let Some(m) = found {
             out.push(hit_on(code, m.as_str().trim()));
         }
     }
@@ -687,6 +694,28 @@ pub fn wording(text: &Text, out: &mut Vec<Hit>) {
     if text.letters >= 40 && text.upper * 10 >= text.letters * 7 {
         out.push(hit(Code::SHOUTING));
     }
+}
+
+/// How many words before a payment a payer is looked for.
+const PAYER_WORDS: usize = 4;
+
+/// Whether the words just before `at` in `text` name the sender as the one who pays
+/// ("we will pay", "our agent pays", "i can send"): read back from `at`, a word for
+/// the sender before any word for the reader ("you", "supplier", "kindly", ...).
+fn sender_pays(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    for word in before.split_whitespace().rev().take(PAYER_WORDS) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        match word {
+            "we" | "i" | "our" | "us" | "buyer" | "ourselves" => return true,
+            "you" | "your" | "supplier" | "seller" | "manufacturer" | "factory" | "kindly"
+            | "please" | "must" => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 // --- genuine signs -------------------------------------------------------------------------------
