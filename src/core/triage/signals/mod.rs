@@ -603,7 +603,7 @@ pattern!(
 );
 pattern!(
     FORWARDER_SELF,
-    r"(?:we are (?:a |an |the )?(?:professional |leading |reliable |experienced |chinese |china |international |global )*(?:freight|forwarding|forwarder|logistics|shipping (?:agent|company)|cargo)|our (?:freight|logistics|shipping|forwarding|cargo) (?:service|company|team|rates)|(?:offer|provide|providing|offering)\w*\s+(?:sea|air|ocean|rail)?\s*(?:freight|shipping|logistics|ddp|door to door|customs clearance)|(?:freight forwarder|forwarding company|logistics company)\s+(?:in|from|based)|best (?:freight|shipping) rates|cheap (?:air|sea) freight|(?:我们是|我司|本公司)[^。！!]{0,20}(?:物流|货代|运输|快递|船务)|双清包税|fba头程|海运专线|空运专线)"
+    r"(?:we are (?:a |an |the )?(?:professional |leading |reliable |experienced |chinese |china |international |global )*(?:freight|forwarding|forwarder|logistics|shipping (?:agent|company)|cargo)|our (?:freight|logistics|shipping|forwarding|cargo) (?:services?|rates)|(?:offer|provide|providing|offering)\w*\s+(?:sea|air|ocean|rail)?\s*(?:freight|shipping|logistics|ddp|door to door|customs clearance)|best (?:freight|shipping) rates|cheap (?:air|sea) freight|(?:我们是|我司|本公司)[^。！!]{0,20}(?:物流|货代|运输|快递|船务)|双清包税|fba头程|海运专线|空运专线)"
 );
 pattern!(
     AGENCY_SELF,
@@ -722,7 +722,7 @@ fn sender_pays(text: &str, at: usize) -> bool {
 
 pattern!(
     QUANTITY,
-    r"(?-u:\b)\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt(?-u:\b)|kgs?|kilograms?|containers?|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт(?:\.|\s|$)|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|sillas|chairs|wigs|panels?|lights?|pipes?)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|(?:(?-u:\b)(?:moq|quantity|qty|cantidad|quantidade)(?-u:\b)|quantité|количеств)[^.\n]{0,15}\d"
+    r"(?-u:\b)\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt(?-u:\b)|kgs?|kilograms?|containers?|conteneurs?|contenedor(?:es)?|cont[eê]iner(?:es)?|contentor(?:es)?|контейнер\w*|konteyner\w*|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт(?:\.|\s|$)|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|sillas|chairs|wigs|panels?|lights?|pipes?)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|(?:(?-u:\b)(?:moq|quantity|qty|cantidad|quantidade)(?-u:\b)|quantité|количеств)[^.\n]{0,15}\d"
 );
 pattern!(
     SPEC,
