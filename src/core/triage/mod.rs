@@ -621,20 +621,15 @@ impl Triager {
             conversation: signals::in_conversation(inquiry),
         };
         let body_start = text.lower.len() - text.lower_body().len();
-        let body_words = (0..read.len())
-            .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
-            .take(64)
-            .count();
+        // The words read from the body (the subject's come first).
+        let in_body = |i: &usize| read.source(*i).is_some_and(|at| at >= body_start);
+        let body_words = (0..read.len()).filter(in_body).take(64).count();
         // Read only for a short body with nothing to quote on (the rule's own terms).
         let mash = body_words <= mechanisms::NO_BUYING_WORDS_MAX
             && evidence.substance == 0
             && !evidence.quantity
             && !found.has(concepts::Concept::Purchase)
-            && mechanisms::mostly_mash(
-                (0..read.len())
-                    .filter(|&i| read.source(i).is_some_and(|at| at >= body_start))
-                    .filter_map(|i| read.get(i)),
-            );
+            && mechanisms::mostly_mash((0..read.len()).filter(in_body).filter_map(|i| read.get(i)));
         mechanisms::lures(&evidence, &mut hits);
         mechanisms::money(&evidence, &mut hits);
         mechanisms::intent(&evidence, &mut hits);
@@ -668,7 +663,7 @@ impl Triager {
                 detail: Some(repeats.other_buyers.to_string()),
             });
         }
-        if signals::in_conversation(inquiry) {
+        if evidence.conversation {
             hits.push(Hit {
                 code: Code::IN_CONVERSATION,
                 detail: None,
