@@ -651,34 +651,35 @@ pattern!(
 /// What the words say: scams, advertising, price fishing and bulk-mail wording.
 pub fn wording(text: &Text, out: &mut Vec<Hit>) {
     let t = text.lower.as_str();
-    let checks: [(Code, &Pattern); 19] = [
-        (Code::ADVANCE_FEE, &ADVANCE_FEE),
-        (Code::ADVANCE_FEE, &FEE_FIRST),
-        (Code::AWARD_BAIT, &AWARD),
-        (Code::ROMANCE_BAIT, &ROMANCE),
-        (Code::OFF_PLATFORM_CONTACT, &OFF_PLATFORM),
-        (Code::PAYMENT_BAIT, &PAYMENT_BAIT),
-        (Code::ACCOUNT_THREAT, &ACCOUNT_THREAT),
-        (Code::GOVERNMENT_TENDER, &TENDER),
-        (Code::INVITATION_LETTER, &INVITATION),
-        (Code::FREIGHT_FORWARDER, &FORWARDER_SELF),
-        (Code::SERVICE_AGENCY, &AGENCY_SELF),
-        (Code::COOPERATION_PITCH, &COOPERATION),
-        (Code::COMPETITOR_PROBE, &COMPETITOR),
-        (Code::MASS_INQUIRY, &MASS),
-        (Code::PRICE_LIST_FISHING, &PRICE_ALL),
-        (Code::UNSUBSCRIBE_FOOTER, &UNSUBSCRIBE),
-        (Code::MONEY_OFFER, &MONEY),
-        (Code::MONEY_OFFER, &MONEY_PER_DAY),
-        (Code::PHARMA_ADULT, &PHARMA),
+    // (code, wording, whether the wording names a payment whose payer must be the
+    // reader: a fee the sender says it pays itself, "we will pay the inspection
+    // fee", is the usual trade, not money flowing the wrong way)
+    let checks: [(Code, &Pattern, bool); 19] = [
+        (Code::ADVANCE_FEE, &ADVANCE_FEE, true),
+        (Code::ADVANCE_FEE, &FEE_FIRST, false),
+        (Code::AWARD_BAIT, &AWARD, false),
+        (Code::ROMANCE_BAIT, &ROMANCE, false),
+        (Code::OFF_PLATFORM_CONTACT, &OFF_PLATFORM, false),
+        (Code::PAYMENT_BAIT, &PAYMENT_BAIT, false),
+        (Code::ACCOUNT_THREAT, &ACCOUNT_THREAT, false),
+        (Code::GOVERNMENT_TENDER, &TENDER, false),
+        (Code::INVITATION_LETTER, &INVITATION, false),
+        (Code::FREIGHT_FORWARDER, &FORWARDER_SELF, false),
+        (Code::SERVICE_AGENCY, &AGENCY_SELF, false),
+        (Code::COOPERATION_PITCH, &COOPERATION, false),
+        (Code::COMPETITOR_PROBE, &COMPETITOR, false),
+        (Code::MASS_INQUIRY, &MASS, false),
+        (Code::PRICE_LIST_FISHING, &PRICE_ALL, false),
+        (Code::UNSUBSCRIBE_FOOTER, &UNSUBSCRIBE, false),
+        (Code::MONEY_OFFER, &MONEY, false),
+        (Code::MONEY_OFFER, &MONEY_PER_DAY, false),
+        (Code::PHARMA_ADULT, &PHARMA, false),
     ];
-    for (code, pattern) in checks {
+    for (code, pattern, reader_pays) in checks {
         if out.iter().any(|h| h.code == code) {
             continue;
         }
-        let found = if std::ptr::eq(pattern, &*ADVANCE_FEE) {
-            // A fee the sender says it pays itself ("we will pay the inspection fee")
-            // is the usual trade, not money flowing the wrong way.
+        let found = if reader_pays {
             pattern.find_iter(t).find(|m| !sender_pays(t, m.start()))
         } else {
             pattern.find(t)
