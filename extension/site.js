@@ -457,38 +457,38 @@
     return typeof extra === 'string' && extra.trim() ? [extra.trim(), ...own] : own;
   }
 
-  /** All matches of the first selector in the chain that matches anything. */
-  function all(root, key, overrides, found) {
+  /**
+   * What `pick(root, css)` finds for the first selector in the chain that finds
+   * anything (null: none did); a broken override must not stop the rest.
+   */
+  function firstFound(root, key, overrides, found, pick) {
     for (const css of chain(key, overrides)) {
-      let list;
+      let hit;
       try {
-        list = root.querySelectorAll(css);
+        hit = pick(root, css);
       } catch {
-        continue; // a broken override must not stop the rest
+        continue;
       }
-      if (list.length) {
+      if (hit) {
         found?.add(key);
-        return [...list];
+        return hit;
       }
     }
-    return [];
+    return null;
+  }
+
+  /** All matches of the first selector in the chain that matches anything. */
+  function all(root, key, overrides, found) {
+    const each = (r, css) => {
+      const list = r.querySelectorAll(css);
+      return list.length ? [...list] : null;
+    };
+    return firstFound(root, key, overrides, found, each) ?? [];
   }
 
   /** The first match of the first selector in the chain that matches anything. */
   function one(root, key, overrides, found) {
-    for (const css of chain(key, overrides)) {
-      let el;
-      try {
-        el = root.querySelector(css);
-      } catch {
-        continue;
-      }
-      if (el) {
-        found?.add(key);
-        return el;
-      }
-    }
-    return null;
+    return firstFound(root, key, overrides, found, (r, css) => r.querySelector(css));
   }
 
   /**
