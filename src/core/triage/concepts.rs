@@ -78,7 +78,7 @@ concepts! {
     Crypto => "crypto", "Crypto, trading and investment schemes.";
     Romance => "romance", "Personal, lonely-heart and friendship approaches.";
     Invitation => "invitation", "Visa and invitation letters.";
-    Tender => "tender", "Tenders, contract awards and procurement agents.";
+    Tender => "tender", "Tenders and contract awards (a buying agent is a buyer, not listed).";
     Pressure => "pressure", "Pressure: urgent, today only, why no reply, last warning.";
     AccountAlert => "account_alert", "Account or mailbox suspended, full, expiring or blocked.";
     Prize => "prize", "Prizes, winnings, inheritances, easy money.";
@@ -123,14 +123,15 @@ pub const WORD_MODEL: &str = "word-model";
 /// The name of the default templates' table in the bundle (their JSON, one line).
 pub const TEMPLATES: &str = "templates";
 
-/// The lines of one table of the bundle in use (a concept's, or [`WORD_MODEL`]),
-/// when the bundle is there.
+/// The lines of one table of the bundle in use (a concept's, [`WORD_MODEL`] or
+/// [`TEMPLATES`]), when the bundle is there.
 pub fn bundled_table(name: &str) -> Option<&'static str> {
     bundle().and_then(|b| section(b, name))
 }
 
 /// Hands over the concept tables (the text of `data/concept-tables.txt`, as
-/// `build.rs` bundles them). The wasm must be given them before its first engine;
+/// `build.rs` bundles them, with the default templates and the built-in word model
+/// as its last two tables). The wasm must be given them before its first engine;
 /// giving the same text again is fine, another text once read is refused.
 pub fn use_tables(bundle: String) -> Result<(), String> {
     let missing: Vec<&str> = Concept::ALL
