@@ -83,6 +83,7 @@ concepts! {
     AccountAlert => "account_alert", "Account or mailbox suspended, full, expiring or blocked.";
     Prize => "prize", "Prizes, winnings, inheritances, easy money.";
     Purchase => "purchase", "Buying words: order, purchase, need, quote, price.";
+    QrCode => "qr_code", "A QR code to scan: a link the text does not show.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

@@ -123,6 +123,20 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
     } else if e.has(AccountAlert) && (e.has(LogIn) || e.attachments) {
         push(out, Code::ACCOUNT_THREAT);
     }
+    // A QR code is a link the text cannot show: an order, a sign-in or an account
+    // warning to be read by scanning one is as hidden as behind an outside link. A
+    // buyer asking for the supplier's payment code names none of those.
+    if e.outside_links == 0
+        && e.has(QrCode)
+        && e.found.word_count <= TEASER_MAX_WORDS
+        && e.substance <= 2
+    {
+        if e.related_any(QrCode, &[LogIn, AccountAlert]) {
+            push(out, Code::CREDENTIAL_LINK);
+        } else if e.related(QrCode, OrderDocument) {
+            push(out, Code::DOCUMENT_LURE);
+        }
+    }
     if e.attachments && e.has(PaymentSent) && e.lacks_substance() {
         push(out, Code::PAYMENT_BAIT);
     }
