@@ -89,6 +89,7 @@ rules! {
     ARCHIVE_ATTACHMENT, 2.5, Phishing, false, "a compressed archive is attached", "附件为压缩包";
     UNEXPLAINED_ORDER_FILE, 3.0, Phishing, false, "an 'order' or 'invoice' file the text does not explain", "附带“订单/发票”文件但正文没有说明";
     ORDER_LINK, 3.5, Phishing, false, "a link to an 'order' or 'document' the text does not explain", "链接指向正文未说明的“订单/文件”";
+    ORDER_ARCHIVE, 6.0, Phishing, true, "an order, invoice or payment file sent as a compressed archive", "以压缩包发送的订单、发票或付款文件";
     PASSWORD_ARCHIVE, 7.0, Phishing, true, "a password-protected archive: scanners cannot look inside", "加密压缩包，无法查毒";
     // --- scams ---
     ADVANCE_FEE, 7.0, Scam, true, "asks for a fee or commission to be paid first", "要求先支付费用或佣金";

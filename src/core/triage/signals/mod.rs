@@ -489,6 +489,12 @@ pattern!(
     ORDER_FILE,
     r"(?:(?:^|[^a-z])p\.?o(?:[^a-z]|$)|purchase[ _-]?order|proforma|invoice|(?:^|[^a-z])rfq|quotation|(?:^|[^a-z])orders?(?:[^a-z]|$)|payment|remittance|swift|bank[ _-]?slip|contract|(?:^|[^a-z])pi(?:[^a-z]|$))"
 );
+// Order papers named in the buyers' other languages (file names, lower case): read
+// only on an archive's name, where an order is the usual wrapper of a lure.
+pattern!(
+    ORDER_NAME,
+    r"(?:pedido|(?:^|[^a-z])orden|factura|fatura|facture|commande|bestellung|rechnung|auftrag|comprobante|comprovante|dekont|sipari|faktur|pesanan|bukti|(?:^|[^a-z])don[ _-]?hang|hoa[ _-]?don|(?:^|[^a-z])b[ _-]?l(?:[^a-z]|$)|awb|заказ|сч[её]т|инвойс|платеж|订单|采购|发票|水单|付款|đơn|hóa đơn|طلب|فاتورة)"
+);
 pattern!(
     ORDER_WORDS,
     r"(?:(?-u:\b)p\.?o(?-u:\b)|purchase order|proforma|(?-u:\b)invoice(?-u:\b)|(?-u:\b)order (?:list|details|sheet|file|document)|(?:our|new|the) order(?-u:\b)|secure document|shared (?:a |the )?(?:document|file) (?:with you|via)|payment (?:slip|copy|advice|details))"
@@ -537,6 +543,12 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
             note(Code::DANGEROUS_ATTACHMENT, &a.name);
         } else if ARCHIVES.contains(&ext) && password {
             note(Code::PASSWORD_ARCHIVE, &a.name);
+        } else if ARCHIVES.contains(&ext)
+            && (ORDER_FILE.is_match(&name) || ORDER_NAME.is_match(&name))
+        {
+            // Buyers send drawings and photos in archives; an order, invoice or
+            // payment slip is one file that needs no archive, unless it hides one.
+            note(Code::ORDER_ARCHIVE, &a.name);
         } else if ARCHIVES.contains(&ext) {
             note(Code::ARCHIVE_ATTACHMENT, &a.name);
         }
@@ -1051,6 +1063,7 @@ mod tests {
             &*CREDENTIAL_WORDS,
             &*CREDENTIAL_PATH,
             &*ORDER_FILE,
+            &*ORDER_NAME,
             &*EXPLAINS_ATTACHMENT,
             &*ADVANCE_FEE,
             &*FEE_FIRST,
