@@ -146,8 +146,12 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
 /// changed accounts, payment outside banks.
 pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
+    // A fee beside a tender or a visa is the lure's, unless the message is a buyer's
+    // own tender: one that asks for certificates and gives what it buys, and puts no
+    // cost on the supplier or cut on an agent.
+    let own_tender = !e.lacks_substance() && !e.has(SupplierPays) && !e.has(Commission);
     if e.related(FeeFirst, SupplierPays)
-        || e.related_any(FeeFirst, &[Tender, Invitation])
+        || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)
         || e.related(Invitation, SupplierPays)
         || (e.related(SupplierPays, Commission) && e.has(Tender))
     {
