@@ -1,0 +1,146 @@
+//! The probe sets under `tests/fixtures/probes/`: messages written apart from the
+//! engine, before the rules they measure were changed (issue 24's outside
+//! measurement, done inside). Each set's figures are held as floors, so a change
+//! that gives back what the sets showed fails here, set by set and kind by kind.
+//!
+//! - `phishing.jsonl`: phishing aimed at suppliers (mailbox and password warnings,
+//!   shared documents, e-signatures, dangerous and archived "orders", parcel notices,
+//!   platform-account scares, bank changes, order teasers, QR codes, buttons whose
+//!   text is not their target);
+//! - `b2b-spam.jsonl`: the B2B spam of the issue (sellers posing as buyers, fees
+//!   first, fishing, contact only, repetition, crypto and romance);
+//! - `genuine-risky.jsonl`: real buyers whose messages look risky (payments, banks,
+//!   forwarders, chat apps with substance, own links and tenders, complaints,
+//!   follow-ups, newsletters a supplier subscribes to).
+//!
+//! The kind of a line is the start of its `note`, up to the colon; triage never
+//! reads `note`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde_json::Value;
+use xunpan::core::clock::Zone;
+use xunpan::core::engine::{Batch, Engine};
+use xunpan::core::inquiry::Inquiry;
+use xunpan::core::settings::Settings;
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-12-01T08:00:00+08:00")
+        .expect("time")
+        .with_timezone(&chrono::Utc)
+}
+
+/// Per kind: (lines, flagged, called spam).
+type ByKind = BTreeMap<String, (usize, usize, usize)>;
+
+/// Triage of one probe set in order, as one batch (repetition counts).
+fn measure(name: &str) -> ByKind {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/probes")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; the probe sets are part of the repository, restore them from git",
+            path.display()
+        )
+    });
+    let engine = Engine::new(Settings::default()).expect("engine");
+    let mut batch = Batch::default();
+    let mut by_kind = ByKind::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let raw: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{name} line {}: not JSON ({e})", n + 1));
+        let kind = raw["note"]
+            .as_str()
+            .and_then(|note| note.split(':').next())
+            .unwrap_or_else(|| panic!("{name} line {}: no note naming the kind", n + 1))
+            .to_string();
+        let inquiry: Inquiry = serde_json::from_value(raw)
+            .unwrap_or_else(|e| panic!("{name} line {}: not an Inquiry ({e})", n + 1));
+        let verdict = engine
+            .triage(&inquiry, &mut batch, now(), &Zone::fixed(480))
+            .assessment
+            .verdict
+            .as_str();
+        let k = by_kind.entry(kind).or_default();
+        k.0 += 1;
+        k.1 += usize::from(verdict != "genuine");
+        k.2 += usize::from(verdict == "spam");
+    }
+    assert!(!by_kind.is_empty(), "{name}: no lines");
+    by_kind
+}
+
+fn total(by_kind: &ByKind) -> (usize, usize, usize) {
+    by_kind
+        .values()
+        .fold((0, 0, 0), |t, k| (t.0 + k.0, t.1 + k.1, t.2 + k.2))
+}
+
+fn pct(n: usize, d: usize) -> f64 {
+    100.0 * n as f64 / d as f64
+}
+
+/// Issue 24's goal for real supplier-targeted phishing is 11 of 12 flagged.
+#[test]
+fn supplier_phishing_is_flagged() {
+    let by_kind = measure("phishing.jsonl");
+    let (lines, flagged, spam) = total(&by_kind);
+    assert!(lines >= 60, "phishing probes: {lines} lines");
+    assert!(
+        pct(flagged, lines) >= 95.0,
+        "phishing flagged {:.1} % ({flagged} of {lines}): {by_kind:?}",
+        pct(flagged, lines)
+    );
+    assert!(
+        pct(spam, lines) >= 85.0,
+        "phishing called spam {:.1} % ({spam} of {lines}): {by_kind:?}",
+        pct(spam, lines)
+    );
+    for (kind, (n, f, _)) in &by_kind {
+        assert!(f + 1 >= *n, "{kind}: {f} of {n} flagged");
+    }
+}
+
+/// Issue 24's goal is 95 %; what these probes still miss is named in
+/// docs/performance.md ("Messages nobody tuned on"): the floor is what holds now.
+#[test]
+fn b2b_spam_is_flagged() {
+    let by_kind = measure("b2b-spam.jsonl");
+    let (lines, flagged, spam) = total(&by_kind);
+    assert!(lines >= 60, "spam probes: {lines} lines");
+    assert!(
+        pct(flagged, lines) >= 90.0,
+        "B2B spam flagged {:.1} % ({flagged} of {lines}): {by_kind:?}",
+        pct(flagged, lines)
+    );
+    assert!(
+        pct(spam, lines) >= 70.0,
+        "B2B spam called spam {:.1} % ({spam} of {lines}): {by_kind:?}",
+        pct(spam, lines)
+    );
+}
+
+/// Real business mail called spam: issue 24 allows 0.5 %, which on these probes is
+/// none at all.
+#[test]
+fn risky_looking_buyers_are_not_called_spam() {
+    let by_kind = measure("genuine-risky.jsonl");
+    let (lines, flagged, spam) = total(&by_kind);
+    assert!(lines >= 100, "genuine probes: {lines} lines");
+    assert!(
+        pct(spam, lines) <= 0.5,
+        "genuine called spam {spam} of {lines}: {by_kind:?}"
+    );
+    assert!(
+        pct(flagged, lines) <= 8.0,
+        "genuine flagged {:.1} % ({flagged} of {lines}): {by_kind:?}",
+        pct(flagged, lines)
+    );
+}
