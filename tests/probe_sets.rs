@@ -108,15 +108,15 @@ fn supplier_phishing_is_flagged() {
     }
 }
 
-/// Issue 24's goal is 95 %; what these probes still miss is named in
-/// docs/performance.md ("Messages nobody tuned on"): the floor is what holds now.
+/// Issue 24's goal: 95 % flagged. The one line these probes miss is the first copy
+/// of a text repeated later, which nothing can know at first sight.
 #[test]
 fn b2b_spam_is_flagged() {
     let by_kind = measure("b2b-spam.jsonl");
     let (lines, flagged, spam) = total(&by_kind);
     assert!(lines >= 60, "spam probes: {lines} lines");
     assert!(
-        pct(flagged, lines) >= 90.0,
+        pct(flagged, lines) >= 95.0,
         "B2B spam flagged {:.1} % ({flagged} of {lines}): {by_kind:?}",
         pct(flagged, lines)
     );

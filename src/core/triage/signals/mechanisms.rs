@@ -29,6 +29,9 @@ pub const UNRELATED_MIN_WORDS: usize = 5;
 /// A run of Latin letters this long with no vowel (`sdfghj`), or one letter
 /// repeated this often (`ooooo`), is a key pressed, not a word.
 pub const MASH_MIN_LETTERS: usize = 5;
+/// A contact request of at most this many words is one line: with no product card
+/// it leaves nothing to quote on.
+pub const CONTACT_LINE_WORDS: usize = 12;
 /// Substance signs (quantity, specification, product, terms, target price) a
 /// message needs before its contact or pricing requests read as a buyer's.
 pub const SUBSTANCE_SIGNS: usize = 1;
@@ -240,6 +243,12 @@ pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
     let moves = e.has(ContactApp) || e.has(MoveContact);
     if moves && e.lacks_substance() && e.outside_links <= FEW_LINKS {
         push(out, Code::CONTACT_ONLY);
+        // A line asking only to talk elsewhere, sent with no product card and outside
+        // any conversation, leaves nothing at all to quote on (a price asked of no
+        // product is no request).
+        if !e.product && !e.conversation && e.found.word_count <= CONTACT_LINE_WORDS {
+            push(out, Code::NOTHING_TO_QUOTE);
+        }
     }
     if e.related(Pressure, MoveContact)
         || (e.has(Pressure) && e.outside_links > 0 && e.found.word_count <= TEASER_MAX_WORDS)
