@@ -25,6 +25,8 @@ pub const MAX_LINKS: usize = 200;
 /// credential lure unless the link goes to a bare address or a look-alike host. (SpamAssassin: 7 ham and 2 spam had a credential link among
 /// more; the 2 spam stay spam on their other evidence.)
 pub const MANY_LINKS_OVER: usize = 6;
+/// A button whose text is not its target is read among at most this many links.
+pub const FEW_BUTTON_LINKS: usize = 3;
 
 /// A rule that fired, with what it saw.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +138,12 @@ pattern!(
     LINK_TEXT_PAIR,
     r"([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\s*\((https?://[^)\s]+)\)"
 );
+// An HTML link, `href="https://real/…" …>shown<`, as mail pasted with its markup
+// shows it. Every match begins with `href`, so a message without one skips the search.
+pattern!(
+    HTML_LINK,
+    r#"href\s*=\s*["']?https?://[^"'\s>]+["']?[^>]{0,200}>[^<]{1,200}<"#
+);
 pattern!(
     CREDENTIAL_WORDS,
     r"(?-u:\b)(?:(?:sign|log)[ -]?in (?:with|to|using) your|login (?:with|to) your|(?:enter|type|provide|confirm) (?:your )?(?:e-?mail )?(?:address and )?password|e-?mail password|your password|verify your (?:account|email|identity)|enter your (?:email|e-mail|user ?name|credentials|login)|confirm your (?:account|identity|password)|webmail (?:login|account)|credentials)(?-u:\b)"
@@ -183,6 +191,7 @@ const BRANDS: &[(&str, &[&str])] = &[
     ("outlook", &["outlook.com", "live.com", "microsoft.com"]),
     ("paypal", &["paypal.com"]),
     ("adobe", &["adobe.com"]),
+    ("sharepoint", &["sharepoint.com", "microsoft.com"]),
 ];
 
 /// Brand names distinctive enough that their presence in someone else's host is an
@@ -196,6 +205,7 @@ const IMITATED: &[&str] = &[
     "wetransfer",
     "dropbox",
     "docusign",
+    "sharepoint",
     "onedrive",
     "office365",
     "paypal",
@@ -260,6 +270,42 @@ fn link_text_pair(pair: &str) -> (&str, &str) {
     let (shown, rest) = pair.split_at(shown_end);
     let url = rest.split_once('(').map_or("", |(_, url)| url);
     (shown, url.strip_suffix(')').unwrap_or(url))
+}
+
+/// The two parts of an [`HTML_LINK`] match: the text the link shows and its URL.
+fn html_link_pair(pair: &str) -> (&str, &str) {
+    let after = pair
+        .trim_start_matches("href")
+        .trim_start()
+        .trim_start_matches('=')
+        .trim_start()
+        .trim_start_matches(['"', '\'']);
+    let url_end = after
+        .find(|c: char| c == '"' || c == '\'' || c == '>' || c.is_whitespace())
+        .unwrap_or(after.len());
+    let shown = after.rsplit_once('>').map_or("", |(_, s)| s);
+    (shown.trim_end_matches('<').trim(), &after[..url_end])
+}
+
+/// The site a link's shown text names, when it names one: a URL's or a bare host's
+/// registrable part, else a brand of [`BRANDS`] named as a word ("Open in OneDrive"),
+/// with the domains it owns.
+fn shown_site(shown: &str) -> Option<(String, &'static [&'static str])> {
+    let first = shown.split_whitespace().find(|w| w.contains('.'));
+    if let Some(word) = first.filter(|w| w.contains("://") || !w.ends_with('.')) {
+        let host = host_of(word.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+        if host.contains('.') && host.split('.').all(|l| !l.is_empty()) {
+            return Some((registrable(host), &[]));
+        }
+    }
+    let words: Vec<&str> = shown
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    BRANDS
+        .iter()
+        .find(|(brand, _)| words.contains(brand))
+        .map(|(brand, domains)| (brand.to_string(), *domains))
 }
 
 /// The registrable part of a host: `a.b.example.co.uk` → `example.co.uk`.
@@ -457,6 +503,28 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
         if !shown.is_empty() && !real.is_empty() && shown != real && shown.contains('.') {
             out.push(hit_on(Code::MISMATCHED_LINK, format!("{shown} → {real}")));
             break;
+        }
+    }
+    // A button whose text names one site and whose target is another. Only among a
+    // few links: a mailing's links go through its sender's click counter.
+    let mismatched = out.iter().any(|h| h.code == Code::MISMATCHED_LINK);
+    if !mismatched && urls.len() <= FEW_BUTTON_LINKS {
+        for pair in HTML_LINK.find_iter(&text.lower).take(MAX_LINKS) {
+            let (shown, url) = html_link_pair(pair.as_str());
+            let target = host_of(url);
+            let real = registrable(target);
+            let Some((site, owned)) = shown_site(shown) else {
+                continue;
+            };
+            let differs = if owned.is_empty() {
+                site != real
+            } else {
+                !owned.iter().any(|d| domain_is(target, d))
+            };
+            if differs && !real.is_empty() {
+                out.push(hit_on(Code::MISMATCHED_LINK, format!("{site} → {real}")));
+                break;
+            }
         }
     }
     if urls.len() > MANY_LINKS_OVER {
@@ -1060,6 +1128,7 @@ mod tests {
         for p in [
             &*URL,
             &*LINK_TEXT_PAIR,
+            &*HTML_LINK,
             &*CREDENTIAL_WORDS,
             &*CREDENTIAL_PATH,
             &*ORDER_FILE,
