@@ -16,6 +16,7 @@ import './messages.js';
 import './locale.js';
 import './clock.js';
 import './site.js';
+import './health.js';
 import { engineVersion, metrics, WasmEngine } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './storage.js';
 import {

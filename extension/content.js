@@ -214,7 +214,7 @@
     if (fresh.length) {
       const answer = ask(TYPES.TRIAGE, {
         page: location.href,
-        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature, receivedOn: i.receivedOn }))),
+        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature, receivedOn: i.receivedOn, preview: i.preview }))),
       }).then(({ resultsJson }) => {
         const answers = JSON.parse(resultsJson);
         // An item the worker could not take (skipped with a logged reason) has no answer.
@@ -608,6 +608,9 @@
     if (item.element.getAttribute('data-xunpan-verdict') !== result.verdict) {
       item.element.setAttribute('data-xunpan-verdict', result.verdict);
     }
+    // A text the page showed cut short: said on the element too (see docs/formats.md).
+    if (item.preview) item.element.setAttribute('data-xunpan-read', 'preview');
+    else if (item.element.hasAttribute('data-xunpan-read')) item.element.removeAttribute('data-xunpan-read');
     const isSingle = Boolean(item.open);
     const mount = item.mount ?? item.element;
     if (!mount) return;
@@ -628,7 +631,9 @@
       setupMissing,
       openSetup: () => ask(TYPES.OPEN_WELCOME).catch(() => {}),
     };
-    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact) });
+    // Read from a preview: only what the part shown proves (see XunpanHealth.previewReading).
+    const preview = item.preview ? globalThis.XunpanHealth.previewReading(result) : null;
+    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview });
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);

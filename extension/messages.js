@@ -10,7 +10,8 @@
 
   /** Content script or page → service worker. */
   const TYPES = Object.freeze({
-    // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? } → { resultsJson }
+    // { itemsJson: JSON text of [{ inquiry, url, key?, signature?, receivedOn?, preview? }], page? }
+    // → { resultsJson }; `preview`: the page showed the text cut short
     TRIAGE: 'xunpan/triage',
     // { page, kind, json: the list's page data as the page posted it (see page-data.js) }
     // → { answersJson: JSON text of [[key, signature, result], …] }: the list's rows
@@ -179,6 +180,8 @@
       out[name] = item[name];
     }
     if (typeof item.receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item.receivedOn)) out.receivedOn = item.receivedOn;
+    // The page showed the text cut short (see site.js): kept with the item, shown so.
+    if (item.preview === true) out.preview = true;
     return out;
   }
   const MAX_ITEMS = 1000;
