@@ -630,6 +630,14 @@
       },
       setupMissing,
       openSetup: () => ask(TYPES.OPEN_WELCOME).catch(() => {}),
+      // A list row drew part of its answer (XunpanMessages.rowAnswer): the whole of it.
+      fullAnswer: async () => {
+        const { resultsJson } = await ask(TYPES.TRIAGE, {
+          page: location.href,
+          itemsJson: JSON.stringify([{ inquiry: item.inquiry, url: itemUrl(item), key: item.key, signature: item.signature, receivedOn: item.receivedOn, preview: item.preview }]),
+        });
+        return JSON.parse(resultsJson)[0] ?? null;
+      },
     };
     // Read from a preview: only what the part shown proves (see XunpanHealth.previewReading).
     const preview = item.preview ? globalThis.XunpanHealth.previewReading(result) : null;

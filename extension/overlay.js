@@ -647,6 +647,12 @@
       await teach(actions, spam);
     };
     const details = detailsToggle(result, lang);
+    // A list row's answer holds the deciding reasons only: the rest is asked for now.
+    if (result.partial && actions.fullAnswer) {
+      actions.fullAnswer().then((full) => {
+        if (typeof full?.verdict === 'string') details.more.replaceChildren(...allReasons(full, lang));
+      }, () => {});
+    }
     pop.replaceChildren(
       h('h4', { text: t('verdictLine', [verdictWord(result.verdict), t('priority_' + result.priority)]) }),
       ...rfqLines(result.rfq),
