@@ -53,13 +53,19 @@
     if (typeof data.json === 'string' && LIST_KINDS.includes(data.kind) && Site.detect(location.href) === 'inquiryList') {
       askAhead(data);
       unreadData.push(data);
-      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => {
+      const readWhenFree = () => (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => {
         // Rows the answers kept from the address's last load match are drawn now,
         // without waiting for the engine (a long list's rest comes in idle time).
         const matched = triagedAhead.size;
         readPageData();
         if (setUp && triagedAhead.size > matched) drawKnown();
       });
+      // While the page is parsed, a free moment is often the parser waiting for the
+      // page's own row script, which would then wait for this reading (10 to 30 ms for
+      // 100 rows loaded): the rows' arrival reads the data where answers were kept (see
+      // the observer in `start`), and what is left is read once the page is parsed.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', readWhenFree, { once: true });
+      else readWhenFree();
     } else if (store.accept(data)) {
       triageAhead();
     }
