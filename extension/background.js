@@ -16,6 +16,7 @@ import './messages.js';
 import './locale.js';
 import './clock.js';
 import './site.js';
+import './health.js';
 import { engineVersion, metrics, WasmEngine } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './storage.js';
 import {
@@ -28,7 +29,7 @@ import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';
 import { answersFor, answersGeneration, chosenLocale, forgetAnswers, pageSetup, rememberAnswers } from './worker-answers.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const { TYPES, accept, normaliseItem, signature } = globalThis.XunpanMessages;
+const { TYPES, accept, normaliseItem, rowAnswer, signature } = globalThis.XunpanMessages;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -176,7 +177,8 @@ const handlers = {
     const items = listItems(msg.page, msg.kind, msg.json);
     const { results } = await triageItems(msg.page, items);
     const answers = [];
-    items.forEach((item, n) => results[n] && answers.push([item.key, item.signature, results[n]]));
+    // Only what the rows draw crosses to the page (the rest when a chip is opened).
+    items.forEach((item, n) => results[n] && answers.push([item.key, item.signature, rowAnswer(results[n])]));
     return { answersJson: JSON.stringify(answers) };
   },
   async [TYPES.TRIAGE](msg) {

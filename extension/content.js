@@ -53,13 +53,19 @@
     if (typeof data.json === 'string' && LIST_KINDS.includes(data.kind) && Site.detect(location.href) === 'inquiryList') {
       askAhead(data);
       unreadData.push(data);
-      (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => {
+      const readWhenFree = () => (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => {
         // Rows the answers kept from the address's last load match are drawn now,
         // without waiting for the engine (a long list's rest comes in idle time).
         const matched = triagedAhead.size;
         readPageData();
         if (setUp && triagedAhead.size > matched) drawKnown();
       });
+      // While the page is parsed, a free moment is often the parser waiting for the
+      // page's own row script, which would then wait for this reading (10 to 30 ms for
+      // 100 rows loaded): the rows' arrival reads the data where answers were kept (see
+      // the observer in `start`), and what is left is read once the page is parsed.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', readWhenFree, { once: true });
+      else readWhenFree();
     } else if (store.accept(data)) {
       triageAhead();
     }
@@ -214,7 +220,7 @@
     if (fresh.length) {
       const answer = ask(TYPES.TRIAGE, {
         page: location.href,
-        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature, receivedOn: i.receivedOn }))),
+        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature, receivedOn: i.receivedOn, preview: i.preview }))),
       }).then(({ resultsJson }) => {
         const answers = JSON.parse(resultsJson);
         // An item the worker could not take (skipped with a logged reason) has no answer.
@@ -608,6 +614,9 @@
     if (item.element.getAttribute('data-xunpan-verdict') !== result.verdict) {
       item.element.setAttribute('data-xunpan-verdict', result.verdict);
     }
+    // A text the page showed cut short: said on the element too (see docs/formats.md).
+    if (item.preview) item.element.setAttribute('data-xunpan-read', 'preview');
+    else if (item.element.hasAttribute('data-xunpan-read')) item.element.removeAttribute('data-xunpan-read');
     const isSingle = Boolean(item.open);
     const mount = item.mount ?? item.element;
     if (!mount) return;
@@ -627,8 +636,18 @@
       },
       setupMissing,
       openSetup: () => ask(TYPES.OPEN_WELCOME).catch(() => {}),
+      // A list row drew part of its answer (XunpanMessages.rowAnswer): the whole of it.
+      fullAnswer: async () => {
+        const { resultsJson } = await ask(TYPES.TRIAGE, {
+          page: location.href,
+          itemsJson: JSON.stringify([{ inquiry: item.inquiry, url: itemUrl(item), key: item.key, signature: item.signature, receivedOn: item.receivedOn, preview: item.preview }]),
+        });
+        return JSON.parse(resultsJson)[0] ?? null;
+      },
     };
-    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact) });
+    // Read from a preview: only what the part shown proves (see XunpanHealth.previewReading).
+    const preview = item.preview ? globalThis.XunpanHealth.previewReading(result) : null;
+    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview });
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);

@@ -44,5 +44,46 @@
     return (missing ?? []).some((entry) => partKey(String(entry).split(' ')[0]) !== 'partPlace');
   }
 
-  globalThis.XunpanHealth = Object.freeze({ partKey, partsInWords, mattersToRep });
+  // --- a message read from a preview ----------------------------------------------------
+  //
+  // A list can show a message cut short ("Price for 2 tons 316L pi…"). The engine is
+  // handed what the row shows and answers as for any text; what that answer may show
+  // is what a part of a message proves on its own: a link, an attachment, a scam's or
+  // an advertiser's own words, the buyer's record on the platform. What a message lacks
+  // (no quantity, too short, no buying words: the "vague" reading), what its wording as a
+  // whole resembles, and the reply that follows from them, a cut text cannot prove.
+
+  /**
+   * The reason codes (docs/formats.md: they stay) that the part of a message read
+   * proves whatever the rest says. A code not named here is not taken from a preview.
+   */
+  const PROVEN_BY_A_PART = new Set([
+    // links and attachments
+    'CREDENTIAL_LINK', 'LOOKALIKE_DOMAIN', 'MISMATCHED_LINK', 'IP_ADDRESS_LINK', 'SHORTENED_LINK', 'FILE_SHARE_LINK',
+    'MANY_LINKS', 'DOUBLE_EXTENSION', 'DANGEROUS_ATTACHMENT', 'ARCHIVE_ATTACHMENT', 'PASSWORD_ARCHIVE',
+    // what a scam, an advertiser or a bulk mailer says
+    'ADVANCE_FEE', 'PAYMENT_BAIT', 'ACCOUNT_THREAT', 'GOVERNMENT_TENDER', 'AWARD_BAIT', 'ROMANCE_BAIT', 'INVITATION_LETTER',
+    'OVERPAYMENT_REFUND', 'AGENT_COMMISSION', 'CHANGED_BANK_DETAILS', 'OFF_BANK_PAYMENT', 'INVESTMENT_PITCH',
+    'FREIGHT_FORWARDER', 'SERVICE_AGENCY', 'SELLS_SERVICE', 'COMPETITOR_PROBE', 'MASS_INQUIRY', 'PRESSURE_TO_MOVE',
+    'UNSUBSCRIBE_FOOTER', 'MONEY_OFFER', 'PHARMA_ADULT', 'MARKETING_PHRASES', 'OFF_PLATFORM_CONTACT',
+    // the buyer's record and the rep's own lists
+    'BLOCKLISTED', 'NEW_ACCOUNT', 'NO_PRODUCT_VIEWS', 'MASS_SENDER', 'SPAM_MARKS', 'BLACKLISTED_BY_OTHERS',
+    'COUNTRY_MISMATCH', 'MANY_SUPPLIERS', 'FREE_WEBMAIL', 'EMAIL_DOMAIN_MISMATCH', 'ODD_SEND_TIME',
+  ]);
+
+  /**
+   * What an answer for a text read from a preview may show: `tag`, the engine's
+   * verdict when it is spam or suspicious and a sign the part proves is among its
+   * reasons (null otherwise: the tag says "preview", never "genuine" or a grade from
+   * part of a message), and `signs`, those proven signs, strongest first.
+   */
+  function previewReading(result) {
+    const signs = (result?.reasons ?? [])
+      .filter((r) => PROVEN_BY_A_PART.has(r?.code) && Number(r.weight) > 0)
+      .sort((a, b) => Number(b.weight) - Number(a.weight));
+    const spamward = result?.verdict === 'spam' || result?.verdict === 'suspicious';
+    return { tag: spamward && signs.length ? result.verdict : null, signs };
+  }
+
+  globalThis.XunpanHealth = Object.freeze({ partKey, partsInWords, mattersToRep, previewReading });
 })();

@@ -10,10 +10,12 @@
 
   /** Content script or page → service worker. */
   const TYPES = Object.freeze({
-    // { itemsJson: JSON text of [{ inquiry, url, key?, signature? }], page? } → { resultsJson }
+    // { itemsJson: JSON text of [{ inquiry, url, key?, signature?, receivedOn?, preview? }], page? }
+    // → { resultsJson }; `preview`: the page showed the text cut short
     TRIAGE: 'xunpan/triage',
     // { page, kind, json: the list's page data as the page posted it (see page-data.js) }
     // → { answersJson: JSON text of [[key, signature, result], …] }: the list's rows
+    // (each result as the row draws it, see `rowAnswer`)
     // triaged straight from its data, before the page has drawn them
     TRIAGE_LIST: 'xunpan/triage-list',
     RENDER: 'xunpan/render', // { inquiry, template?, language? } → { rendered }
@@ -179,6 +181,8 @@
       out[name] = item[name];
     }
     if (typeof item.receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item.receivedOn)) out.receivedOn = item.receivedOn;
+    // The page showed the text cut short (see site.js): kept with the item, shown so.
+    if (item.preview === true) out.preview = true;
     return out;
   }
   const MAX_ITEMS = 1000;
@@ -264,5 +268,25 @@
     return Boolean(shape && shape(message));
   }
 
-  globalThis.XunpanMessages = Object.freeze({ TYPES, LIST_KINDS, accept, normaliseInquiry, normaliseItem, signature });
+  /**
+   * What a list row draws of the engine's answer, and only that: the tag, grade,
+   * priority, the clocks' inputs, the suggested template and the one or two reasons
+   * that decided the tag (those the chip's pop-up opens with), marked `partial`. The
+   * rest (every reason, the alternatives) is asked for when the rep opens the chip:
+   * a list's answers cross to the page at about a third of their size. The engine's
+   * answer itself is not changed; the side panel's records are made from it whole.
+   */
+  function rowAnswer(result) {
+    if (!isObject(result) || typeof result.verdict !== 'string') return result;
+    const spamward = result.verdict === 'spam' || result.verdict === 'suspicious';
+    const reasons = Array.isArray(result.reasons) ? result.reasons : [];
+    const lead = reasons
+      .filter((r) => Number.isFinite(Number(r?.weight)) && (spamward ? Number(r.weight) > 0 : Number(r.weight) < 0))
+      .sort((a, b) => (spamward ? Number(b.weight) - Number(a.weight) : Number(a.weight) - Number(b.weight)))
+      .slice(0, 2);
+    const { alternatives: _a, dropped: _d, reasons: _r, ...drawn } = result;
+    return { ...drawn, reasons: lead, partial: true };
+  }
+
+  globalThis.XunpanMessages = Object.freeze({ TYPES, LIST_KINDS, accept, normaliseInquiry, normaliseItem, rowAnswer, signature });
 })();

@@ -55,6 +55,8 @@
     .chip.compact .clock { padding: 0 5px; }
     .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; flex: none; }
     .tag.unread { background: #667085; border-radius: 9px; }
+    .tag.preview { background: #475467; }
+    .pop .cut { margin: 0 0 6px; color: #344054; }
     .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
     .grade { font-weight: 600; padding: 0 2px; flex: none; }
     .clock { font-variant-numeric: tabular-nums; padding: 0 6px; border-radius: 8px; white-space: nowrap; }
@@ -533,27 +535,35 @@
    * `compact`: for a line one line high (a chat contact's name line): the clock shows
    * only the time (its colour the state; the whole clock in its title).
    */
-  function chip(result, actions, { compact = false } = {}) {
+  function chip(result, actions, { compact = false, preview = null } = {}) {
     const { el, root } = host('span');
-    const tag = h('span', { class: `tag ${result.verdict}`, text: verdictWord(result.verdict) });
-    const grade = h('span', { class: 'grade', text: result.grade, title: t('gradeTitle', [result.grade]) });
+    // Read from a preview (`preview`: XunpanHealth.previewReading): the tag shows only
+    // what the part read proves, no grade, and the pop-up says the message was cut.
+    const shownVerdict = preview ? preview.tag : result.verdict;
+    const tag = shownVerdict
+      ? h('span', { class: `tag ${shownVerdict}`, text: verdictWord(shownVerdict) })
+      : h('span', { class: 'tag preview', text: t('chipPreview') });
+    const grade = preview ? null : h('span', { class: 'grade', text: result.grade, title: t('gradeTitle', [result.grade]) });
     const clock = h('span', { class: 'clock' });
-    const pop = h('div', { class: 'pop', hidden: true, role: 'dialog', 'aria-label': t('reasonsTitle') });
+    const pop = h('div', { class: 'pop', hidden: true, role: 'dialog', 'aria-label': t(preview ? 'previewTitle' : 'reasonsTitle') });
     const chipEl = h('span', {
       class: compact ? 'chip compact' : 'chip',
       role: 'button',
       tabindex: '0',
       'aria-haspopup': 'dialog',
       'aria-expanded': 'false',
+      title: preview ? t('previewTitle') : null,
     }, tag, grade, clock);
-    const name = (clockWords) => `${t('extName')}: ${tag.textContent}, ${t('gradeTitle', [result.grade])}${clockWords ? `, ${clockWords}` : ''}`;
+    const about = preview ? t('previewTitle') : t('gradeTitle', [result.grade]);
+    const name = (clockWords) => `${t('extName')}: ${tag.textContent}, ${about}${clockWords ? `, ${clockWords}` : ''}`;
     chipEl.setAttribute('aria-label', name(''));
     if (result.rfq) chipEl.append(rfqBadge(result.rfq));
     let close = null;
     const toggle = (ev) => {
       keep(ev);
       if (!pop.hidden) return close?.();
-      fillPop(pop, result, actions, () => close?.());
+      if (preview) fillPreviewPop(pop, preview, actions);
+      else fillPop(pop, result, actions, () => close?.());
       chipEl.setAttribute('aria-expanded', 'true');
       close = showPop(pop, chipEl, el, () => chipEl.setAttribute('aria-expanded', 'false'));
     };
@@ -637,6 +647,12 @@
       await teach(actions, spam);
     };
     const details = detailsToggle(result, lang);
+    // A list row's answer holds the deciding reasons only: the rest is asked for now.
+    if (result.partial && actions.fullAnswer) {
+      actions.fullAnswer().then((full) => {
+        if (typeof full?.verdict === 'string') details.more.replaceChildren(...allReasons(full, lang));
+      }, () => {});
+    }
     pop.replaceChildren(
       h('h4', { text: t('verdictLine', [verdictWord(result.verdict), t('priority_' + result.priority)]) }),
       ...rfqLines(result.rfq),
@@ -648,6 +664,21 @@
         h('button', { type: 'button', text: t('markSpam'), onclick: teachAndClose(true) }),
         h('button', { type: 'button', text: t('markNotSpam'), onclick: teachAndClose(false) })),
     );
+  }
+
+  /**
+   * The pop-up of a chip read from a preview: the message was cut, so no reading of it
+   * as a whole and no reply; the signs the part read proves, if any; the full message
+   * is read when the rep opens it.
+   */
+  function fillPreviewPop(pop, preview, actions) {
+    const lang = actions.lang;
+    const parts = [h('h4', { text: t('previewTitle') }), h('p', { class: 'cut', text: t('previewBody') })];
+    if (preview.signs.length) {
+      parts.push(h('div', { class: 'muted', text: t('previewSigns') }),
+        h('ul', { class: 'why' }, ...preview.signs.slice(0, 3).map((r) => h('li', { text: reasonText(r, lang) }))));
+    }
+    pop.replaceChildren(...parts);
   }
 
   // --- the verdict card (detail page, open chat) ----------------------------------------

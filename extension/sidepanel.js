@@ -31,6 +31,36 @@ function readFilter() {
   };
 }
 
+/**
+ * Rows whose message the page showed cut short (the record's `preview`): the tag says
+ * "preview" unless the part read proves spam, no grade, and a note that the full
+ * message opens with the chat (no reply is suggested for them: their record has none).
+ * The engine's panel draws the rows; they are marked here each time it draws them.
+ */
+function markPreviews() {
+  for (const row of document.querySelectorAll('#queue li.row:not([data-read])')) {
+    const item = storedItems.find((i) => i.key === row.dataset.key);
+    if (!item?.preview) continue;
+    row.dataset.read = 'preview';
+    const tag = row.querySelector('.tag');
+    if (tag && !item.preview.tag) {
+      tag.className = 'tag from-preview';
+      tag.textContent = t('chipPreview');
+    }
+    // The grade's place stays (the row's grid), empty.
+    const grade = row.querySelector('.grade');
+    if (grade) {
+      grade.textContent = '';
+      grade.removeAttribute('title');
+    }
+    const note = document.createElement('span');
+    note.className = 'preview-note';
+    note.textContent = t('previewNote');
+    row.append(note);
+  }
+}
+new MutationObserver(markPreviews).observe(document.getElementById('queue'), { childList: true });
+
 function draw() {
   const counts = panel.render(Date.now());
   countsEl.textContent = t('queueCounts', [String(counts.open), String(counts.overdue), String(counts.dueSoon), String(counts.followUps ?? 0)]);

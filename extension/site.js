@@ -14,7 +14,10 @@
 // buyer's flag and the layout around it. A row whose message cannot be read is handed
 // back marked `unread` (it gets an "unread" chip, never a verdict from empty text), and
 // every part that feeds the engine and could not be read — text, time, buyer — is
-// named in `health.missing`, whether or not rows were found.
+// named in `health.missing`, whether or not rows were found. A chat contact whose
+// message is read from the row, which shows it cut short (a "…" at its end, a style
+// that cuts it to its box, a class that names a preview), is handed back marked
+// `preview`: never presented as a reading of the whole message.
 //
 // Times are read in the browser's time zone (the pages show them in it) unless the
 // shown text names its own offset. A date without a time is a day, not midnight: the
@@ -279,6 +282,13 @@
       confirmed: '2026-12-02',
       fixtures: { chat: 14 },
     },
+    contactPreviewCut: {
+      css: ['[class*=ellipsis]', '[class*=clamp]', '[class*=truncat]', '[class*=preview]', '[class*=summary]'],
+      doc: "an element of a contact row whose class says it shows the message cut short (the page's own preview)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { chat: 0 },
+    },
     contactNoise: {
       css: ['.unread-num, .tag-item, .contact-time, [class*=avatar], [class*=unread], [class*=contact-time]'],
       doc: 'parts of a contact row that are not the message: unread count, tags, time, avatar letter (one selector list: all of them)',
@@ -383,6 +393,9 @@
     updated: String.raw`(?:Updated(?:\s*(?:on|at|time))?|Update\s*time|更新时间)`,
   });
 
+  /** The mark a page puts where it cut a text short: "…", "..." or "⋯" at its end. */
+  const CUT_MARK = /\s*(?:…|\.{3}|⋯)$/;
+
   /** Noise in a OneTalk contact row that is not the buyer's message. */
   const CONTACT_NOISE = Object.freeze([/\[(?:未读|Unread|unread)\]/g, /\[(?:已读|Read)\]/g]);
 
@@ -484,6 +497,17 @@
       return list.length ? [...list] : null;
     };
     return firstFound(root, key, overrides, found, each) ?? [];
+  }
+
+  /** Whether `el` matches any selector of the chain for `key` (a broken override is passed over). */
+  function matchesAny(el, key, overrides) {
+    return chain(key, overrides).some((css) => {
+      try {
+        return el.matches(css);
+      } catch {
+        return false;
+      }
+    });
   }
 
   /** The first match of the first selector in the chain that matches anything. */
@@ -1141,7 +1165,7 @@
   function contactMessage(row, name, overrides) {
     const strip = (t) => CONTACT_NOISE.reduce((acc, re) => acc.replace(re, ' '), t).replace(/\s+/g, ' ').trim();
     const preview = one(row, 'contactPreview', overrides);
-    if (preview) return strip(text(preview));
+    if (preview) return { text: strip(text(preview)), cut: cutShort(row, preview, overrides) };
     const clone = row.cloneNode(true);
     for (const el of clone.querySelectorAll('[data-xunpan-host]')) el.remove();
     for (const el of all(clone, 'contactNoise', overrides)) el.remove();
@@ -1149,7 +1173,29 @@
     let rest = strip(text(clone));
     if (name && rest.startsWith(name)) rest = rest.slice(name.length).trim();
     // An avatar letter left without its class: a lone capital at the start.
-    return rest.replace(/^[A-Z\u3400-\u9fff]\s+(?=\S)/, '').trim();
+    rest = rest.replace(/^[A-Z\u3400-\u9fff]\s+(?=\S)/, '').trim();
+    // Where the page cuts: the deepest element of the row that holds the message's end.
+    const holder = rest ? [...row.querySelectorAll('*')].reverse().find((el) => !el.closest('[data-xunpan-host]') &&
+      el.textContent.includes(rest.slice(-Math.min(rest.length, 12)))) : null;
+    return { text: rest, cut: cutShort(row, holder ?? row, overrides) };
+  }
+
+  /**
+   * Whether the page shows a contact row's message cut short, by what it draws: the
+   * element holding the text (or one around it, up to the row) has a class that names
+   * a cut or a preview, or the page's style cuts it (an ellipsis or a line clamp) and
+   * the text does not fit. A trailing "…" is seen by the caller, on the text.
+   */
+  function cutShort(row, el, overrides) {
+    for (let at = el; at && at !== row && row.contains(at); at = at.parentElement) {
+      if (matchesAny(at, 'contactPreviewCut', overrides)) return true;
+      const style = at.ownerDocument?.defaultView?.getComputedStyle?.(at);
+      if (!style) continue;
+      const clamp = Number(style.webkitLineClamp ?? style.getPropertyValue('-webkit-line-clamp'));
+      if (clamp > 0 && at.scrollHeight > at.clientHeight + 1) return true;
+      if (style.textOverflow === 'ellipsis' && style.overflowX !== 'visible' && at.scrollWidth > at.clientWidth + 1) return true;
+    }
+    return false;
   }
 
   function collectChat(doc, data, overrides, now) {
@@ -1164,13 +1210,24 @@
       const name = conv?.contactNick ?? row.getAttribute('data-name') ?? text(one(row, 'contactName', overrides, found));
       const shown = conv ? {} : contactWhen(text(one(row, 'contactTime', overrides, found)), now);
       let at = Number(conv?.latestMessage?.sendTime) || shown.at;
-      let body = typeof conv?.latestMessage?.content === 'string' ? conv.latestMessage.content : contactMessage(row, name, overrides);
+      // The page's data holds the whole message; the row shows what fits. A text the row
+      // shows cut short is handed on as a preview, its cut mark taken off: the engine
+      // reads what is there, and what it finds is shown as read from a preview.
+      let body;
+      let preview = false;
+      if (typeof conv?.latestMessage?.content === 'string') body = conv.latestMessage.content;
+      else {
+        const read = contactMessage(row, name, overrides);
+        preview = read.cut || CUT_MARK.test(read.text);
+        body = read.text.replace(CUT_MARK, '');
+      }
       // A message event is fresher than the cache and whole where the row shows a preview.
       const events = data?.chatEvents?.(cid);
       if (events) found.add('chatEvents');
       if (events?.lastBuyer && !(at > events.lastBuyer.at)) {
         at = events.lastBuyer.at;
         body = events.lastBuyer.text;
+        preview = false;
       }
       const ourReplyAt = events?.lastSelf && !(events.lastSelf.at < at) ? events.lastSelf.at : undefined;
       const inquiry = clean({
@@ -1194,6 +1251,7 @@
         missing,
         receivedOn: at === undefined ? shown.day : undefined,
         unread: !inquiry.body || undefined,
+        preview: (preview && Boolean(inquiry.body)) || undefined,
       });
     }
     const header = one(doc, 'chatHeader', overrides, found);

@@ -129,9 +129,11 @@ export async function answersFor(page) {
   if (!entry) return null;
   const signatures = {};
   const results = {};
+  // A list's rows draw only part of each answer (see XunpanMessages.rowAnswer).
+  const drawn = globalThis.XunpanSite?.detect(page) === 'inquiryList' ? globalThis.XunpanMessages.rowAnswer : (r) => r;
   for (const [key, [signature, result]] of Object.entries(entry.entries)) {
     signatures[key] = signature;
-    results[key] = result;
+    results[key] = drawn(result);
   }
   return { signaturesJson: JSON.stringify(signatures), resultsJson: JSON.stringify(results) };
 }

@@ -25,9 +25,15 @@ function buyerAnswered(inquiry) {
 
 const shortText = (value, max) => (typeof value === 'string' ? value.slice(0, max) : null);
 
-/** A small record of an item for the queue: no full message bodies are kept. */
-export function itemRecord(inquiry, result, url, previous, now) {
+/**
+ * A small record of an item for the queue: no full message bodies are kept. An item
+ * read from a preview (`preview`: the page showed its text cut short) keeps the
+ * engine's answer but no suggested reply, and says what the part read proves
+ * (`preview.tag`, see XunpanHealth.previewReading): the side panel shows it so.
+ */
+export function itemRecord(inquiry, result, url, previous, now, { preview = false } = {}) {
   const buyer = inquiry.buyer ?? {};
+  const subject = summary(inquiry);
   return {
     key: itemKey(inquiry),
     id: inquiry.id ?? null,
@@ -35,14 +41,14 @@ export function itemRecord(inquiry, result, url, previous, now) {
     url: shortText(url, 2048) ?? previous?.url ?? null,
     buyer: shortText(buyer.name, 200),
     country: shortText(buyer.country, 8),
-    subject: summary(inquiry),
+    subject: preview && subject && !subject.endsWith('…') ? `${subject}…` : subject,
     receivedAt: inquiry.receivedAt ?? null,
     verdict: result.verdict,
     score: result.score,
     kind: result.kind,
     grade: result.grade,
     priority: result.priority,
-    template: result.template,
+    template: preview ? null : result.template,
     deadline: result.deadline ?? null,
     followUp: result.followUp ?? null,
     rfq: result.rfq ?? null,
@@ -55,6 +61,7 @@ export function itemRecord(inquiry, result, url, previous, now) {
     updated: now,
     // For the exports (CSV report, JSON Lines for the `xunpan` tool), kept small.
     inquiry: storedInquiry(inquiry),
+    ...(preview ? { preview: { tag: globalThis.XunpanHealth?.previewReading(result).tag ?? null } } : {}),
   };
 }
 
@@ -127,8 +134,11 @@ export function updateItems(change) {
 export function rememberItems(stored, items, results, now) {
   items.forEach((item, n) => {
     if (!results[n]) return;
-    const record = itemRecord(item.inquiry, results[n], item.url, stored[itemKey(item.inquiry)], now);
+    const previous = stored[itemKey(item.inquiry)];
+    const record = itemRecord(item.inquiry, results[n], item.url, previous, now, { preview: item.preview === true });
     if (!record.id) return;
+    // The list's preview of a message already read whole (the chat was open) says less.
+    if (record.preview && previous && !previous.preview && previous.receivedAt === record.receivedAt) return;
     recordBytes(record.key, record);
     stored[record.key] = record;
   });

@@ -29,3 +29,37 @@ test('a record keeps small text and no odd values', () => {
   assert.equal(record.inquiry.thread, undefined);
   assert.equal(record.firstSeen, 5);
 });
+
+// What an answer for a message read from a preview may show (extension/health.js):
+// only what the part shown proves. Each case: the engine's answer, the tag shown.
+test('a record of a message read from a preview keeps no reply, and only what the part proves', async () => {
+  await import('../../extension/health.js');
+  const { previewReading } = globalThis.XunpanHealth;
+  const reason = (code, weight) => ({ code, weight, detail: code.toLowerCase(), detailZh: code });
+  const cases = [
+    // "Hola, ¿tienen stock del…": vague from what is missing, no sign of spam
+    [{ verdict: 'genuine', kind: 'vague', grade: 'D', reasons: [reason('GREETS', -0.5)] }, null, 0],
+    // a cut phish without its link: "no buying words" is what is missing
+    [{ verdict: 'suspicious', kind: 'vague', grade: 'D', reasons: [reason('NO_BUYING_WORDS', 2.5)] }, null, 0],
+    // the link is in the part shown: proven whatever the rest says
+    [{ verdict: 'spam', kind: 'phishing', grade: 'D', reasons: [reason('CREDENTIAL_LINK', 7), reason('TOO_SHORT', 2)] }, 'spam', 1],
+    // other suppliers marked the buyer: the platform's record, not the text
+    [{ verdict: 'suspicious', kind: 'junk', grade: 'D', reasons: [reason('SPAM_MARKS', 2), reason('NOTHING_TO_QUOTE', 2)] }, 'suspicious', 1],
+    // a sign proven, but the answer is genuine: the tag does not say genuine either
+    [{ verdict: 'genuine', kind: 'requests', grade: 'B', reasons: [reason('FREE_WEBMAIL', 0.5), reason('GIVES_QUANTITY', -1.5)] }, null, 1],
+    // a code the extension does not know is not taken from a preview
+    [{ verdict: 'spam', kind: 'junk', grade: 'D', reasons: [reason('SOME_NEW_CODE', 9)] }, null, 0],
+  ];
+  for (const [result, tag, signs] of cases) {
+    const reading = previewReading(result);
+    assert.equal(reading.tag, tag, JSON.stringify(result));
+    assert.equal(reading.signs.length, signs, JSON.stringify(result));
+    const record = itemRecord({ id: '7', channel: 'chat', body: 'Price for 2 tons 316L pi' }, { ...result, template: 'qualify_vague' }, null, null, 1, { preview: true });
+    assert.equal(record.template, null, 'no reply suggested from part of a message');
+    assert.deepEqual(record.preview, { tag });
+    assert.equal(record.subject, 'Price for 2 tons 316L pi…');
+  }
+  const whole = itemRecord({ id: '7', channel: 'chat', body: 'Price for 2 tons 316L pipe?' }, { verdict: 'genuine', template: 'answer_questions' }, null, null, 1);
+  assert.equal(whole.template, 'answer_questions');
+  assert.equal(whole.preview, undefined);
+});

@@ -94,3 +94,27 @@ test('signature: the same content, the same fingerprint, whatever object holds i
   assert.notEqual(signature(a), signature({ ...a, body: 'Price for 600 pcs?' }));
   assert.match(signature(a), /^\d+:-?\d+$/);
 });
+
+// What a list row's answer keeps when it crosses to the page: each case, the answer's
+// reasons as [code, weight] and the codes kept, strongest deciding reason first.
+test('a list row gets what it draws of the answer, the deciding reasons first', () => {
+  const { rowAnswer } = globalThis.XunpanMessages;
+  const r = (code, weight) => ({ code, weight, detail: code, detailZh: code });
+  const cases = [
+    ['spam', [['GREETS', -0.5], ['SHORTENED_LINK', 2], ['CREDENTIAL_LINK', 7], ['FREE_WEBMAIL', 0.5]], ['CREDENTIAL_LINK', 'SHORTENED_LINK']],
+    ['suspicious', [['NO_BUYING_WORDS', 2.5]], ['NO_BUYING_WORDS']],
+    ['genuine', [['FREE_WEBMAIL', 0.5], ['NAMES_PRODUCT', -1], ['GIVES_QUANTITY', -1.5], ['GREETS', -0.5]], ['GIVES_QUANTITY', 'NAMES_PRODUCT']],
+    ['genuine', [], []],
+  ];
+  for (const [verdict, reasons, kept] of cases) {
+    const full = { id: '1', verdict, score: 1, kind: 'questions', grade: 'B', priority: 'high', template: 'answer_questions',
+      alternatives: ['open_questions'], deadline: { status: 'on_track' }, reasons: reasons.map(([c, w]) => r(c, w)) };
+    const row = rowAnswer(full);
+    assert.deepEqual(row.reasons.map((x) => x.code), kept, `${verdict}: ${JSON.stringify(reasons)}`);
+    assert.equal(row.partial, true);
+    assert.equal(row.alternatives, undefined);
+    for (const key of ['id', 'verdict', 'score', 'kind', 'grade', 'priority', 'template', 'deadline']) assert.deepEqual(row[key], full[key], key);
+    assert.equal(full.reasons.length, reasons.length, 'the engine\'s answer is left as it was');
+  }
+  assert.equal(rowAnswer(null), null);
+});

@@ -72,10 +72,13 @@
     right.append(el('span', 'contact-time', shownTime(c.latestMessage.sendTime)));
     if (c.unread) right.append(el('span', 'unread-num', String(c.unread)));
     if (demo.shape === 'virtual') {
-      // The newer row: an avatar letter, and the preview in a box without a class name of ours.
+      // The newer row: an avatar letter, and the preview in a box without a class name of
+      // ours: every other contact's text cut by the page's script ("…"), the others'
+      // whole in a box the style cuts to its width (no mark in the text).
       const avatar = el('span', 'avatar-letter', c.contactNick[0]);
       const last = el('div', 'ct-body');
-      last.append(el('span', '', `${c.unread ? unreadMark : ''}${preview}`));
+      const shown = contacts.indexOf(c) % 2 ? preview : content;
+      last.append(el('span', '', `${c.unread ? unreadMark : ''}${shown}`));
       row.replaceChildren(avatar, info, last, right);
     } else {
       row.replaceChildren(info, el('div', 'last-msg', `${c.unread ? unreadMark : ''}${preview}`), right);
