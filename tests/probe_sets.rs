@@ -42,16 +42,21 @@ fn now() -> chrono::DateTime<chrono::Utc> {
 type ByKind = BTreeMap<String, (usize, usize, usize)>;
 
 /// Triage of one probe set in order, as one batch (repetition counts).
-fn measure(name: &str) -> ByKind {
+/// The text of the probe set `name`.
+fn read_set(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/probes")
         .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{}: {e}; the probe sets are part of the repository, restore them from git",
             path.display()
         )
-    });
+    })
+}
+
+fn measure(name: &str) -> ByKind {
+    let text = read_set(name);
     let engine = Engine::new(Settings::default()).expect("engine");
     let mut batch = Batch::default();
     let mut by_kind = ByKind::new();
@@ -93,22 +98,25 @@ fn pct(n: usize, d: usize) -> f64 {
     100.0 * n as f64 / d as f64
 }
 
+/// Fails unless `n` of `d` is at least (`at_least`) or at most `bound` per cent.
+fn holds(what: &str, n: usize, d: usize, at_least: bool, bound: f64, by_kind: &ByKind) {
+    let share = pct(n, d);
+    let ok = if at_least {
+        share >= bound
+    } else {
+        share <= bound
+    };
+    assert!(ok, "{what} {share:.1} % ({n} of {d}): {by_kind:?}");
+}
+
 /// Issue 24's goal for real supplier-targeted phishing is 11 of 12 flagged.
 #[test]
 fn supplier_phishing_is_flagged() {
     let by_kind = measure("phishing.jsonl");
     let (lines, flagged, spam) = total(&by_kind);
     assert!(lines >= 60, "phishing probes: {lines} lines");
-    assert!(
-        pct(flagged, lines) >= 95.0,
-        "phishing flagged {:.1} % ({flagged} of {lines}): {by_kind:?}",
-        pct(flagged, lines)
-    );
-    assert!(
-        pct(spam, lines) >= 85.0,
-        "phishing called spam {:.1} % ({spam} of {lines}): {by_kind:?}",
-        pct(spam, lines)
-    );
+    holds("phishing flagged", flagged, lines, true, 95.0, &by_kind);
+    holds("phishing called spam", spam, lines, true, 85.0, &by_kind);
     for (kind, (n, f, _)) in &by_kind {
         assert!(f + 1 >= *n, "{kind}: {f} of {n} flagged");
     }
@@ -121,16 +129,8 @@ fn b2b_spam_is_flagged() {
     let by_kind = measure("b2b-spam.jsonl");
     let (lines, flagged, spam) = total(&by_kind);
     assert!(lines >= 60, "spam probes: {lines} lines");
-    assert!(
-        pct(flagged, lines) >= 95.0,
-        "B2B spam flagged {:.1} % ({flagged} of {lines}): {by_kind:?}",
-        pct(flagged, lines)
-    );
-    assert!(
-        pct(spam, lines) >= 70.0,
-        "B2B spam called spam {:.1} % ({spam} of {lines}): {by_kind:?}",
-        pct(spam, lines)
-    );
+    holds("B2B spam flagged", flagged, lines, true, 95.0, &by_kind);
+    holds("B2B spam called spam", spam, lines, true, 70.0, &by_kind);
 }
 
 /// Real business mail called spam: issue 24 allows 0.5 %, which on these probes is
@@ -144,23 +144,13 @@ fn risky_looking_buyers_are_not_called_spam() {
         pct(spam, lines) <= 0.5,
         "genuine called spam {spam} of {lines}: {by_kind:?}"
     );
-    assert!(
-        pct(flagged, lines) <= 8.0,
-        "genuine flagged {:.1} % ({flagged} of {lines}): {by_kind:?}",
-        pct(flagged, lines)
-    );
+    holds("genuine flagged", flagged, lines, false, 8.0, &by_kind);
 }
 
 /// The fresh set: every spam line flagged, no genuine line called spam.
 #[test]
 fn the_fresh_set_holds() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/probes/fresh.jsonl");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; the probe sets are part of the repository, restore them from git",
-            path.display()
-        )
-    });
+    let text = read_set("fresh.jsonl");
     let engine = Engine::new(Settings::default()).expect("engine");
     let mut batch = Batch::default();
     let mut misses = Vec::new();
