@@ -84,6 +84,7 @@ concepts! {
     Prize => "prize", "Prizes, winnings, inheritances, easy money.";
     Purchase => "purchase", "Buying words: order, purchase, need, quote, price.";
     QrCode => "qr_code", "A QR code to scan: a link the text does not show.";
+    OrderProgress => "order_progress", "An order already under way: its deposit, balance, proforma, production or shipment.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

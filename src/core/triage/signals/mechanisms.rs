@@ -143,6 +143,13 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
     if e.attachments && e.has(PaymentSent) && e.lacks_substance() {
         push(out, Code::PAYMENT_BAIT);
     }
+    // A payment said to be made for an order already under way (its deposit, its
+    // proforma, its production), with no link to open, is a buyer's news: the bait
+    // sends the supplier somewhere to "confirm" it, and a risky file is read on its
+    // own (DANGEROUS_ATTACHMENT).
+    if e.outside_links == 0 && e.has(OrderProgress) {
+        out.retain(|h| h.code != Code::PAYMENT_BAIT);
+    }
 }
 
 /// Money flowing the wrong way: fees first, overpayment refunds, agents' cuts,
