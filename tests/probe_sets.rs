@@ -194,11 +194,11 @@ fn the_untuned_set_holds_its_figures() {
     assert_eq!(spam_lines, 26, "untuned spam lines");
     assert_eq!(genuine_spam, 0, "untuned buyers called spam: {by_kind:?}");
     assert!(
-        genuine_flagged <= 2,
+        genuine_flagged <= 1,
         "untuned buyers flagged {genuine_flagged}: {by_kind:?}"
     );
     assert!(
-        spam_flagged >= 19,
+        spam_flagged >= 21,
         "untuned spam flagged {spam_flagged} of {spam_lines}: {by_kind:?}"
     );
 }
