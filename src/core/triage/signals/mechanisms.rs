@@ -90,6 +90,16 @@ fn push(out: &mut Vec<Hit>, code: Code) {
 /// Links and documents: a sign-in or a document the supplier must open elsewhere.
 pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
+    // A payment said to be made for an order already under way (its deposit, its
+    // proforma, its production), with no link to open, is a buyer's news: the bait
+    // sends the supplier somewhere to "confirm" it, and a risky file is read on its
+    // own (DANGEROUS_ATTACHMENT).
+    let order_under_way = e.outside_links == 0 && e.has(OrderProgress);
+    if !order_under_way && !out.iter().any(|h| h.code == Code::PAYMENT_BAIT) {
+        if let Some(m) = super::PAYMENT_BAIT.find(&e.text.lower) {
+            out.push(super::hit_on(Code::PAYMENT_BAIT, m.as_str().trim()));
+        }
+    }
     if e.outside_links > 0 {
         // Sign-in wording by the link, and in a longer text tied to a document or an
         // account warning: mailing lists talk of passwords too, lures ask for one.
@@ -140,15 +150,8 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
             push(out, Code::DOCUMENT_LURE);
         }
     }
-    if e.attachments && e.has(PaymentSent) && e.lacks_substance() {
+    if !order_under_way && e.attachments && e.has(PaymentSent) && e.lacks_substance() {
         push(out, Code::PAYMENT_BAIT);
-    }
-    // A payment said to be made for an order already under way (its deposit, its
-    // proforma, its production), with no link to open, is a buyer's news: the bait
-    // sends the supplier somewhere to "confirm" it, and a risky file is read on its
-    // own (DANGEROUS_ATTACHMENT).
-    if e.outside_links == 0 && e.has(OrderProgress) {
-        out.retain(|h| h.code != Code::PAYMENT_BAIT);
     }
 }
 

@@ -728,19 +728,20 @@ pattern!(
     r"(?:click (?:here|below)|act now|order now|buy now|limited time|special (?:promotion|offer)|100% (?:free|guaranteed|satisfaction)|risk[- ]free|no obligation|free (?:trial|gift|money)|satisfaction guaranteed|call now|dear friend|this is not spam|once in a lifetime|double your)"
 );
 
-/// What the words say: scams, advertising, price fishing and bulk-mail wording.
+/// What the words say: scams, advertising, price fishing and bulk-mail wording. (A
+/// claimed payment is read in [`mechanisms::lures`], beside the links and the state
+/// of the order.)
 pub fn wording(text: &Text, out: &mut Vec<Hit>) {
     let t = text.lower.as_str();
     // (code, wording, whether the wording names a payment whose payer must be the
     // reader: a fee the sender says it pays itself, "we will pay the inspection
     // fee", is the usual trade, not money flowing the wrong way)
-    let checks: [(Code, &Pattern, bool); 19] = [
+    let checks: [(Code, &Pattern, bool); 18] = [
         (Code::ADVANCE_FEE, &ADVANCE_FEE, true),
         (Code::ADVANCE_FEE, &FEE_FIRST, false),
         (Code::AWARD_BAIT, &AWARD, false),
         (Code::ROMANCE_BAIT, &ROMANCE, false),
         (Code::OFF_PLATFORM_CONTACT, &OFF_PLATFORM, false),
-        (Code::PAYMENT_BAIT, &PAYMENT_BAIT, false),
         (Code::ACCOUNT_THREAT, &ACCOUNT_THREAT, false),
         (Code::GOVERNMENT_TENDER, &TENDER, false),
         (Code::INVITATION_LETTER, &INVITATION, false),
