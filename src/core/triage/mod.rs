@@ -624,18 +624,15 @@ impl Triager {
         // The words read from the body (the subject's come first).
         let in_body = |i: &usize| read.source(*i).is_some_and(|at| at >= body_start);
         let body_words = (0..read.len()).filter(in_body).take(64).count();
-        // Read only for a short body with nothing to quote on (the rule's own terms).
-        let mash = body_words <= mechanisms::NO_BUYING_WORDS_MAX
-            && evidence.substance == 0
-            && !evidence.quantity
-            && !found.has(concepts::Concept::Purchase)
-            && mechanisms::mostly_mash((0..read.len()).filter(in_body).filter_map(|i| read.get(i)));
         mechanisms::lures(&evidence, &mut hits);
         mechanisms::money(&evidence, &mut hits);
         mechanisms::intent(&evidence, &mut hits);
         mechanisms::fishing(&evidence, &mut hits);
         mechanisms::contact(&evidence, &mut hits);
         if !reading.one_click {
+            let mash = || {
+                mechanisms::mostly_mash((0..read.len()).filter(in_body).filter_map(|i| read.get(i)))
+            };
             mechanisms::substance(&evidence, body_words, mash, &mut hits);
         }
         let repeats = seen.repeats(inquiry, text.lower_body(), Some((&read, body_start)));

@@ -287,15 +287,21 @@ pub fn mostly_mash<'a>(words: impl Iterator<Item = Word<'a>>) -> bool {
 }
 
 /// Empty, one word, nonsense: nothing a buyer would send. `mash` says whether the
-/// body is mostly keys pressed at random ([`mostly_mash`]).
-pub fn substance(e: &Evidence, body_words: usize, mash: bool, out: &mut Vec<Hit>) {
+/// body is mostly keys pressed at random ([`mostly_mash`]); it is asked only of a short
+/// body with nothing to quote on.
+pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, out: &mut Vec<Hit>) {
     if e.attachments {
         return;
     }
     if body_words <= TOO_SHORT_WORDS && !e.product && e.substance == 0 {
         push(out, Code::NOTHING_TO_QUOTE);
     }
-    if mash && e.substance == 0 && !e.quantity && !e.has(Concept::Purchase) {
+    if body_words <= NO_BUYING_WORDS_MAX
+        && e.substance == 0
+        && !e.quantity
+        && !e.has(Concept::Purchase)
+        && mash()
+    {
         push(out, Code::KEYBOARD_MASH);
     }
     if body_words == 0 {
