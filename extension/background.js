@@ -210,7 +210,10 @@ const handlers = {
     return undoLearn(msg.token);
   },
   async [TYPES.GET_STATE]() {
-    await engine();
+    // The module only (for the settings' layers and the figures): an extension page
+    // never has the triage engine built, so it is built when a seller page first asks,
+    // on the policy in force then.
+    await engineModule();
     const stored = await api.storage.local.get(STORE_ITEMS);
     const items = Object.values(stored[STORE_ITEMS] ?? {});
     const now = Date.now();

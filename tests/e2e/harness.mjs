@@ -114,6 +114,20 @@ export function demoSession(serverOptions = {}, launchOptions = {}) {
   return session;
 }
 
+/** The welcome page the install opened, waited for (it opens without being asked). */
+export async function welcomePage(browser) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const page = browser.context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) {
+      await page.waitForLoadState('domcontentloaded');
+      return page;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
 /**
  * Saves `settings` (a settings document; format and version are added) through the
  * extension, as Options does. With `TEN_MINUTES` the company target is 10 minutes at

@@ -8,26 +8,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession } from './harness.mjs';
+import { ARTIFACTS, demoSession, welcomePage } from './harness.mjs';
 import { clickByRole, visibleTexts } from './shadow.mjs';
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const SPANISH_BUYER = '7301000007'; // Lucía Fernández asks about office chairs in Spanish
-
-/** The welcome page the install opened, waited for (it opens without being asked). */
-async function welcomePage(browser) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const page = browser.context.pages().find((p) => p.url().endsWith('/welcome.html'));
-    if (page) {
-      await page.waitForLoadState('domcontentloaded');
-      return page;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return null;
-}
 
 /** Waits until the overlay shows a text matching `pattern` (its shadow roots included). */
 async function waitForText(page, pattern, timeout = 10_000) {
