@@ -121,8 +121,10 @@ describe('options page', () => {
     assert.equal(file.policy.targets.working, saved.policy.targets.working);
     assert.match(await page.textContent('#importResult'), /unsaved changes are not in the file/);
     // And the file imports back.
+    // (The export's own message is marked ok too: the import's words are waited for, or
+    // the form would be filled in while the import still writes it.)
     await page.setInputFiles('#import', await download.path());
-    await page.waitForSelector('#importResult.ok');
+    await page.waitForFunction(() => /^Imported:/.test(document.querySelector('#importResult.ok')?.textContent ?? ''));
     await page.fill('[name="hours.tue"]', '08:00-17:30');
     await page.fill('[name="targets.working"]', '10');
     await page.click('button[type=submit]');
