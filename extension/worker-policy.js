@@ -47,9 +47,13 @@ export async function loadLanguageData() {
   ]);
 }
 
-/** The policy last seen by any worker (null: none). */
+/**
+ * The policy last seen by any worker: null for none, undefined while no worker of this
+ * install has had the store's answer.
+ */
 async function lastSeenPolicy() {
-  return (await api.storage.local.get(STORE_LAST_POLICY))[STORE_LAST_POLICY] ?? null;
+  const stored = await api.storage.local.get(STORE_LAST_POLICY);
+  return STORE_LAST_POLICY in stored ? stored[STORE_LAST_POLICY] ?? null : undefined;
 }
 
 const samePolicy = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -58,7 +62,8 @@ const samePolicy = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? n
 export async function managedPolicy() {
   const policy = await readManagedPolicy(api);
   try {
-    if (!samePolicy(await lastSeenPolicy(), policy)) await api.storage.local.set({ [STORE_LAST_POLICY]: policy });
+    const last = await lastSeenPolicy();
+    if (last === undefined || !samePolicy(last, policy)) await api.storage.local.set({ [STORE_LAST_POLICY]: policy });
   } catch {
     // kept on the next read
   }
@@ -68,17 +73,23 @@ export async function managedPolicy() {
 /**
  * The policy to build the engine on. The browser's managed store answers the first
  * read of a browser session only after seconds (about 3 s in Chromium, whether a
- * policy is set or not): the first tags of the day must not wait for it. If it has not
- * answered within POLICY_WAIT_MS, the policy last seen stands in (policies change
- * seldom, and never while the store is silent); should the store's answer differ, the
- * engine is rebuilt on it for the next message.
+ * policy is set or not), and a worker started again often waits longer than
+ * POLICY_WAIT_MS for it too: the first tags must not wait for it. The policy last seen
+ * stands in at once (policies change seldom, and never while the store is silent);
+ * should the store's answer differ, the engine is rebuilt on it for the next message.
+ * Only before any worker of this install has had an answer is the store given
+ * POLICY_WAIT_MS, the policy's first chance to be in force from the first tag.
  */
 async function policyForEngine() {
   const reading = managedPolicy();
   const waiting = Symbol('waiting');
-  const early = await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, POLICY_WAIT_MS, waiting))]);
-  if (early !== waiting) return early;
-  const standIn = await lastSeenPolicy();
+  const waited = new Promise((resolve) => setTimeout(resolve, POLICY_WAIT_MS, waiting));
+  let standIn = await lastSeenPolicy();
+  if (standIn === undefined) {
+    const early = await Promise.race([reading, waited]);
+    if (early !== waiting) return early;
+    standIn = null;
+  }
   reading.then((policy) => {
     if (!samePolicy(policy, standIn)) replaceEngine();
   });
@@ -174,9 +185,8 @@ export function replaceEngine(next = null) {
 /** The engine, built once per worker life from the stored settings. */
 export function engine() {
   enginePromise ??= (async () => {
-    await engineModule();
-    const { own, learned } = await storedSettings();
-    const policy = await policyForEngine();
+    // The module loads while the settings and the policy are read.
+    const [, { own, learned }, policy] = await Promise.all([engineModule(), storedSettings(), policyForEngine()]);
     try {
       const built = new WasmEngine(await settingsInForce(own, policy, learned));
       enginePolicy = policy;
