@@ -10,8 +10,9 @@ import { launch, startDemo, waitAllRowsTagged as allTagged } from './harness.mjs
 // A fixed clock: each load of this address shows the same inbox, as a real one does.
 // The rows come a tenth of a second after the page data, as on a real page that takes
 // a moment to render: time for the worker to hand over what it kept, never enough for
-// a worker just started to build the engine (it first waits 200 ms for the browser's
-// managed store), so the order the first test checks does not depend on luck.
+// a worker just started to build the engine (in a browser whose managed store has not
+// answered yet, as here, it first waits 200 ms for the store), so the order the first
+// test checks does not depend on luck.
 const LIST = `https://message.alibaba.com/message/default.htm?lang=en&renderAfter=100&now=${Date.parse('2026-11-23T02:00:00Z')}#feedback/all`;
 
 // In the page's own world: what the rows carry on the first frame after they appear.
