@@ -605,7 +605,7 @@ pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, String> {
         .or_else(|_| DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1)))
         .ok()
         .or_else(|| {
-            let date = s.parse::<chrono::NaiveDate>().ok()?;
+            let date = crate::core::time_text::parse_date(s).ok()?;
             Some(date.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
         });
     parsed.ok_or_else(|| {

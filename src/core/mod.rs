@@ -22,4 +22,5 @@ pub mod rfq;
 pub mod settings;
 pub(crate) mod sort;
 pub mod text;
+pub mod time_text;
 pub mod triage;

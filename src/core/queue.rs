@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::inquiry::Channel;
 use crate::core::sort::sort_stable_by;
+use crate::core::time_text::serde_read;
 
 /// One item as the extension stores it (no message bodies are kept).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -104,8 +105,10 @@ pub fn items_from_values(values: Vec<serde_json::Value>) -> (Vec<QueueItem>, Vec
 #[serde(rename_all = "camelCase", default)]
 pub struct StoredDeadline {
     /// Company target.
+    #[serde(deserialize_with = "serde_read::optional_time")]
     pub company_due: Option<DateTime<FixedOffset>>,
     /// Platform limit.
+    #[serde(deserialize_with = "serde_read::optional_time")]
     pub platform_due: Option<DateTime<FixedOffset>>,
     /// Status when triaged (`met` stays met).
     pub status: Option<String>,
@@ -121,6 +124,7 @@ pub struct StoredDeadline {
 #[serde(rename_all = "camelCase", default)]
 pub struct StoredFollowUp {
     /// When it falls due.
+    #[serde(deserialize_with = "serde_read::optional_time")]
     pub due: Option<DateTime<FixedOffset>>,
 }
 

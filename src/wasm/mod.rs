@@ -107,7 +107,7 @@ impl WasmEngine {
                 let received_on = value
                     .get("receivedOn")
                     .and_then(serde_json::Value::as_str)
-                    .and_then(|s| s.parse::<chrono::NaiveDate>().ok());
+                    .and_then(|s| crate::core::time_text::parse_date(s).ok());
                 read_inquiry(&mut value)
                     .map(|intake| (intake, received_on))
                     .map_err(|e| e.to_string())

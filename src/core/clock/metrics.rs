@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::clock::Zone;
 use crate::core::inquiry::Channel;
+use crate::core::time_text::serde_read;
 
 /// One item as the metrics need it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,9 +27,10 @@ pub struct ReplyRecord {
     #[serde(default)]
     pub channel: Channel,
     /// When the buyer's message arrived.
+    #[serde(deserialize_with = "serde_read::time")]
     pub buyer_at: DateTime<FixedOffset>,
     /// Our first real reply, if any.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "serde_read::optional_time")]
     pub first_reply_at: Option<DateTime<FixedOffset>>,
     /// The buyer wrote back after our reply.
     #[serde(default)]
@@ -77,6 +79,7 @@ pub struct Metrics {
     /// The rolling last 30 days.
     pub last_30_days: Figures,
     /// Each local day with activity, oldest first.
+    #[serde(deserialize_with = "serde_read::dated")]
     pub per_day: Vec<(NaiveDate, Figures)>,
     /// The last [`CHART_DAYS`] local days up to today, quiet days included, drawn
     /// against the targets (see [`charts`]).
@@ -224,6 +227,7 @@ impl ChartMetric {
 #[serde(rename_all = "camelCase")]
 pub struct Bar {
     /// The local day.
+    #[serde(deserialize_with = "serde_read::date")]
     pub day: NaiveDate,
     /// The figure, `None` on a day with nothing to measure.
     pub value: Option<f64>,

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::error::Error;
 use crate::core::inquiry::{Channel, Inquiry, Sender};
 use crate::core::sort::{map_of, sort_stable_by_key};
+use crate::core::time_text::serde_read;
 use crate::core::triage::Grade;
 
 /// The rep's time zone: a fixed offset, or a table of offsets with the instant
@@ -337,6 +338,7 @@ pub struct ClockPolicy {
     /// What a Saturday counts as.
     pub saturday: SaturdayRule,
     /// Dates (`YYYY-MM-DD`) that follow the Sunday rule.
+    #[serde(deserialize_with = "serde_read::dates")]
     pub holidays: Vec<NaiveDate>,
     /// Company targets for every channel.
     pub targets: Targets,
@@ -490,10 +492,18 @@ pub enum Status {
 #[serde(rename_all = "camelCase")]
 pub struct Deadline {
     /// The company's target for this arrival time (none for spam: see [`spam_deadline`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "serde_read::optional_time"
+    )]
     pub company_due: Option<DateTime<FixedOffset>>,
     /// The platform's limit, where the channel has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "serde_read::optional_time"
+    )]
     pub platform_due: Option<DateTime<FixedOffset>>,
     /// Where the item stands at `now`.
     pub status: Status,
@@ -508,7 +518,11 @@ pub struct Deadline {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub precision: Option<Precision>,
     /// The day the reply is due, for a day-level deadline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "serde_read::optional_date"
+    )]
     pub due_on: Option<NaiveDate>,
 }
 
@@ -746,6 +760,7 @@ pub struct FollowUp {
     /// Which follow-up.
     pub kind: FollowUpKind,
     /// When it falls due.
+    #[serde(deserialize_with = "serde_read::time")]
     pub due: DateTime<FixedOffset>,
     /// Which step of the cadence: 1 = the 24-hour one, then 3 days, 1 week, half a month;
     /// 0 = the grade cadence of a buyer already in conversation.
