@@ -380,8 +380,9 @@ fn latin_language(sample: &str) -> Identified {
             )
         })
         .collect();
-    // Highest score first; on a tie, the table's order (English first).
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Highest score first; on a tie, the table's order (English first). Through the
+    // engine's one copy of the sort (see `crate::core::sort`).
+    crate::core::sort::sort_stable_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let (best, score) = ranked[0];
     let runner_up = ranked.get(1).map_or(0.0, |r| r.1);
     if score < MIN_LATIN_SCORE || score - runner_up < MIN_LATIN_LEAD {
