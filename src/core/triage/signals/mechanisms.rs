@@ -170,6 +170,16 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     {
         push(out, Code::ADVANCE_FEE);
     }
+    // Who pays, read in one clause: a fee of the lure's kinds, a paying verb and the
+    // reader as the one addressed ("you must pay", "merci d'acquitter les frais",
+    // "ödemeniz gerekiyor", "请缴纳"), in any word order, and not the sender as the
+    // payer ("we will pay the inspection fee"). A clause that asks ("can you cover
+    // the certificate?") is a buyer's bargaining, not a demand.
+    if e.found
+        .in_one_clause(&[FeeFirst, Pay, Reader], &[WePay], false)
+    {
+        push(out, Code::ADVANCE_FEE);
+    }
     if e.related_any(
         Overpayment,
         &[
@@ -200,7 +210,16 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
 /// The sender sells rather than buys.
 pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
-    if e.related(SellerOffer, Service) {
+    // Who does the service, read in one clause and in any word order: the sender
+    // (a first-person subject and a doing verb, or one verb whose form says both) and
+    // a service sold to exporters, with nothing saying the service is the sender's
+    // own or wanted by it ("our forwarder", "selbst", "we need", "please quote FOB"),
+    // in a clause that states rather than asks ("pouvez-vous vous occuper du
+    // dédouanement et nous proposer un prix ?" asks the supplier for a service).
+    if e.related(SellerOffer, Service)
+        || e.found
+            .in_one_clause(&[Service, WeAct, Provide], &[OwnSide], false)
+    {
         push(out, Code::SELLS_SERVICE);
     }
     if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {
