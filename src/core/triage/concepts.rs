@@ -255,10 +255,8 @@ pub struct Word<'a> {
 #[derive(Debug, Default, Clone)]
 pub struct Words {
     folded: String,
-    /// (start, end, is a number) in `folded`.
-    spans: Vec<(u32, u32, bool)>,
-    /// The clause of each word (counted from 0).
-    clauses: Vec<u32>,
+    /// (start, end) in `folded`, whether it is a number, and its clause (from 0).
+    spans: Vec<(u32, u32, bool, u32)>,
     /// The clauses that end with a question mark.
     questions: Vec<u32>,
     /// The clause being read.
@@ -280,7 +278,7 @@ impl Words {
 
     /// The word at `i`.
     pub fn get(&self, i: usize) -> Option<Word<'_>> {
-        self.spans.get(i).map(|&(start, end, number)| Word {
+        self.spans.get(i).map(|&(start, end, number, _)| Word {
             text: &self.folded[start as usize..end as usize],
             number,
         })
@@ -298,13 +296,13 @@ impl Words {
 
     /// The clause word `i` stands in.
     pub fn clause(&self, i: usize) -> Option<u32> {
-        self.clauses.get(i).copied()
+        self.spans.get(i).map(|s| s.3)
     }
 
     /// Ends the clause being read (`question`: it ended with a question mark). A
     /// clause with no words yet goes on.
     fn end_clause(&mut self, question: bool) {
-        if self.clauses.last() == Some(&self.clause) {
+        if self.spans.last().is_some_and(|s| s.3 == self.clause) {
             if question && self.questions.len() < 64 {
                 self.questions.push(self.clause);
             }
@@ -316,10 +314,13 @@ impl Words {
         if self.folded.len() > *start {
             // The buffer is capped by MAX_SCAN_BYTES-sized texts: u32 offsets suffice.
             let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            self.spans
-                .push((to_u32(*start), to_u32(self.folded.len()), number));
+            self.spans.push((
+                to_u32(*start),
+                to_u32(self.folded.len()),
+                number,
+                self.clause,
+            ));
             self.sources.push(to_u32(source));
-            self.clauses.push(self.clause);
         }
         *start = self.folded.len();
     }
@@ -332,7 +333,6 @@ pub fn words(text: &str, max: usize) -> Words {
         folded: String::with_capacity(text.len().min(max.saturating_mul(12))),
         spans: Vec::with_capacity(max.min(text.len() / 4 + 1)),
         sources: Vec::with_capacity(max.min(text.len() / 4 + 1)),
-        clauses: Vec::with_capacity(max.min(text.len() / 4 + 1)),
         questions: Vec::new(),
         clause: 0,
     };
@@ -418,7 +418,6 @@ pub fn words(text: &str, max: usize) -> Words {
     out.close(&mut start, digits, source);
     out.spans.truncate(max);
     out.sources.truncate(max);
-    out.clauses.truncate(max);
     out
 }
 
@@ -499,10 +498,24 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
     Ok(parts)
 }
 
+impl Concept {
+    /// Whether the concept names a role in a clause (who acts, does, pays, is
+    /// addressed). Roles are words every message holds ("we", "you", "do"), so they
+    /// are read only when a concept that needs them is named ([`NEEDS_ROLES`]).
+    pub fn is_role(self) -> bool {
+        use Concept::*;
+        matches!(self, WeAct | Provide | OwnSide | Pay | Reader | WePay)
+    }
+}
+
+/// The concepts whose rules read roles: a service (who sells it) and a fee (who pays it).
+pub const NEEDS_ROLES: &[Concept] = &[Concept::Service, Concept::FeeFirst];
+
 impl Lexicon {
-    fn build() -> Lexicon {
+    /// The lexicon of the role concepts (`roles`) or of all the others.
+    fn build(roles: bool) -> Lexicon {
         let mut lexicon = Lexicon::default();
-        for &concept in Concept::ALL {
+        for &concept in Concept::ALL.iter().filter(|c| c.is_role() == roles) {
             for (n, line) in concept.table().lines().enumerate() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
@@ -546,11 +559,17 @@ impl Lexicon {
     }
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(false));
+static ROLES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(true));
 
 /// Lines of the concept tables that could not be read (a test keeps this empty).
 pub fn table_problems() -> Vec<(&'static str, usize, String)> {
-    LEXICON.problems.clone()
+    LEXICON
+        .problems
+        .iter()
+        .chain(&ROLES.problems)
+        .cloned()
+        .collect()
 }
 
 /// Terms per concept and language (for the coverage test).
@@ -586,15 +605,24 @@ impl Found {
         Found::of_words(&words(text, MAX_WORDS))
     }
 
-    /// Reads already split words.
+    /// Reads already split words: every concept, and the role concepts only when a
+    /// concept that needs them is named ([`NEEDS_ROLES`]).
     pub fn of_words(words: &Words) -> Found {
-        let lexicon = &*LEXICON;
         let mut found = Found {
             at: FxHashMap::default(),
             links: Vec::new(),
             questions: words.questions.clone(),
             word_count: words.len(),
         };
+        found.read(words, &LEXICON, true);
+        if NEEDS_ROLES.iter().any(|c| found.has(*c)) {
+            found.read(words, &ROLES, false);
+        }
+        found
+    }
+
+    /// Records the concepts of one lexicon (and, with `links`, where links start).
+    fn read(&mut self, words: &Words, lexicon: &Lexicon, links: bool) {
         let check = |terms: &[Term], i: usize, found: &mut Found| {
             for term in terms {
                 let end = i + term.parts.len();
@@ -615,24 +643,23 @@ impl Found {
         for (i, word) in words.iter().enumerate() {
             let word = &word;
             if word.number {
-                check(&lexicon.numbers, i, &mut found);
+                check(&lexicon.numbers, i, self);
                 continue;
             }
-            if matches!(word.text, "http" | "https" | "www") && found.links.len() < 64 {
-                found.links.push(i);
+            if links && matches!(word.text, "http" | "https" | "www") && self.links.len() < 64 {
+                self.links.push(i);
             }
             if let Some(terms) = lexicon.exact.get(word.text) {
-                check(terms, i, &mut found);
+                check(terms, i, self);
             }
             // The stem key is the word's first MIN_STEM_CHARS characters, sliced, not copied.
             if let Some((cut, _)) = word.text.char_indices().nth(MIN_STEM_CHARS - 1) {
                 let key_end = cut + word.text[cut..].chars().next().map_or(0, char::len_utf8);
                 if let Some(terms) = lexicon.stems.get(&word.text[..key_end]) {
-                    check(terms, i, &mut found);
+                    check(terms, i, self);
                 }
             }
         }
-        found
     }
 
     /// Whether the message names the concept.
