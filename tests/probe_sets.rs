@@ -17,7 +17,11 @@
 //! - `untuned.jsonl`: 42 more (26 spam of 19 kinds, 16 buyers in 11 languages), by a
 //!   third writer, after all of the above; only the one fix it showed in the
 //!   specification reading was made, so it still shows what the concept tables miss
-//!   (held at its figures, to be raised as they are fixed).
+//!   (held at its figures, to be raised as they are fixed);
+//! - `fresh5.jsonl`: 94 by a fifth writer (49 spam and phishing weighted to sellers
+//!   posing as buyers and fees first, 45 risky-looking buyers, 11 languages), measured
+//!   before the clause reading of who sells and who pays was written from its misses
+//!   (held at its figures after that fix).
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -198,7 +202,52 @@ fn the_untuned_set_holds_its_figures() {
         "untuned buyers flagged {genuine_flagged}: {by_kind:?}"
     );
     assert!(
-        spam_flagged >= 22,
+        spam_flagged >= 25,
         "untuned spam flagged {spam_flagged} of {spam_lines}: {by_kind:?}"
+    );
+}
+
+/// The fifth set, held where the clause reading left it: held out, 30 of its 49 spam
+/// lines were flagged (19 of 38 B2B spam); now 48 (an influencer's price for a review
+/// is the one left), and none of its 45 buyers is flagged.
+#[test]
+fn the_fifth_set_holds_its_figures() {
+    let by_kind = measure("fresh5.jsonl");
+    let buyers = [
+        "Payment talk",
+        "Own forwarder",
+        "Own customs",
+        "Own agent",
+        "Own logistics",
+        "Own-domain link",
+        "WhatsApp with substance",
+        "WeChat with substance",
+        "Zalo with substance",
+        "Shipping wanted",
+        "Buyer offers",
+        "Attachment",
+        "New buyer",
+    ];
+    let (mut genuine, mut spam) = ((0, 0, 0), (0, 0, 0));
+    for (kind, k) in &by_kind {
+        let t = if buyers.contains(&kind.as_str()) {
+            &mut genuine
+        } else {
+            &mut spam
+        };
+        *t = (t.0 + k.0, t.1 + k.1, t.2 + k.2);
+    }
+    assert_eq!((spam.0, genuine.0), (49, 45), "fresh5 lines: {by_kind:?}");
+    assert_eq!(genuine.2, 0, "fresh5 buyers called spam: {by_kind:?}");
+    assert_eq!(genuine.1, 0, "fresh5 buyers flagged: {by_kind:?}");
+    assert!(
+        spam.1 >= 48,
+        "fresh5 spam flagged {} of 49: {by_kind:?}",
+        spam.1
+    );
+    assert!(
+        spam.2 >= 38,
+        "fresh5 spam called spam {} of 49: {by_kind:?}",
+        spam.2
     );
 }

@@ -17,7 +17,12 @@
 //!
 //! The detectors in `signals` ask which concepts a message names and whether two of
 //! them are *related*: in a short message everything is related, in a long one they
-//! must stand within [`RELATED_WINDOW`] words of each other.
+//! must stand within [`RELATED_WINDOW`] words of each other. Some ask more narrowly
+//! whether concepts stand in one *clause* (a sentence, ended by `.` `!` `?` `;`, a
+//! line break or their Chinese and Arabic forms, at most [`CLAUSE_SPAN`] words
+//! across), in any order: who does a service or who pays is said within a clause,
+//! and word order differs from one language to the next ("wir übernehmen die
+//! Verzollung", "die Verzollung übernehmen gerne wir").
 
 use std::sync::LazyLock;
 
@@ -29,6 +34,8 @@ pub const SHORT_MESSAGE_WORDS: usize = 80;
 pub const RELATED_WINDOW: usize = 30;
 /// At most this many words of a message are read for concepts.
 pub const MAX_WORDS: usize = 8_000;
+/// Concepts read as one clause stand at most this many words apart.
+pub const CLAUSE_SPAN: usize = 24;
 /// Shortest stem a `stem*` term may have.
 const MIN_STEM_CHARS: usize = 4;
 
@@ -85,6 +92,12 @@ concepts! {
     Purchase => "purchase", "Buying words: order, purchase, need, quote, price.";
     QrCode => "qr_code", "A QR code to scan: a link the text does not show.";
     OrderProgress => "order_progress", "An order already under way: its deposit, balance, proforma, production or shipment.";
+    WeAct => "we_act", "The sender as the one who acts: we, I, our team, and verbs whose form says so.";
+    Provide => "provide", "Doing something for someone: offer, provide, handle, take care of, run, sell.";
+    OwnSide => "own_side", "Done by or for the sender's own side, or wanted by it: ourselves, our own forwarder, we need.";
+    Pay => "pay", "Paying verbs: pay, settle, remit, cover a cost.";
+    Reader => "reader", "The reader (the supplier) as the one addressed or who must act: you, your company, please.";
+    WePay => "we_pay", "The sender as the one who pays: we pay, at our cost, paid by us.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).
@@ -242,8 +255,12 @@ pub struct Word<'a> {
 #[derive(Debug, Default, Clone)]
 pub struct Words {
     folded: String,
-    /// (start, end, is a number) in `folded`.
-    spans: Vec<(u32, u32, bool)>,
+    /// (start, end) in `folded`, whether it is a number, and its clause (from 0).
+    spans: Vec<(u32, u32, bool, u32)>,
+    /// The clauses that end with a question mark.
+    questions: Vec<u32>,
+    /// The clause being read.
+    clause: u32,
     /// Where each word starts in the text read (a byte offset).
     sources: Vec<u32>,
 }
@@ -261,7 +278,7 @@ impl Words {
 
     /// The word at `i`.
     pub fn get(&self, i: usize) -> Option<Word<'_>> {
-        self.spans.get(i).map(|&(start, end, number)| Word {
+        self.spans.get(i).map(|&(start, end, number, _)| Word {
             text: &self.folded[start as usize..end as usize],
             number,
         })
@@ -277,12 +294,32 @@ impl Words {
         self.sources.get(i).map(|&at| at as usize)
     }
 
+    /// The clause word `i` stands in.
+    pub fn clause(&self, i: usize) -> Option<u32> {
+        self.spans.get(i).map(|s| s.3)
+    }
+
+    /// Ends the clause being read (`question`: it ended with a question mark). A
+    /// clause with no words yet goes on.
+    fn end_clause(&mut self, question: bool) {
+        if self.spans.last().is_some_and(|s| s.3 == self.clause) {
+            if question && self.questions.len() < 64 {
+                self.questions.push(self.clause);
+            }
+            self.clause += 1;
+        }
+    }
+
     fn close(&mut self, start: &mut usize, number: bool, source: usize) {
         if self.folded.len() > *start {
             // The buffer is capped by MAX_SCAN_BYTES-sized texts: u32 offsets suffice.
             let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            self.spans
-                .push((to_u32(*start), to_u32(self.folded.len()), number));
+            self.spans.push((
+                to_u32(*start),
+                to_u32(self.folded.len()),
+                number,
+                self.clause,
+            ));
             self.sources.push(to_u32(source));
         }
         *start = self.folded.len();
@@ -296,9 +333,13 @@ pub fn words(text: &str, max: usize) -> Words {
         folded: String::with_capacity(text.len().min(max.saturating_mul(12))),
         spans: Vec::with_capacity(max.min(text.len() / 4 + 1)),
         sources: Vec::with_capacity(max.min(text.len() / 4 + 1)),
+        questions: Vec::new(),
+        clause: 0,
     };
     let mut start = 0usize;
     let mut digits = false;
+    // A full stop ends a clause only before a space ("1.5", "x.com" go on).
+    let mut stop = false;
     // Where the word being read started in `text`.
     let mut source = 0usize;
     for (at, c) in text.char_indices() {
@@ -307,6 +348,12 @@ pub fn words(text: &str, max: usize) -> Words {
         }
         if out.folded.len() == start {
             source = at;
+        }
+        if stop {
+            stop = false;
+            if c.is_whitespace() {
+                out.end_clause(false);
+            }
         }
         // Most text is ASCII: its letters, digits and separators without the tables.
         if c.is_ascii() {
@@ -327,6 +374,12 @@ pub fn words(text: &str, max: usize) -> Words {
             } else {
                 out.close(&mut start, digits, source);
                 digits = false;
+                match c {
+                    '.' => stop = true,
+                    '!' | ';' | '\n' => out.end_clause(false),
+                    '?' => out.end_clause(true),
+                    _ => {}
+                }
             }
             continue;
         }
@@ -355,6 +408,11 @@ pub fn words(text: &str, max: usize) -> Words {
         } else {
             out.close(&mut start, digits, source);
             digits = false;
+            match c {
+                '。' | '！' | '；' | '…' | '؛' => out.end_clause(false),
+                '？' | '؟' => out.end_clause(true),
+                _ => {}
+            }
         }
     }
     out.close(&mut start, digits, source);
@@ -440,10 +498,24 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
     Ok(parts)
 }
 
+impl Concept {
+    /// Whether the concept names a role in a clause (who acts, does, pays, is
+    /// addressed). Roles are words every message holds ("we", "you", "do"), so they
+    /// are read only when a concept that needs them is named ([`NEEDS_ROLES`]).
+    pub fn is_role(self) -> bool {
+        use Concept::*;
+        matches!(self, WeAct | Provide | OwnSide | Pay | Reader | WePay)
+    }
+}
+
+/// The concepts whose rules read roles: a service (who sells it) and a fee (who pays it).
+pub const NEEDS_ROLES: &[Concept] = &[Concept::Service, Concept::FeeFirst];
+
 impl Lexicon {
-    fn build() -> Lexicon {
+    /// The lexicon of the role concepts (`roles`) or of all the others.
+    fn build(roles: bool) -> Lexicon {
         let mut lexicon = Lexicon::default();
-        for &concept in Concept::ALL {
+        for &concept in Concept::ALL.iter().filter(|c| c.is_role() == roles) {
             for (n, line) in concept.table().lines().enumerate() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
@@ -487,11 +559,17 @@ impl Lexicon {
     }
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(false));
+static ROLES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(true));
 
 /// Lines of the concept tables that could not be read (a test keeps this empty).
 pub fn table_problems() -> Vec<(&'static str, usize, String)> {
-    LEXICON.problems.clone()
+    LEXICON
+        .problems
+        .iter()
+        .chain(&ROLES.problems)
+        .cloned()
+        .collect()
 }
 
 /// Terms per concept and language (for the coverage test).
@@ -511,9 +589,12 @@ pub fn languages_of(concept: Concept) -> Vec<&'static str> {
 /// The concepts a message names, with the word positions where each was named.
 #[derive(Debug, Default, Clone)]
 pub struct Found {
-    at: FxHashMap<Concept, Vec<usize>>,
+    /// Concept → (word position, clause) of each naming.
+    at: FxHashMap<Concept, Vec<(usize, u32)>>,
     /// Word positions where a link starts (`http`, `https`, `www`).
     links: Vec<usize>,
+    /// The clauses that end with a question mark.
+    questions: Vec<u32>,
     /// Words in the message read.
     pub word_count: usize,
 }
@@ -524,14 +605,24 @@ impl Found {
         Found::of_words(&words(text, MAX_WORDS))
     }
 
-    /// Reads already split words.
+    /// Reads already split words: every concept, and the role concepts only when a
+    /// concept that needs them is named ([`NEEDS_ROLES`]).
     pub fn of_words(words: &Words) -> Found {
-        let lexicon = &*LEXICON;
         let mut found = Found {
             at: FxHashMap::default(),
             links: Vec::new(),
+            questions: words.questions.clone(),
             word_count: words.len(),
         };
+        found.read(words, &LEXICON, true);
+        if NEEDS_ROLES.iter().any(|c| found.has(*c)) {
+            found.read(words, &ROLES, false);
+        }
+        found
+    }
+
+    /// Records the concepts of one lexicon (and, with `links`, where links start).
+    fn read(&mut self, words: &Words, lexicon: &Lexicon, links: bool) {
         let check = |terms: &[Term], i: usize, found: &mut Found| {
             for term in terms {
                 let end = i + term.parts.len();
@@ -543,8 +634,8 @@ impl Found {
                         .all(|(k, p)| words.get(i + k).is_some_and(|w| p.matches(&w)))
                 {
                     let list = found.at.entry(term.concept).or_default();
-                    if list.last() != Some(&i) && list.len() < 64 {
-                        list.push(i);
+                    if list.last().map(|l| l.0) != Some(i) && list.len() < 64 {
+                        list.push((i, words.clause(i).unwrap_or(0)));
                     }
                 }
             }
@@ -552,24 +643,23 @@ impl Found {
         for (i, word) in words.iter().enumerate() {
             let word = &word;
             if word.number {
-                check(&lexicon.numbers, i, &mut found);
+                check(&lexicon.numbers, i, self);
                 continue;
             }
-            if matches!(word.text, "http" | "https" | "www") && found.links.len() < 64 {
-                found.links.push(i);
+            if links && matches!(word.text, "http" | "https" | "www") && self.links.len() < 64 {
+                self.links.push(i);
             }
             if let Some(terms) = lexicon.exact.get(word.text) {
-                check(terms, i, &mut found);
+                check(terms, i, self);
             }
             // The stem key is the word's first MIN_STEM_CHARS characters, sliced, not copied.
             if let Some((cut, _)) = word.text.char_indices().nth(MIN_STEM_CHARS - 1) {
                 let key_end = cut + word.text[cut..].chars().next().map_or(0, char::len_utf8);
                 if let Some(terms) = lexicon.stems.get(&word.text[..key_end]) {
-                    check(terms, i, &mut found);
+                    check(terms, i, self);
                 }
             }
         }
-        found
     }
 
     /// Whether the message names the concept.
@@ -591,7 +681,7 @@ impl Found {
             return true;
         }
         xs.iter()
-            .any(|x| ys.iter().any(|y| x.abs_diff(*y) <= RELATED_WINDOW))
+            .any(|x| ys.iter().any(|y| x.0.abs_diff(y.0) <= RELATED_WINDOW))
     }
 
     /// Whether the concept is named close to a link (anywhere in a short message).
@@ -604,14 +694,45 @@ impl Found {
                 || self
                     .links
                     .iter()
-                    .any(|l| xs.iter().any(|x| x.abs_diff(*l) <= RELATED_WINDOW)))
+                    .any(|l| xs.iter().any(|x| x.0.abs_diff(*l) <= RELATED_WINDOW)))
     }
 
     /// Whether the concept is named within `window` words of a word position.
     pub fn near(&self, concept: Concept, position: usize, window: usize) -> bool {
         self.at
             .get(&concept)
-            .is_some_and(|xs| xs.iter().any(|x| x.abs_diff(position) <= window))
+            .is_some_and(|xs| xs.iter().any(|x| x.0.abs_diff(position) <= window))
+    }
+
+    /// Whether one clause names every concept of `all`, within [`CLAUSE_SPAN`] words
+    /// of the first's naming, in any order, and none of `none`. A clause that ends
+    /// with a question mark counts only when `questions` says so (a demand is not
+    /// asked).
+    pub fn in_one_clause(&self, all: &[Concept], none: &[Concept], questions: bool) -> bool {
+        let Some((first, rest)) = all.split_first() else {
+            return false;
+        };
+        let Some(xs) = self.at.get(first) else {
+            return false;
+        };
+        if rest.iter().any(|c| !self.has(*c)) {
+            return false;
+        }
+        let in_clause = |c: &Concept, x: &(usize, u32)| {
+            self.at.get(c).is_some_and(|ys| {
+                ys.iter()
+                    .any(|y| y.1 == x.1 && y.0.abs_diff(x.0) <= CLAUSE_SPAN)
+            })
+        };
+        xs.iter().any(|x| {
+            (questions || !self.questions.contains(&x.1))
+                && rest.iter().all(|c| in_clause(c, x))
+                && !none.iter().any(|c| {
+                    self.at
+                        .get(c)
+                        .is_some_and(|ys| ys.iter().any(|y| y.1 == x.1))
+                })
+        })
     }
 
     /// The concepts named, for debugging and tests.
@@ -722,6 +843,49 @@ mod tests {
         assert!(found.related(Concept::LogIn, Concept::OrderDocument));
         // Not inside another word.
         assert!(!Found::of("a catalog in blue").has(Concept::LogIn));
+    }
+
+    #[test]
+    fn clauses_end_at_stops_but_not_inside_numbers_or_hosts() {
+        let read = words(
+            "Price 1.5 usd at x.com now. Next one! 第三句。Fourth? fifth",
+            100,
+        );
+        let clause_of = |w: &str| {
+            (0..read.len())
+                .find(|&i| read.get(i).is_some_and(|x| x.text == w))
+                .and_then(|i| read.clause(i))
+        };
+        assert_eq!(clause_of("price"), Some(0));
+        assert_eq!(clause_of("now"), Some(0));
+        assert_eq!(clause_of("next"), Some(1));
+        assert_eq!(clause_of("第"), Some(2));
+        assert_eq!(clause_of("fourth"), Some(3));
+        assert_eq!(clause_of("fifth"), Some(4));
+        assert_eq!(read.questions, [3]);
+    }
+
+    #[test]
+    fn concepts_in_one_clause_in_any_order_and_not_across_clauses() {
+        use Concept::*;
+        let seller = [Service, WeAct, Provide];
+        // The subject after its verb, as German puts it.
+        let found = Found::of("Die Verzollung Ihrer Sendungen übernehmen gerne wir.");
+        assert!(
+            found.in_one_clause(&seller, &[OwnSide], false),
+            "{:?}",
+            found.concepts()
+        );
+        // The buyer's own side in the clause lifts it.
+        let found = Found::of("Die Verzollung übernehmen wir selbst.");
+        assert!(!found.in_one_clause(&seller, &[OwnSide], false));
+        // Split across two sentences, the parts say nothing together.
+        let found = Found::of("We are based in Lyon. Customs clearance: the port handles it.");
+        assert!(!found.in_one_clause(&seller, &[], true));
+        // A question asks; it counts only when asked to.
+        let found = Found::of("Can we handle the freight for you?");
+        assert!(found.in_one_clause(&seller, &[], true));
+        assert!(!found.in_one_clause(&seller, &[], false));
     }
 
     #[test]

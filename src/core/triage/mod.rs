@@ -607,10 +607,11 @@ impl Triager {
         .into_iter()
         .filter(|c| has_hit(&hits, *c))
         .count();
+        let outside_links = signals::outside_links(&text);
         let evidence = Evidence {
             text: &text,
             found: &found,
-            outside_links: signals::outside_links(&text),
+            outside_links,
             substance,
             quantity: has_hit(&hits, Code::GIVES_QUANTITY),
             attachments: !inquiry.attachments.is_empty(),
@@ -619,7 +620,18 @@ impl Triager {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
             conversation: signals::in_conversation(inquiry),
+            own_site_links: outside_links > 0
+                && signals::links_on_own_site(
+                    &text,
+                    inquiry.buyer.as_ref().and_then(|b| b.website.as_deref()),
+                ),
         };
+        // A payment slip or proforma sent for an order already under way (its deposit,
+        // balance or production named, no link to open) is explained by that order; a
+        // file that can run or hides in an archive is read on its own.
+        if outside_links == 0 && found.has(concepts::Concept::OrderProgress) {
+            hits.retain(|h| h.code != Code::UNEXPLAINED_ORDER_FILE);
+        }
         let body_start = text.lower.len() - text.lower_body().len();
         // The words read from the body (the subject's come first).
         let in_body = |i: &usize| read.source(*i).is_some_and(|at| at >= body_start);

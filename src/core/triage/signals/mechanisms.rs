@@ -58,6 +58,8 @@ pub struct Evidence<'a> {
     pub product: bool,
     /// Whether the buyer answers a conversation the supplier took part in.
     pub conversation: bool,
+    /// Whether every outside link goes to the buyer's own website (its profile's).
+    pub own_site_links: bool,
 }
 
 impl Evidence<'_> {
@@ -114,7 +116,10 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         // nothing else to quote on (a follow-up pushing the supplier to click).
         let document = e.has(OrderDocument)
             || (e.has(OpenDocument) && (e.has(Purchase) || e.lacks_substance()));
-        if document && e.found.word_count <= TEASER_MAX_WORDS && e.substance <= 2 {
+        // A document on the buyer's own website, with no sign-in asked, is the buyer's
+        // spec sheet: the lure needs a host the supplier cannot tie to the buyer.
+        let own_document = e.own_site_links && !e.has(LogIn);
+        if document && !own_document && e.found.word_count <= TEASER_MAX_WORDS && e.substance <= 2 {
             push(out, Code::DOCUMENT_LURE);
         }
         if e.has(AccountAlert) {
@@ -170,6 +175,16 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     {
         push(out, Code::ADVANCE_FEE);
     }
+    // Who pays, read in one clause: a fee of the lure's kinds, a paying verb and the
+    // reader as the one addressed ("you must pay", "merci d'acquitter les frais",
+    // "ödemeniz gerekiyor", "请缴纳"), in any word order, and not the sender as the
+    // payer ("we will pay the inspection fee"). A clause that asks ("can you cover
+    // the certificate?") is a buyer's bargaining, not a demand.
+    if e.found
+        .in_one_clause(&[FeeFirst, Pay, Reader], &[WePay], false)
+    {
+        push(out, Code::ADVANCE_FEE);
+    }
     if e.related_any(
         Overpayment,
         &[
@@ -200,7 +215,16 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
 /// The sender sells rather than buys.
 pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
-    if e.related(SellerOffer, Service) {
+    // Who does the service, read in one clause and in any word order: the sender
+    // (a first-person subject and a doing verb, or one verb whose form says both) and
+    // a service sold to exporters, with nothing saying the service is the sender's
+    // own or wanted by it ("our forwarder", "selbst", "we need", "please quote FOB"),
+    // in a clause that states rather than asks ("pouvez-vous vous occuper du
+    // dédouanement et nous proposer un prix ?" asks the supplier for a service).
+    if e.related(SellerOffer, Service)
+        || e.found
+            .in_one_clause(&[Service, WeAct, Provide], &[OwnSide], false)
+    {
         push(out, Code::SELLS_SERVICE);
     }
     if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {

@@ -393,6 +393,27 @@ pub fn outside_links(text: &Text) -> usize {
         .count()
 }
 
+/// Whether every outside link goes to the buyer's own website, as the buyer's profile
+/// names it (a buyer's spec sheet on its own site is no lure to another host). False
+/// without outside links or without a website.
+pub fn links_on_own_site(text: &Text, website: Option<&str>) -> bool {
+    let Some(own) = website.map(website_domain).filter(|d| d.contains('.')) else {
+        return false;
+    };
+    let mut any = false;
+    for m in URL.find_iter(&text.lower).take(MAX_LINKS) {
+        let host = host_of(m.as_str());
+        if !is_public_host(host) {
+            continue;
+        }
+        if registrable(host) != own {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// and links to an "order" the text does not explain (`genuine_signs` says how much
 /// the text does explain).
 pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
