@@ -621,10 +621,10 @@ impl Triager {
             }),
             conversation: signals::in_conversation(inquiry),
             own_site_links: outside_links > 0
-                && signals::links_on_own_site(
+                && (signals::links_on_own_site(
                     &text,
                     inquiry.buyer.as_ref().and_then(|b| b.website.as_deref()),
-                ),
+                ) || signals::links_to_drawings(&text)),
         };
         // A payment slip or proforma sent for an order already under way (its deposit,
         // balance or production named, no link to open) is explained by that order; a

@@ -58,7 +58,8 @@ pub struct Evidence<'a> {
     pub product: bool,
     /// Whether the buyer answers a conversation the supplier took part in.
     pub conversation: bool,
-    /// Whether every outside link goes to the buyer's own website (its profile's).
+    /// Whether every outside link goes to the buyer's own website (its profile's), or
+    /// straight to a drawing file (a CAD file has no page to sign in on).
     pub own_site_links: bool,
 }
 
@@ -116,8 +117,9 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         // nothing else to quote on (a follow-up pushing the supplier to click).
         let document = e.has(OrderDocument)
             || (e.has(OpenDocument) && (e.has(Purchase) || e.lacks_substance()));
-        // A document on the buyer's own website, with no sign-in asked, is the buyer's
-        // spec sheet: the lure needs a host the supplier cannot tie to the buyer.
+        // A document on the buyer's own website, or a drawing file itself, with no
+        // sign-in asked, is the buyer's spec sheet: the lure needs a page on a host the
+        // supplier cannot tie to the buyer.
         let own_document = e.own_site_links && !e.has(LogIn);
         if document && !own_document && e.found.word_count <= TEASER_MAX_WORDS && e.substance <= 2 {
             push(out, Code::DOCUMENT_LURE);

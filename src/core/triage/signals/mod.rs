@@ -393,6 +393,40 @@ pub fn outside_links(text: &Text) -> usize {
         .count()
 }
 
+/// Engineering drawings a buyer links to: 3D and 2D CAD files. A link straight to
+/// such a file downloads the drawing; it has no page to ask for a sign-in on.
+const DRAWINGS: &[&str] = &[
+    "step", "stp", "igs", "iges", "dwg", "dxf", "stl", "x_t", "x_b", "sat", "sldprt", "sldasm",
+    "ipt", "iam", "3mf",
+];
+
+/// Whether every outside link goes straight to a drawing file ([`DRAWINGS`]). False
+/// without outside links.
+pub fn links_to_drawings(text: &Text) -> bool {
+    let mut any = false;
+    for m in URL.find_iter(&text.lower).take(MAX_LINKS) {
+        let url = m.as_str();
+        if !is_public_host(host_of(url)) {
+            continue;
+        }
+        let address = url.split(['?', '#']).next().unwrap_or(url);
+        let after_scheme = address.split_once("://").map_or(address, |(_, rest)| rest);
+        // The file named at the end of the path (none when the link is a bare host).
+        let file = after_scheme
+            .split_once('/')
+            .and_then(|(_, path)| path.rsplit('/').next());
+        // (A sentence's full stop or a bracket may end the match.)
+        let is_drawing = file
+            .and_then(|f| f.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.'))
+            .is_some_and(|(_, ext)| DRAWINGS.contains(&ext));
+        if !is_drawing {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// Whether every outside link goes to the buyer's own website, as the buyer's profile
 /// names it (a buyer's spec sheet on its own site is no lure to another host). False
 /// without outside links or without a website.
