@@ -242,7 +242,13 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     if e.has(Invitation) && !e.quantity {
         push(out, Code::INVITATION_LETTER);
     }
-    if e.has(Tender) && (e.has(Commission) || e.has(FeeFirst) || e.lacks_substance()) {
+    // A tender named with what it buys in one clause ("a tender for the purchase of
+    // lamps", "тендер на закупку") is a buyer's own call for offers unless money is
+    // asked of the supplier: the bait is the fee or the agent's cut.
+    let calls_for_offers = e.found.in_one_clause(&[Tender, Purchase], &[], true);
+    if e.has(Tender)
+        && (e.has(Commission) || e.has(FeeFirst) || (e.lacks_substance() && !calls_for_offers))
+    {
         push(out, Code::GOVERNMENT_TENDER);
     }
 }
