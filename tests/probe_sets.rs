@@ -21,7 +21,11 @@
 //! - `fresh5.jsonl`: 94 by a fifth writer (49 spam and phishing weighted to sellers
 //!   posing as buyers and fees first, 45 risky-looking buyers, 11 languages), measured
 //!   before the clause reading of who sells and who pays was written from its misses
-//!   (held at its figures after that fix).
+//!   (held at its figures after that fix);
+//! - `heldout6.jsonl`: 36 by a sixth writer (20 spam of 19 kinds, 16 risky-looking
+//!   buyers, 11 languages), written before the clause reading above was merged and
+//!   measured on it unchanged (17 of 20 spam flagged, 2 buyers flagged), then held
+//!   where the fixes its misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -249,5 +253,35 @@ fn the_fifth_set_holds_its_figures() {
         spam.2 >= 38,
         "fresh5 spam called spam {} of 49: {by_kind:?}",
         spam.2
+    );
+}
+
+/// The sixth set, held where its fixes left it: measured unchanged on the merged
+/// clause reading, 17 of its 20 spam lines were flagged (14 called spam) and 2 of its
+/// 16 buyers flagged; now 19 (a German influencer with no offering verb is the one
+/// left), 16 called spam, and no buyer flagged.
+#[test]
+fn the_sixth_set_holds_its_figures() {
+    let by_kind = measure("heldout6.jsonl");
+    let (genuine, genuine_flagged, genuine_spam) = by_kind
+        .get("Genuine")
+        .copied()
+        .expect("heldout6.jsonl has genuine lines");
+    let (lines, flagged, called_spam) = total(&by_kind);
+    let (spam_lines, spam_flagged) = (lines - genuine, flagged - genuine_flagged);
+    assert_eq!(
+        (spam_lines, genuine),
+        (20, 16),
+        "heldout6 lines: {by_kind:?}"
+    );
+    assert_eq!(genuine_spam, 0, "heldout6 buyers called spam: {by_kind:?}");
+    assert_eq!(genuine_flagged, 0, "heldout6 buyers flagged: {by_kind:?}");
+    assert!(
+        spam_flagged >= 19,
+        "heldout6 spam flagged {spam_flagged} of {spam_lines}: {by_kind:?}"
+    );
+    assert!(
+        called_spam >= 16,
+        "heldout6 spam called spam {called_spam} of {spam_lines}: {by_kind:?}"
     );
 }
