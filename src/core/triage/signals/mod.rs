@@ -400,15 +400,27 @@ const DRAWINGS: &[&str] = &[
     "ipt", "iam", "3mf",
 ];
 
-/// Whether every outside link goes straight to a drawing file ([`DRAWINGS`]). False
-/// without outside links.
-pub fn links_to_drawings(text: &Text) -> bool {
+/// Whether every link of the text outside the platform passes `test` (given the
+/// link as matched): false without such links.
+fn every_outside_link(text: &Text, mut test: impl FnMut(&str) -> bool) -> bool {
     let mut any = false;
     for m in URL.find_iter(&text.lower).take(MAX_LINKS) {
         let url = m.as_str();
         if !is_public_host(host_of(url)) {
             continue;
         }
+        if !test(url) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Whether every outside link goes straight to a drawing file ([`DRAWINGS`]). False
+/// without outside links.
+pub fn links_to_drawings(text: &Text) -> bool {
+    every_outside_link(text, |url| {
         let address = url.split(['?', '#']).next().unwrap_or(url);
         let after_scheme = address.split_once("://").map_or(address, |(_, rest)| rest);
         // The file named at the end of the path (none when the link is a bare host).
@@ -416,15 +428,9 @@ pub fn links_to_drawings(text: &Text) -> bool {
             .split_once('/')
             .and_then(|(_, path)| path.rsplit('/').next());
         // (A sentence's full stop or a bracket may end the match.)
-        let is_drawing = file
-            .and_then(|f| f.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.'))
-            .is_some_and(|(_, ext)| DRAWINGS.contains(&ext));
-        if !is_drawing {
-            return false;
-        }
-        any = true;
-    }
-    any
+        file.and_then(|f| f.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.'))
+            .is_some_and(|(_, ext)| DRAWINGS.contains(&ext))
+    })
 }
 
 /// Whether every outside link goes to the buyer's own website, as the buyer's profile
@@ -434,18 +440,7 @@ pub fn links_on_own_site(text: &Text, website: Option<&str>) -> bool {
     let Some(own) = website.map(website_domain).filter(|d| d.contains('.')) else {
         return false;
     };
-    let mut any = false;
-    for m in URL.find_iter(&text.lower).take(MAX_LINKS) {
-        let host = host_of(m.as_str());
-        if !is_public_host(host) {
-            continue;
-        }
-        if registrable(host) != own {
-            return false;
-        }
-        any = true;
-    }
-    any
+    every_outside_link(text, |url| registrable(host_of(url)) == own)
 }
 
 /// and links to an "order" the text does not explain (`genuine_signs` says how much
