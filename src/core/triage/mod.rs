@@ -586,16 +586,20 @@ impl Triager {
         let genuine_count = signals::genuine(inquiry, &text, reading.names_product, &mut signs);
         signals::links(&text, genuine_count, &mut hits);
         signals::wording(&text, &mut hits);
-        signals::attachments(inquiry, &text, genuine_count, &mut hits);
+        // The words of subject and body, read once for the concepts, the count of the
+        // body's words and the fingerprint of its text.
+        let read = concepts::words(&text.lower, concepts::MAX_WORDS);
+        let found = Found::of_words(&read);
+        let outside_links = signals::outside_links(&text);
+        // A payment slip or proforma sent for an order already under way (its deposit,
+        // balance or production named, no link to open) is explained by that order.
+        let order_under_way = outside_links == 0 && found.has(concepts::Concept::OrderProgress);
+        signals::attachments(inquiry, &text, genuine_count, order_under_way, &mut hits);
         hits.extend(signs);
         if let Some(buyer) = &inquiry.buyer {
             signals::profile(buyer, inquiry.received_at, &text, &mut hits);
             signals::send_time(buyer, inquiry.received_at, &mut hits);
         }
-        // The words of subject and body, read once for the concepts, the count of the
-        // body's words and the fingerprint of its text.
-        let read = concepts::words(&text.lower, concepts::MAX_WORDS);
-        let found = Found::of_words(&read);
         let has_hit = |hits: &[Hit], code: Code| hits.iter().any(|h| h.code == code);
         let substance = [
             Code::GIVES_QUANTITY,
@@ -607,7 +611,6 @@ impl Triager {
         .into_iter()
         .filter(|c| has_hit(&hits, *c))
         .count();
-        let outside_links = signals::outside_links(&text);
         let evidence = Evidence {
             text: &text,
             found: &found,
@@ -620,18 +623,13 @@ impl Triager {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
             conversation: signals::in_conversation(inquiry),
+            order_under_way,
             own_site_links: outside_links > 0
                 && (signals::links_on_own_site(
                     &text,
                     inquiry.buyer.as_ref().and_then(|b| b.website.as_deref()),
                 ) || signals::links_to_drawings(&text)),
         };
-        // A payment slip or proforma sent for an order already under way (its deposit,
-        // balance or production named, no link to open) is explained by that order; a
-        // file that can run or hides in an archive is read on its own.
-        if outside_links == 0 && found.has(concepts::Concept::OrderProgress) {
-            hits.retain(|h| h.code != Code::UNEXPLAINED_ORDER_FILE);
-        }
         let body_start = text.lower.len() - text.lower_body().len();
         // The words read from the body (the subject's come first).
         let in_body = |i: &usize| read.source(*i).is_some_and(|at| at >= body_start);

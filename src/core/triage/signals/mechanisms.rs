@@ -58,6 +58,9 @@ pub struct Evidence<'a> {
     pub product: bool,
     /// Whether the buyer answers a conversation the supplier took part in.
     pub conversation: bool,
+    /// Whether an order already under way (its deposit, proforma, production) is
+    /// named and there is no link to open.
+    pub order_under_way: bool,
     /// Whether every outside link goes to the buyer's own website (its profile's), or
     /// straight to a drawing file (a CAD file has no page to sign in on).
     pub own_site_links: bool,
@@ -97,7 +100,7 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
     // proforma, its production), with no link to open, is a buyer's news: the bait
     // sends the supplier somewhere to "confirm" it, and a risky file is read on its
     // own (DANGEROUS_ATTACHMENT).
-    let order_under_way = e.outside_links == 0 && e.has(OrderProgress);
+    let order_under_way = e.order_under_way;
     if !order_under_way && !out.iter().any(|h| h.code == Code::PAYMENT_BAIT) {
         if let Some(m) = super::PAYMENT_BAIT.find(&e.text.lower) {
             out.push(super::hit_on(Code::PAYMENT_BAIT, m.as_str().trim()));

@@ -627,8 +627,15 @@ pattern!(
 );
 
 /// Attachments: executables, web pages, disk images, double extensions, archives,
-/// and "order" files the text does not explain.
-pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
+/// and "order" files the text does not explain (`order_under_way`: an order already
+/// under way, which explains them).
+pub fn attachments(
+    inquiry: &Inquiry,
+    text: &Text,
+    genuine_signs: usize,
+    order_under_way: bool,
+    out: &mut Vec<Hit>,
+) {
     let mut explained_any = false;
     // One reason per code, naming the first file and how many more share it: fifty
     // disguised files are no more evidence than one, and the score must stay readable.
@@ -672,7 +679,9 @@ pub fn attachments(inquiry: &Inquiry, text: &Text, genuine_signs: usize, out: &m
         }
         let orderish = ORDER_FILE.is_match(&name);
         let explained = EXPLAINS_ATTACHMENT.is_match(&text.lower) && genuine_signs >= 2;
-        if orderish && !explained {
+        // An order file for an order already under way is explained by that order (a
+        // file that can run or hides in an archive is read on its own, above).
+        if orderish && !explained && !order_under_way {
             note(Code::UNEXPLAINED_ORDER_FILE, &a.name);
         } else if explained && DOCUMENTS.contains(&ext) {
             explained_any = true;
