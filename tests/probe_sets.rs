@@ -102,6 +102,18 @@ fn total(by_kind: &ByKind) -> (usize, usize, usize) {
         .fold((0, 0, 0), |t, k| (t.0 + k.0, t.1 + k.1, t.2 + k.2))
 }
 
+/// A set whose buyers' lines are all of the kind "Genuine", split into its spam and
+/// its buyers, each as (lines, flagged, called spam).
+fn spam_and_buyers(name: &str, by_kind: &ByKind) -> ((usize, usize, usize), (usize, usize, usize)) {
+    let buyers = by_kind
+        .get("Genuine")
+        .copied()
+        .unwrap_or_else(|| panic!("{name} has genuine lines"));
+    let all = total(by_kind);
+    let spam = (all.0 - buyers.0, all.1 - buyers.1, all.2 - buyers.2);
+    (spam, buyers)
+}
+
 fn pct(n: usize, d: usize) -> f64 {
     100.0 * n as f64 / d as f64
 }
@@ -193,12 +205,8 @@ fn the_fresh_set_holds() {
 #[test]
 fn the_untuned_set_holds_its_figures() {
     let by_kind = measure("untuned.jsonl");
-    let (genuine, genuine_flagged, genuine_spam) = by_kind
-        .get("Genuine")
-        .copied()
-        .expect("untuned.jsonl has genuine lines");
-    let (lines, flagged, _) = total(&by_kind);
-    let (spam_lines, spam_flagged) = (lines - genuine, flagged - genuine_flagged);
+    let ((spam_lines, spam_flagged, _), (_, genuine_flagged, genuine_spam)) =
+        spam_and_buyers("untuned.jsonl", &by_kind);
     assert_eq!(spam_lines, 26, "untuned spam lines");
     assert_eq!(genuine_spam, 0, "untuned buyers called spam: {by_kind:?}");
     assert!(
@@ -263,12 +271,8 @@ fn the_fifth_set_holds_its_figures() {
 #[test]
 fn the_sixth_set_holds_its_figures() {
     let by_kind = measure("heldout6.jsonl");
-    let (genuine, genuine_flagged, genuine_spam) = by_kind
-        .get("Genuine")
-        .copied()
-        .expect("heldout6.jsonl has genuine lines");
-    let (lines, flagged, called_spam) = total(&by_kind);
-    let (spam_lines, spam_flagged) = (lines - genuine, flagged - genuine_flagged);
+    let ((spam_lines, spam_flagged, spam_called), (genuine, genuine_flagged, genuine_spam)) =
+        spam_and_buyers("heldout6.jsonl", &by_kind);
     assert_eq!(
         (spam_lines, genuine),
         (20, 16),
@@ -281,7 +285,7 @@ fn the_sixth_set_holds_its_figures() {
         "heldout6 spam flagged {spam_flagged} of {spam_lines}: {by_kind:?}"
     );
     assert!(
-        called_spam >= 16,
-        "heldout6 spam called spam {called_spam} of {spam_lines}: {by_kind:?}"
+        spam_called >= 16,
+        "heldout6 spam called spam {spam_called} of {spam_lines}: {by_kind:?}"
     );
 }
