@@ -90,6 +90,73 @@
     return;
   }
 
+  // shape=lexical: a framework-owned contenteditable (as Lexical or ProseMirror keep
+  // one). The framework holds the draft in its model and draws the box from it; text
+  // comes in only as the browser delivers it: a `beforeinput` it handles itself, a
+  // `paste` with clipboard data, or an `input` event that carries its data (what
+  // execCommand('insertText') fires). Any other change to its DOM is put back from the
+  // model, so text written into the box behind its back is lost — as on such pages.
+  if (demo.shape === 'lexical') {
+    const root = document.querySelector('[data-lexical-editor]');
+    const placeholder = document.querySelector('._ph_Kk2w4');
+    let model = '';
+    let drawn = '';
+    const draw = () => {
+      root.replaceChildren(...model.split('\n').map((line) => {
+        const p = document.createElement('p');
+        if (line) p.textContent = line;
+        else p.append(document.createElement('br'));
+        return p;
+      }));
+      drawn = root.innerHTML;
+      placeholder.hidden = model.length > 0;
+      counter.textContent = `${t.draft}: ${model.trim().length} ${t.chars}`;
+      if (document.activeElement === root) {
+        const range = document.createRange();
+        range.selectNodeContents(root);
+        range.collapse(false);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      }
+    };
+    const take = (text) => {
+      model += String(text).replace(/\r\n?/g, '\n');
+      draw();
+    };
+    root.addEventListener('beforeinput', (e) => {
+      const text = e.data ?? e.dataTransfer?.getData('text/plain') ?? null;
+      if (/^insert(Text|ReplacementText|FromPaste|FromDrop)$/.test(e.inputType) && text !== null) {
+        e.preventDefault();
+        take(text);
+      } else if (e.inputType === 'insertParagraph' || e.inputType === 'insertLineBreak') {
+        e.preventDefault();
+        take('\n');
+      } else if (e.inputType === 'deleteContentBackward') {
+        e.preventDefault();
+        model = model.slice(0, -1);
+        draw();
+      }
+    });
+    root.addEventListener('paste', (e) => {
+      e.preventDefault();
+      take(e.clipboardData?.getData('text/plain') ?? '');
+    });
+    root.addEventListener('input', (e) => {
+      const text = e.data ?? e.dataTransfer?.getData?.('text/plain') ?? null;
+      if (/^insert/.test(e.inputType ?? '') && text !== null) take(text);
+      else draw();
+    });
+    new MutationObserver(() => {
+      if (root.innerHTML !== drawn) draw();
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+    window.__demoEditorModel = () => model;
+    document.getElementById('send-button').addEventListener('click', () => {
+      window.__demoSent = model;
+    });
+    draw();
+    return;
+  }
+
   window.tinymce = { get: (name) => (name === 'normal-im-send' ? editor : null), activeEditor: null };
   document.querySelector('.mock-reply').addEventListener('click', () => {
     if (!editor) createEditor();
