@@ -190,6 +190,13 @@
       confirmed: '2026-12-02',
       fixtures: { chat: 14 },
     },
+    contactActive: {
+      css: ['[aria-selected="true"]', '[aria-current="true"]', '[aria-current="page"]', '.active', '[class*=active]', '[class*=selected]'],
+      doc: 'the contact row of the open conversation, by its selected state (structure fallback when the header is not found)',
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: {},
+    },
     chatHeader: {
       css: ['.content-header'],
       doc: 'header of the open conversation (first text = buyer name)',
@@ -205,7 +212,8 @@
       fixtures: { chat: 1 },
     },
     chatComposer: {
-      css: ['#send-box-wrapper textarea.send-textarea', 'textarea.send-textarea'],
+      css: ['#send-box-wrapper textarea.send-textarea', 'textarea.send-textarea', 'textarea:not([readonly]):not([disabled])',
+        '[contenteditable="true"]'],
       doc: 'the chat reply box: a controlled textarea (native setter + input event)',
       grade: 'A',
       confirmed: '2026-12-02',
@@ -238,6 +246,34 @@
       grade: 'B',
       confirmed: '2026-12-02',
       fixtures: { list: 20 },
+    },
+    listGridHeader: {
+      css: ['[role="columnheader"]', 'th'],
+      doc: "a column header of a list drawn as a grid or a table (structure fallback: a cell's label is its column's header)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { list: 0 },
+    },
+    listGridCell: {
+      css: ['[role="gridcell"]', '[role="cell"]', 'td'],
+      doc: 'a cell of a list row drawn as a grid or a table, in the order of the column headers',
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { list: 0 },
+    },
+    exactTime: {
+      css: ['time[datetime], [title]'],
+      doc: "what carries a shown time's exact value: a time element's datetime, a tooltip title (one selector list: all of them)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { list: 0 },
+    },
+    labelledImage: {
+      css: ['[role="img"][aria-label], img[alt]'],
+      doc: "an image named for assistive technology: a flag is one whose name is a country (one selector list: all of them)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { rfq: 0 },
     },
     productName: {
       css: ['.product-name'],
@@ -295,6 +331,13 @@
       grade: 'B',
       confirmed: '2026-12-02',
       fixtures: { chat: 39 },
+    },
+    rfqLink: {
+      css: ['a[href*="/rfq/detail"], a[href*="rfqId="], a[href*="rfq_detail"]'],
+      doc: "a link to a buying request's own page (structure fallback: a card is the largest element around one request's links)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { rfq: 7 },
     },
     rfqDetail: {
       css: ['.brh-rfq-item__detail'],
@@ -392,6 +435,36 @@
     created: String.raw`(?:Created(?:\s*(?:on|at|time))?|Creation\s*time|创建时间)`,
     updated: String.raw`(?:Updated(?:\s*(?:on|at|time))?|Update\s*time|更新时间)`,
   });
+
+  /**
+   * Relative times as lists show them ("3 分钟前", "2 hours ago"), by unit. Evidence: the
+   * RFQ market's "N hours before" [A] (reference §5); the others [C]. A count of minutes
+   * is good to the minute; a count of hours or days only tells the day, and only when
+   * the hour it names cannot straddle midnight.
+   */
+  const RELATIVE_TIME = Object.freeze([
+    { re: /^(?:刚刚|just now)$/i, unit: 0 },
+    { re: /(\d+)\s*(?:分钟前|minutes?\s+ago|mins?\s+ago)/i, unit: 60_000 },
+    { re: /(\d+)\s*(?:小时前|hours?\s+ago|hrs?\s+ago)/i, unit: 3_600_000 },
+    { re: /(\d+)\s*(?:天前|days?\s+ago)/i, unit: 86_400_000 },
+  ]);
+
+  /** Date words a conversation shows between its messages ("今天", "Yesterday"): no message. */
+  const DAY_DIVIDER = /^(?:今天|昨天|前天|today|yesterday|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)$/i;
+
+  /**
+   * Label words of an RFQ card, for reading one by its structure (the value follows the
+   * label or sits in the element after it). Evidence: "Quantity Required", "Date Posted",
+   * "Quotes Left" [A] (reference §5); the Chinese words [C].
+   */
+  const RFQ_LABELS = Object.freeze({
+    quantity: String.raw`(?:Quantity(?:\s*Required)?|采购量|采购数量|需求数量)`,
+    posted: String.raw`(?:Date\s*Posted|Posted(?:\s*on)?|发布时间|发布日期)`,
+    quotesLeft: String.raw`(?:Quotes?\s*Left|剩余报价(?:数|次数)?)`,
+  });
+
+  /** Buyer tags of an RFQ card (reference §5 [A]; the Chinese one [C]). */
+  const RFQ_BUYER_TAGS = /^(?:Email Confirmed|Experienced buyer|Complete order via RFQ|Typically replies|Interactive user|邮箱已验证)$/i;
 
   /** The mark a page puts where it cut a text short: "…", "..." or "⋯" at its end. */
   const CUT_MARK = /\s*(?:…|\.{3}|⋯)$/;
@@ -588,6 +661,80 @@
     if (at !== undefined) return { at };
     const day = parseShownDay(s);
     return day ? { day } : {};
+  }
+
+  /**
+   * A relative time ("3 分钟前", "2 hours ago", "刚刚") against `now`: `{ at }` for
+   * minutes (the middle of the minute it names, as it may be rounded either way), `{ day }`
+   * for hours when the hour named lies within one day, `{}` otherwise (days ago name two
+   * possible days: not guessed).
+   */
+  function relativeWhen(s, now = Date.now()) {
+    const shown = String(s ?? '').trim();
+    for (const { re, unit } of RELATIVE_TIME) {
+      const m = shown.match(re);
+      if (!m) continue;
+      if (unit === 0) return { at: now };
+      const n = Number(m[1]);
+      if (!Number.isSafeInteger(n)) return {};
+      if (unit === MINUTE) return { at: now - n * MINUTE - MINUTE / 2 };
+      if (unit > 60 * MINUTE) return {};
+      const earliest = localDay(now - (n + 1) * unit);
+      return earliest === localDay(now - Math.max(0, n - 0.5) * unit) ? { day: earliest } : {};
+    }
+    return {};
+  }
+
+  /**
+   * The time an element shows, exact where the page keeps it exact: a time element's
+   * datetime or a tooltip title with a full date-time first, then the text as a
+   * conversation list shows it ("昨天 14:05", "11-28 09:14", a full date) or a relative time.
+   */
+  function timeIn(el, overrides, now = Date.now()) {
+    if (!el) return {};
+    const exact = [el, ...all(el, 'exactTime', overrides)];
+    for (const at of exact) {
+      const stamp = at.getAttribute?.('datetime');
+      if (stamp && Number.isFinite(Date.parse(stamp))) return { at: Date.parse(stamp) };
+      const title = at.getAttribute?.('title');
+      const fromTitle = title ? shownWhen(title) : {};
+      if (fromTitle.at !== undefined) return fromTitle;
+    }
+    const shown = text(el);
+    const listed = contactWhen(shown, now);
+    if (listed.at !== undefined || listed.day) return listed;
+    return relativeWhen(shown, now);
+  }
+
+  /** A flag emoji's country ("🇺🇸" → "US"), or undefined. */
+  function flagEmojiCode(s) {
+    const m = String(s ?? '').match(/([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/u);
+    if (!m) return undefined;
+    return String.fromCharCode(m[1].codePointAt(0) - 0x1f1a5, m[2].codePointAt(0) - 0x1f1a5);
+  }
+
+  /** A flag found by what it shows: an image named for a country, or a flag emoji. `{ el, code }` or null. */
+  function flagByName(root, overrides) {
+    for (const el of all(root, 'labelledImage', overrides)) {
+      const code = countryCode(el.getAttribute('aria-label') ?? el.getAttribute('alt')) ?? flagEmojiCode(text(el));
+      if (code) return { el, code };
+    }
+    return null;
+  }
+
+  /**
+   * The cell of `row` under the column header whose text is the label `key` of
+   * ROW_LABELS, when the list is drawn as a grid or a table; null otherwise.
+   */
+  function cellUnderHeader(row, key, overrides) {
+    const grid = row.closest?.('[role="grid"], [role="table"], [role="treegrid"], table');
+    if (!grid) return null;
+    const label = new RegExp(`^\\s*${ROW_LABELS[key]}\\s*$`, 'i');
+    const index = all(grid, 'listGridHeader', overrides).findIndex((h) => label.test(text(h)));
+    if (index < 0) return null;
+    const cells = all(row, 'listGridCell', overrides);
+    const outer = cells.filter((c) => !cells.some((o) => o !== c && o.contains(c)));
+    return outer[index] ?? null;
   }
 
   function readJsonAttr(el, name) {
@@ -815,17 +962,22 @@
    * its product link, the buyer from the flag and the name beside it, and the message
    * as the longest remaining text. Each field is left out when it cannot be read.
    */
-  function readRowByStructure(row, overrides) {
+  function readRowByStructure(row, overrides, now = Date.now()) {
     const whole = text(row);
     const id = row.getAttribute('data-trade-id') ||
       whole.match(labelRe('inquiryNo', String.raw`(\d{5,})`))?.[1] ||
       one(row, 'listDetailLink', overrides)?.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1] || null;
     const created = whole.match(labelRe('created', DATE_TIME))?.[1];
+    // No label in the row: the cell under the "Created" column header of a grid.
+    const timeCell = created ? null : cellUnderHeader(row, 'created', overrides);
+    const when = timeCell ? timeIn(timeCell, overrides, now) : undefined;
     const productLink = one(row, 'listProductLink', overrides);
     const product = productLink ? (productLink.getAttribute('title') || text(productLink)) : '';
-    const flag = one(row, 'listFlagAny', overrides);
+    const named = one(row, 'listFlagAny', overrides) ? null : flagByName(row, overrides);
+    const flag = named?.el ?? one(row, 'listFlagAny', overrides);
     const flagCode = [...(flag?.classList ?? [])].map((c) => c.match(/flag-([a-z]{2})$/i)?.[1]).find(Boolean);
-    const country = flagCode?.toUpperCase() ?? countryCode(flag?.getAttribute('title') || flag?.getAttribute('alt') || text(flag));
+    const country = named?.code ?? flagCode?.toUpperCase() ??
+      countryCode(flag?.getAttribute('title') || flag?.getAttribute('aria-label') || flag?.getAttribute('alt') || text(flag));
     const parts = leaves(row);
     // The buyer's name: a part whose title repeats its text (full names are in titles),
     // else the text just before the flag.
@@ -837,7 +989,7 @@
     const name = nameEl ? (nameEl.getAttribute('title') || text(nameEl)) : '';
     // The message: the longest text that is none of the above, nor a label, a date, a
     // status word or a button.
-    const taken = new Set([flag, nameEl, productLink].filter(Boolean));
+    const taken = new Set([flag, nameEl, productLink, timeCell].filter(Boolean));
     const free = parts.filter((p) => {
       if ([...taken].some((el) => el === p.el || el.contains(p.el))) return false;
       if (ANY_LABEL.test(p.text) || /^[\d\s:/.-]+$/.test(p.text)) return false;
@@ -848,20 +1000,23 @@
     });
     // Layout first: a paragraph, or the text beside the product link, is the message
     // however short ("hi"); else the longest text of a few words.
-    const beside = productLink ? free.find((p) => p.el.parentElement === productLink.parentElement) : null;
+    const productCell = productLink?.closest?.('[role="gridcell"], [role="cell"], td');
+    const beside = productLink
+      ? free.find((p) => p.el.parentElement === productLink.parentElement || (productCell && row.contains(productCell) && productCell.contains(p.el)))
+      : null;
     const paragraph = free.find((p) => /^(P|BLOCKQUOTE)$/.test(p.el.nodeName));
     const long = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
       .sort((a, b) => b.text.length - a.text.length)[0];
     const message = (beside ?? paragraph ?? long)?.el ?? null;
-    return { id, created, product, country, name, message };
+    return { id, created, when, product, country, name, message };
   }
 
   /**
    * A listed inquiry read from the row itself: by the class names first, then by the
    * row's structure. `missing` names what feeds the engine and could not be read.
    */
-  function inquiryFromRowDom(row, id, overrides, found) {
-    const byStructure = readRowByStructure(row, overrides);
+  function inquiryFromRowDom(row, id, overrides, found, now = Date.now()) {
+    const byStructure = readRowByStructure(row, overrides, now);
     const nameEl = one(row, 'listBuyerName', overrides, found);
     const flag = one(row, 'listCountry', overrides, found);
     const code = [...(flag?.classList ?? [])].map((c) => c.match(/^ui2-flag-([a-z]{2})$/)?.[1]).find(Boolean);
@@ -872,7 +1027,7 @@
     if (!previewEl && message) found?.add('listStructure');
     const name = nameEl?.getAttribute('title') || text(nameEl) || byStructure.name;
     const country = code?.toUpperCase() ?? byStructure.country;
-    const when = byStructure.created ? shownWhen(byStructure.created) : {};
+    const when = byStructure.created ? shownWhen(byStructure.created) : (byStructure.when ?? {});
     const inquiry = clean({
       id,
       channel: 'inquiry',
@@ -902,7 +1057,28 @@
         [...labelled].filter((l) => row.parentElement.contains(l)).length === 1) row = row.parentElement;
       if (row !== label && !out.includes(row)) out.push(row);
     }
-    if (out.length) found?.add('listRowStructure');
+    if (out.length) {
+      found?.add('listRowStructure');
+      return out;
+    }
+    // Structure, without labels: the largest element around each detail link that links
+    // to that one inquiry alone (a grid row, a card), its row element where it has one.
+    const links = all(doc, 'listDetailLink', overrides).filter((a) => !a.closest('[data-xunpan-host]'));
+    const idOf = (a) => a.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1];
+    const alone = (el, id) => links.every((l) => !el.contains(l) || idOf(l) === id);
+    for (const link of links) {
+      const id = idOf(link);
+      if (!id) continue;
+      const rowish = link.closest('[role="row"], tr, li');
+      let row = rowish && alone(rowish, id) ? rowish : null;
+      if (!row) {
+        row = link;
+        while (row.parentElement && row.parentElement !== doc.body && alone(row.parentElement, id)) row = row.parentElement;
+      }
+      if (row === link || out.includes(row) || row.hidden) continue;
+      out.push(row);
+    }
+    if (out.length) found?.add('listRowLinks');
     return out;
   }
 
@@ -921,7 +1097,7 @@
     const items = [];
     let awaiting = 0;
     for (const row of rows ?? listRows(doc, overrides, found)) {
-      const read = row.getAttribute('data-trade-id') ? null : readRowByStructure(row, overrides);
+      const read = row.getAttribute('data-trade-id') ? null : readRowByStructure(row, overrides, now);
       const id = row.getAttribute('data-trade-id') || read?.id;
       if (!id) continue;
       const fromData = data?.row?.(id);
@@ -936,7 +1112,7 @@
         item.inquiry = inquiryOfRow(fromData);
         item.missing = [!item.inquiry.body && 'text', !item.inquiry.receivedAt && 'time', !item.inquiry.buyer && 'buyer'].filter(Boolean);
       } else {
-        const dom = inquiryFromRowDom(row, id, overrides, found);
+        const dom = inquiryFromRowDom(row, id, overrides, found, now);
         item.inquiry = dom.inquiry;
         item.missing = dom.missing;
         if (dom.receivedOn) item.receivedOn = dom.receivedOn;
@@ -1147,12 +1323,12 @@
     }
     const full = shownWhen(s);
     if (full.at !== undefined || full.day) return full;
-    const md = s.match(/^(\d{1,2})[-/](\d{1,2})$/);
+    const md = s.match(/^(\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}:\d{2}))?$/);
     if (md) {
       const d = new Date(now);
       let year = d.getFullYear();
       if (+md[1] - 1 > d.getMonth()) year -= 1; // a month still to come is last year's
-      return shownWhen(`${year}-${md[1]}-${md[2]}`);
+      return shownWhen(`${year}-${md[1]}-${md[2]}${md[3] ? ` ${md[3]}` : ''}`);
     }
     return {};
   }
