@@ -1220,7 +1220,8 @@
   function replyEditor(type, doc, overrides) {
     if (type === 'chat') {
       const element = one(doc, 'chatComposer', overrides);
-      return element ? { kind: 'controlled', element } : null;
+      if (!element) return null;
+      return { kind: element instanceof doc.defaultView.HTMLTextAreaElement ? 'controlled' : 'contenteditable', element };
     }
     if (type !== 'inquiryDetail') return null;
     const frame = one(doc, 'editorFrame', overrides);
@@ -1374,6 +1375,66 @@
     return false;
   }
 
+  /** A text that is a shown time and nothing else ("15:21", "昨天 09:14", "2026-12-01 09:14"). */
+  const TIME_ONLY = /^(?:(?:yesterday|昨天)\s*)?\d{1,2}:\d{2}$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}$/i;
+
+  /**
+   * The open conversation read by its structure, when its class names say nothing: the
+   * contact row in its selected state names it (cid, buyer); the conversation pane is
+   * the composer's largest ancestor without contact rows; its message list is the
+   * element with the most children that each show a time; a message is the buyer's when
+   * it shows the buyer's name, ours when the layout puts it on the right (or, with no
+   * layout to go by, when the buyer's messages show names and it does not).
+   * `{ cid, name, header, messages }` or null when the page does not show one.
+   */
+  function openChatByStructure(doc, overrides, now, composer) {
+    const active = all(doc, 'chatContact', overrides).find((r) => !r.hidden && matchesAny(r, 'contactActive', overrides));
+    if (!active || !composer) return null;
+    const cid = active.getAttribute('data-cid');
+    const name = active.getAttribute('data-name') || text(one(active, 'contactName', overrides));
+    if (!cid || !name) return null;
+    let pane = composer;
+    while (pane.parentElement && pane.parentElement !== doc.body && !one(pane.parentElement, 'chatContact', overrides)) pane = pane.parentElement;
+    const parts = leaves(pane).filter((p) => !p.el.closest('textarea, [contenteditable="true"], button'));
+    const times = parts.filter((p) => TIME_ONLY.test(p.text));
+    // The message list: the element below the pane with the most children showing a time.
+    const tally = new Map();
+    for (const p of times) {
+      for (let child = p.el; child.parentElement && child !== pane; child = child.parentElement) {
+        const parent = child.parentElement;
+        if (!tally.has(parent)) tally.set(parent, new Set());
+        tally.get(parent).add(child);
+      }
+    }
+    let list = null;
+    for (const [el, kids] of tally) {
+      if (el === pane || el.contains(composer)) continue;
+      if (!list || kids.size > tally.get(list).size || (kids.size === tally.get(list).size && el.contains(list))) list = el;
+    }
+    if (!list) return null;
+    const header = [...pane.children].find((c) => !c.contains(list) && !c.contains(composer) && parts.some((p) => p.text === name && c.contains(p.el))) ?? null;
+    const box = list.getBoundingClientRect?.();
+    const rows = [...list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
+    const read = rows.map((row) => {
+      const own = parts.filter((p) => row.contains(p.el));
+      const time = own.find((p) => TIME_ONLY.test(p.text));
+      const named = own.some((p) => p.text === name);
+      const words = own.filter((p) => p !== time && p.text !== name && !DAY_DIVIDER.test(p.text) && [...p.text].length > 1);
+      const r = row.getBoundingClientRect?.();
+      const laidOut = box && r && box.width > 0 && r.width > 0;
+      const right = laidOut ? (r.left - box.left) - (box.right - r.right) > 8 : null;
+      return { named, right, at: time ? contactWhen(time.text, now).at : undefined, text: words.map((p) => p.text).join('\n') };
+    }).filter((m) => m.text);
+    const anyNamed = read.some((m) => m.named);
+    const messages = read.map((m) => clean({
+      from: m.named ? 'buyer' : m.right === true || (m.right === null && anyNamed) ? 'seller' : 'buyer',
+      at: iso(m.at),
+      text: m.text,
+    }));
+    messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
+    return { cid, name, header: header ?? pane.firstElementChild, messages };
+  }
+
   function collectChat(doc, data, overrides, now) {
     const found = new Set();
     const items = [];
@@ -1430,15 +1491,26 @@
         preview: (preview && Boolean(inquiry.body)) || undefined,
       });
     }
-    const header = one(doc, 'chatHeader', overrides, found);
-    const openCid = header?.getAttribute('data-cid') ?? null;
-    const messages = messagesFromDom(doc, 'chatMessage', overrides, found, now);
+    let header = one(doc, 'chatHeader', overrides, found);
+    let openCid = header?.getAttribute('data-cid') ?? null;
+    let messages = messagesFromDom(doc, 'chatMessage', overrides, found, now);
     const editor = replyEditor('chat', doc, overrides);
     if (editor) found.add('chatComposer');
+    let openName = null;
+    if (!header && !messages.length && editor) {
+      // No class names to go by: the open conversation read by its structure.
+      const open = openChatByStructure(doc, overrides, now, editor.element);
+      if (open?.messages.length) {
+        found.add('chatStructure');
+        ({ header, messages } = open);
+        openCid = open.cid;
+        openName = open.name;
+      }
+    }
     const lastBuyer = messages.filter((m) => m.from === 'buyer').at(-1);
     if (header && lastBuyer) {
       const conv = openCid ? data?.conversation?.(openCid) : null;
-      const name = conv?.contactNick ?? text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
+      const name = conv?.contactNick ?? openName ?? text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
       const thread = threadOf(messages);
       // Judged on what the buyer wrote since our last reply, not on the last line alone.
       const since = messages.filter((m) => m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt));
@@ -1462,7 +1534,7 @@
         }),
       });
     }
-    const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k));
+    const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k) && !(k === 'chatHeader' && found.has('chatStructure')));
     missing.push(...missingParts(items));
     return { items, header, editor, health: { found: [...found], missing } };
   }

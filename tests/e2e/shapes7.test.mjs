@@ -194,7 +194,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     await page.close();
   });
 
-  test('OneTalk with a conversation that has no class hints: the open chat is read by structure', { todo: 'on main: no header or composer found; only the list preview judged' }, async () => {
+  test('OneTalk with a conversation that has no class hints: the open chat is read by structure', async () => {
     const page = await open(`${CHAT}?shape=bare&tz=UTC#/`);
     await page.waitForSelector('div.contact-item-container[data-cid]');
     const pitch = await page.evaluate(() => window.__demo.pitch);
@@ -212,8 +212,9 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     assert.ok(!body.includes('Which model and how many pieces'), `our own message is not the buyer's: ${body}`);
     for (const text of pitch.texts) assert.ok(body.includes(text), `the open chat is judged on "${text}": ${body} (health ${JSON.stringify(h?.missing)})`);
     assert.equal(item.buyer, buyerName, 'the buyer of the open chat');
-    const off = Math.abs(Date.parse(item.receivedAt) - pitch.at.at(-1));
-    assert.ok(off < MINUTE, `the buyer's last message's time, ${off} ms off`);
+    // The clock runs from the first buyer message since our reply: the buyer waits since then.
+    const off = Math.abs(Date.parse(item.receivedAt) - pitch.at[0]);
+    assert.ok(off < MINUTE, `the time of the buyer's first message since our reply, ${off} ms off`);
     assert.notEqual(item.verdict, 'genuine', 'the crypto-and-bank-login pitch is not called genuine');
     f.verdict = item.verdict;
     await clickByRole(page, 'button', INSERT);
