@@ -1587,13 +1587,110 @@
     return countryCodes.get(wanted);
   }
 
+  /** A buying request's id from its link: "?id=…" / "rfqId=…", or the path "/rfq/detail/<id>.htm". */
+  const rfqIdOf = (href) => String(href ?? '').match(/[?&](?:id|rfqId)=([\w-]+)/)?.[1] ?? String(href ?? '').match(/\/rfq\/detail\/([\w-]+)\.htm/)?.[1] ?? null;
+
+  /**
+   * RFQ cards by their structure, when the card classes fail: the largest element around
+   * each request's own link that links to that request alone. `[{ card, link }]`, the
+   * link being the one in a heading (else the longest).
+   */
+  function rfqCardsByStructure(doc, overrides) {
+    const links = all(doc, 'rfqLink', overrides).filter((a) => !a.closest('[data-xunpan-host]'));
+    const alone = (el, id) => links.every((l) => !el.contains(l) || rfqIdOf(l.getAttribute('href')) === id);
+    const out = [];
+    for (const link of links) {
+      const id = rfqIdOf(link.getAttribute('href'));
+      if (!id) continue;
+      let card = link;
+      while (card.parentElement && card.parentElement !== doc.body && alone(card.parentElement, id)) card = card.parentElement;
+      if (card === link || out.some((c) => c.card === card)) continue;
+      const own = links.filter((l) => card.contains(l));
+      const subject = own.find((l) => l.closest('h1, h2, h3, h4, h5, h6, [role="heading"]')) ??
+        own.sort((a, b) => text(b).length - text(a).length)[0];
+      out.push({ card, link: subject });
+    }
+    return out;
+  }
+
+  /**
+   * The fields of an RFQ card read by its labels (RFQ_LABELS: the value follows the label
+   * or is the element after it), its flag (a country-named image or a flag emoji, the
+   * buyer's name beside it), its buyer tags, and the description: the longest other text.
+   */
+  function readRfqByStructure(card, link, overrides) {
+    const parts = leaves(card);
+    const used = new Set();
+    const field = (key) => {
+      const re = new RegExp(`^\\s*${RFQ_LABELS[key]}\\s*[:：]?\\s*(.*)$`, 'i');
+      for (const p of parts) {
+        const m = (p.mixed ? text(p.el) : p.text).match(re);
+        if (!m) continue;
+        used.add(p.el);
+        if (m[1]) return m[1];
+        const next = p.el.nextElementSibling;
+        if (next && text(next)) {
+          used.add(next);
+          return text(next);
+        }
+      }
+      return '';
+    };
+    const quantity = field('quantity');
+    const posted = field('posted');
+    const quotesLeft = field('quotesLeft');
+    const flag = flagByName(card, overrides);
+    const beside = flag?.el.nextElementSibling;
+    const buyer = beside && !beside.children.length && !RFQ_BUYER_TAGS.test(text(beside)) ? text(beside) : '';
+    const tags = parts.filter((p) => RFQ_BUYER_TAGS.test(p.text)).map((p) => p.text);
+    const free = parts.filter((p) => ![...used].some((el) => el === p.el || el.contains(p.el)) && !link.contains(p.el) &&
+      !p.el.closest('a[href], button') && !RFQ_BUYER_TAGS.test(p.text) && p.text !== buyer && !flag?.el.contains(p.el));
+    const detail = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
+      .sort((a, b) => b.text.length - a.text.length)[0]?.text ?? '';
+    return { quantity, posted, quotesLeft, country: flag?.code, buyer, tags, detail };
+  }
+
   function collectRfq(doc, data, overrides, now) {
     const found = new Set();
     const items = [];
-    for (const card of all(doc, 'rfqCard', overrides, found)) {
+    const byClass = all(doc, 'rfqCard', overrides, found);
+    if (!byClass.length) {
+      const cards = rfqCardsByStructure(doc, overrides);
+      if (cards.length) found.add('rfqCardStructure');
+      for (const { card, link } of cards) {
+        const id = card.getAttribute('data-rfq-id') ?? rfqIdOf(link.getAttribute('href'));
+        const read = readRfqByStructure(card, link, overrides);
+        const postedMs = read.posted ? postedAt(read.posted, now) : undefined;
+        const quotesLeft = count(read.quotesLeft.match(/\d+/)?.[0]);
+        items.push({
+          id,
+          key: `rfq:${id}`,
+          element: card,
+          mount: link.parentElement ?? card,
+          missing: [!postedMs && 'time', !read.buyer && !read.country && 'buyer'].filter(Boolean),
+          inquiry: clean({
+            id,
+            channel: 'rfq',
+            receivedAt: iso(postedMs),
+            subject: text(link),
+            body: [text(link), read.quantity ? `Quantity: ${read.quantity}` : '', read.detail].filter(Boolean).join('\n'),
+            buyer: clean({
+              name: read.buyer,
+              country: read.country,
+              emailVerified: read.tags.some((g) => /email confirmed|邮箱已验证/i.test(g)) || undefined,
+            }),
+            rfq: clean({ quotesLeft, buyerTags: read.tags.length ? read.tags : undefined }),
+          }),
+        });
+      }
+      const missing = cards.length ? [] : ['rfqCard', 'rfqSubject'];
+      missing.push(...missingParts(items));
+      return { items, header: null, editor: null, health: { found: [...found], missing } };
+    }
+    for (const card of byClass) {
       const link = one(card, 'rfqSubject', overrides, found);
       const href = link?.getAttribute('href') ?? '';
-      const id = card.getAttribute('data-rfq-id') ?? href.match(/[?&](?:id|rfqId)=([\w-]+)/)?.[1] ?? null;
+      const id = card.getAttribute('data-rfq-id') ?? rfqIdOf(href);
       if (!id) continue; // identity by id only: a title is not one
       const posted = one(card, 'rfqPosted', overrides, found);
       const postedMs = postedAt(text(posted), now);
