@@ -263,10 +263,10 @@
     },
     exactTime: {
       css: ['time[datetime], [title]'],
-      doc: "what carries a shown time's exact value: a time element's datetime, a tooltip title (one selector list: all of them)",
+      doc: "what may carry a shown time's exact value: a time element's datetime, a tooltip title (one selector list: all of them; only a full date-time in one is taken)",
       grade: 'C',
       confirmed: '2026-12-03',
-      fixtures: { list: 0 },
+      fixtures: { list: 40 },
     },
     labelledImage: {
       css: ['[role="img"][aria-label], img[alt]'],
@@ -1790,7 +1790,7 @@
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, IDENTITY_ATTRIBUTES, BUYER_LABELS, SELLER_HOSTS,
     detect, isSellerPage, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
-    contactWhen, timeToday, postedAt, countryCode, readRowByStructure,
+    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;
