@@ -40,6 +40,8 @@
 //            (no role, no label, inside wrappers): it takes text only as the browser
 //            delivers it (beforeinput, paste, an input event that carries its data) and
 //            puts back any other change to its DOM; a CRM note box is editable too;
+//   mce4     the detail page with an older TinyMCE set up at load under the id it
+//            generated (mce_0, its frame mce_0_ifr), no placeholder to click;
 //   bare     OneTalk whose open conversation carries no class hints: hashed classes,
 //            no data-expinfo, the side of a bubble shown by layout and by the name;
 //   rfqgrid  the RFQ market as a grid of cards with hashed classes and Chinese labels
@@ -96,7 +98,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|bare|rfqgrid)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -429,6 +431,13 @@ function editorMarkup(opts, t) {
     // the React-controlled composer of the chat (§4.1 [B]) is the nearest kin.
     return `<div class="_composer_Lm3x"><div class="_shell_Zq1e8"><div class="_ph_Kk2w4" aria-hidden="true">${opts.lang === 'en' ? 'Type a message' : '输入消息'}</div>
 <div class="_ed_Rr8n1" contenteditable="true" spellcheck="true" data-lexical-editor="true"><p><br></p></div></div></div>`;
+  }
+  if (opts.shape === 'mce4') {
+    // Evidence: TinyMCE with a hidden textarea and an "<id>_ifr" frame [A] (§3.3); that
+    // the page still names it normal-im-send and creates it from a placeholder is only
+    // what the sources saw (§10.4): here TinyMCE named it itself, as it does when the
+    // textarea has no id.
+    return '<div id="editor-slot"></div>';
   }
   if (opts.shape === 'textarea') {
     return `<div class="_composer_Lm3x"><textarea class="_editor_Q9a7" rows="5" aria-label="${esc(t.reply)}"></textarea></div>`;

@@ -26,13 +26,13 @@
   let editor = null;
   const counter = document.getElementById('draft-counter');
 
-  function createEditor() {
+  function createEditor(editorId = 'normal-im-send') {
     const slot = document.getElementById('editor-slot');
     const area = document.createElement('textarea');
-    area.id = 'normal-im-send';
+    area.id = editorId;
     area.hidden = true;
     const frame = document.createElement('iframe');
-    frame.id = 'normal-im-send_ifr';
+    frame.id = `${editorId}_ifr`;
     frame.className = 'editor-frame';
     slot.append(area, frame);
     const body = frame.contentDocument.body;
@@ -42,7 +42,7 @@
     let model = '';
     const fire = (name) => (listeners[name] ?? []).forEach((fn) => fn({ type: name }));
     editor = {
-      id: 'normal-im-send',
+      id: editorId,
       getContent: () => model,
       setContent(html) {
         model = String(html);
@@ -71,7 +71,8 @@
     };
     editor.on('change', update);
     editor.on('input', update);
-    document.querySelector('.mock-reply').hidden = true;
+    const placeholder = document.querySelector('.mock-reply');
+    if (placeholder) placeholder.hidden = true;
   }
 
   // shape=ce / textarea: the reply box is a contenteditable element or a plain
@@ -154,6 +155,16 @@
       window.__demoSent = model;
     });
     draw();
+    return;
+  }
+
+  // shape=mce4: an older TinyMCE set up at load under the id it generated.
+  if (demo.shape === 'mce4') {
+    createEditor('mce_0');
+    window.tinymce = { get: (name) => (name === 'mce_0' || name === 0 ? editor : null), activeEditor: editor, editors: [editor] };
+    document.getElementById('send-button').addEventListener('click', () => {
+      window.__demoSent = editor.getContent();
+    });
     return;
   }
 
