@@ -1228,7 +1228,10 @@
     const opener = one(doc, 'editorOpener', overrides);
     if (frame || opener || doc.getElementById(EDITOR.id)) {
       const box = one(doc, 'editorChrome', overrides) ?? frame ?? opener;
-      return { kind: 'tinymce', element: box, frame, spec: EDITOR };
+      // The editor is the one whose frame this is: TinyMCE names its frame "<id>_ifr",
+      // and names itself (mce_0, …) when the page gave it no id.
+      const ownId = frame?.id?.match(/^(.+)_ifr$/)?.[1];
+      return { kind: 'tinymce', element: box, frame, spec: ownId && ownId !== EDITOR.id ? { ...EDITOR, id: ownId } : EDITOR };
     }
     const element = one(doc, 'detailEditor', overrides);
     if (!element) return null;

@@ -195,7 +195,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     await page.close();
   });
 
-  test('older TinyMCE under the id it generated: Insert goes through that editor', { todo: 'on main: Insert looks for normal-im-send only' }, async () => {
+  test('older TinyMCE under the id it generated: Insert goes through that editor', async () => {
     const page = await open(`${DETAIL}?imInquiryId=7301000001&shape=mce4&tz=UTC`);
     await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
     await clickByRole(page, 'button', INSERT);
