@@ -110,6 +110,10 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     const max = await page.$eval('._vp_Xx2m7', (v) => v.scrollHeight - v.clientHeight);
     for (let top = 0; ; top = Math.min(top + 5 * 72, max)) {
       await page.$eval('._vp_Xx2m7', (v, y) => { v.scrollTop = y; }, top);
+      // The page has drawn the rows of this position (it draws on the next frame).
+      const first = Math.max(0, Math.min(Math.floor(top / 72) - 1, f.rows - 8));
+      await page.waitForFunction(({ sel, index }) => Math.min(...[...document.querySelectorAll(sel)].filter((r) => !r.hidden)
+        .map((r) => Number(r.getAttribute('aria-rowindex')))) === index, { sel: ROW, index: first + 2 });
       f.scrolls += 1;
       // Each shown row is tagged with the verdict of the inquiry it shows now (its element
       // showed another a moment ago).
