@@ -155,7 +155,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     await page.close();
   });
 
-  test('framework-owned contenteditable detail: Insert reaches the framework\'s model, not the note or the search box', async () => {
+  test('framework-owned contenteditable detail: Insert reaches the framework\'s model, not the note or the search box', { todo: 'on main: the line breaks are lost' }, async () => {
     const page = await open(`${DETAIL}?imInquiryId=7301000001&shape=lexical&tz=UTC`);
     await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
     const model = () => page.evaluate(() => window.__demoEditorModel());
@@ -176,6 +176,9 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     await page.waitForFunction(() => window.__demoEditorModel().length > 40, null, { timeout: 10_000 });
     const draft = await model();
     assert.match(draft, /Keisha/, 'the reply greets the buyer, in the framework\'s own model');
+    // The reply's lines stay lines: the framework puts back the line breaks the browser
+    // draws behind its back ("Dear Keisha,Thank you…" otherwise).
+    assert.match(draft, /^Dear Keisha,\n/, `the greeting on a line of its own: ${JSON.stringify(draft.slice(0, 60))}`);
     // What the box shows is the model (the framework drew it), and the page's counter saw it.
     const shown = await page.$eval('[data-lexical-editor]', (e) => e.innerText);
     assert.ok(shown.replace(/\s+/g, ' ').includes(draft.replace(/\s+/g, ' ').slice(0, 40)), `the box shows the draft: ${shown.slice(0, 60)}`);

@@ -144,7 +144,8 @@
     });
     root.addEventListener('input', (e) => {
       const text = e.data ?? e.dataTransfer?.getData?.('text/plain') ?? null;
-      if (/^insert/.test(e.inputType ?? '') && text !== null) take(text);
+      if (e.inputType === 'insertParagraph' || e.inputType === 'insertLineBreak') take('\n');
+      else if (/^insert/.test(e.inputType ?? '') && text !== null) take(text);
       else draw();
     });
     new MutationObserver(() => {
