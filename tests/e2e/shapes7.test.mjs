@@ -155,7 +155,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     await page.close();
   });
 
-  test('framework-owned contenteditable detail: Insert reaches the framework\'s model, not the note or the search box', { todo: 'on main: the line breaks are lost' }, async () => {
+  test('framework-owned contenteditable detail: Insert reaches the framework\'s model, not the note or the search box', async () => {
     const page = await open(`${DETAIL}?imInquiryId=7301000001&shape=lexical&tz=UTC`);
     await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
     const model = () => page.evaluate(() => window.__demoEditorModel());
