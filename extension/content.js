@@ -750,6 +750,11 @@
       sel.removeAllRanges();
       sel.addRange(range);
     }
+    // A box its framework owns (it draws the box from its own model) puts back the line
+    // breaks insertText draws behind its back: such a framework takes a paste whole,
+    // lines and all, and says so by cancelling it. A plain box ignores a paste that is
+    // not the rep's own, and gets insertText.
+    if (text.includes('\n') && pastedInto(el, text)) return true;
     if (document.execCommand?.('insertText', false, text)) return true;
     // Refused (an engine without execCommand): the same by hand, with the input event.
     const range = sel.getRangeAt(0);
@@ -762,6 +767,20 @@
     sel.addRange(range);
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
     return true;
+  }
+
+  /** Whether the page took `text` as a paste into `el` (its framework cancelled the paste to do it). */
+  function pastedInto(el, text) {
+    let event;
+    try {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    } catch {
+      return false; // an engine that cannot make one: insertText does
+    }
+    el.dispatchEvent(event);
+    return event.defaultPrevented;
   }
 
   /**

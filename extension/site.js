@@ -190,6 +190,13 @@
       confirmed: '2026-12-02',
       fixtures: { chat: 14 },
     },
+    contactActive: {
+      css: ['[aria-selected="true"]', '[aria-current="true"]', '[aria-current="page"]', '.active', '[class*=active]', '[class*=selected]'],
+      doc: 'the contact row of the open conversation, by its selected state (structure fallback when the header is not found)',
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: {},
+    },
     chatHeader: {
       css: ['.content-header'],
       doc: 'header of the open conversation (first text = buyer name)',
@@ -205,7 +212,8 @@
       fixtures: { chat: 1 },
     },
     chatComposer: {
-      css: ['#send-box-wrapper textarea.send-textarea', 'textarea.send-textarea'],
+      css: ['#send-box-wrapper textarea.send-textarea', 'textarea.send-textarea', 'textarea:not([readonly]):not([disabled])',
+        '[contenteditable="true"]'],
       doc: 'the chat reply box: a controlled textarea (native setter + input event)',
       grade: 'A',
       confirmed: '2026-12-02',
@@ -238,6 +246,34 @@
       grade: 'B',
       confirmed: '2026-12-02',
       fixtures: { list: 20 },
+    },
+    listGridHeader: {
+      css: ['[role="columnheader"]', 'th'],
+      doc: "a column header of a list drawn as a grid or a table (structure fallback: a cell's label is its column's header)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { list: 0 },
+    },
+    listGridCell: {
+      css: ['[role="gridcell"]', '[role="cell"]', 'td'],
+      doc: 'a cell of a list row drawn as a grid or a table, in the order of the column headers',
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { list: 0 },
+    },
+    exactTime: {
+      css: ['time[datetime], [title]'],
+      doc: "what may carry a shown time's exact value: a time element's datetime, a tooltip title (one selector list: all of them; only a full date-time in one is taken)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { list: 40 },
+    },
+    labelledImage: {
+      css: ['[role="img"][aria-label], img[alt]'],
+      doc: "an image named for assistive technology: a flag is one whose name is a country (one selector list: all of them)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { rfq: 0 },
     },
     productName: {
       css: ['.product-name'],
@@ -295,6 +331,13 @@
       grade: 'B',
       confirmed: '2026-12-02',
       fixtures: { chat: 39 },
+    },
+    rfqLink: {
+      css: ['a[href*="/rfq/detail"], a[href*="rfqId="], a[href*="rfq_detail"]'],
+      doc: "a link to a buying request's own page (structure fallback: a card is the largest element around one request's links)",
+      grade: 'C',
+      confirmed: '2026-12-03',
+      fixtures: { rfq: 7 },
     },
     rfqDetail: {
       css: ['.brh-rfq-item__detail'],
@@ -392,6 +435,36 @@
     created: String.raw`(?:Created(?:\s*(?:on|at|time))?|Creation\s*time|创建时间)`,
     updated: String.raw`(?:Updated(?:\s*(?:on|at|time))?|Update\s*time|更新时间)`,
   });
+
+  /**
+   * Relative times as lists show them ("3 分钟前", "2 hours ago"), by unit. Evidence: the
+   * RFQ market's "N hours before" [A] (reference §5); the others [C]. A count of minutes
+   * is good to the minute; a count of hours or days only tells the day, and only when
+   * the hour it names cannot straddle midnight.
+   */
+  const RELATIVE_TIME = Object.freeze([
+    { re: /^(?:刚刚|just now)$/i, unit: 0 },
+    { re: /(\d+)\s*(?:分钟前|minutes?\s+ago|mins?\s+ago)/i, unit: 60_000 },
+    { re: /(\d+)\s*(?:小时前|hours?\s+ago|hrs?\s+ago)/i, unit: 3_600_000 },
+    { re: /(\d+)\s*(?:天前|days?\s+ago)/i, unit: 86_400_000 },
+  ]);
+
+  /** Date words a conversation shows between its messages ("今天", "Yesterday"): no message. */
+  const DAY_DIVIDER = /^(?:今天|昨天|前天|today|yesterday|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)$/i;
+
+  /**
+   * Label words of an RFQ card, for reading one by its structure (the value follows the
+   * label or sits in the element after it). Evidence: "Quantity Required", "Date Posted",
+   * "Quotes Left" [A] (reference §5); the Chinese words [C].
+   */
+  const RFQ_LABELS = Object.freeze({
+    quantity: String.raw`(?:Quantity(?:\s*Required)?|采购量|采购数量|需求数量)`,
+    posted: String.raw`(?:Date\s*Posted|Posted(?:\s*on)?|发布时间|发布日期)`,
+    quotesLeft: String.raw`(?:Quotes?\s*Left|剩余报价(?:数|次数)?)`,
+  });
+
+  /** Buyer tags of an RFQ card (reference §5 [A]; the Chinese one [C]). */
+  const RFQ_BUYER_TAGS = /^(?:Email Confirmed|Experienced buyer|Complete order via RFQ|Typically replies|Interactive user|邮箱已验证)$/i;
 
   /** The mark a page puts where it cut a text short: "…", "..." or "⋯" at its end. */
   const CUT_MARK = /\s*(?:…|\.{3}|⋯)$/;
@@ -588,6 +661,80 @@
     if (at !== undefined) return { at };
     const day = parseShownDay(s);
     return day ? { day } : {};
+  }
+
+  /**
+   * A relative time ("3 分钟前", "2 hours ago", "刚刚") against `now`: `{ at }` for
+   * minutes (the middle of the minute it names, as it may be rounded either way), `{ day }`
+   * for hours when the hour named lies within one day, `{}` otherwise (days ago name two
+   * possible days: not guessed).
+   */
+  function relativeWhen(s, now = Date.now()) {
+    const shown = String(s ?? '').trim();
+    for (const { re, unit } of RELATIVE_TIME) {
+      const m = shown.match(re);
+      if (!m) continue;
+      if (unit === 0) return { at: now };
+      const n = Number(m[1]);
+      if (!Number.isSafeInteger(n)) return {};
+      if (unit === MINUTE) return { at: now - n * MINUTE - MINUTE / 2 };
+      if (unit > 60 * MINUTE) return {};
+      const earliest = localDay(now - (n + 1) * unit);
+      return earliest === localDay(now - Math.max(0, n - 0.5) * unit) ? { day: earliest } : {};
+    }
+    return {};
+  }
+
+  /**
+   * The time an element shows, exact where the page keeps it exact: a time element's
+   * datetime or a tooltip title with a full date-time first, then the text as a
+   * conversation list shows it ("昨天 14:05", "11-28 09:14", a full date) or a relative time.
+   */
+  function timeIn(el, overrides, now = Date.now()) {
+    if (!el) return {};
+    const exact = [el, ...all(el, 'exactTime', overrides)];
+    for (const at of exact) {
+      const stamp = at.getAttribute?.('datetime');
+      if (stamp && Number.isFinite(Date.parse(stamp))) return { at: Date.parse(stamp) };
+      const title = at.getAttribute?.('title');
+      const fromTitle = title ? shownWhen(title) : {};
+      if (fromTitle.at !== undefined) return fromTitle;
+    }
+    const shown = text(el);
+    const listed = contactWhen(shown, now);
+    if (listed.at !== undefined || listed.day) return listed;
+    return relativeWhen(shown, now);
+  }
+
+  /** A flag emoji's country ("🇺🇸" → "US"), or undefined. */
+  function flagEmojiCode(s) {
+    const m = String(s ?? '').match(/([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/u);
+    if (!m) return undefined;
+    return String.fromCharCode(m[1].codePointAt(0) - 0x1f1a5, m[2].codePointAt(0) - 0x1f1a5);
+  }
+
+  /** A flag found by what it shows: an image named for a country, or a flag emoji. `{ el, code }` or null. */
+  function flagByName(root, overrides) {
+    for (const el of all(root, 'labelledImage', overrides)) {
+      const code = countryCode(el.getAttribute('aria-label') ?? el.getAttribute('alt')) ?? flagEmojiCode(text(el));
+      if (code) return { el, code };
+    }
+    return null;
+  }
+
+  /**
+   * The cell of `row` under the column header whose text is the label `key` of
+   * ROW_LABELS, when the list is drawn as a grid or a table; null otherwise.
+   */
+  function cellUnderHeader(row, key, overrides) {
+    const grid = row.closest?.('[role="grid"], [role="table"], [role="treegrid"], table');
+    if (!grid) return null;
+    const label = new RegExp(`^\\s*${ROW_LABELS[key]}\\s*$`, 'i');
+    const index = all(grid, 'listGridHeader', overrides).findIndex((h) => label.test(text(h)));
+    if (index < 0) return null;
+    const cells = all(row, 'listGridCell', overrides);
+    const outer = cells.filter((c) => !cells.some((o) => o !== c && o.contains(c)));
+    return outer[index] ?? null;
   }
 
   function readJsonAttr(el, name) {
@@ -815,17 +962,22 @@
    * its product link, the buyer from the flag and the name beside it, and the message
    * as the longest remaining text. Each field is left out when it cannot be read.
    */
-  function readRowByStructure(row, overrides) {
+  function readRowByStructure(row, overrides, now = Date.now()) {
     const whole = text(row);
     const id = row.getAttribute('data-trade-id') ||
       whole.match(labelRe('inquiryNo', String.raw`(\d{5,})`))?.[1] ||
       one(row, 'listDetailLink', overrides)?.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1] || null;
     const created = whole.match(labelRe('created', DATE_TIME))?.[1];
+    // No label in the row: the cell under the "Created" column header of a grid.
+    const timeCell = created ? null : cellUnderHeader(row, 'created', overrides);
+    const when = timeCell ? timeIn(timeCell, overrides, now) : undefined;
     const productLink = one(row, 'listProductLink', overrides);
     const product = productLink ? (productLink.getAttribute('title') || text(productLink)) : '';
-    const flag = one(row, 'listFlagAny', overrides);
+    const named = one(row, 'listFlagAny', overrides) ? null : flagByName(row, overrides);
+    const flag = named?.el ?? one(row, 'listFlagAny', overrides);
     const flagCode = [...(flag?.classList ?? [])].map((c) => c.match(/flag-([a-z]{2})$/i)?.[1]).find(Boolean);
-    const country = flagCode?.toUpperCase() ?? countryCode(flag?.getAttribute('title') || flag?.getAttribute('alt') || text(flag));
+    const country = named?.code ?? flagCode?.toUpperCase() ??
+      countryCode(flag?.getAttribute('title') || flag?.getAttribute('aria-label') || flag?.getAttribute('alt') || text(flag));
     const parts = leaves(row);
     // The buyer's name: a part whose title repeats its text (full names are in titles),
     // else the text just before the flag.
@@ -837,7 +989,7 @@
     const name = nameEl ? (nameEl.getAttribute('title') || text(nameEl)) : '';
     // The message: the longest text that is none of the above, nor a label, a date, a
     // status word or a button.
-    const taken = new Set([flag, nameEl, productLink].filter(Boolean));
+    const taken = new Set([flag, nameEl, productLink, timeCell].filter(Boolean));
     const free = parts.filter((p) => {
       if ([...taken].some((el) => el === p.el || el.contains(p.el))) return false;
       if (ANY_LABEL.test(p.text) || /^[\d\s:/.-]+$/.test(p.text)) return false;
@@ -848,20 +1000,23 @@
     });
     // Layout first: a paragraph, or the text beside the product link, is the message
     // however short ("hi"); else the longest text of a few words.
-    const beside = productLink ? free.find((p) => p.el.parentElement === productLink.parentElement) : null;
+    const productCell = productLink?.closest?.('[role="gridcell"], [role="cell"], td');
+    const beside = productLink
+      ? free.find((p) => p.el.parentElement === productLink.parentElement || (productCell && row.contains(productCell) && productCell.contains(p.el)))
+      : null;
     const paragraph = free.find((p) => /^(P|BLOCKQUOTE)$/.test(p.el.nodeName));
     const long = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
       .sort((a, b) => b.text.length - a.text.length)[0];
     const message = (beside ?? paragraph ?? long)?.el ?? null;
-    return { id, created, product, country, name, message };
+    return { id, created, when, product, country, name, message };
   }
 
   /**
    * A listed inquiry read from the row itself: by the class names first, then by the
    * row's structure. `missing` names what feeds the engine and could not be read.
    */
-  function inquiryFromRowDom(row, id, overrides, found) {
-    const byStructure = readRowByStructure(row, overrides);
+  function inquiryFromRowDom(row, id, overrides, found, now = Date.now()) {
+    const byStructure = readRowByStructure(row, overrides, now);
     const nameEl = one(row, 'listBuyerName', overrides, found);
     const flag = one(row, 'listCountry', overrides, found);
     const code = [...(flag?.classList ?? [])].map((c) => c.match(/^ui2-flag-([a-z]{2})$/)?.[1]).find(Boolean);
@@ -872,7 +1027,7 @@
     if (!previewEl && message) found?.add('listStructure');
     const name = nameEl?.getAttribute('title') || text(nameEl) || byStructure.name;
     const country = code?.toUpperCase() ?? byStructure.country;
-    const when = byStructure.created ? shownWhen(byStructure.created) : {};
+    const when = byStructure.created ? shownWhen(byStructure.created) : (byStructure.when ?? {});
     const inquiry = clean({
       id,
       channel: 'inquiry',
@@ -902,7 +1057,28 @@
         [...labelled].filter((l) => row.parentElement.contains(l)).length === 1) row = row.parentElement;
       if (row !== label && !out.includes(row)) out.push(row);
     }
-    if (out.length) found?.add('listRowStructure');
+    if (out.length) {
+      found?.add('listRowStructure');
+      return out;
+    }
+    // Structure, without labels: the largest element around each detail link that links
+    // to that one inquiry alone (a grid row, a card), its row element where it has one.
+    const links = all(doc, 'listDetailLink', overrides).filter((a) => !a.closest('[data-xunpan-host]'));
+    const idOf = (a) => a.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1];
+    const alone = (el, id) => links.every((l) => !el.contains(l) || idOf(l) === id);
+    for (const link of links) {
+      const id = idOf(link);
+      if (!id) continue;
+      const rowish = link.closest('[role="row"], tr, li');
+      let row = rowish && alone(rowish, id) ? rowish : null;
+      if (!row) {
+        row = link;
+        while (row.parentElement && row.parentElement !== doc.body && alone(row.parentElement, id)) row = row.parentElement;
+      }
+      if (row === link || out.includes(row) || row.hidden) continue;
+      out.push(row);
+    }
+    if (out.length) found?.add('listRowLinks');
     return out;
   }
 
@@ -921,7 +1097,7 @@
     const items = [];
     let awaiting = 0;
     for (const row of rows ?? listRows(doc, overrides, found)) {
-      const read = row.getAttribute('data-trade-id') ? null : readRowByStructure(row, overrides);
+      const read = row.getAttribute('data-trade-id') ? null : readRowByStructure(row, overrides, now);
       const id = row.getAttribute('data-trade-id') || read?.id;
       if (!id) continue;
       const fromData = data?.row?.(id);
@@ -936,7 +1112,7 @@
         item.inquiry = inquiryOfRow(fromData);
         item.missing = [!item.inquiry.body && 'text', !item.inquiry.receivedAt && 'time', !item.inquiry.buyer && 'buyer'].filter(Boolean);
       } else {
-        const dom = inquiryFromRowDom(row, id, overrides, found);
+        const dom = inquiryFromRowDom(row, id, overrides, found, now);
         item.inquiry = dom.inquiry;
         item.missing = dom.missing;
         if (dom.receivedOn) item.receivedOn = dom.receivedOn;
@@ -1044,14 +1220,18 @@
   function replyEditor(type, doc, overrides) {
     if (type === 'chat') {
       const element = one(doc, 'chatComposer', overrides);
-      return element ? { kind: 'controlled', element } : null;
+      if (!element) return null;
+      return { kind: element instanceof doc.defaultView.HTMLTextAreaElement ? 'controlled' : 'contenteditable', element };
     }
     if (type !== 'inquiryDetail') return null;
     const frame = one(doc, 'editorFrame', overrides);
     const opener = one(doc, 'editorOpener', overrides);
     if (frame || opener || doc.getElementById(EDITOR.id)) {
       const box = one(doc, 'editorChrome', overrides) ?? frame ?? opener;
-      return { kind: 'tinymce', element: box, frame, spec: EDITOR };
+      // The editor is the one whose frame this is: TinyMCE names its frame "<id>_ifr",
+      // and names itself (mce_0, …) when the page gave it no id.
+      const ownId = frame?.id?.match(/^(.+)_ifr$/)?.[1];
+      return { kind: 'tinymce', element: box, frame, spec: ownId && ownId !== EDITOR.id ? { ...EDITOR, id: ownId } : EDITOR };
     }
     const element = one(doc, 'detailEditor', overrides);
     if (!element) return null;
@@ -1147,12 +1327,12 @@
     }
     const full = shownWhen(s);
     if (full.at !== undefined || full.day) return full;
-    const md = s.match(/^(\d{1,2})[-/](\d{1,2})$/);
+    const md = s.match(/^(\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}:\d{2}))?$/);
     if (md) {
       const d = new Date(now);
       let year = d.getFullYear();
       if (+md[1] - 1 > d.getMonth()) year -= 1; // a month still to come is last year's
-      return shownWhen(`${year}-${md[1]}-${md[2]}`);
+      return shownWhen(`${year}-${md[1]}-${md[2]}${md[3] ? ` ${md[3]}` : ''}`);
     }
     return {};
   }
@@ -1196,6 +1376,66 @@
       if (style.textOverflow === 'ellipsis' && style.overflowX !== 'visible' && at.scrollWidth > at.clientWidth + 1) return true;
     }
     return false;
+  }
+
+  /** A text that is a shown time and nothing else ("15:21", "昨天 09:14", "2026-12-01 09:14"). */
+  const TIME_ONLY = /^(?:(?:yesterday|昨天)\s*)?\d{1,2}:\d{2}$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}$/i;
+
+  /**
+   * The open conversation read by its structure, when its class names say nothing: the
+   * contact row in its selected state names it (cid, buyer); the conversation pane is
+   * the composer's largest ancestor without contact rows; its message list is the
+   * element with the most children that each show a time; a message is the buyer's when
+   * it shows the buyer's name, ours when the layout puts it on the right (or, with no
+   * layout to go by, when the buyer's messages show names and it does not).
+   * `{ cid, name, header, messages }` or null when the page does not show one.
+   */
+  function openChatByStructure(doc, overrides, now, composer) {
+    const active = all(doc, 'chatContact', overrides).find((r) => !r.hidden && matchesAny(r, 'contactActive', overrides));
+    if (!active || !composer) return null;
+    const cid = active.getAttribute('data-cid');
+    const name = active.getAttribute('data-name') || text(one(active, 'contactName', overrides));
+    if (!cid || !name) return null;
+    let pane = composer;
+    while (pane.parentElement && pane.parentElement !== doc.body && !one(pane.parentElement, 'chatContact', overrides)) pane = pane.parentElement;
+    const parts = leaves(pane).filter((p) => !p.el.closest('textarea, [contenteditable="true"], button'));
+    const times = parts.filter((p) => TIME_ONLY.test(p.text));
+    // The message list: the element below the pane with the most children showing a time.
+    const tally = new Map();
+    for (const p of times) {
+      for (let child = p.el; child.parentElement && child !== pane; child = child.parentElement) {
+        const parent = child.parentElement;
+        if (!tally.has(parent)) tally.set(parent, new Set());
+        tally.get(parent).add(child);
+      }
+    }
+    let list = null;
+    for (const [el, kids] of tally) {
+      if (el === pane || el.contains(composer)) continue;
+      if (!list || kids.size > tally.get(list).size || (kids.size === tally.get(list).size && el.contains(list))) list = el;
+    }
+    if (!list) return null;
+    const header = [...pane.children].find((c) => !c.contains(list) && !c.contains(composer) && parts.some((p) => p.text === name && c.contains(p.el))) ?? null;
+    const box = list.getBoundingClientRect?.();
+    const rows = [...list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
+    const read = rows.map((row) => {
+      const own = parts.filter((p) => row.contains(p.el));
+      const time = own.find((p) => TIME_ONLY.test(p.text));
+      const named = own.some((p) => p.text === name);
+      const words = own.filter((p) => p !== time && p.text !== name && !DAY_DIVIDER.test(p.text) && [...p.text].length > 1);
+      const r = row.getBoundingClientRect?.();
+      const laidOut = box && r && box.width > 0 && r.width > 0;
+      const right = laidOut ? (r.left - box.left) - (box.right - r.right) > 8 : null;
+      return { named, right, at: time ? contactWhen(time.text, now).at : undefined, text: words.map((p) => p.text).join('\n') };
+    }).filter((m) => m.text);
+    const anyNamed = read.some((m) => m.named);
+    const messages = read.map((m) => clean({
+      from: m.named ? 'buyer' : m.right === true || (m.right === null && anyNamed) ? 'seller' : 'buyer',
+      at: iso(m.at),
+      text: m.text,
+    }));
+    messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
+    return { cid, name, header: header ?? pane.firstElementChild, messages };
   }
 
   function collectChat(doc, data, overrides, now) {
@@ -1254,15 +1494,26 @@
         preview: (preview && Boolean(inquiry.body)) || undefined,
       });
     }
-    const header = one(doc, 'chatHeader', overrides, found);
-    const openCid = header?.getAttribute('data-cid') ?? null;
-    const messages = messagesFromDom(doc, 'chatMessage', overrides, found, now);
+    let header = one(doc, 'chatHeader', overrides, found);
+    let openCid = header?.getAttribute('data-cid') ?? null;
+    let messages = messagesFromDom(doc, 'chatMessage', overrides, found, now);
     const editor = replyEditor('chat', doc, overrides);
     if (editor) found.add('chatComposer');
+    let openName = null;
+    if (!header && !messages.length && editor) {
+      // No class names to go by: the open conversation read by its structure.
+      const open = openChatByStructure(doc, overrides, now, editor.element);
+      if (open?.messages.length) {
+        found.add('chatStructure');
+        ({ header, messages } = open);
+        openCid = open.cid;
+        openName = open.name;
+      }
+    }
     const lastBuyer = messages.filter((m) => m.from === 'buyer').at(-1);
     if (header && lastBuyer) {
       const conv = openCid ? data?.conversation?.(openCid) : null;
-      const name = conv?.contactNick ?? text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
+      const name = conv?.contactNick ?? openName ?? text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
       const thread = threadOf(messages);
       // Judged on what the buyer wrote since our last reply, not on the last line alone.
       const since = messages.filter((m) => m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt));
@@ -1286,7 +1537,7 @@
         }),
       });
     }
-    const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k));
+    const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k) && !(k === 'chatHeader' && found.has('chatStructure')));
     missing.push(...missingParts(items));
     return { items, header, editor, health: { found: [...found], missing } };
   }
@@ -1339,13 +1590,110 @@
     return countryCodes.get(wanted);
   }
 
+  /** A buying request's id from its link: "?id=…" / "rfqId=…", or the path "/rfq/detail/<id>.htm". */
+  const rfqIdOf = (href) => String(href ?? '').match(/[?&](?:id|rfqId)=([\w-]+)/)?.[1] ?? String(href ?? '').match(/\/rfq\/detail\/([\w-]+)\.htm/)?.[1] ?? null;
+
+  /**
+   * RFQ cards by their structure, when the card classes fail: the largest element around
+   * each request's own link that links to that request alone. `[{ card, link }]`, the
+   * link being the one in a heading (else the longest).
+   */
+  function rfqCardsByStructure(doc, overrides) {
+    const links = all(doc, 'rfqLink', overrides).filter((a) => !a.closest('[data-xunpan-host]'));
+    const alone = (el, id) => links.every((l) => !el.contains(l) || rfqIdOf(l.getAttribute('href')) === id);
+    const out = [];
+    for (const link of links) {
+      const id = rfqIdOf(link.getAttribute('href'));
+      if (!id) continue;
+      let card = link;
+      while (card.parentElement && card.parentElement !== doc.body && alone(card.parentElement, id)) card = card.parentElement;
+      if (card === link || out.some((c) => c.card === card)) continue;
+      const own = links.filter((l) => card.contains(l));
+      const subject = own.find((l) => l.closest('h1, h2, h3, h4, h5, h6, [role="heading"]')) ??
+        own.sort((a, b) => text(b).length - text(a).length)[0];
+      out.push({ card, link: subject });
+    }
+    return out;
+  }
+
+  /**
+   * The fields of an RFQ card read by its labels (RFQ_LABELS: the value follows the label
+   * or is the element after it), its flag (a country-named image or a flag emoji, the
+   * buyer's name beside it), its buyer tags, and the description: the longest other text.
+   */
+  function readRfqByStructure(card, link, overrides) {
+    const parts = leaves(card);
+    const used = new Set();
+    const field = (key) => {
+      const re = new RegExp(`^\\s*${RFQ_LABELS[key]}\\s*[:：]?\\s*(.*)$`, 'i');
+      for (const p of parts) {
+        const m = (p.mixed ? text(p.el) : p.text).match(re);
+        if (!m) continue;
+        used.add(p.el);
+        if (m[1]) return m[1];
+        const next = p.el.nextElementSibling;
+        if (next && text(next)) {
+          used.add(next);
+          return text(next);
+        }
+      }
+      return '';
+    };
+    const quantity = field('quantity');
+    const posted = field('posted');
+    const quotesLeft = field('quotesLeft');
+    const flag = flagByName(card, overrides);
+    const beside = flag?.el.nextElementSibling;
+    const buyer = beside && !beside.children.length && !RFQ_BUYER_TAGS.test(text(beside)) ? text(beside) : '';
+    const tags = parts.filter((p) => RFQ_BUYER_TAGS.test(p.text)).map((p) => p.text);
+    const free = parts.filter((p) => ![...used].some((el) => el === p.el || el.contains(p.el)) && !link.contains(p.el) &&
+      !p.el.closest('a[href], button') && !RFQ_BUYER_TAGS.test(p.text) && p.text !== buyer && !flag?.el.contains(p.el));
+    const detail = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
+      .sort((a, b) => b.text.length - a.text.length)[0]?.text ?? '';
+    return { quantity, posted, quotesLeft, country: flag?.code, buyer, tags, detail };
+  }
+
   function collectRfq(doc, data, overrides, now) {
     const found = new Set();
     const items = [];
-    for (const card of all(doc, 'rfqCard', overrides, found)) {
+    const byClass = all(doc, 'rfqCard', overrides, found);
+    if (!byClass.length) {
+      const cards = rfqCardsByStructure(doc, overrides);
+      if (cards.length) found.add('rfqCardStructure');
+      for (const { card, link } of cards) {
+        const id = card.getAttribute('data-rfq-id') ?? rfqIdOf(link.getAttribute('href'));
+        const read = readRfqByStructure(card, link, overrides);
+        const postedMs = read.posted ? postedAt(read.posted, now) : undefined;
+        const quotesLeft = count(read.quotesLeft.match(/\d+/)?.[0]);
+        items.push({
+          id,
+          key: `rfq:${id}`,
+          element: card,
+          mount: link.parentElement ?? card,
+          missing: [!postedMs && 'time', !read.buyer && !read.country && 'buyer'].filter(Boolean),
+          inquiry: clean({
+            id,
+            channel: 'rfq',
+            receivedAt: iso(postedMs),
+            subject: text(link),
+            body: [text(link), read.quantity ? `Quantity: ${read.quantity}` : '', read.detail].filter(Boolean).join('\n'),
+            buyer: clean({
+              name: read.buyer,
+              country: read.country,
+              emailVerified: read.tags.some((g) => /email confirmed|邮箱已验证/i.test(g)) || undefined,
+            }),
+            rfq: clean({ quotesLeft, buyerTags: read.tags.length ? read.tags : undefined }),
+          }),
+        });
+      }
+      const missing = cards.length ? [] : ['rfqCard', 'rfqSubject'];
+      missing.push(...missingParts(items));
+      return { items, header: null, editor: null, health: { found: [...found], missing } };
+    }
+    for (const card of byClass) {
       const link = one(card, 'rfqSubject', overrides, found);
       const href = link?.getAttribute('href') ?? '';
-      const id = card.getAttribute('data-rfq-id') ?? href.match(/[?&](?:id|rfqId)=([\w-]+)/)?.[1] ?? null;
+      const id = card.getAttribute('data-rfq-id') ?? rfqIdOf(href);
       if (!id) continue; // identity by id only: a title is not one
       const posted = one(card, 'rfqPosted', overrides, found);
       const postedMs = postedAt(text(posted), now);
@@ -1445,7 +1793,7 @@
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, IDENTITY_ATTRIBUTES, BUYER_LABELS, SELLER_HOSTS,
     detect, isSellerPage, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
-    contactWhen, timeToday, postedAt, countryCode, readRowByStructure,
+    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;

@@ -31,6 +31,21 @@
 //   virtual  OneTalk with 40 contacts, only the first 14 in the page's data cache,
 //            shown times in the browser's zone, and a chat whose pitch is spread over
 //            the buyer's messages since our reply.
+// Shapes written blind in the seventh round (tests/e2e/shapes7.test.mjs):
+//   vtable   the list as a virtualised ARIA grid: a pool of row elements whose text is
+//            updated in place while scrolling, text in nested spans, Chinese column
+//            headers, relative times ("3 分钟前") with the exact time only in a tooltip
+//            title on some rows, the inquiry number only in the detail link;
+//   lexical  the stand-alone detail whose reply box is a framework-owned contenteditable
+//            (no role, no label, inside wrappers): it takes text only as the browser
+//            delivers it (beforeinput, paste, an input event that carries its data) and
+//            puts back any other change to its DOM; a CRM note box is editable too;
+//   mce4     the detail page with an older TinyMCE set up at load under the id it
+//            generated (mce_0, its frame mce_0_ifr), no placeholder to click;
+//   bare     OneTalk whose open conversation carries no class hints: hashed classes,
+//            no data-expinfo, the side of a bubble shown by layout and by the name;
+//   rfqgrid  the RFQ market as a grid of cards with hashed classes and Chinese labels
+//            (发布时间 "2 小时前", 剩余报价, 采购量), the country only as a flag's label.
 'use strict';
 
 const fs = require('node:fs');
@@ -56,8 +71,11 @@ const COUNTRY_NAMES = {
   SE: 'Sweden', KE: 'Kenya', SL: 'Sierra Leone', CZ: 'Czechia', MY: 'Malaysia', SA: 'Saudi Arabia', DE: 'Germany',
   BD: 'Bangladesh', HK: 'Hong Kong', ES: 'Spain', JP: 'Japan', AU: 'Australia', PL: 'Poland', ZA: 'South Africa',
   KW: 'Kuwait', PT: 'Portugal', SG: 'Singapore', CA: 'Canada', IT: 'Italy', PK: 'Pakistan', IL: 'Israel',
-  MA: 'Morocco', VN: 'Vietnam', CO: 'Colombia', KR: 'South Korea',
+  MA: 'Morocco', VN: 'Vietnam', CO: 'Colombia', KR: 'South Korea', CL: 'Chile',
 };
+const CODE_OF_COUNTRY = Object.fromEntries(Object.entries(COUNTRY_NAMES).map(([code, name]) => [name, code]));
+/** The flag emoji of a two-letter country code ('' when there is none). */
+const flagOf = (code) => (/^[A-Z]{2}$/.test(code ?? '') ? String.fromCodePoint(...[...code].map((c) => 0x1f1a5 + c.charCodeAt(0))) : '');
 
 // --- small helpers ---------------------------------------------------------------------
 
@@ -80,7 +98,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -287,6 +305,32 @@ function hashedData(opts) {
 }
 
 /**
+ * The list as a virtualised grid (shape=vtable). Evidence: the newer list generation's
+ * container `.aui-inquirylist-grid-container` and CSS-module classes (reference §2.1,
+ * [B] shaobohan917 inquiry-scraper); "React virtual lists" on all three surfaces (§11,
+ * and the virtualised OneTalk list, §4.1 [A]); zh-CN labels (§10.8); the detail link
+ * `a[href*="maDetail"]` with `imInquiryId` as the row's identity (§2.1 [B] 53334584617).
+ * Not evidenced (written blind): the grid roles, relative times and tooltip titles.
+ */
+function vtableListPage(opts) {
+  const heads = ['买家', '询盘内容', '创建时间', '状态', '操作'];
+  const body = `<div class="_shell_Hq2k1"><nav class="_side_p0Lx9"><a class="_on_Zz81">询盘</a><a href="https://onetalk.alibaba.com/message/weblitePWA.htm">消息</a></nav>
+<main class="_main_4hTq0"><h2 class="_title_a81Fk">询盘</h2>
+<div class="aui-inquirylist-grid-container"><div class="_grid_Vv81k" role="grid" aria-label="询盘列表">
+<div class="_thead_b2Lw0" role="rowgroup"><div class="_tr_Hh3x2" role="row" aria-rowindex="1">${heads.map((h) => `<div class="_th_Qe5r1" role="columnheader">${h}</div>`).join('')}</div></div>
+<div class="_vp_Xx2m7" role="rowgroup"><div class="_sizer_Q1t0z"></div></div></div></div></main></div>`;
+  return shell({ ...opts, lang: 'zh' }, {
+    title: '询盘', host: 'message', body,
+    scripts: [`/demo/vtable-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/vtable.js'],
+  });
+}
+
+function vtableData(opts) {
+  const rows = shapeRows(opts).map((r) => ({ ...r, flag: flagOf(r.cc) }));
+  return `window.__vtStore = ${JSON.stringify({ now: opts.now, rows })};\n`;
+}
+
+/**
  * The older list with its rows only in the HTML (shape=html): the aui2 grid as the
  * server drew it, dates without times (更新时间 / 创建时间), no page data, no script.
  */
@@ -350,7 +394,7 @@ function detailPage(opts, id) {
   const num = (v) => (v < 0 ? '-' : String(v));
   const body = `<div class="layout detail"><main class="content">
 <h2 class="detail-title">${t.no}${esc(q.id)} · ${esc(q.subject)}</h2>
-${opts.shape === 'ce' || opts.shape === 'textarea' ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
+${['ce', 'textarea', 'lexical'].includes(opts.shape) ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
 <div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>
 <div class="reply-wrapper"><div class="send-header-menu"><span>${t.quote}</span><span>☺</span></div>
 ${editorMarkup(opts, t)}
@@ -364,7 +408,7 @@ ${field(t.registered, info.registerDate > 0 ? shownIn(info.registerDate * 1000, 
 ${b.website ? field(t.site, b.website) : ''}${b.email ? field(t.email, b.email) : ''}
 ${field(t.views, num(info.productViewCount))}${field(t.valid, num(info.validInquiryCount))}${field(t.repliedN, num(info.repliedInquiryCount))}
 ${field(t.spamN, num(info.spamInquiryMarkedBySupplierCount))}${field(t.blackN, num(info.addedToBlacklistCount))}${field(t.login, num(info.loginDays))}
-</div></aside></div>`;
+</div>${opts.shape === 'lexical' ? `<div class="_note_Pp3c1"><div class="_nl_Ty6">${opts.lang === 'en' ? 'Note' : '备注'}</div><div class="_nb_Ww2" contenteditable="true"></div></div>` : ''}</aside></div>`;
   const demo = { now: opts.now, lang: opts.lang, tradeId: q.id, labels: t, broken: opts.broken, shape: opts.shape };
   return shell(opts, {
     title: `${t.inbox} ${q.id}`, host: 'message', body,
@@ -380,6 +424,20 @@ ${field(t.spamN, num(info.spamInquiryMarkedBySupplierCount))}${field(t.blackN, n
 function editorMarkup(opts, t) {
   if (opts.shape === 'ce') {
     return `<div class="_composer_Lm3x"><div class="_editor_Q9a7" contenteditable="true" role="textbox" aria-label="${esc(t.reply)}" aria-multiline="true"></div></div>`;
+  }
+  if (opts.shape === 'lexical') {
+    // Evidence: none for this page (reference §3.3 "Rich text: Quill / Lexical /
+    // contenteditable — no evidence"; §10.4 whether TinyMCE is still used is unknown);
+    // the React-controlled composer of the chat (§4.1 [B]) is the nearest kin.
+    return `<div class="_composer_Lm3x"><div class="_shell_Zq1e8"><div class="_ph_Kk2w4" aria-hidden="true">${opts.lang === 'en' ? 'Type a message' : '输入消息'}</div>
+<div class="_ed_Rr8n1" contenteditable="true" spellcheck="true" data-lexical-editor="true"><p><br></p></div></div></div>`;
+  }
+  if (opts.shape === 'mce4') {
+    // Evidence: TinyMCE with a hidden textarea and an "<id>_ifr" frame [A] (§3.3); that
+    // the page still names it normal-im-send and creates it from a placeholder is only
+    // what the sources saw (§10.4): here TinyMCE named it itself, as it does when the
+    // textarea has no id.
+    return '<div id="editor-slot"></div>';
   }
   if (opts.shape === 'textarea') {
     return `<div class="_composer_Lm3x"><textarea class="_editor_Q9a7" rows="5" aria-label="${esc(t.reply)}"></textarea></div>`;
@@ -410,12 +468,35 @@ function customerInfo(opts, id) {
 
 function chatPage(opts) {
   const t = L[opts.lang];
+  if (opts.shape === 'bare') return bareChatPage(opts, t);
   const body = `<div class="layout chat"><aside class="contacts"><div class="list-tab-item active">${t.pending}</div>
 <div class="contact-scroll" id="contact-scroll"><div class="contact-spacer" id="contact-spacer"></div></div></aside>
 <main class="conversation"><div class="content-header" id="content-header"></div>
 <div class="message-container" id="message-container"></div>
 <div id="send-box-wrapper"><div class="send-input-areas"><div class="send-textarea-box"><textarea class="send-textarea" rows="4"></textarea><pre class="mirror" id="state-mirror"></pre></div></div>
 <div class="send-tools"><span id="chat-state-length">0</span><button class="send-tool-button im-next-btn" type="button">${t.send}</button></div></div></main></div>`;
+  return shell(opts, {
+    title: 'OneTalk', host: 'onetalk', body,
+    scripts: [`/demo/chat-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/chat.js'],
+  });
+}
+
+/**
+ * OneTalk whose open conversation carries no class hints (shape=bare). Evidence: the
+ * contact rows `div.contact-item-container[data-cid]` ([A] §4.1) stay; the open
+ * conversation (header, bubbles, composer, send button) is React with CSS-module classes
+ * (§4.1 "React (fibers present)" [A], §11 "never cache nodes"): no `item-left/right`,
+ * no `.item-base-info`, no `data-expinfo`, no `textarea.send-textarea`. Written blind:
+ * which side a bubble is on shows only in the layout (ours right-aligned, without a name)
+ * and in the buyer's name beside theirs, as chat pages commonly draw it.
+ */
+function bareChatPage(opts, t) {
+  const body = `<div class="layout chat"><aside class="contacts"><div class="list-tab-item active">${t.pending}</div>
+<div class="contact-scroll" id="contact-scroll"><div class="contact-spacer" id="contact-spacer"></div></div></aside>
+<main class="_conv_T0p2a"><div class="_hd_Wq81c"></div>
+<div class="_ml_Pz3cd"></div>
+<div class="_sb_Yx1e3"><div class="_ia_n2Lf4"><textarea class="_ta_Q7dg5" rows="4" placeholder="${opts.lang === 'en' ? 'Enter to send' : '按 Enter 发送'}"></textarea><pre class="_mr_K1h6"></pre></div>
+<div class="_st_M4i7"><span class="_len_X2j8">0</span><button class="_btn_S3nk9" type="button">${t.send}</button></div></div></main></div>`;
   return shell(opts, {
     title: 'OneTalk', host: 'onetalk', body,
     scripts: [`/demo/chat-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/chat.js'],
@@ -451,6 +532,10 @@ function chatData(opts) {
     latestMessage: { content: c.text, sendTime: opts.now - c.min * MINUTE, fromBuyer: true }, unread: c.unread ? 1 : 0,
   }));
   const demo = { now: opts.now, lang: opts.lang, labels: L[opts.lang], broken: opts.broken, shape: opts.shape };
+  if (opts.shape === 'bare') {
+    demo.pitch = { cid: cache[3].cid, ourAt: opts.now - 50 * MINUTE, texts: PITCH, at: [40, 30, 20, 10].map((m) => opts.now - m * MINUTE) };
+    cache[3].latestMessage = { content: PITCH.at(-1), sendTime: demo.pitch.at.at(-1), fromBuyer: true };
+  }
   if (opts.shape === 'virtual') {
     // Only the first 14 contacts are in the page's data cache; the rest the page loads
     // into its own list store, which Xunpan cannot see.
@@ -473,6 +558,32 @@ function rfqPage(opts) {
 <div class="brh-rfq-item__buyer-tag">${r.tags.map((g) => `<span class="next-tag"><span class="next-tag-body">${esc(g)}</span></span>`).join('')}</div>
 </div>`).join('\n');
   return shell(opts, { title: 'RFQ', host: 'sourcing', body: `<main class="content rfq-list">${cards}</main>`, scripts: ['/demo/static/common.js'] });
+}
+
+/**
+ * The RFQ market as a grid of cards (shape=rfqgrid). Evidence: the card's fields
+ * (title link, quantity, country, "Date Posted", "Quotes Left", buyer, buyer tags) are
+ * [A] (§5, Swagatam-lab/AlibabaRFQScraping and three READMEs); written blind: hashed
+ * classes instead of `brh-rfq-item__*`, the zh-CN labels (采购量 / 发布时间 / 剩余报价,
+ * cf. §10.8: the seller UI is mostly seen in Chinese), relative ages in Chinese and the
+ * country only as the flag's accessible label.
+ */
+function rfqGridPage(opts) {
+  const age = (h) => (h < 24 ? `${h} 小时前` : `${Math.floor(h / 24)} 天前`);
+  const cards = rfqs.map((r) => {
+    const code = CODE_OF_COUNTRY[r.country] ?? '';
+    return `<article class="_card_Hm4p1">
+<h3 class="_tt_Q2w8"><a href="/rfq/detail/${esc(r.id.replace(/\D/g, ''))}.htm" target="_blank">${esc(r.title)}</a></h3>
+<p class="_ds_V3r2">${esc(r.desc)}</p>
+<ul class="_kv_P9s4"><li><span class="_k_J1a">采购量</span><span class="_v_J2b">${esc(r.qty)} ${esc(r.unit)}</span></li>
+<li><span class="_k_J1a">发布时间</span><span class="_v_J2b">${age(r.hours)}</span></li>
+<li><span class="_k_J1a">剩余报价</span><span class="_v_J2b">${r.left}</span></li></ul>
+<div class="_by_L0z3"><span class="_fl_U5e" role="img" aria-label="${esc(r.country)}" title="${esc(r.country)}">${flagOf(code) || '🏳'}</span><span class="_bn_R4c">${esc(r.buyer)}</span></div>
+<div class="_tg_N7y">${r.tags.map((g) => `<span class="_tag_B8q">${esc(g)}</span>`).join('')}</div>
+<a class="_qb_D2k" href="/rfq/quote.htm?id=${esc(r.id)}" target="_blank">立即报价</a>
+</article>`;
+  }).join('\n');
+  return shell({ ...opts, lang: 'zh' }, { title: '采购需求', host: 'sourcing', body: `<main class="_rfq_Wk2m5"><h2 class="_h_Ee1">采购需求</h2><div class="_grid_Ct8v6">${cards}</div></main>`, scripts: ['/demo/static/common.js'] });
 }
 
 // --- the server -----------------------------------------------------------------------------
@@ -519,9 +630,11 @@ function handler(serverCsp) {
         }
         if (opts.shape === 'hashed') return send(200, 'text/html', hashedListPage(opts));
         if (opts.shape === 'html') return send(200, 'text/html', htmlListPage(opts));
+        if (opts.shape === 'vtable') return send(200, 'text/html', vtableListPage(opts));
         return send(200, 'text/html', listPage(opts));
       }
       if (p === '/demo/hashed-data.js') return send(200, 'text/javascript', hashedData(opts));
+      if (p === '/demo/vtable-data.js') return send(200, 'text/javascript', vtableData(opts));
       if (p === '/message/maDetail.htm') {
         const page = detailPage(opts, url.searchParams.get('imInquiryId') ?? '');
         return page ? send(200, 'text/html', page) : send(404, 'text/html', '<h1>No such inquiry</h1>');
@@ -546,7 +659,7 @@ function handler(serverCsp) {
       if (p === '/message/weblitePWA.htm') return send(200, 'text/html', chatPage(opts));
       if (p === '/demo/chat-data.js') return send(200, 'text/javascript', chatData(opts));
     }
-    if (host === 'sourcing.alibaba.com' && p === '/rfq/rfq_search_list.htm') return send(200, 'text/html', rfqPage(opts));
+    if (host === 'sourcing.alibaba.com' && p === '/rfq/rfq_search_list.htm') return send(200, 'text/html', opts.shape === 'rfqgrid' ? rfqGridPage(opts) : rfqPage(opts));
     return send(404, 'text/html', `<h1>Not part of the demo: ${esc(host)}${esc(p)}</h1>`);
   };
 }

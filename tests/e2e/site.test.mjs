@@ -69,6 +69,27 @@ describe('shown times and country names', () => {
     ['just now, somewhere', undefined],
   ];
   for (const [shown, want] of cases) test(`"${shown}"`, () => assert.equal(Site.postedAt(shown, now), want));
+  // A list's relative time: minutes to the minute (the middle of the one named), hours
+  // only as the day, and only when the hour named cannot straddle midnight; days never.
+  // Here now is 10:00 in the test's zone.
+  const local = (h, m = 0, day = 0) => new Date(new Date(now).getFullYear(), new Date(now).getMonth(), new Date(now).getDate() + day, h, m).getTime();
+  const dayOf = (ms) => new Date(ms - new Date(ms).getTimezoneOffset() * 60e3).toISOString().slice(0, 10);
+  const localNow = local(10);
+  const relative = [
+    ['3 分钟前', { at: localNow - 3.5 * 60e3 }],
+    ['25 minutes ago', { at: localNow - 25.5 * 60e3 }],
+    ['刚刚', { at: localNow }],
+    ['2 小时前', { day: dayOf(localNow) }],
+    ['9 hours ago', { day: dayOf(localNow) }],
+    ['10 hours ago', {}],
+    ['3 天前', {}],
+    ['创建于昨天', {}],
+  ];
+  for (const [shown, want] of relative) test(`relative "${shown}"`, () => assert.deepEqual(Site.relativeWhen(shown, localNow), want));
+  test('a month-day with a time, as lists show this year\'s dates', () => {
+    assert.deepEqual(Site.contactWhen('11-20 14:30', local(10)), { at: new Date(new Date(now).getFullYear(), 10, 20, 14, 30).getTime() });
+    assert.deepEqual(Site.contactWhen('13-45 14:30', local(10)), {});
+  });
   test('country names read as ISO codes, unknown ones as absent', () => {
     const names = [['United States', 'US'], ['Turkey', 'TR'], ['Saudi Arabia', 'SA'], ['kenya', 'KE'], ['UK', 'GB'],
       ['de', 'DE'], ['Atlantis', undefined], ['', undefined]];
@@ -417,8 +438,22 @@ describe('selectors against the demo pages (Chromium)', () => {
   test('a list with nothing to read by is reported, not misread', async () => {
     const page = await open(`https://message.alibaba.com/message/default.htm?now=${NOW}&broken=1#feedback/all`);
     await page.waitForSelector('.zz-inquiry-item');
-    // Labels gone as well: nothing says where a row is.
+    // Labels gone as well: only the rows' links to their detail pages say where a row
+    // is; the rows are found by them, and the times, shown only beside the labels, are
+    // reported missing rather than guessed.
     await page.evaluate(() => document.querySelectorAll('.zz-aui2-grid-header').forEach((h) => h.remove()));
+    const byLinks = await page.evaluate(() => {
+      const read = XunpanSite.collect('inquiryList', document, null, {});
+      return { health: read.health, items: read.items.map((i) => ({ id: i.id, link: i.element.querySelector('a[href*="imInquiryId="]')?.getAttribute('href'), at: i.inquiry.receivedAt ?? null })) };
+    });
+    assert.equal(byLinks.items.length, 20, JSON.stringify(byLinks.health));
+    for (const item of byLinks.items) {
+      assert.ok(item.link.endsWith(`imInquiryId=${item.id}`), `${item.id}: the row of its own link`);
+      assert.equal(item.at, null, `${item.id}: no time made up`);
+    }
+    assert.ok(byLinks.health.missing.includes('receivedTime 20/20'), JSON.stringify(byLinks.health));
+    // The links gone too: nothing says where a row is.
+    await page.evaluate(() => document.querySelectorAll('a[href*="imInquiryId="]').forEach((a) => a.removeAttribute('href')));
     const result = await page.evaluate(() => XunpanSite.collect('inquiryList', document, null, {}));
     assert.equal(result.items.length, 0, 'no wrong tags');
     assert.ok(result.health.missing.includes('listRow'), JSON.stringify(result.health));

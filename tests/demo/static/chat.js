@@ -23,11 +23,14 @@
   const POOL = 14;
   const scroller = document.getElementById('contact-scroll');
   const spacer = document.getElementById('contact-spacer');
-  const header = document.getElementById('content-header');
-  const messages = document.getElementById('message-container');
-  const box = document.querySelector('textarea.send-textarea');
-  const mirror = document.getElementById('state-mirror');
-  const lengthOut = document.getElementById('chat-state-length');
+  // shape=bare: the open conversation has hashed class names and no ids or data hints.
+  const bare = demo.shape === 'bare';
+  const header = bare ? document.querySelector('._hd_Wq81c') : document.getElementById('content-header');
+  const messages = bare ? document.querySelector('._ml_Pz3cd') : document.getElementById('message-container');
+  const box = bare ? document.querySelector('._ta_Q7dg5') : document.querySelector('textarea.send-textarea');
+  const mirror = bare ? document.querySelector('._mr_K1h6') : document.getElementById('state-mirror');
+  const lengthOut = bare ? document.querySelector('._len_X2j8') : document.getElementById('chat-state-length');
+  const sendButton = bare ? document.querySelector('._btn_S3nk9') : document.querySelector('.send-tool-button');
   const pool = [];
   let openCid = null;
   let state = { draft: '' };
@@ -84,6 +87,7 @@
       row.replaceChildren(info, el('div', 'last-msg', `${c.unread ? unreadMark : ''}${preview}`), right);
     }
     row.classList.toggle('active', c.cid === openCid);
+    if (bare) row.setAttribute('aria-selected', String(c.cid === openCid));
   }
 
   function renderList() {
@@ -110,9 +114,26 @@
     const c = contacts.find((x) => x.cid === cid);
     if (!c) return;
     openCid = cid;
-    header.setAttribute('data-cid', cid);
-    header.replaceChildren(el('span', 'name', c.contactNick), el('span', 'tag-item', `${c.countryCode} · ${c.userNewLevel}`));
+    if (bare) header.replaceChildren(el('span', '_hn_Jr2', c.contactNick), el('span', '_hc_Mm3', `${c.countryCode} · ${c.userNewLevel}`));
+    else {
+      header.setAttribute('data-cid', cid);
+      header.replaceChildren(el('span', 'name', c.contactNick), el('span', 'tag-item', `${c.countryCode} · ${c.userNewLevel}`));
+    }
+    // A bubble of the bare shape: ours right-aligned without a name, theirs with the
+    // buyer's avatar letter and name; the shown "HH:MM" beside the name.
+    const bareMessage = (side, who, at, text) => {
+      const mine = side === 'item-right';
+      const row = el('div', mine ? '_r_Lq2ab _me_Vz8cd' : '_r_Lq2ab');
+      const meta = el('div', '_mt_N0gh');
+      if (!mine) meta.append(el('span', '', who));
+      meta.append(el('span', '', hhmm(at)));
+      const column = el('div', '_c_H7kl');
+      column.append(meta, el('div', '_b_Xe5ij', text));
+      row.append(el('span', '_av_R1ef', mine ? 'L' : who[0]), column);
+      return row;
+    };
     const message = (side, who, at, text, n) => {
+      if (bare) return bareMessage(side, who, at, text);
       const msg = el('div', `message-item-wrapper ${side}`);
       // The newer page keeps no send time on the row: only the shown "HH:MM".
       if (!pitch) msg.setAttribute('data-expinfo', JSON.stringify({ messageId: `${cid}-${n}`, sendTime: at, messageType: 1 }));
@@ -121,13 +142,14 @@
       msg.append(info, el('div', 'session-rich-content text', text));
       return msg;
     };
+    const divider = bare ? [el('div', '_dv_Hs3', demo.lang === 'en' ? 'Today' : '今天')] : [];
     if (pitch && cid === pitch.cid) {
-      messages.replaceChildren(
+      messages.replaceChildren(...divider,
         message('item-right', t.msgMe, pitch.ourAt, 'Thank you for your message. Which model and how many pieces do you need?', 0),
         ...pitch.texts.map((text, n) => message('item-left', c.contactNick, pitch.at[n], text, n + 1)),
       );
     } else {
-      messages.replaceChildren(message('item-left', c.contactNick, c.latestMessage.sendTime, c.latestMessage.content, 1));
+      messages.replaceChildren(...divider, message('item-left', c.contactNick, c.latestMessage.sendTime, c.latestMessage.content, 1));
     }
     state = { draft: '' };
     render();
@@ -145,7 +167,7 @@
     state = { ...state, draft: box.value };
     render();
   });
-  document.querySelector('.send-tool-button').addEventListener('click', () => {
+  sendButton.addEventListener('click', () => {
     window.__demoSent = state.draft;
   });
   scroller.addEventListener('scroll', renderList, { passive: true });

@@ -26,13 +26,13 @@
   let editor = null;
   const counter = document.getElementById('draft-counter');
 
-  function createEditor() {
+  function createEditor(editorId = 'normal-im-send') {
     const slot = document.getElementById('editor-slot');
     const area = document.createElement('textarea');
-    area.id = 'normal-im-send';
+    area.id = editorId;
     area.hidden = true;
     const frame = document.createElement('iframe');
-    frame.id = 'normal-im-send_ifr';
+    frame.id = `${editorId}_ifr`;
     frame.className = 'editor-frame';
     slot.append(area, frame);
     const body = frame.contentDocument.body;
@@ -42,7 +42,7 @@
     let model = '';
     const fire = (name) => (listeners[name] ?? []).forEach((fn) => fn({ type: name }));
     editor = {
-      id: 'normal-im-send',
+      id: editorId,
       getContent: () => model,
       setContent(html) {
         model = String(html);
@@ -71,7 +71,8 @@
     };
     editor.on('change', update);
     editor.on('input', update);
-    document.querySelector('.mock-reply').hidden = true;
+    const placeholder = document.querySelector('.mock-reply');
+    if (placeholder) placeholder.hidden = true;
   }
 
   // shape=ce / textarea: the reply box is a contenteditable element or a plain
@@ -86,6 +87,84 @@
     });
     document.getElementById('send-button').addEventListener('click', () => {
       window.__demoSent = draft;
+    });
+    return;
+  }
+
+  // shape=lexical: a framework-owned contenteditable (as Lexical or ProseMirror keep
+  // one). The framework holds the draft in its model and draws the box from it; text
+  // comes in only as the browser delivers it: a `beforeinput` it handles itself, a
+  // `paste` with clipboard data, or an `input` event that carries its data (what
+  // execCommand('insertText') fires). Any other change to its DOM is put back from the
+  // model, so text written into the box behind its back is lost — as on such pages.
+  if (demo.shape === 'lexical') {
+    const root = document.querySelector('[data-lexical-editor]');
+    const placeholder = document.querySelector('._ph_Kk2w4');
+    let model = '';
+    let drawn = '';
+    const draw = () => {
+      root.replaceChildren(...model.split('\n').map((line) => {
+        const p = document.createElement('p');
+        if (line) p.textContent = line;
+        else p.append(document.createElement('br'));
+        return p;
+      }));
+      drawn = root.innerHTML;
+      placeholder.hidden = model.length > 0;
+      counter.textContent = `${t.draft}: ${model.trim().length} ${t.chars}`;
+      if (document.activeElement === root) {
+        const range = document.createRange();
+        range.selectNodeContents(root);
+        range.collapse(false);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      }
+    };
+    const take = (text) => {
+      model += String(text).replace(/\r\n?/g, '\n');
+      draw();
+    };
+    root.addEventListener('beforeinput', (e) => {
+      const text = e.data ?? e.dataTransfer?.getData('text/plain') ?? null;
+      if (/^insert(Text|ReplacementText|FromPaste|FromDrop)$/.test(e.inputType) && text !== null) {
+        e.preventDefault();
+        take(text);
+      } else if (e.inputType === 'insertParagraph' || e.inputType === 'insertLineBreak') {
+        e.preventDefault();
+        take('\n');
+      } else if (e.inputType === 'deleteContentBackward') {
+        e.preventDefault();
+        model = model.slice(0, -1);
+        draw();
+      }
+    });
+    root.addEventListener('paste', (e) => {
+      e.preventDefault();
+      take(e.clipboardData?.getData('text/plain') ?? '');
+    });
+    root.addEventListener('input', (e) => {
+      const text = e.data ?? e.dataTransfer?.getData?.('text/plain') ?? null;
+      if (e.inputType === 'insertParagraph' || e.inputType === 'insertLineBreak') take('\n');
+      else if (/^insert/.test(e.inputType ?? '') && text !== null) take(text);
+      else draw();
+    });
+    new MutationObserver(() => {
+      if (root.innerHTML !== drawn) draw();
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+    window.__demoEditorModel = () => model;
+    document.getElementById('send-button').addEventListener('click', () => {
+      window.__demoSent = model;
+    });
+    draw();
+    return;
+  }
+
+  // shape=mce4: an older TinyMCE set up at load under the id it generated.
+  if (demo.shape === 'mce4') {
+    createEditor('mce_0');
+    window.tinymce = { get: (name) => (name === 'mce_0' || name === 0 ? editor : null), activeEditor: editor, editors: [editor] };
+    document.getElementById('send-button').addEventListener('click', () => {
+      window.__demoSent = editor.getContent();
     });
     return;
   }
