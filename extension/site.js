@@ -1065,6 +1065,9 @@
     // to that one inquiry alone (a grid row, a card), its row element where it has one.
     const links = all(doc, 'listDetailLink', overrides).filter((a) => !a.closest('[data-xunpan-host]'));
     const idOf = (a) => a.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1];
+    // One link is no list: a lone link (a header's "latest inquiry", a menu entry) would
+    // make the whole page its row.
+    if (new Set(links.map(idOf).filter(Boolean)).size < 2) return out;
     const alone = (el, id) => links.every((l) => !el.contains(l) || idOf(l) === id);
     for (const link of links) {
       const id = idOf(link);
