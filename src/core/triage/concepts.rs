@@ -98,6 +98,7 @@ concepts! {
     Pay => "pay", "Paying verbs: pay, settle, remit, cover a cost.";
     Reader => "reader", "The reader (the supplier) as the one addressed or who must act: you, your company, please.";
     WePay => "we_pay", "The sender as the one who pays: we pay, at our cost, paid by us.";
+    WeNeed => "we_need", "The sender's own need, tied to a count or a buying verb: we need 200, нам нужны 40, we want to buy.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).
