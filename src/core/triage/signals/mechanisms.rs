@@ -244,7 +244,16 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
         let sells = e.related(SellerOffer, Service)
             || e.found
                 .in_one_clause(&[Service, WeAct, Provide], &[OwnSide], false);
-        if sells {
+        // The sender's identity as a service trade, when nothing is bought: "ich bin
+        // Content Creator mit 95.000 Followern", "gümrük müşavirliği firmasıyız", "we have
+        // lists of 25,000 importers" name no offering verb, and a short message with no
+        // quantity and no need of its own is that trade's pitch. A buying word in that
+        // clause ("a sourcing agent buying for a client") makes it a buyer's.
+        let is_the_trade = !e.quantity
+            && e.found.word_count <= SHORT_LURE_WORDS
+            && e.found
+                .in_one_clause(&[Service, WeAre], &[OwnSide, Purchase], false);
+        if sells || is_the_trade {
             push(out, Code::SELLS_SERVICE);
         }
     }
