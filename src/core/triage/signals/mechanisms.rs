@@ -248,11 +248,14 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
         // Content Creator mit 95.000 Followern", "gümrük müşavirliği firmasıyız", "we have
         // lists of 25,000 importers" name no offering verb, and a short message with no
         // quantity and no need of its own is that trade's pitch. A buying word in that
-        // clause ("a sourcing agent buying for a client") makes it a buyer's.
+        // clause ("a sourcing agent buying for a client") makes it a buyer's, and so
+        // does asking the reader's price ("we are a translation company; please send
+        // your price for office chairs"): what the seller prices is its own service.
         let is_the_trade = !e.quantity
             && e.found.word_count <= SHORT_LURE_WORDS
             && e.found
-                .in_one_clause(&[Service, WeAre], &[OwnSide, Purchase], false);
+                .in_one_clause(&[Service, WeAre], &[OwnSide, Purchase], false)
+            && !e.found.in_one_clause(&[Purchase, Reader], &[], true);
         if sells || is_the_trade {
             push(out, Code::SELLS_SERVICE);
         }
