@@ -25,7 +25,11 @@
 //! - `heldout6.jsonl`: 36 by a sixth writer (20 spam of 19 kinds, 16 risky-looking
 //!   buyers, 11 languages), written before the clause reading above was merged and
 //!   measured on it unchanged (17 of 20 spam flagged, 2 buyers flagged), then held
-//!   where the fixes its misses showed left it.
+//!   where the fixes its misses showed left it;
+//! - `heldout7.jsonl`: 93 by a seventh writer (48 spam and phishing of 21 kinds, 45
+//!   risky-looking buyers, many of them describing their own trade in seller words,
+//!   11 languages), measured unchanged (31 of 48 spam flagged, 2 buyers called spam,
+//!   4 flagged), then held where the fixes its misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -214,7 +218,7 @@ fn the_untuned_set_holds_its_figures() {
         "untuned buyers flagged {genuine_flagged}: {by_kind:?}"
     );
     assert!(
-        spam_flagged >= 25,
+        spam_flagged >= 26,
         "untuned spam flagged {spam_flagged} of {spam_lines}: {by_kind:?}"
     );
 }
@@ -266,8 +270,9 @@ fn the_fifth_set_holds_its_figures() {
 
 /// The sixth set, held where its fixes left it: measured unchanged on the merged
 /// clause reading, 17 of its 20 spam lines were flagged (14 called spam) and 2 of its
-/// 16 buyers flagged; now 19 (a German influencer with no offering verb is the one
-/// left), 16 called spam, and no buyer flagged.
+/// 16 buyers flagged; now all 20 (the German influencer with no offering verb was
+/// taken by the seventh set's reading of the sender's identity), 17 called spam, and
+/// no buyer flagged.
 #[test]
 fn the_sixth_set_holds_its_figures() {
     let by_kind = measure("heldout6.jsonl");
@@ -281,11 +286,42 @@ fn the_sixth_set_holds_its_figures() {
     assert_eq!(genuine_spam, 0, "heldout6 buyers called spam: {by_kind:?}");
     assert_eq!(genuine_flagged, 0, "heldout6 buyers flagged: {by_kind:?}");
     assert!(
-        spam_flagged >= 19,
+        spam_flagged >= 20,
         "heldout6 spam flagged {spam_flagged} of {spam_lines}: {by_kind:?}"
     );
     assert!(
-        spam_called >= 16,
+        spam_called >= 17,
         "heldout6 spam called spam {spam_called} of {spam_lines}: {by_kind:?}"
+    );
+}
+
+/// The seventh set, held where its fixes left it: held out, 31 of its 48 spam lines
+/// were flagged (26 called spam), 2 of its 45 buyers called spam ("our company
+/// provides logistics … we need 200 wheelchairs", "we handle customs clearance
+/// ourselves") and 4 flagged; now 46 flagged (two nonsense lines left), 38 called
+/// spam, no buyer called spam and 2 flagged (a drawing on a site the profile does not
+/// name, Western Union offered for a sample).
+#[test]
+fn the_seventh_set_holds_its_figures() {
+    let by_kind = measure("heldout7.jsonl");
+    let ((spam_lines, spam_flagged, spam_called), (genuine, genuine_flagged, genuine_spam)) =
+        spam_and_buyers("heldout7.jsonl", &by_kind);
+    assert_eq!(
+        (spam_lines, genuine),
+        (48, 45),
+        "heldout7 lines: {by_kind:?}"
+    );
+    assert_eq!(genuine_spam, 0, "heldout7 buyers called spam: {by_kind:?}");
+    assert!(
+        genuine_flagged <= 2,
+        "heldout7 buyers flagged {genuine_flagged}: {by_kind:?}"
+    );
+    assert!(
+        spam_flagged >= 46,
+        "heldout7 spam flagged {spam_flagged} of {spam_lines}: {by_kind:?}"
+    );
+    assert!(
+        spam_called >= 38,
+        "heldout7 spam called spam {spam_called} of {spam_lines}: {by_kind:?}"
     );
 }

@@ -98,6 +98,8 @@ concepts! {
     Pay => "pay", "Paying verbs: pay, settle, remit, cover a cost.";
     Reader => "reader", "The reader (the supplier) as the one addressed or who must act: you, your company, please.";
     WePay => "we_pay", "The sender as the one who pays: we pay, at our cost, paid by us.";
+    WeNeed => "we_need", "The sender's own need, tied to a count or a buying verb: we need 200, нам нужны 40, we want to buy.";
+    WeAre => "we_are", "The sender's identity or holdings: I am, we are, we have, firmasıyız.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).
@@ -504,7 +506,10 @@ impl Concept {
     /// are read only when a concept that needs them is named ([`NEEDS_ROLES`]).
     pub fn is_role(self) -> bool {
         use Concept::*;
-        matches!(self, WeAct | Provide | OwnSide | Pay | Reader | WePay)
+        matches!(
+            self,
+            WeAct | Provide | OwnSide | Pay | Reader | WePay | WeAre
+        )
     }
 }
 

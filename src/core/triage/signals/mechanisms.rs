@@ -220,17 +220,45 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
 /// The sender sells rather than buys.
 pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
-    // Who does the service, read in one clause and in any word order: the sender
-    // (a first-person subject and a doing verb, or one verb whose form says both) and
-    // a service sold to exporters, with nothing saying the service is the sender's
-    // own or wanted by it ("our forwarder", "selbst", "we need", "please quote FOB"),
-    // in a clause that states rather than asks ("pouvez-vous vous occuper du
-    // dédouanement et nous proposer un prix ?" asks the supplier for a service).
-    if e.related(SellerOffer, Service)
-        || e.found
-            .in_one_clause(&[Service, WeAct, Provide], &[OwnSide], false)
-    {
-        push(out, Code::SELLS_SERVICE);
+    // A need said of the sender and tied to what it wants ("we need 200
+    // wheelchairs", "нам нужны 40 тентов", "wir brauchen 5.000", "we want to buy")
+    // makes the sender a buyer, whatever trade it names: a logistics firm, a customs
+    // broker or an agency buying goods describes its own work in a seller's words
+    // ("our company provides logistics for hospitals"). The seller readings, the
+    // fixed offer phrases among them, give way to it. A bare "need" does not count:
+    // pitches say "if you need shipping" and "有需要随时联系".
+    if e.has(WeNeed) {
+        out.retain(|h| {
+            !matches!(
+                h.code,
+                Code::SELLS_SERVICE | Code::FREIGHT_FORWARDER | Code::SERVICE_AGENCY
+            )
+        });
+    } else {
+        // Who does the service, read in one clause and in any word order: the sender
+        // (a first-person subject and a doing verb, or one verb whose form says both) and
+        // a service sold to exporters, with nothing saying the service is the sender's
+        // own or wanted by it ("our forwarder", "selbst", "please quote FOB"), in a
+        // clause that states rather than asks ("pouvez-vous vous occuper du dédouanement
+        // et nous proposer un prix ?" asks the supplier for a service).
+        let sells = e.related(SellerOffer, Service)
+            || e.found
+                .in_one_clause(&[Service, WeAct, Provide], &[OwnSide], false);
+        // The sender's identity as a service trade, when nothing is bought: "ich bin
+        // Content Creator mit 95.000 Followern", "gümrük müşavirliği firmasıyız", "we have
+        // lists of 25,000 importers" name no offering verb, and a short message with no
+        // quantity and no need of its own is that trade's pitch. A buying word in that
+        // clause ("a sourcing agent buying for a client") makes it a buyer's, and so
+        // does asking the reader's price ("we are a translation company; please send
+        // your price for office chairs"): what the seller prices is its own service.
+        let is_the_trade = !e.quantity
+            && e.found.word_count <= SHORT_LURE_WORDS
+            && e.found
+                .in_one_clause(&[Service, WeAre], &[OwnSide, Purchase], false)
+            && !e.found.in_one_clause(&[Purchase, Reader], &[], true);
+        if sells || is_the_trade {
+            push(out, Code::SELLS_SERVICE);
+        }
     }
     if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {
         push(out, Code::INVESTMENT_PITCH);
@@ -265,7 +293,9 @@ pub fn fishing(e: &Evidence, out: &mut Vec<Hit>) {
     if e.has(CostProbe) {
         push(out, Code::COMPETITOR_PROBE);
     }
-    if e.quantity {
+    // A need with its count ("نحتاج 300 قطعة", "we need 300") is a quantity in
+    // words the quantity reading may not know.
+    if e.quantity || e.has(WeNeed) {
         return;
     }
     if e.has(AllItems) {
