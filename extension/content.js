@@ -717,7 +717,7 @@
       case 'tinymce':
         return insertViaPage(text, mode, editor.spec ?? Site.EDITOR);
       case 'contenteditable':
-        return Promise.resolve(insertIntoEditable(editor.element, text, mode));
+        return insertIntoEditable(editor.element, text, mode);
       case 'textarea':
       case 'controlled':
         return Promise.resolve(insertIntoField(editor.element, text, mode));
@@ -737,24 +737,17 @@
    * box, else at its end (or over everything, `replace`). The browser's own insertText
    * makes it one undo step and fires the input events the page's counter listens to.
    */
-  function insertIntoEditable(el, text, mode) {
+  async function insertIntoEditable(el, text, mode) {
     if (!el?.isConnected || !el.isContentEditable) return false;
-    el.focus({ preventScroll: true });
-    const sel = document.getSelection();
+    const sel = placeCaret(el, mode);
     if (!sel) return false;
-    if (mode === 'replace') sel.selectAllChildren(el);
-    else if (!sel.rangeCount || !el.contains(sel.anchorNode)) {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      range.collapse(false);
-      sel.removeAllRanges();
-      sel.addRange(range);
-    }
     // A box its framework owns (it draws the box from its own model) puts back the line
     // breaks insertText draws behind its back: such a framework takes a paste whole,
     // lines and all, and says so by cancelling it. A plain box ignores a paste that is
-    // not the rep's own, and gets insertText.
-    if (text.includes('\n') && pastedInto(el, text)) return true;
+    // not the rep's own, and gets insertText; so does a page that cancels pastes only
+    // to refuse them (the text never arrives).
+    if (text.includes('\n') && await pastedInto(el, text)) return true;
+    if (!el.isConnected || !placeCaret(el, mode)) return false;
     if (document.execCommand?.('insertText', false, text)) return true;
     // Refused (an engine without execCommand): the same by hand, with the input event.
     const range = sel.getRangeAt(0);
@@ -769,8 +762,28 @@
     return true;
   }
 
-  /** Whether the page took `text` as a paste into `el` (its framework cancelled the paste to do it). */
-  function pastedInto(el, text) {
+  /** Focuses `el` with the caret where the text goes: the rep's, else the end (or all of it, `replace`). */
+  function placeCaret(el, mode) {
+    el.focus({ preventScroll: true });
+    const sel = document.getSelection();
+    if (!sel) return null;
+    if (mode === 'replace') sel.selectAllChildren(el);
+    else if (!sel.rangeCount || !el.contains(sel.anchorNode)) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      range.collapse(false);
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    return sel;
+  }
+
+  /**
+   * Whether the page took `text` as a paste into `el`: its framework cancelled the paste
+   * and the text's first line is in the box, at once or once the framework has drawn
+   * (some draw after a microtask or a task; waited for up to about 100 ms).
+   */
+  async function pastedInto(el, text) {
     let event;
     try {
       const data = new DataTransfer();
@@ -779,8 +792,14 @@
     } catch {
       return false; // an engine that cannot make one: insertText does
     }
+    const flat = (s) => s.replace(/\s+/g, ' ').trim();
+    const before = el.textContent;
+    const firstLine = flat(text.split('\n').find((line) => line.trim()) ?? '');
+    const arrived = () => el.textContent !== before && flat(el.textContent).includes(firstLine);
     el.dispatchEvent(event);
-    return event.defaultPrevented;
+    if (!event.defaultPrevented) return false;
+    for (let i = 0; i < 5 && !arrived(); i++) await new Promise((done) => setTimeout(done, i ? 25 : 0));
+    return arrived();
   }
 
   /**

@@ -234,6 +234,20 @@ describe('page shapes, browser on UTC', () => {
     });
   }
 
+  test('a contenteditable whose page cancels every paste (to refuse it) still gets the reply', async () => {
+    const page = await open(`${DETAIL}?imInquiryId=7301000001&shape=ce&tz=UTC`);
+    await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    const box = '._editor_Q9a7';
+    await page.evaluate((sel) => document.querySelector(sel).addEventListener('paste', (e) => e.preventDefault()), box);
+    await clickByRole(page, 'button', INSERT);
+    await page.waitForFunction((sel) => document.querySelector(sel).innerText.length > 40, box, { timeout: 10_000 });
+    const draft = await page.evaluate((sel) => document.querySelector(sel).innerText, box);
+    assert.match(draft, /Keisha/, 'the reply is in the box');
+    assert.equal(draft.split('Keisha').length - 1, 1, 'once');
+    assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
+    await page.close();
+  });
+
   test('TinyMCE detail and the chat\'s controlled textarea: Insert without clicking into the box first', async () => {
     const detail = await open(`${DETAIL}?imInquiryId=7301000001&tz=UTC`);
     await detail.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
