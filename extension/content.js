@@ -532,7 +532,7 @@
   /** Whether the item's present answer is drawn already (nothing to do). */
   function isDrawn(item) {
     const prev = drawn.get(item.mount ?? item.element);
-    return Boolean(prev && prev.key === item.key && prev.known === results.get(item.key) && prev.host.isConnected);
+    return Boolean(prev && prev.key === item.key && prev.known === shownAnswer(item) && prev.host.isConnected);
   }
 
   /**
@@ -606,8 +606,18 @@
     }, { timeout: 100 });
   }
 
+  /**
+   * The answer an item shows: a row whose item is open on the page (a contact row beside
+   * its conversation) shows the open item's, read from everything shown there, once it
+   * has one; any other item its own.
+   */
+  function shownAnswer(item) {
+    return (item.fuller && results.get(item.fuller)) || results.get(item.key);
+  }
+
   function draw(item) {
-    const known = results.get(item.key);
+    const known = shownAnswer(item);
+    const fuller = known !== results.get(item.key);
     if (!known || !item.element) return;
     const { result } = known;
     // The stable hook for tests and other tools, on the page's own element.
@@ -615,7 +625,7 @@
       item.element.setAttribute('data-xunpan-verdict', result.verdict);
     }
     // A text the page showed cut short: said on the element too (see docs/formats.md).
-    if (item.preview) item.element.setAttribute('data-xunpan-read', 'preview');
+    if (item.preview && !fuller) item.element.setAttribute('data-xunpan-read', 'preview');
     else if (item.element.hasAttribute('data-xunpan-read')) item.element.removeAttribute('data-xunpan-read');
     const isSingle = Boolean(item.open);
     const mount = item.mount ?? item.element;
@@ -646,7 +656,7 @@
       },
     };
     // Read from a preview: only what the part shown proves (see XunpanHealth.previewReading).
-    const preview = item.preview ? globalThis.XunpanHealth.previewReading(result) : null;
+    const preview = item.preview && !fuller ? globalThis.XunpanHealth.previewReading(result) : null;
     const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview });
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);

@@ -1539,6 +1539,9 @@
           thread: thread.ourLastReplyAt ? thread : undefined,
         }),
       });
+      // The open conversation's contact row shows its answer: the row has only a preview.
+      const contact = openCid ? items.find((i) => i.key === `chat:${openCid}`) : null;
+      if (contact) contact.fuller = `chat-open:${openCid}`;
     }
     const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k) && !(k === 'chatHeader' && found.has('chatStructure')));
     missing.push(...missingParts(items));

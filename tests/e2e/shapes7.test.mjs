@@ -241,6 +241,11 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     assert.ok(off < MINUTE, `the time of the buyer's first message since our reply, ${off} ms off`);
     assert.notEqual(item.verdict, 'genuine', 'the crypto-and-bank-login pitch is not called genuine');
     f.verdict = item.verdict;
+    // The contact row, which shows only a preview, tells what the open chat tells.
+    const row = `div.contact-item-container[data-cid="${pitch.cid}"]`;
+    await page.waitForFunction(({ sel, verdict }) => document.querySelector(sel)?.getAttribute('data-xunpan-verdict') === verdict,
+      { sel: row, verdict: item.verdict }, { timeout: 10_000 }).catch(() => {});
+    assert.equal(await page.$eval(row, (r) => r.getAttribute('data-xunpan-verdict')), item.verdict, 'the contact row shows the open chat\'s verdict');
     await clickByRole(page, 'button', INSERT);
     await page.waitForFunction(() => Number(document.querySelector('._len_X2j8').textContent) > 10, null, { timeout: 10_000 });
     assert.equal(await page.$eval('._ta_Q7dg5', (b) => b.value.length), Number(await page.textContent('._len_X2j8')), 'the page\'s state holds what the box shows');
