@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession } from './harness.mjs';
+import { ARTIFACTS, demoSession, readStoredItems } from './harness.mjs';
 import { visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -19,9 +19,8 @@ const CONTACT = 'div.contact-item-container[data-cid]';
 describe('site adapters through the extension', () => {
   const session = demoSession();
   const open = (url) => session.open(url);
-  const worker = () => session.browser.worker;
 
-  const storedItems = () => worker().evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
+  const storedItems = () => readStoredItems(session.browser);
 
   /** Every row tagged, with the engine's verdict for its own id and exactly one chip. */
   async function rowsTaggedRight(page) {

@@ -114,6 +114,20 @@ export function demoSession(serverOptions = {}, launchOptions = {}) {
   return session;
 }
 
+/** The items Xunpan stored (`chrome.storage.local`'s "items"), by key. */
+export function readStoredItems(browser) {
+  return browser.worker.evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
+}
+
+/** What the adapter reported on the tab whose address holds `urlPart` (the popup's and panel's source); null without one. */
+export function readHealth(browser, urlPart) {
+  return browser.worker.evaluate(async (part) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url?.includes(part));
+    return tab ? (await chrome.tabs.sendMessage(tab.id, { type: 'xunpan/health' }))?.health : null;
+  }, urlPart);
+}
+
 /** The welcome page the install opened, waited for (it opens without being asked). */
 export async function welcomePage(browser) {
   const deadline = Date.now() + 15_000;

@@ -13,7 +13,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession } from './harness.mjs';
+import { ARTIFACTS, demoSession, readStoredItems } from './harness.mjs';
 import { findByRole, visibleTexts } from './shadow.mjs';
 
 const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
@@ -42,7 +42,7 @@ for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
   describe(`chat previews, ${locale} browser`, () => {
     const session = demoSession({}, { locale, timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
     const words = WORDS[lang];
-    const storedItems = () => session.browser.worker.evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
+    const storedItems = () => readStoredItems(session.browser);
 
     /** Scrolls the contact list (the scroll event at once: a headless frame may come late). */
     async function scrollTo(page, top) {

@@ -12,7 +12,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession } from './harness.mjs';
+import { ARTIFACTS, demoSession, readHealth, readStoredItems } from './harness.mjs';
 import { clickByRole, visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -29,14 +29,10 @@ describe('page shapes, browser on UTC', () => {
   const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
   const open = (url) => session.open(url);
   const worker = () => session.browser.worker;
-  const storedItems = () => worker().evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
+  const storedItems = () => readStoredItems(session.browser);
 
   /** What the adapter reported on the tab showing `urlPart` (the popup's and panel's source). */
-  const health = (urlPart) => worker().evaluate(async (part) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url?.includes(part));
-    return tab ? (await chrome.tabs.sendMessage(tab.id, { type: 'xunpan/health' }))?.health : null;
-  }, urlPart);
+  const health = (urlPart) => readHealth(session.browser, urlPart);
 
   /** Waits until `n` elements of `selector` are all tagged; returns them as { text, verdict }. */
   async function tagged(page, selector, n) {

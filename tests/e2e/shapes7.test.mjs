@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, demoSession } from './harness.mjs';
+import { ARTIFACTS, demoSession, readHealth, readStoredItems } from './harness.mjs';
 import { clickByRole } from './shadow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,12 +42,8 @@ describe('page shapes of the seventh round, browser on UTC', () => {
   const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
   const open = (url) => session.open(url);
   const worker = () => session.browser.worker;
-  const storedItems = () => worker().evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
-  const health = (urlPart) => worker().evaluate(async (part) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url?.includes(part));
-    return tab ? (await chrome.tabs.sendMessage(tab.id, { type: 'xunpan/health' }))?.health : null;
-  }, urlPart);
+  const storedItems = () => readStoredItems(session.browser);
+  const health = (urlPart) => readHealth(session.browser, urlPart);
 
   /** The page, and the side panel at 400 px beside it, as a rep sees both. */
   async function shotWithPanel(page, name) {
