@@ -585,11 +585,11 @@ impl Triager {
         let mut signs = Vec::new();
         let genuine_count = signals::genuine(inquiry, &text, reading.names_product, &mut signs);
         signals::links(&text, genuine_count, &mut hits);
-        signals::wording(&text, &mut hits);
         // The words of subject and body, read once for the concepts, the count of the
         // body's words and the fingerprint of its text.
         let read = concepts::words(&text.lower, concepts::MAX_WORDS);
         let found = Found::of_words(&read);
+        signals::wording(&text, found.has(concepts::Concept::WeNeed), &mut hits);
         let outside_links = signals::outside_links(&text);
         // A payment slip or proforma sent for an order already under way (its deposit,
         // balance or production named, no link to open) is explained by that order.

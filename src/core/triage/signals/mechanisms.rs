@@ -224,17 +224,10 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     // wheelchairs", "нам нужны 40 тентов", "wir brauchen 5.000", "we want to buy")
     // makes the sender a buyer, whatever trade it names: a logistics firm, a customs
     // broker or an agency buying goods describes its own work in a seller's words
-    // ("our company provides logistics for hospitals"). The seller readings, the
-    // fixed offer phrases among them, give way to it. A bare "need" does not count:
-    // pitches say "if you need shipping" and "有需要随时联系".
-    if e.has(WeNeed) {
-        out.retain(|h| {
-            !matches!(
-                h.code,
-                Code::SELLS_SERVICE | Code::FREIGHT_FORWARDER | Code::SERVICE_AGENCY
-            )
-        });
-    } else {
+    // ("our company provides logistics for hospitals"). The seller readings give way
+    // to it here, the fixed offer phrases in `signals::wording`. A bare "need" does
+    // not count: pitches say "if you need shipping" and "有需要随时联系".
+    if !e.has(WeNeed) {
         // Who does the service, read in one clause and in any word order: the sender
         // (a first-person subject and a doing verb, or one verb whose form says both) and
         // a service sold to exporters, with nothing saying the service is the sender's

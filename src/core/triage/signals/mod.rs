@@ -790,7 +790,11 @@ pattern!(
 /// What the words say: scams, advertising, price fishing and bulk-mail wording. (A
 /// claimed payment is read in [`mechanisms::lures`], beside the links and the state
 /// of the order.)
-pub fn wording(text: &Text, out: &mut Vec<Hit>) {
+/// `sender_needs`: the sender states a need of its own ("we need 200 …", the `we_need`
+/// table): a firm that buys describes its own trade in a seller's words ("our company
+/// provides logistics for hospitals"), so the fixed offer phrases of forwarders and
+/// agencies say nothing then.
+pub fn wording(text: &Text, sender_needs: bool, out: &mut Vec<Hit>) {
     let t = text.lower.as_str();
     // (code, wording, whether the wording names a payment whose payer must be the
     // reader: a fee the sender says it pays itself, "we will pay the inspection
@@ -816,7 +820,9 @@ pub fn wording(text: &Text, out: &mut Vec<Hit>) {
         (Code::PHARMA_ADULT, &PHARMA, false),
     ];
     for (code, pattern, reader_pays) in checks {
-        if out.iter().any(|h| h.code == code) {
+        if out.iter().any(|h| h.code == code)
+            || (sender_needs && matches!(code, Code::FREIGHT_FORWARDER | Code::SERVICE_AGENCY))
+        {
             continue;
         }
         let found = if reader_pays {
