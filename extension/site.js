@@ -956,6 +956,32 @@
   const ANY_LABEL = new RegExp(Object.values(ROW_LABELS).join('|'), 'i');
   const DATE_TIME = String.raw`(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)`;
 
+  /** The inquiry a link to its detail page names ("…imInquiryId=<id>"), if any. */
+  const inquiryIdOfLink = (a) => a?.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1];
+
+  /**
+   * Each item's element found by its links, when class names fail: the largest element
+   * around a link that holds no link to another item (`idOf` reads a link's item), or
+   * `preferred(link)` where that holds none. `[{ element, link }]` in the links' order,
+   * each element once; a link alone in its element, or directly under the body, gives none.
+   */
+  function aroundOwnLinks(doc, links, idOf, preferred = () => null) {
+    const alone = (el, id) => links.every((l) => !el.contains(l) || idOf(l) === id);
+    const out = [];
+    for (const link of links) {
+      const id = idOf(link);
+      if (!id) continue;
+      let element = preferred(link);
+      if (!element || !alone(element, id)) {
+        element = link;
+        while (element.parentElement && element.parentElement !== doc.body && alone(element.parentElement, id)) element = element.parentElement;
+      }
+      if (element === link || out.some((o) => o.element === element)) continue;
+      out.push({ element, link });
+    }
+    return out;
+  }
+
   /**
    * A list row read by its structure, when class names fail: the inquiry number from
    * its label or its detail link, the creation time from its label, the product from
@@ -966,7 +992,7 @@
     const whole = text(row);
     const id = row.getAttribute('data-trade-id') ||
       whole.match(labelRe('inquiryNo', String.raw`(\d{5,})`))?.[1] ||
-      one(row, 'listDetailLink', overrides)?.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1] || null;
+      inquiryIdOfLink(one(row, 'listDetailLink', overrides)) || null;
     const created = whole.match(labelRe('created', DATE_TIME))?.[1];
     // No label in the row: the cell under the "Created" column header of a grid.
     const timeCell = created ? null : cellUnderHeader(row, 'created', overrides);
@@ -1064,22 +1090,11 @@
     // Structure, without labels: the largest element around each detail link that links
     // to that one inquiry alone (a grid row, a card), its row element where it has one.
     const links = all(doc, 'listDetailLink', overrides).filter((a) => !a.closest('[data-xunpan-host]'));
-    const idOf = (a) => a.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1];
     // One link is no list: a lone link (a header's "latest inquiry", a menu entry) would
     // make the whole page its row.
-    if (new Set(links.map(idOf).filter(Boolean)).size < 2) return out;
-    const alone = (el, id) => links.every((l) => !el.contains(l) || idOf(l) === id);
-    for (const link of links) {
-      const id = idOf(link);
-      if (!id) continue;
-      const rowish = link.closest('[role="row"], tr, li');
-      let row = rowish && alone(rowish, id) ? rowish : null;
-      if (!row) {
-        row = link;
-        while (row.parentElement && row.parentElement !== doc.body && alone(row.parentElement, id)) row = row.parentElement;
-      }
-      if (row === link || out.includes(row) || row.hidden) continue;
-      out.push(row);
+    if (new Set(links.map(inquiryIdOfLink).filter(Boolean)).size < 2) return out;
+    for (const { element } of aroundOwnLinks(doc, links, inquiryIdOfLink, (link) => link.closest('[role="row"], tr, li'))) {
+      if (!element.hidden) out.push(element);
     }
     if (out.length) found?.add('listRowLinks');
     return out;
@@ -1606,20 +1621,12 @@
    */
   function rfqCardsByStructure(doc, overrides) {
     const links = all(doc, 'rfqLink', overrides).filter((a) => !a.closest('[data-xunpan-host]'));
-    const alone = (el, id) => links.every((l) => !el.contains(l) || rfqIdOf(l.getAttribute('href')) === id);
-    const out = [];
-    for (const link of links) {
-      const id = rfqIdOf(link.getAttribute('href'));
-      if (!id) continue;
-      let card = link;
-      while (card.parentElement && card.parentElement !== doc.body && alone(card.parentElement, id)) card = card.parentElement;
-      if (card === link || out.some((c) => c.card === card)) continue;
+    return aroundOwnLinks(doc, links, (l) => rfqIdOf(l.getAttribute('href'))).map(({ element: card }) => {
       const own = links.filter((l) => card.contains(l));
       const subject = own.find((l) => l.closest('h1, h2, h3, h4, h5, h6, [role="heading"]')) ??
         own.sort((a, b) => text(b).length - text(a).length)[0];
-      out.push({ card, link: subject });
-    }
-    return out;
+      return { card, link: subject };
+    });
   }
 
   /**
