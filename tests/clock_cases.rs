@@ -195,3 +195,33 @@ fn the_buyer_answering_ends_the_follow_ups() {
     }
     assert!(clock::next_follow_up(&i, &Zone::fixed(480), None).is_none());
 }
+
+/// A list row whose latest message is our reply shows no buyer text: its clocks come
+/// from the thread alone, the same whatever the text would have been, and never the
+/// clocks of spam (which an empty text would be called).
+#[test]
+fn thread_clocks_need_no_text() {
+    let engine = xunpan::core::engine::Engine::new(xunpan::core::settings::Settings::default())
+        .expect("default settings build an engine");
+    let z = Zone::fixed(480);
+    let now = utc("2026-11-20T12:00:00+08:00");
+    let replied = |body: &str| Inquiry {
+        body: body.into(),
+        ..thread(false, &[])
+    };
+    let unread = engine.thread_clocks(&replied(""), now, &z);
+    let spammy = engine.thread_clocks(&replied("click here to verify your password"), now, &z);
+    assert_eq!(unread, spammy);
+    assert!(unread.thread_only);
+    let deadline = unread.deadline.expect("an arrival time gives a deadline");
+    assert_eq!(
+        serde_json::to_value(deadline.status).expect("status"),
+        json!("met")
+    );
+    let follow = unread.follow_up.expect("our reply is the last word");
+    assert_eq!((follow.kind, follow.step), (FollowUpKind::Unread, 1));
+    assert_eq!(
+        (follow.due.with_timezone(&Utc) - utc("2026-11-20T09:08:00+08:00")).num_hours(),
+        24
+    );
+}

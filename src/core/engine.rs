@@ -45,6 +45,26 @@ pub struct TriageResult {
     pub dropped: Vec<DroppedField>,
 }
 
+/// The clocks of an inquiry whose buyer's text was not shown: a list row whose latest
+/// message is our own reply. Nothing here needs the text (no verdict, grade or
+/// template: those would be guesses); what the thread's times say is certain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThreadClocks {
+    /// The inquiry's id, when it had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Always true: tells this answer from a [`TriageResult`].
+    pub thread_only: bool,
+    /// The reply clocks, when the inquiry has an arrival time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// The next follow-up, when our reply is the last word of the thread (the
+    /// cadence of a silent buyer: the grade that times a conversation is not known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+}
+
 /// Settings compiled once, ready to triage and render any number of inquiries.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -150,6 +170,22 @@ impl Engine {
             assessment,
             rfq,
             dropped: Vec::new(),
+        }
+    }
+
+    /// The clocks of `inquiry` from its thread alone, its text unread ([`ThreadClocks`]):
+    /// the reply deadline as for a message that is not spam, and the next follow-up.
+    pub fn thread_clocks(
+        &self,
+        inquiry: &Inquiry,
+        now: DateTime<Utc>,
+        zone: &Zone,
+    ) -> ThreadClocks {
+        ThreadClocks {
+            id: inquiry.id.clone(),
+            thread_only: true,
+            deadline: clock::deadline(&self.settings.policy, inquiry, now, zone),
+            follow_up: clock::next_follow_up(inquiry, zone, None),
         }
     }
 

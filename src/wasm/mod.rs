@@ -75,7 +75,11 @@ impl WasmEngine {
     /// triaged. Beside the
     /// contract's fields an inquiry may carry `receivedOn` ("YYYY-MM-DD"): the page
     /// showed its arrival as a date without a time, and it gets a day-level deadline
-    /// (see [`crate::core::clock::day_deadline`]) instead of a made-up minute clock.
+    /// (see [`crate::core::clock::day_deadline`]) instead of a made-up minute clock. One
+    /// marked `"threadOnly": true` is known by its thread alone (a list row whose latest
+    /// message is our reply: the buyer's text was not shown, its `body` is not read): it
+    /// answers its clocks, `{id, threadOnly: true, deadline?, followUp?}` (see
+    /// [`crate::core::engine::ThreadClocks`]), never a verdict.
     pub fn triage(
         &self,
         inquiries: JsValue,
@@ -108,12 +112,16 @@ impl WasmEngine {
                     .get("receivedOn")
                     .and_then(serde_json::Value::as_str)
                     .and_then(|s| crate::core::time_text::parse_date(s).ok());
+                let thread_only = value.get("threadOnly") == Some(&serde_json::Value::Bool(true));
                 read_inquiry(&mut value)
-                    .map(|intake| (intake, received_on))
+                    .map(|intake| (intake, received_on, thread_only))
                     .map_err(|e| e.to_string())
             });
             let answer = match read {
-                Ok((intake, received_on)) => {
+                Ok((intake, _, true)) => {
+                    serde_json::to_string(&self.engine.thread_clocks(&intake.inquiry, now, &zone))
+                }
+                Ok((intake, received_on, false)) => {
                     let inquiry = &intake.inquiry;
                     let mut result = self.engine.triage(inquiry, &mut batch, now, &zone);
                     if let (None, Some(day)) = (&result.deadline, received_on) {

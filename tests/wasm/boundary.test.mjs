@@ -44,6 +44,27 @@ test('triage returns one docs/formats.md result per inquiry, in order', () => {
   assert.equal(r.deadline.status, 'on_track');
 });
 
+// A list row whose latest message is our reply: the buyer's text was not shown, and the
+// engine answers only what the thread proves, whatever the body it is handed.
+test('an inquiry known by its thread alone answers its clocks, never a verdict', () => {
+  const engine = new glue.WasmEngine(null);
+  const replied = {
+    id: '7301000017',
+    channel: 'inquiry',
+    receivedAt: '2026-11-22T09:00:00+08:00',
+    body: '',
+    thread: { ourLastReplyAt: '2026-11-22T09:20:00+08:00' },
+    threadOnly: true,
+  };
+  const [clocks, spammy, triaged] = engine.triage([replied, { ...replied, body: 'verify your password here' }, { ...replied, threadOnly: false }], NOW, ZONE);
+  assert.deepEqual(Object.keys(clocks).sort(), ['deadline', 'followUp', 'id', 'threadOnly']);
+  assert.equal(clocks.threadOnly, true);
+  assert.equal(clocks.deadline.status, 'met');
+  assert.deepEqual([clocks.followUp.kind, clocks.followUp.step, clocks.followUp.due], ['unread', 1, '2026-11-23T09:20:00+08:00']);
+  assert.deepEqual(spammy, clocks, 'the body is not read');
+  assert.equal(triaged.verdict, 'spam', 'without the mark the empty text is triaged as any text');
+});
+
 test('render gives the text to insert and its lint flags', () => {
   const engine = new glue.WasmEngine(null);
   const r = engine.render(INQUIRY, 'answer_questions', NOW, ZONE);
