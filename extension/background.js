@@ -24,12 +24,12 @@ import {
   storeLearned, storeSettings,
 } from './worker-policy.js';
 import { keepPopupOnToolbarIcon } from './browser-compat.js';
-import { itemsWriteProblem, onItemsWriteProblem, rememberItems, updateItems } from './worker-items.js';
+import { itemKey, itemsWriteProblem, keptReading, onItemsWriteProblem, rememberItems, updateItems } from './worker-items.js';
 import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';
 import { answersFor, answersGeneration, chosenLocale, forgetAnswers, pageSetup, rememberAnswers } from './worker-answers.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const { TYPES, accept, normaliseItem, rowAnswer, signature } = globalThis.XunpanMessages;
+const { TYPES, accept, isAnswer, normaliseItem, rowAnswer, signature } = globalThis.XunpanMessages;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -126,13 +126,15 @@ function listItems(page, kind, json) {
   const Site = globalThis.XunpanSite;
   const store = Site.createPageDataStore();
   if (!store.accept({ source: 'xunpan-page-data', kind, json })) return [];
-  // A row without text is shown as not read, never triaged (as the content script does).
-  const rows = Site.predict('inquiryList', store).filter((item) => item.inquiry.body).slice(0, MAX_LIST_ITEMS);
+  // A row without text is shown as not read, never triaged (as the content script
+  // does); one whose latest message is our reply is answered by its thread.
+  const rows = Site.predict('inquiryList', store).filter((item) => item.inquiry.body || item.threadOnly).slice(0, MAX_LIST_ITEMS);
   return rows.map((item, n) => normaliseItem({
     inquiry: item.inquiry,
     url: Site.itemUrl('inquiryList', item, page),
     key: item.key,
     signature: signature(item.inquiry),
+    threadOnly: item.threadOnly,
   }, n));
 }
 const MAX_LIST_ITEMS = 1000;
@@ -142,21 +144,28 @@ const MAX_LIST_ITEMS = 1000;
  * items' places (null for a skipped one), kept for the page's next load; the items
  * and the badge are brought up to date after the answer leaves.
  */
-async function triageItems(page, items) {
+async function triageItems(page, pageItems) {
   const now = Date.now();
   const generation = answersGeneration();
   const eng = await engine();
+  const items = await withKeptReadings(pageItems);
   // Items the door could not type are null (skipped, their reason logged there); an
   // item the engine could not read answers an error record. Either way the rest of
-  // the batch is triaged, and each answer keeps its item's place.
-  const taken = items.map((item, n) => ({ item, n })).filter(({ item }) => item !== null);
+  // the batch is triaged, and each answer keeps its item's place. For an item known by
+  // its thread alone the engine answers the clocks the thread gives, never a verdict;
+  // it is not asked when the page did not say when we replied (no clock is known).
+  const asked = (item) => item !== null && (!item.threadOnly || Boolean(item.inquiry.thread?.ourLastReplyAt));
+  const taken = items.map((item, n) => ({ item, n })).filter(({ item }) => asked(item));
   const answers = taken.length
-    ? eng.triage(taken.map(({ item }) => (item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry)), now, browserZone(now))
+    ? eng.triage(taken.map(({ item }) => {
+      if (item.threadOnly) return { ...item.inquiry, threadOnly: true };
+      return item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry;
+    }), now, browserZone(now))
     : [];
-  const results = items.map(() => null);
+  const results = items.map((item) => (item?.threadOnly ? { ...(item.inquiry.id ? { id: item.inquiry.id } : {}), threadOnly: true } : null));
   taken.forEach(({ n }, k) => {
     const answer = answers[k];
-    if (typeof answer?.verdict === 'string') results[n] = answer;
+    if (isAnswer(answer)) results[n] = answer;
     else console.warn(`Xunpan: item ${n} skipped: ${answer?.error ?? 'no answer'}`);
   });
   const kept = items.map((item, n) => (results[n] ? item : null));
@@ -168,6 +177,29 @@ async function triageItems(page, items) {
     .catch(() => refreshBadge(now).catch(() => {}));
   rememberAnswers(page, keptItems, keptResults, now, generation).catch(() => {});
   return { results, now };
+}
+
+/**
+ * `items` with the buyer's text put back into those known by their thread alone, where
+ * an earlier reading of the same message kept it (see `keptReading`): they are then
+ * triaged as any item, their thread giving the clocks. The stored items are read only
+ * when such an item is there.
+ */
+async function withKeptReadings(items) {
+  if (!items.some((item) => item?.threadOnly && item.inquiry.thread)) return items;
+  let stored = {};
+  try {
+    stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+  } catch (err) {
+    console.warn('Xunpan: earlier readings could not be read:', String(err));
+  }
+  return items.map((item) => {
+    if (!item?.threadOnly || !item.inquiry.thread) return item;
+    const reading = keptReading(stored[item.key ?? itemKey(item.inquiry)], item.inquiry);
+    if (!reading) return item;
+    const { threadOnly: _, ...rest } = item;
+    return { ...rest, inquiry: { ...item.inquiry, ...reading } };
+  });
 }
 
 const handlers = {

@@ -12,7 +12,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const Site = globalThis.XunpanSite;
   const Overlay = globalThis.XunpanOverlay;
-  const { TYPES, LIST_KINDS, accept, signature: fingerprint } = globalThis.XunpanMessages;
+  const { TYPES, LIST_KINDS, accept, isAnswer, signature: fingerprint } = globalThis.XunpanMessages;
   if (!Site || !Overlay || !api?.runtime?.id) return;
 
   const store = Site.createPageDataStore();
@@ -194,7 +194,7 @@
     if (!entries || typeof entries !== 'object') return;
     for (const [key, result] of Object.entries(entries)) {
       const signature = signatures.get(key);
-      if (results.has(key) || typeof signature !== 'string' || typeof result?.verdict !== 'string') continue;
+      if (results.has(key) || typeof signature !== 'string' || !isAnswer(result)) continue;
       results.set(key, { signature, result, remembered: true });
     }
   }
@@ -220,11 +220,13 @@
     if (fresh.length) {
       const answer = ask(TYPES.TRIAGE, {
         page: location.href,
-        itemsJson: JSON.stringify(fresh.map((i) => ({ inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature, receivedOn: i.receivedOn, preview: i.preview }))),
+        itemsJson: JSON.stringify(fresh.map((i) => ({
+          inquiry: i.inquiry, url: url(i), key: i.key, signature: i.signature, receivedOn: i.receivedOn, preview: i.preview, threadOnly: i.threadOnly,
+        }))),
       }).then(({ resultsJson }) => {
         const answers = JSON.parse(resultsJson);
         // An item the worker could not take (skipped with a logged reason) has no answer.
-        fresh.forEach((item, n) => typeof answers[n]?.verdict === 'string' && keepAnswer(item, answers[n]));
+        fresh.forEach((item, n) => isAnswer(answers[n]) && keepAnswer(item, answers[n]));
       }).finally(() => {
         for (const item of fresh) if (asked.get(item.key)?.answer === answer) asked.delete(item.key);
       });
@@ -272,7 +274,7 @@
     const answer = ask(TYPES.TRIAGE_LIST, { page: location.href, kind: data.kind, json: data.json }).then(({ answersJson }) => {
       const answers = JSON.parse(answersJson);
       for (const [key, signature, result] of answers) {
-        if (typeof key !== 'string' || typeof signature !== 'string' || typeof result?.verdict !== 'string') continue;
+        if (typeof key !== 'string' || typeof signature !== 'string' || !isAnswer(result)) continue;
         keepListAnswer(key, signature, result);
         triagedAhead.add(key);
       }
@@ -620,9 +622,14 @@
     const fuller = known !== results.get(item.key);
     if (!known || !item.element) return;
     const { result } = known;
-    // The stable hook for tests and other tools, on the page's own element.
-    if (item.element.getAttribute('data-xunpan-verdict') !== result.verdict) {
-      item.element.setAttribute('data-xunpan-verdict', result.verdict);
+    // The stable hook for tests and other tools, on the page's own element. Known by its
+    // thread alone, no verdict: "replied" (the page data says the latest message is our
+    // reply) or "conversation" (the row says it is in conversation, not whose message
+    // it shows).
+    const ours = Boolean(item.inquiry.thread);
+    const state = result.threadOnly ? (ours ? 'replied' : 'conversation') : result.verdict;
+    if (item.element.getAttribute('data-xunpan-verdict') !== state) {
+      item.element.setAttribute('data-xunpan-verdict', state);
     }
     // A text the page showed cut short: said on the element too (see docs/formats.md).
     if (item.preview && !fuller) item.element.setAttribute('data-xunpan-read', 'preview');
@@ -657,7 +664,9 @@
     };
     // Read from a preview: only what the part shown proves (see XunpanHealth.previewReading).
     const preview = item.preview && !fuller ? globalThis.XunpanHealth.previewReading(result) : null;
-    const host = isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview });
+    const host = result.threadOnly
+      ? Overlay.threadChip(result, { compact: Boolean(item.compact), ours })
+      : isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview });
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);

@@ -157,13 +157,17 @@
   /**
    * One item of a triage request, typed; null (its reason logged) when it cannot be
    * used. A day-level time (`receivedOn`, "YYYY-MM-DD") is kept only in that shape.
+   * An item known by its thread alone (`threadOnly`: the page showed our reply, not
+   * the buyer's text, see site.js) comes without a body and is kept with an empty one,
+   * which is never triaged (see `isAnswer`).
    */
   function normaliseItem(item, n) {
     if (!isObject(item)) {
       logDropped(`item ${n} skipped`, ['it is not an object']);
       return null;
     }
-    const { inquiry, dropped } = normaliseInquiry(item.inquiry);
+    const threadOnly = item.threadOnly === true && isObject(item.inquiry) && item.inquiry.body === undefined;
+    const { inquiry, dropped } = normaliseInquiry(threadOnly ? { ...item.inquiry, body: '' } : item.inquiry);
     if (!inquiry) {
       logDropped(`item ${n} skipped`, dropped);
       return null;
@@ -183,8 +187,15 @@
     if (typeof item.receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item.receivedOn)) out.receivedOn = item.receivedOn;
     // The page showed the text cut short (see site.js): kept with the item, shown so.
     if (item.preview === true) out.preview = true;
+    if (threadOnly) out.threadOnly = true;
     return out;
   }
+
+  /**
+   * Whether a worker's answer for an item can be drawn: the engine's triage (a
+   * verdict), or the clocks of an item known by its thread alone (`threadOnly`).
+   */
+  const isAnswer = (result) => isObject(result) && (typeof result.verdict === 'string' || result.threadOnly === true);
   const MAX_ITEMS = 1000;
   const MAX_TRIAGE_CHARS = 32 * 1024 * 1024;
   const MAX_ADDRESS_CHARS = 4096;
@@ -288,5 +299,5 @@
     return { ...drawn, reasons: lead, partial: true };
   }
 
-  globalThis.XunpanMessages = Object.freeze({ TYPES, LIST_KINDS, accept, normaliseInquiry, normaliseItem, rowAnswer, signature });
+  globalThis.XunpanMessages = Object.freeze({ TYPES, LIST_KINDS, accept, normaliseInquiry, normaliseItem, isAnswer, rowAnswer, signature });
 })();

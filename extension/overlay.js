@@ -56,6 +56,7 @@
     .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; flex: none; }
     .tag.unread { background: #667085; border-radius: 9px; }
     .tag.preview { background: #475467; }
+    .tag.replied { background: #475467; } .tag:only-child { border-radius: 9px; }
     .pop .cut { margin: 0 0 6px; color: #344054; }
     .tag.spam { background: #b42318; } .tag.suspicious { background: #b54708; } .tag.genuine { background: #067647; }
     .grade { font-weight: 600; padding: 0 2px; flex: none; }
@@ -610,6 +611,40 @@
   }
 
   /**
+   * The chip of a list row known by its thread alone (`result`: the worker's
+   * `threadOnly` answer), with no verdict: the row shows our reply, not the buyer's
+   * text (`ours`), or it is in conversation and does not say whose message it shows;
+   * the clock the thread gives (the next follow-up), if any.
+   */
+  function threadChip(result, { compact = false, ours = true } = {}) {
+    const { el, root } = host('span');
+    const title = t(ours ? 'chipRepliedTitle' : 'chipConversationTitle');
+    const tag = h('span', { class: 'tag replied', text: t(ours ? 'chipReplied' : 'chipConversation') });
+    const clock = h('span', { class: 'clock' });
+    const chipEl = h('span', { class: compact ? 'chip compact' : 'chip', role: 'note', title, 'aria-label': `${t('extName')}: ${title}` }, tag, clock);
+    root.append(chipEl);
+    el.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      ev.preventDefault();
+    });
+    if (result.deadline) {
+      watchClock(clock, result.deadline, {
+        followUp: result.followUp,
+        resolution: 'minute',
+        short: compact,
+        onName: (words) => {
+          const label = `${t('extName')}: ${title}${words ? `, ${words}` : ''}`;
+          if (chipEl.getAttribute('aria-label') !== label) chipEl.setAttribute('aria-label', label);
+        },
+      });
+    } else {
+      clock.remove();
+    }
+    if (!compact) fitIntoGap(el);
+    return el;
+  }
+
+  /**
    * How a buying request fits the rep: relevance to their keywords, quotes left and age,
    * green when it is worth spending a quote on. Without keywords relevance is not
    * judged, and the badge says so instead of calling it relevant.
@@ -984,6 +1019,7 @@
     prewarm,
     chip,
     unreadChip,
+    threadChip,
     card,
     setCardFlags,
     picker,

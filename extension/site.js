@@ -71,6 +71,13 @@
       confirmed: '2026-12-02',
       fixtures: { list: 20, 'list-gen2': 20 },
     },
+    listStatus: {
+      css: ['.aui2-grid-quo-status-col'],
+      doc: 'the row\'s status ("新询盘", "洽谈中"), inside a row; its words are in ROW_STATUS',
+      grade: 'A',
+      confirmed: '2026-12-03',
+      fixtures: { list: 20, 'list-gen2': 0 },
+    },
     listPreview: {
       css: ['.buyer-chat-msg'],
       doc: 'the last message of the thread, inside a row',
@@ -435,6 +442,18 @@
     created: String.raw`(?:Created(?:\s*(?:on|at|time))?|Creation\s*time|创建时间)`,
     updated: String.raw`(?:Updated(?:\s*(?:on|at|time))?|Update\s*time|更新时间)`,
   });
+
+  /**
+   * What a list row's status says of the thread's last word. Evidence: the status
+   * column's "新询盘" [A] (reference §2); the other words [C]. The DOM has no sign of who
+   * wrote the latest message a row shows (reference §2: none found), so a row in
+   * conversation may show our own reply there: its text is not taken for the buyer's.
+   */
+  const ROW_STATUS = Object.freeze({
+    awaiting: String.raw`新询盘|新询价|待回复|未回复|New\s+inquiry|Unreplied|Not\s+replied|Awaiting\s+reply|Pending\s+reply`,
+    conversation: String.raw`洽谈中|已回复|跟进中|Replied|Negotiating|In\s+negotiation|Following\s+up`,
+  });
+  const STATUS_RE = Object.fromEntries(Object.entries(ROW_STATUS).map(([k, v]) => [k, new RegExp(`^(?:${v})$`, 'i')]));
 
   /**
    * Relative times as lists show them ("3 分钟前", "2 hours ago"), by unit. Evidence: the
@@ -906,7 +925,10 @@
       channel: 'inquiry',
       receivedAt: iso(Number(r.createTime)),
       subject: r.subject,
-      body: ours ? String(r.subject ?? '') : String(latest.content ?? r.subject ?? ''),
+      // Our reply is the row's latest message: the buyer's text is not in the row, and
+      // the subject (often the platform's "Inquiry from Product Details Page") is no
+      // stand-in for it. The row is read for its thread alone (see `threadOnly`).
+      body: ours ? undefined : String(latest.content ?? r.subject ?? ''),
       product: product ? clean({ id: product.productId != null ? String(product.productId) : undefined, title: product.productName }) : undefined,
       buyer: clean({
         name: sender.name,
@@ -932,6 +954,14 @@
     }
     return inquiry;
   }
+
+  /**
+   * Whether a listed inquiry is known by its thread alone: the row showed no text of
+   * the buyer's because the latest message is ours. Such an item is never triaged on
+   * its own; its clocks come from the thread, its tag from an earlier reading of the
+   * buyer's text if there is one (the service worker's `threadOnly` answers).
+   */
+  const isThreadOnly = (inquiry) => inquiry.body === undefined && inquiry.thread !== undefined;
 
   /** Leaf texts of an element in document order: elements without element children, with text. */
   function leaves(root) {
@@ -1049,7 +1079,10 @@
     const productEl = one(row, 'listProduct', overrides, found);
     const previewEl = one(row, 'listPreview', overrides, found);
     const product = text(productEl) || byStructure.product;
-    const message = previewEl ? messageText(previewEl) : messageText(byStructure.message);
+    const status = rowStatus(row, overrides, found);
+    // In conversation, the text shown may be our reply: whose it is, the row does not say.
+    const shown = previewEl ? messageText(previewEl) : messageText(byStructure.message);
+    const message = status === 'conversation' ? '' : shown;
     if (!previewEl && message) found?.add('listStructure');
     const name = nameEl?.getAttribute('title') || text(nameEl) || byStructure.name;
     const country = code?.toUpperCase() ?? byStructure.country;
@@ -1063,10 +1096,24 @@
       buyer: clean({ name, country }),
     });
     const missing = [];
-    if (!message) missing.push('text');
+    if (!message && status !== 'conversation') missing.push('text');
     if (when.at === undefined && !when.day) missing.push('time');
     if (!name && !country) missing.push('buyer');
-    return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined };
+    return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined, inConversation: status === 'conversation' };
+  }
+
+  /**
+   * A row's status as ROW_STATUS names it ('awaiting', 'conversation'), by its
+   * selector, else by a text of the row that is a status word and nothing else; null
+   * when the row shows none.
+   */
+  function rowStatus(row, overrides, found) {
+    const el = one(row, 'listStatus', overrides, found);
+    const texts = el ? [text(el)] : leaves(row).map((p) => p.text);
+    for (const t of texts) {
+      for (const [status, re] of Object.entries(STATUS_RE)) if (re.test(t.trim())) return status;
+    }
+    return null;
   }
 
   /** Rows of the list: by the row selectors, else by the rows' inquiry-number labels. */
@@ -1128,15 +1175,18 @@
       if (fromData) {
         found.add('pageData');
         item.inquiry = inquiryOfRow(fromData);
-        item.missing = [!item.inquiry.body && 'text', !item.inquiry.receivedAt && 'time', !item.inquiry.buyer && 'buyer'].filter(Boolean);
+        if (isThreadOnly(item.inquiry)) item.threadOnly = true;
+        item.missing = [!item.inquiry.body && !item.threadOnly && 'text', !item.inquiry.receivedAt && 'time', !item.inquiry.buyer && 'buyer'].filter(Boolean);
       } else {
         const dom = inquiryFromRowDom(row, id, overrides, found, now);
         item.inquiry = dom.inquiry;
         item.missing = dom.missing;
         if (dom.receivedOn) item.receivedOn = dom.receivedOn;
+        if (dom.inConversation) item.threadOnly = true;
       }
-      // No verdict from empty text: the row is marked unread instead.
-      if (!item.inquiry.body) item.unread = true;
+      // No verdict from empty text: the row is marked unread instead (or, when the
+      // text shown is not the buyer's, read for its thread alone).
+      if (!item.inquiry.body && !item.threadOnly) item.unread = true;
       items.push(item);
     }
     const missing = [];
@@ -1754,9 +1804,10 @@
     try {
       const read = fn(doc, data, overrides, now, options);
       // Whatever the page data held, every inquiry leaves with text to read: one odd
-      // row (its message empty, or not text) must not get the whole page refused.
+      // row (its message empty, or not text) must not get the whole page refused. An
+      // item known by its thread alone has none, and keeps none.
       for (const item of read.items) {
-        if (typeof item.inquiry?.body !== 'string') item.inquiry.body = '';
+        if (!item.threadOnly && typeof item.inquiry?.body !== 'string') item.inquiry.body = '';
       }
       return read;
     } catch (err) {
@@ -1776,7 +1827,8 @@
     for (const r of data.rows()) {
       try {
         const id = String(r.tradeId);
-        items.push({ id, key: listKey(id), inquiry: inquiryOfRow(r) });
+        const inquiry = inquiryOfRow(r);
+        items.push({ id, key: listKey(id), inquiry, ...(isThreadOnly(inquiry) ? { threadOnly: true } : {}) });
       } catch {
         // an odd row is read from the page once it is drawn
       }
@@ -1804,7 +1856,7 @@
   }
 
   const api = Object.freeze({
-    PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, IDENTITY_ATTRIBUTES, BUYER_LABELS, SELLER_HOSTS,
+    PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, ROW_STATUS, IDENTITY_ATTRIBUTES, BUYER_LABELS, SELLER_HOSTS,
     detect, isSellerPage, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
     contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure,
   });

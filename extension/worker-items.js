@@ -43,12 +43,13 @@ export function itemRecord(inquiry, result, url, previous, now, { preview = fals
     country: shortText(buyer.country, 8),
     subject: preview && subject && !subject.endsWith('…') ? `${subject}…` : subject,
     receivedAt: inquiry.receivedAt ?? null,
-    verdict: result.verdict,
-    score: result.score,
-    kind: result.kind,
-    grade: result.grade,
-    priority: result.priority,
-    template: preview ? null : result.template,
+    // An item known by its thread alone has none of these (null, in every browser's storage).
+    verdict: result.verdict ?? null,
+    score: result.score ?? null,
+    kind: result.kind ?? null,
+    grade: result.grade ?? null,
+    priority: result.priority ?? null,
+    template: preview ? null : result.template ?? null,
     deadline: result.deadline ?? null,
     followUp: result.followUp ?? null,
     rfq: result.rfq ?? null,
@@ -130,11 +131,32 @@ export function updateItems(change) {
   return run;
 }
 
-/** Records for what a page showed, added to the stored items. */
+/**
+ * What an earlier reading of the same message kept of the buyer's text (`body`, and
+ * `attachments` where there were some), for an item the page now shows by its thread
+ * alone; null when there was none: no record, a reading of a preview, of another
+ * message (another arrival time), or a record of a replied row whose subject older
+ * versions took for the buyer's text (the same text as its subject).
+ */
+export function keptReading(record, inquiry) {
+  const kept = record?.inquiry;
+  if (!kept || record.preview || typeof kept.body !== 'string' || !kept.body.trim()) return null;
+  if ((record.receivedAt ?? null) !== (inquiry.receivedAt ?? null)) return null;
+  if (kept.body === kept.subject) return null;
+  return { body: kept.body, ...(Array.isArray(kept.attachments) && kept.attachments.length ? { attachments: kept.attachments } : {}) };
+}
+
+/**
+ * Records for what a page showed, added to the stored items. An item known by its
+ * thread alone (a `threadOnly` answer: no verdict) is kept without one, for the queue,
+ * its follow-up and the reply metrics, when the page said when we replied; it never
+ * replaces a record of a reading of the buyer's text.
+ */
 export function rememberItems(stored, items, results, now) {
   items.forEach((item, n) => {
     if (!results[n]) return;
     const previous = stored[itemKey(item.inquiry)];
+    if (results[n].threadOnly && (!item.inquiry.thread?.ourLastReplyAt || previous?.verdict)) return;
     const record = itemRecord(item.inquiry, results[n], item.url, previous, now, { preview: item.preview === true });
     if (!record.id) return;
     // The list's preview of a message already read whole (the chat was open) says less.

@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession, readStoredItems } from './harness.mjs';
+import { ARTIFACTS, demoSession, readStoredItems, shownDisagrees } from './harness.mjs';
 import { visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -36,7 +36,7 @@ describe('site adapters through the extension', () => {
     const stored = await storedItems();
     for (const row of rows) {
       assert.equal(row.chips, 1, `row ${row.id} has one chip`);
-      assert.equal(row.verdict, stored[`inquiry:${row.id}`]?.verdict, `row ${row.id} shows its own verdict`);
+      assert.equal(shownDisagrees(row.verdict, stored[`inquiry:${row.id}`]), null, `row ${row.id} shows its own verdict`);
     }
     return rows.map((r) => r.id);
   }
@@ -151,7 +151,7 @@ describe('site adapters through the extension', () => {
     const stored = await storedItems();
     for (const row of rows) {
       assert.equal(row.chips, 1, `row ${row.no} has one chip`);
-      assert.equal(row.verdict, stored[`inquiry:${row.no}`]?.verdict, `row ${row.no} shows its own verdict`);
+      assert.equal(shownDisagrees(row.verdict, stored[`inquiry:${row.no}`]), null, `row ${row.no} shows its own verdict`);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'list-broken.png') });
     await page.close();
@@ -170,6 +170,47 @@ describe('site adapters through the extension', () => {
     assert.match(note ?? '', /the list of inquiries/, 'in the rep\'s words too');
     assert.equal(await page.$$eval('[data-xunpan-verdict]', (e) => e.length), 0, 'no wrong tags');
     await page.screenshot({ path: join(ARTIFACTS, 'chat-broken.png') });
+    await page.close();
+  });
+
+  // Last of the session: the reading it stores for the row would change what the rows
+  // of the tests above show (their pages are dated from another `now`).
+  test('a row whose latest message is our reply shows its follow-up, and the tag of the buyer\'s text once it is read', async () => {
+    const ID = '7301000017';
+    const row = `${ROW}[data-trade-id="${ID}"]`;
+    // The demo dates its inquiries from `now`: the same on every page, as real times are.
+    const now = Date.now() - 60_000;
+    const shown = async (page, want) => {
+      await page.waitForFunction(({ sel, want }) => want.test(document.querySelector(sel)?.getAttribute('data-xunpan-verdict') ?? ''),
+        { sel: row, want: new RegExp(want) }, { timeout: 20_000 });
+      const texts = await visibleTexts(page);
+      return { verdict: await page.getAttribute(row, 'data-xunpan-verdict'), texts };
+    };
+    // The list shows our reply there: no verdict, the thread's clock, and a record
+    // without one (the queue and the reply metrics still know we replied).
+    let page = await open(`${LIST}?now=${now}#feedback/all`);
+    const before = await shown(page, '^replied$');
+    assert.ok(before.texts.includes('our reply'), before.texts.join(' | '));
+    assert.ok(before.texts.some((t) => /^Follow up/.test(t)), 'the follow-up clock');
+    let stored = (await storedItems())[`inquiry:${ID}`];
+    assert.equal(stored.verdict, null, 'no verdict stored');
+    assert.ok(stored.firstReplyAt && stored.followUp, JSON.stringify(stored));
+    await page.locator(row).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'list-replied-row.png') });
+    await page.close();
+    // The rep opens the inquiry: the buyer's text is read and tagged there.
+    const detail = await open(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=${ID}&now=${now}`);
+    await detail.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    const read = (await storedItems())[`inquiry:${ID}`];
+    assert.ok(read.verdict && read.inquiry.body.includes('mailer boxes'), JSON.stringify(read));
+    await detail.close();
+    // Back on the list, the row shows that reading's tag, with the thread's clock.
+    page = await open(`${LIST}?now=${now}#feedback/all`);
+    const after = await shown(page, '^(spam|suspicious|genuine)$');
+    stored = (await storedItems())[`inquiry:${ID}`];
+    assert.equal(after.verdict, stored.verdict);
+    assert.equal(stored.inquiry.body, read.inquiry.body, 'the text read on the detail page');
+    assert.ok(stored.followUp, 'the follow-up from the list\'s thread');
     await page.close();
   });
 

@@ -119,6 +119,20 @@ export function readStoredItems(browser) {
   return browser.worker.evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});
 }
 
+/**
+ * Whether a row's `data-xunpan-verdict` agrees with the store: a verdict is the stored
+ * one; "replied" (the list showed our reply, not the buyer's text: known by its thread
+ * alone) has no verdict stored, since no text was read; "conversation" (the row does
+ * not say whose message it shows) reads nothing, whatever is stored from elsewhere.
+ * Returns the reason when not.
+ */
+export function shownDisagrees(shown, record) {
+  if (shown === 'conversation') return null;
+  if (shown === 'replied') return record?.verdict == null ? null : `shows "replied", but a reading is stored (${record.verdict})`;
+  if (!['spam', 'suspicious', 'genuine'].includes(shown)) return `shows "${shown}"`;
+  return shown === record?.verdict ? null : `shows ${shown}, stored ${record?.verdict}`;
+}
+
 /** What the adapter reported on the tab whose address holds `urlPart` (the popup's and panel's source); null without one. */
 export function readHealth(browser, urlPart) {
   return browser.worker.evaluate(async (part) => {

@@ -12,8 +12,8 @@ import { visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm#feedback/all';
 const WORDS = {
-  en: { tag: /^(spam|suspicious|genuine)$/, options: 'Xunpan settings', queue: /^\d+ open/, rfq: 'Buying requests (RFQ)' },
-  zh: { tag: /^(垃圾|可疑|真实)$/, options: '询盘助手设置', queue: /^待处理 \d+/, rfq: '采购需求（RFQ）' },
+  en: { tag: /^(spam|suspicious|genuine|our reply)$/, options: 'Xunpan settings', queue: /^\d+ open/, rfq: 'Buying requests (RFQ)' },
+  zh: { tag: /^(垃圾|可疑|真实|我方回复)$/, options: '询盘助手设置', queue: /^待处理 \d+/, rfq: '采购需求（RFQ）' },
 };
 
 mkdirSync(ARTIFACTS, { recursive: true });

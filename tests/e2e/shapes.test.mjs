@@ -54,7 +54,7 @@ describe('page shapes, browser on UTC', () => {
     const page = await open(`${LIST}?shape=hashed&tz=UTC#feedback/all/1`);
     const ROW = '[class^="_row_"]';
     const truth = await page.evaluate(() => Object.fromEntries(window.__hxStore.rows.map((r) => [r.id, r])));
-    const f = { items: 0, text: 0, buyer: 0, time: 0, clocksWithinMinute: 0, stale: 0 };
+    const f = { items: 0, text: 0, buyer: 0, time: 0, clocksWithinMinute: 0, stale: 0, replied: 0 };
     for (const [hash, n] of [['#feedback/all/1', 20], ['#feedback/all/2', 12], ['#feedback/all/1', 20]]) {
       await page.evaluate((h) => { location.hash = h; }, hash);
       await page.waitForFunction(({ sel, n }) => document.querySelectorAll(sel).length === n, { sel: ROW, n });
@@ -64,6 +64,15 @@ describe('page shapes, browser on UTC', () => {
         const id = row.text.match(/Inquiry No\.: (\d+)/)?.[1];
         const item = stored[`inquiry:${id}`];
         const want = truth[id];
+        // "Negotiating": the text the row shows may be our reply, and the page does not
+        // say whose it is; the row is known by its thread alone, nothing read or stored.
+        if (row.verdict === 'conversation') {
+          assert.ok(want.replied, `${id}: only a row in conversation is read by its thread alone`);
+          assert.equal(item, undefined, `${id}: nothing stored from a text that may be ours`);
+          f.replied += 1;
+          continue;
+        }
+        assert.ok(!want.replied, `${id}: a row in conversation is not read as the buyer's text`);
         assert.ok(item, `${id} is stored`);
         if (row.verdict !== item.verdict) f.stale += 1;
         assert.equal(row.verdict, item.verdict, `${id} shows its own verdict (${hash})`);
@@ -120,12 +129,21 @@ describe('page shapes, browser on UTC', () => {
     const page = await open(`${LIST}?shape=html&tz=UTC`);
     const ROW = 'a.inquiry-item[data-trade-id]';
     await tagged(page, ROW, 20);
-    const rows = await page.$$eval(ROW, (els) => els.map((r) => ({ id: r.getAttribute('data-trade-id'), created: r.textContent.match(/创建时间：(\d{4}-\d{2}-\d{2})/)?.[1] })));
+    const rows = await page.$$eval(ROW, (els) => els.map((r) => ({
+      id: r.getAttribute('data-trade-id'), created: r.textContent.match(/创建时间：(\d{4}-\d{2}-\d{2})/)?.[1], verdict: r.getAttribute('data-xunpan-verdict'),
+    })));
     const stored = await storedItems();
-    const f = { items: 0, text: 0, buyer: 0, dayClocks: 0 };
-    for (const { id, created } of rows) {
+    const f = { items: 0, text: 0, buyer: 0, dayClocks: 0, replied: 0 };
+    for (const { id, created, verdict } of rows) {
       const item = stored[`inquiry:${id}`];
       f.items += 1;
+      // "洽谈中": the text shown may be our reply; nothing read, no clock (when we
+      // replied the page does not say).
+      if (verdict === 'conversation') {
+        assert.equal(item, undefined, `${id}: nothing stored from a text that may be ours`);
+        f.replied += 1;
+        continue;
+      }
       if (item.inquiry.body) f.text += 1;
       if (item.buyer) f.buyer += 1;
       assert.equal(item.receivedAt, null, `${id}: no minute time from a date`);
@@ -134,7 +152,8 @@ describe('page shapes, browser on UTC', () => {
       assert.equal(item.deadline.dueOn, due, `${id}: due the day after ${created}`);
       f.dayClocks += 1;
     }
-    assert.equal(f.text, 20);
+    assert.equal(f.replied, 2, 'the two rows we replied to');
+    assert.equal(f.text, 18);
     const texts = await visibleTexts(page);
     assert.ok(texts.some((t) => /^(Due today|Due \d{4}-\d{2}-\d{2}|Overdue \(due \d{4}-\d{2}-\d{2}\))$/.test(t)), texts.filter((t) => /Due|Overdue/.test(t)).join(' | '));
     const h = await health('shape=html');
@@ -153,33 +172,43 @@ describe('page shapes, browser on UTC', () => {
       return Object.fromEntries((await res.json()).data.list.map(([r]) => [r.tradeId, r.createTime]));
     });
     const stored = await storedItems();
+    const replied = await page.$$eval(`${ROW}[data-xunpan-verdict="replied"]`, (els) => els.map((r) => r.getAttribute('data-trade-id')));
     let within = 0;
-    for (const [id, created] of Object.entries(truth)) if (Math.abs(Date.parse(stored[`inquiry:${id}`].receivedAt) - created) < MINUTE) within += 1;
+    for (const [id, created] of Object.entries(truth)) if (Math.abs(Date.parse(stored[`inquiry:${id}`]?.receivedAt) - created) < MINUTE) within += 1;
+    // The rows whose latest message is our reply are known by their thread: no verdict.
+    assert.deepEqual(replied.sort(), ['7301000011', '7301000017']);
+    for (const id of replied) assert.equal(stored[`inquiry:${id}`].verdict, null, `${id}: no verdict stored`);
     assert.equal(within, 20, 'each row\'s time from its data');
     const h = await health('shape=subject');
     assert.ok(h.found.includes('pageData'), JSON.stringify(h));
     assert.deepEqual(h.missing, []);
-    figures.subjectList = { items: 20, clocksWithinMinute: within };
+    figures.subjectList = { items: 20, clocksWithinMinute: within, replied: replied.length };
     await shot(page, 'subject-list');
     await page.close();
   });
 
-  test('rows whose latest message is the buyer\'s follow-up are read as the thread', async () => {
+  test('rows whose latest message is the buyer\'s follow-up are read as the thread; by structure, not taken for the buyer\'s', async () => {
     const f = {};
-    for (const [name, url, ROW] of [
-      ['pageData', `${LIST}?followups=1&tz=UTC#feedback/all`, 'a.inquiry-item[data-trade-id]'],
-      ['structure', `${LIST}?followups=1&shape=hashed&tz=UTC#feedback/all/1`, '[class^="_row_"]'],
-    ]) {
-      const page = await open(url);
-      const rows = await tagged(page, ROW, 20);
-      const stored = await storedItems();
-      const ids = rows.map((r) => r.text.match(/(?:询价单号：|Inquiry No\.: )(\d+)/)?.[1]);
-      const items = ids.map((id) => stored[`inquiry:${id}`]);
-      assert.ok(items.every((i) => /WhatsApp|link|invoice|Telegram/.test(i.inquiry.body)), 'the follow-up is the message read');
-      f[name] = { rows: 20, notGenuine: items.filter((i) => i.verdict !== 'genuine').length, verdicts: items.map((i) => i.verdict) };
-      await shot(page, `followups-${name}`);
-      await page.close();
-    }
+    // From the page data, which says who wrote the latest message: the follow-up is read.
+    let page = await open(`${LIST}?followups=1&tz=UTC#feedback/all`);
+    let rows = await tagged(page, 'a.inquiry-item[data-trade-id]', 20);
+    const idOf = (r) => r.text.match(/(?:询价单号：|Inquiry No\.: )(\d+)/)?.[1];
+    const stored = await storedItems();
+    const items = rows.map((r) => stored[`inquiry:${idOf(r)}`]);
+    assert.ok(items.every((i) => /WhatsApp|link|invoice|Telegram/.test(i.inquiry.body)), 'the follow-up is the message read');
+    f.pageData = { rows: 20, notGenuine: items.filter((i) => i.verdict !== 'genuine').length, verdicts: items.map((i) => i.verdict) };
+    await shot(page, 'followups-pageData');
+    await page.close();
+    // The same rows drawn with hashed classes and no page data: each says "Negotiating",
+    // and whether the text below it is the buyer's or our reply, the page does not say.
+    page = await open(`${LIST}?followups=1&shape=hashed&tz=UTC#feedback/all/1`);
+    rows = await tagged(page, '[class^="_row_"]', 20);
+    assert.deepEqual([...new Set(rows.map((r) => r.verdict))], ['conversation'], 'no verdict from a text that may be ours');
+    const after = await storedItems();
+    for (const r of rows) assert.deepEqual(after[`inquiry:${idOf(r)}`]?.inquiry, stored[`inquiry:${idOf(r)}`]?.inquiry, `${idOf(r)}: the reading from the page data stands`);
+    f.structure = { rows: 20, replied: rows.length };
+    await shot(page, 'followups-structure');
+    await page.close();
     figures.followUps = f;
   });
 

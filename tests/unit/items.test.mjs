@@ -3,7 +3,7 @@
 // platform's own stand-in subject, and its fields stay small.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { itemRecord, summary } from '../../extension/worker-items.js';
+import { itemRecord, keptReading, summary } from '../../extension/worker-items.js';
 
 test('the summary says what the item concerns, then what the buyer wrote', () => {
   const cases = [
@@ -62,4 +62,24 @@ test('a record of a message read from a preview keeps no reply, and only what th
   const whole = itemRecord({ id: '7', channel: 'chat', body: 'Price for 2 tons 316L pipe?' }, { verdict: 'genuine', template: 'answer_questions' }, null, null, 1);
   assert.equal(whole.template, 'answer_questions');
   assert.equal(whole.preview, undefined);
+});
+
+// A list row whose latest message is our reply shows no buyer text: the text an earlier
+// reading of the same message kept is used, and nothing else is taken for it.
+test('an earlier reading is used for a replied row only when it read the same message whole', () => {
+  const at = '2026-11-21T16:32:00.000Z';
+  const row = { id: '17', receivedAt: at, subject: 'Inquiry from Product Details Page', thread: { ourLastReplyAt: '2026-11-21T16:40:00.000Z' } };
+  const record = (inquiry, extra = {}) => ({ receivedAt: at, verdict: 'genuine', inquiry: { subject: row.subject, ...inquiry }, ...extra });
+  const body = 'Can you do custom printed mailer boxes 10000 pcs?';
+  const cases = [
+    ['a whole reading of the same message', record({ body }), { body }],
+    ['its attachments come back too', record({ body, attachments: [{ name: 'po.pdf' }] }), { body, attachments: [{ name: 'po.pdf' }] }],
+    ['no record', undefined, null],
+    ['a record without its inquiry', { receivedAt: at, verdict: 'spam' }, null],
+    ['a reading of a preview', record({ body }, { preview: { tag: null } }), null],
+    ['another message (another arrival time)', record({ body }, { receivedAt: '2026-11-20T10:00:00.000Z' }), null],
+    ['the subject older versions took for the text', record({ body: row.subject }), null],
+    ['an empty text', record({ body: '  ' }), null],
+  ];
+  for (const [what, stored, want] of cases) assert.deepEqual(keptReading(stored, row), want, what);
 });

@@ -88,6 +88,32 @@ test('one bad item of a batch is skipped in its place, the others go on typed', 
   }
 });
 
+// A replied list row is known by its thread alone: it comes without a body and keeps
+// that mark; the mark cannot make an item with a text of its own skip the triage.
+test('an item known by its thread alone is taken without a body, and only then', () => {
+  const thread = { ourLastReplyAt: '2026-11-21T16:40:00.000Z' };
+  const message = triage([
+    { inquiry: { id: '17', thread }, threadOnly: true },
+    { inquiry: { id: '18', body: 'Price?', thread }, threadOnly: true },
+    { inquiry: { id: '19', thread }, threadOnly: 'yes' },
+  ]);
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    assert.equal(accept(message, ours, EXTENSION), true);
+  } finally {
+    console.warn = warn;
+  }
+  assert.deepEqual(message.items[0], { inquiry: { id: '17', body: '', thread }, threadOnly: true });
+  assert.equal(message.items[1].threadOnly, undefined, 'a text of its own is triaged');
+  assert.equal(message.items[2], null, 'no body and no mark: skipped as before');
+  const { isAnswer } = globalThis.XunpanMessages;
+  assert.equal(isAnswer({ id: '17', threadOnly: true }), true);
+  assert.equal(isAnswer({ verdict: 'genuine' }), true);
+  assert.equal(isAnswer({ error: 'item 0 was skipped' }), false);
+  assert.equal(isAnswer(null), false);
+});
+
 test('signature: the same content, the same fingerprint, whatever object holds it; other content, another', () => {
   const a = { id: '1', body: 'Price for 500 pcs?', buyer: { name: 'Ana' } };
   assert.equal(signature(a), signature(JSON.parse(JSON.stringify(a))));
