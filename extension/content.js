@@ -24,6 +24,7 @@
   const asked = new Map(); // item key → { signature, answer } while the engine works on it
   const triagedAhead = new Set(); // keys answered from page data, their rows not yet drawn
   const drawn = new WeakMap(); // mount element → { key, known (the answer drawn), host }
+  const drawnOn = new WeakMap(); // item element → its mount, while something is drawn there
   let pageType = Site.detect(location.href);
   let overrides = {};
   let lang = (api.i18n?.getUILanguage?.() ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
@@ -448,9 +449,30 @@
     prev?.host.remove();
     const words = globalThis.XunpanHealth.partsInWords(item.missing?.length ? item.missing.map((m) => ({ text: 'messageText', time: 'receivedTime' })[m] ?? m) : ['messageText'], Overlay.t);
     const host = Overlay.unreadChip(words, { compact: Boolean(item.compact) });
+    host.setAttribute('data-xunpan-key', item.key);
     if (item.open) mount.prepend(host);
     else mount.append(host);
     drawn.set(mount, { key: item.key, known: 'unread', host });
+    drawnOn.set(item.element, mount);
+  }
+
+  /**
+   * A row element the page reused for another item (a virtualised list: its link now
+   * names another inquiry): what was drawn on it belongs to the item it showed before
+   * and is taken off at once, before the page paints; the scan that follows draws the
+   * new item's.
+   */
+  function undrawReused(node) {
+    for (let el = node; el && el !== document.body; el = el.parentElement) {
+      const mount = drawnOn.get(el);
+      if (!mount) continue;
+      drawnOn.delete(el);
+      drawn.get(mount)?.host.remove();
+      drawn.delete(mount);
+      el.removeAttribute('data-xunpan-verdict');
+      el.removeAttribute('data-xunpan-read');
+      return;
+    }
   }
 
   // --- drawing ---------------------------------------------------------------------------
@@ -667,10 +689,13 @@
     const host = result.threadOnly
       ? Overlay.threadChip(result, { compact: Boolean(item.compact), ours })
       : isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview });
+    // Whose chip this is, for tests and other tools (a reused row must never show another's).
+    host.setAttribute('data-xunpan-key', item.key);
     if (isSingle) openItem = { item, host };
     if (isSingle) mount.prepend(host);
     else mount.append(host);
     drawn.set(mount, { key: item.key, known, host });
+    drawnOn.set(item.element, mount);
   }
 
   /** The rep's "spam" / "not spam": the filter learns and the item is tagged again. */
@@ -989,6 +1014,9 @@
       let added = false;
       let onlyOurs = true;
       for (const r of records) {
+        if (r.type === 'attributes' && Site.itemOfAttribute(r.attributeName, r.oldValue) !== Site.itemOfAttribute(r.attributeName, r.target.getAttribute(r.attributeName))) {
+          undrawReused(r.target);
+        }
         if (r.addedNodes.length) added = true;
         if (onlyOurs && (r.type !== 'childList' || !ours(r.addedNodes) || !ours(r.removedNodes))) onlyOurs = false;
       }
@@ -1005,6 +1033,7 @@
       subtree: true,
       attributes: true,
       attributeFilter: Site.IDENTITY_ATTRIBUTES ?? ['data-trade-id', 'data-cid'],
+      attributeOldValue: true,
     });
     // page-data.js may have posted before we listened: ask it to post those again.
     window.postMessage({ source: 'xunpan-page-data-request', since: listeningSince }, location.origin);

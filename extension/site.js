@@ -491,8 +491,19 @@
   /** Noise in a OneTalk contact row that is not the buyer's message. */
   const CONTACT_NOISE = Object.freeze([/\[(?:未读|Unread|unread)\]/g, /\[(?:已读|Read)\]/g]);
 
-  /** Attributes that carry identity; a change of one means the element shows another item. */
-  const IDENTITY_ATTRIBUTES = Object.freeze(['data-trade-id', 'data-cid']);
+  /**
+   * Attributes that carry identity: a row's own id, or its link to an item's page (a
+   * virtualised list reuses its row elements and changes only these). A change of one
+   * to another item (`itemOfAttribute`) means the element shows another item.
+   */
+  const IDENTITY_ATTRIBUTES = Object.freeze(['data-trade-id', 'data-cid', 'href']);
+
+  /** The item an identity attribute's value names (null: none, e.g. a link to a product). */
+  function itemOfAttribute(name, value) {
+    if (typeof value !== 'string') return null;
+    if (name === 'href') return value.match(/imInquiryId=(\d+)/)?.[1] ?? null;
+    return value || null;
+  }
 
   /** CRM card labels, Chinese and English, by field (used with value checks, never alone). */
   const BUYER_LABELS = Object.freeze({
@@ -987,7 +998,7 @@
   const DATE_TIME = String.raw`(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)`;
 
   /** The inquiry a link to its detail page names ("…imInquiryId=<id>"), if any. */
-  const inquiryIdOfLink = (a) => a?.getAttribute('href')?.match(/imInquiryId=(\d+)/)?.[1];
+  const inquiryIdOfLink = (a) => itemOfAttribute('href', a?.getAttribute('href')) ?? undefined;
 
   /**
    * Each item's element found by its links, when class names fail: the largest element
@@ -1856,7 +1867,7 @@
   }
 
   const api = Object.freeze({
-    PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, ROW_STATUS, IDENTITY_ATTRIBUTES, BUYER_LABELS, SELLER_HOSTS,
+    PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, ROW_STATUS, IDENTITY_ATTRIBUTES, itemOfAttribute, BUYER_LABELS, SELLER_HOSTS,
     detect, isSellerPage, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
     contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure,
   });

@@ -101,15 +101,25 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     const ROW = '._vp_Xx2m7 [role="row"]';
     await page.waitForSelector(ROW);
     const truth = await page.evaluate(() => Object.fromEntries(window.__vtStore.rows.map((r) => [r.id, r])));
-    const f = { rows: Object.keys(truth).length, items: 0, text: 0, buyer: 0, country: 0, time: 0, dayClocks: 0, stale: 0, replied: 0, scrolls: 0 };
+    const f = { rows: Object.keys(truth).length, items: 0, text: 0, buyer: 0, country: 0, time: 0, dayClocks: 0, stale: 0, staleChips: 0, replied: 0, scrolls: 0 };
     const seen = new Set();
     const max = await page.$eval('._vp_Xx2m7', (v) => v.scrollHeight - v.clientHeight);
     for (let top = 0; ; top = Math.min(top + 5 * 72, max)) {
       await page.$eval('._vp_Xx2m7', (v, y) => { v.scrollTop = y; }, top);
       // The page has drawn the rows of this position (it draws on the next frame).
       const first = Math.max(0, Math.min(Math.floor(top / 72) - 1, f.rows - 8));
-      await page.waitForFunction(({ sel, index }) => Math.min(...[...document.querySelectorAll(sel)].filter((r) => !r.hidden)
-        .map((r) => Number(r.getAttribute('aria-rowindex')))) === index, { sel: ROW, index: first + 2 });
+      // In the very frame the page reused its rows: no row carries a chip of the
+      // inquiry it showed before (what is drawn there is taken off as the link changes).
+      const staleChips = await (await page.waitForFunction(({ sel, index }) => {
+        const shown = [...document.querySelectorAll(sel)].filter((r) => !r.hidden);
+        if (Math.min(...shown.map((r) => Number(r.getAttribute('aria-rowindex')))) !== index) return false;
+        return shown.flatMap((r) => {
+          const key = `inquiry:${r.querySelector('a[href*="imInquiryId="]')?.href.match(/imInquiryId=(\d+)/)?.[1]}`;
+          return [...r.querySelectorAll('[data-xunpan-key]')].map((h) => h.getAttribute('data-xunpan-key')).filter((k) => k !== key).map((k) => `${key} shows ${k}`);
+        });
+      }, { sel: ROW, index: first + 2 })).jsonValue();
+      assert.deepEqual(staleChips, [], `scrolled to ${top}`);
+      f.staleChips += staleChips.length;
       f.scrolls += 1;
       // Each shown row is tagged with the verdict of the inquiry it shows now (its element
       // showed another a moment ago).
