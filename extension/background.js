@@ -163,8 +163,10 @@ async function triageItems(page, pageItems) {
     }), now, browserZone(now))
     : [];
   const results = items.map((item) => (item?.threadOnly ? { ...(item.inquiry.id ? { id: item.inquiry.id } : {}), threadOnly: true } : null));
-  taken.forEach(({ n }, k) => {
-    const answer = answers[k];
+  taken.forEach(({ item, n }, k) => {
+    // The engine's clocks for an item known by its thread alone say nothing of what
+    // was asked: marked here, for the page and the records.
+    const answer = item.threadOnly && answers[k] && !('error' in answers[k]) ? { ...answers[k], threadOnly: true } : answers[k];
     if (isAnswer(answer)) results[n] = answer;
     else console.warn(`Xunpan: item ${n} skipped: ${answer?.error ?? 'no answer'}`);
   });

@@ -47,21 +47,17 @@ pub struct TriageResult {
 
 /// The clocks of an inquiry whose buyer's text was not shown: a list row whose latest
 /// message is our own reply. Nothing here needs the text (no verdict, grade or
-/// template: those would be guesses); what the thread's times say is certain.
+/// template: those would be guesses); what the thread's times say is certain. Written
+/// as `{deadline, followUp}`, each null when there is none (no id nor mark of its
+/// own: the caller knows what it asked, and every field costs the package bytes).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ThreadClocks {
-    /// The inquiry's id, when it had one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Always true: tells this answer from a [`TriageResult`].
-    pub thread_only: bool,
-    /// The reply clocks, when the inquiry has an arrival time.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The reply clocks, when the inquiry has an arrival time (else null).
     pub deadline: Option<Deadline>,
     /// The next follow-up, when our reply is the last word of the thread (the
-    /// cadence of a silent buyer: the grade that times a conversation is not known).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// cadence of a silent buyer: the grade that times a conversation is not known;
+    /// else null).
     pub follow_up: Option<FollowUp>,
 }
 
@@ -182,8 +178,6 @@ impl Engine {
         zone: &Zone,
     ) -> ThreadClocks {
         ThreadClocks {
-            id: inquiry.id.clone(),
-            thread_only: true,
             deadline: clock::deadline(&self.settings.policy, inquiry, now, zone),
             follow_up: clock::next_follow_up(inquiry, zone, None),
         }

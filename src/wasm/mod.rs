@@ -78,7 +78,7 @@ impl WasmEngine {
     /// (see [`crate::core::clock::day_deadline`]) instead of a made-up minute clock. One
     /// marked `"threadOnly": true` is known by its thread alone (a list row whose latest
     /// message is our reply: the buyer's text was not shown, its `body` is not read): it
-    /// answers its clocks, `{id, threadOnly: true, deadline?, followUp?}` (see
+    /// answers its clocks, `{deadline, followUp}`, each null when there is none (see
     /// [`crate::core::engine::ThreadClocks`]), never a verdict.
     pub fn triage(
         &self,
