@@ -570,27 +570,34 @@
     };
     chipEl.addEventListener('click', toggle);
     chipEl.addEventListener('keydown', (ev) => (ev.key === 'Enter' || ev.key === ' ') && toggle(ev));
-    // The row is often a link: clicks inside Xunpan must neither open it nor reach the page.
-    el.addEventListener('click', (ev) => {
-      ev.stopPropagation();
-      ev.preventDefault();
-    });
+    keepClicks(el);
     root.append(chipEl, pop);
-    if (result.deadline) {
-      watchClock(clock, result.deadline, {
-        followUp: result.followUp,
-        resolution: 'minute',
-        short: compact,
-        onName: (words) => {
-          const label = name(words);
-          if (chipEl.getAttribute('aria-label') !== label) chipEl.setAttribute('aria-label', label);
-        },
-      });
-    } else {
-      clock.remove();
-    }
+    chipClock(clock, chipEl, result, { compact, name });
     if (!compact) fitIntoGap(el);
     return el;
+  }
+
+  /** The row is often a link: clicks inside Xunpan must neither open it nor reach the page. */
+  const keepClicks = (el) => el.addEventListener('click', keep);
+
+  /**
+   * A list chip's clock (to the minute; `compact`: the time alone), its words kept in the
+   * chip's accessible name (`name(words)`); taken out when the result has no deadline.
+   */
+  function chipClock(clock, chipEl, result, { compact, name }) {
+    if (!result.deadline) {
+      clock.remove();
+      return;
+    }
+    watchClock(clock, result.deadline, {
+      followUp: result.followUp,
+      resolution: 'minute',
+      short: compact,
+      onName: (words) => {
+        const label = name(words);
+        if (chipEl.getAttribute('aria-label') !== label) chipEl.setAttribute('aria-label', label);
+      },
+    });
   }
 
   /**
@@ -602,10 +609,7 @@
     const title = t('chipUnreadTitle', [missing]);
     const tag = h('span', { class: 'tag unread', text: t('chipUnread') });
     root.append(h('span', { class: compact ? 'chip compact' : 'chip', role: 'note', title, 'aria-label': `${t('extName')}: ${title}` }, tag));
-    el.addEventListener('click', (ev) => {
-      ev.stopPropagation();
-      ev.preventDefault();
-    });
+    keepClicks(el);
     if (!compact) fitIntoGap(el);
     return el;
   }
@@ -623,23 +627,8 @@
     const clock = h('span', { class: 'clock' });
     const chipEl = h('span', { class: compact ? 'chip compact' : 'chip', role: 'note', title, 'aria-label': `${t('extName')}: ${title}` }, tag, clock);
     root.append(chipEl);
-    el.addEventListener('click', (ev) => {
-      ev.stopPropagation();
-      ev.preventDefault();
-    });
-    if (result.deadline) {
-      watchClock(clock, result.deadline, {
-        followUp: result.followUp,
-        resolution: 'minute',
-        short: compact,
-        onName: (words) => {
-          const label = `${t('extName')}: ${title}${words ? `, ${words}` : ''}`;
-          if (chipEl.getAttribute('aria-label') !== label) chipEl.setAttribute('aria-label', label);
-        },
-      });
-    } else {
-      clock.remove();
-    }
+    keepClicks(el);
+    chipClock(clock, chipEl, result, { compact, name: (words) => `${t('extName')}: ${title}${words ? `, ${words}` : ''}` });
     if (!compact) fitIntoGap(el);
     return el;
   }
