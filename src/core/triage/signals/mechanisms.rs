@@ -253,6 +253,11 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
             push(out, Code::SELLS_SERVICE);
         }
     }
+    // "Someone applied to register your name as a domain or a keyword; confirm or we
+    // approve it": the registrar sells the registration, and nothing is bought.
+    if e.has(NameClaim) && e.lacks_substance() {
+        push(out, Code::SELLS_SERVICE);
+    }
     if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {
         push(out, Code::INVESTMENT_PITCH);
     }
