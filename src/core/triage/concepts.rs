@@ -88,6 +88,7 @@ concepts! {
     Tender => "tender", "Tenders and contract awards (a buying agent is a buyer, not listed).";
     Pressure => "pressure", "Pressure: urgent, today only, why no reply, last warning.";
     AccountAlert => "account_alert", "Account or mailbox suspended, full, expiring or blocked.";
+    NameClaim => "name_claim", "Someone else registering the reader's name as a domain, keyword or trademark.";
     Prize => "prize", "Prizes, winnings, inheritances, easy money.";
     Purchase => "purchase", "Buying words: order, purchase, need, quote, price.";
     QrCode => "qr_code", "A QR code to scan: a link the text does not show.";

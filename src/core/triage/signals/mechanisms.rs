@@ -173,7 +173,11 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // own tender: one that asks for certificates and gives what it buys, and puts no
     // cost on the supplier or cut on an agent.
     let own_tender = !e.lacks_substance() && !e.has(SupplierPays) && !e.has(Commission);
+    // A fee beside easy money (a job from home, a prize, a quick loan) in a short
+    // message is the price of a promise that never pays out.
+    let paid_promise = e.found.word_count <= SHORT_LURE_WORDS && e.related(FeeFirst, Prize);
     if e.related(FeeFirst, SupplierPays)
+        || paid_promise
         || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)
         || e.related(Invitation, SupplierPays)
         || (e.related(SupplierPays, Commission) && e.has(Tender))
@@ -252,6 +256,11 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
         if sells || is_the_trade {
             push(out, Code::SELLS_SERVICE);
         }
+    }
+    // "Someone applied to register your name as a domain or a keyword; confirm or we
+    // approve it": the registrar sells the registration, and nothing is bought.
+    if e.has(NameClaim) && e.lacks_substance() {
+        push(out, Code::SELLS_SERVICE);
     }
     if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {
         push(out, Code::INVESTMENT_PITCH);
