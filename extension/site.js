@@ -1075,7 +1075,9 @@
     const long = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
       .sort((a, b) => b.text.length - a.text.length)[0];
     const message = (beside ?? paragraph ?? long)?.el ?? null;
-    return { id, created, when, product, country, name, message };
+    // The status: a text that is a status word and nothing else (see ROW_STATUS).
+    const status = statusOf(parts.map((p) => p.text));
+    return { id, created, when, product, country, name, message, status };
   }
 
   /**
@@ -1090,7 +1092,8 @@
     const productEl = one(row, 'listProduct', overrides, found);
     const previewEl = one(row, 'listPreview', overrides, found);
     const product = text(productEl) || byStructure.product;
-    const status = rowStatus(row, overrides, found);
+    const statusEl = one(row, 'listStatus', overrides, found);
+    const status = statusEl ? statusOf([text(statusEl)]) : byStructure.status;
     // In conversation, the text shown may be our reply: whose it is, the row does not say.
     const shown = previewEl ? messageText(previewEl) : messageText(byStructure.message);
     const message = status === 'conversation' ? '' : shown;
@@ -1113,14 +1116,8 @@
     return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined, inConversation: status === 'conversation' };
   }
 
-  /**
-   * A row's status as ROW_STATUS names it ('awaiting', 'conversation'), by its
-   * selector, else by a text of the row that is a status word and nothing else; null
-   * when the row shows none.
-   */
-  function rowStatus(row, overrides, found) {
-    const el = one(row, 'listStatus', overrides, found);
-    const texts = el ? [text(el)] : leaves(row).map((p) => p.text);
+  /** The status ROW_STATUS names ('awaiting', 'conversation') of the first of `texts` that is one; null when none is. */
+  function statusOf(texts) {
     for (const t of texts) {
       for (const [status, re] of Object.entries(STATUS_RE)) if (re.test(t.trim())) return status;
     }
