@@ -24,7 +24,7 @@ import {
   storeLearned, storeSettings,
 } from './worker-policy.js';
 import { keepPopupOnToolbarIcon } from './browser-compat.js';
-import { itemKey, itemsWriteProblem, keptReading, onItemsWriteProblem, rememberItems, updateItems } from './worker-items.js';
+import { itemKey, itemsWriteProblem, keptReading, onItemsWriteProblem, rememberItems, storedItems, updateItems } from './worker-items.js';
 import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';
 import { answersFor, answersGeneration, chosenLocale, forgetAnswers, pageSetup, rememberAnswers } from './worker-answers.js';
 
@@ -147,8 +147,10 @@ const MAX_LIST_ITEMS = 1000;
 async function triageItems(page, pageItems) {
   const now = Date.now();
   const generation = answersGeneration();
+  // Earlier readings are looked up while the engine is got ready (built, on a cold start).
+  const completing = withKeptReadings(pageItems);
   const eng = await engine();
-  const items = await withKeptReadings(pageItems);
+  const items = await completing;
   // Items the door could not type are null (skipped, their reason logged there); an
   // item the engine could not read answers an error record. Either way the rest of
   // the batch is triaged, and each answer keeps its item's place. For an item known by
@@ -184,14 +186,14 @@ async function triageItems(page, pageItems) {
 /**
  * `items` with the buyer's text put back into those known by their thread alone, where
  * an earlier reading of the same message kept it (see `keptReading`): they are then
- * triaged as any item, their thread giving the clocks. The stored items are read only
- * when such an item is there.
+ * triaged as any item, their thread giving the clocks. The stored items are looked at
+ * only when such an item is there.
  */
 async function withKeptReadings(items) {
   if (!items.some((item) => item?.threadOnly && item.inquiry.thread)) return items;
   let stored = {};
   try {
-    stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+    stored = await storedItems();
   } catch (err) {
     console.warn('Xunpan: earlier readings could not be read:', String(err));
   }

@@ -84,6 +84,17 @@ export function summary(inquiry) {
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
+// The items as this worker last wrote or read them. The worker is their only writer,
+// so within its life they stand for what is stored; the page's triage reads earlier
+// readings from here, not the whole store (up to ITEMS_BUDGET_BYTES) on every list.
+let itemsInMemory = null;
+
+/** The stored items (by key), from this worker's memory when it has them. Callers must not change them. */
+export async function storedItems() {
+  itemsInMemory ??= (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+  return itemsInMemory;
+}
+
 let itemWrites = Promise.resolve();
 let writeProblem = null; // { at, message } while the items cannot be written
 
@@ -125,6 +136,7 @@ export function updateItems(change) {
       }
     }
     setProblem(null);
+    itemsInMemory = stored;
     return { answer, stored };
   });
   itemWrites = run.catch((err) => console.warn('Xunpan: items not stored:', String(err)));
