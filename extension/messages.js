@@ -159,7 +159,7 @@
    * used. A day-level time (`receivedOn`, "YYYY-MM-DD") is kept only in that shape.
    * An item known by its thread alone (`threadOnly`: the page showed our reply, not
    * the buyer's text, see site.js) comes without a body and is kept with an empty one,
-   * which is never triaged (see `isAnswer`).
+   * which is never triaged: the worker asks the engine for its clocks only.
    */
   function normaliseItem(item, n) {
     if (!isObject(item)) {

@@ -998,7 +998,7 @@
   const DATE_TIME = String.raw`(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)`;
 
   /** The inquiry a link to its detail page names ("…imInquiryId=<id>"), if any. */
-  const inquiryIdOfLink = (a) => itemOfAttribute('href', a?.getAttribute('href')) ?? undefined;
+  const inquiryIdOfLink = (a) => itemOfAttribute('href', a?.getAttribute('href'));
 
   /**
    * Each item's element found by its links, when class names fail: the largest element
