@@ -315,6 +315,13 @@ impl Words {
 
     fn close(&mut self, start: &mut usize, number: bool, source: usize) {
         if self.folded.len() > *start {
+            if let Some((_, full)) = CHAT_SPELLINGS
+                .iter()
+                .find(|(short, _)| !number && self.folded[*start..] == **short)
+            {
+                self.folded.truncate(*start);
+                self.folded.push_str(full);
+            }
             // The buffer is capped by MAX_SCAN_BYTES-sized texts: u32 offsets suffice.
             let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             self.spans.push((
@@ -328,6 +335,17 @@ impl Words {
         *start = self.folded.len();
     }
 }
+
+/// Chat spellings read as the words they stand for, so that one table term ("register
+/// your brand", "você precisa pagar") also covers the way chat types it ("register ur
+/// brand", "vc precisa pagar").
+const CHAT_SPELLINGS: &[(&str, &str)] = &[
+    ("u", "you"),
+    ("ur", "your"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("vc", "voce"),
+];
 
 /// Splits text into folded words: runs of letters, runs of digits (so `500pcs` is
 /// `500` and `pcs`), and single Chinese characters. At most `max` words.
