@@ -69,6 +69,7 @@ concepts! {
     FeeFirst => "fee_first", "Fees a supplier is told to pay: registration, licence, activation, clearance.";
     SupplierPays => "supplier_pays", "Telling the supplier to pay, transfer or bear a cost.";
     Overpayment => "overpayment", "Paying more than owed and asking for the balance back.";
+    RefundLater => "refund_later", "The sender promising to pay back later what the supplier pays now.";
     Commission => "commission", "A commission or percentage for an agent or middleman.";
     BankChange => "bank_change", "A changed or new bank account, payment to another account.";
     PaymentSent => "payment_sent", "A payment said to be made, a slip to confirm.";
@@ -532,8 +533,9 @@ impl Concept {
     }
 }
 
-/// The concepts whose rules read roles: a service (who sells it) and a fee (who pays it).
-pub const NEEDS_ROLES: &[Concept] = &[Concept::Service, Concept::FeeFirst];
+/// The concepts whose rules read roles: a service (who sells it), a fee and a cost
+/// promised back (who pays them).
+pub const NEEDS_ROLES: &[Concept] = &[Concept::Service, Concept::FeeFirst, Concept::RefundLater];
 
 impl Lexicon {
     /// The lexicon of the role concepts (`roles`) or of all the others.
