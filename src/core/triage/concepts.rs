@@ -69,6 +69,7 @@ concepts! {
     FeeFirst => "fee_first", "Fees a supplier is told to pay: registration, licence, activation, clearance.";
     SupplierPays => "supplier_pays", "Telling the supplier to pay, transfer or bear a cost.";
     Overpayment => "overpayment", "Paying more than owed and asking for the balance back.";
+    RefundLater => "refund_later", "The sender promising to pay back later what the supplier pays now.";
     Commission => "commission", "A commission or percentage for an agent or middleman.";
     BankChange => "bank_change", "A changed or new bank account, payment to another account.";
     PaymentSent => "payment_sent", "A payment said to be made, a slip to confirm.";
@@ -315,6 +316,13 @@ impl Words {
 
     fn close(&mut self, start: &mut usize, number: bool, source: usize) {
         if self.folded.len() > *start {
+            if let Some((_, full)) = CHAT_SPELLINGS
+                .iter()
+                .find(|(short, _)| !number && self.folded[*start..] == **short)
+            {
+                self.folded.truncate(*start);
+                self.folded.push_str(full);
+            }
             // The buffer is capped by MAX_SCAN_BYTES-sized texts: u32 offsets suffice.
             let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             self.spans.push((
@@ -328,6 +336,17 @@ impl Words {
         *start = self.folded.len();
     }
 }
+
+/// Chat spellings read as the words they stand for, so that one table term ("register
+/// your brand", "você precisa pagar") also covers the way chat types it ("register ur
+/// brand", "vc precisa pagar").
+const CHAT_SPELLINGS: &[(&str, &str)] = &[
+    ("u", "you"),
+    ("ur", "your"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("vc", "voce"),
+];
 
 /// Splits text into folded words: runs of letters, runs of digits (so `500pcs` is
 /// `500` and `pcs`), and single Chinese characters. At most `max` words.
@@ -514,8 +533,9 @@ impl Concept {
     }
 }
 
-/// The concepts whose rules read roles: a service (who sells it) and a fee (who pays it).
-pub const NEEDS_ROLES: &[Concept] = &[Concept::Service, Concept::FeeFirst];
+/// The concepts whose rules read roles: a service (who sells it), a fee and a cost
+/// promised back (who pays them).
+pub const NEEDS_ROLES: &[Concept] = &[Concept::Service, Concept::FeeFirst, Concept::RefundLater];
 
 impl Lexicon {
     /// The lexicon of the role concepts (`roles`) or of all the others.

@@ -194,6 +194,16 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     {
         push(out, Code::ADVANCE_FEE);
     }
+    // A cost the supplier is told to pay now, with the sender's promise to pay it back
+    // with the order ("pay our courier $85 first, we refund it with the first order"):
+    // the fee need not be named, the money still flows the wrong way. A real buyer
+    // pays its own courier, agent and certificate, or asks for them in the price.
+    if e.has(RefundLater)
+        && (e.related(RefundLater, SupplierPays)
+            || e.found.in_one_clause(&[Pay, Reader], &[WePay], false))
+    {
+        push(out, Code::ADVANCE_FEE);
+    }
     if e.related_any(
         Overpayment,
         &[

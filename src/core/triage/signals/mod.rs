@@ -133,7 +133,13 @@ pub fn cap(s: &str, max: usize) -> &str {
 
 // --- links -----------------------------------------------------------------------------
 
-pattern!(URL, r#"(?:https?://|www\.)[^\s<>"'()\[\]{}]+"#);
+// A link as typed: with its scheme or `www.`, or, as chat and quick forms carry them,
+// a bare host with a path (`secure-center.example/login`): the path makes it an
+// address, where a bare `name.tld` may be a file or an abbreviation.
+pattern!(
+    URL,
+    r#"(?:https?://|www\.)[^\s<>"'()\[\]{}]+|(?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[^\s<>"'()\[\]{}]*"#
+);
 pattern!(
     LINK_TEXT_PAIR,
     r"([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\s*\((https?://[^)\s]+)\)"
