@@ -1004,7 +1004,8 @@
    * Each item's element found by its links, when class names fail: the largest element
    * around a link that holds no link to another item (`idOf` reads a link's item), or
    * `preferred(link)` where that holds none. `[{ element, link }]` in the links' order,
-   * each element once; a link alone in its element, or directly under the body, gives none.
+   * each element once; a link alone in its element, or directly under the body, gives
+   * none, unless the link holds the item's texts itself (a row drawn as one link).
    */
   function aroundOwnLinks(doc, links, idOf, preferred = () => null) {
     const alone = (el, id) => links.every((l) => !el.contains(l) || idOf(l) === id);
@@ -1017,7 +1018,8 @@
         element = link;
         while (element.parentElement && element.parentElement !== doc.body && alone(element.parentElement, id)) element = element.parentElement;
       }
-      if (element === link || out.some((o) => o.element === element)) continue;
+      // A link that holds several texts (a name, a message, a time) is the whole item.
+      if ((element === link && leaves(link).length < 3) || out.some((o) => o.element === element)) continue;
       out.push({ element, link });
     }
     return out;
@@ -1033,10 +1035,14 @@
     const whole = text(row);
     const id = row.getAttribute('data-trade-id') ||
       whole.match(labelRe('inquiryNo', String.raw`(\d{5,})`))?.[1] ||
-      inquiryIdOfLink(one(row, 'listDetailLink', overrides)) || null;
+      inquiryIdOfLink(one(row, 'listDetailLink', overrides)) ||
+      (matchesAny(row, 'listDetailLink', overrides) ? inquiryIdOfLink(row) : null) || null;
     const created = whole.match(labelRe('created', DATE_TIME))?.[1];
-    // No label in the row: the cell under the "Created" column header of a grid.
-    const timeCell = created ? null : cellUnderHeader(row, 'created', overrides);
+    // No label in the row: the cell under the "Created" column header of a grid, else a
+    // text that is a time and nothing else (the time of the row's newest message).
+    const parts = leaves(row);
+    const timeCell = created ? null : cellUnderHeader(row, 'created', overrides) ??
+      parts.find((p) => TIME_ONLY.test(p.text))?.el ?? null;
     const when = timeCell ? timeIn(timeCell, overrides, now) : undefined;
     const productLink = one(row, 'listProductLink', overrides);
     const product = productLink ? (productLink.getAttribute('title') || text(productLink)) : '';
@@ -1045,7 +1051,6 @@
     const flagCode = [...(flag?.classList ?? [])].map((c) => c.match(/flag-([a-z]{2})$/i)?.[1]).find(Boolean);
     const country = named?.code ?? flagCode?.toUpperCase() ??
       countryCode(flag?.getAttribute('title') || flag?.getAttribute('aria-label') || flag?.getAttribute('alt') || text(flag));
-    const parts = leaves(row);
     // The buyer's name: a part whose title repeats its text (full names are in titles),
     // else the text just before the flag.
     let nameEl = parts.find((p) => p.el !== flag && !flag?.contains(p.el) && p.el.getAttribute?.('title') && p.el.getAttribute('title') === p.text)?.el;
@@ -1066,7 +1071,7 @@
       return p.text !== name && p.text !== product && !(control && text(control) === p.text);
     });
     // Layout first: a paragraph, or the text beside the product link, is the message
-    // however short ("hi"); else the longest text of a few words.
+    // however short ("hi"); else the longest text of a few words, else the one text left.
     const productCell = productLink?.closest?.('[role="gridcell"], [role="cell"], td');
     const beside = productLink
       ? free.find((p) => p.el.parentElement === productLink.parentElement || (productCell && row.contains(productCell) && productCell.contains(p.el)))
@@ -1074,10 +1079,12 @@
     const paragraph = free.find((p) => /^(P|BLOCKQUOTE)$/.test(p.el.nodeName));
     const long = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
       .sort((a, b) => b.text.length - a.text.length)[0];
-    const message = (beside ?? paragraph ?? long)?.el ?? null;
+    // A row with one text left besides its name and time: that is the message ("hi").
+    const only = free.length === 1 && statusOf([free[0].text]) === null ? free[0] : null;
+    const message = (beside ?? paragraph ?? long ?? only)?.el ?? null;
     // The status: a text that is a status word and nothing else (see ROW_STATUS).
     const status = statusOf(parts.map((p) => p.text));
-    return { id, created, when, product, country, name, message, status };
+    return { id, created, when, product, country, name, nameEl, message, status };
   }
 
   /**
@@ -1113,7 +1120,35 @@
     if (!message && status !== 'conversation') missing.push('text');
     if (when.at === undefined && !when.day) missing.push('time');
     if (!name && !country) missing.push('buyer');
-    return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined, inConversation: status === 'conversation' };
+    // Neither a status nor a preview element says whose the text shown is: its style may.
+    const unmarked = status === null && !previewEl && message ? byStructure.message : null;
+    return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined, inConversation: status === 'conversation', unmarked };
+  }
+
+  /** The weight an element's text is drawn in (400 normal, 700 bold), or null unknown. */
+  function fontWeight(el) {
+    const weight = Number(el?.ownerDocument?.defaultView?.getComputedStyle?.(el)?.fontWeight);
+    return Number.isFinite(weight) && weight > 0 ? weight : null;
+  }
+
+  /**
+   * Rows whose text the list marks by weight alone: where some rows' messages are bold
+   * and others not, the bold ones are unread, so the newest message is the buyer's (ours
+   * are never unread to us); the others may show our own reply, and the row does not say
+   * whose it is. Those are read for their thread alone, the health naming the side as
+   * missing. A list whose messages all look alike is left as it was read.
+   */
+  function sidesByWeight(items) {
+    const weighed = items.filter((i) => i.unmarked).map((i) => ({ item: i, weight: fontWeight(i.unmarked) }));
+    const bold = weighed.filter((w) => w.weight !== null && w.weight >= 600);
+    if (!bold.length || bold.length === weighed.length || weighed.some((w) => w.weight === null)) return;
+    for (const { item, weight } of weighed) {
+      if (weight >= 600) continue;
+      item.inquiry = clean({ ...item.inquiry, body: undefined, receivedAt: undefined });
+      item.threadOnly = true;
+      item.missing = [...item.missing.filter((m) => m !== 'time'), 'side'];
+      delete item.receivedOn;
+    }
   }
 
   /** The status ROW_STATUS names ('awaiting', 'conversation') of the first of `texts` that is one; null when none is. */
@@ -1156,7 +1191,7 @@
   }
 
   /** Part names (as health reports them) of what feeds the engine. */
-  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer' });
+  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer', side: 'messageSide' });
 
   /** `missing` of every item, as the health's list of parts ("messageText 3/20"). */
   function missingParts(items) {
@@ -1179,7 +1214,10 @@
         awaiting += 1;
         continue;
       }
-      const item = { id, key: listKey(id), element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row };
+      // The chip goes beside the buyer's name, found by class or by structure; the row
+      // itself only when neither finds it (a grid row would take it as one more cell).
+      const nameBox = (one(row, 'listBuyerName', overrides) ?? read?.nameEl)?.parentElement;
+      const item = { id, key: listKey(id), element: row, mount: nameBox && row.contains(nameBox) ? nameBox : row };
       if (fromData) {
         found.add('pageData');
         item.inquiry = inquiryOfRow(fromData);
@@ -1191,11 +1229,16 @@
         item.missing = dom.missing;
         if (dom.receivedOn) item.receivedOn = dom.receivedOn;
         if (dom.inConversation) item.threadOnly = true;
+        if (dom.unmarked) item.unmarked = dom.unmarked;
       }
+      items.push(item);
+    }
+    sidesByWeight(items);
+    for (const item of items) {
+      delete item.unmarked;
       // No verdict from empty text: the row is marked unread instead (or, when the
       // text shown is not the buyer's, read for its thread alone).
       if (!item.inquiry.body && !item.threadOnly) item.unread = true;
-      items.push(item);
     }
     const missing = [];
     if (!items.length && !awaiting) {
