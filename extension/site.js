@@ -1360,7 +1360,6 @@
   function collectDetail(doc, data, overrides, now) {
     const found = new Set();
     const id = detailId(doc);
-    const area = one(doc, 'detailConversation', overrides, found);
     let messages = messagesFromDom(doc, 'detailMessage', overrides, found, now);
     const fromData = id ? data?.messages?.(id) : null;
     if (fromData?.length) {
@@ -1372,6 +1371,21 @@
     const info = id ? data?.buyer?.(id) : null;
     if (info) found.add('buyerData');
     const buyer = { ...buyerFromCard(doc, overrides, found), ...(info ? buyerFromInfo(info) : {}) };
+    // No conversation by its class names nor by data: read it by its structure.
+    let area = one(doc, 'detailConversation', overrides, found);
+    let sidesUnknown = false;
+    const read = !area || !messages.length ? detailConversationByStructure(doc, overrides, now, buyer.name) : null;
+    if (read) {
+      found.add('detailConversationStructure');
+      area ??= read.list;
+      if (!messages.length) {
+        messages = read.messages;
+        // Whose a message is, the page did not tell: none is taken as the buyer's.
+        sidesUnknown = messages.some((m) => !m.from);
+        if (sidesUnknown) messages = [];
+        else found.add('detailMessage');
+      }
+    }
     const firstBuyer = messages.find((m) => m.from === 'buyer');
     const attachments = all(doc, 'attachment', overrides, found)
       .map((el) => readJsonAttr(el, 'data-query'))
@@ -1387,6 +1401,7 @@
     if (firstBuyer && !firstBuyer.text) parts.push('messageText');
     if (firstBuyer && !firstBuyer.at) parts.push('receivedTime');
     if (!Object.keys(buyer).length) parts.push('buyer');
+    if (sidesUnknown) parts.push('messageSide');
     if (id && area && firstBuyer) {
       const thread = threadOf(messages);
       const inquiry = clean({
@@ -1402,7 +1417,8 @@
       items.push({ id, key: `detail:${id}`, element: area, mount: mount ?? area, inquiry, open: true, unread: !firstBuyer.text || undefined });
     }
     const missing = ['detailConversation', 'detailMessage', 'buyerCard', 'detailCardMount', 'replyEditor'].filter(
-      (k) => !found.has(k) && !(k === 'detailMessage' && found.has('pageData')) && !(k === 'buyerCard' && found.has('buyerData')),
+      (k) => !found.has(k) && !(k === 'detailMessage' && found.has('pageData')) && !(k === 'buyerCard' && found.has('buyerData')) &&
+        !(k === 'detailConversation' && area),
     );
     missing.push(...parts);
     return { items, header: mount ?? area, editor, health: { found: [...found], missing } };
@@ -1555,6 +1571,89 @@
     }));
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
     return { cid, name, header: header ?? pane.firstElementChild, messages };
+  }
+
+  /**
+   * The day a conversation's divider shows ("2026-12-02", "今天", "Yesterday", "12月2日")
+   * as "YYYY-MM-DD" in the browser's zone; undefined for any other text.
+   */
+  function dividerDay(shown, now = Date.now()) {
+    const s = String(shown ?? '').trim();
+    if (!DAY_DIVIDER.test(s)) return undefined;
+    const d = new Date(now);
+    const back = { 今天: 0, today: 0, 昨天: 1, yesterday: 1, 前天: 2 }[s.toLowerCase()];
+    if (back !== undefined) return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime());
+    const cn = s.match(/^(\d{1,2})月(\d{1,2})日$/);
+    if (!cn) return parseShownDay(s);
+    // A month still to come is last year's.
+    const year = +cn[1] - 1 > d.getMonth() ? d.getFullYear() - 1 : d.getFullYear();
+    return parseShownDay(`${year}-${cn[1]}-${cn[2]}`);
+  }
+
+  /**
+   * Which side of `box` an element's layout puts it on: 'right' or 'left' when one gap
+   * is clearly the larger, null when it spans the box or nothing is laid out.
+   */
+  function sideOf(el, box) {
+    const r = el.getBoundingClientRect?.();
+    if (!box || !r || box.width <= 0 || r.width <= 0) return null;
+    const lean = (r.left - box.left) - (box.right - r.right);
+    return lean > 8 ? 'right' : lean < -8 ? 'left' : null;
+  }
+
+  /**
+   * The detail page's conversation read by its structure, when its class names say
+   * nothing: the message list is the element with the most children that each show a
+   * time (outside the reply editor); a message is the buyer's when it shows the buyer's
+   * name or the layout puts it on the left, ours when the layout puts it on the right.
+   * A time shown as "HH:MM" takes its day from the divider drawn above it (taken in the
+   * order drawn, which need not be the DOM's). A message whose side neither tells is
+   * left without a side (`from` absent), never guessed.
+   * `{ list, messages }` or null when the page shows no such list.
+   */
+  function detailConversationByStructure(doc, overrides, now, buyerName) {
+    const root = doc.body;
+    if (!root) return null;
+    const parts = leaves(root).filter((p) => !p.el.closest('textarea, [contenteditable="true"], button, [data-xunpan-host]'));
+    const tally = new Map();
+    for (const p of parts.filter((q) => TIME_ONLY.test(q.text))) {
+      for (let child = p.el; child.parentElement && child !== root; child = child.parentElement) {
+        const parent = child.parentElement;
+        if (!tally.has(parent)) tally.set(parent, new Set());
+        tally.get(parent).add(child);
+      }
+    }
+    let list = null;
+    for (const [el, kids] of tally) {
+      if (el === root || kids.size < 1) continue;
+      if (!list || kids.size > tally.get(list).size || (kids.size === tally.get(list).size && el.contains(list))) list = el;
+    }
+    if (!list) return null;
+    const box = list.getBoundingClientRect?.();
+    const drawn = [...list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
+    const tops = drawn.map((row) => row.getBoundingClientRect?.()?.top);
+    const order = tops.every((t) => Number.isFinite(t)) ? drawn.map((row, i) => [row, tops[i]]).sort((a, b) => a[1] - b[1]).map(([row]) => row) : drawn;
+    const messages = [];
+    let day;
+    for (const row of order) {
+      const own = parts.filter((p) => row.contains(p.el));
+      const divider = own.length > 0 && own.every((p) => DAY_DIVIDER.test(p.text)) ? dividerDay(own[0].text, now) : undefined;
+      if (divider) {
+        day = divider;
+        continue;
+      }
+      const time = own.find((p) => TIME_ONLY.test(p.text));
+      if (!time) continue;
+      const named = Boolean(buyerName) && own.some((p) => p.text === buyerName);
+      const words = own.filter((p) => p !== time && p.text !== buyerName && [...p.text].length > 1);
+      if (!words.length) continue;
+      const hhmm = /^\d{1,2}:\d{2}$/.test(time.text.trim());
+      const at = hhmm && day ? shownWhen(`${day} ${time.text.trim()}`).at : contactWhen(time.text, now).at;
+      const side = named ? 'left' : sideOf(row, box);
+      messages.push(clean({ from: named || side === 'left' ? 'buyer' : side === 'right' ? 'seller' : undefined, at: iso(at), text: words.map((p) => p.text).join('\n') }));
+    }
+    messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
+    return messages.length ? { list, messages } : null;
   }
 
   function collectChat(doc, data, overrides, now) {

@@ -49,7 +49,8 @@
 // Shapes written blind in the eighth round (tests/e2e/shapes8.test.mjs):
 //   sides    the stand-alone detail whose conversation says who wrote a message only by
 //            layout (the buyer's bubbles left with an avatar, ours right), no names, no
-//            data, times as HH:MM under date separators, the DOM newest first;
+//            data (it asks for no getOpMessages answer), times as HH:MM under date
+//            separators, the DOM newest first;
 //   marks    the inquiry list whose rows say unread / read / replied only by styling
 //            (bold, a dot, a grey preview behind an unlabelled icon), the preview and the
 //            time being those of the newest message, ours on replied rows.
