@@ -1404,17 +1404,22 @@
     if (sidesUnknown) parts.push('messageSide');
     if (id && area && firstBuyer) {
       const thread = threadOf(messages);
+      // The buyer wrote again after our reply: judged on what they wrote since, and the
+      // clocks start at it (as a list row's follow-up and the open chat are).
+      const since = thread.ourLastReplyAt ? messages.filter((m) => m.from === 'buyer' && m.at > thread.ourLastReplyAt) : [];
+      const pending = since.length ? since : [firstBuyer];
+      const body = pending.map((m) => m.text).filter(Boolean).join('\n');
       const inquiry = clean({
         id,
         channel: 'inquiry',
-        receivedAt: firstBuyer.at,
-        body: firstBuyer.text,
+        receivedAt: pending[0].at,
+        body,
         attachments: attachments.length ? attachments : undefined,
         product: productTitle ? { title: productTitle } : undefined,
         buyer: Object.keys(buyer).length ? buyer : undefined,
         thread: thread.ourLastReplyAt ? thread : undefined,
       });
-      items.push({ id, key: `detail:${id}`, element: area, mount: mount ?? area, inquiry, open: true, unread: !firstBuyer.text || undefined });
+      items.push({ id, key: `detail:${id}`, element: area, mount: mount ?? area, inquiry, open: true, unread: !body || undefined });
     }
     const missing = ['detailConversation', 'detailMessage', 'buyerCard', 'detailCardMount', 'replyEditor'].filter(
       (k) => !found.has(k) && !(k === 'detailMessage' && found.has('pageData')) && !(k === 'buyerCard' && found.has('buyerData')) &&

@@ -145,9 +145,6 @@ describe('page shapes of the eighth round, browser on UTC', () => {
       const page = await open(`${DETAIL}?imInquiryId=${id}&shape=sides&tz=UTC`);
       const messages = await page.evaluate(() => window.__demo.sides);
       const ourIndex = messages.findLastIndex((m) => m.mine);
-      // What the buyer wrote since our last message is what is to be judged; its clock
-      // runs from the first of those.
-      const since = messages.slice(ourIndex + 1);
       await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 }).catch(() => {});
       let item = null;
       for (let i = 0; i < 50 && !item; i++) {
@@ -159,12 +156,20 @@ describe('page shapes of the eighth round, browser on UTC', () => {
       const h = await health(`imInquiryId=${id}&shape=sides`);
       const f = { messages: messages.length, ours: messages.filter((m) => m.mine).length, text: 0, textReported: 0, buyer: 0, buyerReported: 0,
         time: 0, timeReported: 0, oursAsBuyers: 0, verdict: item?.verdict ?? null, inserted: 0, sent: 0 };
+      // What the buyer wrote since our last message is what is judged, and its clock runs
+      // from the first of those (the first message alone when we have not answered).
+      const since = messages.slice(ourIndex + 1);
       const problems = judge(id, item, { text: since.map((m) => m.text.replace(/^.*\n/, '')), name: id === '7301000011' ? 'Emre Kaya' : 'Keisha Monroe', at: since[0].at }, h, f);
-      if (ourIndex >= 0 && item?.verdict === 'genuine') problems.push(`${id}: a "confirm the payment" link called genuine`);
+      if (ourIndex >= 0) {
+        // Our reply is known as ours, and the buyer's message after it as their answer.
+        f.buyerAnswered = item?.buyerAnswered === true;
+        if (!f.buyerAnswered) problems.push(`${id}: the buyer's answer to our reply not seen (buyerAnswered ${item?.buyerAnswered})`);
+        if (item?.verdict === 'genuine') problems.push(`${id}: a link "to confirm the payment" after our reply called genuine`);
+      }
       // Insert fills the page's editor (the TinyMCE of the reference notes), nothing is sent.
       try {
         await clickByRole(page, 'button', INSERT);
-        await page.waitForFunction(() => (window.tinymce?.get('normal-im-send')?.getContent() ?? '').length > 40, null, { timeout: 10_000 });
+        await page.waitForFunction(() => (window.tinymce?.get('normal-im-send')?.getContent() ?? '').length > 10, null, { timeout: 10_000 });
         f.inserted = 1;
       } catch (err) {
         problems.push(`${id}: Insert did not fill the editor (${err.message.split('\n')[0]})`);
