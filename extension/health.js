@@ -12,6 +12,7 @@
       [/^messageText$/, 'partMessages'],
       [/^receivedTime$/, 'partTimes'],
       [/^buyer(Card)?$/, 'partBuyer'],
+      [/^messageSide$/, 'partSide'],
       [/row|contact$|rfqCard$/i, 'partItems'],
       [/time|posted|date/i, 'partTimes'],
       [/editor|composer/i, 'partEditor'],

@@ -1004,7 +1004,8 @@
    * Each item's element found by its links, when class names fail: the largest element
    * around a link that holds no link to another item (`idOf` reads a link's item), or
    * `preferred(link)` where that holds none. `[{ element, link }]` in the links' order,
-   * each element once; a link alone in its element, or directly under the body, gives none.
+   * each element once; a link alone in its element, or directly under the body, gives
+   * none, unless the link holds the item's texts itself (a row drawn as one link).
    */
   function aroundOwnLinks(doc, links, idOf, preferred = () => null) {
     const alone = (el, id) => links.every((l) => !el.contains(l) || idOf(l) === id);
@@ -1017,7 +1018,8 @@
         element = link;
         while (element.parentElement && element.parentElement !== doc.body && alone(element.parentElement, id)) element = element.parentElement;
       }
-      if (element === link || out.some((o) => o.element === element)) continue;
+      // A link that holds several texts (a name, a message, a time) is the whole item.
+      if ((element === link && leaves(link).length < 3) || out.some((o) => o.element === element)) continue;
       out.push({ element, link });
     }
     return out;
@@ -1033,10 +1035,14 @@
     const whole = text(row);
     const id = row.getAttribute('data-trade-id') ||
       whole.match(labelRe('inquiryNo', String.raw`(\d{5,})`))?.[1] ||
-      inquiryIdOfLink(one(row, 'listDetailLink', overrides)) || null;
+      inquiryIdOfLink(one(row, 'listDetailLink', overrides)) ||
+      (matchesAny(row, 'listDetailLink', overrides) ? inquiryIdOfLink(row) : null) || null;
     const created = whole.match(labelRe('created', DATE_TIME))?.[1];
-    // No label in the row: the cell under the "Created" column header of a grid.
-    const timeCell = created ? null : cellUnderHeader(row, 'created', overrides);
+    // No label in the row: the cell under the "Created" column header of a grid, else a
+    // text that is a time and nothing else (the time of the row's newest message).
+    const parts = leaves(row);
+    const timeCell = created ? null : cellUnderHeader(row, 'created', overrides) ??
+      parts.find((p) => TIME_ONLY.test(p.text))?.el ?? null;
     const when = timeCell ? timeIn(timeCell, overrides, now) : undefined;
     const productLink = one(row, 'listProductLink', overrides);
     const product = productLink ? (productLink.getAttribute('title') || text(productLink)) : '';
@@ -1045,7 +1051,6 @@
     const flagCode = [...(flag?.classList ?? [])].map((c) => c.match(/flag-([a-z]{2})$/i)?.[1]).find(Boolean);
     const country = named?.code ?? flagCode?.toUpperCase() ??
       countryCode(flag?.getAttribute('title') || flag?.getAttribute('aria-label') || flag?.getAttribute('alt') || text(flag));
-    const parts = leaves(row);
     // The buyer's name: a part whose title repeats its text (full names are in titles),
     // else the text just before the flag.
     let nameEl = parts.find((p) => p.el !== flag && !flag?.contains(p.el) && p.el.getAttribute?.('title') && p.el.getAttribute('title') === p.text)?.el;
@@ -1066,7 +1071,7 @@
       return p.text !== name && p.text !== product && !(control && text(control) === p.text);
     });
     // Layout first: a paragraph, or the text beside the product link, is the message
-    // however short ("hi"); else the longest text of a few words.
+    // however short ("hi"); else the longest text of a few words, else the one text left.
     const productCell = productLink?.closest?.('[role="gridcell"], [role="cell"], td');
     const beside = productLink
       ? free.find((p) => p.el.parentElement === productLink.parentElement || (productCell && row.contains(productCell) && productCell.contains(p.el)))
@@ -1074,10 +1079,12 @@
     const paragraph = free.find((p) => /^(P|BLOCKQUOTE)$/.test(p.el.nodeName));
     const long = free.filter((p) => p.text.split(/\s+/).length >= 3 || (p.text.match(/[\u3400-\u9fff]/g) ?? []).length >= 6)
       .sort((a, b) => b.text.length - a.text.length)[0];
-    const message = (beside ?? paragraph ?? long)?.el ?? null;
+    // A row with one text left besides its name and time: that is the message ("hi").
+    const only = free.length === 1 && statusOf([free[0].text]) === null ? free[0] : null;
+    const message = (beside ?? paragraph ?? long ?? only)?.el ?? null;
     // The status: a text that is a status word and nothing else (see ROW_STATUS).
     const status = statusOf(parts.map((p) => p.text));
-    return { id, created, when, product, country, name, message, status };
+    return { id, created, when, product, country, name, nameEl, message, status };
   }
 
   /**
@@ -1113,7 +1120,35 @@
     if (!message && status !== 'conversation') missing.push('text');
     if (when.at === undefined && !when.day) missing.push('time');
     if (!name && !country) missing.push('buyer');
-    return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined, inConversation: status === 'conversation' };
+    // Neither a status nor a preview element says whose the text shown is: its style may.
+    const unmarked = status === null && !previewEl && message ? byStructure.message : null;
+    return { inquiry, missing, receivedOn: when.at === undefined ? when.day : undefined, inConversation: status === 'conversation', unmarked };
+  }
+
+  /** The weight an element's text is drawn in (400 normal, 700 bold), or null unknown. */
+  function fontWeight(el) {
+    const weight = Number(el?.ownerDocument?.defaultView?.getComputedStyle?.(el)?.fontWeight);
+    return Number.isFinite(weight) && weight > 0 ? weight : null;
+  }
+
+  /**
+   * Rows whose text the list marks by weight alone: where some rows' messages are bold
+   * and others not, the bold ones are unread, so the newest message is the buyer's (ours
+   * are never unread to us); the others may show our own reply, and the row does not say
+   * whose it is. Those are read for their thread alone, the health naming the side as
+   * missing. A list whose messages all look alike is left as it was read.
+   */
+  function sidesByWeight(items) {
+    const weighed = items.filter((i) => i.unmarked).map((i) => ({ item: i, weight: fontWeight(i.unmarked) }));
+    const bold = weighed.filter((w) => w.weight !== null && w.weight >= 600);
+    if (!bold.length || bold.length === weighed.length || weighed.some((w) => w.weight === null)) return;
+    for (const { item, weight } of weighed) {
+      if (weight >= 600) continue;
+      item.inquiry = clean({ ...item.inquiry, body: undefined, receivedAt: undefined });
+      item.threadOnly = true;
+      item.missing = [...item.missing.filter((m) => m !== 'time'), 'side'];
+      delete item.receivedOn;
+    }
   }
 
   /** The status ROW_STATUS names ('awaiting', 'conversation') of the first of `texts` that is one; null when none is. */
@@ -1156,7 +1191,7 @@
   }
 
   /** Part names (as health reports them) of what feeds the engine. */
-  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer' });
+  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer', side: 'messageSide' });
 
   /** `missing` of every item, as the health's list of parts ("messageText 3/20"). */
   function missingParts(items) {
@@ -1179,7 +1214,10 @@
         awaiting += 1;
         continue;
       }
-      const item = { id, key: listKey(id), element: row, mount: one(row, 'listBuyerName', overrides)?.parentElement ?? row };
+      // The chip goes beside the buyer's name, found by class or by structure; the row
+      // itself only when neither finds it (a grid row would take it as one more cell).
+      const nameBox = (one(row, 'listBuyerName', overrides) ?? read?.nameEl)?.parentElement;
+      const item = { id, key: listKey(id), element: row, mount: nameBox && row.contains(nameBox) ? nameBox : row };
       if (fromData) {
         found.add('pageData');
         item.inquiry = inquiryOfRow(fromData);
@@ -1191,11 +1229,16 @@
         item.missing = dom.missing;
         if (dom.receivedOn) item.receivedOn = dom.receivedOn;
         if (dom.inConversation) item.threadOnly = true;
+        if (dom.unmarked) item.unmarked = dom.unmarked;
       }
+      items.push(item);
+    }
+    sidesByWeight(items);
+    for (const item of items) {
+      delete item.unmarked;
       // No verdict from empty text: the row is marked unread instead (or, when the
       // text shown is not the buyer's, read for its thread alone).
       if (!item.inquiry.body && !item.threadOnly) item.unread = true;
-      items.push(item);
     }
     const missing = [];
     if (!items.length && !awaiting) {
@@ -1317,7 +1360,6 @@
   function collectDetail(doc, data, overrides, now) {
     const found = new Set();
     const id = detailId(doc);
-    const area = one(doc, 'detailConversation', overrides, found);
     let messages = messagesFromDom(doc, 'detailMessage', overrides, found, now);
     const fromData = id ? data?.messages?.(id) : null;
     if (fromData?.length) {
@@ -1329,6 +1371,21 @@
     const info = id ? data?.buyer?.(id) : null;
     if (info) found.add('buyerData');
     const buyer = { ...buyerFromCard(doc, overrides, found), ...(info ? buyerFromInfo(info) : {}) };
+    // No conversation by its class names nor by data: read it by its structure.
+    let area = one(doc, 'detailConversation', overrides, found);
+    let sidesUnknown = false;
+    const read = !area || !messages.length ? detailConversationByStructure(doc, overrides, now, buyer.name) : null;
+    if (read) {
+      found.add('detailConversationStructure');
+      area ??= read.list;
+      if (!messages.length) {
+        messages = read.messages;
+        // Whose a message is, the page did not tell: none is taken as the buyer's.
+        sidesUnknown = messages.some((m) => !m.from);
+        if (sidesUnknown) messages = [];
+        else found.add('detailMessage');
+      }
+    }
     const firstBuyer = messages.find((m) => m.from === 'buyer');
     const attachments = all(doc, 'attachment', overrides, found)
       .map((el) => readJsonAttr(el, 'data-query'))
@@ -1344,22 +1401,29 @@
     if (firstBuyer && !firstBuyer.text) parts.push('messageText');
     if (firstBuyer && !firstBuyer.at) parts.push('receivedTime');
     if (!Object.keys(buyer).length) parts.push('buyer');
+    if (sidesUnknown) parts.push('messageSide');
     if (id && area && firstBuyer) {
       const thread = threadOf(messages);
+      // The buyer wrote again after our reply: judged on what they wrote since, and the
+      // clocks start at it (as a list row's follow-up and the open chat are).
+      const since = thread.ourLastReplyAt ? messages.filter((m) => m.from === 'buyer' && m.at > thread.ourLastReplyAt) : [];
+      const pending = since.length ? since : [firstBuyer];
+      const body = pending.map((m) => m.text).filter(Boolean).join('\n');
       const inquiry = clean({
         id,
         channel: 'inquiry',
-        receivedAt: firstBuyer.at,
-        body: firstBuyer.text,
+        receivedAt: pending[0].at,
+        body,
         attachments: attachments.length ? attachments : undefined,
         product: productTitle ? { title: productTitle } : undefined,
         buyer: Object.keys(buyer).length ? buyer : undefined,
         thread: thread.ourLastReplyAt ? thread : undefined,
       });
-      items.push({ id, key: `detail:${id}`, element: area, mount: mount ?? area, inquiry, open: true, unread: !firstBuyer.text || undefined });
+      items.push({ id, key: `detail:${id}`, element: area, mount: mount ?? area, inquiry, open: true, unread: !body || undefined });
     }
     const missing = ['detailConversation', 'detailMessage', 'buyerCard', 'detailCardMount', 'replyEditor'].filter(
-      (k) => !found.has(k) && !(k === 'detailMessage' && found.has('pageData')) && !(k === 'buyerCard' && found.has('buyerData')),
+      (k) => !found.has(k) && !(k === 'detailMessage' && found.has('pageData')) && !(k === 'buyerCard' && found.has('buyerData')) &&
+        !(k === 'detailConversation' && area),
     );
     missing.push(...parts);
     return { items, header: mount ?? area, editor, health: { found: [...found], missing } };
@@ -1512,6 +1576,89 @@
     }));
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
     return { cid, name, header: header ?? pane.firstElementChild, messages };
+  }
+
+  /**
+   * The day a conversation's divider shows ("2026-12-02", "今天", "Yesterday", "12月2日")
+   * as "YYYY-MM-DD" in the browser's zone; undefined for any other text.
+   */
+  function dividerDay(shown, now = Date.now()) {
+    const s = String(shown ?? '').trim();
+    if (!DAY_DIVIDER.test(s)) return undefined;
+    const d = new Date(now);
+    const back = { 今天: 0, today: 0, 昨天: 1, yesterday: 1, 前天: 2 }[s.toLowerCase()];
+    if (back !== undefined) return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime());
+    const cn = s.match(/^(\d{1,2})月(\d{1,2})日$/);
+    if (!cn) return parseShownDay(s);
+    // A month still to come is last year's.
+    const year = +cn[1] - 1 > d.getMonth() ? d.getFullYear() - 1 : d.getFullYear();
+    return parseShownDay(`${year}-${cn[1]}-${cn[2]}`);
+  }
+
+  /**
+   * Which side of `box` an element's layout puts it on: 'right' or 'left' when one gap
+   * is clearly the larger, null when it spans the box or nothing is laid out.
+   */
+  function sideOf(el, box) {
+    const r = el.getBoundingClientRect?.();
+    if (!box || !r || box.width <= 0 || r.width <= 0) return null;
+    const lean = (r.left - box.left) - (box.right - r.right);
+    return lean > 8 ? 'right' : lean < -8 ? 'left' : null;
+  }
+
+  /**
+   * The detail page's conversation read by its structure, when its class names say
+   * nothing: the message list is the element with the most children that each show a
+   * time (outside the reply editor); a message is the buyer's when it shows the buyer's
+   * name or the layout puts it on the left, ours when the layout puts it on the right.
+   * A time shown as "HH:MM" takes its day from the divider drawn above it (taken in the
+   * order drawn, which need not be the DOM's). A message whose side neither tells is
+   * left without a side (`from` absent), never guessed.
+   * `{ list, messages }` or null when the page shows no such list.
+   */
+  function detailConversationByStructure(doc, overrides, now, buyerName) {
+    const root = doc.body;
+    if (!root) return null;
+    const parts = leaves(root).filter((p) => !p.el.closest('textarea, [contenteditable="true"], button, [data-xunpan-host]'));
+    const tally = new Map();
+    for (const p of parts.filter((q) => TIME_ONLY.test(q.text))) {
+      for (let child = p.el; child.parentElement && child !== root; child = child.parentElement) {
+        const parent = child.parentElement;
+        if (!tally.has(parent)) tally.set(parent, new Set());
+        tally.get(parent).add(child);
+      }
+    }
+    let list = null;
+    for (const [el, kids] of tally) {
+      if (el === root || kids.size < 1) continue;
+      if (!list || kids.size > tally.get(list).size || (kids.size === tally.get(list).size && el.contains(list))) list = el;
+    }
+    if (!list) return null;
+    const box = list.getBoundingClientRect?.();
+    const drawn = [...list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
+    const tops = drawn.map((row) => row.getBoundingClientRect?.()?.top);
+    const order = tops.every((t) => Number.isFinite(t)) ? drawn.map((row, i) => [row, tops[i]]).sort((a, b) => a[1] - b[1]).map(([row]) => row) : drawn;
+    const messages = [];
+    let day;
+    for (const row of order) {
+      const own = parts.filter((p) => row.contains(p.el));
+      const divider = own.length > 0 && own.every((p) => DAY_DIVIDER.test(p.text)) ? dividerDay(own[0].text, now) : undefined;
+      if (divider) {
+        day = divider;
+        continue;
+      }
+      const time = own.find((p) => TIME_ONLY.test(p.text));
+      if (!time) continue;
+      const named = Boolean(buyerName) && own.some((p) => p.text === buyerName);
+      const words = own.filter((p) => p !== time && p.text !== buyerName && [...p.text].length > 1);
+      if (!words.length) continue;
+      const hhmm = /^\d{1,2}:\d{2}$/.test(time.text.trim());
+      const at = hhmm && day ? shownWhen(`${day} ${time.text.trim()}`).at : contactWhen(time.text, now).at;
+      const side = named ? 'left' : sideOf(row, box);
+      messages.push(clean({ from: named || side === 'left' ? 'buyer' : side === 'right' ? 'seller' : undefined, at: iso(at), text: words.map((p) => p.text).join('\n') }));
+    }
+    messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
+    return messages.length ? { list, messages } : null;
   }
 
   function collectChat(doc, data, overrides, now) {

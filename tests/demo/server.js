@@ -46,6 +46,14 @@
 //            no data-expinfo, the side of a bubble shown by layout and by the name;
 //   rfqgrid  the RFQ market as a grid of cards with hashed classes and Chinese labels
 //            (发布时间 "2 小时前", 剩余报价, 采购量), the country only as a flag's label.
+// Shapes written blind in the eighth round (tests/e2e/shapes8.test.mjs):
+//   sides    the stand-alone detail whose conversation says who wrote a message only by
+//            layout (the buyer's bubbles left with an avatar, ours right), no names, no
+//            data (it asks for no getOpMessages answer), times as HH:MM under date
+//            separators, the DOM newest first;
+//   marks    the inquiry list whose rows say unread / read / replied only by styling
+//            (bold, a dot, a grey preview behind an unlabelled icon), the preview and the
+//            time being those of the newest message, ours on replied rows.
 'use strict';
 
 const fs = require('node:fs');
@@ -98,7 +106,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -346,6 +354,49 @@ function htmlListPage(opts) {
   return shell(opts, { title: t.inbox, host: 'message', body, scripts: [] });
 }
 
+/**
+ * The list whose rows mark their state only by styling (shape=marks). Evidence: the row
+ * is a link to maDetail.htm with imInquiryId (§2.1 [B] 53334584617), the buyer's name in
+ * a `title` (§2.1 [A]), the country as a flag's `title` (§2.1 [B]); that read / unread /
+ * replied has no reliable selector, only "bold text / red dot" heuristics (§2.1 [C]
+ * 54509925121), and that the row's newest message may be ours (`latestMessage.sendType`
+ * "send", §2.2 [A, real sample]). Written blind: hashed classes, no status text at all,
+ * unread rows bold with an empty red dot, replied rows showing our reply greyed behind an
+ * icon without a label, the time shown being the newest message's ("HH:MM" today,
+ * "MM-DD HH:MM" before), zh-CN.
+ */
+function marksListPage(opts) {
+  const today = shownIn(opts.now, opts.tz).slice(0, 10);
+  const when = (ms) => {
+    const s = shownIn(ms, opts.tz);
+    return s.slice(0, 10) === today ? s.slice(11, 16) : s.slice(5, 16);
+  };
+  const rows = marksRows(opts).slice(0, opts.pageSize).map((r) => {
+    const cls = ['_it_Mk4d2', r.unread ? '_ur_Bq7s1' : '', r.replied ? '_rp_Zc3v8' : ''].filter(Boolean).join(' ');
+    return `<a class="${cls}" href="/message/maDetail.htm?imInquiryId=${esc(r.id)}" target="_blank">
+<span class="_dt_Pw1">${r.unread ? '<i class="_dot_Hf6"></i>' : ''}</span>
+<span class="_wh_Tr5"><span class="_nm_Ke2" title="${esc(r.name)}">${esc(r.name)}</span><i class="_fg_Lo9" title="${esc(r.country)}"></i></span>
+<span class="_bd_Wm3"><span class="_pn_Sd8">${esc(r.product)}</span><span class="_pv_Yu4">${r.replied ? '<svg class="_ic_Nn0" width="12" height="12" viewBox="0 0 12 12"><path d="M5 2 1 6l4 4V7c3 0 5 1 6 3-1-4-3-6-6-6z"/></svg>' : ''}${esc(r.text)}</span></span>
+<span class="_tm_Gx6">${when(r.updated)}</span></a>`;
+  }).join('\n');
+  const body = `<div class="_shell_Hq2k1"><nav class="_side_p0Lx9"><a class="_on_Zz81">询盘</a><a href="https://onetalk.alibaba.com/message/weblitePWA.htm">消息</a></nav>
+<main class="_main_4hTq0"><h2 class="_title_a81Fk">询盘</h2><div class="_ls_Rv0f3">${rows}</div></main></div>`;
+  return shell({ ...opts, lang: 'zh' }, {
+    title: '询盘', host: 'message', body,
+    scripts: [`/demo/marks-data.js?${passOn(opts)}`, '/demo/static/common.js'],
+  });
+}
+
+/** The rows of shape=marks: every third unanswered row already read, the answered ones ours last. */
+function marksRows(opts) {
+  return shapeRows(opts).map((r, n) => ({ ...r, unread: !r.replied && n % 3 !== 1 }));
+}
+
+/** The truth of shape=marks, for the tests only (the page's own script does not use it). */
+function marksData(opts) {
+  return `window.__mkTruth = ${JSON.stringify({ now: opts.now, rows: marksRows(opts).slice(0, opts.pageSize) })};\n`;
+}
+
 function listData(opts) {
   const rows = folderRows('all', opts).slice(0, opts.pageSize).map((r, n) => rowOf(r, n, opts));
   const demo = { now: opts.now, lang: opts.lang, gen: opts.gen, rows: opts.rows, broken: opts.broken, labels: L[opts.lang], pageSize: opts.pageSize, renderAfter: opts.renderAfter };
@@ -395,7 +446,7 @@ function detailPage(opts, id) {
   const body = `<div class="layout detail"><main class="content">
 <h2 class="detail-title">${t.no}${esc(q.id)} · ${esc(q.subject)}</h2>
 ${['ce', 'textarea', 'lexical'].includes(opts.shape) ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
-<div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>
+${opts.shape === 'sides' ? sidesConversation(q, tm, opts) : `<div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>`}
 <div class="reply-wrapper"><div class="send-header-menu"><span>${t.quote}</span><span>☺</span></div>
 ${editorMarkup(opts, t)}
 <div class="reply-footer"><span id="draft-counter">${t.draft}: 0 ${t.chars}</span><div class="send" id="send-button" role="button">${t.send}</div></div></div>
@@ -414,6 +465,46 @@ ${field(t.spamN, num(info.spamInquiryMarkedBySupplierCount))}${field(t.blackN, n
     title: `${t.inbox} ${q.id}`, host: 'message', body,
     scripts: [`/demo/detail-data.js?${passOn(opts)}&id=${encodeURIComponent(q.id)}`, '/demo/static/common.js', '/demo/static/detail.js'],
   }).replace('</head>', `<meta name="demo" content="${esc(JSON.stringify(demo))}"></head>`);
+}
+
+// The buyer's follow-up after our reply on the sides shape: a move to a link "to confirm".
+const SIDES_FOLLOW_UP = 'Dear, we paid already. Check the link and confirm receipt today: http://alibaba-payment-confirm.example/verify?order=5521';
+const SIDES_OUR_REPLY = 'Dear customer, thank you for your inquiry. Our price is USD 12.80/pc FOB Ningbo; payment 30% T/T deposit to our company bank account, balance before shipment. Please confirm the quantity.';
+
+/** The buyer's messages of the sides shape, with their times (the truth its test reads). */
+function sidesMessages(q, tm, now) {
+  const list = [{ mine: false, at: tm.created, text: `${q.subject}\n${q.body}` }];
+  if (tm.ours) {
+    list.push({ mine: true, at: tm.ours, text: SIDES_OUR_REPLY });
+    list.push({ mine: false, at: now - 90 * MINUTE, text: SIDES_FOLLOW_UP });
+  }
+  return list;
+}
+
+/**
+ * The conversation of shape=sides. Evidence: the IM component of the detail page puts
+ * the buyer's messages on one side and ours on the other ([A] §3.1, `item-left` /
+ * `item-right`), its DOM order is not to be trusted (newest first, [A] §3.1), times are
+ * shown as text. Written blind: hashed classes that do not say the side, no names, no
+ * `data-expinfo`, the side shown only by layout (ours pushed right, the buyer's with an
+ * avatar on the left), each bubble's time as "HH:MM" under a separator that carries the
+ * day; the DOM newest first, drawn oldest first by `column-reverse`.
+ */
+function sidesConversation(q, tm, opts) {
+  const items = [];
+  let day = null;
+  for (const m of sidesMessages(q, tm, opts.now)) {
+    const shown = shownIn(m.at, opts.tz);
+    if (shown.slice(0, 10) !== day) {
+      day = shown.slice(0, 10);
+      items.push(`<div class="_sp_Jd4" role="separator"><span>${day}</span></div>`);
+    }
+    const bubble = `<div class="_bw_Qe1"><div class="_bb_Rx7">${esc(m.text).replace(/\n/g, '<br>')}</div><span class="_tt_Vb2">${shown.slice(11, 16)}</span></div>`;
+    items.push(m.mine
+      ? `<div class="_mg_Pl3 _a2_Cc9">${bubble}</div>`
+      : `<div class="_mg_Pl3 _a1_Hh0"><img class="_av_Ue6" alt="" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='32' height='32'%3E%3Ccircle cx='16' cy='16' r='16' fill='%23c9d6ea'/%3E%3C/svg%3E">${bubble}</div>`);
+  }
+  return `<div class="_cv_Tn8" id="messages">${items.reverse().join('\n')}</div>`;
 }
 
 /**
@@ -447,6 +538,9 @@ function editorMarkup(opts, t) {
 
 function detailData(opts, id) {
   const demo = { now: opts.now, lang: opts.lang, tradeId: id, labels: L[opts.lang], shape: opts.shape };
+  const q = inquiries.find((i) => i.id === id);
+  // The truth of shape=sides, for the tests (the page draws from the HTML alone).
+  if (opts.shape === 'sides' && q) demo.sides = sidesMessages(q, times(q, opts.now), opts.now);
   return `window.__demo = ${JSON.stringify(demo)};\n`;
 }
 
@@ -631,10 +725,12 @@ function handler(serverCsp) {
         if (opts.shape === 'hashed') return send(200, 'text/html', hashedListPage(opts));
         if (opts.shape === 'html') return send(200, 'text/html', htmlListPage(opts));
         if (opts.shape === 'vtable') return send(200, 'text/html', vtableListPage(opts));
+        if (opts.shape === 'marks') return send(200, 'text/html', marksListPage(opts));
         return send(200, 'text/html', listPage(opts));
       }
       if (p === '/demo/hashed-data.js') return send(200, 'text/javascript', hashedData(opts));
       if (p === '/demo/vtable-data.js') return send(200, 'text/javascript', vtableData(opts));
+      if (p === '/demo/marks-data.js') return send(200, 'text/javascript', marksData(opts));
       if (p === '/message/maDetail.htm') {
         const page = detailPage(opts, url.searchParams.get('imInquiryId') ?? '');
         return page ? send(200, 'text/html', page) : send(404, 'text/html', '<h1>No such inquiry</h1>');

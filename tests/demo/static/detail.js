@@ -11,9 +11,12 @@
 
   // The data requests the real detail page makes (answers are only kept, not drawn):
   // the conversation by XHR, the buyer profile as JSONP from the CRM host.
-  const xhr = new XMLHttpRequest();
-  xhr.open('GET', `/message/getOpMessages.htm?tradeId=${id}&${q}`);
-  xhr.send();
+  // shape=sides draws its conversation on the server and asks for none.
+  if (demo.shape !== 'sides') {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', `/message/getOpMessages.htm?tradeId=${id}&${q}`);
+    xhr.send();
+  }
   const callback = `jsonp_${Date.now().toString(36)}`;
   window[callback] = (answer) => {
     window.__demoBuyerInfo = answer?.data?.data?.buyerInfo ?? null;
