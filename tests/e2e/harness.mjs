@@ -2,7 +2,7 @@
 // and Debian's Chromium (never a downloaded one) with the built extension loaded.
 // Chromium maps every *.alibaba.com host to the local server, so the extension's real
 // match patterns and the real URLs are exercised.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -169,3 +169,21 @@ export async function saveSettings(browser, settings) {
   if (!answer?.ok) throw new Error(`settings not saved: ${JSON.stringify(answer)}`);
 }
 export const TEN_MINUTES = { policy: { targets: { working: 10, afterHours: 10, sunday: 10 } } };
+
+/**
+ * A page's screenshot, and the side panel's at 400 px beside it, as a rep sees both:
+ * `<ARTIFACTS>/<name>.png` and `<name>-panel-400.png`.
+ */
+export async function shotWithPanel(browser, page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 768 });
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await panel.waitForTimeout(800);
+  await panel.screenshot({ path: join(ARTIFACTS, `${name}-panel-400.png`) });
+  await panel.close();
+}
+
+/** Whether the health (`readHealth`) names a part matching `re` as missing. */
+export const reportedMissing = (health, re) => (health?.missing ?? []).some((m) => re.test(String(m)));

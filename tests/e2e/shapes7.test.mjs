@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, demoSession, readHealth, readStoredItems, shownDisagrees } from './harness.mjs';
+import { ARTIFACTS, demoSession, readHealth, readStoredItems, reportedMissing, shotWithPanel, shownDisagrees } from './harness.mjs';
 import { clickByRole } from './shadow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,8 +35,6 @@ const figures = {};
 const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `shape7-${name}.png`) });
 const dayAfter = (ms) => new Date(Date.parse(`${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
 
-/** Whether the health names a part matching `re` as missing. */
-const reported = (h, re) => (h?.missing ?? []).some((m) => re.test(String(m)));
 
 describe('page shapes of the seventh round, browser on UTC', () => {
   const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
@@ -44,17 +42,6 @@ describe('page shapes of the seventh round, browser on UTC', () => {
   const worker = () => session.browser.worker;
   const storedItems = () => readStoredItems(session.browser);
   const health = (urlPart) => readHealth(session.browser, urlPart);
-
-  /** The page, and the side panel at 400 px beside it, as a rep sees both. */
-  async function shotWithPanel(page, name) {
-    await shot(page, name);
-    const panel = await session.browser.context.newPage();
-    await panel.setViewportSize({ width: 400, height: 768 });
-    await panel.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html`);
-    await panel.waitForTimeout(800);
-    await panel.screenshot({ path: join(ARTIFACTS, `shape7-${name}-panel-400.png`) });
-    await panel.close();
-  }
 
   after(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -73,14 +60,14 @@ describe('page shapes of the seventh round, browser on UTC', () => {
       assert.ok(want.text.startsWith(body.replace(/…$/, '').trim().slice(0, 200)), `${label}: the message only: "${body.slice(0, 80)}" (want "${want.text.slice(0, 80)}")`);
       f.text += 1;
     } else {
-      assert.ok(reported(h, /message|text/i), `${label}: no text and the health does not say so: ${JSON.stringify(h?.missing)}`);
+      assert.ok(reportedMissing(h, /message|text/i), `${label}: no text and the health does not say so: ${JSON.stringify(h?.missing)}`);
       assert.ok(!item.verdict || item.verdict === 'unread', `${label}: a verdict (${item.verdict}) from no text`);
     }
     if (item.buyer) {
       assert.equal(item.buyer, want.name, `${label}: the buyer's name`);
       f.buyer += 1;
     } else {
-      assert.ok(reported(h, /buyer|name/i), `${label}: no buyer and the health does not say so: ${JSON.stringify(h?.missing)}`);
+      assert.ok(reportedMissing(h, /buyer|name/i), `${label}: no buyer and the health does not say so: ${JSON.stringify(h?.missing)}`);
     }
     if (item.country && want.cc) assert.equal(item.country, want.cc, `${label}: the country`);
     if (item.country) f.country += 1;
@@ -92,7 +79,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
       assert.equal(item.deadline.dueOn, dayAfter(want.at), `${label}: due the day after`);
       f.dayClocks += 1;
     } else {
-      assert.ok(reported(h, /time|posted|date/i), `${label}: no time and the health does not say so: ${JSON.stringify(h?.missing)}`);
+      assert.ok(reportedMissing(h, /time|posted|date/i), `${label}: no time and the health does not say so: ${JSON.stringify(h?.missing)}`);
     }
   }
 
@@ -166,7 +153,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     figures.vtable = { ...f, healthMissing: h?.missing, found: h?.found };
     await page.$eval('._vp_Xx2m7', (v) => { v.scrollTop = 0; });
     await page.waitForTimeout(500);
-    await shotWithPanel(page, 'vtable');
+    await shotWithPanel(session.browser, page, 'shape7-vtable');
     await page.close();
   });
 
@@ -183,7 +170,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     f.text = 1;
     assert.equal(item.buyer, 'Keisha Monroe');
     f.buyer = 1;
-    assert.ok(item.receivedAt ? Math.abs(Date.parse(item.receivedAt) - truthAt) < MINUTE : reported(h0, /time/i), `the time: ${item.receivedAt}`);
+    assert.ok(item.receivedAt ? Math.abs(Date.parse(item.receivedAt) - truthAt) < MINUTE : reportedMissing(h0, /time/i), `the time: ${item.receivedAt}`);
     if (item.receivedAt) f.time = 1;
     // The rep was searching: the search box has the focus. The card's button is pressed.
     await page.focus('input[type=search]');
@@ -213,7 +200,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     assert.equal(h.editor, 'contenteditable', JSON.stringify(h));
     assert.deepEqual(h.missing, [], JSON.stringify(h));
     figures.lexical = { ...f, insertsInModel: 2, sent: 0, editor: h.editor };
-    await shotWithPanel(page, 'lexical');
+    await shotWithPanel(session.browser, page, 'shape7-lexical');
     await page.close();
   });
 
@@ -267,7 +254,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
     assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
     assert.deepEqual(h.missing, [], JSON.stringify(h));
     figures.bare = { ...f, insertSeenByPage: 1, sent: 0 };
-    await shotWithPanel(page, 'bare');
+    await shotWithPanel(session.browser, page, 'shape7-bare');
     await page.close();
   });
 
@@ -294,7 +281,7 @@ describe('page shapes of the seventh round, browser on UTC', () => {
       if (item.receivedAt) {
         assert.ok(Math.abs(Date.parse(item.receivedAt) - posted) <= tolerance, `${r.id}: posted ${item.receivedAt}, ${r.hours} h ago`);
         f.time += 1;
-      } else assert.ok(reported(h, /posted|time/i), `${r.id}: no age and the health does not say so`);
+      } else assert.ok(reportedMissing(h, /posted|time/i), `${r.id}: no age and the health does not say so`);
       if (item.buyer) {
         assert.equal(item.buyer, r.buyer, `${r.id}: the buyer`);
         f.buyer += 1;
@@ -302,11 +289,11 @@ describe('page shapes of the seventh round, browser on UTC', () => {
       if (item.country) {
         assert.equal(item.country, code[r.country], `${r.id}: the country`);
         f.country += 1;
-      } else assert.ok(reported(h, /country/i), `${r.id}: no country and the health does not say so`);
+      } else assert.ok(reportedMissing(h, /country/i), `${r.id}: no country and the health does not say so`);
     }
     assert.deepEqual(h.missing, [], JSON.stringify(h));
     figures.rfqgrid = f;
-    await shotWithPanel(page, 'rfqgrid');
+    await shotWithPanel(session.browser, page, 'shape7-rfqgrid');
     await page.close();
   });
 

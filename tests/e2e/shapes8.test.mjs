@@ -13,7 +13,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession, readHealth, readStoredItems } from './harness.mjs';
+import { ARTIFACTS, demoSession, readHealth, readStoredItems, reportedMissing, shotWithPanel } from './harness.mjs';
 import { clickByRole } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -24,27 +24,12 @@ const INSERT = /^(Insert reply|插入回复)$/;
 const OURS = /thank you for your inquiry|T\/T deposit to our company bank account/i;
 
 const figures = {};
-const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `shape8-${name}.png`) });
-
-/** Whether the health names a part matching `re` as missing. */
-const reported = (h, re) => (h?.missing ?? []).some((m) => re.test(String(m)));
 
 describe('page shapes of the eighth round, browser on UTC', () => {
   const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
   const open = (url) => session.open(url);
   const storedItems = () => readStoredItems(session.browser);
   const health = (urlPart) => readHealth(session.browser, urlPart);
-
-  /** The page, and the side panel at 400 px beside it, as a rep sees both. */
-  async function shotWithPanel(page, name) {
-    await shot(page, name);
-    const panel = await session.browser.context.newPage();
-    await panel.setViewportSize({ width: 400, height: 768 });
-    await panel.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html`);
-    await panel.waitForTimeout(800);
-    await panel.screenshot({ path: join(ARTIFACTS, `shape8-${name}-panel-400.png`) });
-    await panel.close();
-  }
 
   after(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -69,19 +54,19 @@ describe('page shapes of the eighth round, browser on UTC', () => {
       if (want.text.some((t) => flat(body).includes(flat(t).slice(0, 60)))) f.text += 1;
       else problems.push(`${label}: the text read is not the buyer's: "${body.slice(0, 80)}"`);
     } else {
-      if (reported(h, /message|text/i)) f.textReported += 1;
+      if (reportedMissing(h, /message|text/i)) f.textReported += 1;
       else problems.push(`${label}: no text and the health does not say so`);
       if (item.verdict && item.verdict !== 'unread') problems.push(`${label}: a verdict (${item.verdict}) from no text`);
     }
     if (item.buyer === want.name) f.buyer += 1;
     else if (item.buyer) problems.push(`${label}: buyer "${item.buyer}", want "${want.name}"`);
-    else if (reported(h, /buyer|name/i)) f.buyerReported += 1;
+    else if (reportedMissing(h, /buyer|name/i)) f.buyerReported += 1;
     else problems.push(`${label}: no buyer and the health does not say so`);
     if (item.receivedAt) {
       const off = Math.abs(Date.parse(item.receivedAt) - want.at);
       if (off < MINUTE) f.time += 1;
       else problems.push(`${label}: time ${item.receivedAt}, ${Math.round(off / MINUTE)} min off ${new Date(want.at).toISOString()}`);
-    } else if (reported(h, /time|date/i)) f.timeReported += 1;
+    } else if (reportedMissing(h, /time|date/i)) f.timeReported += 1;
     else problems.push(`${label}: no time and the health does not say so`);
     return problems;
   }
@@ -125,7 +110,7 @@ describe('page shapes of the eighth round, browser on UTC', () => {
       // A read row, not bold, may as well show our reply: the page does not say whose
       // its text is. Read for its thread alone, nothing judged, the health says so.
       if (!want.unread && verdict === 'conversation' && !item) {
-        if (reported(h, /side/i)) f.sideReported += 1;
+        if (reportedMissing(h, /side/i)) f.sideReported += 1;
         else problems.push(`${want.id}: read for its thread alone, and the health does not say why`);
         continue;
       }
@@ -135,7 +120,7 @@ describe('page shapes of the eighth round, browser on UTC', () => {
       problems.push(...judge(want.id, item, { text: [want.text], name: want.name, at: want.created }, h, f));
     }
     figures.marks = { ...f, healthMissing: h?.missing ?? null, found: h?.found ?? null, problems: problems.length, firstProblems: problems.slice(0, 8) };
-    await shotWithPanel(page, 'marks');
+    await shotWithPanel(session.browser, page, 'shape8-marks');
     await page.close();
     assert.deepEqual(problems, []);
   });
@@ -176,7 +161,7 @@ describe('page shapes of the eighth round, browser on UTC', () => {
       }
       if (await page.evaluate(() => window.__demoSent ?? null)) f.sent = 1;
       figures[`sides-${id}`] = { ...f, healthMissing: h?.missing ?? null, editor: h?.editor ?? null, problems };
-      await shotWithPanel(page, `sides-${id}`);
+      await shotWithPanel(session.browser, page, `shape8-sides-${id}`);
       await page.close();
       assert.equal(f.sent, 0, 'nothing was sent');
       assert.deepEqual(problems, []);
