@@ -1089,10 +1089,10 @@
 
   /**
    * A listed inquiry read from the row itself: by the class names first, then by the
-   * row's structure. `missing` names what feeds the engine and could not be read.
+   * row's structure (`byStructure`: that reading, when the caller made it already).
+   * `missing` names what feeds the engine and could not be read.
    */
-  function inquiryFromRowDom(row, id, overrides, found, now = Date.now()) {
-    const byStructure = readRowByStructure(row, overrides, now);
+  function inquiryFromRowDom(row, id, overrides, found, now = Date.now(), byStructure = readRowByStructure(row, overrides, now)) {
     const nameEl = one(row, 'listBuyerName', overrides, found);
     const flag = one(row, 'listCountry', overrides, found);
     const code = [...(flag?.classList ?? [])].map((c) => c.match(/^ui2-flag-([a-z]{2})$/)?.[1]).find(Boolean);
@@ -1224,7 +1224,7 @@
         if (isThreadOnly(item.inquiry)) item.threadOnly = true;
         item.missing = [!item.inquiry.body && !item.threadOnly && 'text', !item.inquiry.receivedAt && 'time', !item.inquiry.buyer && 'buyer'].filter(Boolean);
       } else {
-        const dom = inquiryFromRowDom(row, id, overrides, found, now);
+        const dom = inquiryFromRowDom(row, id, overrides, found, now, read ?? undefined);
         item.inquiry = dom.inquiry;
         item.missing = dom.missing;
         if (dom.receivedOn) item.receivedOn = dom.receivedOn;
