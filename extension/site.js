@@ -1539,21 +1539,8 @@
     let pane = composer;
     while (pane.parentElement && pane.parentElement !== doc.body && !one(pane.parentElement, 'chatContact', overrides)) pane = pane.parentElement;
     const parts = leaves(pane).filter((p) => !p.el.closest('textarea, [contenteditable="true"], button'));
-    const times = parts.filter((p) => TIME_ONLY.test(p.text));
     // The message list: the element below the pane with the most children showing a time.
-    const tally = new Map();
-    for (const p of times) {
-      for (let child = p.el; child.parentElement && child !== pane; child = child.parentElement) {
-        const parent = child.parentElement;
-        if (!tally.has(parent)) tally.set(parent, new Set());
-        tally.get(parent).add(child);
-      }
-    }
-    let list = null;
-    for (const [el, kids] of tally) {
-      if (el === pane || el.contains(composer)) continue;
-      if (!list || kids.size > tally.get(list).size || (kids.size === tally.get(list).size && el.contains(list))) list = el;
-    }
+    const list = listOfTimedChildren(parts, pane, (el) => el.contains(composer));
     if (!list) return null;
     const header = [...pane.children].find((c) => !c.contains(list) && !c.contains(composer) && parts.some((p) => p.text === name && c.contains(p.el))) ?? null;
     const box = list.getBoundingClientRect?.();
@@ -1576,6 +1563,29 @@
     }));
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
     return { cid, name, header: header ?? pane.firstElementChild, messages };
+  }
+
+  /**
+   * The element below `top` with the most children that each show a time (a message
+   * list), among the leaf `parts`; of equals the outermost. `skip(el)` leaves an element
+   * out. null when no part is a time.
+   */
+  function listOfTimedChildren(parts, top, skip = () => false) {
+    const tally = new Map(); // element → its children that hold a time
+    for (const p of parts) {
+      if (!TIME_ONLY.test(p.text)) continue;
+      for (let child = p.el; child.parentElement && child !== top; child = child.parentElement) {
+        const parent = child.parentElement;
+        if (!tally.has(parent)) tally.set(parent, new Set());
+        tally.get(parent).add(child);
+      }
+    }
+    let list = null;
+    for (const [el, kids] of tally) {
+      if (el === top || skip(el)) continue;
+      if (!list || kids.size > tally.get(list).size || (kids.size === tally.get(list).size && el.contains(list))) list = el;
+    }
+    return list;
   }
 
   /**
@@ -1620,19 +1630,7 @@
     const root = doc.body;
     if (!root) return null;
     const parts = leaves(root).filter((p) => !p.el.closest('textarea, [contenteditable="true"], button, [data-xunpan-host]'));
-    const tally = new Map();
-    for (const p of parts.filter((q) => TIME_ONLY.test(q.text))) {
-      for (let child = p.el; child.parentElement && child !== root; child = child.parentElement) {
-        const parent = child.parentElement;
-        if (!tally.has(parent)) tally.set(parent, new Set());
-        tally.get(parent).add(child);
-      }
-    }
-    let list = null;
-    for (const [el, kids] of tally) {
-      if (el === root || kids.size < 1) continue;
-      if (!list || kids.size > tally.get(list).size || (kids.size === tally.get(list).size && el.contains(list))) list = el;
-    }
+    const list = listOfTimedChildren(parts, root);
     if (!list) return null;
     const box = list.getBoundingClientRect?.();
     const drawn = [...list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
