@@ -456,6 +456,21 @@
   const STATUS_RE = Object.fromEntries(Object.entries(ROW_STATUS).map(([k, v]) => [k, new RegExp(`^(?:${v})$`, 'i')]));
 
   /**
+   * The subjects the platform writes for a buyer who gave none ("Inquiry from Product
+   * Details Page", reference §2 [A]; the Chinese forms [C]). They say nothing of what the
+   * buyer wants, and an inquiry card may show one above the buyer's words.
+   */
+  const PLATFORM_SUBJECT =
+    /^(?:inquiry|enquiry|message) (?:from|about) (?:product details? page|store homepage|(?:the )?(?:mini ?site|showroom|storefront|product))$|^询盘来自|^来自.*(?:详情页|首页)的询盘$/i;
+  const isPlatformSubject = (s) => typeof s === 'string' && PLATFORM_SUBJECT.test(s.replace(/\s+/g, ' ').trim());
+
+  /** A message's text without a platform subject shown as its first line. */
+  function withoutPlatformSubject(messageText) {
+    const lines = messageText.split('\n');
+    return lines.length > 1 && isPlatformSubject(lines[0]) ? lines.slice(1).join('\n') : messageText;
+  }
+
+  /**
    * Relative times as lists show them ("3 分钟前", "2 hours ago"), by unit. Evidence: the
    * RFQ market's "N hours before" [A] (reference §5); the others [C]. A count of minutes
    * is good to the minute; a count of hours or days only tells the day, and only when
@@ -1386,6 +1401,9 @@
         else found.add('detailMessage');
       }
     }
+    // The inquiry card may show the platform's subject above the buyer's words; the
+    // page's data never has it there. Both readings of a message give the same text.
+    messages = messages.map((m) => (m.from === 'buyer' && m.text ? { ...m, text: withoutPlatformSubject(m.text) } : m));
     const firstBuyer = messages.find((m) => m.from === 'buyer');
     const attachments = all(doc, 'attachment', overrides, found)
       .map((el) => readJsonAttr(el, 'data-query'))
@@ -2011,7 +2029,7 @@
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, ROW_STATUS, IDENTITY_ATTRIBUTES, itemOfAttribute, BUYER_LABELS, SELLER_HOSTS,
     detect, isSellerPage, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
-    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure,
+    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure, isPlatformSubject,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;

@@ -4,6 +4,7 @@
 // the browser's storage full, say — is not swallowed: the items are cut to half the
 // budget and written again, and if that fails too the rep is told (the badge shows
 // "!", the popup and the side panel say what happened) until a write succeeds.
+import './site.js';
 import { fitBudget, ITEMS_BUDGET_BYTES, recordBytes, storedInquiry, STORE_ITEMS } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -66,9 +67,6 @@ export function itemRecord(inquiry, result, url, previous, now, { preview = fals
   };
 }
 
-// The platform's own stand-in subjects say nothing of what the buyer wants.
-const GENERIC_SUBJECT = /^(inquiry|enquiry|message) (from|about) (product details? page|store homepage|(the )?(mini ?site|showroom|storefront|product))$|^询盘来自|^来自.*(详情页|首页)的询盘$/i;
-
 /**
  * What the item is about, one line of at most 140 characters made the same way for
  * every item: what it concerns (the product, else a subject the buyer wrote), a colon,
@@ -78,7 +76,7 @@ const GENERIC_SUBJECT = /^(inquiry|enquiry|message) (from|about) (product detail
 export function summary(inquiry) {
   const line = (s) => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
   const subject = line(inquiry.subject);
-  const about = line(inquiry.product?.title) || (GENERIC_SUBJECT.test(subject) ? '' : subject);
+  const about = line(inquiry.product?.title) || (globalThis.XunpanSite.isPlatformSubject(subject) ? '' : subject);
   const body = line(inquiry.body);
   const text = about && body && !body.startsWith(about) ? `${about}: ${body}` : body || about;
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;

@@ -361,6 +361,21 @@ describe('selectors against the demo pages (Chromium)', () => {
     await page.close();
   });
 
+  // The inquiry card shows the platform's subject above the buyer's words; the page's
+  // data has the words alone. The DOM reading came first and was stored until the data's
+  // replaced it, so what was kept depended on which came last.
+  test('a detail page reads the buyer\'s words the same from its DOM and its data', async () => {
+    const page = await open(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000017&now=${NOW}&lang=en`);
+    const shown = await page.textContent('.item-content-left .description-container');
+    assert.match(shown, /^Inquiry from Product Details Page/, 'the card shows the platform subject');
+    const fromDom = await readPage(page, 'inquiryDetail', NOW, false);
+    const fromData = await readPage(page, 'inquiryDetail', NOW, true);
+    await page.close();
+    assert.ok(fromData.found.includes('pageData'), fromData.found.join());
+    assert.equal(fromDom.inquiries[0]?.body, 'Can you do custom printed mailer boxes 10000 pcs?');
+    assert.equal(fromData.inquiries[0]?.body, fromDom.inquiries[0].body);
+  });
+
   test('the detail page gives the thread, attachments and the hidden profile as absent', async () => {
     const page = await open(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000022&now=${NOW}`);
     const [item] = await page.evaluate(() => XunpanSite.collect('inquiryDetail', document, null, {}).items.map((i) => i.inquiry));
