@@ -54,6 +54,15 @@
 //   marks    the inquiry list whose rows say unread / read / replied only by styling
 //            (bold, a dot, a grey preview behind an unlabelled icon), the preview and the
 //            time being those of the newest message, ours on replied rows.
+// Shapes written blind in the tenth round (tests/e2e/chat10.test.mjs), OneTalk only:
+//   tabs     the contact list under its tabs (待回复 / 全部): switching a tab refills the
+//            same row elements in place; rows show their time as chat lists do for older
+//            contacts ("3 分钟前", "HH:MM", "昨天", "星期二", "11/28") or show none, and
+//            only three contacts are in the page's data cache;
+//   fiber    the open conversation drawn by React with hashed classes, every bubble on
+//            the same side: who wrote a message is only in the fiber's itemData; mixed
+//            kinds (inquiry card, image, file, rich text, business card, auto-reply,
+//            system notice); the panel, composer included, is drawn anew per contact.
 'use strict';
 
 const fs = require('node:fs');
@@ -106,7 +115,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tabs|fiber)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -563,6 +572,7 @@ function customerInfo(opts, id) {
 function chatPage(opts) {
   const t = L[opts.lang];
   if (opts.shape === 'bare') return bareChatPage(opts, t);
+  if (opts.shape === 'tabs' || opts.shape === 'fiber') return chat10Page(opts, t);
   const body = `<div class="layout chat"><aside class="contacts"><div class="list-tab-item active">${t.pending}</div>
 <div class="contact-scroll" id="contact-scroll"><div class="contact-spacer" id="contact-spacer"></div></div></aside>
 <main class="conversation"><div class="content-header" id="content-header"></div>
@@ -597,6 +607,105 @@ function bareChatPage(opts, t) {
   });
 }
 
+// --- tenth round: OneTalk shapes tabs and fiber (static/chat10.js draws them) ----------
+
+/**
+ * OneTalk, shapes tabs and fiber. Evidence (reference §4.1, §4.2, §3.1):
+ * - both: contact rows `div.contact-item-container` with `data-cid`, `data-name`,
+ *   `data-ali-id`, `.contact-info .name`, `.tag-item`, `.unread-num`, `.contact-time`
+ *   [A]; the composer `#send-box-wrapper > div.send-input-areas >
+ *   div.send-textarea-box(.undefined) > textarea.send-textarea` with a mirror `pre` [A],
+ *   React-controlled (the value tracker: a value set without the native setter is not
+ *   seen) [B]; the send button `button.send-tool-button.im-next-btn` "发送" [A].
+ * - tabs: `.list-tab-item` with 待回复, `active` when chosen [B]; a second tab 全部 and
+ *   the rows refilled in place when the tab changes: what-if. `.contact-time` is "HH:MM"
+ *   in the evidence [A]; the other forms ("N 分钟前", 昨天, weekday, "MM/DD") and rows
+ *   with no time are what-if, as chat lists show older contacts. The data cache
+ *   `window.__VMFsConv__cache__` [A] holds only three of the contacts (what-if: the
+ *   cache of the page's start, the list loaded since). The open conversation keeps the
+ *   [A] markup (`item-left`, `.item-base-info`, `data-expinfo` with `sendTime`).
+ * - fiber: the React fiber's `memoizedProps.itemData` on message nodes with `messageId`,
+ *   `sendTime`, `sender.targetId`, `msgType`, `autoReply`, `owner`, `contact` [B]
+ *   (§4.2); the message kinds of §4.1 (50 inquiry card, 2000 image, 61 file, 63 rich
+ *   text, 57 business card) [A]/[B], with a platform notice and our auto-reception reply
+ *   (`自动接待发送`) [A]; hashed classes, no `item-left/right`, no `data-expinfo`, no
+ *   names on bubbles and every bubble on the same side (a compact layout): what-if. The
+ *   panel is made anew when the contact changes (§11 "never cache nodes") [A].
+ */
+function chat10Page(opts, t) {
+  const tabs = opts.shape === 'tabs';
+  const aside = tabs
+    ? `<div class="c10-tabbar" role="tablist"><div class="list-tab-item active" data-tab="pending">${t.pending}<span class="c10-count"></span></div><div class="list-tab-item" data-tab="all">${opts.lang === 'en' ? 'All' : '全部'}</div></div>`
+    : `<div class="list-tab-item active">${t.pending}</div>`;
+  const body = `<link rel="stylesheet" href="/demo/static/chat10.css">
+<div class="layout chat c10-${opts.shape}"><aside class="contacts">${aside}
+<div class="c10-list" id="c10-list"></div></aside>
+<main class="_root_R8s1k"><div class="_empty_Vv2q">${opts.lang === 'en' ? 'Choose a contact' : '请选择联系人'}</div></main></div>`;
+  return shell(opts, {
+    title: 'OneTalk', host: 'onetalk', body,
+    scripts: [`/demo/chat-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/chat10.js'],
+  });
+}
+
+/** Ages in minutes of the tabs shape's contacts, whether each awaits our reply, whether its row shows a time. */
+const TABS_CONTACTS = [
+  [3, 1, 1], [12, 1, 1], [20, 1, 0], [47, 1, 1], [150, 1, 1], [60 * 20, 1, 1], [60 * 30, 1, 1], [60 * 50, 1, 0],
+  [60 * 24 * 3, 1, 1], [60 * 24 * 5, 1, 1], [60 * 24 * 9, 1, 1], [60 * 24 * 20, 1, 1],
+  [25, 0, 1], [90, 0, 1], [60 * 26, 0, 1], [60 * 24 * 2 + 30, 0, 1], [60 * 24 * 4, 0, 1], [60 * 24 * 8, 0, 0], [60 * 24 * 30, 0, 1], [60 * 24 * 6, 0, 1],
+];
+/** Which of them the page's data cache holds. */
+const TABS_CACHED = [0, 4, 12];
+
+/** The conversations of the fiber shape (minutes before now; `by`: buyer, ours or system). */
+function fiberConversations(opts) {
+  const at = (m) => opts.now - m * MINUTE;
+  return {
+    [chats[0].cid]: [
+      { by: 'system', kind: 'notice', at: at(16), text: '为保障您的交易安全，请通过阿里巴巴平台沟通与交易，谨防站外付款。' },
+      { by: 'buyer', kind: 'inquiry', at: at(15), product: '550W Mono Solar Panel, Half Cell', qty: '40 Pieces',
+        text: 'Hola, we need 40 panels of the 550W model for a roof project in Valencia. Please quote CIF Valencia and the delivery time.' },
+      { by: 'ours', kind: 'text', auto: true, at: at(15) + 20_000, text: 'Thank you for your inquiry! Our sales manager will contact you within 24 hours. WhatsApp: +86 138 0013 8000' },
+      { by: 'buyer', kind: 'text', at: at(5), text: 'Also, do you have them in stock now? We can pay a 30% deposit by T/T after the PI.' },
+    ],
+    [chats[3].cid]: [
+      { by: 'buyer', kind: 'inquiry', at: at(180), product: '316L Stainless Steel Seamless Pipe', qty: '2 Tons',
+        text: 'Price for 2 tons 316L pipe? Size 2 inch, schedule 40, delivery to Mersin.' },
+      { by: 'ours', kind: 'text', auto: true, at: at(180) + 15_000, text: 'Thank you for your inquiry! Our sales manager will contact you within 24 hours. WhatsApp: +86 138 0013 8000' },
+      { by: 'ours', kind: 'card', at: at(70), text: 'Lily Chen · Sales Manager · Demo Trading Co. · WhatsApp +86 138 0013 8000 · lily@demotrading.example' },
+      { by: 'ours', kind: 'text', at: at(60), text: 'Dear Yusuf, the price is USD 3,150 per ton FOB Ningbo. Please pay the T/T deposit to our company bank account to start production.' },
+      { by: 'buyer', kind: 'text', at: at(30), text: 'OK good price. For payment we use USDT crypto only, you get 30% extra on top.' },
+      { by: 'buyer', kind: 'image', at: at(28) },
+      { by: 'buyer', kind: 'file', at: at(26), file: 'payment_form.pdf', size: '88 KB' },
+      { by: 'buyer', kind: 'rich', at: at(20), paragraphs: ['Please send me your online banking login on WhatsApp +44 7700 900123', 'so my finance team can arrange it today.'] },
+    ],
+  };
+}
+
+function chat10Data(opts) {
+  const demo = { now: opts.now, lang: opts.lang, labels: L[opts.lang], broken: opts.broken, shape: opts.shape };
+  const contact = (c, min) => ({
+    cid: c.cid, contactNick: c.name, contactAccountId: c.cid.split('#')[0].split('-')[1], countryCode: c.country, userNewLevel: c.level,
+    latestMessage: { content: c.text, sendTime: opts.now - min * MINUTE, fromBuyer: true }, unread: c.unread ? 1 : 0,
+  });
+  let list;
+  let cache;
+  if (opts.shape === 'tabs') {
+    list = TABS_CONTACTS.map(([min, awaiting, shown], n) => ({ ...contact(chats[n], min), awaiting: Boolean(awaiting), timeShown: Boolean(shown) }));
+    cache = TABS_CACHED.map((n) => list[n]);
+  } else {
+    list = chats.slice(0, 8).map((c) => contact(c, c.min));
+    demo.conversations = fiberConversations(opts);
+    for (const [cid, messages] of Object.entries(demo.conversations)) {
+      const last = messages.findLast((m) => m.by === 'buyer' && m.text);
+      Object.assign(list.find((c) => c.cid === cid).latestMessage, { content: last.text, sendTime: last.at });
+    }
+    cache = list;
+  }
+  demo.contacts = list;
+  const strip = ({ awaiting, timeShown, ...c }) => c;
+  return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache.map(strip))};\n`;
+}
+
 /** The OneTalk contacts: the demo's chats, and with shape=virtual 40 of them. */
 function contactsOf(opts) {
   if (opts.shape !== 'virtual') return chats;
@@ -620,6 +729,7 @@ const PITCH = [
 ];
 
 function chatData(opts) {
+  if (opts.shape === 'tabs' || opts.shape === 'fiber') return chat10Data(opts);
   const list = contactsOf(opts);
   const cache = list.map((c) => ({
     cid: c.cid, contactNick: c.name, contactAccountId: c.cid.split('#')[0].split('-')[1], countryCode: c.country, userNewLevel: c.level,
