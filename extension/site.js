@@ -483,6 +483,19 @@
     { re: /(\d+)\s*(?:天前|days?\s+ago)/i, unit: 86_400_000 },
   ]);
 
+  /**
+   * Weekday names, as chat lists show a contact of the past week ("星期二", "周二",
+   * "Tue"), by `Date#getDay()`. Evidence: none for these pages [C] (reference §4.1 shows
+   * "HH:MM" only); other chat lists show them for the six days before yesterday. A
+   * weekday names one day: the last one before today.
+   */
+  const WEEKDAYS = Object.freeze([
+    /^(?:星期[日天]|周[日天]|礼拜[日天]|sun(?:day)?)$/i, /^(?:星期一|周一|礼拜一|mon(?:day)?)$/i,
+    /^(?:星期二|周二|礼拜二|tue(?:s|sday)?)$/i, /^(?:星期三|周三|礼拜三|wed(?:nesday)?)$/i,
+    /^(?:星期四|周四|礼拜四|thu(?:rs?|rsday)?)$/i, /^(?:星期五|周五|礼拜五|fri(?:day)?)$/i,
+    /^(?:星期六|周六|礼拜六|sat(?:urday)?)$/i,
+  ]);
+
   /** Date words a conversation shows between its messages ("今天", "Yesterday"): no message. */
   const DAY_DIVIDER = /^(?:今天|昨天|前天|today|yesterday|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)$/i;
 
@@ -1467,7 +1480,8 @@
 
   /**
    * A contact row's shown time: "HH:MM" (today), "Yesterday"/"昨天" HH:MM, a full
-   * date-time, or a date alone ("12-01", "2026-12-01": day-level). `{ at }`, `{ day }` or `{}`.
+   * date-time, or a day alone ("昨天", a weekday, "12-01", "2026-12-01": day-level).
+   * `{ at }`, `{ day }` or `{}`.
    */
   function contactWhen(shown, now = Date.now()) {
     const s = String(shown ?? '').trim();
@@ -1482,6 +1496,12 @@
     if (/^(?:yesterday|昨天)$/i.test(s)) {
       const d = new Date(now);
       return { day: localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1).getTime()) };
+    }
+    const weekday = WEEKDAYS.findIndex((re) => re.test(s));
+    if (weekday >= 0) {
+      const d = new Date(now);
+      const back = ((d.getDay() - weekday + 6) % 7) + 1; // 1 (yesterday's name) … 7 (today's: a week ago)
+      return { day: localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime()) };
     }
     const full = shownWhen(s);
     if (full.at !== undefined || full.day) return full;
@@ -1687,7 +1707,8 @@
       const conv = data?.conversation?.(cid);
       if (conv) found.add('pageData');
       const name = conv?.contactNick ?? row.getAttribute('data-name') ?? text(one(row, 'contactName', overrides, found));
-      const shown = conv ? {} : contactWhen(text(one(row, 'contactTime', overrides, found)), now);
+      // As the row shows it: a clock time, a day, or a relative time ("12 分钟前").
+      const shown = conv ? {} : timeIn(one(row, 'contactTime', overrides, found), overrides, now);
       let at = Number(conv?.latestMessage?.sendTime) || shown.at;
       // The page's data holds the whole message; the row shows what fits. A text the row
       // shows cut short is handed on as a preview, its cut mark taken off: the engine

@@ -90,6 +90,16 @@ describe('shown times and country names', () => {
     assert.deepEqual(Site.contactWhen('11-20 14:30', local(10)), { at: new Date(new Date(now).getFullYear(), 10, 20, 14, 30).getTime() });
     assert.deepEqual(Site.contactWhen('13-45 14:30', local(10)), {});
   });
+  test('a weekday in a contact row names the last such day before today (its own name: a week ago)', () => {
+    const zh = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+    const en = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    for (let back = 1; back <= 7; back++) {
+      const day = local(12, 0, -back);
+      assert.deepEqual(Site.contactWhen(zh[new Date(day).getDay()], localNow), { day: dayOf(day) }, zh[new Date(day).getDay()]);
+      assert.deepEqual(Site.contactWhen(en[new Date(day).getDay()], localNow), { day: dayOf(day) }, en[new Date(day).getDay()]);
+    }
+    assert.deepEqual(Site.contactWhen('星期八', localNow), {});
+  });
   test('country names read as ISO codes, unknown ones as absent', () => {
     const names = [['United States', 'US'], ['Turkey', 'TR'], ['Saudi Arabia', 'SA'], ['kenya', 'KE'], ['UK', 'GB'],
       ['de', 'DE'], ['Atlantis', undefined], ['', undefined]];
