@@ -1697,6 +1697,18 @@
     return messages.length ? { list, messages } : null;
   }
 
+  /**
+   * The conversation (cid) of the contact row in its selected state, when it names the
+   * buyer the header names: a header without a cid of its own is still the contact's.
+   */
+  function selectedContact(doc, overrides, header) {
+    if (!header) return undefined;
+    const named = text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
+    const active = all(doc, 'chatContact', overrides).find((r) => !r.hidden && matchesAny(r, 'contactActive', overrides));
+    const name = active && (active.getAttribute('data-name') || text(one(active, 'contactName', overrides)));
+    return named && name === named ? active.getAttribute('data-cid') ?? undefined : undefined;
+  }
+
   function collectChat(doc, data, overrides, now) {
     const found = new Set();
     const items = [];
@@ -1755,7 +1767,7 @@
       });
     }
     let header = one(doc, 'chatHeader', overrides, found);
-    let openCid = header?.getAttribute('data-cid') ?? null;
+    let openCid = header?.getAttribute('data-cid') ?? selectedContact(doc, overrides, header) ?? null;
     let messages = messagesFromDom(doc, 'chatMessage', overrides, found, now);
     const editor = replyEditor('chat', doc, overrides);
     if (editor) found.add('chatComposer');
