@@ -11,7 +11,9 @@
 //   (queryCustomerInfo.json?callback=…): the page's own callback is wrapped so the
 //   answer is seen on its way to the page, and passed on unchanged;
 // - OneTalk's message events (IcbuIM…IcbuEventServiceImpl.instance.emitter): every
-//   emitted payload shaped like a message is copied, whatever the event is called.
+//   emitted payload shaped like a message is copied, whatever the event is called;
+// - OneTalk's open conversation: asked, it marks each message element with who wrote it
+//   and when, as the page's React data says (the only thing it writes into the page).
 // It copies plain JSON data (size-capped) to the content script as JSON text with
 // window.postMessage. It changes no page behaviour, exposes nothing callable, and any
 // failure is swallowed so the page never breaks because of it.
@@ -230,6 +232,73 @@
     const timer = setInterval(() => {
       if (tapEmitter() || ++tries > 120) clearInterval(timer);
     }, 500);
+  }
+
+  // OneTalk's open conversation, when its markup does not say who wrote a message: the
+  // page's React data does (a message node's fiber `memoizedProps.itemData`: sendTime,
+  // sender.targetId, owner, contact, autoReply; reference §4.2). Asked by the content
+  // script (an event on the message list, answered before its dispatch returns), each
+  // message element of the list is marked with what that data says and nothing more:
+  // data-xunpan-from (buyer, seller or system), data-xunpan-at (the send time, epoch
+  // ms), data-xunpan-auto ("1": sent by the auto-reception). A message without such
+  // data is left unmarked.
+  const MESSAGE_EVENT = 'xunpan-page-messages'; // site.js asks with the same name
+  const FIBER_DEPTH = 12; // fibers walked up from a node, at most
+  const NODES_PER_MESSAGE = 40; // a message's first descendants tried, at most
+
+  function fiberOf(node) {
+    for (const key of Object.keys(node)) {
+      if (key.startsWith('__reactFiber$') || key.startsWith('__reactInternalInstance$')) return node[key];
+    }
+    return null;
+  }
+
+  /** The itemData of a message element, on the fibers between one of its nodes and the list. */
+  function itemDataOf(row, list) {
+    for (const node of [row, ...[...row.querySelectorAll('*')].slice(0, NODES_PER_MESSAGE)]) {
+      let fiber = fiberOf(node);
+      for (let depth = 0; fiber && depth < FIBER_DEPTH && fiber.stateNode !== list; depth++, fiber = fiber.return) {
+        const data = fiber.memoizedProps?.itemData;
+        if (data && typeof data === 'object' && !Array.isArray(data) && (data.messageId ?? data.uuid) != null) return data;
+      }
+    }
+    return null;
+  }
+
+  /** Who wrote a message, by its data: 'seller', 'buyer', 'system', or null when it does not say. */
+  function authorOf(data) {
+    const id = (v) => (v === undefined || v === null || v === '' || typeof v === 'object' ? null : String(v));
+    const sender = id(data.sender?.targetId ?? data.sender?.uid ?? data.sender?.aliId ?? data.senderId ?? data.sender);
+    const code = String(data.conversationCode ?? data.cid ?? '').match(/^([^-#]+)-([^#]+)#/);
+    const mine = selfIds();
+    const theirs = new Set();
+    for (const v of [data.owner?.aliId, data.owner?.accountId, code?.[1]]) if (id(v)) mine.add(id(v));
+    for (const v of [data.contact?.aliId, data.contact?.accountId, data.contact?.accountIdEncrypt, code?.[2]]) if (id(v)) theirs.add(id(v));
+    if (sender && mine.has(sender)) return 'seller';
+    if (sender && theirs.has(sender)) return 'buyer';
+    return !sender && /system/i.test(String(data.type ?? '')) ? 'system' : null;
+  }
+
+  function markMessages(list) {
+    for (const row of list.children) {
+      const data = itemDataOf(row, list);
+      const from = data ? authorOf(data) : null;
+      const at = Number(data?.sendTime ?? data?.createAt);
+      const marks = { 'data-xunpan-from': from, 'data-xunpan-at': from && at > 0 ? String(at) : null, 'data-xunpan-auto': from && Number(data.autoReply) === 1 ? '1' : null };
+      for (const [name, value] of Object.entries(marks)) {
+        if (value === null) row.removeAttribute(name);
+        else if (row.getAttribute(name) !== value) row.setAttribute(name, value);
+      }
+    }
+  }
+  if (/(^|\.)onetalk\.alibaba\.com$/.test(location.hostname)) {
+    document.addEventListener(MESSAGE_EVENT, (ev) => {
+      try {
+        if (ev.target instanceof Element) markMessages(ev.target);
+      } catch {
+        // never disturb the page
+      }
+    }, true);
   }
 
   // The list's rows, posted the moment the page sets its list, so the engine is asked

@@ -1337,6 +1337,9 @@
     });
   }
 
+  /** Words the page puts on a message its auto-reception sent for us [A] (reference §3.1). */
+  const AUTO_REPLY_MARK = /系统自动发送|自动接待发送|auto[- ]?repl/i;
+
   /** Messages of a conversation area, sorted by time (the DOM order is not to be trusted). */
   function messagesFromDom(root, key, overrides, found, now = Date.now()) {
     const out = [];
@@ -1345,7 +1348,7 @@
       const shown = text(one(el, 'messageTime', overrides, found));
       const at = Number(meta.sendTime) || parseShownTime(shown) || contactWhen(shown, now).at;
       const body = messageText(one(el, 'messageText', overrides, found));
-      const auto = /系统自动发送|自动接待发送|auto[- ]?repl/i.test(el.textContent ?? '');
+      const auto = AUTO_REPLY_MARK.test(el.textContent ?? '');
       out.push(clean({ from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: body, auto: auto || undefined }));
     }
     return out.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
@@ -1560,12 +1563,44 @@
   const TIME_ONLY = /^(?:(?:yesterday|昨天)\s*)?\d{1,2}:\d{2}$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}$/i;
 
   /**
+   * What the page's own data says of each message of `list`, asked of the page-world
+   * observer (page-data.js), which marks each message element before this returns:
+   * `data-xunpan-from` (buyer, seller or system), `data-xunpan-at` (its send time, epoch
+   * ms), `data-xunpan-auto` ("1": the platform's auto-reception sent it for us). Without
+   * that observer, or data, nothing is marked.
+   */
+  const PAGE_MESSAGE_EVENT = 'xunpan-page-messages';
+  function askPageAboutMessages(list) {
+    try {
+      list.dispatchEvent(new list.ownerDocument.defaultView.CustomEvent(PAGE_MESSAGE_EVENT, { bubbles: true }));
+    } catch {
+      // no page world to ask: the layout alone tells
+    }
+  }
+
+  /**
+   * Which side of `box` a message row's content sits on: the row's own box, or when the
+   * row is as wide as the list, the extent of what it shows. 'right', 'left' or null.
+   */
+  function contentSide(row, shown, box) {
+    const side = sideOf(row, box);
+    if (side || !box) return side;
+    const rects = [...shown, ...row.querySelectorAll('img')].map((el) => el.getBoundingClientRect?.()).filter((r) => r && r.width > 0);
+    if (!rects.length) return null;
+    const lean = (Math.min(...rects.map((r) => r.left)) - box.left) - (box.right - Math.max(...rects.map((r) => r.right)));
+    return lean > 8 ? 'right' : lean < -8 ? 'left' : null;
+  }
+
+  /**
    * The open conversation read by its structure, when its class names say nothing: the
    * contact row in its selected state names it (cid, buyer); the conversation pane is
    * the composer's largest ancestor without contact rows; its message list is the
-   * element with the most children that each show a time; a message is the buyer's when
-   * it shows the buyer's name, ours when the layout puts it on the right (or, with no
-   * layout to go by, when the buyer's messages show names and it does not).
+   * element with the most children that each show a time. Who wrote a message: what the
+   * page's own data says (askPageAboutMessages; a platform notice is no one's message),
+   * else the buyer when it shows the buyer's name, ours when the layout puts it on the
+   * right; on the left it is the buyer's only where the layout sets some messages right
+   * (with no layout to go by, ours when the buyer's messages show names and it does
+   * not). A message none of these tells is left without a side, never guessed.
    * `{ cid, name, header, messages }` or null when the page does not show one.
    */
   function openChatByStructure(doc, overrides, now, composer) {
@@ -1580,25 +1615,38 @@
     // The message list: the element below the pane with the most children showing a time.
     const list = listOfTimedChildren(parts, pane, (el) => el.contains(composer));
     if (!list) return null;
+    askPageAboutMessages(list);
     const header = [...pane.children].find((c) => !c.contains(list) && !c.contains(composer) && parts.some((p) => p.text === name && c.contains(p.el))) ?? null;
     const box = list.getBoundingClientRect?.();
+    const laidOut = Boolean(box && box.width > 0);
     const rows = [...list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
     const read = rows.map((row) => {
       const own = parts.filter((p) => row.contains(p.el));
+      const said = row.getAttribute('data-xunpan-from');
+      const dataAt = Number(row.getAttribute('data-xunpan-at'));
       const time = own.find((p) => TIME_ONLY.test(p.text));
       const named = own.some((p) => p.text === name);
-      const words = own.filter((p) => p !== time && p.text !== name && !DAY_DIVIDER.test(p.text) && [...p.text].length > 1);
-      const r = row.getBoundingClientRect?.();
-      const laidOut = box && r && box.width > 0 && r.width > 0;
-      const right = laidOut ? (r.left - box.left) - (box.right - r.right) > 8 : null;
-      return { named, right, at: time ? contactWhen(time.text, now).at : undefined, text: words.map((p) => p.text).join('\n') };
-    }).filter((m) => m.text);
+      const auto = row.getAttribute('data-xunpan-auto') === '1' || own.some((p) => AUTO_REPLY_MARK.test(p.text));
+      const words = own.filter((p) => p !== time && p.text !== name && !DAY_DIVIDER.test(p.text) && !AUTO_REPLY_MARK.test(p.text) && [...p.text].length > 1);
+      return {
+        said: ['buyer', 'seller', 'system'].includes(said) ? said : null,
+        named,
+        auto,
+        side: contentSide(row, own.map((p) => p.el), box),
+        at: dataAt > 0 ? dataAt : time ? contactWhen(time.text, now).at : undefined,
+        text: words.map((p) => p.text).join('\n'),
+      };
+    }).filter((m) => m.text && m.said !== 'system');
     const anyNamed = read.some((m) => m.named);
-    const messages = read.map((m) => clean({
-      from: m.named ? 'buyer' : m.right === true || (m.right === null && anyNamed) ? 'seller' : 'buyer',
-      at: iso(m.at),
-      text: m.text,
-    }));
+    const anyRight = read.some((m) => m.side === 'right');
+    const authorOf = (m) => {
+      if (m.said) return m.said;
+      if (m.named) return 'buyer';
+      if (m.side === 'right') return 'seller';
+      if (m.side === 'left') return anyRight ? 'buyer' : undefined;
+      return !laidOut && anyNamed ? 'seller' : undefined;
+    };
+    const messages = read.map((m) => clean({ from: authorOf(m), at: iso(m.at), text: m.text, auto: (m.auto && authorOf(m) === 'seller') || undefined }));
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
     return { cid, name, header: header ?? pane.firstElementChild, messages };
   }
@@ -1772,6 +1820,7 @@
     const editor = replyEditor('chat', doc, overrides);
     if (editor) found.add('chatComposer');
     let openName = null;
+    let sideless = 0; // messages of the open chat whose author the page does not tell
     if (!header && !messages.length && editor) {
       // No class names to go by: the open conversation read by its structure.
       const open = openChatByStructure(doc, overrides, now, editor.element);
@@ -1780,6 +1829,7 @@
         ({ header, messages } = open);
         openCid = open.cid;
         openName = open.name;
+        sideless = messages.filter((m) => !m.from).length;
       }
     }
     const lastBuyer = messages.filter((m) => m.from === 'buyer').at(-1);
@@ -1814,6 +1864,7 @@
     }
     const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k) && !(k === 'chatHeader' && found.has('chatStructure')));
     missing.push(...missingParts(items));
+    if (sideless) missing.push(`${FEEDS.side} ${sideless}/${messages.length}`);
     return { items, header, editor, health: { found: [...found], missing } };
   }
 

@@ -4,7 +4,8 @@
 //          times as chat lists show older contacts ("N 分钟前", "HH:MM", 昨天, weekday,
 //          "MM/DD") or none, three contacts in the page's data cache;
 //   fiber  the open conversation whose author is only in the React fiber's itemData,
-//          mixed message kinds, the panel and its composer made anew per contact.
+//          mixed message kinds, the panel and its composer made anew per contact; and
+//          the same page without that data, where who wrote what is reported unknown.
 // On each: every contact's text, buyer and time are read right or reported missing by
 // the health (never guessed: a clock only from a time read, to the minute or to the day
 // as the page shows it); a row shows its own contact's verdict after a refill; no
@@ -240,6 +241,25 @@ describe('OneTalk shapes of the tenth round, browser on UTC', () => {
     await page.close();
     assert.equal(f.sent, 0, 'nothing was sent');
     assert.deepEqual(problems, []);
+  });
+
+  test('the same conversation without the page\'s React data: who wrote what is reported unknown, not guessed', async () => {
+    const page = await open(`${CHAT}?shape=fiber&fiber=0&tz=UTC#/`);
+    await page.waitForSelector(ROW);
+    const { conversations, contacts } = await page.evaluate(() => ({ conversations: window.__demo.conversations, contacts: window.__demo.contacts }));
+    const [first] = Object.keys(conversations);
+    await page.waitForSelector(`${ROW}[data-cid="${first}"][data-xunpan-verdict]`, { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    const item = (await storedItems())[`chat:${first}`];
+    const h = await health('shape=fiber&fiber=0');
+    const body = flat(item?.inquiry?.body);
+    figures.fiberWithoutData = { sideReported: reportedMissing(h, /side/i) ? 1 : 0, notBuyersRead: NOT_BUYERS.test(body) ? 1 : 0,
+      body: body.slice(0, 120), verdict: item?.verdict ?? null, healthMissing: h?.missing ?? null };
+    await page.close();
+    assert.doesNotMatch(body, NOT_BUYERS, 'nothing of ours or the platform\'s read as the buyer\'s');
+    // The contact row still reads the buyer's last message from the page's data cache.
+    assert.equal(body, flat(contacts.find((c) => c.cid === first).latestMessage.content));
+    assert.ok(reportedMissing(h, /side/i), `the health says the sides are unknown: ${JSON.stringify(h?.missing)}`);
   });
 
   test('no page errors', () => assert.deepEqual(session.pageErrors, []));

@@ -19,6 +19,8 @@
   const list = document.getElementById('c10-list');
   const root = document.querySelector('._root_R8s1k');
   const SELF = window.aliId;
+  // fiber=0: the same page without its React data (as a build that hides it would be), for the test of a page that does not say who wrote what.
+  const withFibers = new URLSearchParams(location.search).get('fiber') !== '0';
 
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
@@ -171,15 +173,15 @@
     panel.append(header, messages, box.wrapper);
     // A new panel for every contact, as a keyed React subtree is made anew.
     root.replaceChildren(panel);
-    if (demo.shape === 'fiber') {
+    if (demo.shape === 'fiber' && withFibers) {
       const panelFiber = { tag: 0, type: ChatPanel, memoizedProps: { conversationCode: cid, chatData: { productCardNum: 0, inquiryCardNum: 1, quotationCardNum: 0, unPayOrderNum: 0 } }, return: null };
       attachFibers(header, panelFiber);
       attachFibers(box.wrapper, panelFiber);
       const listFiber = { tag: 0, type: MessageList, memoizedProps: { conversationCode: cid }, return: panelFiber };
       const hostList = attachFibers(messages, listFiber);
       for (const row of messages.children) attachFibers(row, { tag: 0, type: MessageItem, memoizedProps: { itemData: row.__itemData, index: Number(row.dataset.index) }, return: hostList });
-      for (const row of messages.children) delete row.__itemData;
     }
+    for (const row of messages.children) delete row.__itemData;
     rerender = box.render;
     renderList();
   }
