@@ -688,7 +688,8 @@
     const preview = item.preview && !fuller ? globalThis.XunpanHealth.previewReading(result) : null;
     const host = result.threadOnly
       ? Overlay.threadChip(result, { compact: Boolean(item.compact), ours })
-      : isSingle ? Overlay.card(result, actions) : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview });
+      : isSingle ? Overlay.card(result, actions)
+        : Overlay.chip(result, actions, { compact: Boolean(item.compact), preview, timeNotRead: Boolean(item.missing?.includes('time')) });
     // Whose chip this is, for tests and other tools (a reused row must never show another's).
     host.setAttribute('data-xunpan-key', item.key);
     if (isSingle) openItem = { item, host };

@@ -536,7 +536,7 @@
    * `compact`: for a line one line high (a chat contact's name line): the clock shows
    * only the time (its colour the state; the whole clock in its title).
    */
-  function chip(result, actions, { compact = false, preview = null } = {}) {
+  function chip(result, actions, { compact = false, preview = null, timeNotRead = false } = {}) {
     const { el, root } = host('span');
     // Read from a preview (`preview`: XunpanHealth.previewReading): the tag shows only
     // what the part read proves, no grade, and the pop-up says the message was cut.
@@ -572,7 +572,7 @@
     chipEl.addEventListener('keydown', (ev) => (ev.key === 'Enter' || ev.key === ' ') && toggle(ev));
     keepClicks(el);
     root.append(chipEl, pop);
-    chipClock(clock, chipEl, result, { compact, name });
+    chipClock(clock, chipEl, result, { compact, name, timeNotRead });
     if (!compact) fitIntoGap(el);
     return el;
   }
@@ -582,11 +582,19 @@
 
   /**
    * A list chip's clock (to the minute; `compact`: the time alone), its words kept in the
-   * chip's accessible name (`name(words)`); taken out when the result has no deadline.
+   * chip's accessible name (`name(words)`); taken out when the result has no deadline,
+   * or said to be missing when the page showed no time to start one from (`timeNotRead`).
    */
-  function chipClock(clock, chipEl, result, { compact, name }) {
+  function chipClock(clock, chipEl, result, { compact, name, timeNotRead }) {
     if (!result.deadline) {
-      clock.remove();
+      if (!timeNotRead) {
+        clock.remove();
+        return;
+      }
+      clock.className = 'clock quiet';
+      clock.textContent = t('chipNoTime');
+      clock.title = t('chipNoTimeTitle');
+      chipEl.setAttribute('aria-label', name(t('chipNoTimeTitle')));
       return;
     }
     watchClock(clock, result.deadline, {

@@ -8,17 +8,18 @@
 //          the same page without that data, where who wrote what is reported unknown.
 // On each: every contact's text, buyer and time are read right or reported missing by
 // the health (never guessed: a clock only from a time read, to the minute or to the day
-// as the page shows it); a row shows its own contact's verdict after a refill; no
-// verdict from text that is not the buyer's; Insert fills the composer so that the
-// page's own state (what its send button sends) holds it; nothing is sent. Each test
-// gathers its figures before it asserts, so that a shape that fails still has them; they
-// go to artifacts/chat10-figures.json; screenshots at 1366×768, the side panel at 400 px.
+// as the page shows it, and a row without one says so on its chip); a row shows its own
+// contact's verdict after a refill; no verdict from text that is not the buyer's; Insert
+// fills the composer so that the page's own state (what its send button sends) holds it;
+// nothing is sent. Each test gathers its figures before it asserts, so that a shape that
+// fails still has them; they go to artifacts/chat10-figures.json; screenshots at
+// 1366×768, the side panel at 400 px.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, demoSession, readHealth, readStoredItems, reportedMissing, shotWithPanel } from './harness.mjs';
-import { clickByRole } from './shadow.mjs';
+import { clickByRole, findByRole } from './shadow.mjs';
 
 const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
 const MINUTE = 60_000;
@@ -155,7 +156,11 @@ describe('OneTalk shapes of the tenth round, browser on UTC', () => {
     f.allRows = all.length;
     // Back: the same elements show the awaiting contacts again, each with its own verdict.
     await page.click('.list-tab-item[data-tab=pending]');
-    await judgeRows('待回复 again');
+    const again = await judgeRows('待回复 again');
+    // A row that shows no time says so on its chip, where the clock would be.
+    const timeless = again.filter((r) => r.shown === null && !cached.includes(r.cid)).length;
+    f.noTimeChips = (await findByRole(page, 'button', /shows no time for this message/)).length;
+    if (f.noTimeChips !== timeless) problems.push(`${timeless} rows show no time, ${f.noTimeChips} chips say so`);
     figures.tabsHealth = await health('shape=tabs');
 
     // A contact whose row shows no time, opened: its conversation gives the time.
