@@ -54,6 +54,15 @@
 //   marks    the inquiry list whose rows say unread / read / replied only by styling
 //            (bold, a dot, a grey preview behind an unlabelled icon), the preview and the
 //            time being those of the newest message, ours on replied rows.
+// Shapes on the real editor libraries, written blind in the ninth round
+// (tests/e2e/editors9.test.mjs; the libraries are devDependencies of tests/, served from
+// tests/node_modules under /demo/nm/, ES modules with their bare imports pointed there):
+//   tiny8    the detail page's TinyMCE (8.x, the real library) created from the
+//            placeholder when it is clicked, as the reference notes saw it;
+//   quill    the detail whose reply box is a Quill 2 editor (what-if: no evidence);
+//   prosemirror  the same with a ProseMirror view (what-if: no evidence);
+//   lexreal  the same with the real Lexical (what-if: no evidence).
+// On each the page's counter and send button read the editor's own model, never its DOM.
 // Shapes written blind in the tenth round (tests/e2e/chat10.test.mjs), OneTalk only:
 //   tabs     the contact list under its tabs (待回复 / 全部): switching a tab refills the
 //            same row elements in place; rows show their time as chat lists do for older
@@ -73,6 +82,9 @@ const { execFileSync } = require('node:child_process');
 
 const DATA = path.join(__dirname, 'data');
 const STATIC = path.join(__dirname, 'static');
+const NODE_MODULES = path.join(__dirname, '..', 'node_modules');
+/** The shapes whose reply box is a real editor library (static/real-editors.mjs draws them). */
+const REAL_EDITORS = ['tiny8', 'quill', 'prosemirror', 'lexreal'];
 // The detail page loads the buyer profile as JSONP from the CRM host, as the real one does.
 const STRICT_CSP = "default-src 'self'; script-src 'self' https://alicrm.alibaba.com";
 const MINUTE = 60_000;
@@ -115,7 +127,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tabs|fiber)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -271,7 +283,7 @@ function shell(opts, { title, body, scripts, host }) {
 <body class="demo ${host}${cls}">
 <div class="topbar"><span class="logo">Alibaba.com</span><span class="crumb">${esc(title)}</span><span class="who">Lily Chen · Demo Trading Co.</span></div>
 ${body}
-${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
+${scripts.map((s) => `<script src="${s}"${s.endsWith('.mjs') ? ' type="module"' : ''}></script>`).join('\n')}
 </body></html>`;
 }
 
@@ -454,11 +466,11 @@ function detailPage(opts, id) {
   const num = (v) => (v < 0 ? '-' : String(v));
   const body = `<div class="layout detail"><main class="content">
 <h2 class="detail-title">${t.no}${esc(q.id)} · ${esc(q.subject)}</h2>
-${['ce', 'textarea', 'lexical'].includes(opts.shape) ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
+${['ce', 'textarea', 'lexical', 'quill', 'prosemirror', 'lexreal'].includes(opts.shape) ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
 ${opts.shape === 'sides' ? sidesConversation(q, tm, opts) : `<div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>`}
 <div class="reply-wrapper"><div class="send-header-menu"><span>${t.quote}</span><span>☺</span></div>
 ${editorMarkup(opts, t)}
-<div class="reply-footer"><span id="draft-counter">${t.draft}: 0 ${t.chars}</span><div class="send" id="send-button" role="button">${t.send}</div></div></div>
+<div class="reply-footer"><span id="draft-counter">${t.draft}: 0 ${t.chars}</span><div class="send" id="send-button" role="button"${REAL_EDITORS.includes(opts.shape) ? ' aria-disabled="true"' : ''}>${t.send}</div></div></div>
 </main>
 <aside class="crm"><ul class="tabs"><li data-key="crm" class="active">CRM</li></ul>
 <div class="alicrm-customer-detail-card"><a class="name-text">${esc(b.name)}</a> <span class="country-flag-label">${esc(b.country)}</span>
@@ -472,8 +484,9 @@ ${field(t.spamN, num(info.spamInquiryMarkedBySupplierCount))}${field(t.blackN, n
   const demo = { now: opts.now, lang: opts.lang, tradeId: q.id, labels: t, broken: opts.broken, shape: opts.shape };
   return shell(opts, {
     title: `${t.inbox} ${q.id}`, host: 'message', body,
-    scripts: [`/demo/detail-data.js?${passOn(opts)}&id=${encodeURIComponent(q.id)}`, '/demo/static/common.js', '/demo/static/detail.js'],
-  }).replace('</head>', `<meta name="demo" content="${esc(JSON.stringify(demo))}"></head>`);
+    scripts: [`/demo/detail-data.js?${passOn(opts)}&id=${encodeURIComponent(q.id)}`, '/demo/static/common.js', '/demo/static/detail.js',
+      ...realEditorScripts(opts.shape)],
+  }).replace('</head>', `${realEditorStyles(opts.shape)}<meta name="demo" content="${esc(JSON.stringify(demo))}"></head>`);
 }
 
 // The buyer's follow-up after our reply on the sides shape: a move to a link "to confirm".
@@ -522,6 +535,19 @@ function sidesConversation(q, tm, opts) {
  * textarea, with a search box above the conversation that has the focus.
  */
 function editorMarkup(opts, t) {
+  if (opts.shape === 'tiny8') {
+    // Evidence: [A] §3.3: TinyMCE named normal-im-send (a hidden textarea, an
+    // "<id>_ifr" frame), created when the placeholder div.mock-reply is clicked. Here the
+    // real TinyMCE 8, newer than what the sources saw (§10.4: the 2026 page is unknown).
+    return `<div class="mock-reply"><div class="holder">${t.holder}</div></div>
+<div id="editor-slot"></div>`;
+  }
+  if (opts.shape === 'quill' || opts.shape === 'prosemirror' || opts.shape === 'lexreal') {
+    // What-if, no evidence (reference §3.3 "Rich text: Quill / Lexical / contenteditable
+    // — no evidence"): the page moved to another editor library. The box is the
+    // library's own (static/real-editors.mjs creates it), in wrappers with hashed classes.
+    return `<div class="_composer_Lm3x"><div class="_rt_Vd5k" data-shape="${opts.shape}"></div></div>`;
+  }
   if (opts.shape === 'ce') {
     return `<div class="_composer_Lm3x"><div class="_editor_Q9a7" contenteditable="true" role="textbox" aria-label="${esc(t.reply)}" aria-multiline="true"></div></div>`;
   }
@@ -803,7 +829,7 @@ function makeCert() {
   return out;
 }
 
-const TYPES = { '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = { '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml', '.woff': 'font/woff', '.woff2': 'font/woff2' };
 
 function handler(serverCsp) {
   return (req, res) => {
@@ -822,7 +848,17 @@ function handler(serverCsp) {
     if (p.startsWith('/demo/static/')) {
       const file = path.join(STATIC, path.basename(p));
       if (!fs.existsSync(file)) return send(404, 'text/plain', 'not found');
+      if (file.endsWith('.mjs')) return send(200, 'text/javascript', moduleSource(fs.readFileSync(file, 'utf8')));
       return send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    }
+    if (p.startsWith('/demo/nm/')) {
+      // The real editor libraries, from tests/node_modules (only files inside it).
+      const file = path.resolve(NODE_MODULES, decodeURIComponent(p.slice('/demo/nm/'.length)));
+      if (!file.startsWith(`${NODE_MODULES}${path.sep}`) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(404, 'text/plain', 'not found');
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const umd = /[\\/]node_modules[\\/](tinymce|quill)[\\/]/.test(file);
+      if (type === 'text/javascript' && !umd) return send(200, type, moduleSource(fs.readFileSync(file, 'utf8')));
+      return send(200, type, fs.readFileSync(file));
     }
     if (p === '/favicon.ico') return send(204, 'text/plain', '');
 
@@ -868,6 +904,65 @@ function handler(serverCsp) {
     if (host === 'sourcing.alibaba.com' && p === '/rfq/rfq_search_list.htm') return send(200, 'text/html', opts.shape === 'rfqgrid' ? rfqGridPage(opts) : rfqPage(opts));
     return send(404, 'text/html', `<h1>Not part of the demo: ${esc(host)}${esc(p)}</h1>`);
   };
+}
+
+/** The scripts of a real editor library's shape: its UMD build if it has one, then the page's own module. */
+function realEditorScripts(shape) {
+  if (!REAL_EDITORS.includes(shape)) return [];
+  const umd = { tiny8: '/demo/nm/tinymce/tinymce.min.js', quill: '/demo/nm/quill/dist/quill.js' }[shape];
+  return [...(umd ? [umd] : []), '/demo/static/real-editors.mjs'];
+}
+
+/** The style sheets the real editor libraries ask their pages to load. */
+function realEditorStyles(shape) {
+  const sheet = { quill: '/demo/nm/quill/dist/quill.snow.css', prosemirror: '/demo/nm/prosemirror-view/style/prosemirror.css' }[shape];
+  return sheet ? `<link rel="stylesheet" href="${sheet}">` : '';
+}
+
+/**
+ * The file an ES module specifier ("lexical", "@lexical/extension/signals") names in
+ * tests/node_modules, by its package's `exports` (browser, import, production, default
+ * conditions) or `module` / `main`; null when there is none.
+ */
+function resolveModule(specifier) {
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  const sub = `.${specifier.slice(name.length)}`;
+  const dir = path.join(NODE_MODULES, name);
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+  const pick = (entry) => {
+    if (typeof entry === 'string') return entry;
+    if (!entry || typeof entry !== 'object') return null;
+    for (const [condition, value] of Object.entries(entry)) {
+      if (['browser', 'import', 'production', 'default', 'module'].includes(condition)) {
+        const found = pick(value);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  let file = null;
+  if (manifest.exports) {
+    const exported = typeof manifest.exports === 'string' || !Object.keys(manifest.exports).some((k) => k.startsWith('.'))
+      ? { '.': manifest.exports } : manifest.exports;
+    file = pick(exported[sub]);
+  } else if (sub === '.') {
+    file = manifest.module ?? manifest.main ?? 'index.js';
+  } else {
+    file = sub;
+  }
+  return file ? `/demo/nm/${name}/${path.posix.normalize(file).replace(/^\.\//, '')}` : null;
+}
+
+/** An ES module of tests/node_modules with its bare imports pointed at the files they name. */
+function moduleSource(source) {
+  return source.replace(/(\bfrom\s*|\bimport\s*\(?\s*)(["'])([^"'./][^"']*)\2/g,
+    (whole, lead, quote, specifier) => `${lead}${quote}${resolveModule(specifier) ?? specifier}${quote}`);
 }
 
 /** Starts the server; resolves to `{ port, close() }`. */
