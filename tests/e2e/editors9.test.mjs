@@ -1,0 +1,134 @@
+// Insert into the real editor libraries (the ninth round's shapes, tests/demo/server.js
+// names them and their evidence), through the built extension in a browser on UTC:
+//   tiny8 (TinyMCE 8, created from the placeholder), quill (Quill 2), prosemirror,
+//   lexreal (Lexical).
+// For each, with an empty box and with a few words the rep typed first: the card shows,
+// Insert is offered, and after Insert the library's own model holds the whole reply
+// with its lines, the page's counter and send button see it, one undo of the library
+// takes it back out, what the rep typed is still there, and nothing is sent. Or, where
+// the reply could not be put in, the card says so and the reply is on the clipboard.
+// The reply wanted is the one Insert puts into the plain textarea of shape=textarea.
+// Each test gathers its figures before it asserts; they go to
+// artifacts/editors9-figures.json; screenshots at 1366×768.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, demoSession } from './harness.mjs';
+import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
+
+const DETAIL = 'https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000001&tz=UTC';
+const INSERT = /^(Insert reply|插入回复)$/;
+const TYPED = 'Hi Keisha, quick note first.';
+// What the card says when the reply did not go in (the rep is told, the text is on the clipboard).
+const NOT_IN = /clipboard|剪贴板|could not|无法|paste|粘贴/i;
+
+/** The lines of a text that carry words, each trimmed: the reply's paragraphs. */
+const linesOf = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** Where the rep types in each shape's box (TinyMCE's body is inside its frame). */
+async function typeInto(page, shape, text) {
+  if (shape === 'tiny8') {
+    await page.click('.mock-reply');
+    await page.waitForFunction(() => window.tinymce?.get('normal-im-send')?.initialized === true, null, { timeout: 10_000 });
+    await page.frameLocator('#normal-im-send_ifr').locator('body').click();
+  } else {
+    await page.click({ quill: '.ql-editor', prosemirror: '.ProseMirror', lexreal: '._ce_Hj7q' }[shape]);
+  }
+  await page.keyboard.type(text);
+  await page.waitForFunction((t) => window.__demoEditor.text().includes(t), text, { timeout: 5_000 });
+  // The rep then moves to the card: long enough for an editor's history to close the
+  // typing's undo step (Quill groups changes within 1 s, ProseMirror within 0.5 s).
+  await page.waitForTimeout(1_500);
+}
+
+const figures = {};
+
+describe('Insert into the real editor libraries, browser on UTC', () => {
+  const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
+  let wanted = '';
+
+  before(async () => {
+    // The reply Insert writes for this inquiry, as the simplest box (a textarea) takes it.
+    const page = await session.open(`${DETAIL}&shape=textarea`);
+    await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    await clickByRole(page, 'button', INSERT);
+    await page.waitForFunction(() => (document.querySelector('textarea._editor_Q9a7')?.value ?? '').length > 40, null, { timeout: 10_000 });
+    wanted = await page.inputValue('textarea._editor_Q9a7');
+    await page.close();
+  });
+
+  after(() => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'editors9-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  });
+
+  for (const shape of ['tiny8', 'quill', 'prosemirror', 'lexreal']) {
+    for (const typed of ['', TYPED]) {
+      const name = `${shape}${typed ? '-typed' : ''}`;
+      test(`${shape}: Insert ${typed ? 'after the rep typed' : 'into the empty box'} reaches the library's model`, async () => {
+        const page = await session.open(`${DETAIL}&shape=${shape}`);
+        const f = { card: 0, offered: 0, inModel: 0, whole: 0, lines: 0, counter: 0, sendEnabled: 0, undoOnce: 0, typedKept: typed ? 0 : null,
+          told: 0, sent: 0, modelChars: 0, wantedChars: wanted.length, firstProblem: null };
+        const problems = [];
+        const model = () => page.evaluate(() => window.__demoEditor?.text() ?? '');
+        try {
+          await page.waitForFunction(() => window.__demoEditor, null, { timeout: 10_000 });
+          await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+          f.card = 1;
+          if (typed) await typeInto(page, shape, typed);
+          const before = await model();
+          f.offered = (await findByRole(page, 'button', INSERT)).length > 0 ? 1 : 0;
+          await clickByRole(page, 'button', INSERT);
+          await page.waitForFunction((n) => (window.__demoEditor.text() ?? '').length > n + 40, before.length, { timeout: 8_000 }).catch(() => {});
+          await page.waitForTimeout(600);
+          const after = await model();
+          f.modelChars = after.length;
+          const wantedLines = linesOf(wanted);
+          const gotLines = linesOf(after);
+          f.inModel = after.length > before.length + 40 ? 1 : 0;
+          const flat = (t) => t.replace(/\s+/g, ' ').trim();
+          f.whole = flat(after).includes(flat(wanted)) ? 1 : 0;
+          // Every line of the reply is a line of the model, in order (paragraphs kept).
+          const at = gotLines.findIndex((l) => l.endsWith(wantedLines[0]));
+          f.lines = at >= 0 && wantedLines.every((l, i) => i === 0 || gotLines[at + i] === l) ? 1 : 0;
+          if (typed) f.typedKept = after.includes(typed) ? 1 : 0;
+          const counted = Number((await page.textContent('#draft-counter')).match(/\d+/)?.[0] ?? -1);
+          f.counter = counted === after.trim().length && counted > 0 ? 1 : 0;
+          f.sendEnabled = (await page.getAttribute('#send-button', 'aria-disabled')) === 'false' && after.trim().length > 0 ? 1 : 0;
+          f.told = (await visibleTexts(page)).some((t) => NOT_IN.test(t)) ? 1 : 0;
+          await page.screenshot({ path: join(ARTIFACTS, `editors9-${name}.png`) });
+          await page.evaluate(() => window.__demoEditor.undo());
+          await page.waitForTimeout(300);
+          const undone = await model();
+          f.undoOnce = f.inModel && undone.trim() === before.trim() ? 1 : 0;
+          if (!f.undoOnce) f.afterUndo = undone.slice(0, 80);
+          if (!f.inModel || !f.whole || !f.lines) f.modelStart = after.slice(0, 160);
+          f.sent = (await page.evaluate(() => window.__demoSent ?? null)) ? 1 : 0;
+        } catch (err) {
+          problems.push(`${name}: ${err.message.split('\n')[0]}`);
+        }
+        if (!f.card) problems.push(`${name}: no card`);
+        if (!f.offered) problems.push(`${name}: Insert not offered`);
+        if (f.inModel) {
+          if (!f.whole) problems.push(`${name}: the model does not hold the whole reply`);
+          if (!f.lines) problems.push(`${name}: the reply's lines are not the model's lines`);
+          if (!f.counter) problems.push(`${name}: the page's counter did not see the reply`);
+          if (!f.sendEnabled) problems.push(`${name}: the send button did not see the reply`);
+          if (!f.undoOnce) problems.push(`${name}: one undo does not take the reply out`);
+          if (typed && !f.typedKept) problems.push(`${name}: what the rep typed is gone`);
+        } else if (!f.told) {
+          problems.push(`${name}: the reply is not in the editor's model and the card does not say so`);
+        }
+        if (f.sent) problems.push(`${name}: something was sent`);
+        f.firstProblem = problems[0] ?? null;
+        figures[name] = f;
+        await page.close();
+        assert.equal(f.sent, 0, 'nothing was sent');
+        assert.deepEqual(problems, []);
+      });
+    }
+  }
+
+  test('no page errors', () => assert.deepEqual(session.pageErrors, []));
+});
