@@ -882,7 +882,8 @@
       const onReply = (ev) => {
         if (ev.source === window && ev.data?.source === 'xunpan-editor-result' && ev.data.id === id) done(Boolean(ev.data.ok));
       };
-      const timer = setTimeout(() => done(false), 5000);
+      // The page's helper waits up to 8 s for an editor still being set up.
+      const timer = setTimeout(() => done(false), 10_000);
       window.addEventListener('message', onReply);
       window.postMessage({ source: 'xunpan-editor', id, action: 'insert', mode, text, editor: spec }, location.origin);
     });

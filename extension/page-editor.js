@@ -23,15 +23,30 @@
   }
 
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const flat = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
-  /** The editor, opening it through its placeholder first if it is not created yet. */
+  /**
+   * Whether an editor can take text: TinyMCE lists an editor as soon as it begins to set
+   * it up, and says `initialized` only once its theme, model and frame are loaded (a
+   * second or more for one created from its placeholder); text given before that is
+   * dropped. An editor that keeps no such flag is taken as ready.
+   */
+  const ready = (ed) => Boolean(ed) && ed.initialized !== false && !ed.removed;
+
+  /** The editor once ready, opening it through its placeholder first if it is not created yet. */
   async function editor(spec) {
     const get = () => window.tinymce?.get?.(spec.id) ?? null;
-    if (get()) return get();
-    const opener = spec.opener ? document.querySelector(spec.opener) : null;
-    opener?.click();
-    for (let i = 0; i < 50 && !get(); i++) await sleep(100);
-    return get();
+    if (!get()) (spec.opener ? document.querySelector(spec.opener) : null)?.click();
+    for (let i = 0; i < 80 && !ready(get()); i++) await sleep(100);
+    return ready(get()) ? get() : null;
+  }
+
+  /** Whether the editor's own model now holds `text` (its first and last lines), read from its content. */
+  function holds(ed, text) {
+    const parsed = new DOMParser().parseFromString(String(ed.getContent?.() ?? ''), 'text/html');
+    const model = flat(parsed.body?.textContent);
+    const lines = text.split('\n').map(flat).filter(Boolean);
+    return lines.length > 0 && model.includes(lines[0]) && model.includes(lines.at(-1));
   }
 
   async function insert(text, spec, mode) {
@@ -49,7 +64,9 @@
       for (const name of ['input', 'change']) ed.fire?.(name);
       const area = document.getElementById(spec.id);
       if (area && 'value' in area) area.value = ed.getContent?.() ?? area.value;
-      return true;
+      // Done only when the editor says it has the text (an editor that dropped it is
+      // reported, and the rep told).
+      return holds(ed, text);
     }
     // Fallback: the editor's iframe body, when the page has no editor API.
     const frame = document.getElementById(`${spec.id}_ifr`);
@@ -58,7 +75,7 @@
     body.focus();
     if (!frame.contentDocument.execCommand('insertText', false, text)) body.append(text);
     body.dispatchEvent(new Event('input', { bubbles: true }));
-    return true;
+    return flat(body.textContent).includes(flat(text.split('\n').find((l) => l.trim()) ?? ''));
   }
 
   window.addEventListener('message', (ev) => {
