@@ -786,6 +786,7 @@
     if (!el?.isConnected || !el.isContentEditable) return false;
     const sel = placeCaret(el, mode);
     if (!sel) return false;
+    await caretSeen();
     // A box its framework owns (it draws the box from its own model) puts back the line
     // breaks insertText draws behind its back: such a framework takes a paste whole,
     // lines and all, and says so by cancelling it. A plain box ignores a paste that is
@@ -805,6 +806,24 @@
     sel.addRange(range);
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
     return true;
+  }
+
+  /**
+   * Waits until the page has seen where the caret now is. An editor framework keeps its
+   * own selection, read from the browser's `selectionchange`, which comes a task after
+   * the caret moved: text given before that goes where the framework last thought the
+   * caret was, or, in an editor never focused, past its undo history.
+   */
+  function caretSeen() {
+    return new Promise((done) => {
+      const seen = () => {
+        document.removeEventListener('selectionchange', seen);
+        clearTimeout(timer);
+        setTimeout(done, 0);
+      };
+      const timer = setTimeout(seen, 50);
+      document.addEventListener('selectionchange', seen);
+    });
   }
 
   /** Focuses `el` with the caret where the text goes: the rep's, else the end (or all of it, `replace`). */
