@@ -734,10 +734,41 @@
     const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template, language });
     const editor = Site.replyEditor(pageType, document, overrides);
     const ok = editor ? await insertInto(editor, rendered.text, mode) : false;
-    if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
+    // Not confirmed in the box: the reply goes to the clipboard for the rep to paste.
+    const copied = ok ? false : await copyText(rendered.text);
+    if (!ok && !editor) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
     // The TinyMCE frame exists only once the editor was opened: ask again for the box.
     const box = ok ? Site.replyEditor(pageType, document, overrides)?.element ?? null : null;
-    return { ok, lint: rendered.lint ?? [], editor: box };
+    return { ok, lint: rendered.lint ?? [], editor: box, copied };
+  }
+
+  /** What the rep is told when a reply is not in the box: none found, or found and not taking it (copied or not). */
+  const notInMessage = (editor, copied) => (!editor ? 'insertFailed' : copied ? 'insertNotTakenCopied' : 'insertNotTaken');
+
+  /**
+   * Puts `text` on the clipboard (the rep's click on the card allows it); the browser's
+   * copy command on a hidden box of our own where the clipboard API is refused.
+   * Whether it worked.
+   */
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      const el = document.createElement('span');
+      el.setAttribute('data-xunpan-host', '');
+      const root = el.attachShadow({ mode: 'closed' });
+      const area = document.createElement('textarea');
+      area.value = text;
+      root.append(area);
+      document.documentElement.append(el);
+      const before = document.activeElement;
+      area.select();
+      const done = Boolean(document.execCommand?.('copy'));
+      el.remove();
+      before?.focus?.({ preventScroll: true });
+      return done;
+    }
   }
 
   /**
@@ -794,18 +825,29 @@
     // to refuse them (the text never arrives).
     if (text.includes('\n') && await pastedInto(el, text)) return true;
     if (!el.isConnected || !placeCaret(el, mode)) return false;
-    if (document.execCommand?.('insertText', false, text)) return true;
-    // Refused (an engine without execCommand): the same by hand, with the input event.
-    const range = sel.getRangeAt(0);
-    range.deleteContents();
-    const node = document.createTextNode(text);
-    range.insertNode(node);
-    range.setStartAfter(node);
-    range.collapse(true);
-    sel.removeAllRanges();
-    sel.addRange(range);
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
-    return true;
+    if (!document.execCommand?.('insertText', false, text)) {
+      // Refused (an engine without execCommand): the same by hand, with the input event.
+      const range = sel.getRangeAt(0);
+      range.deleteContents();
+      const node = document.createTextNode(text);
+      range.insertNode(node);
+      range.setStartAfter(node);
+      range.collapse(true);
+      sel.removeAllRanges();
+      sel.addRange(range);
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    }
+    // Done only if the box shows the reply once its page has drawn it: a framework
+    // draws its box from its model, so what it refused or lost is not there.
+    await new Promise((done) => setTimeout(done, 50));
+    return el.isConnected && showsText(el.innerText ?? el.textContent, text);
+  }
+
+  /** Whether `shown` holds `text`: its first and last lines, spaces aside. */
+  function showsText(shown, text) {
+    const flat = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+    const lines = text.split('\n').map(flat).filter(Boolean);
+    return lines.length > 0 && flat(shown).includes(lines[0]) && flat(shown).includes(lines.at(-1));
   }
 
   /**
@@ -972,7 +1014,7 @@
       // Into the page's reply editor, as the adapter names it; never into another box.
       const editor = Site.replyEditor(pageType, document, overrides);
       const ok = editor ? await insertInto(editor, rendered.text) : false;
-      if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t('insertFailed')}`);
+      if (!ok) Overlay.status(`${Overlay.t('extName')}: ${Overlay.t(notInMessage(editor, await copyText(rendered.text)))}`);
       if (openItem) Overlay.setCardFlags(openItem.host, rendered.lint);
     });
   }

@@ -98,6 +98,7 @@
     .card .actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
     .card .actions .sep { flex: 1; }
     .card .done { color: #067647; font-weight: 600; }
+    .card .done.warn { color: #b42318; }
     .card .reply-language { display: inline-flex; gap: 6px; align-items: baseline; color: #344054; font-size: 12px; }
     .card .reply-language[hidden] { display: none; }
     .card .setup { padding: 0 6px; background: #fffaeb; border-radius: 6px; font-size: 12px; }
@@ -764,6 +765,7 @@
       keep(e);
       insert.disabled = replace.disabled = true;
       done.textContent = '';
+      done.classList.remove('warn');
       try {
         const answer = await actions.insert?.(select.value, mode, language);
         const { ok, lint, editor } = Array.isArray(answer) || !answer ? { ok: answer !== undefined, lint: answer ?? [] } : answer;
@@ -773,6 +775,10 @@
           (editor?.isConnected ? editor : null)?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
           done.textContent = t('insertedCheck');
           toast(t('insertedCheck'), null, 6000);
+        } else if (answer && !Array.isArray(answer)) {
+          // The box did not take the reply (or there is none): say so, and where the reply is.
+          done.textContent = t(answer.copied ? 'insertNotTakenCopied' : 'insertNotTaken');
+          done.classList.add('warn');
         }
       } finally {
         insert.disabled = replace.disabled = false;

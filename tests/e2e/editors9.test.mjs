@@ -130,5 +130,64 @@ describe('Insert into the real editor libraries, browser on UTC', () => {
     }
   }
 
+  test('an editor that never gets ready: the card says the reply is not in, and it is on the clipboard', async () => {
+    // TinyMCE whose theme does not load (a blocked or failing script): the editor is
+    // listed by the page but never initialized, so it cannot take the reply.
+    const page = await session.browser.context.newPage();
+    await page.route('**/themes/silver/theme.min.js', (route) => route.abort());
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://message.alibaba.com' });
+    await page.goto(`${DETAIL}&shape=tiny8`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await clickByRole(page, 'button', INSERT);
+    let told = [];
+    for (let i = 0; i < 60 && !told.length; i++) {
+      await page.waitForTimeout(250);
+      told = (await visibleTexts(page)).filter((t) => NOT_IN.test(t));
+    }
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const f = { told: told.length ? 1 : 0, onClipboard: linesOf(clipboard).join('\n') === linesOf(wanted).join('\n') ? 1 : 0,
+      inModel: (await page.evaluate(() => window.__demoEditor.text())).length > 0 ? 1 : 0, sent: (await page.evaluate(() => window.__demoSent ?? null)) ? 1 : 0 };
+    figures['tiny8-never-ready'] = { ...f, message: told[0] ?? null };
+    await page.screenshot({ path: join(ARTIFACTS, 'editors9-tiny8-never-ready.png') });
+    await page.close();
+    assert.equal(f.sent, 0, 'nothing was sent');
+    assert.equal(f.told, 1, 'the card says the reply is not in the box');
+    assert.equal(f.onClipboard, 1, `the reply is on the clipboard: ${JSON.stringify(clipboard.slice(0, 60))}`);
+  });
+
+  test('a box whose editor drops the text: the card says the reply is not in, and it is on the clipboard', async () => {
+    // Lexical on a page that lets no paste and no input event through to it (as a page
+    // that locks its box while it loads): the editor keeps its model and puts back its DOM.
+    const page = await session.open(`${DETAIL}&shape=lexreal`);
+    await page.waitForFunction(() => window.__demoEditor, null, { timeout: 10_000 });
+    await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    await page.evaluate(() => {
+      const stop = (e) => {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      };
+      for (const type of ['paste', 'beforeinput', 'input']) window.addEventListener(type, stop, true);
+    });
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://message.alibaba.com' });
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await clickByRole(page, 'button', INSERT);
+    let told = [];
+    for (let i = 0; i < 40 && !told.length; i++) {
+      await page.waitForTimeout(250);
+      told = (await visibleTexts(page)).filter((t) => NOT_IN.test(t));
+    }
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const f = { told: told.length ? 1 : 0, onClipboard: linesOf(clipboard).join('\n') === linesOf(wanted).join('\n') ? 1 : 0,
+      inModel: (await page.evaluate(() => window.__demoEditor.text())).trim().length > 0 ? 1 : 0, sent: (await page.evaluate(() => window.__demoSent ?? null)) ? 1 : 0 };
+    figures['lexreal-drops'] = { ...f, message: told[0] ?? null };
+    await page.screenshot({ path: join(ARTIFACTS, 'editors9-lexreal-drops.png') });
+    await page.close();
+    assert.equal(f.sent, 0, 'nothing was sent');
+    assert.equal(f.inModel, 0, 'the editor did not take the reply');
+    assert.equal(f.told, 1, 'the card says the reply is not in the box');
+    assert.equal(f.onClipboard, 1, `the reply is on the clipboard: ${JSON.stringify(clipboard.slice(0, 60))}`);
+  });
+
   test('no page errors', () => assert.deepEqual(session.pageErrors, []));
 });
