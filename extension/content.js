@@ -782,9 +782,10 @@
     const page = Site.collect(pageType, document, store, overrides);
     const item = page.items.find((i) => i.open && i.inquiry?.id === id && (i.inquiry.channel ?? 'inquiry') === channel);
     if (!item || !page.editor) return { ok: false, reason: 'notOpen' };
-    const { ok, lint } = await renderAndInsert(item, template);
+    const { ok, lint, copied } = await renderAndInsert(item, template);
     if (openItem?.host.isConnected) Overlay.setCardFlags(openItem.host, lint);
-    return ok ? { ok } : { ok, reason: 'insertFailed' };
+    // The page has its box (checked above): it did not take the reply.
+    return ok ? { ok } : { ok, reason: notInMessage(page.editor, copied) };
   }
 
   /** Puts text into the adapter's editor with the method its kind needs. */

@@ -148,6 +148,9 @@ function status(text) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// What a page answers when the reply did not go in, each a message of its own.
+const INSERT_REASONS = Object.freeze(['insertFailed', 'insertNotTaken', 'insertNotTakenCopied']);
+
 /**
  * Puts the row's suggested reply into its page's editor, opening the page first when
  * it is not open yet (then waiting, up to 20 s, for the page to show the item).
@@ -170,7 +173,8 @@ async function insertFromRow(row) {
   }
   if (answer?.ok) status(t('panelInserted', [who]));
   else {
-    const reason = !answer || answer.reason === 'notOpen' ? t('panelInsertNotOpen') : answer.reason === 'insertFailed' ? t('insertFailed') : answer.reason;
+    const reason = !answer || answer.reason === 'notOpen' ? t('panelInsertNotOpen')
+      : INSERT_REASONS.includes(answer.reason) ? t(answer.reason) : answer.reason;
     status(t('panelInsertFailed', [who, reason]));
   }
 }

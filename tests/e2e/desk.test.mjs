@@ -167,6 +167,32 @@ test('"Insert reply" on a row opens the inquiry and puts the reply in its editor
   await opened.close();
 });
 
+test('"Insert reply" into a page whose editor does not take the reply says so, not "not found"', async () => {
+  const items = await storedItems();
+  const keys = await panel.$$eval('#queue li.row[data-url*="maDetail"]:has(button.insert)', (els) => els.map((e) => e.getAttribute('data-key')));
+  const item = items.find((i) => keys.includes(i.key) && i.verdict === 'genuine' && i.buyer);
+  const page = await browser.context.newPage();
+  await page.goto(item.url);
+  await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+  // The page's editor is there and answers, but keeps nothing it is given.
+  await page.evaluate(() => {
+    const open = document.querySelector('div.mock-reply div.holder');
+    open?.click();
+  });
+  await page.waitForFunction(() => window.tinymce?.get?.('normal-im-send'));
+  await page.evaluate(() => {
+    const ed = window.tinymce.get('normal-im-send');
+    ed.setContent = () => {};
+    ed.insertContent = () => {};
+  });
+  await panel.click(`#queue li.row[data-key="${item.key}"] button.insert`);
+  await panel.waitForFunction(() => /did not take the reply/.test(document.getElementById('panelStatus')?.textContent ?? ''), null, { timeout: 15_000 });
+  const said = await panel.textContent('#panelStatus');
+  assert.doesNotMatch(said, /was not found/, said);
+  assert.equal(await page.evaluate(() => window.__demoSent), undefined, 'nothing was sent');
+  await page.close();
+});
+
 test('"Insert reply" for an item whose page shows something else says so and changes nothing', async () => {
   const rows = await panel.$$eval('#queue li.row[data-url*="maDetail"]:has(button.insert)', (els) => els.map((e) => e.getAttribute('data-key')));
   const other = rows[1];
