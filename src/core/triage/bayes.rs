@@ -4,9 +4,11 @@
 //! hosts of its links and the types of its attachments — and weigh each token by
 //! how much more often it appears in spam than in real inquiries (a log-odds
 //! ratio, as naive Bayes does). The built-in model is a small table trained on
-//! public corpora (`examples/train_model.rs` rebuilds it). The rep's filter keeps
-//! counts from the rep's own "spam" / "not spam" clicks; its evidence is shrunk
-//! while it has seen few examples, so two clicks nudge and fifty decide.
+//! labelled mail (`train`, natively; `examples/train_model.rs` rebuilds it and
+//! measures it on sets left out); its first line names the sets it saw. The rep's
+//! filter keeps counts from the rep's own "spam" / "not spam" clicks; its
+//! evidence is shrunk while it has seen few examples, so two clicks nudge and
+//! fifty decide.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -222,7 +224,8 @@ pub struct Model {
 }
 
 impl Model {
-    /// Reads the model's text form: a `scale <x>` line, then `token<TAB>weight` lines.
+    /// Reads the model's text form: a `scale <x>` line, then `token<TAB>weight` lines
+    /// (any other line, such as the `# trained on …` line, is a comment).
     pub fn from_tsv(text: &str) -> Model {
         let mut model = Model {
             weights: FxHashMap::default(),
@@ -261,6 +264,67 @@ impl Model {
 pub static BUILT_IN: LazyLock<Model> = LazyLock::new(|| {
     Model::from_tsv(super::concepts::bundled_table(super::concepts::WORD_MODEL).unwrap_or_default())
 });
+
+/// Trains the built-in model's text form (what [`Model::from_tsv`] reads) from
+/// labelled documents (`true`: spam): the [`TRAINED_TOKENS`] tokens that tell the two
+/// apart best, by a smoothed log-odds ratio, each in [`MIN_TRAINING_DOCS`] messages
+/// or more. Its first line, `# trained on …`, is `provenance`: the model names what
+/// it has seen, so a figure on those sets is known to be flattered. Native only:
+/// the extension ships the model as data and never trains it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn train<'d>(
+    examples: impl Iterator<Item = (&'d Document<'d>, bool)>,
+    provenance: &str,
+    scale: f64,
+) -> String {
+    use std::fmt::Write;
+    let (mut spam, mut genuine) = (0_u32, 0_u32);
+    let mut counts: FxHashMap<&str, [u32; 2]> = FxHashMap::default();
+    for (doc, is_spam) in examples {
+        let messages = if is_spam { &mut spam } else { &mut genuine };
+        *messages = messages.saturating_add(1);
+        for t in doc.iter() {
+            let count = &mut counts.entry(t).or_default()[usize::from(!is_spam)];
+            *count = count.saturating_add(1);
+        }
+    }
+    let log_odds = |c: [u32; 2]| {
+        ((f64::from(c[0]) + 1.0) / (f64::from(spam) + 2.0)).ln()
+            - ((f64::from(c[1]) + 1.0) / (f64::from(genuine) + 2.0)).ln()
+    };
+    // (token, weight, messages it is in); a token that could read as a comment, a
+    // table's start or two lines is left out.
+    let mut weights: Vec<(&str, f64, u32)> = counts
+        .into_iter()
+        .filter(|(t, c)| {
+            c[0] + c[1] >= MIN_TRAINING_DOCS
+                && !t.starts_with(['#', '['])
+                && !t.contains(['\t', '\n'])
+        })
+        .map(|(t, c)| (t, log_odds(c), c[0] + c[1]))
+        .filter(|(_, w, _)| w.abs() >= 1.0)
+        .collect();
+    // Strongest and most common first; ties by the token, so training is repeatable.
+    weights.sort_by(|a, b| {
+        (b.1.abs() * f64::from(b.2).sqrt())
+            .total_cmp(&(a.1.abs() * f64::from(a.2).sqrt()))
+            .then(a.0.cmp(b.0))
+    });
+    weights.truncate(TRAINED_TOKENS);
+    weights.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = format!("# trained on {provenance}\nscale {scale}\n");
+    for (t, w, _) in weights {
+        let _ = writeln!(out, "{t}\t{w:.2}");
+    }
+    out
+}
+
+/// Tokens the trained model keeps.
+#[cfg(not(target_arch = "wasm32"))]
+pub const TRAINED_TOKENS: usize = 2500;
+/// A token is trained on only when this many messages have it.
+#[cfg(not(target_arch = "wasm32"))]
+pub const MIN_TRAINING_DOCS: u32 = 6;
 
 /// The rep's learned filter: how often each token appeared in messages the rep
 /// marked as spam and as not spam.
