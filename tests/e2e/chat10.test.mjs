@@ -14,11 +14,9 @@
 // nothing is sent. Each test gathers its figures before it asserts, so that a shape that
 // fails still has them; they go to artifacts/chat10-figures.json; screenshots at
 // 1366×768, the side panel at 400 px.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ARTIFACTS, demoSession, readHealth, readStoredItems, reportedMissing, shotWithPanel } from './harness.mjs';
+import { reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
 import { clickByRole, findByRole } from './shadow.mjs';
 
 const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
@@ -28,20 +26,11 @@ const INSERT = /^(Insert reply|插入回复)$/;
 const NOT_BUYERS = /Our sales manager will contact you|Sales Manager|T\/T deposit to our company bank account|为保障您的交易安全|自动接待发送/;
 const ROW = 'div.contact-item-container[data-cid]';
 
-const figures = {};
 const flat = (t) => String(t ?? '').replace(/\s+/g, ' ').trim();
 const dayAfter = (ms) => new Date(Date.parse(`${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`) + 24 * 60 * MINUTE).toISOString().slice(0, 10);
 
 describe('OneTalk shapes of the tenth round, browser on UTC', () => {
-  const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
-  const open = (url) => session.open(url);
-  const storedItems = () => readStoredItems(session.browser);
-  const health = (urlPart) => readHealth(session.browser, urlPart);
-
-  after(() => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'chat10-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  });
+  const { session, figures, open, storedItems, health } = shapeSession('chat10');
 
   /** The visible contact rows: cid, shown time and the verdict the row carries. */
   const visibleRows = (page) => page.$$eval(ROW, (rows) => rows.filter((r) => !r.hidden).map((r) => ({

@@ -10,11 +10,10 @@
 // The reply wanted is the one Insert puts into the plain textarea of shape=textarea.
 // Each test gathers its figures before it asserts; they go to
 // artifacts/editors9-figures.json; screenshots at 1366×768.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession } from './harness.mjs';
+import { ARTIFACTS, shapeSession } from './harness.mjs';
 import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
 
 const DETAIL = 'https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000001&tz=UTC';
@@ -42,10 +41,8 @@ async function typeInto(page, shape, text) {
   await page.waitForTimeout(1_500);
 }
 
-const figures = {};
-
 describe('Insert into the real editor libraries, browser on UTC', () => {
-  const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
+  const { session, figures } = shapeSession('editors9');
   let wanted = '';
 
   before(async () => {
@@ -56,11 +53,6 @@ describe('Insert into the real editor libraries, browser on UTC', () => {
     await page.waitForFunction(() => (document.querySelector('textarea._editor_Q9a7')?.value ?? '').length > 40, null, { timeout: 10_000 });
     wanted = await page.inputValue('textarea._editor_Q9a7');
     await page.close();
-  });
-
-  after(() => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'editors9-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
   });
 
   for (const shape of ['tiny8', 'quill', 'prosemirror', 'lexreal']) {

@@ -2,7 +2,7 @@
 // and Debian's Chromium (never a downloaded one) with the built extension loaded.
 // Chromium maps every *.alibaba.com host to the local server, so the extension's real
 // match patterns and the real URLs are exercised.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -112,6 +112,27 @@ export function demoSession(serverOptions = {}, launchOptions = {}) {
     await session.server?.close();
   });
   return session;
+}
+
+/**
+ * For a describe block of page shapes: a demo session in a browser on UTC at 1366 × 768,
+ * readers of the store and of the adapter's health, and `figures`, which the block's
+ * tests fill and which are written to artifacts/<name>-figures.json after them.
+ */
+export function shapeSession(name) {
+  const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
+  const figures = {};
+  after(() => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, `${name}-figures.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  });
+  return {
+    session,
+    figures,
+    open: (url) => session.open(url),
+    storedItems: () => readStoredItems(session.browser),
+    health: (urlPart) => readHealth(session.browser, urlPart),
+  };
 }
 
 /** The items Xunpan stored (`chrome.storage.local`'s "items"), by key. */

@@ -8,11 +8,10 @@
 // within a minute of the truth (or day-level where the page shows a date alone), Insert
 // fills the page's own editor, nothing is sent, and the health names what is missing.
 // The figures go to artifacts/shapes-figures.json; screenshots at 1366×768 (panel 400 px).
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession, readHealth, readStoredItems } from './harness.mjs';
+import { ARTIFACTS, shapeSession } from './harness.mjs';
 import { clickByRole, visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -22,17 +21,11 @@ const RFQ = 'https://sourcing.alibaba.com/rfq/rfq_search_list.htm';
 const MINUTE = 60_000;
 const INSERT = /^(Insert reply|插入回复)$/;
 
-const figures = {};
 const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `shape-${name}.png`) });
 
 describe('page shapes, browser on UTC', () => {
-  const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
-  const open = (url) => session.open(url);
+  const { session, figures, open, storedItems, health } = shapeSession('shapes');
   const worker = () => session.browser.worker;
-  const storedItems = () => readStoredItems(session.browser);
-
-  /** What the adapter reported on the tab showing `urlPart` (the popup's and panel's source). */
-  const health = (urlPart) => readHealth(session.browser, urlPart);
 
   /** Waits until `n` elements of `selector` are all tagged; returns them as { text, verdict }. */
   async function tagged(page, selector, n) {
@@ -44,11 +37,6 @@ describe('page shapes, browser on UTC', () => {
       text: r.textContent, verdict: r.getAttribute('data-xunpan-verdict'), cid: r.getAttribute('data-cid'),
     })));
   }
-
-  after(() => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'shapes-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  });
 
   test('newer list: hashed class names, English labels, hash-route paging, read by structure', async () => {
     const page = await open(`${LIST}?shape=hashed&tz=UTC#feedback/all/1`);

@@ -13,12 +13,12 @@
 // day-level, Insert fills the page's own editor so that the page's framework sees the
 // text, and nothing is sent. Figures go to artifacts/shapes7-figures.json; screenshots
 // at 1366×768, and of each page beside a 400 px side panel.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, demoSession, readHealth, readStoredItems, reportedMissing, shotWithPanel, shownDisagrees } from './harness.mjs';
+import { ARTIFACTS, reportedMissing, shapeSession, shotWithPanel, shownDisagrees } from './harness.mjs';
 import { clickByRole } from './shadow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,22 +31,12 @@ const HOUR = 60 * MINUTE;
 const INSERT = /^(Insert reply|插入回复)$/;
 const RFQS = JSON.parse(readFileSync(join(here, '../demo/data/rfqs.json'), 'utf8'));
 
-const figures = {};
 const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `shape7-${name}.png`) });
 const dayAfter = (ms) => new Date(Date.parse(`${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
 
-
 describe('page shapes of the seventh round, browser on UTC', () => {
-  const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
-  const open = (url) => session.open(url);
+  const { session, figures, open, storedItems, health } = shapeSession('shapes7');
   const worker = () => session.browser.worker;
-  const storedItems = () => readStoredItems(session.browser);
-  const health = (urlPart) => readHealth(session.browser, urlPart);
-
-  after(() => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'shapes7-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  });
 
   /**
    * One item against the truth: text, buyer and time each read right or named missing by

@@ -9,11 +9,9 @@
 // fills the page's editor, nothing is sent. Each test gathers its figures before it
 // asserts, so that a shape that fails still has them; they go to
 // artifacts/shapes8-figures.json; screenshots at 1366×768, and of the side panel at 400 px.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ARTIFACTS, demoSession, readHealth, readStoredItems, reportedMissing, shotWithPanel } from './harness.mjs';
+import { reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
 import { clickByRole } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -23,18 +21,8 @@ const INSERT = /^(Insert reply|插入回复)$/;
 // Words of our own messages on these shapes: a buyer's reading never holds them.
 const OURS = /thank you for your inquiry|T\/T deposit to our company bank account/i;
 
-const figures = {};
-
 describe('page shapes of the eighth round, browser on UTC', () => {
-  const session = demoSession({}, { timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
-  const open = (url) => session.open(url);
-  const storedItems = () => readStoredItems(session.browser);
-  const health = (urlPart) => readHealth(session.browser, urlPart);
-
-  after(() => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'shapes8-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  });
+  const { session, figures, open, storedItems, health } = shapeSession('shapes8');
 
   /**
    * One buyer's item against the truth: text, buyer and time each read right or named
