@@ -35,16 +35,9 @@
   let openCid = null;
   let state = { draft: '' };
 
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+  const { el, pad, hhmm } = window.__demoKit;
   // Shown in the browser's zone, as the real page does: today "HH:MM", yesterday
   // "Yesterday HH:MM", older "MM-DD".
-  const pad = (n) => String(n).padStart(2, '0');
-  const hhmm = (ms) => `${pad(new Date(ms).getHours())}:${pad(new Date(ms).getMinutes())}`;
   const dayOf = (ms) => new Date(ms).toDateString();
   const shownTime = (ms) => {
     const now = demo.now;

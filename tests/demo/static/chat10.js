@@ -22,14 +22,7 @@
   // fiber=0: the same page without its React data (as a build that hides it would be), for the test of a page that does not say who wrote what.
   const withFibers = new URLSearchParams(location.search).get('fiber') !== '0';
 
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
-  const pad = (n) => String(n).padStart(2, '0');
-  const hhmm = (ms) => `${pad(new Date(ms).getHours())}:${pad(new Date(ms).getMinutes())}`;
+  const { el, pad, hhmm } = window.__demoKit;
   const startOfDay = (ms) => new Date(new Date(ms).toDateString()).getTime();
   const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
   const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -1,6 +1,24 @@
 // Shared by the demo pages. With ?broken=1 every class name and id attribute the
 // pages use is renamed, as if the site had been redesigned, so tests can check that
 // Xunpan notices a page it cannot read instead of tagging the wrong things.
+// The small DOM and time helpers every demo page script uses, loaded before them.
+window.__demoKit = Object.freeze({
+  /** A `tag` element with class `cls` and text `text` (either may be left out). */
+  el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  },
+  /** Two digits. */
+  pad: (n) => String(n).padStart(2, '0'),
+  /** "HH:MM" of a time (epoch ms or a Date) in the browser's zone. */
+  hhmm(at) {
+    const d = new Date(at);
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  },
+});
+
 (() => {
   'use strict';
   if (!window.__demo?.broken && !document.querySelector('meta[name=demo][content*="\\"broken\\":true"]')) return;

@@ -7,13 +7,7 @@
   const store = window.__hxStore;
   const root = document.getElementById('hx-root');
   const pager = document.getElementById('hx-pager');
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
-  const pad = (n) => String(n).padStart(2, '0');
+  const { el, pad } = window.__demoKit;
   /** "YYYY-MM-DD HH:MM" in the browser's zone. */
   const shown = (ms) => {
     const d = new Date(ms);

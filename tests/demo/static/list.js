@@ -14,12 +14,7 @@
     const d = new Date(ms);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+  const { el } = window.__demoKit;
   const folder = () => (location.hash.match(/^#feedback\/(\w+)/)?.[1] ?? 'all');
 
   function rowGen1(r) {

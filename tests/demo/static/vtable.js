@@ -11,8 +11,7 @@
   const sizer = document.querySelector('._sizer_Q1t0z');
   const ROW = 72;
   const POOL = 8;
-  const pad = (n) => String(n).padStart(2, '0');
-  const hhmm = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const { el, pad, hhmm } = window.__demoKit;
   const full = (ms) => {
     const d = new Date(ms);
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${hhmm(d)}:${pad(d.getSeconds())}`;
@@ -27,12 +26,6 @@
     if (yesterday) return { text: `昨天 ${hhmm(d)}`, title: null };
     return { text: `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${hhmm(d)}`, title: null };
   }
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
   /** `<span><span>text</span></span>`, the inner span returned too. */
   const nested = (cls) => {
     const outer = el('span', cls);
