@@ -292,6 +292,11 @@
    * late"); the colour says the state, the title and the chip's name say the rest.
    */
   function shortText(deadline, now, v) {
+    // A day-level clock: the state and, still to come, the day as MM-DD.
+    if (deadline.precision === 'day') {
+      if (v.state === 'overdue') return t('clockDayLate');
+      return v.state === 'on_track' && typeof deadline.dueOn === 'string' ? t('clockDayLater', [deadline.dueOn.slice(5)]) : v.text;
+    }
     const next = Clock.nextDue(deadline);
     if (next === null) return v.text;
     const shownAt = Math.floor(now / Clock.MINUTE) * Clock.MINUTE;

@@ -17,7 +17,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
-import { clickByRole, findByRole } from './shadow.mjs';
+import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
 
 const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
 const MINUTE = 60_000;
@@ -151,6 +151,11 @@ describe('OneTalk shapes of the tenth round, browser on UTC', () => {
     f.noTimeChips = (await findByRole(page, 'button', /shows no time for this message/)).length;
     if (f.noTimeChips !== timeless) problems.push(`${timeless} rows show no time, ${f.noTimeChips} chips say so`);
     figures.tabsHealth = await health('shape=tabs');
+    // A day-level clock on a contact's name line says its state in a word or two, the
+    // day in its title: the long form ("Overdue (due 2026-12-01)") was cut to "Overdu…".
+    const dayClocks = (await visibleTexts(page)).filter((t) => /^(Overdue|Due)\b/.test(t));
+    f.dayClocksShort = dayClocks.filter((t) => /^(Overdue|Due today|Due \d{2}-\d{2})$/.test(t)).length;
+    if (!dayClocks.length || f.dayClocksShort !== dayClocks.length) problems.push(`day-level clocks on the name line: ${dayClocks.join(' | ')}`);
 
     // A contact whose row shows no time, opened: its conversation gives the time.
     const quiet = contacts.find((c) => c.awaiting && !c.timeShown);
