@@ -36,6 +36,19 @@ pub const RELATED_WINDOW: usize = 30;
 pub const MAX_WORDS: usize = 8_000;
 /// Concepts read as one clause stand at most this many words apart.
 pub const CLAUSE_SPAN: usize = 24;
+/// A sign-off or quote header ends the sender's own words only after this many words
+/// of the body: one that comes first is a greeting ("Saludos"), or heads a quoted
+/// message the sender answers below it ("On Tue, 2 Dec 2026, Ann wrote:").
+pub const OWN_WORDS_MIN: usize = 15;
+/// What a message asks the reader to do or open: only the sender's own words ask it.
+const REQUESTS: &[Concept] = &[
+    Concept::LogIn,
+    Concept::OpenDocument,
+    Concept::OrderDocument,
+    Concept::AccountAlert,
+    Concept::ContactApp,
+    Concept::MoveContact,
+];
 /// Shortest stem a `stem*` term may have.
 const MIN_STEM_CHARS: usize = 4;
 
@@ -102,6 +115,7 @@ concepts! {
     WePay => "we_pay", "The sender as the one who pays: we pay, at our cost, paid by us.";
     WeNeed => "we_need", "The sender's own need, tied to a count or a buying verb: we need 200, нам нужны 40, we want to buy.";
     WeAre => "we_are", "The sender's identity or holdings: I am, we are, we have, firmasıyız.";
+    MailBreak => "mail_break", "Where the sender's own words end: a sign-off, a quoted or forwarded message's header.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).
@@ -623,6 +637,9 @@ pub struct Found {
     questions: Vec<u32>,
     /// Words in the message read.
     pub word_count: usize,
+    /// Words the sender itself writes now: all of them, or those before the mail
+    /// break found by [`Found::end_own_words`].
+    pub own_words: usize,
 }
 
 impl Found {
@@ -639,6 +656,7 @@ impl Found {
             links: Vec::new(),
             questions: words.questions.clone(),
             word_count: words.len(),
+            own_words: words.len(),
         };
         found.read(words, &LEXICON, true);
         if NEEDS_ROLES.iter().any(|c| found.has(*c)) {
@@ -688,9 +706,33 @@ impl Found {
         }
     }
 
+    /// Ends the sender's own words at the first [`Concept::MailBreak`] (a sign-off, a
+    /// quoted message's header) at word `from` or later, and forgets the links and the
+    /// [`REQUESTS`] after it: a signature's chat numbers, a disclaimer's passwords and
+    /// an earlier message quoted below are not what the sender asks of the reader now,
+    /// and must neither dilute a short lure nor lend it their words.
+    pub fn end_own_words(&mut self, from: usize) {
+        let Some(end) = self
+            .at
+            .get(&Concept::MailBreak)
+            .and_then(|xs| xs.iter().map(|x| x.0).find(|at| *at >= from))
+        else {
+            return;
+        };
+        self.own_words = end;
+        // Positions are recorded in reading order: the ones before the break lead.
+        self.links
+            .truncate(self.links.partition_point(|at| *at < end));
+        for concept in REQUESTS {
+            if let Some(xs) = self.at.get_mut(concept) {
+                xs.truncate(xs.partition_point(|x| x.0 < end));
+            }
+        }
+    }
+
     /// Whether the message names the concept.
     pub fn has(&self, concept: Concept) -> bool {
-        self.at.contains_key(&concept)
+        self.count(concept) > 0
     }
 
     /// How many times the message names the concept (capped at 64).
@@ -763,7 +805,12 @@ impl Found {
 
     /// The concepts named, for debugging and tests.
     pub fn concepts(&self) -> Vec<Concept> {
-        let mut all: Vec<Concept> = self.at.keys().copied().collect();
+        let mut all: Vec<Concept> = self
+            .at
+            .iter()
+            .filter(|(_, xs)| !xs.is_empty())
+            .map(|(c, _)| *c)
+            .collect();
         all.sort();
         all
     }
@@ -921,5 +968,28 @@ mod tests {
         let found = Found::of(&text);
         assert!(found.has(Concept::LogIn) && found.has(Concept::OrderDocument));
         assert!(!found.related(Concept::LogIn, Concept::OrderDocument));
+    }
+
+    #[test]
+    fn a_sign_off_ends_the_own_words_and_what_follows_asks_nothing() {
+        let text = "please quote 500 folding tables with a black top and steel legs \
+                    for our shops, delivered to the port of durban before april. \
+                    kind regards, anna. whatsapp +27 82 555 0101, never share your password";
+        let mut found = Found::of(text);
+        assert!(found.has(Concept::ContactApp) && found.has(Concept::LogIn));
+        found.end_own_words(OWN_WORDS_MIN);
+        assert!(found.own_words < found.word_count);
+        assert!(!found.has(Concept::ContactApp) && !found.has(Concept::LogIn));
+        assert!(found.has(Concept::Purchase));
+    }
+
+    #[test]
+    fn a_quote_header_first_leaves_the_reply_below_it_whole() {
+        let text =
+            "on tuesday ann wrote: > can you send it on whatsapp? sure, my whatsapp is below";
+        let mut found = Found::of(text);
+        found.end_own_words(OWN_WORDS_MIN);
+        assert_eq!(found.own_words, found.word_count);
+        assert!(found.has(Concept::ContactApp));
     }
 }

@@ -588,9 +588,18 @@ impl Triager {
         // The words of subject and body, read once for the concepts, the count of the
         // body's words and the fingerprint of its text.
         let read = concepts::words(&text.lower, concepts::MAX_WORDS);
-        let found = Found::of_words(&read);
+        let body_start = text.lower.len() - text.lower_body().len();
+        // The words read from the body (the subject's come first).
+        let in_body = |i: &usize| read.source(*i).is_some_and(|at| at >= body_start);
+        let mut found = Found::of_words(&read);
+        let subject_words = (0..read.len()).take_while(|i| !in_body(i)).count();
+        found.end_own_words(subject_words + concepts::OWN_WORDS_MIN);
         signals::wording(&text, found.has(concepts::Concept::WeNeed), &mut hits);
-        let outside_links = signals::outside_links(&text);
+        // The links of the sender's own words: one in a signature or a quoted message
+        // is not what the sender asks the reader to open.
+        let own_end = read.source(found.own_words).unwrap_or(text.lower.len());
+        let outside_links =
+            signals::outside_links(text.lower.get(..own_end).unwrap_or(&text.lower));
         // A payment slip or proforma sent for an order already under way (its deposit,
         // balance or production named, no link to open) is explained by that order.
         let order_under_way = outside_links == 0 && found.has(concepts::Concept::OrderProgress);
@@ -630,9 +639,6 @@ impl Triager {
                     inquiry.buyer.as_ref().and_then(|b| b.website.as_deref()),
                 ) || signals::links_to_drawings(&text)),
         };
-        let body_start = text.lower.len() - text.lower_body().len();
-        // The words read from the body (the subject's come first).
-        let in_body = |i: &usize| read.source(*i).is_some_and(|at| at >= body_start);
         let body_words = (0..read.len()).filter(in_body).take(64).count();
         mechanisms::lures(&evidence, &mut hits);
         mechanisms::money(&evidence, &mut hits);

@@ -110,7 +110,7 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         // Sign-in wording by the link, and in a longer text tied to a document or an
         // account warning: mailing lists talk of passwords too, lures ask for one.
         let sign_in = e.found.near_link(LogIn)
-            && (e.found.word_count <= SHORT_LURE_WORDS
+            && (e.found.own_words <= SHORT_LURE_WORDS
                 || (e.outside_links <= FEW_LINKS
                     && e.related_any(LogIn, &[OrderDocument, AccountAlert, PaymentSent])));
         if sign_in {
@@ -124,7 +124,7 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         // sign-in asked, is the buyer's spec sheet: the lure needs a page on a host the
         // supplier cannot tie to the buyer.
         let own_document = e.own_site_links && !e.has(LogIn);
-        if document && !own_document && e.found.word_count <= TEASER_MAX_WORDS && e.substance <= 2 {
+        if document && !own_document && e.found.own_words <= TEASER_MAX_WORDS && e.substance <= 2 {
             push(out, Code::DOCUMENT_LURE);
         }
         if e.has(AccountAlert) {
@@ -132,7 +132,7 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
             // A mailbox "full", an account "suspended", and one place to fix it: no
             // buyer writes this; the link is the whole message. (A buyer who says the
             // supplier's mailbox bounced gives a quantity; one link is one lure.)
-            if e.found.word_count <= SHORT_LURE_WORDS
+            if e.found.own_words <= SHORT_LURE_WORDS
                 && e.outside_links <= FEW_LINKS
                 && !e.quantity
                 && !out.iter().any(|h| h.code == Code::DOCUMENT_LURE)
@@ -151,7 +151,7 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
     // buyer asking for the supplier's payment code names none of those.
     if e.outside_links == 0
         && e.has(QrCode)
-        && e.found.word_count <= TEASER_MAX_WORDS
+        && e.found.own_words <= TEASER_MAX_WORDS
         && e.substance <= 2
     {
         if e.related_any(QrCode, &[LogIn, AccountAlert]) {
@@ -333,12 +333,12 @@ pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
         // A line asking only to talk elsewhere, sent with no product card and outside
         // any conversation, leaves nothing at all to quote on (a price asked of no
         // product is no request).
-        if !e.product && !e.conversation && e.found.word_count <= CONTACT_LINE_WORDS {
+        if !e.product && !e.conversation && e.found.own_words <= CONTACT_LINE_WORDS {
             push(out, Code::NOTHING_TO_QUOTE);
         }
     }
     if e.related(Pressure, MoveContact)
-        || (e.has(Pressure) && e.outside_links > 0 && e.found.word_count <= TEASER_MAX_WORDS)
+        || (e.has(Pressure) && e.outside_links > 0 && e.found.own_words <= TEASER_MAX_WORDS)
     {
         push(out, Code::PRESSURE_TO_MOVE);
     }

@@ -382,10 +382,9 @@ fn domain_is(host: &str, domain: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
 }
 
-/// Links: credential pages, look-alikes, IP hosts, shorteners, file shares, mismatches,
-/// How many links in the text go outside the platform's own sites.
-pub fn outside_links(text: &Text) -> usize {
-    URL.find_iter(&text.lower)
+/// How many links in the (lower-cased) text go outside the platform's own sites.
+pub fn outside_links(lower: &str) -> usize {
+    URL.find_iter(lower)
         .take(MAX_LINKS)
         .map(|m| host_of(m.as_str()))
         .filter(|host| {
@@ -449,6 +448,7 @@ pub fn links_on_own_site(text: &Text, website: Option<&str>) -> bool {
     every_outside_link(text, |url| registrable(host_of(url)) == own)
 }
 
+/// Links: credential pages, look-alikes, IP hosts, shorteners, file shares, mismatches,
 /// and links to an "order" the text does not explain (`genuine_signs` says how much
 /// the text does explain).
 pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
