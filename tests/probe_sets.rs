@@ -42,6 +42,13 @@
 //!   and scams of 26 kinds and 44 risky-looking buyers, 11 languages, measured
 //!   unchanged (29 of 45 spam flagged, 22 called spam, 1 buyer called spam), then
 //!   held where the fixes its misses showed left it.
+//! - `heldout10.jsonl`: 90 by a tenth writer, written as real mail carries them
+//!   (signatures with chat numbers and sites, disclaimers that speak of passwords and
+//!   accounts, quoted and forwarded threads, HTML leftovers, list footers, attachments
+//!   named as buyers name them): 45 spam, phishing and scams of 23 kinds and 45
+//!   risky-looking buyers, 11 languages, measured unchanged (35 of 45 spam flagged, 33
+//!   called spam, no buyer called spam, 4 flagged), then held where the fixes its
+//!   misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -389,6 +396,28 @@ fn the_ninth_set_holds_its_figures() {
             spam_flagged: 41,
             spam_called: 38,
             buyers_flagged: 0,
+        },
+    );
+}
+
+/// The tenth set, held where its fixes left it: held out, 35 of its 45 spam lines were
+/// flagged (33 called spam) and 4 of its 45 buyers flagged (chat numbers in a signature
+/// read as a move to chat, a signature's website read as a document link, the word
+/// model on a supplier-portal invitation); now 42 flagged, 40 called spam, 3 buyers
+/// flagged. Left: a domain-name registrar whose signature gives it a quantity, a macro
+/// workbook, an overpayment by cheque with the difference "wired to our shipper", two
+/// nonsense lines; two Chinese buyers whose signatures have no sign-off before them,
+/// and the supplier-portal invitation.
+#[test]
+fn the_tenth_set_holds_its_figures() {
+    set_holds(
+        "heldout10.jsonl",
+        Floors {
+            spam_lines: 45,
+            buyers: 45,
+            spam_flagged: 42,
+            spam_called: 40,
+            buyers_flagged: 3,
         },
     );
 }
