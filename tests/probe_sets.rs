@@ -403,11 +403,10 @@ fn the_ninth_set_holds_its_figures() {
 /// The tenth set, held where its fixes left it: held out, 35 of its 45 spam lines were
 /// flagged (33 called spam) and 4 of its 45 buyers flagged (chat numbers in a signature
 /// read as a move to chat, a signature's website read as a document link, the word
-/// model on a supplier-portal invitation); now 42 flagged, 40 called spam, 3 buyers
-/// flagged. Left: a domain-name registrar whose signature gives it a quantity, a macro
-/// workbook, an overpayment by cheque with the difference "wired to our shipper", two
-/// nonsense lines; two Chinese buyers whose signatures have no sign-off before them,
-/// and the supplier-portal invitation.
+/// model on a supplier-portal invitation); now 42 flagged, 41 called spam, 3 buyers
+/// flagged. Left: a domain-name registrar whose "7个工作日" reads as a quantity, a
+/// macro workbook, two nonsense lines; two Chinese buyers whose signatures have no
+/// sign-off before them, and the supplier-portal invitation.
 #[test]
 fn the_tenth_set_holds_its_figures() {
     set_holds(
@@ -416,7 +415,7 @@ fn the_tenth_set_holds_its_figures() {
             spam_lines: 45,
             buyers: 45,
             spam_flagged: 42,
-            spam_called: 40,
+            spam_called: 41,
             buyers_flagged: 3,
         },
     );
