@@ -27,6 +27,16 @@ const CASES: &[(&str, &str, &str)] = &[
     ("tr", "28 cm tava indüksiyona uygun mu, 600 adet lazım", "answer_questions"),
     ("id", "Apakah wajan 28 cm bisa untuk kompor induksi, kami butuh 600 pcs", "answer_questions"),
     ("vi", "Chảo 28 cm dùng được bếp từ không, bên em cần 600 cái", "answer_questions"),
+    // Indirect questions, with no question word to start them.
+    ("en", "For 600 pcs we would like to know whether the 28 cm pan has a riveted handle.", "answer_questions"),
+    ("en", "Kindly confirm the coating of the 28cm pan is PFOA free, we plan 600 pcs.", "answer_questions"),
+    ("es", "Quisiera saber si la sartén de 28 cm tiene mango remachado, serían 600 piezas.", "answer_questions"),
+    ("pt", "Gostaria de saber se a frigideira de 28 cm tem cabo rebitado, seriam 600 peças.", "answer_questions"),
+    ("fr", "Pourriez-vous préciser si la poêle de 28 cm a un manche riveté, pour 600 pièces.", "answer_questions"),
+    ("ru", "Подскажите, ручка у сковороды 28 см клепаная, нам нужно 600 штук.", "answer_questions"),
+    ("ar", "أريد أن أعرف هل المقلاة 28 سم مناسبة للحث، الكمية 600 قطعة", "answer_questions"),
+    ("de", "Bitte teilen Sie uns mit, ob die 28 cm Pfanne einen genieteten Griff hat, Menge 600 Stück.", "answer_questions"),
+    ("vi", "Cho em hỏi chảo 28 cm có tay cầm tán đinh, bên em lấy 600 cái", "answer_questions"),
     // Explicit requests for a named thing.
     ("en", "Please send the catalogue of your stainless frying pans and the COA.", "fulfil_requests"),
     ("es", "Favor de enviar el catálogo de sartenes de acero inoxidable.", "fulfil_requests"),

@@ -84,10 +84,11 @@ pattern!(
     r"(?:吗|么|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"
 );
 // Question words that sit anywhere in a sentence (Turkish particles, Indonesian and
-// Vietnamese question words): a question even without "?".
+// Vietnamese question words) and the indirect asks of every language ("I want to
+// know", "kindly confirm", "quisiera saber", "подскажите"): a question even without "?".
 pattern!(
     QUESTION_ANYWHERE,
-    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|var mi|var mı|ne kadar|nedir|berapa|apakah|bao nhiêu|không|được không)(?:\W|$)"
+    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|var mi|var mı|ne kadar|nedir|berapa|apakah|bao nhiêu|không|được không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
 );
 pattern!(
     REQUEST_VERB,
@@ -515,6 +516,9 @@ mod tests {
             ("想问一下：\n1. 这款路灯的出厂价多少？\n2. 可以做认证吗？", &["这款路灯的出厂价多少？", "可以做认证吗？"]),
             ("¿Cuál es el precio FOB? ¿Tienen certificado?", &["¿Cuál es el precio FOB?", "¿Tienen certificado?"]),
             ("Hello, what is the MOQ", &["what is the MOQ"]),
+            // Indirect asks, with no question word at the start and no "?".
+            ("Our shop would like to know the lead time to Durban.", &["Our shop would like to know the lead time to Durban."]),
+            ("Здравствуйте. Подскажите срок поставки в Минск", &["Подскажите срок поставки в Минск"]),
         ];
         for (body, want) in cases {
             assert_eq!(reading(body, None).questions, *want, "{body}");
