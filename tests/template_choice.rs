@@ -37,6 +37,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("ar", "أريد أن أعرف هل المقلاة 28 سم مناسبة للحث، الكمية 600 قطعة", "answer_questions"),
     ("de", "Bitte teilen Sie uns mit, ob die 28 cm Pfanne einen genieteten Griff hat, Menge 600 Stück.", "answer_questions"),
     ("vi", "Cho em hỏi chảo 28 cm có tay cầm tán đinh, bên em lấy 600 cái", "answer_questions"),
+    // Requests that give a quantity: specific even with no product named in the text.
+    ("en", "We need 600 pcs. Please send your quotation with the carton details.", "fulfil_requests"),
+    ("de", "Bitte schicken Sie uns ein Angebot über 600 Stück frei Hamburg.", "fulfil_requests"),
     // Explicit requests for a named thing.
     ("en", "Please send the catalogue of your stainless frying pans and the COA.", "fulfil_requests"),
     ("es", "Favor de enviar el catálogo de sartenes de acero inoxidable.", "fulfil_requests"),

@@ -739,7 +739,7 @@ fn best_template(
     let specific = reading.names_product || reading.has_quantity || c.quantity;
     let asks_for_things = !reading.requests.is_empty()
         && !c.everything
-        && (reading.names_product || reading.wants_contact_app || c.qualified_request);
+        && (specific || reading.wants_contact_app || c.qualified_request);
     // Mostly asking us to send things: the requests lead.
     if asks_for_things && reading.requests.len() > reading.questions.len() {
         return "fulfil_requests";
