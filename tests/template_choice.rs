@@ -40,6 +40,12 @@ const CASES: &[(&str, &str, &str)] = &[
     // Requests that give a quantity: specific even with no product named in the text.
     ("en", "We need 600 pcs. Please send your quotation with the carton details.", "fulfil_requests"),
     ("de", "Bitte schicken Sie uns ein Angebot über 600 Stück frei Hamburg.", "fulfil_requests"),
+    ("es", "Necesitamos 600 unidades, envíen presupuesto por favor.", "fulfil_requests"),
+    ("pt", "Preciso de 600 peças, mande o orçamento com frete.", "fulfil_requests"),
+    ("ru", "Нужно 600 штук, пришлите предложение с доставкой.", "fulfil_requests"),
+    ("id", "Minta sampel 3 pcs untuk tes.", "fulfil_requests"),
+    ("zh", "我们要600个，请报到港价。", "fulfil_requests"),
+    ("ar", "أرسل رقم الواتساب لنتفق على طلب 600 قطعة من المقالي", "fulfil_requests"),
     // Explicit requests for a named thing.
     ("en", "Please send the catalogue of your stainless frying pans and the COA.", "fulfil_requests"),
     ("es", "Favor de enviar el catálogo de sartenes de acero inoxidable.", "fulfil_requests"),

@@ -92,15 +92,15 @@ pattern!(
 );
 pattern!(
     REQUEST_VERB,
-    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|gửi|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|minta|gửi|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
 );
 pattern!(
     REQUEST_OBJECT,
-    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|wechat|contact|number|coa|msds|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
+    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|واتس|wechat|contact|number|coa|msds|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|orçamento|presupuesto|предложени|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
 pattern!(
     ASKS_TO_SEND,
-    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:could|can|may) (?:i|we) (?:please )?(?:get|have|receive) (?:a |the |some |your )?(?:samples?|catalog|catalogue|price ?list|quot)|^¿?(?:me |nos )?(?:podrías|podría|puedes|puede|pueden|podrian|podrían) (?:me |nos )?(?:enviar|mandar|pasar)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^(?:pouvez|pourriez)[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)"
+    r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:could|can|may) (?:i|we) (?:please )?(?:get|have|receive) (?:a |the |some |your )?(?:samples?|catalog|catalogue|price ?list|quot)|^¿?(?:me |nos )?(?:podrías|podría|puedes|puede|pueden|podrian|podrían) (?:me |nos )?(?:enviar|mandar|pasar)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^(?:pouvez|pourriez)[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)|请报"
 );
 // Concepts for the template choice. Terms in English, Spanish, Portuguese, French,
 // German, Russian, Arabic, Turkish, Indonesian, Vietnamese and Chinese; adding a
@@ -139,7 +139,7 @@ pattern!(
 );
 pattern!(
     CONTACT_APP,
-    r"(?:whatsapp|wechat|telegram|viber|skype|(?-u:\b)line id(?-u:\b)|微信)"
+    r"(?:whatsapp|واتس|wechat|telegram|viber|skype|(?-u:\b)line id(?-u:\b)|微信)"
 );
 pattern!(
     SPEC,
