@@ -73,7 +73,7 @@ pattern!(
 // the same there).
 pattern!(
     LIST_INTRO,
-    r"(?m)(?:questions?|clarify|following|answer|tell me|let me know|need to know|would like to know|want to know|preguntas|perguntas|questions suivantes|вопрос|想问|请问|问一下)[^\n]{0,40}[:：]?\s*$"
+    r"(?m)(?:questions?|clarify|following|answer|tell me|let me know|need to know|would like to know|want to know|preguntas|perguntas|вопрос|想问|请问|问一下)[^\n]{0,40}[:：]?\s*$"
 );
 pattern!(
     INTERROGATIVE,
@@ -81,22 +81,22 @@ pattern!(
 );
 pattern!(
     CHINESE_QUESTION,
-    r"(?:吗|么|呢|多少|多久|什么|怎么|是否|能否|可否|可不可以|有没有|几)"
+    r"(?:吗|么|呢|多少|多久|是否|能否|可否|可不可以|有没有|几)"
 );
 // Question words that sit anywhere in a sentence (Turkish particles, Indonesian and
 // Vietnamese question words) and the indirect asks of every language ("I want to
 // know", "kindly confirm", "quisiera saber", "подскажите"): a question even without "?".
 pattern!(
     QUESTION_ANYWHERE,
-    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|var mi|var mı|ne kadar|nedir|berapa|apakah|bao nhiêu|không|được không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
+    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|ne kadar|nedir|berapa|apakah|bao nhiêu|không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
 );
 pattern!(
     REQUEST_VERB,
-    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|envíen|mande|manden|mandar|favor de enviar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|أرسلوا|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|kirimkan|tolong kirim|minta|gửi|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|mande|mandar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|minta|gửi|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
 );
 pattern!(
     REQUEST_OBJECT,
-    r"(?:price ?list|pricelist|catalog|catalogue|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|واتس|wechat|contact|number|coa|msds|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|lista de precios|lista de preços|tabela de preços|catálogo|catalogo|muestras|amostras|fotos|cotización|cotação|orçamento|presupuesto|предложени|liste de prix|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|الكتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|planos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
+    r"(?:price ?list|catalog|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|واتس|wechat|contact|number|coa|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|catálogo|muestras|amostras|fotos|cotización|cotação|orçamento|presupuesto|предложени|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
 pattern!(
     ASKS_TO_SEND,
@@ -111,7 +111,7 @@ pattern!(
 );
 pattern!(
     QUALIFIED_REQUEST,
-    r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{0,8}(?:价格表|目录|样品|报价|图纸)|(?:كتالوج|الأسعار|قائمة الأسعار|عينات?)[^.!?\n]{0,25}\sل|(?:catalog|catálogo|catalogue|katalog|каталог|كتالوج|price ?list|lista de precios|tabela de preços|liste de prix|preisliste|прайс|fiyat liste|daftar harga|bảng giá|samples?|muestras?|amostras?|échantillons?|muster|numune|образ[цe]|datasheet|coa|msds|tds|prices?|quotation|cotización|cotação|preço|precio)[^.!?\n]{0,25}?\s(?:of|for|on|de|do|da|dos|das|des|du|für|von|на|для|için|untuk|của|cho)\s+\w"
+    r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{0,8}(?:价格表|目录|样品|报价|图纸)|(?:كتالوج|الأسعار|قائمة الأسعار|عينات?)[^.!?\n]{0,25}\sل|(?:catalog|catálogo|katalog|каталог|كتالوج|price ?list|liste de prix|preisliste|прайс|fiyat liste|daftar harga|bảng giá|samples?|muestras?|amostras?|échantillons?|muster|numune|образ[цe]|datasheet|coa|msds|tds|prices?|quotation|cotización|cotação|preço|precio)[^.!?\n]{0,25}?\s(?:of|for|on|de|do|da|dos|das|des|du|für|von|на|для|için|untuk|của|cho)\s+\w"
 );
 pattern!(
     EVERYTHING,
@@ -119,7 +119,7 @@ pattern!(
 );
 pattern!(
     COMPLAINT,
-    r"(?:broken|damaged|defect|faulty|not working|stop(?:s|ped)? (?:working|charging)|shrink|peel|bubbles|complain|problem with|wrong (?:size|colou?r|item)|missing (?:pieces|items)|(?-u:\b)rot[oa]s?(?-u:\b)|dañad|defectuos|se traban|quebrad|defeituos|danificad|cassé|abîmé|défectueu|arrivées? (?:cassées|abîmées)|beschädigt|defekt|sitzen [a-zäöüß ]{0,20}nicht|reklamation|сломан|брак|дефект|не работа|مكسور|تالف|عيب|kırık|hasarlı|bozuk|arızalı|rusak|cacat|bị lỗi|hỏng|投诉|坏了|破损|质量问题|味道很重|不能用)"
+    r"(?:broken|damaged|defect|faulty|not working|stop(?:s|ped)? (?:working|charging)|shrink|peel|bubbles|complain|problem with|wrong (?:size|colou?r|item)|missing (?:pieces|items)|(?-u:\b)rot[oa]s?(?-u:\b)|dañad|se traban|quebrad|defeituos|danificad|cassé|abîmé|défectueu|beschädigt|defekt|sitzen [a-zäöüß ]{0,20}nicht|reklamation|сломан|брак|дефект|не работа|مكسور|تالف|عيب|kırık|hasarlı|bozuk|arızalı|rusak|cacat|bị lỗi|hỏng|投诉|坏了|破损|质量问题|味道很重|不能用)"
 );
 pattern!(
     REVIEW,
@@ -127,7 +127,7 @@ pattern!(
 );
 pattern!(
     SHIPPING_ASK,
-    r"(?:tracking (?:number|no|code)|(?-u:\b)awb(?-u:\b)|waybill|número de (?:seguimiento|guía)|código de rastreio|rastreio|numéro de suivi|sendungsnummer|трек|номер отслеживания|رقم التتبع|takip numarası|nomor resi|mã vận đơn|单号|运单|快递单|物流单)"
+    r"(?:tracking (?:number|no|code)|(?-u:\b)awb(?-u:\b)|waybill|número de (?:seguimiento|guía)|rastreio|numéro de suivi|sendungsnummer|трек|номер отслеживания|رقم التتبع|takip numarası|nomor resi|mã vận đơn|单号|运单|快递单|物流单)"
 );
 pattern!(
     QUOTED_SEARCH,
