@@ -116,6 +116,7 @@ concepts! {
     WeNeed => "we_need", "The sender's own need, tied to a count or a buying verb: we need 200, нам нужны 40, we want to buy.";
     WeAre => "we_are", "The sender's identity or holdings: I am, we are, we have, firmasıyız.";
     MailBreak => "mail_break", "Where the sender's own words end: a sign-off, a quoted or forwarded message's header.";
+    GoodsReceived => "goods_received", "A customer after an order: the goods arrived or were received, and how they are found.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

@@ -569,7 +569,7 @@ impl Triager {
         let text = Text::new(inquiry);
         // Every search below reads this text or a part of it.
         let _openings = crate::core::pattern::Openings::of(&text.lower);
-        let reading = analysis::read_lowered(inquiry, text.lower_body());
+        let mut reading = analysis::read_lowered(inquiry, text.lower_body());
         let mut hits: Vec<Hit> = Vec::new();
         match self.settings.lists.verdict_for(inquiry) {
             Some(true) => hits.push(Hit {
@@ -594,6 +594,8 @@ impl Triager {
         let mut found = Found::of_words(&read);
         let subject_words = (0..read.len()).take_while(|i| !in_body(i)).count();
         found.end_own_words(subject_words + concepts::OWN_WORDS_MIN);
+        // Goods received and how they are found: a customer's word after the sale.
+        reading.concepts.review |= found.has(concepts::Concept::GoodsReceived);
         signals::wording(&text, found.has(concepts::Concept::WeNeed), &mut hits);
         // The links of the sender's own words: one in a signature or a quoted message
         // is not what the sender asks the reader to open.

@@ -390,6 +390,8 @@ pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, o
         && !e.asks
         && e.substance <= 1
         && !e.has(Concept::Purchase)
+        // A customer writing about goods received has bought already.
+        && !e.has(Concept::GoodsReceived)
     {
         push(out, Code::NO_BUYING_WORDS);
         // A whole sentence sent from a product page that names nothing of the
