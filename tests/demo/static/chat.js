@@ -56,11 +56,7 @@
   }
 
   function fillRow(row, c) {
-    row.setAttribute('data-cid', c.cid);
-    row.setAttribute('data-name', c.contactNick);
-    row.setAttribute('data-ali-id', c.contactAccountId);
-    const info = el('div', 'contact-info');
-    info.append(el('span', 'name', c.contactNick), el('span', 'tag-item', c.countryCode));
+    const info = window.__demoKit.contactInfo(row, c);
     const content = c.latestMessage.content;
     const preview = content.length > PREVIEW_CHARS ? `${content.slice(0, PREVIEW_CHARS)}…` : content;
     const unreadMark = demo.lang === 'en' ? '[Unread] ' : '[未读] ';

@@ -51,11 +51,7 @@
   const pool = [];
 
   function fillRow(row, c) {
-    row.setAttribute('data-cid', c.cid);
-    row.setAttribute('data-name', c.contactNick);
-    row.setAttribute('data-ali-id', c.contactAccountId);
-    const info = el('div', 'contact-info');
-    info.append(el('span', 'name', c.contactNick), el('span', 'tag-item', c.countryCode));
+    const info = window.__demoKit.contactInfo(row, c);
     const meta = el('div', 'contact-meta');
     if (c.timeShown !== false) meta.append(el('span', 'contact-time', demo.shape === 'tabs' ? rowTime(c.latestMessage.sendTime) : hhmm(c.latestMessage.sendTime)));
     if (c.unread) meta.append(el('span', 'unread-num', String(c.unread)));

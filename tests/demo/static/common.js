@@ -10,6 +10,19 @@ window.__demoKit = Object.freeze({
     if (text !== undefined) e.textContent = text;
     return e;
   },
+  /**
+   * A OneTalk contact row's identity as the reference shows it ([A] §4.1): `data-cid`,
+   * `data-name`, `data-ali-id` on the row, and its `.contact-info` (name and country
+   * tag), returned for the caller to place.
+   */
+  contactInfo(row, c) {
+    row.setAttribute('data-cid', c.cid);
+    row.setAttribute('data-name', c.contactNick);
+    row.setAttribute('data-ali-id', c.contactAccountId);
+    const info = this.el('div', 'contact-info');
+    info.append(this.el('span', 'name', c.contactNick), this.el('span', 'tag-item', c.countryCode));
+    return info;
+  },
   /** Two digits. */
   pad: (n) => String(n).padStart(2, '0'),
   /** "HH:MM" of a time (epoch ms or a Date) in the browser's zone. */
