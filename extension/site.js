@@ -1604,11 +1604,8 @@
    * `{ cid, name, header, messages }` or null when the page does not show one.
    */
   function openChatByStructure(doc, overrides, now, composer) {
-    const active = all(doc, 'chatContact', overrides).find((r) => !r.hidden && matchesAny(r, 'contactActive', overrides));
-    if (!active || !composer) return null;
-    const cid = active.getAttribute('data-cid');
-    const name = active.getAttribute('data-name') || text(one(active, 'contactName', overrides));
-    if (!cid || !name) return null;
+    const { cid, name } = activeContact(doc, overrides) ?? {};
+    if (!cid || !name || !composer) return null;
     let pane = composer;
     while (pane.parentElement && pane.parentElement !== doc.body && !one(pane.parentElement, 'chatContact', overrides)) pane = pane.parentElement;
     const parts = leaves(pane).filter((p) => !p.el.closest('textarea, [contenteditable="true"], button'));
@@ -1745,6 +1742,13 @@
     return messages.length ? { list, messages } : null;
   }
 
+  /** The contact row in its selected state: `{ cid, name }` (either may be null), or null without one. */
+  function activeContact(doc, overrides) {
+    const active = all(doc, 'chatContact', overrides).find((r) => !r.hidden && matchesAny(r, 'contactActive', overrides));
+    if (!active) return null;
+    return { cid: active.getAttribute('data-cid'), name: active.getAttribute('data-name') || text(one(active, 'contactName', overrides)) };
+  }
+
   /**
    * The conversation (cid) of the contact row in its selected state, when it names the
    * buyer the header names: a header without a cid of its own is still the contact's.
@@ -1752,9 +1756,8 @@
   function selectedContact(doc, overrides, header) {
     if (!header) return undefined;
     const named = text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
-    const active = all(doc, 'chatContact', overrides).find((r) => !r.hidden && matchesAny(r, 'contactActive', overrides));
-    const name = active && (active.getAttribute('data-name') || text(one(active, 'contactName', overrides)));
-    return named && name === named ? active.getAttribute('data-cid') ?? undefined : undefined;
+    const active = activeContact(doc, overrides);
+    return named && active?.name === named ? active.cid ?? undefined : undefined;
   }
 
   function collectChat(doc, data, overrides, now) {
