@@ -141,6 +141,20 @@ export function readStoredItems(browser) {
 }
 
 /**
+ * The stored items once `ready(items)` holds, or as they are after `timeout` ms: the
+ * worker answers a page first and writes the items right after, so a page can show its
+ * tags a moment before the store has them.
+ */
+export async function storedItemsWhen(browser, ready, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const items = await readStoredItems(browser);
+    if (ready(items) || Date.now() > deadline) return items;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * Whether a row's `data-xunpan-verdict` agrees with the store: a verdict is the stored
  * one; "replied" (the list showed our reply, not the buyer's text: known by its thread
  * alone) has no verdict stored, since no text was read; "conversation" (the row does

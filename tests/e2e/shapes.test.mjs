@@ -11,7 +11,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, shapeSession } from './harness.mjs';
+import { ARTIFACTS, shapeSession, storedItemsWhen } from './harness.mjs';
 import { clickByRole, visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -349,8 +349,8 @@ describe('page shapes, browser on UTC', () => {
   test('RFQ cards are read: title, quantity, country, age', async () => {
     const page = await open(`${RFQ}?tz=UTC`);
     const cards = await tagged(page, 'div.brh-rfq-item', 7);
-    const stored = await storedItems();
-    const read = Object.values(stored).filter((i) => i.channel === 'rfq');
+    const rfqs = (items) => Object.values(items).filter((i) => i.channel === 'rfq');
+    const read = rfqs(await storedItemsWhen(session.browser, (items) => rfqs(items).length >= 7));
     assert.equal(read.length, 7);
     assert.ok(read.every((i) => i.inquiry.body && i.receivedAt && i.country), JSON.stringify(read.map((i) => [i.id, i.receivedAt, i.country])));
     figures.rfq = { cards: cards.length, text: read.length, time: read.filter((i) => i.receivedAt).length, country: read.filter((i) => i.country).length };
