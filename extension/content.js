@@ -639,6 +639,20 @@
     return (item.fuller && results.get(item.fuller)) || results.get(item.key);
   }
 
+  // Per open item (by key), what the rep did on its card (see Overlay.card): the few
+  // conversations opened on this page, the oldest forgotten past CARDS_KEPT.
+  const CARDS_KEPT = 20;
+  const cardsKept = new Map();
+
+  function cardKept(key) {
+    let kept = cardsKept.get(key);
+    if (kept) cardsKept.delete(key);
+    else kept = {};
+    cardsKept.set(key, kept);
+    if (cardsKept.size > CARDS_KEPT) cardsKept.delete(cardsKept.keys().next().value);
+    return kept;
+  }
+
   function draw(item) {
     const known = shownAnswer(item);
     const fuller = known !== results.get(item.key);
@@ -668,6 +682,8 @@
       feedback: (spam) => feedback(item, spam),
       undoFeedback: (token) => undoFeedback(item, token),
       insert: (template, mode, language) => renderAndInsert(item, template, mode, language),
+      // The rep's doings on the open item's card, kept while it is drawn again.
+      kept: isSingle ? cardKept(item.key) : undefined,
       // The language the suggested reply is written in, and the buyer's (for the switch).
       replyLanguage: async (template) => {
         const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });

@@ -729,6 +729,11 @@
    * flags alone): the editor is brought into view and the card says it is done.
    */
   function card(result, actions) {
+    // What the rep did on this item's card outlives the card: a fuller reading of the
+    // item draws the card again, perhaps while an Insert is still waiting for the box.
+    // The template chosen, the reply's language, an Insert under way or how it ended,
+    // and the flags on the reply carry over; the newest card shows them.
+    const kept = actions.kept ?? {};
     const { el, root } = host('div');
     el.setAttribute('data-block', '');
     const clock = h('span', { class: 'clock' });
@@ -738,8 +743,9 @@
     for (const id of [result.template, ...(result.alternatives ?? [])]) {
       select.append(h('option', { value: id, text: actions.templateName?.(id) ?? id }));
     }
+    if (kept.template && [...select.options].some((o) => o.value === kept.template)) select.value = kept.template;
     // The reply's language: the buyer's where the template has it; one click to English.
-    let language = null; // null: the buyer's
+    let language = kept.language ?? null; // null: the buyer's
     const languageLine = h('span', { class: 'reply-language', hidden: true });
     const showLanguage = async () => {
       const info = await actions.replyLanguage?.(select.value).catch(() => null);
@@ -757,7 +763,7 @@
           text: language === 'en' ? t('replyInBuyers', [name(info.buyer)]) : t('replyInEnglish'),
           onclick: (ev) => {
             keep(ev);
-            language = language === 'en' ? null : 'en';
+            language = kept.language = language === 'en' ? null : 'en';
             showLanguage();
           },
         }));
@@ -765,28 +771,38 @@
       languageLine.replaceChildren(...parts);
       languageLine.hidden = false;
     };
-    select.addEventListener('change', () => showLanguage());
+    select.addEventListener('change', () => {
+      kept.template = select.value;
+      showLanguage();
+    });
+    // The newest card of the item draws what is kept (an Insert pressed on an older one ends here).
+    kept.show = () => {
+      insert.disabled = replace.disabled = Boolean(kept.busy);
+      done.textContent = kept.notice ? t(kept.notice) : '';
+      done.classList.toggle('warn', kept.notice !== undefined && kept.notice !== 'insertedCheck');
+      showFlags(flags, kept.lint, actions.lang);
+    };
     const run = (mode) => async (e) => {
       keep(e);
-      insert.disabled = replace.disabled = true;
-      done.textContent = '';
-      done.classList.remove('warn');
+      kept.busy = true;
+      kept.notice = undefined;
+      kept.show();
       try {
         const answer = await actions.insert?.(select.value, mode, language);
         const { ok, lint, editor } = Array.isArray(answer) || !answer ? { ok: answer !== undefined, lint: answer ?? [] } : answer;
-        showFlags(flags, lint, actions.lang);
+        kept.lint = lint;
         if (ok) {
           // The draft must be seen before it is sent: bring the editor into view.
           (editor?.isConnected ? editor : null)?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-          done.textContent = t('insertedCheck');
+          kept.notice = 'insertedCheck';
           toast(t('insertedCheck'), null, 6000);
         } else if (answer && !Array.isArray(answer)) {
           // The box did not take the reply (or there is none): say so, and where the reply is.
-          done.textContent = t(answer.copied ? 'insertNotTakenCopied' : 'insertNotTaken');
-          done.classList.add('warn');
+          kept.notice = answer.copied ? 'insertNotTakenCopied' : 'insertNotTaken';
         }
       } finally {
-        insert.disabled = replace.disabled = false;
+        kept.busy = false;
+        kept.show();
       }
     };
     // Insert keeps what the rep typed (the text goes in at the cursor); replace swaps
@@ -825,12 +841,16 @@
         h('button', { type: 'button', class: 'link', text: t('setupLink'), onclick: (ev) => { keep(ev); actions.openSetup?.(); } })));
     }
     root.append(box);
+    kept.show();
     showLanguage();
     if (result.deadline) watchClock(clock, result.deadline, { followUp: result.followUp });
     else clock.remove();
     // Live lint of what the rep types lands here. The property lives in Xunpan's own
     // script world: the page cannot see or call it.
-    cardFlags.set(el, (lint) => showFlags(flags, lint, actions.lang));
+    cardFlags.set(el, (lint) => {
+      kept.lint = lint;
+      showFlags(flags, lint, actions.lang);
+    });
     return el;
   }
 

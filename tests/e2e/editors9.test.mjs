@@ -181,5 +181,49 @@ describe('Insert into the real editor libraries, browser on UTC', () => {
     assert.equal(f.onClipboard, 1, `the reply is on the clipboard: ${JSON.stringify(clipboard.slice(0, 60))}`);
   });
 
+  test('a card drawn again while Insert waits still tells the rep, and Insert ends', async () => {
+    // The page's data comes in late (a slow network): the card drawn from the page's
+    // text is drawn again from the fuller reading while an Insert into an editor that
+    // never gets ready is still waiting. The rep must still be told, on the card shown.
+    const page = await session.browser.context.newPage();
+    await page.route('**/themes/silver/theme.min.js', (route) => route.abort());
+    await page.route('**/message/getOpMessages.htm*', async (route) => {
+      await new Promise((r) => setTimeout(r, 2_500));
+      await route.continue();
+    });
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://message.alibaba.com' });
+    await page.goto(`${DETAIL.replace('7301000001', '7301000003')}&shape=tiny8`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    await page.evaluate(() => {
+      window.__cardsDrawn = 0;
+      new MutationObserver((changes) => {
+        for (const c of changes) for (const n of c.addedNodes) if (n.nodeType === 1 && n.hasAttribute('data-xunpan-key')) window.__cardsDrawn++;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await clickByRole(page, 'button', INSERT);
+    let told = [];
+    for (let i = 0; i < 60 && !told.length; i++) {
+      await page.waitForTimeout(250);
+      told = (await visibleTexts(page)).filter((t) => NOT_IN.test(t));
+    }
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const insertNodes = nodes.filter((n) => !n.ignored && n.role?.value === 'button' && INSERT.test(String(n.name?.value ?? '')));
+    const disabled = (n) => (n.properties ?? []).some((p) => p.name === 'disabled' && p.value?.value === true);
+    const f = {
+      redrawn: await page.evaluate(() => window.__cardsDrawn),
+      told: told.length ? 1 : 0,
+      insertEnabled: insertNodes.length === 1 && !disabled(insertNodes[0]) ? 1 : 0,
+      sent: (await page.evaluate(() => window.__demoSent ?? null)) ? 1 : 0,
+    };
+    figures['tiny8-redrawn-while-waiting'] = { ...f, message: told[0] ?? null };
+    await page.close();
+    assert.ok(f.redrawn >= 1, 'the premise: the card was drawn again after Insert was pressed');
+    assert.equal(f.sent, 0, 'nothing was sent');
+    assert.equal(f.told, 1, 'the card shown says the reply is not in the box');
+    assert.equal(f.insertEnabled, 1, 'Insert can be pressed again');
+  });
+
   test('no page errors', () => assert.deepEqual(session.pageErrors, []));
 });
