@@ -842,7 +842,9 @@
     // to refuse them (the text never arrives).
     if (text.includes('\n') && await pastedInto(el, text)) return true;
     if (!el.isConnected || !placeCaret(el, mode)) return false;
-    if (!document.execCommand?.('insertText', false, text)) {
+    if (text.includes('\n') && !PASTE_CARRIES_TEXT && document.queryCommandSupported?.('insertParagraph')) {
+      await typedLineByLine(el, text);
+    } else if (!document.execCommand?.('insertText', false, text)) {
       // Refused (an engine without execCommand): the same by hand, with the input event.
       const range = sel.getRangeAt(0);
       range.deleteContents();
@@ -858,6 +860,46 @@
     // draws its box from its model, so what it refused or lost is not there.
     await new Promise((done) => setTimeout(done, 50));
     return el.isConnected && showsText(el.innerText ?? el.textContent, text);
+  }
+
+  /**
+   * Whether a paste event made by a script carries its text to the page. Chromium's
+   * does; Firefox's arrives empty, so a framework that takes pastes gets nothing.
+   */
+  const PASTE_CARRIES_TEXT = (() => {
+    try {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'x');
+      return new ClipboardEvent('paste', { clipboardData: data }).clipboardData?.getData('text/plain') === 'x';
+    } catch {
+      return false;
+    }
+  })();
+
+  /**
+   * Gives `text` to a box as the rep would type it, where no paste can carry it: each
+   * line, then a new paragraph. An editor framework that reads the box's DOM (Quill,
+   * ProseMirror) glues lines given in one piece, but takes each new paragraph. One that
+   * puts back the browser's paragraph (Lexical) takes the text in one piece and splits
+   * its lines itself. Which kind the box is, a paragraph tried first tells (and is
+   * taken back out where it was taken).
+   */
+  async function typedLineByLine(el, text) {
+    const task = () => new Promise((done) => setTimeout(done, 0));
+    // A framework draws what it took after a task: blocks are counted once it has.
+    await task();
+    const blocks = el.childElementCount;
+    document.execCommand('insertParagraph');
+    await task();
+    if (el.childElementCount <= blocks) {
+      document.execCommand('insertText', false, text);
+      return;
+    }
+    document.execCommand('delete');
+    for (const [i, line] of text.split('\n').entries()) {
+      if (i > 0) document.execCommand('insertParagraph');
+      if (line) document.execCommand('insertText', false, line);
+    }
   }
 
   /** Whether `shown` holds `text`: its first and last lines, spaces aside. */

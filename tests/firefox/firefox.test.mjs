@@ -310,6 +310,36 @@ describe('Xunpan in Firefox ESR on the demo inbox', () => {
     await shot('firefox-chat.png');
   });
 
+  // The real editor libraries of tests/demo (shape= tiny8, quill, prosemirror, lexreal):
+  // Firefox's editing commands and events differ from Chromium's, and each library
+  // reads them its own way. The reply must reach the library's model, line by line,
+  // the page's counter must see it, one undo of the library takes it out, and nothing
+  // is sent.
+  for (const shape of ['tiny8', 'quill', 'prosemirror', 'lexreal']) {
+    test(`Insert reaches the model of a real editor library: ${shape}`, async () => {
+      await ff.go(`https://message.alibaba.com/message/maDetail.htm?imInquiryId=7301000001&tz=UTC&shape=${shape}`);
+      await ff.waitFor(() => window.__demoEditor && document.querySelector('[data-xunpan-verdict]'), { what: 'the editor and the card' });
+      await clickInOverlay(/^(Insert reply|插入回复)$/);
+      const model = await ff.waitFor(() => {
+        const text = window.__demoEditor.text();
+        return text.trim().length > 40 ? text : null;
+      }, { what: `the reply in ${shape}'s model` }).catch(() => '');
+      const f = {
+        lines: model.split('\n').map((l) => l.trim()).filter(Boolean).length,
+        counter: Number((await ff.run(() => document.getElementById('draft-counter')?.textContent ?? '')).match(/\d+/)?.[0] ?? 0),
+        sent: await ff.run(() => window.__demoSent ?? null),
+      };
+      await shot(`firefox-${shape}.png`);
+      await ff.run(() => window.__demoEditor.undo());
+      f.afterUndo = (await ff.run(() => window.__demoEditor.text())).trim().length;
+      assert.equal(f.sent, null, 'nothing was sent');
+      assert.match(model, /Dear|Hello|Hi/, `the reply is in the model: ${JSON.stringify(f)}`);
+      assert.ok(f.lines >= 3, `the reply's lines are the model's lines: ${JSON.stringify(f)}`);
+      assert.ok(f.counter >= 40, `the page's counter saw the reply: ${JSON.stringify(f)}`);
+      assert.equal(f.afterUndo, 0, `one undo takes the reply out: ${JSON.stringify(f)}`);
+    });
+  }
+
   test('the sidebar shows the work queue of the items seen', async () => {
     const items = Object.values(await storedItems());
     const panel = await framed('sidepanel.html', 400, 900); // a sidebar's size
