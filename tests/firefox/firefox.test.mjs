@@ -262,10 +262,13 @@ describe('Xunpan in Firefox ESR on the demo inbox', () => {
   test('every inquiry row is tagged with the engine\'s verdict', async () => {
     const tagged = await listVerdicts(`${LIST}#feedback/all`);
     assert.ok(tagged.length >= 10, `a full first page of rows (${tagged.length})`);
-    const stored = await (async () => {
-      await shot('firefox-list.png');
-      return storedItems();
-    })();
+    await shot('firefox-list.png');
+    // The worker writes its records after the rows are tagged: wait for them (10 s at most).
+    let stored = await storedItems();
+    for (let i = 0; i < 40 && !tagged.every(([id]) => stored[`inquiry:${id}`]); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      stored = await storedItems();
+    }
     for (const [id, verdict] of tagged) {
       assert.equal(shownDisagrees(verdict, stored[`inquiry:${id}`]), null, `row ${id} shows the stored verdict`);
     }
