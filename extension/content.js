@@ -902,11 +902,16 @@
     }
   }
 
-  /** Whether `shown` holds `text`: its first and last lines, spaces aside. */
+  /**
+   * Whether `shown` holds `text`: its first and last lines, spaces aside, and its first
+   * two lines apart (a box that glued the lines into one did not take the reply as it is).
+   */
   function showsText(shown, text) {
     const flat = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
     const lines = text.split('\n').map(flat).filter(Boolean);
-    return lines.length > 0 && flat(shown).includes(lines[0]) && flat(shown).includes(lines.at(-1));
+    const all = flat(shown);
+    return lines.length > 0 && all.includes(lines[0]) && all.includes(lines.at(-1)) &&
+      (lines.length < 2 || !all.includes(lines[0] + lines[1]));
   }
 
   /**

@@ -261,6 +261,32 @@ describe('page shapes, browser on UTC', () => {
     await page.close();
   });
 
+  test('a box that glues the reply\'s lines into one is not called inserted: the rep is told, the reply copied', async () => {
+    const page = await open(`${DETAIL}?imInquiryId=7301000001&shape=ce&tz=UTC`);
+    await page.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
+    const box = '._editor_Q9a7';
+    // The page keeps its box on one line: every edit is redrawn without its breaks.
+    await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      const glue = () => {
+        const flat = el.innerText.replace(/\s*\n\s*/g, '');
+        if (el.textContent !== flat) el.textContent = flat;
+      };
+      el.addEventListener('input', glue);
+      el.addEventListener('paste', (e) => e.preventDefault());
+    }, box);
+    await clickByRole(page, 'button', INSERT);
+    let told = [];
+    for (let i = 0; i < 40 && !told.length; i++) {
+      await page.waitForTimeout(250);
+      told = (await visibleTexts(page)).filter((t) => /clipboard|剪贴板/i.test(t));
+    }
+    assert.match(await page.evaluate((sel) => document.querySelector(sel).innerText, box), /Keisha/, 'the premise: the box got the text, glued');
+    assert.ok(told.length, 'the card says the reply is not in the box as it is, and is on the clipboard');
+    assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
+    await page.close();
+  });
+
   test('TinyMCE detail and the chat\'s controlled textarea: Insert without clicking into the box first', async () => {
     const detail = await open(`${DETAIL}?imInquiryId=7301000001&tz=UTC`);
     await detail.waitForSelector('[data-xunpan-verdict]', { timeout: 20_000 });
