@@ -250,10 +250,11 @@ fn genuine_template_top1_on_the_development_sets() {
 /// request specific, request words in Portuguese, Spanish, Russian, Indonesian,
 /// Chinese and Arabic): 71/88 (80.7 %), genuine 61/78 (78.2 %); then goods received
 /// and praised read as a review (a concept table, `goods_received`): 76/88 (86.4 %),
-/// genuine 66/78 (84.6 %). Held at that floor. Still missed: questions
-/// that name no product and no quantity (the development sets answer those with open
-/// questions: 9), a product named only in Chinese or with the Arabic article (2), one
-/// vague buyer flagged by triage.
+/// genuine 66/78 (84.6 %); then a Chinese title's name found inside the message's
+/// unspaced Chinese (three characters in a row): 77/88 (87.5 %), genuine 67/78
+/// (85.9 %). Held at that floor. Still missed: questions that name no product and no
+/// quantity (the development sets answer those with open questions: 9), a product
+/// named with the Arabic article (1), one vague buyer flagged by triage.
 #[test]
 fn the_held_out_template_set_keeps_its_figure() {
     let path =
@@ -296,12 +297,12 @@ fn the_held_out_template_set_keeps_its_figure() {
     );
     assert_eq!((lines, genuine), (88, 78), "the set lost or gained lines");
     assert!(
-        right >= 76,
-        "template top-1 {right}/88 is below 76:\n{}",
+        right >= 77,
+        "template top-1 {right}/88 is below 77:\n{}",
         missed.join("\n")
     );
     assert!(
-        genuine_right >= 66,
-        "genuine template top-1 {genuine_right}/78 is below 66"
+        genuine_right >= 67,
+        "genuine template top-1 {genuine_right}/78 is below 67"
     );
 }

@@ -197,6 +197,28 @@ fn stems(lower: &str) -> impl Iterator<Item = &str> {
         .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(at, _)| at)])
 }
 
+/// Whether `text` holds three Chinese characters in a row that `title` holds: Chinese
+/// writes a product's name without spaces ("这款保温杯可以印logo吗" against the title
+/// "不锈钢保温杯 500ml"), so the title's words are not words of the message. Three
+/// characters, since two ("产品", "定制") are too often no product's name.
+fn shares_han_run(title: &str, text: &str) -> bool {
+    const RUN: usize = 3;
+    let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut starts = title
+        .char_indices()
+        .filter(|&(_, c)| is_han(c))
+        .map(|(at, _)| at);
+    starts.any(|at| {
+        let run = &title[at..];
+        let end = run
+            .char_indices()
+            .nth(RUN)
+            .map_or(run.len(), |(end, _)| end);
+        let run = &run[..end];
+        run.chars().count() == RUN && run.chars().all(is_han) && text.contains(run)
+    })
+}
+
 pub use crate::core::language::language_of;
 
 /// Sentences of a text (split after end punctuation and at line breaks), trimmed;
@@ -372,6 +394,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                 let title = title.to_lowercase();
                 let title_stems: Vec<&str> = stems(&title).collect();
                 stems(lower).any(|stem| title_stems.contains(&stem))
+                    || shares_han_run(&title, lower)
             }));
     Reading {
         one_click,
@@ -557,6 +580,8 @@ mod tests {
             .names_product
         );
         assert!(!reading("price?", Some("13x4 HD Lace Frontal Wig")).names_product);
+        assert!(reading("这款保温杯可以印logo吗", Some("不锈钢保温杯 500ml")).names_product);
+        assert!(!reading("你们的产品可以定制吗", Some("定制产品 不锈钢保温杯")).names_product);
         // Regression: inflected non-English product words were missed.
         assert!(reading("Нужны батареи, 200 штук", None).names_product);
         assert!(reading("Preço dos painéis solares?", None).names_product);
