@@ -72,6 +72,12 @@
 //            the same side: who wrote a message is only in the fiber's itemData; mixed
 //            kinds (inquiry card, image, file, rich text, business card, auto-reply,
 //            system notice); the panel, composer included, is drawn anew per contact.
+// Shapes written blind in the eleventh round (tests/e2e/life11.test.mjs), the list's life
+// after its first render (static/life11.js; life11Page names the evidence):
+//   spa      the list and the detail as one page: a row opens its inquiry in place, a
+//            "next" link changes the hash alone, Back brings the list back drawn anew;
+//   refill   the list redrawn in place by its folders, pages, search and a refresh, from
+//            a pool of row elements reused by position; an empty folder; a page failing.
 'use strict';
 
 const fs = require('node:fs');
@@ -127,7 +133,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|refill)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -436,6 +442,7 @@ function subjectList(opts, body) {
   const page = Math.max(1, Number(params.pagination?.nextPage) || 1);
   const size = Math.min(Math.max(Number(params.pageSize) || PAGE_SIZE, 1), Math.max(100, opts.pageSize));
   const all = folderRows(params.listType ?? 'all', opts);
+  if (opts.shape === 'refill') return refillList(opts, params, all, page, size);
   const list = all.slice((page - 1) * size, page * size).map((r, n) => [rowOf(r, (page - 1) * size + n, opts)]);
   return { code: 200, data: { list, pagination: { currentPage: page, nextPage: page + 1, pageSize: size, totalCount: all.length } } };
 }
@@ -816,6 +823,84 @@ function rfqGridPage(opts) {
   return shell({ ...opts, lang: 'zh' }, { title: '采购需求', host: 'sourcing', body: `<main class="_rfq_Wk2m5"><h2 class="_h_Ee1">采购需求</h2><div class="_grid_Ct8v6">${cards}</div></main>`, scripts: ['/demo/static/common.js'] });
 }
 
+// --- eleventh round: the list's life over an hour (static/life11.js draws both) --------
+
+/**
+ * The list and the detail as one page (shape=spa) or the list redrawn in place
+ * (shape=refill); both are `default.htm` and never load again.
+ * Evidence, both: `default.htm#feedback/all`, hash-routed, filters and pages in the hash
+ * [A] (§1); the aui2 grid rows `a.inquiry-item[data-trade-id]` with `.spec-inquiry-id`,
+ * `.aui2-grid-name[title]`, `.ui2-flag[title]`, `.buyer-product-name-content`,
+ * `.buyer-chat-msg`, `.aui2-grid-quo-status-col` [A]/[B] (§2.1); the first 20 rows in
+ * `window.feedbackListResponse.list` [B] and every later view from `subjectList.htm`
+ * [A] (§2.2); the row's `url`, `/message/default.htm?imInquiryId=<id>#feedback/detail/
+ * all/<id>/<feedbackId>/<secTradeId>/`, a hash route inside the list app [A] (§1).
+ * - spa: a row opens its inquiry in place (history.pushState to the row's `url`), the
+ *   detail drawn like maDetail.htm ([A] §3.1 message rows, §3.2 CRM card, §3.3 TinyMCE
+ *   `normal-im-send` made from `.mock-reply`) from the answers of getOpMessages.htm [A]
+ *   and the alicrm JSONP [A], asked anew for each inquiry; Back brings the list back,
+ *   asked for again and drawn anew (not restored). What-if: opening in place at all (the
+ *   sources saw "view detail" open a new tab, §1 [A]; Yingdan checks the hash for
+ *   `/feedback/detail/`, [B]); the detail's "next" link that changes the hash alone, the
+ *   address keeping the imInquiryId it was opened with.
+ * - refill: the folders 全部 / 未读 / 垃圾询盘 (`#feedback/unread`, `#feedback/spam`
+ *   [C]; the junk folder exists, §6 [B]), the pages `.ui2-pagination-pages`-like pager
+ *   [A], a search box (the request's `search` object [A]; its keyword field what-if) and a
+ *   refresh. What-if: the rows are a pool of elements reused by position, updated as
+ *   React updates them (a text node's value, changed attributes); the junk folder comes
+ *   back empty; page 3 fails (the page says so and shows no rows); after a refresh one
+ *   row shows the buyer's new message and another our reply (§2.2 `latestMessage`
+ *   `sendType` "rec" / "send", [A] real sample).
+ */
+function life11Page(opts) {
+  const body = '<link rel="stylesheet" href="/demo/static/life11.css"><div id="l11-app"></div>';
+  return shell({ ...opts, lang: 'zh' }, {
+    title: L.zh.inbox, host: 'message', body,
+    scripts: [`/demo/life11-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/life11.js'],
+  });
+}
+
+/** After the refresh of shape=refill: [tradeId, who wrote the newest message, its text, minutes ago]. */
+const REFILL_NEWS = [
+  ['7301000007', 'rec', 'Dear, check the link and confirm the order today: http://alibaba-order-check.example/confirm?id=88', 1],
+  ['7301000001', 'send', 'Dear customer, thank you for your inquiry. We will send the price list today.', 2],
+];
+
+/** A row of shape=refill as the refresh `poll` sees it. */
+function refillRow(row, poll, now) {
+  const news = poll > 0 && REFILL_NEWS.find(([id]) => id === row.tradeId);
+  if (!news) return row;
+  const [, sendType, content, ago] = news;
+  const at = now - ago * MINUTE;
+  return sendType === 'send'
+    ? { ...row, replyStatus: 1, hasUnread: false, unreadCount: 0, modifiedTime: at, lastestReplyTime: at, latestMessage: { sendType, gmtChat: at, content, contactRead: false } }
+    : { ...row, hasUnread: true, unreadCount: 2, modifiedTime: at, latestMessage: { sendType, gmtChat: at, content, contactRead: false } };
+}
+
+/** subjectList.htm for shape=refill: search, the refresh, an empty junk folder, page 3 failing. */
+function refillList(opts, params, all, page, size) {
+  if (page === 3) return { code: 500, message: '系统繁忙' };
+  const keyword = String(params.search?.keyword ?? '').toLowerCase();
+  const rows = all.map((q, n) => refillRow(rowOf(q, n, opts), Number(params.poll) || 0, opts.now))
+    .filter((r) => !keyword || [r.sender.name, r.productInfo[0]?.productName ?? '', r.latestMessage.content].some((v) => v.toLowerCase().includes(keyword)));
+  const list = rows.slice((page - 1) * size, page * size).map((r) => [r]);
+  return { code: 200, data: { list, pagination: { currentPage: page, nextPage: page + 1, pageSize: size, totalCount: rows.length } } };
+}
+
+/** The first view's data, the query the page asks with, and (for the tests) the truth of every row. */
+function life11Data(opts) {
+  const inquiriesShown = folderRows('all', opts);
+  const all = inquiriesShown.map((q, n) => rowOf(q, n, opts));
+  const demo = { now: opts.now, lang: 'zh', labels: L.zh, pageSize: opts.pageSize, shape: opts.shape, q: passOn(opts) };
+  const truth = Object.fromEntries(all.map((r, n) => [r.tradeId,
+    { name: r.sender.name, text: r.latestMessage.content, body: bodyOf(inquiriesShown[n], opts), at: r.createTime, replied: Boolean(r.replyStatus) }]));
+  const news = Object.fromEntries(REFILL_NEWS.map(([id, sendType, text, ago]) => [id, { sendType, text, at: opts.now - ago * MINUTE }]));
+  return `window.__demo = ${JSON.stringify(demo)};
+window.feedbackListResponse = ${JSON.stringify({ list: all.slice(0, opts.pageSize), total: all.length })};
+window.__l11Truth = ${JSON.stringify({ rows: truth, news })};
+`;
+}
+
 // --- the server -----------------------------------------------------------------------------
 
 function makeCert() {
@@ -864,6 +949,7 @@ function handler(serverCsp) {
 
     if (host === 'message.alibaba.com') {
       if (p === '/message/default.htm') {
+        if (opts.shape === 'spa' || opts.shape === 'refill') return send(200, 'text/html', life11Page(opts));
         if (url.searchParams.get('imInquiryId')) {
           const page = detailPage(opts, url.searchParams.get('imInquiryId'));
           if (page) return send(200, 'text/html', page);
@@ -881,6 +967,7 @@ function handler(serverCsp) {
         const page = detailPage(opts, url.searchParams.get('imInquiryId') ?? '');
         return page ? send(200, 'text/html', page) : send(404, 'text/html', '<h1>No such inquiry</h1>');
       }
+      if (p === '/demo/life11-data.js') return send(200, 'text/javascript', life11Data(opts));
       if (p === '/demo/list-data.js') return send(200, 'text/javascript', listData(opts));
       if (p === '/demo/detail-data.js') return send(200, 'text/javascript', detailData(opts, url.searchParams.get('id')));
       if (p === '/message/ajax/feedback/subjectList.htm') {
