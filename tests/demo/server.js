@@ -76,6 +76,7 @@
 // after its first render (static/life11.js; life11Page names the evidence):
 //   spa      the list and the detail as one page: a row opens its inquiry in place, a
 //            "next" link changes the hash alone, Back brings the list back drawn anew;
+//   drawer   the same with the detail in a drawer over the list (both on screen);
 //   refill   the list redrawn in place by its folders, pages, search and a refresh, from
 //            a pool of row elements reused by position; an empty folder; a page failing.
 'use strict';
@@ -133,7 +134,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|refill)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -826,7 +827,7 @@ function rfqGridPage(opts) {
 // --- eleventh round: the list's life over an hour (static/life11.js draws both) --------
 
 /**
- * The list and the detail as one page (shape=spa) or the list redrawn in place
+ * The list and the detail as one page (shape=spa, drawer) or the list redrawn in place
  * (shape=refill); both are `default.htm` and never load again.
  * Evidence, both: `default.htm#feedback/all`, hash-routed, filters and pages in the hash
  * [A] (§1); the aui2 grid rows `a.inquiry-item[data-trade-id]` with `.spec-inquiry-id`,
@@ -843,6 +844,9 @@ function rfqGridPage(opts) {
  *   sources saw "view detail" open a new tab, §1 [A]; Yingdan checks the hash for
  *   `/feedback/detail/`, [B]); the detail's "next" link that changes the hash alone, the
  *   address keeping the imInquiryId it was opened with.
+ * - drawer: what-if (no evidence of a drawer or side pane): the same detail opened in a
+ *   drawer over the list, which stays drawn under it with its rows; closing the drawer
+ *   (Back) takes it away and leaves the list as it was; one editor on the page.
  * - refill: the folders 全部 / 未读 / 垃圾询盘 (`#feedback/unread`, `#feedback/spam`
  *   [C]; the junk folder exists, §6 [B]), the pages `.ui2-pagination-pages`-like pager
  *   [A], a search box (the request's `search` object [A]; its keyword field what-if) and a
@@ -949,7 +953,7 @@ function handler(serverCsp) {
 
     if (host === 'message.alibaba.com') {
       if (p === '/message/default.htm') {
-        if (opts.shape === 'spa' || opts.shape === 'refill') return send(200, 'text/html', life11Page(opts));
+        if (['spa', 'drawer', 'refill'].includes(opts.shape)) return send(200, 'text/html', life11Page(opts));
         if (url.searchParams.get('imInquiryId')) {
           const page = detailPage(opts, url.searchParams.get('imInquiryId'));
           if (page) return send(200, 'text/html', page);

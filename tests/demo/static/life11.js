@@ -3,6 +3,7 @@
 //   spa     the list and the detail as one hash-routed app: a row opens its inquiry in
 //           place (history.pushState to the row's `url`), the detail's "next" button
 //           changes the hash alone, Back brings the list back, fetched and drawn anew;
+//   drawer  the same, the detail opened in a drawer over the list, which stays drawn;
 //   refill  the list redrawn in place by its folders, pages, search box and a refresh:
 //           a pool of row elements reused by position, their text nodes and attributes
 //           updated as a framework updates them, an empty folder, a page that fails.
@@ -115,7 +116,7 @@
   }
 
   // --- spa: the list and the detail in one page ----------------------------------------
-  function spa() {
+  function spa(drawer) {
     let route = 0; // bumped by every navigation: an answer for an older route is dropped
     let editor = null;
 
@@ -131,9 +132,18 @@
       };
     }
 
-    async function showList() {
-      const mine = ++route;
-      window.tinymce.remove();
+    let listDrawn = false;
+    const pane = el('aside', 'l11-drawer');
+    async function showList(under = false) {
+      const mine = under ? null : ++route;
+      if (!under) window.tinymce.remove();
+      // The drawer closes over the list it was opened from, which stays as it was.
+      if (drawer && listDrawn) {
+        pane.remove();
+        window.__l11Shown = { ...window.__l11Shown, view: 'list' };
+        return;
+      }
+      listDrawn = true;
       const main = el('main', 'content');
       main.append(el('h2', 'reply-info-title', t.inbox));
       const body = el('div', 'ui2-list-body');
@@ -149,7 +159,7 @@
       let rows;
       if (window.feedbackListResponse && !demo.listShown) rows = window.feedbackListResponse.list;
       else rows = ((await subjectList({ listType: 'all' }))?.data?.list ?? []).map((e) => e[0]);
-      if (mine !== route) return;
+      if (mine !== null && mine !== route) return;
       demo.listShown = true;
       for (const r of rows) {
         const row = makeRow();
@@ -161,7 +171,7 @@
         });
         body.append(row.wrap);
       }
-      window.__l11Shown = { view: 'list', ids: rows.map((r) => r.tradeId) };
+      window.__l11Shown = under ? { ...window.__l11Shown, ids: rows.map((r) => r.tradeId) } : { view: 'list', ids: rows.map((r) => r.tradeId) };
     }
 
     function field(label, value) {
@@ -174,12 +184,12 @@
       const mine = ++route;
       window.tinymce.remove();
       const r = known.get(id);
-      const layout = el('div', 'layout detail');
+      const layout = el('div', drawer ? 'l11-pane detail' : 'layout detail');
       const main = el('main', 'content');
       const title = el('h2', 'detail-title', `${t.no}${id}${r ? ` · ${r.subject}` : ''}`);
       const ids = window.__l11Shown?.ids ?? [];
       const next = ids[ids.indexOf(id) + 1];
-      const back = el('a', 'l11-back', `‹ ${t.inbox}`);
+      const back = el('a', 'l11-back', drawer ? '× 关闭' : `‹ ${t.inbox}`);
       back.href = '#feedback/all';
       back.addEventListener('click', (e) => {
         e.preventDefault();
@@ -223,7 +233,11 @@
       const card = el('div', 'alicrm-customer-detail-card');
       aside.append(tabs, card);
       layout.append(main, aside);
-      app.replaceChildren(layout);
+      if (drawer) {
+        if (!listDrawn) showList(true);
+        pane.replaceChildren(layout);
+        if (!pane.isConnected) app.append(pane);
+      } else app.replaceChildren(layout);
       mock.addEventListener('click', () => {
         if (!editor) editor = createEditor(slot, counter, mock);
         window.tinymce.activeEditor = editor;
@@ -424,6 +438,6 @@
     load();
   }
 
-  if (demo.shape === 'spa') spa();
+  if (demo.shape === 'spa' || demo.shape === 'drawer') spa(demo.shape === 'drawer');
   else refill();
 })();
