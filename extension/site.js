@@ -1280,9 +1280,14 @@
 
   // --- the inquiry detail -----------------------------------------------------------------------
 
+  /**
+   * The inquiry the detail shows. In the list app the hash route is what is shown now:
+   * the address's imInquiryId is the inquiry the page was entered at, and stays when the
+   * app moves on by its hash alone.
+   */
   function detailId(doc) {
     const url = new URL(doc.location?.href ?? 'https://message.alibaba.com/');
-    return url.searchParams.get('imInquiryId') ?? url.hash.match(/feedback\/detail\/\w+\/(\d+)/)?.[1] ?? null;
+    return url.hash.match(/feedback\/detail\/\w+\/(\d+)/)?.[1] ?? url.searchParams.get('imInquiryId') ?? null;
   }
 
   function buyerFromCard(doc, overrides, found) {
