@@ -454,6 +454,7 @@
     else mount.append(host);
     drawn.set(mount, { key: item.key, known: 'unread', host });
     drawnOn.set(item.element, mount);
+    drawnSince = true;
   }
 
   /**
@@ -472,6 +473,33 @@
       el.removeAttribute('data-xunpan-verdict');
       el.removeAttribute('data-xunpan-read');
       return;
+    }
+  }
+
+  let drawnSince = false; // whether anything was drawn yet (before, no subtree is looked through)
+  const IDENTITY_SELECTOR = (Site.IDENTITY_ATTRIBUTES ?? ['data-trade-id', 'data-cid']).map((a) => `[${a}]`).join(',');
+
+  /**
+   * A subtree the page put (back) into the document: a row element it took out and
+   * filled with another item while it was out (a list redrawn from a pool of rows), whose
+   * change no observer saw, keeps what was drawn for the item it showed before. Taken off
+   * at once, before the page paints, where the row's identity no longer names the item
+   * drawn; the work is the added subtree's, never the page's.
+   */
+  function undrawStaleIn(node) {
+    if (!drawnSince) return;
+    const marked = node.matches(IDENTITY_SELECTOR) ? [node, ...node.querySelectorAll(IDENTITY_SELECTOR)] : node.querySelectorAll(IDENTITY_SELECTOR);
+    for (const el of marked) {
+      let id = null;
+      for (const name of Site.IDENTITY_ATTRIBUTES ?? []) id ??= Site.itemOfAttribute(name, el.getAttribute(name));
+      if (!id) continue;
+      for (let at = el; at && at !== node.parentElement; at = at.parentElement) {
+        const mount = drawnOn.get(at);
+        if (!mount) continue;
+        const key = drawn.get(mount)?.key ?? '';
+        if (key.slice(key.indexOf(':') + 1) !== id) undrawReused(at);
+        break;
+      }
     }
   }
 
@@ -713,6 +741,7 @@
     else mount.append(host);
     drawn.set(mount, { key: item.key, known, host });
     drawnOn.set(item.element, mount);
+    drawnSince = true;
   }
 
   /** The rep's "spam" / "not spam": the filter learns and the item is tagged again. */
@@ -1144,7 +1173,10 @@
         if (r.type === 'attributes' && Site.itemOfAttribute(r.attributeName, r.oldValue) !== Site.itemOfAttribute(r.attributeName, r.target.getAttribute(r.attributeName))) {
           undrawReused(r.target);
         }
-        if (r.addedNodes.length) added = true;
+        if (r.addedNodes.length) {
+          added = true;
+          for (const n of r.addedNodes) if (n.nodeType === 1 && !n.hasAttribute('data-xunpan-host')) undrawStaleIn(n);
+        }
         if (onlyOurs && (r.type !== 'childList' || !ours(r.addedNodes) || !ours(r.removedNodes))) onlyOurs = false;
       }
       if (onlyOurs) return;

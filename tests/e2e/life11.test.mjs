@@ -217,6 +217,20 @@ describe('the list over an hour, eleventh round, browser on UTC', () => {
     const page = await open(`${LIST}?shape=refill&rows=60&tz=UTC#feedback/all`);
     await page.waitForSelector(ROW);
     const { rows: truth, news } = await page.evaluate(() => window.__l11Truth);
+    // After every change of the page, once Xunpan's own observer has run (it was made
+    // first, at the page's start, so it is told first): no row shows another's chip.
+    // This is before the page paints, whatever the timing of the frames.
+    await page.evaluate((sel) => {
+      window.__l11Stale = [];
+      new MutationObserver(() => {
+        for (const r of document.querySelectorAll(sel)) {
+          const key = `inquiry:${r.getAttribute('data-trade-id')}`;
+          for (const h of (r.closest('.aui2-grid-wraper') ?? r).querySelectorAll('[data-xunpan-key]')) {
+            if (h.getAttribute('data-xunpan-key') !== key && window.__l11Stale.length < 50) window.__l11Stale.push(`${key} shows ${h.getAttribute('data-xunpan-key')}`);
+          }
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    }, ROW);
     const steps = {};
     const inFrame = {};
     const shown = () => page.evaluate(() => window.__l11Shown);
@@ -257,6 +271,8 @@ describe('the list over an hour, eleventh round, browser on UTC', () => {
     });
     await shotWithPanel(session.browser, page, 'life11-refill-refresh');
     steps.inFrame = { problems: Object.entries(inFrame).flatMap(([name, list]) => list.map((p) => `${name}: ${p}`)) };
+    const stale = await page.evaluate(() => window.__l11Stale);
+    steps.beforePaint = { stale: stale.length, problems: stale.slice(0, 8).map((p) => `after a change of the page: ${p}`) };
     steps.lastShown = { problems: [], shown: await shown() };
     figures.refill = steps;
     await page.close();
