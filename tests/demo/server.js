@@ -79,6 +79,16 @@
 //   drawer   the same with the detail in a drawer over the list (both on screen);
 //   refill   the list redrawn in place by its folders, pages, search and a refresh, from
 //            a pool of row elements reused by position; an empty folder; a page failing.
+// Shapes written blind in the twelfth round (tests/e2e/rfq12.test.mjs), the RFQ market
+// (static/rfq12.js draws both; rfq12Page names the evidence):
+//   rfqmore  the RFQ list's life: more cards appended as the rep scrolls (one already
+//            shown sent again), a sort that refills the same card elements in place, a
+//            category filter that replaces every card, cards with no quotes left or
+//            closed; the request's id only in its subject link;
+//   rfqforms the cards' fields in other forms: quantity as a range or in Chinese units,
+//            "Date Posted" relative in English or Chinese or absolute, no country, no
+//            buyer, other buyer tags, a title only, no date at all, and a banner of the
+//            platform's own between the cards.
 'use strict';
 
 const fs = require('node:fs');
@@ -134,7 +144,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -824,6 +834,88 @@ function rfqGridPage(opts) {
   return shell({ ...opts, lang: 'zh' }, { title: '采购需求', host: 'sourcing', body: `<main class="_rfq_Wk2m5"><h2 class="_h_Ee1">采购需求</h2><div class="_grid_Ct8v6">${cards}</div></main>`, scripts: ['/demo/static/common.js'] });
 }
 
+// --- twelfth round: the RFQ market's life and its cards' forms (static/rfq12.js) ----
+
+/**
+ * The RFQ market list, `sourcing.alibaba.com/rfq/rfq_search_list.htm` (shape=rfqmore,
+ * rfqforms), drawn by static/rfq12.js from `window.__demo.rfqs` (also the truth).
+ * Evidence, both: the card `div.brh-rfq-item`, its subject link
+ * `a.brh-rfq-item__subject-link`, `.brh-rfq-item__quantity-num` and the unit in the
+ * quantity's third child, `.brh-rfq-item__country`, `.brh-rfq-item__publishtime`
+ * ("Date Posted:"), `.brh-rfq-item__quote-left span`, `.brh-rfq-item__other-info .text`,
+ * `.brh-rfq-item__buyer-tag .next-tag-body` and the five tag texts are [A] (§5,
+ * Swagatam-lab/AlibabaRFQScraping and three READMEs). The reference names no id
+ * attribute on a card: here the request's id is only in its subject link (what-if: the
+ * link's form, `/rfq/detail.htm?id=<id>`, is not in the evidence).
+ * - rfqmore: the market is paged by `&page=N` and server-rendered [A] (§1); what-if:
+ *   the list loading its next page as the rep scrolls to its end (cards appended; the
+ *   second page sends one card of the first again, as a page shifted by a new request
+ *   would), a sort (最新 / most quotes left) that refills the same card elements by
+ *   position (text and link changed in place), a category filter that replaces every
+ *   card, a card with "0" quotes left and a closed one (its quote count replaced by
+ *   "Closed", no quote button).
+ * - rfqforms: what-if, the evidence shows the fields but not the forms of their values:
+ *   a quantity as a range ("500-1000") or with a Chinese unit (件, 吨), "Date Posted"
+ *   as "2 hours ago", "15 mins ago", "3天前", "Yesterday", "Dec 1, 2026", "2026-12-03
+ *   09:15" or not shown at all, a card with no country element and one with an empty
+ *   one, one with no buyer, tags other than the known five ("Verified buyer", "高意向"),
+ *   a title with no description, and a banner of the platform's own (an offer to buy
+ *   more quotes, with a link) between the cards, which no buyer wrote.
+ */
+function rfq12Page(opts) {
+  const body = '<main class="content rfq12"><div class="rfq12-bar"></div><div class="brh-rfq-list"></div><div class="rfq12-more"></div></main>';
+  return shell({ ...opts, lang: 'en' }, {
+    title: 'RFQ', host: 'sourcing', body,
+    scripts: [`/demo/rfq12-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/rfq12.js'],
+  });
+}
+
+/** [id, title, description or '', quantity, unit, country or null, buyer, tags, hours ago, quotes left, category] */
+const RFQ_MORE = [
+  ['881201', 'Body wave lace front wigs 22 inch', 'Need 300 pcs, 150% density, natural black, shipping to Houston by air.', '300', 'Pieces', 'United States', 'Keisha R.', ['Email Confirmed', 'Typically replies'], 1, 9, 'hair'],
+  ['881202', 'Solar street light 100W all in one', 'IP65, 5 years warranty, with pole bracket. Please quote FOB Ningbo.', '500', 'Sets', 'Nigeria', 'Chinedu O.', ['Experienced buyer'], 3, 6, 'lights'],
+  ['881203', 'Clip in hair extensions 18 inch blonde', 'Remy human hair, 7 pieces per set, 120 g. Sample first.', '100', 'Sets', 'United Kingdom', 'Amelia P.', [], 4, 4, 'hair'],
+  ['881204', 'LED strip light 5050 RGB waterproof', 'IP67, 12V, 5m per roll, with controller and plug for EU.', '2000', 'Rolls', 'Germany', 'Jonas B.', ['Complete order via RFQ'], 6, 10, 'lights'],
+  ['881205', 'Stainless steel water bottle 750ml', 'Double wall vacuum, custom logo laser engraved, gift box.', '5000', 'Pieces', 'Australia', 'Chloe M.', ['Interactive user', 'Email Confirmed'], 9, 7, 'home'],
+  ['881206', 'Human hair bundles with closure', 'Brazilian straight 10-30 inch mixed, 3 bundles plus 4x4 closure.', '50', 'Packs', 'Ghana', 'Ama K.', ['Email Confirmed'], 12, 2, 'hair'],
+  ['881207', 'Garden pergola aluminium 3x4 m', 'Louvered roof, motorised, white or anthracite. DDP Madrid.', '20', 'Sets', 'Spain', 'Lucia F.', [], 20, 8, 'home'],
+  ['881208', 'Panel light 600x600 48W backlit', 'For a school project, UGR<19, 5 years warranty, CE RoHS.', '1500', 'Pieces', 'Poland', 'Tomasz W.', ['Experienced buyer', 'Typically replies'], 26, 5, 'lights'],
+  ['881209', 'Silk pillowcase 22 momme', 'Mulberry silk, envelope closure, 10 colours, private label.', '1000', 'Pieces', 'Canada', 'Olivia T.', ['Interactive user'], 30, 3, 'home'],
+  ['881210', 'Tape in extensions 20 inch', 'Double drawn, 40 pcs per pack, colours 60 and 613.', '80', 'Packs', 'France', 'Manon D.', [], 40, 11, 'hair'],
+  ['881211', 'Flood light 200W for a stadium', 'Tender next month: photometric files needed with the quote.', '120', 'Pieces', 'Kenya', 'Otieno J.', ['Email Confirmed'], 50, 0, 'lights'],
+  ['881212', 'Kitchen knife set 8 pieces', 'German steel, wooden block, colour box, Amazon ready.', '600', 'Sets', 'Italy', 'Marco R.', ['Complete order via RFQ'], 60, 0, 'home'],
+  ['881213', 'Wig glue and lace tint spray', 'Waterproof lace glue 38 ml and tint spray, OEM labels.', '3000', 'Pieces', 'South Africa', 'Thandi N.', [], 70, 5, 'hair'],
+  ['881214', 'Track lighting system black 30W', 'For a retail shop fit-out, 3 circuits, CRI > 90.', '250', 'Pieces', 'Netherlands', 'Daan V.', ['Typically replies'], 90, 4, 'lights'],
+];
+
+/** rfqforms: [id, title, description or null, quantity, unit, country ('' empty, null none), buyer or null, tags, posted form, minutes ago, quotes left] */
+const RFQ_FORMS = [
+  ['882301', 'Human hair wigs wholesale mixed lengths', 'Looking for a factory for 13x4 lace wigs, long term order every month.', '500-1000', 'Pieces', 'United States', 'Danielle H.', ['Email Confirmed'], 'hours', 125, 6],
+  ['882302', '防水LED灯带 5米', '需要5050灯珠，12V，出口中东，请报价含运费。', '5000', '件', 'United Arab Emirates', 'Ahmed S.', ['高意向'], 'zhdays', 3 * 1440 + 200, 5],
+  ['882303', 'Porcelain floor tiles 600x1200', 'Matt finish, grey and beige, 20 containers over a year.', '1,200', 'Square Meters', null, 'Rafael G.', ['Verified buyer'], 'date', 2 * 1440 + 600, 9],
+  ['882304', 'Baby stroller lightweight foldable', null, '300', 'Units', '', 'Sara L.', [], 'datetime', 17 * 60 + 5, 4],
+  ['882305', 'Ceramic mugs with custom print', 'Sublimation blanks, 11 oz, white, packed 36 per carton.', '2000', 'Pieces', 'Mexico', null, ['New buyer', 'Email Confirmed'], 'yesterday', 1440 + 300, 7],
+  ['882306', 'Steel rebar HRB400 12 mm', 'CIF Mombasa, mill test certificate required, L/C at sight.', '20', '吨', 'Kenya', 'Brian M.', ['Experienced buyer'], 'mins', 15, 0],
+  ['882307', 'Bamboo toothbrush charcoal bristles', 'Individually boxed, custom logo, FSC bamboo.', '10000', 'Pieces', 'Sweden', 'Elin N.', ['Interactive user'], 'none', 0, 8],
+  ['882308', 'Hair straightener titanium plates', 'Dual voltage, LCD display, private label box, 1 inch plates.', '400', 'Pieces', 'Brazil', 'Larissa C.', ['Typically replies', 'Complete order via RFQ'], 'days', 4 * 1440 + 100, 3],
+];
+
+function rfq12Data(opts) {
+  const MIN = MINUTE;
+  let rfqs;
+  if (opts.shape === 'rfqforms') {
+    rfqs = RFQ_FORMS.map(([id, title, desc, qty, unit, country, buyer, tags, form, ago, left]) => ({
+      id, title, desc, qty, unit, country, buyer, tags, form, at: form === 'none' ? null : opts.now - ago * MIN, left, closed: false,
+    }));
+  } else {
+    rfqs = RFQ_MORE.map(([id, title, desc, qty, unit, country, buyer, tags, hours, left, category], n) => ({
+      id, title, desc, qty, unit, country, buyer, tags, form: 'hours', at: opts.now - hours * 60 * MIN, left, closed: n === 11, category,
+    }));
+  }
+  return `window.__demo = ${JSON.stringify({ now: opts.now, shape: opts.shape, rfqs })};
+`;
+}
+
 // --- eleventh round: the list's life over an hour (static/life11.js draws both) --------
 
 /**
@@ -992,7 +1084,11 @@ function handler(serverCsp) {
       if (p === '/message/weblitePWA.htm') return send(200, 'text/html', chatPage(opts));
       if (p === '/demo/chat-data.js') return send(200, 'text/javascript', chatData(opts));
     }
-    if (host === 'sourcing.alibaba.com' && p === '/rfq/rfq_search_list.htm') return send(200, 'text/html', opts.shape === 'rfqgrid' ? rfqGridPage(opts) : rfqPage(opts));
+    if (host === 'sourcing.alibaba.com' && p === '/rfq/rfq_search_list.htm') {
+      if (['rfqmore', 'rfqforms'].includes(opts.shape)) return send(200, 'text/html', rfq12Page(opts));
+      return send(200, 'text/html', opts.shape === 'rfqgrid' ? rfqGridPage(opts) : rfqPage(opts));
+    }
+    if (host === 'sourcing.alibaba.com' && p === '/demo/rfq12-data.js') return send(200, 'text/javascript', rfq12Data(opts));
     return send(404, 'text/html', `<h1>Not part of the demo: ${esc(host)}${esc(p)}</h1>`);
   };
 }
