@@ -1878,7 +1878,11 @@
 
   // --- RFQ market ---------------------------------------------------------------------------------------
 
-  /** "3 hours before", "25 minutes ago", "2 天前", or a shown date → epoch ms. */
+  /**
+   * "3 hours before", "25 minutes ago", "2 天前", or a shown date → epoch ms. A day
+   * shown without its time ("2026-12-01", "Dec 1, 2026", "Yesterday", "昨天") is dated
+   * at its start in the browser's zone: the day is what the page tells.
+   */
   function postedAt(shown, now = Date.now()) {
     const units = [
       [/(\d+)\s*(?:minutes?|mins?|分钟)/i, MINUTE],
@@ -1889,7 +1893,31 @@
       const m = String(shown).match(re);
       if (m) return now - Number(m[1]) * unit;
     }
-    return parseShownTime(shown) ?? (/\d{4}-\d{2}-\d{2}/.test(shown) ? parseShownTime(`${shown.match(/\d{4}-\d{2}-\d{2}/)[0]} 00:00`) : undefined);
+    const at = parseShownTime(shown);
+    if (at !== undefined) return at;
+    const day = parseShownDay(shown) ?? namedMonthDay(shown, now) ?? contactWhen(String(shown).replace(/^.*[:：]\s*/, ''), now).day;
+    return day ? parseShownTime(`${day} 00:00`) : undefined;
+  }
+
+  /** English month names and their short forms, by month (0 = January). */
+  const MONTH_NAMES = Object.freeze(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+
+  /**
+   * A day written with its month's name ("Dec 1, 2026", "1 December 2026", "Dec 1"):
+   * "YYYY-MM-DD", or undefined. Without a year, the last such day not after `now`.
+   */
+  function namedMonthDay(shown, now = Date.now()) {
+    const s = String(shown);
+    const m = s.match(/\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?/i) ??
+      s.match(/\b(\d{1,2})\s+([a-z]{3})[a-z]*\.?(?:,?\s+(\d{4}))?/i)?.slice(0, 4);
+    if (!m) return undefined;
+    const [name, date] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
+    const month = MONTH_NAMES.indexOf(name.toLowerCase());
+    if (month < 0) return undefined;
+    const today = new Date(now);
+    let year = m[3] ? +m[3] : today.getFullYear();
+    if (!m[3] && new Date(year, month, +date) > today) year -= 1; // a day still to come is last year's
+    return parseShownDay(`${year}-${month + 1}-${date}`);
   }
 
   let countryCodes = null;

@@ -243,6 +243,8 @@ describe('RFQ market shapes of the twelfth round, browser on UTC', () => {
     await shotWithPanel(session.browser, page, 'rfq12-rfqforms');
     await page.close();
     assert.equal(f.read, rfqs.length, 'every request read');
+    // Regression: days shown as "Dec 1, 2026" and "Yesterday" date their requests.
+    assert.equal(f.postedNotRead, 0, 'every date shown is read');
     assert.deepEqual(problems, []);
   });
 
