@@ -1920,6 +1920,12 @@
     return parseShownDay(`${year}-${month + 1}-${date}`);
   }
 
+  /**
+   * Quotes left on a request whose quote count shows no number: 0 when the card says
+   * it is closed or expired (no more quotes); undefined when it says nothing.
+   */
+  const RFQ_CLOSED = /^(?:closed|expired|ended|quotes? closed|已关闭|已结束|已过期|已截止)$/i;
+
   let countryCodes = null;
   /** "United States" (or "US") → "US", through the browser's own region names (English). */
   function countryCode(name) {
@@ -2018,13 +2024,13 @@
         const id = card.getAttribute('data-rfq-id') ?? rfqIdOf(link.getAttribute('href'));
         const read = readRfqByStructure(card, link, overrides);
         const postedMs = read.posted ? postedAt(read.posted, now) : undefined;
-        const quotesLeft = count(read.quotesLeft.match(/\d+/)?.[0]);
+        const quotesLeft = count(read.quotesLeft.match(/\d+/)?.[0]) ?? rfqQuotesLeft(null, card);
         items.push({
           id,
           key: `rfq:${id}`,
           element: card,
           mount: link.parentElement ?? card,
-          missing: [!postedMs && 'time', !read.buyer && !read.country && 'buyer'].filter(Boolean),
+          missing: [!postedMs && 'time', !read.buyer && !read.country && 'buyer', quotesLeft === undefined && 'quotesLeft'].filter(Boolean),
           inquiry: clean({
             id,
             channel: 'rfq',
@@ -2056,12 +2062,13 @@
       const detail = text(one(card, 'rfqDetail', overrides, found));
       const tags = all(card, 'rfqBuyerTag', overrides, found).map(text).filter(Boolean);
       const countryName = text(one(card, 'rfqCountry', overrides, found));
-      const quotesLeft = count(text(one(card, 'rfqQuotesLeft', overrides, found)).match(/\d+/)?.[0]);
+      const quotesLeft = rfqQuotesLeft(one(card, 'rfqQuotesLeft', overrides, found), card);
       items.push({
         id,
         key: `rfq:${id}`,
         element: card,
         mount: link?.parentElement ?? card,
+        missing: [quotesLeft === undefined && 'quotesLeft'].filter(Boolean),
         inquiry: clean({
           id,
           channel: 'rfq',
@@ -2078,7 +2085,21 @@
       });
     }
     const missing = ['rfqCard', 'rfqSubject'].filter((k) => !found.has(k));
+    missing.push(...missingParts(items));
     return { items, header: null, editor: null, health: { found: [...found], missing } };
+  }
+
+  /**
+   * The number of quotes left from a card's count (`shown`, the number's element): the
+   * number, else 0 when the count's own block (or a line of the card) says the request
+   * is closed; undefined when the card shows neither.
+   */
+  function rfqQuotesLeft(shown, card) {
+    const n = count(text(shown).match(/\d+/)?.[0]);
+    if (n !== undefined) return n;
+    const block = shown?.parentElement && card.contains(shown.parentElement) ? shown.parentElement : null;
+    const words = block ? [text(block)] : leaves(card).map((p) => p.text);
+    return words.some((w) => RFQ_CLOSED.test(w.replace(/[\s:：]+$/, '').trim())) ? 0 : undefined;
   }
 
   const COLLECTORS = { inquiryList: collectList, inquiryDetail: collectDetail, chat: collectChat, rfqList: collectRfq };

@@ -42,9 +42,12 @@ describe('RFQ market shapes of the twelfth round, browser on UTC', () => {
     verdict: c.getAttribute('data-xunpan-verdict') ?? c.querySelector('[data-xunpan-verdict]')?.getAttribute('data-xunpan-verdict') ?? null,
   })));
 
-  /** What Xunpan drew outside every card (an overlay left by a card that is gone, or on the banner). */
+  /**
+   * What Xunpan drew outside every card (an overlay left by a card that is gone, or on
+   * the banner); its page-wide notes (the page status, a toast) sit on <html> itself.
+   */
   const drawnOutside = (page) => page.$$eval('[data-xunpan-key], [data-xunpan-host]', (els) => els
-    .filter((e) => !e.closest('div.brh-rfq-item')).map((e) => e.getAttribute('data-xunpan-key') ?? e.parentElement?.className ?? '?'));
+    .filter((e) => !e.closest('div.brh-rfq-item') && e.parentElement !== document.documentElement).map((e) => e.getAttribute('data-xunpan-key') ?? e.parentElement?.className ?? '?'));
 
   /** Waits until every card carries a chip (or 10 s pass), then a moment for stragglers. */
   async function settled(page) {
@@ -223,6 +226,8 @@ describe('RFQ market shapes of the twelfth round, browser on UTC', () => {
     await shotWithPanel(session.browser, page, 'rfq12-rfqmore-hair');
     await page.close();
     assert.equal(f.read, rfqs.length, 'every request read');
+    // Regression: a closed card (its count replaced by "Closed") has no quotes left.
+    assert.equal((await storedItems())['rfq:881212']?.rfq?.quotesLeft, 0, 'the closed card: no quotes left');
     assert.deepEqual(problems, []);
   });
 
