@@ -2068,7 +2068,7 @@
         key: `rfq:${id}`,
         element: card,
         mount: link?.parentElement ?? card,
-        missing: [quotesLeft === undefined && 'quotesLeft'].filter(Boolean),
+        missing: [postedMs === undefined && 'time', quotesLeft === undefined && 'quotesLeft'].filter(Boolean),
         inquiry: clean({
           id,
           channel: 'rfq',

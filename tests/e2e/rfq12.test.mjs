@@ -244,6 +244,9 @@ describe('RFQ market shapes of the twelfth round, browser on UTC', () => {
     if (f.bannerRead) problems.push('the platform\'s banner was read as a request');
     f.requests = rfqs.length;
     f.healthMissing = (await health('rfq_search_list'))?.missing ?? null;
+    // The card that shows no date is said to have none (the health's receivedTime).
+    f.noTimeReported = reportedMissing(await health('rfq_search_list'), /receivedTime 1\//) ? 1 : 0;
+    if (!f.noTimeReported) problems.push('the dateless card is not reported');
     figures.rfqforms = { ...f, problems: problems.length, firstProblems: problems.slice(0, 15) };
     await shotWithPanel(session.browser, page, 'rfq12-rfqforms');
     await page.close();
