@@ -1920,10 +1920,7 @@
     return parseShownDay(`${year}-${month + 1}-${date}`);
   }
 
-  /**
-   * Quotes left on a request whose quote count shows no number: 0 when the card says
-   * it is closed or expired (no more quotes); undefined when it says nothing.
-   */
+  /** What an RFQ card's quote count says in place of a number when it takes no more quotes. */
   const RFQ_CLOSED = /^(?:closed|expired|ended|quotes? closed|已关闭|已结束|已过期|已截止)$/i;
 
   let countryCodes = null;
