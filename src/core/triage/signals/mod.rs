@@ -1042,7 +1042,10 @@ pub fn profile(
         out.push(hit_on(Code::MANY_SUPPLIERS, n.to_string()));
     }
     if let (Some(reg), Some(ip)) = (&buyer.country, &buyer.ip_country) {
-        let (reg, ip) = (reg.trim().to_uppercase(), ip.trim().to_uppercase());
+        let (reg, ip) = (
+            reg.trim().to_ascii_uppercase(),
+            ip.trim().to_ascii_uppercase(),
+        );
         // A buyer travelling to source in China says so; that explains a Chinese IP.
         let explained = ip == "CN"
             && [
@@ -1081,10 +1084,11 @@ pub fn profile(
         && buyer.product_views.is_some_and(|v| v >= 20)
         && buyer.spam_marked_count.unwrap_or(0) == 0
         && buyer.blacklisted_count.unwrap_or(0) == 0;
-    let high_level = buyer
-        .level
-        .as_deref()
-        .is_some_and(|l| matches!(l.trim().to_uppercase().as_str(), "L3" | "L4"));
+    let high_level = buyer.level.as_deref().is_some_and(|l| {
+        ["L3", "L4"]
+            .iter()
+            .any(|h| l.trim().eq_ignore_ascii_case(h))
+    });
     if established || (high_level && buyer.spam_marked_count.unwrap_or(0) == 0) {
         out.push(hit(Code::ESTABLISHED_BUYER));
     }
