@@ -10,6 +10,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
 pub mod mechanisms;
+pub mod unmask;
 
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
 use crate::core::pattern::Pattern;
@@ -85,11 +86,11 @@ impl Text {
         let body = cap(&inquiry.body, MAX_SCAN_BYTES);
         let mut lower = String::with_capacity(body.len() + 64);
         if let Some(s) = &inquiry.subject {
-            push_lowercase(&mut lower, cap(s, 1024));
+            push_read(&mut lower, cap(s, 1024));
             lower.push('\n');
         }
         let body_start = lower.len();
-        push_lowercase(&mut lower, body);
+        push_read(&mut lower, body);
         let (mut letters, mut upper) = (0, 0);
         for c in inquiry.body.chars().take(4096) {
             if c.is_alphabetic() {
@@ -108,14 +109,30 @@ impl Text {
     }
 }
 
-/// Appends `s` lower-cased (ASCII text without a per-character table lookup).
+/// Appends `s` as it reads: lower-cased and unmasked ([`unmask`]).
+fn push_read(out: &mut String, s: &str) {
+    let start = out.len();
+    push_lowercase(out, s);
+    if let Some(plain) = unmask::unmask(&out[start..]) {
+        out.truncate(start);
+        out.push_str(&plain);
+    }
+}
+
+/// Appends `s` lower-cased (ASCII text without a per-character table lookup), without
+/// the characters that hide inside words and with full-width letters as ASCII
+/// ([`unmask::push_lower_visible`]).
 fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
         let start = out.len();
         out.push_str(s);
         out[start..].make_ascii_lowercase();
     } else {
-        out.push_str(&s.to_lowercase());
+        out.reserve(s.len());
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            unmask::push_lower_visible(out, c, chars.peek().copied());
+        }
     }
 }
 
