@@ -892,7 +892,7 @@ fn sender_pays(text: &str, at: usize) -> bool {
 
 pattern!(
     QUANTITY,
-    r"(?-u:\b)\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt(?-u:\b)|kgs?|kilograms?|containers?|conteneurs?|contenedor(?:es)?|cont[eê]iner(?:es)?|contentor(?:es)?|контейнер\w*|konteyner\w*|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт(?:\.|\s|$)|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|\w*teile|adet|sillas|chairs|wigs|panels?|lights?|pipes?)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|(?:(?-u:\b)(?:moq|quantity|qty|cantidad|quantidade)(?-u:\b)|quantité|количеств)[^.\n]{0,15}\d"
+    r"(?-u:\b)\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt(?-u:\b)|kgs?|kilograms?|containers?|conteneurs?|contenedor(?:es)?|cont[eê]iner(?:es)?|contentor(?:es)?|контейнер\w*|konteyner\w*|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт(?:\.|\s|$)|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|\w*teile|adet|sillas|chairs|wigs|panels?|lights?|pipes?|قطعة|قطع|حبة|كرتون|حاوية|cái|chiếc|buah)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|(?:(?-u:\b)(?:moq|quantity|qty|cantidad|quantidade)(?-u:\b)|quantité|количеств)[^.\n]{0,15}\d"
 );
 // A bare steel grade (304, 316L) reads as a specification unless more digits follow
 // it: "+57 312 555 0198" is a phone number, not grade 312.
