@@ -49,6 +49,14 @@
 //!   risky-looking buyers, 11 languages, measured unchanged (35 of 45 spam flagged, 33
 //!   called spam, no buyer called spam, 4 flagged), then held where the fixes its
 //!   misses showed left it.
+//! - `heldout11.jsonl`: 91 by an eleventh writer, written to get past filters and as
+//!   buyers write in a hurry or out of their own language (spelled-out and dotted
+//!   contact words, defanged and spaced-out links, look-alike and full-width letters,
+//!   zero-width characters, capitals; Arabizi, Russian in Latin letters, Hinglish,
+//!   Spanglish, pinyin; chat lines and buying requests): 45 spam, phishing and scams
+//!   of 10 kinds and 46 risky-looking buyers, 11 languages, measured unchanged (28 of
+//!   45 spam flagged, 23 called spam, 1 buyer called spam, 2 flagged), then held
+//!   where the fixes its misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -418,5 +426,40 @@ fn the_tenth_set_holds_its_figures() {
             spam_called: 41,
             buyers_flagged: 3,
         },
+    );
+}
+
+/// The eleventh set, measured unchanged: 28 of 45 spam flagged, 23 called spam, one
+/// buyer called spam and two flagged; now 36 flagged, 30 called spam, the one buyer
+/// called spam the only one flagged. Its misses were mostly disguise: spelled-out,
+/// look-alike, full-width and zero-width writing and links typed apart, now unmasked
+/// before anything reads the text; then an account frozen or a store suspended (zh,
+/// ar), every product's price (ar), and counts in Arabic and Vietnamese that read as
+/// no quantity. Left: a buyer whose CNC drawings are a zip on a file share (called
+/// spam: a document behind a link); off-platform moves with a pretext (one flagged),
+/// nonsense of real words and keyboard rows, fees asked in pinyin, a macro workbook, an
+/// overpayment in broken English and a held payment in Indonesian capitals (not
+/// flagged); a tender in Hinglish, a membership renewal in full-width letters, two
+/// fishing lines and a seller of product photographs (flagged, not called spam).
+#[test]
+fn the_eleventh_set_holds_its_figures() {
+    let name = "heldout11.jsonl";
+    let by_kind = measure(name);
+    let ((spam_lines, spam_flagged, spam_called), (buyers, buyers_flagged, buyers_spam)) =
+        spam_and_buyers(name, &by_kind);
+    assert_eq!((spam_lines, buyers), (45, 46), "{name}: {by_kind:?}");
+    // The one buyer called spam is the drawings zip (h11-090), left above.
+    assert!(buyers_spam <= 1, "{name}: buyers called spam: {by_kind:?}");
+    assert!(
+        buyers_flagged <= 1,
+        "{name}: buyers flagged {buyers_flagged}: {by_kind:?}"
+    );
+    assert!(
+        spam_flagged >= 36,
+        "{name}: spam flagged {spam_flagged}: {by_kind:?}"
+    );
+    assert!(
+        spam_called >= 30,
+        "{name}: spam called {spam_called}: {by_kind:?}"
     );
 }
