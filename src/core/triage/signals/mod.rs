@@ -422,6 +422,20 @@ const DRAWINGS: &[&str] = &[
     "ipt", "iam", "3mf",
 ];
 
+/// Words that name a file as drawings (`CNC_drawings.zip`, `planos-pieza.pdf`): a
+/// buyer's drawings packed or printed are still drawings, a file with no page to sign
+/// in on.
+const DRAWING_NAMES: &[&str] = &[
+    "drawing",
+    "blueprint",
+    "plano",
+    "desenho",
+    "dessin",
+    "zeichnung",
+    "cizim",
+    "chertezh",
+];
+
 /// Whether every link of the text outside the platform passes `test` (given the
 /// link as matched): false without such links.
 fn every_outside_link(text: &Text, mut test: impl FnMut(&str) -> bool) -> bool {
@@ -439,8 +453,8 @@ fn every_outside_link(text: &Text, mut test: impl FnMut(&str) -> bool) -> bool {
     any
 }
 
-/// Whether every outside link goes straight to a drawing file ([`DRAWINGS`]). False
-/// without outside links.
+/// Whether every outside link goes straight to a drawing file, by its type
+/// ([`DRAWINGS`]) or its name ([`DRAWING_NAMES`]). False without outside links.
 pub fn links_to_drawings(text: &Text) -> bool {
     every_outside_link(text, |url| {
         let address = url.split(['?', '#']).next().unwrap_or(url);
@@ -451,7 +465,9 @@ pub fn links_to_drawings(text: &Text) -> bool {
             .and_then(|(_, path)| path.rsplit('/').next());
         // (A sentence's full stop or a bracket may end the match.)
         file.and_then(|f| f.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.'))
-            .is_some_and(|(_, ext)| DRAWINGS.contains(&ext))
+            .is_some_and(|(name, ext)| {
+                DRAWINGS.contains(&ext) || DRAWING_NAMES.iter().any(|n| name.contains(n))
+            })
     })
 }
 
