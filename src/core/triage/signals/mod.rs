@@ -911,10 +911,11 @@ pattern!(
     r"(?-u:\b)\d[\d,.]*\s*(?:k\s)?(?:pcs|pc|pieces?|units?|sets?|pairs?|tons?|tonnes?|mt(?-u:\b)|kgs?|kilograms?|containers?|conteneurs?|contenedor(?:es)?|cont[eê]iner(?:es)?|contentor(?:es)?|контейнер\w*|konteyner\w*|x\s?(?:20|40)\s?(?:ft|')|(?:20|40)\s?(?:ft|gp|hq)|bundles?|cartons?|boxes|rolls?|meters?|metres?|m2|sqm|square meters|pallets?|dozens?|bags?|bottles?|lots?|штук|шт(?:\.|\s|$)|единиц|unidades|piezas|peças|pièces|pezzi|stück|stk|\w*teile|adet|sillas|chairs|wigs|panels?|lights?|pipes?|قطعة|قطع|حبة|كرتون|حاوية|cái|chiếc|buah)|(?:\d+\s*(?:件|个|套|吨|台|箱|条|米|双|只|片))|(?:(?-u:\b)(?:moq|quantity|qty|cantidad|quantidade)(?-u:\b)|quantité|количеств)[^.\n]{0,15}\d"
 );
 // A bare steel grade (304, 316L) reads as a specification unless more digits follow
-// it: "+57 312 555 0198" is a phone number, not grade 312.
+// it: "+57 312 555 0198" is a phone number, not grade 312. An aluminium grade is read
+// after the metal's name ("aluminium 6061"), and an anodized finish is a finish.
 pattern!(
     SPEC,
-    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|mic|micron|°|ft(?-u:\b))|\d\s*%\s*(?:cotton|polyester|spandex|elastane|lycra|nylon|polyamide|wool|linen|silk|viscose|rayon|acrylic|cashmere|bamboo|algod[oóã]n?|poli[eé]ster|coton|laine|baumwolle|wolle|pamuk|хлопок|шерст|棉|涤纶|羊毛)|(?-u:\b)(?:astm|din|en \d|iso \d|grade|tp3\d\d|ss\d|aisi|sch\s?\d+|density|model|size|colou?r|material)(?-u:\b)|[\u4e00-\u9fff]+(?:规格|型号|尺寸|材质)|(?-u:\b)(?:30[1-4]|31[0-7]|321|347)l?(?:\s*[^\d\s\-]|$)"
+    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|mic|micron|°|ft(?-u:\b))|\d\s*%\s*(?:cotton|polyester|spandex|elastane|lycra|nylon|polyamide|wool|linen|silk|viscose|rayon|acrylic|cashmere|bamboo|algod[oóã]n?|poli[eé]ster|coton|laine|baumwolle|wolle|pamuk|хлопок|шерст|棉|涤纶|羊毛)|(?-u:\b)(?:astm|din|en \d|iso \d|grade|tp3\d\d|ss\d|aisi|sch\s?\d+|density|model|size|colou?r|material)(?-u:\b)|alumini?um\s*(?:alloy\s*)?\d{4}|anodi[sz]ed|[\u4e00-\u9fff]+(?:规格|型号|尺寸|材质)|(?-u:\b)(?:30[1-4]|31[0-7]|321|347)l?(?:\s*[^\d\s\-]|$)"
 );
 pattern!(
     TERMS,
