@@ -430,36 +430,27 @@ fn the_tenth_set_holds_its_figures() {
 }
 
 /// The eleventh set, measured unchanged: 28 of 45 spam flagged, 23 called spam, one
-/// buyer called spam and two flagged; now 36 flagged, 30 called spam, the one buyer
-/// called spam the only one flagged. Its misses were mostly disguise: spelled-out,
-/// look-alike, full-width and zero-width writing and links typed apart, now unmasked
-/// before anything reads the text; then an account frozen or a store suspended (zh,
-/// ar), every product's price (ar), and counts in Arabic and Vietnamese that read as
-/// no quantity. Left: a buyer whose CNC drawings are a zip on a file share (called
-/// spam: a document behind a link); off-platform moves with a pretext (one flagged),
-/// nonsense of real words and keyboard rows, fees asked in pinyin, a macro workbook, an
+/// buyer called spam and two flagged; now 36 flagged, 30 called spam, no buyer
+/// flagged. Its misses were mostly disguise: spelled-out, look-alike, full-width and
+/// zero-width writing and links typed apart, now unmasked before anything reads the
+/// text; then an account frozen or a store suspended (zh, ar), every product's price
+/// (ar), counts in Arabic and Vietnamese that read as no quantity, and CNC drawings
+/// zipped on a file share (with an aluminium grade that was no specification) read as
+/// an order teaser. Left: off-platform moves with a pretext (one flagged), nonsense of
+/// real words and keyboard rows, fees asked in pinyin, a macro workbook, an
 /// overpayment in broken English and a held payment in Indonesian capitals (not
 /// flagged); a tender in Hinglish, a membership renewal in full-width letters, two
 /// fishing lines and a seller of product photographs (flagged, not called spam).
 #[test]
 fn the_eleventh_set_holds_its_figures() {
-    let name = "heldout11.jsonl";
-    let by_kind = measure(name);
-    let ((spam_lines, spam_flagged, spam_called), (buyers, buyers_flagged, buyers_spam)) =
-        spam_and_buyers(name, &by_kind);
-    assert_eq!((spam_lines, buyers), (45, 46), "{name}: {by_kind:?}");
-    // The one buyer called spam is the drawings zip (h11-090), left above.
-    assert!(buyers_spam <= 1, "{name}: buyers called spam: {by_kind:?}");
-    assert!(
-        buyers_flagged <= 1,
-        "{name}: buyers flagged {buyers_flagged}: {by_kind:?}"
-    );
-    assert!(
-        spam_flagged >= 36,
-        "{name}: spam flagged {spam_flagged}: {by_kind:?}"
-    );
-    assert!(
-        spam_called >= 30,
-        "{name}: spam called {spam_called}: {by_kind:?}"
+    set_holds(
+        "heldout11.jsonl",
+        Floors {
+            spam_lines: 45,
+            buyers: 46,
+            spam_flagged: 36,
+            spam_called: 30,
+            buyers_flagged: 0,
+        },
     );
 }
