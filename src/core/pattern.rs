@@ -225,6 +225,105 @@ impl Pattern {
     }
 }
 
+/// Several of the engine's patterns asked about one text together
+/// ([`crate::core::text::pattern_set`]), so that a text is scanned once for all of
+/// them instead of once each.
+///
+/// Natively the members run as one `regex::RegexSet`: one pass over the text tells
+/// which members match anywhere in it, and only those are searched again (for where
+/// they match) or believed (whether they match). Most members match few messages, so
+/// most of their scans go. The wasm has no set: [`PatternSet::may_match`] says there
+/// that every member may match, and each is searched alone as before (a set's
+/// automaton would add to the download, and its larger lazy DFA thrashes the cache on
+/// varied text, see docs/performance.md).
+///
+/// With the `pattern-cross-check` feature every member the set rules out is searched
+/// anyway, and a match panics.
+pub(crate) struct PatternSet {
+    #[cfg(not(target_arch = "wasm32"))]
+    set: regex::RegexSet,
+    #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
+    members: Vec<&'static Pattern>,
+}
+
+/// Which members of a [`PatternSet`] may match a text, by their place in the set.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MayMatch(u64);
+
+impl MayMatch {
+    /// Whether member `index` may match; when `false` it surely does not. Natively
+    /// `true` means it does match.
+    pub(crate) fn member(self, index: usize) -> bool {
+        index >= 64 || self.0 & (1 << index) != 0
+    }
+
+    /// Whether member `index`, `pattern`, matches `text` (the text the set was asked
+    /// about): natively the set's answer, in the wasm the member's own search.
+    pub(crate) fn is_match(self, index: usize, pattern: &Pattern, text: &str) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = (pattern, text);
+            self.member(index)
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = index;
+            pattern.is_match(text)
+        }
+    }
+}
+
+impl PatternSet {
+    /// Compiles the members as one set. Built-in patterns only, as constants of the
+    /// source: the tests compile every set, so a failure is a bug.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn new(name: &str, members: &[&'static Pattern]) -> PatternSet {
+        assert!(
+            members.len() <= 64,
+            "pattern set {name} has more than 64 members"
+        );
+        let set = regex::RegexSet::new(members.iter().map(|p| p.full.as_str()))
+            .unwrap_or_else(|e| panic!("bad built-in pattern set {name}: {e}"));
+        PatternSet {
+            set,
+            #[cfg(feature = "pattern-cross-check")]
+            members: members.to_vec(),
+        }
+    }
+
+    /// Which members may match `text` (natively: which do).
+    pub(crate) fn may_match(&self, text: &str) -> MayMatch {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = text;
+            MayMatch(u64::MAX)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let bits = self
+                .set
+                .matches(text)
+                .iter()
+                .fold(0u64, |bits, index| bits | (1 << index));
+            #[cfg(feature = "pattern-cross-check")]
+            for (index, member) in self.members.iter().enumerate() {
+                assert_eq!(
+                    bits & (1 << index) != 0,
+                    member.full.is_match(text) && member.lean.is_match(text),
+                    "pattern {} is {} by its set in {text:?}",
+                    member.full.as_str(),
+                    if bits & (1 << index) != 0 {
+                        "matched"
+                    } else {
+                        "ruled out"
+                    }
+                );
+            }
+            MayMatch(bits)
+        }
+    }
+}
+
 /// The three- and four-byte openings of the text being read, so that a pattern can
 /// skip a search it cannot win.
 ///

@@ -23,6 +23,23 @@ macro_rules! pattern {
 }
 pub(crate) use pattern;
 
+/// Declares a set of the engine's patterns searched over one text together,
+/// `pattern_set!(NAME, [A, B, …]);` (at most 64, each declared with [`pattern`]): see
+/// [`crate::core::pattern::PatternSet`]. Natively the set is compiled on first use;
+/// the wasm has nothing to compile (every member is searched alone there).
+macro_rules! pattern_set {
+    ($name:ident, [$($member:ident),+ $(,)?]) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        static $name: std::sync::LazyLock<$crate::core::pattern::PatternSet> =
+            std::sync::LazyLock::new(|| {
+                $crate::core::pattern::PatternSet::new(stringify!($name), &[$(&*$member),+])
+            });
+        #[cfg(target_arch = "wasm32")]
+        static $name: $crate::core::pattern::PatternSet = $crate::core::pattern::PatternSet {};
+    };
+}
+pub(crate) use pattern_set;
+
 /// Compiles one of the engine's own patterns. They are constants of the source, so
 /// a bad one is a bug caught by the tests, never a runtime condition.
 ///

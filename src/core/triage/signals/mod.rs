@@ -14,7 +14,7 @@ pub mod unmask;
 
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
 use crate::core::pattern::Pattern;
-use crate::core::text::pattern;
+use crate::core::text::{pattern, pattern_set};
 use crate::core::triage::rules::Code;
 
 /// At most this many bytes of text are scanned.
@@ -956,6 +956,24 @@ pattern!(
     r"^\s*(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings|hola|buenas|buenos|bonjour|bonsoir|olá|ola|bom dia|boa tarde|ciao|buongiorno|hallo|guten tag|здравствуйте|добрый|привет|salam|assalam|marhaba|你好|您好|尊敬)"
 );
 
+// The genuine signs' patterns, in the order of `genuine`'s checks, then COMPANY.
+pattern_set!(
+    GENUINE_SIGNS,
+    [
+        QUANTITY,
+        SPEC,
+        TERMS,
+        CERTS,
+        DELIVERY,
+        TARGET,
+        TARGET_PER_UNIT,
+        PACKAGING,
+        SAMPLES,
+        GREETING,
+        COMPANY,
+    ]
+);
+
 /// Signs of a real buyer. Returns how many distinct signs were found.
 pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Vec<Hit>) -> usize {
     let t = text.lower.as_str();
@@ -963,6 +981,7 @@ pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Ve
     if names_product {
         out.push(hit(Code::NAMES_PRODUCT));
     }
+    let found = GENUINE_SIGNS.may_match(t);
     let checks: [(Code, &Pattern); 10] = [
         (Code::GIVES_QUANTITY, &QUANTITY),
         (Code::GIVES_SPECIFICATION, &SPEC),
@@ -975,15 +994,15 @@ pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Ve
         (Code::ASKS_SAMPLES, &SAMPLES),
         (Code::GREETS, &GREETING),
     ];
-    for (code, pattern) in checks {
-        if pattern.is_match(t) && !out[before..].iter().any(|h| h.code == code) {
+    for (index, (code, pattern)) in checks.into_iter().enumerate() {
+        if found.is_match(index, pattern, t) && !out[before..].iter().any(|h| h.code == code) {
             out.push(hit(code));
         }
     }
     let buyer = inquiry.buyer.as_ref();
     let company_fields =
         buyer.is_some_and(|b| b.company.is_some() && (b.website.is_some() || b.phone.is_some()));
-    if COMPANY.is_match(t) || company_fields {
+    if found.is_match(checks.len(), &COMPANY, t) || company_fields {
         out.push(hit(Code::COMPANY_DETAILS));
     }
     out.len() - before
