@@ -668,7 +668,11 @@ impl Found {
 
     /// Records the concepts of one lexicon (and, with `links`, where links start).
     fn read(&mut self, words: &Words, lexicon: &Lexicon, links: bool) {
-        let check = |terms: &[Term], i: usize, found: &mut Found| {
+        // `first_matched`: the terms were found by their first part, which word `i`
+        // is known to match (a number, or the very word), so the check starts at the
+        // second.
+        let check = |terms: &[Term], i: usize, first_matched: bool, found: &mut Found| {
+            let from = usize::from(first_matched);
             for term in terms {
                 let end = i + term.parts.len();
                 if end <= words.len()
@@ -676,6 +680,7 @@ impl Found {
                         .parts
                         .iter()
                         .enumerate()
+                        .skip(from)
                         .all(|(k, p)| words.get(i + k).is_some_and(|w| p.matches(&w)))
                 {
                     let list = found.at.entry(term.concept).or_default();
@@ -688,20 +693,20 @@ impl Found {
         for (i, word) in words.iter().enumerate() {
             let word = &word;
             if word.number {
-                check(&lexicon.numbers, i, self);
+                check(&lexicon.numbers, i, true, self);
                 continue;
             }
             if links && matches!(word.text, "http" | "https" | "www") && self.links.len() < 64 {
                 self.links.push(i);
             }
             if let Some(terms) = lexicon.exact.get(word.text) {
-                check(terms, i, self);
+                check(terms, i, true, self);
             }
             // The stem key is the word's first MIN_STEM_CHARS characters, sliced, not copied.
             if let Some((cut, _)) = word.text.char_indices().nth(MIN_STEM_CHARS - 1) {
                 let key_end = cut + word.text[cut..].chars().next().map_or(0, char::len_utf8);
                 if let Some(terms) = lexicon.stems.get(&word.text[..key_end]) {
-                    check(terms, i, self);
+                    check(terms, i, false, self);
                 }
             }
         }
