@@ -233,15 +233,13 @@ impl Pattern {
 /// them instead of once each.
 ///
 /// Natively the members run as one `regex::RegexSet`: one pass over the text tells
-/// which members match anywhere in it, and only those are searched again (for where
-/// they match) or believed (whether they match). Most members match few messages, so
-/// most of their scans go. The wasm has no set: [`PatternSet::may_match`] says there
-/// that every member may match, and each is searched alone as before (a set's
-/// automaton would add to the download, and its larger lazy DFA thrashes the cache on
-/// varied text, see docs/performance.md).
+/// which members match anywhere in it, and [`MayMatch::is_match`] answers from that.
+/// The wasm has no set: there [`MayMatch::is_match`] searches the member alone, as
+/// before (a set's automaton would add to the download, and a large set's lazy DFA
+/// thrashes its cache on varied text, see docs/performance.md).
 ///
-/// With the `pattern-cross-check` feature every member the set rules out is searched
-/// anyway, and a match panics.
+/// With the `pattern-cross-check` feature every member's answer is checked against
+/// its own searches on both paths, and a difference panics.
 pub(crate) struct PatternSet {
     #[cfg(not(target_arch = "wasm32"))]
     set: regex::RegexSet,
@@ -249,24 +247,25 @@ pub(crate) struct PatternSet {
     members: Vec<&'static Pattern>,
 }
 
-/// Which members of a [`PatternSet`] may match a text, by their place in the set.
+/// Which members of a [`PatternSet`] match a text, by their place in the set
+/// (natively; the wasm knows nothing until it searches).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct MayMatch(u64);
+pub(crate) struct MayMatch {
+    #[cfg(not(target_arch = "wasm32"))]
+    bits: u64,
+}
 
 impl MayMatch {
-    /// Whether member `index` may match; when `false` it surely does not. Natively
-    /// `true` means it does match.
-    pub(crate) fn member(self, index: usize) -> bool {
-        index >= 64 || self.0 & (1 << index) != 0
-    }
-
     /// Whether member `index`, `pattern`, matches `text` (the text the set was asked
     /// about): natively the set's answer, in the wasm the member's own search.
     pub(crate) fn is_match(self, index: usize, pattern: &Pattern, text: &str) -> bool {
         #[cfg(not(target_arch = "wasm32"))]
         {
             let _ = (pattern, text);
-            self.member(index)
+            u32::try_from(index)
+                .ok()
+                .and_then(|index| self.bits.checked_shr(index))
+                .is_some_and(|bits| bits & 1 != 0)
         }
         #[cfg(target_arch = "wasm32")]
         {
@@ -294,12 +293,12 @@ impl PatternSet {
         }
     }
 
-    /// Which members may match `text` (natively: which do).
+    /// Which members match `text` (natively; the wasm searches each when asked).
     pub(crate) fn may_match(&self, text: &str) -> MayMatch {
         #[cfg(target_arch = "wasm32")]
         {
             let _ = text;
-            MayMatch(u64::MAX)
+            MayMatch {}
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -322,7 +321,7 @@ impl PatternSet {
                     }
                 );
             }
-            MayMatch(bits)
+            MayMatch { bits }
         }
     }
 }
