@@ -791,18 +791,22 @@
         const answer = await actions.insert?.(select.value, mode, language);
         const { ok, lint, editor } = Array.isArray(answer) || !answer ? { ok: answer !== undefined, lint: answer ?? [] } : answer;
         kept.lint = lint;
+        // The box did not take the reply (or there is none): say so, and where the reply is.
+        if (ok) kept.notice = 'insertedCheck';
+        else if (answer && !Array.isArray(answer)) kept.notice = answer.copied ? 'insertNotTakenCopied' : 'insertNotTaken';
+        // Drawn before the editor is scrolled to: the flags make the card taller.
+        kept.busy = false;
+        kept.show();
         if (ok) {
           // The draft must be seen before it is sent: bring the editor into view.
           (editor?.isConnected ? editor : null)?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-          kept.notice = 'insertedCheck';
           toast(t('insertedCheck'), null, 6000);
-        } else if (answer && !Array.isArray(answer)) {
-          // The box did not take the reply (or there is none): say so, and where the reply is.
-          kept.notice = answer.copied ? 'insertNotTakenCopied' : 'insertNotTaken';
         }
       } finally {
-        kept.busy = false;
-        kept.show();
+        if (kept.busy) {
+          kept.busy = false;
+          kept.show();
+        }
       }
     };
     // Insert keeps what the rep typed (the text goes in at the cursor); replace swaps
