@@ -222,3 +222,42 @@ export async function shotWithPanel(browser, page, name) {
 
 /** Whether the health (`readHealth`) names a part matching `re` as missing. */
 export const reportedMissing = (health, re) => (health?.missing ?? []).some((m) => re.test(String(m)));
+
+/**
+ * One buyer's stored item against the truth (`want`: `text`, a list of the buyer's
+ * words, any of which may be read; `name`; `at`, the time or the times it may carry):
+ * text, buyer and time each read right or named missing by the health `h`; no verdict
+ * but "unread" from no text; nothing matching `ours` (our own words) read as the
+ * buyer's. Counts into `f` (text, textReported, buyer, buyerReported, time,
+ * timeReported, oursAsBuyers); returns the problems found.
+ */
+export function judgeReading(label, item, want, h, f, ours) {
+  const MINUTE = 60_000;
+  const flat = (t) => String(t ?? '').replace(/\s+/g, ' ').trim();
+  const problems = [];
+  if (!item) return [`${label}: not stored (health missing ${JSON.stringify(h?.missing)})`];
+  const body = item.inquiry?.body ?? '';
+  if (ours.test(body)) {
+    f.oursAsBuyers += 1;
+    problems.push(`${label}: our own words read as the buyer's: "${body.slice(0, 100)}" (verdict ${item.verdict})`);
+  }
+  if (body) {
+    if (want.text.some((t) => flat(body).includes(flat(t).slice(0, 60)))) f.text += 1;
+    else problems.push(`${label}: the text read is not the buyer's: "${body.slice(0, 80)}"`);
+  } else {
+    if (reportedMissing(h, /message|text/i)) f.textReported += 1;
+    else problems.push(`${label}: no text and the health does not say so`);
+    if (item.verdict && item.verdict !== 'unread') problems.push(`${label}: a verdict (${item.verdict}) from no text`);
+  }
+  if (item.buyer === want.name) f.buyer += 1;
+  else if (item.buyer) problems.push(`${label}: buyer "${item.buyer}", want "${want.name}"`);
+  else if (reportedMissing(h, /buyer|name/i)) f.buyerReported += 1;
+  else problems.push(`${label}: no buyer and the health does not say so`);
+  if (item.receivedAt) {
+    const off = Math.min(...[want.at].flat().map((at) => Math.abs(Date.parse(item.receivedAt) - at)));
+    if (off < MINUTE) f.time += 1;
+    else problems.push(`${label}: time ${item.receivedAt}, ${Math.round(off / MINUTE)} min off`);
+  } else if (reportedMissing(h, /time|date/i)) f.timeReported += 1;
+  else problems.push(`${label}: no time and the health does not say so`);
+  return problems;
+}

@@ -13,12 +13,11 @@
 // gathers its figures before it asserts; they go to artifacts/life11-figures.json.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
+import { judgeReading, shapeSession, shotWithPanel } from './harness.mjs';
 import { clickByRole, findByRole } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
 const ROW = 'a.inquiry-item[data-trade-id]';
-const MINUTE = 60_000;
 const INSERT = /^(Insert reply|插入回复)$/;
 // Words of our own messages on these shapes: a buyer's reading never holds them.
 const OURS = /thank you for your inquiry|will send the price list/i;
@@ -48,35 +47,7 @@ function strayChips(chips, allowed) {
 describe('the list over an hour, eleventh round, browser on UTC', () => {
   const { session, figures, open, storedItems, health } = shapeSession('life11');
 
-  /** One buyer's stored item against the truth; counts into `f`, returns the problems. */
-  function judge(label, item, want, h, f) {
-    const problems = [];
-    if (!item) return [`${label}: not stored (health missing ${JSON.stringify(h?.missing)})`];
-    const body = item.inquiry?.body ?? '';
-    if (OURS.test(body)) {
-      f.oursAsBuyers += 1;
-      problems.push(`${label}: our own words read as the buyer's: "${body.slice(0, 80)}" (verdict ${item.verdict})`);
-    }
-    if (body) {
-      if (want.text.some((t) => flat(body).includes(flat(t).slice(0, 60)))) f.text += 1;
-      else problems.push(`${label}: the text read is not the buyer's: "${body.slice(0, 80)}"`);
-    } else {
-      if (reportedMissing(h, /message|text/i)) f.textReported += 1;
-      else problems.push(`${label}: no text and the health does not say so`);
-      if (item.verdict && item.verdict !== 'unread') problems.push(`${label}: a verdict (${item.verdict}) from no text`);
-    }
-    if (item.buyer === want.name) f.buyer += 1;
-    else if (item.buyer) problems.push(`${label}: buyer "${item.buyer}", want "${want.name}"`);
-    else if (reportedMissing(h, /buyer|name/i)) f.buyerReported += 1;
-    else problems.push(`${label}: no buyer and the health does not say so`);
-    if (item.receivedAt) {
-      const off = Math.min(...want.at.map((at) => Math.abs(Date.parse(item.receivedAt) - at)));
-      if (off < MINUTE) f.time += 1;
-      else problems.push(`${label}: time ${item.receivedAt}, ${Math.round(off / MINUTE)} min off`);
-    } else if (reportedMissing(h, /time|date/i)) f.timeReported += 1;
-    else problems.push(`${label}: no time and the health does not say so`);
-    return problems;
-  }
+  const judge = (label, item, want, h, f) => judgeReading(label, item, want, h, f, OURS);
 
   /**
    * The list as shown now against the truth: every row tagged with its stored reading,

@@ -11,12 +11,11 @@
 // artifacts/shapes8-figures.json; screenshots at 1366×768, and of the side panel at 400 px.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
+import { judgeReading, reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
 import { clickByRole } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
 const DETAIL = 'https://message.alibaba.com/message/maDetail.htm';
-const MINUTE = 60_000;
 const INSERT = /^(Insert reply|插入回复)$/;
 // Words of our own messages on these shapes: a buyer's reading never holds them.
 const OURS = /thank you for your inquiry|T\/T deposit to our company bank account/i;
@@ -24,40 +23,7 @@ const OURS = /thank you for your inquiry|T\/T deposit to our company bank accoun
 describe('page shapes of the eighth round, browser on UTC', () => {
   const { session, figures, open, storedItems, health } = shapeSession('shapes8');
 
-  /**
-   * One buyer's item against the truth: text, buyer and time each read right or named
-   * missing by the health; no verdict but "unread" from no text; nothing of ours read as
-   * the buyer's. Counts into `f`; returns the problems found.
-   */
-  function judge(label, item, want, h, f) {
-    const problems = [];
-    if (!item) return [`${label}: not stored (health missing ${JSON.stringify(h?.missing)})`];
-    const body = item.inquiry?.body ?? '';
-    if (OURS.test(body)) {
-      f.oursAsBuyers += 1;
-      problems.push(`${label}: our own words read as the buyer's: "${body.slice(0, 100)}" (verdict ${item.verdict})`);
-    }
-    if (body) {
-      const flat = (t) => t.replace(/\s+/g, ' ').trim();
-      if (want.text.some((t) => flat(body).includes(flat(t).slice(0, 60)))) f.text += 1;
-      else problems.push(`${label}: the text read is not the buyer's: "${body.slice(0, 80)}"`);
-    } else {
-      if (reportedMissing(h, /message|text/i)) f.textReported += 1;
-      else problems.push(`${label}: no text and the health does not say so`);
-      if (item.verdict && item.verdict !== 'unread') problems.push(`${label}: a verdict (${item.verdict}) from no text`);
-    }
-    if (item.buyer === want.name) f.buyer += 1;
-    else if (item.buyer) problems.push(`${label}: buyer "${item.buyer}", want "${want.name}"`);
-    else if (reportedMissing(h, /buyer|name/i)) f.buyerReported += 1;
-    else problems.push(`${label}: no buyer and the health does not say so`);
-    if (item.receivedAt) {
-      const off = Math.abs(Date.parse(item.receivedAt) - want.at);
-      if (off < MINUTE) f.time += 1;
-      else problems.push(`${label}: time ${item.receivedAt}, ${Math.round(off / MINUTE)} min off ${new Date(want.at).toISOString()}`);
-    } else if (reportedMissing(h, /time|date/i)) f.timeReported += 1;
-    else problems.push(`${label}: no time and the health does not say so`);
-    return problems;
-  }
+  const judge = (label, item, want, h, f) => judgeReading(label, item, want, h, f, OURS);
 
   test('list whose rows mark unread / read / replied by styling only; replied rows show our reply', async () => {
     const page = await open(`${LIST}?shape=marks&tz=UTC#feedback/all`);
