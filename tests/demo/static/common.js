@@ -23,6 +23,59 @@ window.__demoKit = Object.freeze({
     info.append(this.el('span', 'name', c.contactNick), this.el('span', 'tag-item', c.countryCode));
     return info;
   },
+  /**
+   * The detail page's TinyMCE as the reference shows it ([A] §3.3): a hidden
+   * `textarea#<id>` and an `<id>_ifr` frame appended to `slot`, the draft kept in the
+   * editor's own model (getContent / setContent / insertContent, `change` and `input`
+   * events). The page's counter (`counter`, with `labels`) reads the model. `destroy()`
+   * makes the editor refuse text, as a removed TinyMCE does.
+   */
+  tinyMceLike(slot, counter, labels, id = 'normal-im-send') {
+    const area = this.el('textarea');
+    area.id = id;
+    area.hidden = true;
+    const frame = this.el('iframe', 'editor-frame');
+    frame.id = `${id}_ifr`;
+    slot.append(area, frame);
+    const body = frame.contentDocument.body;
+    body.contentEditable = 'true';
+    body.style.font = '14px sans-serif';
+    const listeners = {};
+    let model = '';
+    let alive = true;
+    const fire = (name) => (listeners[name] ?? []).forEach((fn) => fn({ type: name }));
+    const set = (html) => {
+      if (!alive) throw new Error('this editor was removed');
+      model = String(html);
+      body.innerHTML = model;
+      fire('change');
+    };
+    const editor = {
+      id,
+      getContent: () => model,
+      setContent: set,
+      insertContent: (html) => set(model + String(html)),
+      fire,
+      on(name, fn) {
+        (listeners[name] ??= []).push(fn);
+      },
+      getBody: () => body,
+      destroy() {
+        alive = false;
+      },
+    };
+    body.addEventListener('input', () => {
+      model = body.innerHTML;
+      fire('input');
+    });
+    const update = () => {
+      counter.textContent = `${labels.draft}: ${(body.textContent ?? '').length} ${labels.chars}`;
+      area.value = model;
+    };
+    editor.on('change', update);
+    editor.on('input', update);
+    return editor;
+  },
   /** Two digits. */
   pad: (n) => String(n).padStart(2, '0'),
   /** "HH:MM" of a time (epoch ms or a Date) in the browser's zone. */

@@ -33,50 +33,7 @@
   const counter = document.getElementById('draft-counter');
 
   function createEditor(editorId = 'normal-im-send') {
-    const slot = document.getElementById('editor-slot');
-    const area = document.createElement('textarea');
-    area.id = editorId;
-    area.hidden = true;
-    const frame = document.createElement('iframe');
-    frame.id = `${editorId}_ifr`;
-    frame.className = 'editor-frame';
-    slot.append(area, frame);
-    const body = frame.contentDocument.body;
-    body.contentEditable = 'true';
-    body.style.font = '14px sans-serif';
-    const listeners = {};
-    let model = '';
-    const fire = (name) => (listeners[name] ?? []).forEach((fn) => fn({ type: name }));
-    editor = {
-      id: editorId,
-      getContent: () => model,
-      setContent(html) {
-        model = String(html);
-        body.innerHTML = model;
-        fire('change');
-      },
-      insertContent(html) {
-        model += String(html);
-        body.innerHTML = model;
-        fire('change');
-      },
-      fire,
-      on(name, fn) {
-        (listeners[name] ??= []).push(fn);
-      },
-      getBody: () => body,
-    };
-    body.addEventListener('input', () => {
-      model = body.innerHTML;
-      fire('input');
-    });
-    const update = () => {
-      const text = body.textContent ?? '';
-      counter.textContent = `${t.draft}: ${text.length} ${t.chars}`;
-      area.value = model;
-    };
-    editor.on('change', update);
-    editor.on('input', update);
+    editor = window.__demoKit.tinyMceLike(document.getElementById('editor-slot'), counter, t, editorId);
     const placeholder = document.querySelector('.mock-reply');
     if (placeholder) placeholder.hidden = true;
   }

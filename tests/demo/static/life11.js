@@ -288,56 +288,9 @@
     show();
   }
 
-  /** A TinyMCE-like editor (hidden textarea, "<id>_ifr" frame) made from the placeholder. */
+  /** The detail's TinyMCE-like editor, made from the placeholder (`mock`). */
   function createEditor(slot, counter, mock) {
-    const area = document.createElement('textarea');
-    area.id = 'normal-im-send';
-    area.hidden = true;
-    const frame = document.createElement('iframe');
-    frame.id = 'normal-im-send_ifr';
-    frame.className = 'editor-frame';
-    slot.append(area, frame);
-    const body = frame.contentDocument.body;
-    body.contentEditable = 'true';
-    body.style.font = '14px sans-serif';
-    const listeners = {};
-    let model = '';
-    let alive = true;
-    const fire = (name) => (listeners[name] ?? []).forEach((fn) => fn({ type: name }));
-    const editor = {
-      id: 'normal-im-send',
-      getContent: () => model,
-      setContent(html) {
-        if (!alive) throw new Error('this editor was removed');
-        model = String(html);
-        body.innerHTML = model;
-        fire('change');
-      },
-      insertContent(html) {
-        if (!alive) throw new Error('this editor was removed');
-        model += String(html);
-        body.innerHTML = model;
-        fire('change');
-      },
-      fire,
-      on(name, fn) {
-        (listeners[name] ??= []).push(fn);
-      },
-      getBody: () => body,
-      destroy() {
-        alive = false;
-      },
-    };
-    body.addEventListener('input', () => {
-      model = body.innerHTML;
-      fire('input');
-    });
-    const update = () => {
-      counter.textContent = `${t.draft}: ${(body.textContent ?? '').length} ${t.chars}`;
-      area.value = model;
-    };
-    editor.on('change', update);
-    editor.on('input', update);
+    const editor = window.__demoKit.tinyMceLike(slot, counter, t);
     mock.hidden = true;
     return editor;
   }
