@@ -477,7 +477,7 @@
   }
 
   let drawnSince = false; // whether anything was drawn yet (before, no subtree is looked through)
-  const IDENTITY_SELECTOR = (Site.IDENTITY_ATTRIBUTES ?? ['data-trade-id', 'data-cid']).map((a) => `[${a}]`).join(',');
+  const IDENTITY_SELECTOR = Site.IDENTITY_ATTRIBUTES.map((a) => `[${a}]`).join(',');
 
   /**
    * A subtree the page put (back) into the document: a row element it took out and
@@ -491,7 +491,7 @@
     const marked = node.matches(IDENTITY_SELECTOR) ? [node, ...node.querySelectorAll(IDENTITY_SELECTOR)] : node.querySelectorAll(IDENTITY_SELECTOR);
     for (const el of marked) {
       let id = null;
-      for (const name of Site.IDENTITY_ATTRIBUTES ?? []) id ??= Site.itemOfAttribute(name, el.getAttribute(name));
+      for (const name of Site.IDENTITY_ATTRIBUTES) id ??= Site.itemOfAttribute(name, el.getAttribute(name));
       if (!id) continue;
       for (let at = el; at && at !== node.parentElement; at = at.parentElement) {
         const mount = drawnOn.get(at);
@@ -1191,7 +1191,7 @@
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: Site.IDENTITY_ATTRIBUTES ?? ['data-trade-id', 'data-cid'],
+      attributeFilter: Site.IDENTITY_ATTRIBUTES,
       attributeOldValue: true,
     });
     // page-data.js may have posted before we listened: ask it to post those again.
