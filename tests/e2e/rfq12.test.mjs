@@ -80,6 +80,15 @@ describe('RFQ market shapes of the twelfth round, browser on UTC', () => {
     const stored = await storedItems();
     const h = await health('rfq_search_list');
     f.steps[label] = { cards: cards.length, ids: [...new Set(cards.map((c) => c.id))].length };
+    // A request the page shows twice is one request: both cards tell the same.
+    const told = new Map();
+    for (const card of cards.filter((c) => c.verdict)) {
+      if (told.has(card.id) && told.get(card.id) !== card.verdict) {
+        f.twiceTold = (f.twiceTold ?? 0) + 1;
+        problems.push(`${label} ${card.id}: shown twice, once ${told.get(card.id)} and once ${card.verdict}`);
+      }
+      told.set(card.id, card.verdict);
+    }
     for (const card of cards) {
       const want = truth[card.id];
       if (!want) {
@@ -101,6 +110,13 @@ describe('RFQ market shapes of the twelfth round, browser on UTC', () => {
         }
       }
       const item = stored[`rfq:${card.id}`];
+      // Nothing of a request changes as the page rearranges its cards: nor its verdict.
+      const before = f.verdicts[card.id];
+      if (item?.verdict && before && before !== item.verdict) {
+        f.verdictChanged += 1;
+        problems.push(`${label} ${card.id}: stored ${before} before, ${item.verdict} now (score ${item.score})`);
+      }
+      if (item?.verdict) f.verdicts[card.id] = item.verdict;
       if (card.verdict && item && card.verdict !== item.verdict) {
         f.staleVerdicts += 1;
         problems.push(`${label} ${card.id}: the card shows ${card.verdict}, its request is stored ${item.verdict}`);
@@ -172,7 +188,7 @@ describe('RFQ market shapes of the twelfth round, browser on UTC', () => {
     return cards;
   }
 
-  const fresh = () => ({ steps: {}, read: 0, text: 0, quantity: 0, country: 0, noCountryLeftOut: 0, countryReported: 0, buyer: 0,
+  const fresh = () => ({ steps: {}, verdicts: {}, verdictChanged: 0, read: 0, text: 0, quantity: 0, country: 0, noCountryLeftOut: 0, countryReported: 0, buyer: 0,
     noBuyerLeftOut: 0, buyerReported: 0, posted: 0, postedReported: 0, postedNotRead: 0, noTimeLeftOut: 0, clocksNotRead: 0,
     clocksWrong: 0, quotes: 0, worthQuotingWrong: 0, tags: 0, noise: 0, ownChips: 0, otherChips: 0, chipless: 0,
     doubleChips: 0, staleVerdicts: 0, drawnOutside: 0 });

@@ -364,6 +364,10 @@ impl TriageSettings {
 pub struct Seen {
     /// Fingerprint → (buyer key hash → times seen, when last received).
     texts: rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<u64, (u32, Option<i64>)>>,
+    /// Fingerprint and inquiry id → what its first reading was told: one inquiry read
+    /// twice (a page that shows it twice, a fuller reading) is one message, not a copy.
+    /// A list, searched from its end: a batch is one page's items.
+    readings: Vec<(u64, Repeats)>,
 }
 
 /// Texts shorter than this many letters are not fingerprinted: "hi" twice is no campaign.
@@ -467,6 +471,26 @@ impl Seen {
         let Some(text_hash) = fingerprint(lower_body, read) else {
             return Repeats::default();
         };
+        let reading = inquiry.id.as_deref().filter(|id| !id.is_empty()).map(|id| {
+            let mut key = text_hash;
+            fnv(&mut key, id.as_bytes());
+            key
+        });
+        if let Some(key) = reading {
+            if let Some((_, first)) = self.readings.iter().rev().find(|(k, _)| *k == key) {
+                return *first;
+            }
+        }
+        let repeats = self.count(inquiry, text_hash);
+        if let Some(key) = reading {
+            self.readings.push((key, repeats));
+        }
+        repeats
+    }
+
+    /// Counts this sight of the text `text_hash` from `inquiry`'s buyer and says how
+    /// often it was seen before.
+    fn count(&mut self, inquiry: &Inquiry, text_hash: u64) -> Repeats {
         let buyer = inquiry.buyer.as_ref().and_then(|b| {
             b.account_id
                 .as_ref()
