@@ -89,6 +89,16 @@
 //            "Date Posted" relative in English or Chinese or absolute, no country, no
 //            buyer, other buyer tags, a title only, no date at all, and a banner of the
 //            platform's own between the cards.
+// More shapes written blind in the twelfth round (tests/e2e/shapes12.test.mjs; en12ListPage,
+// editorMarkup and frame12Page name the evidence):
+//   en12     the inquiry list in the English UI, times as English lists show them
+//            (relative, 12-hour clocks, month names), the exact time kept on some rows
+//            in a <time datetime>, on others in an en-US tooltip ("12/3/2026, 2:32:10 PM");
+//   cke4     the detail whose reply box is an iframe-based rich editor drawn as
+//            CKEditor 4 draws one (no "<id>_ifr" frame, no editor global);
+//   mcemod   the detail's TinyMCE set up at load, the library kept to the page's bundle
+//            (no window.tinymce once the editor is up);
+//   frame12  My Alibaba (i.alibaba.com/index.htm) with the message center in a frame.
 'use strict';
 
 const fs = require('node:fs');
@@ -101,7 +111,7 @@ const DATA = path.join(__dirname, 'data');
 const STATIC = path.join(__dirname, 'static');
 const NODE_MODULES = path.join(__dirname, '..', 'node_modules');
 /** The shapes whose reply box is a real editor library (static/real-editors.mjs draws them). */
-const REAL_EDITORS = ['tiny8', 'quill', 'prosemirror', 'lexreal'];
+const REAL_EDITORS = ['tiny8', 'quill', 'prosemirror', 'lexreal', 'mcemod'];
 // The detail page loads the buyer profile as JSONP from the CRM host, as the real one does.
 const STRICT_CSP = "default-src 'self'; script-src 'self' https://alicrm.alibaba.com";
 const MINUTE = 60_000;
@@ -144,7 +154,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms|en12|cke4|mcemod|frame12)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
   };
@@ -484,7 +494,7 @@ function detailPage(opts, id) {
   const num = (v) => (v < 0 ? '-' : String(v));
   const body = `<div class="layout detail"><main class="content">
 <h2 class="detail-title">${t.no}${esc(q.id)} · ${esc(q.subject)}</h2>
-${['ce', 'textarea', 'lexical', 'quill', 'prosemirror', 'lexreal'].includes(opts.shape) ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
+${['ce', 'textarea', 'lexical', 'quill', 'prosemirror', 'lexreal', 'cke4', 'mcemod'].includes(opts.shape) ? '<input class="_search_W2e9" type="search" placeholder="Search messages" aria-label="Search messages" autofocus>' : ''}
 ${opts.shape === 'sides' ? sidesConversation(q, tm, opts) : `<div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>`}
 <div class="reply-wrapper"><div class="send-header-menu"><span>${t.quote}</span><span>☺</span></div>
 ${editorMarkup(opts, t)}
@@ -559,6 +569,25 @@ function editorMarkup(opts, t) {
     // real TinyMCE 8, newer than what the sources saw (§10.4: the 2026 page is unknown).
     return `<div class="mock-reply"><div class="holder">${t.holder}</div></div>
 <div id="editor-slot"></div>`;
+  }
+  if (opts.shape === 'mcemod') {
+    // Evidence: [A] §3.3: TinyMCE named normal-im-send (a hidden textarea, its
+    // "normal-im-send_ifr" frame). Written blind: the page's bundle keeps the library
+    // to itself (no window.tinymce once the editor is up), set up at load, so the
+    // editor's API cannot be reached from the page's world; only its frame can.
+    return '<div id="editor-slot"><textarea id="normal-im-send"></textarea></div>';
+  }
+  if (opts.shape === 'cke4') {
+    // What-if, no evidence for this page (§3.3 "Rich text: … no evidence", §10.4: whether
+    // the 2026 page still uses TinyMCE is unknown): an iframe-based rich editor as
+    // CKEditor 4 draws one: the textarea hidden, a box around a same-origin frame with a
+    // title, its body the editable element; the frame has no "<id>_ifr" name, the page
+    // no editor global. static/detail.js draws it; its model is the frame body's HTML.
+    return `<textarea name="reply" id="reply-content" style="visibility:hidden;display:none"></textarea>
+<div id="cke_reply-content" class="cke_1 cke cke_reset cke_chrome cke_editor_reply-content cke_ltr" dir="ltr" role="application" aria-labelledby="cke_reply-content_arialbl">
+<span id="cke_reply-content_arialbl" class="cke_voice_label" style="display:none">Rich Text Editor, reply-content</span>
+<div class="cke_inner cke_reset" role="presentation"><span class="cke_top cke_reset_all" role="presentation"><span class="cke_toolbox" role="group"><a class="cke_button cke_button__bold" role="button" title="Bold">B</a> <a class="cke_button cke_button__italic" role="button" title="Italic">I</a></span></span>
+<div id="cke_1_contents" class="cke_contents cke_reset" role="presentation" style="height: 160px;"></div></div></div>`;
   }
   if (opts.shape === 'quill' || opts.shape === 'prosemirror' || opts.shape === 'lexreal') {
     // What-if, no evidence (reference §3.3 "Rich text: Quill / Lexical / contenteditable
@@ -1054,11 +1083,13 @@ function handler(serverCsp) {
         if (opts.shape === 'html') return send(200, 'text/html', htmlListPage(opts));
         if (opts.shape === 'vtable') return send(200, 'text/html', vtableListPage(opts));
         if (opts.shape === 'marks') return send(200, 'text/html', marksListPage(opts));
+        if (opts.shape === 'en12') return send(200, 'text/html', en12ListPage(opts));
         return send(200, 'text/html', listPage(opts));
       }
       if (p === '/demo/hashed-data.js') return send(200, 'text/javascript', hashedData(opts));
       if (p === '/demo/vtable-data.js') return send(200, 'text/javascript', vtableData(opts));
       if (p === '/demo/marks-data.js') return send(200, 'text/javascript', marksData(opts));
+      if (p === '/demo/en12-data.js') return send(200, 'text/javascript', en12Data(opts));
       if (p === '/message/maDetail.htm') {
         const page = detailPage(opts, url.searchParams.get('imInquiryId') ?? '');
         return page ? send(200, 'text/html', page) : send(404, 'text/html', '<h1>No such inquiry</h1>');
@@ -1080,6 +1111,7 @@ function handler(serverCsp) {
       if (!/^[\w$]{1,64}$/.test(callback)) return json(customerInfo(opts, url.searchParams.get('tradeId')));
       return send(200, 'text/javascript', `/**/${callback}(${answer});`);
     }
+    if (host === 'i.alibaba.com' && p === '/index.htm' && opts.shape === 'frame12') return send(200, 'text/html', frame12Page(opts));
     if (host === 'onetalk.alibaba.com') {
       if (p === '/message/weblitePWA.htm') return send(200, 'text/html', chatPage(opts));
       if (p === '/demo/chat-data.js') return send(200, 'text/javascript', chatData(opts));
@@ -1096,7 +1128,7 @@ function handler(serverCsp) {
 /** The scripts of a real editor library's shape: its UMD build if it has one, then the page's own module. */
 function realEditorScripts(shape) {
   if (!REAL_EDITORS.includes(shape)) return [];
-  const umd = { tiny8: '/demo/nm/tinymce/tinymce.min.js', quill: '/demo/nm/quill/dist/quill.js' }[shape];
+  const umd = { tiny8: '/demo/nm/tinymce/tinymce.min.js', mcemod: '/demo/nm/tinymce/tinymce.min.js', quill: '/demo/nm/quill/dist/quill.js' }[shape];
   return [...(umd ? [umd] : []), '/demo/static/real-editors.mjs'];
 }
 
@@ -1150,6 +1182,104 @@ function resolveModule(specifier) {
 function moduleSource(source) {
   return source.replace(/(\bfrom\s*|\bimport\s*\(?\s*)(["'])([^"'./][^"']*)\2/g,
     (whole, lead, quote, specifier) => `${lead}${quote}${resolveModule(specifier) ?? specifier}${quote}`);
+}
+
+// --- twelfth round: page shapes en12, cke4, mcemod, frame12 (tests/e2e/shapes12.test.mjs) ---
+
+/** Ages in minutes of the en12 list's rows: from just now to over a year. */
+const EN12_AGES = [0.4, 4, 18, 52, 130, 250, 410, 600, 900, 1300, 1700, 2300, 3000, 4400, 6000, 8600, 15000, 43000, 120000, 600000];
+
+/**
+ * How the en12 list shows a time `ms` (the rows's n-th form), in the zone `tz`, as lists
+ * of the English UI commonly do: "Just now", "N min ago", "N hours ago", "h:mm AM",
+ * "Yesterday h:mm PM", "Tue 3:05 PM", "Nov 28", "Nov 28, 9:14 AM", "Nov 28, 2025".
+ * Returns { text, precision }: 'at' when the text names the minute, 'day' when only
+ * the day, null when not even that (hours ago across midnight).
+ */
+function en12Shown(ms, now, tz, n) {
+  const part = (d, o) => new Intl.DateTimeFormat('en-US', { timeZone: tz, ...o }).format(new Date(d));
+  const day = (d) => shownIn(d, tz).slice(0, 10);
+  const clock = part(ms, { hour: 'numeric', minute: '2-digit', hour12: true });
+  const age = (now - ms) / MINUTE;
+  if (age < 1) return { text: 'Just now', precision: 'at' };
+  if (age < 60) return { text: n % 2 ? `${Math.floor(age)} minutes ago` : `${Math.floor(age)} min ago`, precision: 'at' };
+  if (day(ms) === day(now)) {
+    if (n % 3 !== 0) return { text: clock, precision: 'at' };
+    const h = Math.floor(age / 60);
+    // "N hours ago" names the day only when that hour cannot straddle midnight.
+    const sure = day(now - (h + 1) * 60 * MINUTE) === day(now - Math.max(0, h - 0.5) * 60 * MINUTE);
+    return { text: `${h} hour${h === 1 ? '' : 's'} ago`, precision: sure ? 'day' : null };
+  }
+  if (day(ms) === day(now - 1440 * MINUTE)) return { text: `Yesterday ${clock}`, precision: 'at' };
+  if (age < 6 * 1440) return { text: `${part(ms, { weekday: 'short' })} ${clock}`, precision: 'at' };
+  const md = part(ms, { month: 'short', day: 'numeric' });
+  if (part(ms, { year: 'numeric' }) !== part(now, { year: 'numeric' })) return { text: `${md}, ${part(ms, { year: 'numeric' })}`, precision: 'day' };
+  return n % 2 ? { text: `${md}, ${clock}`, precision: 'at' } : { text: md, precision: 'day' };
+}
+
+/** The rows of shape=en12 with their shown times and the truth the test reads. */
+function en12Rows(opts) {
+  return shapeRows(opts).slice(0, Math.min(opts.pageSize, EN12_AGES.length)).map((r, n) => {
+    const created = r.replied ? r.updated : opts.now - Math.round(EN12_AGES[n] * MINUTE);
+    const shown = en12Shown(created, opts.now, opts.tz, n);
+    // Where the exact time is kept: nowhere, a <time datetime>, or a tooltip title in
+    // the browser's default en-US form ("12/3/2026, 2:32:10 PM").
+    const exact = ['', 'datetime', 'title'][n % 3];
+    const title = new Intl.DateTimeFormat('en-US', { timeZone: opts.tz, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(created))
+      .replace(/\/(\d{2}),/, (m, y) => `/20${y},`);
+    return { ...r, created, shown: shown.text, precision: exact ? 'at' : shown.precision, exact, title, day: shownIn(created, opts.tz).slice(0, 10) };
+  });
+}
+
+/**
+ * The inquiry list in the English UI (shape=en12). Evidence: the row `a.inquiry-item`
+ * with `data-trade-id` and its detail link (§2.1 [A]), the buyer's full name in a
+ * `title` (§2.1 [A]), the flag with its country in `title` (§2.1 [B]), the product and
+ * preview (§2.1 [A]/[B]), the status column (§2.1 [A]). Written blind (§10.8, §10.10:
+ * English label texts and English-UI variants were never seen): the labels in English,
+ * no dates in the header, the time of a row as English lists show it (relative,
+ * 12-hour clocks, month names), its exact value kept in a <time datetime> on some rows
+ * and in a tooltip in the browser's default en-US form on others.
+ */
+function en12ListPage(opts) {
+  const rows = en12Rows(opts).map((r) => {
+    const time = r.exact === 'datetime'
+      ? `<time class="aui2-grid-time" datetime="${new Date(r.created).toISOString()}">${esc(r.shown)}</time>`
+      : `<span class="aui2-grid-time"${r.exact === 'title' ? ` title="${esc(r.title)}"` : ''}>${esc(r.shown)}</span>`;
+    return `<div class="aui2-grid-wraper"><a class="inquiry-item" data-trade-id="${esc(r.id)}" href="/message/maDetail.htm?imInquiryId=${esc(r.id)}" target="_blank">
+<div class="aui2-grid-header"><span class="spec-inquiry-id">Inquiry No.: ${esc(r.id)}</span></div>
+<div class="aui2-grid-body"><div class="who"><span class="aui2-grid-name u-text-center" title="${esc(r.name)}">${esc(r.name)}</span><span class="ui2-flag ui2-flag-${esc(r.cc.toLowerCase())}" title="${esc(r.country)}"></span></div>
+<div class="what"><div class="buyer-product-name-content">${esc(r.product)}</div><div class="buyer-chat-msg">${esc(r.text)}</div></div>
+${time}<span class="aui2-grid-quo-status-col">${r.replied ? 'Replied' : 'New inquiry'}</span><span class="actions-view-detail">View details</span></div></a></div>`;
+  }).join('\n');
+  const body = `<div class="layout"><nav class="side"><a class="active">Inquiries</a><a href="https://onetalk.alibaba.com/message/weblitePWA.htm">Messages</a></nav>
+<main class="content"><h2 class="reply-info-title">Inquiries</h2><div id="list-root" class="main-content"><div class="ui2-list-body">${rows}</div></div></main></div>`;
+  return shell({ ...opts, lang: 'en' }, { title: 'Inquiries', host: 'message', body, scripts: [`/demo/en12-data.js?${passOn(opts)}`] });
+}
+
+/** The truth of shape=en12, for the tests only (the page draws from the HTML alone). */
+function en12Data(opts) {
+  return `window.__enTruth = ${JSON.stringify({ now: opts.now, rows: en12Rows(opts) })};\n`;
+}
+
+/**
+ * My Alibaba with the message center in a frame (shape=frame12, on i.alibaba.com).
+ * Evidence: My Alibaba's home at i.alibaba.com (§1 [B]) and its header's "Message
+ * Center" link to message.alibaba.com's list (§1 [A] 32688585595); Customer Pass's
+ * lists served under i.alibaba.com/hub/… while the app itself is alicrm.alibaba.com's
+ * (§1 [A]), the hub being a shell around another host's page. Written blind: that the
+ * hub frames the message center the same way (the frame's page is the older list,
+ * shape=html, as it is served stand-alone).
+ */
+function frame12Page(opts) {
+  const q = passOn({ ...opts, shape: 'html' });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>My Alibaba</title><link rel="stylesheet" href="https://message.alibaba.com/demo/static/demo.css">
+<style>.hub{display:flex;height:calc(100vh - 48px)}.hub nav{width:180px;padding:12px;background:#f4f5f7}.hub iframe{flex:1;border:0}</style></head>
+<body class="demo"><div class="topbar"><span class="logo">Alibaba.com</span><span class="crumb">My Alibaba</span><span class="who">Lily Chen · Demo Trading Co.</span></div>
+<div class="hub"><nav><a>Home</a><br><a class="active">Message Center</a><br><a>Customers</a><br><a>Products</a></nav>
+<iframe id="hub-frame" title="Message Center" src="https://message.alibaba.com/message/default.htm?${q}#feedback/all"></iframe></div>
+</body></html>`;
 }
 
 /** Starts the server; resolves to `{ port, close() }`. */

@@ -27,7 +27,7 @@
   document.head.append(crm);
 
   // The shapes on real editor libraries: real-editors.mjs sets up their reply box.
-  if (['tiny8', 'quill', 'prosemirror', 'lexreal'].includes(demo.shape)) return;
+  if (['tiny8', 'quill', 'prosemirror', 'lexreal', 'mcemod'].includes(demo.shape)) return;
 
   let editor = null;
   const counter = document.getElementById('draft-counter');
@@ -119,6 +119,41 @@
       window.__demoSent = model;
     });
     draw();
+    return;
+  }
+
+  // shape=cke4: an iframe-based rich editor drawn as CKEditor 4 draws one, a moment
+  // after load (it fetches its parts first). Its model is the frame body's HTML, kept
+  // on the frame document's input events and put into the hidden textarea; the counter
+  // and the send button read the model. The browser's own undo in the frame is its undo.
+  // For the tests: window.__demoEditor = { kind, text(), undo() }.
+  if (demo.shape === 'cke4') {
+    let data = '';
+    const textOf = (html) => new DOMParser().parseFromString(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>/gi, '</p>\n'), 'text/html').body.textContent;
+    setTimeout(() => {
+      const frame = document.createElement('iframe');
+      frame.className = 'cke_wysiwyg_frame cke_reset';
+      frame.title = 'Rich Text Editor, reply-content';
+      frame.setAttribute('frameborder', '0');
+      frame.setAttribute('tabindex', '0');
+      frame.style.cssText = 'width:100%;height:100%';
+      document.getElementById('cke_1_contents').append(frame);
+      const doc = frame.contentDocument;
+      doc.open();
+      doc.write('<!DOCTYPE html><html dir="ltr" lang="en"><head><title>Rich Text Editor, reply-content</title><style>body{font:14px sans-serif;margin:8px}p{margin:0 0 8px}</style></head>' +
+        '<body contenteditable="true" class="cke_editable cke_editable_themed cke_contents_ltr" spellcheck="false"><p><br></p></body></html>');
+      doc.close();
+      const sync = () => {
+        data = doc.body.innerHTML;
+        document.getElementById('reply-content').value = data;
+        counter.textContent = `${t.draft}: ${textOf(data).trim().length} ${t.chars}`;
+      };
+      for (const name of ['input', 'keyup', 'paste']) doc.addEventListener(name, () => setTimeout(sync, 0));
+      window.__demoEditor = { kind: 'cke4', text: () => textOf(data), undo: () => doc.execCommand('undo'), ready: true };
+    }, 300);
+    document.getElementById('send-button').addEventListener('click', () => {
+      if (textOf(data).trim()) window.__demoSent = textOf(data);
+    });
     return;
   }
 

@@ -62,6 +62,33 @@ async function tinymce8() {
   });
 }
 
+/**
+ * shape=mcemod: the same TinyMCE set up at load on the page's textarea normal-im-send,
+ * the library then kept to the page's bundle alone (window.tinymce removed once the
+ * editor is up: the theme and model it loads need the global until then).
+ */
+async function tinymceModule() {
+  const lib = window.tinymce;
+  let editor = null;
+  own(() => (editor ? editor.getContent({ format: 'text' }) : ''), () => editor?.undoManager.undo(), 'tinymce');
+  const [created] = await lib.init({
+    target: document.getElementById('normal-im-send'),
+    base_url: '/demo/nm/tinymce',
+    suffix: '.min',
+    license_key: 'gpl',
+    menubar: false,
+    statusbar: false,
+    promotion: false,
+    branding: false,
+    toolbar: 'bold italic',
+    height: 180,
+  });
+  editor = created;
+  editor.on('input change undo redo SetContent ExecCommand keyup', () => showDraft(editor.getContent({ format: 'text' })));
+  delete window.tinymce;
+  window.__demoEditor.ready = true;
+}
+
 async function quill() {
   const host = document.querySelector('._rt_Vd5k');
   const editor = new window.Quill(host, {
@@ -118,5 +145,5 @@ async function lexical() {
   own(() => current, () => editor.dispatchCommand(UNDO_COMMAND, undefined), 'lexical');
 }
 
-const setUp = { tiny8: tinymce8, quill, prosemirror, lexreal: lexical }[demo.shape];
+const setUp = { tiny8: tinymce8, mcemod: tinymceModule, quill, prosemirror, lexreal: lexical }[demo.shape];
 setUp?.();
