@@ -679,9 +679,38 @@
    * zone unless the text names its own offset. undefined when no time of day is shown.
    */
   function parseShownTime(s) {
-    const m = String(s).match(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
-    if (!m) return undefined;
-    return wallTime(+m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0), statedOffset(s));
+    const shown = clock24(s);
+    const m = shown.match(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
+    if (m) return wallTime(+m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0), statedOffset(shown));
+    // The en-US form ("12/3/2026, 2:32:10 PM"): month first, told by its 12-hour clock
+    // (a slashed date with a 24-hour clock may be day first: not guessed).
+    const us = String(s).match(/\b(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?\s*m\.?)(?![a-z])/i);
+    if (us) {
+      const t = clock24(us[4]).match(/^(\d{1,2}):(\d{2})(?::(\d{2}))?$/);
+      return t ? wallTime(+us[3], +us[1], +us[2], +t[1], +t[2], +(t[3] ?? 0), null) : undefined;
+    }
+    // A month's name with the year and a clock ("Dec 1, 2026, 10:05 AM").
+    const named = shown.match(/^\s*([a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}),?\s+(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?)\s*$/i);
+    const day = named ? namedMonthDay(named[1]) : undefined;
+    return day ? parseShownTime(`${day} ${named[2]}`) : undefined;
+  }
+
+  /**
+   * A shown text with its 12-hour clocks written as 24-hour ones ("2:32 PM" → "14:32",
+   * "12:05 am" → "00:05", "下午 2:32" → "14:32"), so that one reading serves both; a
+   * clock that is no 12-hour one ("13:05 PM") is left as it is, and read as nothing.
+   * Evidence: none for these pages [C] (reference §10.8: the English UI's times were
+   * never seen); the en-US and zh-CN ways of writing a 12-hour clock.
+   */
+  function clock24(s) {
+    const to24 = (whole, h, m, sec, pm) => {
+      if (+h < 1 || +h > 12) return whole;
+      const hour = (+h % 12) + (pm ? 12 : 0);
+      return `${String(hour).padStart(2, '0')}:${m}${sec ?? ''}`;
+    };
+    return String(s ?? '')
+      .replace(/(\d{1,2}):(\d{2})(:\d{2})?\s*([ap])\.?\s*m\.?(?![a-z])/gi, (w, h, m, sec, ap) => to24(w, h, m, sec, ap.toLowerCase() === 'p'))
+      .replace(/(上午|下午)\s*(\d{1,2}):(\d{2})(:\d{2})?/g, (w, half, h, m, sec) => to24(w, h, m, sec, half === '下午'));
   }
 
   /** The day of a shown date without a time ("2026-12-02", "2026/12/02"): "YYYY-MM-DD", or undefined. */
@@ -1070,7 +1099,7 @@
     // text that is a time and nothing else (the time of the row's newest message).
     const parts = leaves(row);
     const timeCell = created ? null : cellUnderHeader(row, 'created', overrides) ??
-      parts.find((p) => TIME_ONLY.test(p.text))?.el ?? null;
+      parts.find((p) => isListTime(p.text))?.el ?? null;
     const when = timeCell ? timeIn(timeCell, overrides, now) : undefined;
     const productLink = one(row, 'listProductLink', overrides);
     const product = productLink ? (productLink.getAttribute('title') || text(productLink)) : '';
@@ -1491,8 +1520,13 @@
    * date-time, or a day alone ("昨天", a weekday, "12-01", "2026-12-01": day-level).
    * `{ at }`, `{ day }` or `{}`.
    */
+  /** A weekday's name alone or with a 24-hour clock ("Tue", "Tue 15:05"); WEEKDAYS tells the name. */
+  const WEEKDAY_SHOWN = /^(\S+?),?(?:\s+(\d{1,2}:\d{2}))?$/;
+  /** A month's name and day, a year or not, a 24-hour clock or not ("Nov 28", "Nov 28, 2025", "Nov 28, 09:14"). */
+  const MONTH_DAY_SHOWN = /^([a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?),?(?:\s+(?:at\s+)?(\d{1,2}:\d{2}))?$/i;
+
   function contactWhen(shown, now = Date.now()) {
-    const s = String(shown ?? '').trim();
+    const s = clock24(String(shown ?? '').trim()).replace(/\s+/g, ' ');
     const today = timeToday(s, now);
     if (today !== undefined) return { at: today };
     const y = s.match(/^(?:yesterday|昨天)\s*(\d{1,2}):(\d{2})$/i);
@@ -1505,12 +1539,20 @@
       const d = new Date(now);
       return { day: localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1).getTime()) };
     }
-    const weekday = WEEKDAYS.findIndex((re) => re.test(s));
+    // A weekday, with the clock of that day or not ("星期二", "Tue 3:05 PM").
+    const wd = s.match(WEEKDAY_SHOWN);
+    const weekday = wd ? WEEKDAYS.findIndex((re) => re.test(wd[1])) : -1;
     if (weekday >= 0) {
       const d = new Date(now);
       const back = ((d.getDay() - weekday + 6) % 7) + 1; // 1 (yesterday's name) … 7 (today's: a week ago)
-      return { day: localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime()) };
+      const day = localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime());
+      return wd[2] ? shownWhen(`${day} ${wd[2]}`) : { day };
     }
+    // A month's name and a day, with the year or not, with a clock or not ("Nov 28",
+    // "Nov 28, 9:14 AM", "Nov 28, 2025"): without a year, the last such day not after now.
+    const named = s.match(MONTH_DAY_SHOWN);
+    const namedDay = named ? namedMonthDay(named[1], now) : undefined;
+    if (namedDay) return named[2] ? shownWhen(`${namedDay} ${named[2]}`) : { day: namedDay };
     const full = shownWhen(s);
     if (full.at !== undefined || full.day) return full;
     const md = s.match(/^(\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}:\d{2}))?$/);
@@ -1566,6 +1608,24 @@
 
   /** A text that is a shown time and nothing else ("15:21", "昨天 09:14", "2026-12-01 09:14"). */
   const TIME_ONLY = /^(?:(?:yesterday|昨天)\s*)?\d{1,2}:\d{2}$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}$/i;
+  /** Whether a text is a time and nothing else (TIME_ONLY, its clock 24-hour or 12-hour). */
+  const isTimeOnly = (t) => TIME_ONLY.test(clock24(String(t ?? '').trim()));
+
+  /**
+   * Whether a list row's text is its time and nothing else, as lists show it: a clock or
+   * a date-time (isTimeOnly), a relative time ("4 min ago", "Just now", "3 小时前"), a
+   * weekday with or without its clock, a month's name and day ("Nov 28", "Nov 28, 9:14
+   * AM", "Nov 28, 2025"). Evidence: none for the inquiry list [C] (reference §10.8).
+   */
+  function isListTime(t) {
+    const s = clock24(String(t ?? '').trim()).replace(/\s+/g, ' ');
+    if (TIME_ONLY.test(s) || /^(?:yesterday|昨天)$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/i.test(s)) return true;
+    if (RELATIVE_TIME.some(({ re }) => new RegExp(`^(?:${re.source})$`, 'i').test(s))) return true;
+    const wd = s.match(WEEKDAY_SHOWN);
+    if (wd && WEEKDAYS.some((re) => re.test(wd[1]))) return true;
+    const named = s.match(MONTH_DAY_SHOWN);
+    return Boolean(named && namedMonthDay(named[1]));
+  }
 
   /**
    * What the page's own data says of each message of `list`, asked of the page-world
@@ -1626,7 +1686,7 @@
       const own = parts.filter((p) => row.contains(p.el));
       const said = row.getAttribute('data-xunpan-from');
       const dataAt = Number(row.getAttribute('data-xunpan-at'));
-      const time = own.find((p) => TIME_ONLY.test(p.text));
+      const time = own.find((p) => isTimeOnly(p.text));
       const named = own.some((p) => p.text === name);
       const auto = row.getAttribute('data-xunpan-auto') === '1' || own.some((p) => AUTO_REPLY_MARK.test(p.text));
       const words = own.filter((p) => p !== time && p.text !== name && !DAY_DIVIDER.test(p.text) && !AUTO_REPLY_MARK.test(p.text) && [...p.text].length > 1);
@@ -1661,7 +1721,7 @@
   function listOfTimedChildren(parts, top, skip = () => false) {
     const tally = new Map(); // element → its children that hold a time
     for (const p of parts) {
-      if (!TIME_ONLY.test(p.text)) continue;
+      if (!isTimeOnly(p.text)) continue;
       for (let child = p.el; child.parentElement && child !== top; child = child.parentElement) {
         const parent = child.parentElement;
         if (!tally.has(parent)) tally.set(parent, new Set());
@@ -1733,13 +1793,14 @@
         day = divider;
         continue;
       }
-      const time = own.find((p) => TIME_ONLY.test(p.text));
+      const time = own.find((p) => isTimeOnly(p.text));
       if (!time) continue;
       const named = Boolean(buyerName) && own.some((p) => p.text === buyerName);
       const words = own.filter((p) => p !== time && p.text !== buyerName && [...p.text].length > 1);
       if (!words.length) continue;
-      const hhmm = /^\d{1,2}:\d{2}$/.test(time.text.trim());
-      const at = hhmm && day ? shownWhen(`${day} ${time.text.trim()}`).at : contactWhen(time.text, now).at;
+      const clock = clock24(time.text.trim());
+      const hhmm = /^\d{1,2}:\d{2}$/.test(clock);
+      const at = hhmm && day ? shownWhen(`${day} ${clock}`).at : contactWhen(time.text, now).at;
       const side = named ? 'left' : sideOf(row, box);
       messages.push(clean({ from: named || side === 'left' ? 'buyer' : side === 'right' ? 'seller' : undefined, at: iso(at), text: words.map((p) => p.text).join('\n') }));
     }
