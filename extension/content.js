@@ -1011,7 +1011,8 @@
     if (!el?.isConnected || !(el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) return false;
     el.focus({ preventScroll: true });
     if (mode === 'replace') el.select?.();
-    if (document.execCommand?.('insertText', false, text) && el.value.includes(text)) return true;
+    // insertText goes to whatever has the focus: only when the box took it.
+    if (el.ownerDocument.activeElement === el && el.ownerDocument.execCommand?.('insertText', false, text) && el.value.includes(text)) return true;
     const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
     const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
     const start = mode === 'replace' ? 0 : el.selectionStart ?? el.value.length;

@@ -1417,9 +1417,20 @@
       const ownId = frame?.id?.match(/^(.+)_ifr$/)?.[1];
       return { kind: 'tinymce', element: box, frame, spec: ownId && ownId !== EDITOR.id ? { ...EDITOR, id: ownId } : EDITOR };
     }
-    const element = one(doc, 'detailEditor', overrides);
+    // A box the rep cannot see (a textarea an editor hid and keeps in step) is not the box.
+    const element = all(doc, 'detailEditor', overrides).find(isShown);
     if (!element) return null;
     return { kind: element instanceof doc.defaultView.HTMLTextAreaElement ? 'textarea' : 'contenteditable', element };
+  }
+
+  /** Whether an element is drawn: not hidden, not `display: none`, not `visibility: hidden`, of some size when laid out. */
+  function isShown(el) {
+    if (!el?.isConnected || el.hidden) return false;
+    const style = el.ownerDocument?.defaultView?.getComputedStyle?.(el);
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+    // Outside a browser's layout (tests in a bare DOM) boxes have no size: taken as shown.
+    const laidOut = el.ownerDocument?.documentElement?.getBoundingClientRect?.().width > 0;
+    return !laidOut || el.getClientRects().length > 0;
   }
 
   function collectDetail(doc, data, overrides, now) {
