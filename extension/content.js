@@ -837,7 +837,13 @@
   function insertInto(editor, text, mode = 'insert') {
     switch (editor.kind) {
       case 'tinymce':
-        return insertViaPage(text, mode, editor.spec ?? Site.EDITOR);
+        return insertViaPage(text, mode, editor.spec ?? Site.EDITOR).then((ok) => {
+          if (ok !== 'noApi') return ok;
+          // The page keeps no editor API within reach: its frame is the box.
+          const body = frameBody(document.getElementById(`${(editor.spec ?? Site.EDITOR).id}_ifr`));
+          return body ? insertIntoEditable(body, text, mode) : false;
+        });
+      case 'frame':
       case 'contenteditable':
         return insertIntoEditable(editor.element, text, mode);
       case 'textarea':
@@ -861,9 +867,11 @@
    */
   async function insertIntoEditable(el, text, mode) {
     if (!el?.isConnected || !el.isContentEditable) return false;
+    // The box's own document: the page's, or that of the frame an editor draws in.
+    const doc = el.ownerDocument;
     const sel = placeCaret(el, mode);
     if (!sel) return false;
-    await caretSeen();
+    await caretSeen(doc);
     // A box its framework owns (it draws the box from its own model) puts back the line
     // breaks insertText draws behind its back: such a framework takes a paste whole,
     // lines and all, and says so by cancelling it. A plain box ignores a paste that is
@@ -871,13 +879,13 @@
     // to refuse them (the text never arrives).
     if (text.includes('\n') && await pastedInto(el, text)) return true;
     if (!el.isConnected || !placeCaret(el, mode)) return false;
-    if (text.includes('\n') && !PASTE_CARRIES_TEXT && document.queryCommandSupported?.('insertParagraph')) {
+    if (text.includes('\n') && !PASTE_CARRIES_TEXT && doc.queryCommandSupported?.('insertParagraph')) {
       await typedLineByLine(el, text);
-    } else if (!document.execCommand?.('insertText', false, text)) {
+    } else if (!doc.execCommand?.('insertText', false, text)) {
       // Refused (an engine without execCommand): the same by hand, with the input event.
       const range = sel.getRangeAt(0);
       range.deleteContents();
-      const node = document.createTextNode(text);
+      const node = doc.createTextNode(text);
       range.insertNode(node);
       range.setStartAfter(node);
       range.collapse(true);
@@ -914,6 +922,7 @@
    * taken back out where it was taken).
    */
   async function typedLineByLine(el, text) {
+    const document = el.ownerDocument;
     const task = () => new Promise((done) => setTimeout(done, 0));
     // A framework draws what it took after a task: blocks are counted once it has.
     await task();
@@ -949,7 +958,7 @@
    * the caret moved: text given before that goes where the framework last thought the
    * caret was, or, in an editor never focused, past its undo history.
    */
-  function caretSeen() {
+  function caretSeen(document = window.document) {
     return new Promise((done) => {
       const seen = () => {
         document.removeEventListener('selectionchange', seen);
@@ -963,12 +972,13 @@
 
   /** Focuses `el` with the caret where the text goes: the rep's, else the end (or all of it, `replace`). */
   function placeCaret(el, mode) {
+    const doc = el.ownerDocument;
     el.focus({ preventScroll: true });
-    const sel = document.getSelection();
+    const sel = doc.getSelection();
     if (!sel) return null;
     if (mode === 'replace') sel.selectAllChildren(el);
     else if (!sel.rangeCount || !el.contains(sel.anchorNode)) {
-      const range = document.createRange();
+      const range = doc.createRange();
       range.selectNodeContents(el);
       range.collapse(false);
       sel.removeAllRanges();
@@ -1025,7 +1035,20 @@
 
   let insertSeq = 0;
 
-  /** The TinyMCE editor lives in the page's own world: page-editor.js does the insert. */
+  /** The editable body of a same-origin frame, or null. */
+  function frameBody(frame) {
+    try {
+      const body = frame?.contentDocument?.body;
+      return body?.isContentEditable ? body : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The TinyMCE editor lives in the page's own world: page-editor.js does the insert.
+   * Resolves to whether it did, or to 'noApi' when the page keeps no editor API in reach.
+   */
   function insertViaPage(text, mode = 'insert', spec = Site.EDITOR) {
     const id = `x${Date.now()}-${++insertSeq}`;
     return new Promise((resolve) => {
@@ -1035,7 +1058,7 @@
         resolve(ok);
       };
       const onReply = (ev) => {
-        if (ev.source === window && ev.data?.source === 'xunpan-editor-result' && ev.data.id === id) done(Boolean(ev.data.ok));
+        if (ev.source === window && ev.data?.source === 'xunpan-editor-result' && ev.data.id === id) done(ev.data.noApi === true ? 'noApi' : Boolean(ev.data.ok));
       };
       // The page's helper waits up to 8 s for an editor still being set up.
       const timer = setTimeout(() => done(false), 10_000);

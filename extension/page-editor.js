@@ -10,6 +10,7 @@
   const REQUEST = 'xunpan-editor';
   const RESULT = 'xunpan-editor-result';
   const MAX_TEXT = 20_000;
+  const NO_API = 'noApi';
 
   const escapeHtml = (s) =>
     s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -33,11 +34,18 @@
    */
   const ready = (ed) => Boolean(ed) && ed.initialized !== false && !ed.removed;
 
-  /** The editor once ready, opening it through its placeholder first if it is not created yet. */
+  /** The editor's frame body, once the editor drew it. */
+  const frameBody = (spec) => document.getElementById(`${spec.id}_ifr`)?.contentDocument?.body ?? null;
+
+  /**
+   * The editor once ready, opening it through its placeholder first if it is not created
+   * yet. A page that keeps the library to itself (no window.tinymce) while its editor's
+   * frame is drawn has no API to wait for: null at once.
+   */
   async function editor(spec) {
     const get = () => window.tinymce?.get?.(spec.id) ?? null;
     if (!get()) (spec.opener ? document.querySelector(spec.opener) : null)?.click();
-    for (let i = 0; i < 80 && !ready(get()); i++) await sleep(100);
+    for (let i = 0; i < 80 && !ready(get()) && (window.tinymce || !frameBody(spec)); i++) await sleep(100);
     return ready(get()) ? get() : null;
   }
 
@@ -68,14 +76,9 @@
       // reported, and the rep told).
       return holds(ed, text);
     }
-    // Fallback: the editor's iframe body, when the page has no editor API.
-    const frame = document.getElementById(`${spec.id}_ifr`);
-    const body = frame?.contentDocument?.body;
-    if (!body) return false;
-    body.focus();
-    if (!frame.contentDocument.execCommand('insertText', false, text)) body.append(text);
-    body.dispatchEvent(new Event('input', { bubbles: true }));
-    return flat(body.textContent).includes(flat(text.split('\n').find((l) => l.trim()) ?? ''));
+    // No editor API: the content script puts the text into the editor's frame body,
+    // as it does for any editable box.
+    return frameBody(spec) ? NO_API : false;
   }
 
   window.addEventListener('message', (ev) => {
@@ -88,6 +91,6 @@
     };
     insert(m.text, spec, m.mode === 'replace' ? 'replace' : 'insert')
       .catch(() => false)
-      .then((ok) => window.postMessage({ source: RESULT, id: m.id, ok }, location.origin));
+      .then((ok) => window.postMessage({ source: RESULT, id: m.id, ok: ok === true, noApi: ok === NO_API }, location.origin));
   });
 })();

@@ -303,6 +303,13 @@
       confirmed: '2026-12-02',
       fixtures: { detail: 0 },
     },
+    detailEditorFrame: {
+      css: ['.reply-wrapper iframe', 'iframe'],
+      doc: "a same-origin frame whose document is the detail page's reply box (an iframe-based rich editor, its body editable); a frame whose body is not editable is no box (one selector list: all of them)",
+      grade: 'C',
+      confirmed: '2026-12-04',
+      fixtures: { detail: 0 },
+    },
     detailEditor: {
       css: ['.reply-wrapper [contenteditable="true"]', '.reply-wrapper [contenteditable=""]', '.reply-wrapper textarea:not([hidden])',
         '[role="textbox"][contenteditable="true"]'],
@@ -1417,6 +1424,9 @@
       const ownId = frame?.id?.match(/^(.+)_ifr$/)?.[1];
       return { kind: 'tinymce', element: box, frame, spec: ownId && ownId !== EDITOR.id ? { ...EDITOR, id: ownId } : EDITOR };
     }
+    // An iframe-based rich editor of another kind: the frame whose body is editable.
+    const framed = editableFrameBody(doc, overrides);
+    if (framed) return { kind: 'frame', element: framed.body, frame: framed.frame };
     // A box the rep cannot see (a textarea an editor hid and keeps in step) is not the box.
     const element = all(doc, 'detailEditor', overrides).find(isShown);
     if (!element) return null;
@@ -1431,6 +1441,25 @@
     // Outside a browser's layout (tests in a bare DOM) boxes have no size: taken as shown.
     const laidOut = el.ownerDocument?.documentElement?.getBoundingClientRect?.().width > 0;
     return !laidOut || el.getClientRects().length > 0;
+  }
+
+  /**
+   * The reply box inside a same-origin frame (an iframe-based rich editor: CKEditor 4,
+   * TinyMCE in iframe mode, a page's own): `{ frame, body }` of the first frame in the
+   * reply area, else on the page, whose document's body is editable; null when none is.
+   * A frame of another origin cannot be read and is passed over.
+   */
+  function editableFrameBody(doc, overrides) {
+    for (const frame of all(doc, 'detailEditorFrame', overrides)) {
+      let body = null;
+      try {
+        body = frame.contentDocument?.body ?? null;
+      } catch {
+        body = null;
+      }
+      if (body && (body.isContentEditable || frame.contentDocument.designMode === 'on') && isShown(frame)) return { frame, body };
+    }
+    return null;
   }
 
   function collectDetail(doc, data, overrides, now) {

@@ -19,7 +19,8 @@
 // panel at 400 px.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { judgeReading, reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, judgeReading, reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
 import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -115,7 +116,7 @@ describe('page shapes of the twelfth round, browser on UTC', () => {
   for (const shape of ['cke4', 'mcemod']) {
     test(`detail whose reply box is an iframe editor without a page API: ${shape}`, async () => {
       const page = await open(`${DETAIL}?imInquiryId=7301000001&shape=${shape}&tz=UTC`);
-      const f = { card: 0, editor: null, offered: 0, inModel: 0, lines: 0, counter: 0, told: 0, sent: 0, insertMs: null, modelChars: 0 };
+      const f = { card: 0, editor: null, offered: 0, inModel: 0, lines: 0, counter: 0, undoOnce: 0, searchBox: 0, told: 0, sent: 0, insertMs: null, modelChars: 0 };
       const problems = [];
       const model = () => page.evaluate(() => window.__demoEditor?.text() ?? '');
       try {
@@ -140,16 +141,25 @@ describe('page shapes of the twelfth round, browser on UTC', () => {
         f.counter = counted > 40 ? 1 : 0;
         f.told = (await visibleTexts(page)).some((t) => NOT_IN.test(t)) ? 1 : 0;
         if (!f.inModel || !f.lines) f.modelStart = after.slice(0, 160);
+        // Nothing went into the search box, which had the focus.
+        f.searchBox = (await page.inputValue('input[type=search]')).length;
+        await page.screenshot({ path: join(ARTIFACTS, `shape12-${shape}-inserted.png`) });
+        // One undo of the editor takes the reply back out.
+        await page.evaluate(() => window.__demoEditor.undo());
+        await page.waitForTimeout(300);
+        f.undoOnce = f.inModel && (await model()).trim() === '' ? 1 : 0;
       } catch (err) {
         problems.push(`${shape}: ${err.message.split('\n')[0]}`);
       }
       f.sent = (await page.evaluate(() => window.__demoSent ?? null)) ? 1 : 0;
+      if (f.searchBox) problems.push(`${shape}: the reply went into the search box that had the focus`);
       if (!f.card) problems.push(`${shape}: no card`);
       if (!f.offered) problems.push(`${shape}: Insert not offered (editor ${JSON.stringify(f.editor)})`);
       if (f.inModel) {
         if (!f.lines) problems.push(`${shape}: the reply's lines are not the model's lines`);
         if (!f.counter) problems.push(`${shape}: the page's counter did not see the reply`);
         if (f.insertMs > 5_000) problems.push(`${shape}: the reply took ${f.insertMs} ms to go in`);
+        if (!f.undoOnce) problems.push(`${shape}: one undo does not take the reply out`);
       } else if (!f.told) problems.push(`${shape}: the reply is not in the editor and the card does not say so`);
       else problems.push(`${shape}: the reply did not go in (the card says so)`);
       f.firstProblem = problems[0] ?? null;
