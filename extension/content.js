@@ -14,6 +14,8 @@
   const Overlay = globalThis.XunpanOverlay;
   const { TYPES, LIST_KINDS, accept, isAnswer, signature: fingerprint } = globalThis.XunpanMessages;
   if (!Site || !Overlay || !api?.runtime?.id) return;
+  // In a frame only where no seller page is around it (the manifest runs it in all frames).
+  if (!Site.readsFrame(window)) return;
 
   const store = Site.createPageDataStore();
   let openItem = null; // the detail or open chat item, with its card

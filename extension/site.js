@@ -424,6 +424,23 @@
   /** The hosts Xunpan works on (the manifest's host permissions are the same three). */
   const SELLER_HOSTS = Object.freeze(['message.alibaba.com', 'onetalk.alibaba.com', 'sourcing.alibaba.com']);
 
+  /**
+   * Whether Xunpan reads the document of the window `win`: a tab's top page, or a frame
+   * whose surrounding pages are none of the seller pages (My Alibaba showing the message
+   * center in a frame, reference §1). A frame inside a seller page is part of that page
+   * and is never read a second time on its own.
+   */
+  function readsFrame(win) {
+    if (win === win.top) return true;
+    try {
+      return !isSellerPage(win.top.location.href);
+    } catch {
+      // The top page is of another origin: its address is not ours to read, its origin is.
+      const ancestors = [...(win.location.ancestorOrigins ?? [])];
+      return !ancestors.some((origin) => isSellerPage(`${origin}/`));
+    }
+  }
+
   /** Whether `href` is a page on one of the seller hosts (over HTTPS). */
   function isSellerPage(href) {
     try {
@@ -2267,7 +2284,7 @@
 
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, ROW_STATUS, IDENTITY_ATTRIBUTES, itemOfAttribute, BUYER_LABELS, SELLER_HOSTS,
-    detect, isSellerPage, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
+    detect, isSellerPage, readsFrame, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
     contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure, isPlatformSubject,
   });
   globalThis.XunpanSite = api;

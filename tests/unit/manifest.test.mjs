@@ -28,3 +28,22 @@ test('the site table knows the same three hosts, and only pages on them are sell
   assert.equal(Site.isSellerPage('https://www.alibaba.com/'), false);
   assert.equal(Site.isSellerPage('not a url'), false);
 });
+
+test('the content scripts run in frames, but read a frame only where no seller page is around it', async () => {
+  const { createRequire } = await import('node:module');
+  const Site = createRequire(import.meta.url)('../../extension/site.js');
+  for (const script of manifest.content_scripts) {
+    assert.equal(script.all_frames, true, 'the message center framed by My Alibaba is read');
+    assert.notEqual(script.match_about_blank, true, "an editor's blank frame is part of its page");
+  }
+  const top = { location: { href: 'https://message.alibaba.com/message/default.htm' } };
+  top.top = top;
+  assert.equal(Site.readsFrame(top), true, 'a tab’s top page');
+  const inSeller = { top, location: { href: 'https://message.alibaba.com/x.htm' } };
+  assert.equal(Site.readsFrame(inSeller), false, 'a frame of a seller page is that page’s part');
+  const crossOrigin = { get top() { return { get location() { throw new Error('SecurityError'); } }; } };
+  const framed = (origins) => Object.assign(Object.create(crossOrigin), { location: { href: 'https://message.alibaba.com/message/default.htm', ancestorOrigins: origins } });
+  assert.equal(Site.readsFrame(framed(['https://i.alibaba.com'])), true, 'the message center in My Alibaba');
+  assert.equal(Site.readsFrame(framed(['https://onetalk.alibaba.com'])), false, 'inside another seller page');
+  assert.equal(Site.readsFrame(framed(undefined)), true, 'no ancestor origins told (Firefox): read');
+});

@@ -1,0 +1,38 @@
+// Times as the pages show them, read by the site table (extension/site.js) in the
+// browser's zone (UTC here): 24-hour and 12-hour clocks, the en-US date with its
+// 12-hour clock, weekdays and month names with or without a clock, and what is not
+// read (a clock that is no 12-hour one, a slashed date with a 24-hour clock).
+process.env.TZ = 'UTC';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import test from 'node:test';
+
+const Site = createRequire(import.meta.url)('../../extension/site.js');
+const NOW = Date.parse('2026-12-04T06:45:00Z'); // a Friday
+const at = (iso) => ({ at: Date.parse(iso) });
+
+test('a row or contact time in the forms English and Chinese lists show', () => {
+  const cases = [
+    ['4:35 AM', at('2026-12-04T04:35:00Z')],
+    ['12:05 am', at('2026-12-04T00:05:00Z')],
+    ['12:30 PM', at('2026-12-03T12:30:00Z')], // today's would be to come: yesterday's
+    ['Yesterday 11:55 PM', at('2026-12-03T23:55:00Z')],
+    ['下午 2:32', at('2026-12-03T14:32:00Z')],
+    ['Wed 4:25 PM', at('2026-12-02T16:25:00Z')],
+    ['Sat', { day: '2026-11-28' }],
+    ['Nov 4, 10:05 AM', at('2026-11-04T10:05:00Z')],
+    ['Sep 11', { day: '2026-09-11' }],
+    ['Dec 28', { day: '2025-12-28' }], // a day still to come is last year's
+    ['Oct 13, 2025', { day: '2025-10-13' }],
+    ['13:05 PM', {}],
+  ];
+  for (const [shown, want] of cases) assert.deepEqual(Site.contactWhen(shown, NOW), want, shown);
+});
+
+test('an exact time kept in a tooltip: ISO, en-US with its 12-hour clock, a month name with the year', () => {
+  assert.deepEqual(Site.shownWhen('2026-12-01 10:05 PM'), at('2026-12-01T22:05:00Z'));
+  assert.deepEqual(Site.shownWhen('12/3/2026, 2:32:10 PM'), at('2026-12-03T14:32:10Z'));
+  assert.deepEqual(Site.shownWhen('Dec 1, 2026, 10:05 AM'), at('2026-12-01T10:05:00Z'));
+  // Day first or month first? A slashed date with a 24-hour clock does not say.
+  assert.deepEqual(Site.shownWhen('03/12/2026, 14:32:10'), {});
+});
