@@ -1674,10 +1674,13 @@
    * weekday with or without its clock, a month's name and day ("Nov 28", "Nov 28, 9:14
    * AM", "Nov 28, 2025"). Evidence: none for the inquiry list [C] (reference §10.8).
    */
+  /** RELATIVE_TIME's forms as the whole of a text. */
+  const RELATIVE_WHOLE = RELATIVE_TIME.map(({ re }) => new RegExp(`^(?:${re.source})$`, 'i'));
+
   function isListTime(t) {
     const s = clock24(String(t ?? '').trim()).replace(/\s+/g, ' ');
     if (TIME_ONLY.test(s) || /^(?:yesterday|昨天)$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/i.test(s)) return true;
-    if (RELATIVE_TIME.some(({ re }) => new RegExp(`^(?:${re.source})$`, 'i').test(s))) return true;
+    if (RELATIVE_WHOLE.some((re) => re.test(s))) return true;
     const wd = s.match(WEEKDAY_SHOWN);
     if (wd && WEEKDAYS.some((re) => re.test(wd[1]))) return true;
     const named = s.match(MONTH_DAY_SHOWN);
