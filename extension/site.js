@@ -1572,16 +1572,17 @@
     return t;
   }
 
-  /**
-   * A contact row's shown time: "HH:MM" (today), "Yesterday"/"昨天" HH:MM, a full
-   * date-time, or a day alone ("昨天", a weekday, "12-01", "2026-12-01": day-level).
-   * `{ at }`, `{ day }` or `{}`.
-   */
   /** A weekday's name alone or with a 24-hour clock ("Tue", "Tue 15:05"); WEEKDAYS tells the name. */
   const WEEKDAY_SHOWN = /^(\S+?),?(?:\s+(\d{1,2}:\d{2}))?$/;
   /** A month's name and day, a year or not, a 24-hour clock or not ("Nov 28", "Nov 28, 2025", "Nov 28, 09:14"). */
   const MONTH_DAY_SHOWN = /^([a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?),?(?:\s+(?:at\s+)?(\d{1,2}:\d{2}))?$/i;
 
+  /**
+   * A contact row's shown time: "HH:MM" (today), "Yesterday"/"昨天" HH:MM, a weekday or
+   * a month's name and day with a clock ("Tue 5:25 AM", "Nov 4, 10:05 AM"), a full
+   * date-time, or a day alone ("昨天", a weekday, "Nov 28", "12-01", "2026-12-01":
+   * day-level); clocks 24-hour or 12-hour. `{ at }`, `{ day }` or `{}`.
+   */
   function contactWhen(shown, now = Date.now()) {
     const s = clock24(String(shown ?? '').trim()).replace(/\s+/g, ' ');
     const today = timeToday(s, now);
@@ -1668,15 +1669,15 @@
   /** Whether a text is a time and nothing else (TIME_ONLY, its clock 24-hour or 12-hour). */
   const isTimeOnly = (t) => TIME_ONLY.test(clock24(String(t ?? '').trim()));
 
+  /** RELATIVE_TIME's forms as the whole of a text. */
+  const RELATIVE_WHOLE = RELATIVE_TIME.map(({ re }) => new RegExp(`^(?:${re.source})$`, 'i'));
+
   /**
    * Whether a list row's text is its time and nothing else, as lists show it: a clock or
    * a date-time (isTimeOnly), a relative time ("4 min ago", "Just now", "3 小时前"), a
    * weekday with or without its clock, a month's name and day ("Nov 28", "Nov 28, 9:14
    * AM", "Nov 28, 2025"). Evidence: none for the inquiry list [C] (reference §10.8).
    */
-  /** RELATIVE_TIME's forms as the whole of a text. */
-  const RELATIVE_WHOLE = RELATIVE_TIME.map(({ re }) => new RegExp(`^(?:${re.source})$`, 'i'));
-
   function isListTime(t) {
     const s = clock24(String(t ?? '').trim()).replace(/\s+/g, ' ');
     if (TIME_ONLY.test(s) || /^(?:yesterday|昨天)$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/i.test(s)) return true;
