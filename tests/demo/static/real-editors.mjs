@@ -20,6 +20,17 @@ function showDraft(text) {
   sendButton.setAttribute('aria-disabled', String(length === 0));
 }
 
+/** The demo's TinyMCE as the page draws it: served locally, no menus, bars or brand. */
+const TINYMCE_PLAIN = Object.freeze({
+  base_url: '/demo/nm/tinymce',
+  suffix: '.min',
+  license_key: 'gpl',
+  menubar: false,
+  statusbar: false,
+  promotion: false,
+  branding: false,
+});
+
 /** Wires the page to an editor whose model's text `text()` gives, undone by `undo()`. */
 function own(text, undo, kind) {
   window.__demoEditor = { kind, text, undo };
@@ -45,13 +56,7 @@ async function tinymce8() {
     document.getElementById('editor-slot').append(area);
     const [created] = await window.tinymce.init({
       target: area,
-      base_url: '/demo/nm/tinymce',
-      suffix: '.min',
-      license_key: 'gpl',
-      menubar: false,
-      statusbar: false,
-      promotion: false,
-      branding: false,
+      ...TINYMCE_PLAIN,
       plugins: 'link',
       toolbar: 'bold italic | link',
       height: 180,
@@ -73,13 +78,7 @@ async function tinymceModule() {
   own(() => (editor ? editor.getContent({ format: 'text' }) : ''), () => editor?.undoManager.undo(), 'tinymce');
   const [created] = await lib.init({
     target: document.getElementById('normal-im-send'),
-    base_url: '/demo/nm/tinymce',
-    suffix: '.min',
-    license_key: 'gpl',
-    menubar: false,
-    statusbar: false,
-    promotion: false,
-    branding: false,
+    ...TINYMCE_PLAIN,
     toolbar: 'bold italic',
     height: 180,
   });
