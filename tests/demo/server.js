@@ -72,6 +72,16 @@
 //            the same side: who wrote a message is only in the fiber's itemData; mixed
 //            kinds (inquiry card, image, file, rich text, business card, auto-reply,
 //            system notice); the panel, composer included, is drawn anew per contact.
+// Shapes written blind in the thirteenth round (tests/e2e/chat13.test.mjs), OneTalk's open
+// chat (static/chat13.js; chat13Page names the evidence):
+//   chatvirt the open chat's message list virtualised: 60 messages, only those near the
+//            view (about 15) in the DOM, older ones dropped as the rep scrolls down and
+//            drawn again when scrolling up; the buyer wrote 22 times since our last
+//            reply. cache=all|20|0: how many of the newest messages the page's message
+//            service emits at load (the rest only drawn when scrolled to); virt=0: every
+//            message drawn; fresh=1: a new chat, 22 buyer messages and no reply of ours;
+//   chatdiv  the same chat whose composer is a contenteditable div that keeps its own
+//            state and redraws its content from it on every input event.
 // Shapes written blind in the eleventh round (tests/e2e/life11.test.mjs), the list's life
 // after its first render (static/life11.js; life11Page names the evidence):
 //   spa      the list and the detail as one page: a row opens its inquiry in place, a
@@ -154,9 +164,16 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms|en12|cke4|mcemod|frame12)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms|en12|cke4|mcemod|frame12|chatvirt|chatdiv)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
+    // shape=chatvirt / chatdiv: how many of the open chat's newest messages the page's
+    // message service hands out at load (all 60, the last 20, or none).
+    cache: ['all', '20', '0'].includes(q.get('cache')) ? q.get('cache') : 'all',
+    // virt=0: the same chat with every message drawn (no windowing); fresh=1: a new chat,
+    // the buyer's messages and the auto-reception's answer only, no reply of ours.
+    virt: q.get('virt') !== '0',
+    fresh: q.get('fresh') === '1',
   };
 }
 
@@ -187,6 +204,9 @@ function passOn(opts) {
   q.set('tz', opts.tz);
   if (opts.huge) q.set('huge', '1');
   if (opts.renderAfter) q.set('renderAfter', String(opts.renderAfter));
+  if (opts.cache !== 'all') q.set('cache', opts.cache);
+  if (!opts.virt) q.set('virt', '0');
+  if (opts.fresh) q.set('fresh', '1');
   return q.toString();
 }
 
@@ -646,6 +666,7 @@ function chatPage(opts) {
   const t = L[opts.lang];
   if (opts.shape === 'bare') return bareChatPage(opts, t);
   if (opts.shape === 'tabs' || opts.shape === 'fiber') return chat10Page(opts, t);
+  if (opts.shape === 'chatvirt' || opts.shape === 'chatdiv') return chat13Page(opts, t);
   const body = `<div class="layout chat"><aside class="contacts"><div class="list-tab-item active">${t.pending}</div>
 <div class="contact-scroll" id="contact-scroll"><div class="contact-spacer" id="contact-spacer"></div></div></aside>
 <main class="conversation"><div class="content-header" id="content-header"></div>
@@ -779,6 +800,132 @@ function chat10Data(opts) {
   return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(cache.map(strip))};\n`;
 }
 
+// --- thirteenth round: OneTalk shapes chatvirt and chatdiv (static/chat13.js draws them) ----
+
+/**
+ * OneTalk with a long open chat, shapes chatvirt and chatdiv. Evidence (reference §4.1,
+ * §4.2, §3.1):
+ * - contact rows as in the tenth round [A]; the open chat's header `.content-header` with
+ *   the buyer's name, messages `.message-container [class*=message-item-wrapper]` with
+ *   `item-left` / `item-right`, `.item-base-info` (`.name`, the time as
+ *   "YYYY-MM-DD HH:MM:SS"), `.session-rich-content.text` and `data-expinfo` (messageId,
+ *   sendTime) [A]; the auto-reception's `自动接待发送` [A].
+ * - chatvirt: "virtualised lists" (§1, React) [A] for the page, seen for the contact list
+ *   (~20 rows rendered) [A]; the message list virtualised the same way (about 15 of 60
+ *   messages in the DOM, rows positioned in a tall inner box) is what-if. The message
+ *   service's emitter (`IcbuIM.IMBaaSSDK.IcbuEventServiceImpl.instance.emitter`,
+ *   payload `messageModel.{cid, messageId, content.text.content, createAt, sender.uid}`)
+ *   [A within one repository]; that it emits the history it loads at the chat's start
+ *   (all 60, the last 20 or nothing: cache=all|20|0) is what-if.
+ * - chatdiv: the composer under `#send-box-wrapper .send-input-areas .send-textarea-box`
+ *   [A] as a contenteditable div instead of the textarea: what-if (no evidence of one on
+ *   OneTalk; §3.3 finds none either). React-like: the draft is the page's state, taken
+ *   from the box on each input event, and the box is drawn again from it (one block per
+ *   line); the send button sends the state.
+ */
+function chat13Page(opts, t) {
+  const body = `<link rel="stylesheet" href="/demo/static/chat13.css">
+<div class="layout chat c13"><aside class="contacts"><div class="list-tab-item active">${t.pending}</div>
+<div class="c13-list" id="c13-list"></div></aside>
+<main class="conversation c13-conv" id="c13-conv"></main></div>`;
+  return shell(opts, {
+    title: 'OneTalk', host: 'onetalk', body,
+    scripts: [`/demo/chat-data.js?${passOn(opts)}`, '/demo/static/common.js', '/demo/static/chat13.js'],
+  });
+}
+
+// The long chat's history: [who, minutes before now, text]; our last reply is 37th of 60.
+const CHAT13_HISTORY = [
+  ['buyer', 4390, 'Hello, we are a solar installer in Valencia. Do you make 550W mono panels?'],
+  ['auto', 4390, 'Thank you for your message! Our sales manager will reply within 24 hours.'],
+  ['ours', 4300, 'Hello Maria, yes, 550W mono half-cell is our main model. How many pieces do you need?'],
+  ['buyer', 4290, 'Around 40 pieces for the first project, more later.'],
+  ['ours', 4280, 'Good. For 40 pieces the price is USD 0.19 per watt FOB Ningbo.'],
+  ['buyer', 4270, 'What is the warranty?'],
+  ['ours', 4265, '12 years product warranty and 30 years linear power warranty.'],
+  ['buyer', 4260, 'Do you have TUV and CE certificates?'],
+  ['ours', 4250, 'Yes, TUV, CE and IEC 61215. I will send them by file.'],
+  ['buyer', 3000, 'Thanks, I received the certificates.'],
+  ['buyer', 2990, 'Can you do CIF Valencia?'],
+  ['ours', 2900, 'Yes, CIF Valencia would be USD 0.21 per watt.'],
+  ['buyer', 2890, 'And the delivery time?'],
+  ['ours', 2880, 'Production 15 days, shipping about 30 days to Valencia.'],
+  ['buyer', 2870, 'OK, let me check with my partner.'],
+  ['ours', 2860, 'Sure, take your time.'],
+  ['buyer', 1600, 'Hi, my partner asks about the frame colour.'],
+  ['ours', 1590, 'Black frame or silver frame, the same price.'],
+  ['buyer', 1580, 'Black please.'],
+  ['ours', 1570, 'Noted, black frame.'],
+  ['buyer', 1560, 'What is the panel size?'],
+  ['ours', 1550, '2278 x 1134 x 35 mm, 27.5 kg.'],
+  ['buyer', 1540, 'How many per pallet?'],
+  ['ours', 1530, '31 pieces per pallet.'],
+  ['buyer', 1520, 'Can you mix 550W and 450W on one order?'],
+  ['ours', 1510, 'Yes, mixing models is fine.'],
+  ['buyer', 1500, 'Price for 450W?'],
+  ['ours', 1490, 'USD 0.20 per watt CIF for 450W.'],
+  ['buyer', 1480, 'Is there a discount for 100 pieces?'],
+  ['ours', 1470, 'For 100 pieces we can do USD 0.185 per watt.'],
+  ['buyer', 1460, 'Payment terms?'],
+  ['ours', 1450, '30% T/T deposit, 70% before shipment.'],
+  ['buyer', 1440, 'Can we pay by L/C?'],
+  ['ours', 1430, 'L/C at sight is fine for orders over USD 20,000.'],
+  ['buyer', 1420, 'OK. I will prepare the list of our projects.'],
+  ['ours', 1410, 'Great, I am waiting for your list.'],
+  ['buyer', 260, 'Good morning!'],
+  ['ours', 250, 'Good morning Maria, how can I help?'],
+];
+// What the buyer wrote since our last reply, one message after another.
+const CHAT13_SINCE = [
+  'Here is the list of our projects for this quarter:',
+  'Project 1: a school roof in Valencia, 40 panels 550W',
+  'Project 2: a warehouse in Alicante, 120 panels 550W',
+  'Project 3: a farm in Murcia, 60 panels 450W',
+  'Project 4: two houses in Castellon, 24 panels 450W',
+  'All with black frames please',
+  'We need the panels in two shipments',
+  'First shipment before the end of January',
+  'Second shipment in March',
+  'Please quote CIF Valencia for each shipment',
+  'Also the price of mounting rails if you have them',
+  'And inverters, 10 kW three-phase, 6 units',
+  'Do you have them in stock now?',
+  'Our bank is Banco Sabadell, we pay by L/C at sight',
+  'Please include the warranty terms in the quotation',
+  'Also the datasheets of the 450W model',
+  'Our engineer wants the flash test report',
+  'Can you send photos of the packing?',
+  'We would like to visit your factory in February',
+  'Is it near Ningbo port?',
+  'Please send the quotation today if possible',
+  'Thank you Lily!',
+];
+
+/** The chat of shapes chatvirt and chatdiv: 60 messages, with who wrote each, when, and its id. */
+function chat13Messages(opts) {
+  const since = CHAT13_SINCE.map((text, n) => ['buyer', 240 - n * 11, text]);
+  // A new chat: the buyer's messages, the auto-reception's answer after the first.
+  const fresh = [since[0], ['auto', 240, 'Thank you for your message! Our sales manager will reply within 24 hours.'], ...since.slice(1)];
+  return (opts.fresh ? fresh : [...CHAT13_HISTORY, ...since]).map(([by, min, text], n) => ({
+    messageId: `m13-${String(n + 1).padStart(3, '0')}`, by: by === 'auto' ? 'ours' : by, auto: by === 'auto' || undefined,
+    at: opts.now - min * MINUTE + (by === 'auto' ? 20_000 : 0), text,
+  }));
+}
+
+function chat13Data(opts) {
+  const demo = { now: opts.now, lang: opts.lang, labels: L[opts.lang], broken: opts.broken, shape: opts.shape, cache: opts.cache, virt: opts.virt };
+  const list = chats.slice(0, 6).map((c) => ({
+    cid: c.cid, contactNick: c.name, contactAccountId: c.cid.split('#')[0].split('-')[1], countryCode: c.country, userNewLevel: c.level,
+    latestMessage: { content: c.text, sendTime: opts.now - c.min * MINUTE, fromBuyer: true }, unread: c.unread ? 1 : 0,
+  }));
+  const messages = chat13Messages(opts);
+  const last = messages.at(-1);
+  list[0].latestMessage = { content: last.text, sendTime: last.at, fromBuyer: true };
+  demo.contacts = list;
+  demo.chat = { cid: list[0].cid, messages };
+  return `window.__demo = ${JSON.stringify(demo)};\nwindow.aliId = 'sellerali01';\nwindow.__VMFsConv__cache__ = ${JSON.stringify(list)};\n`;
+}
+
 /** The OneTalk contacts: the demo's chats, and with shape=virtual 40 of them. */
 function contactsOf(opts) {
   if (opts.shape !== 'virtual') return chats;
@@ -803,6 +950,7 @@ const PITCH = [
 
 function chatData(opts) {
   if (opts.shape === 'tabs' || opts.shape === 'fiber') return chat10Data(opts);
+  if (opts.shape === 'chatvirt' || opts.shape === 'chatdiv') return chat13Data(opts);
   const list = contactsOf(opts);
   const cache = list.map((c) => ({
     cid: c.cid, contactNick: c.name, contactAccountId: c.cid.split('#')[0].split('-')[1], countryCode: c.country, userNewLevel: c.level,
