@@ -714,6 +714,8 @@
       insert: (template, mode, language) => renderAndInsert(item, template, mode, language),
       // The rep's doings on the open item's card, kept while it is drawn again.
       kept: isSingle ? cardKept(item.key) : undefined,
+      // No clock, since the buyer's first message since our reply was not read: the card says so.
+      firstTimeNotRead: Boolean(item.missing?.includes('firstUnanswered')),
       // The language the suggested reply is written in, and the buyer's (for the switch).
       replyLanguage: async (template) => {
         const { rendered } = await ask(TYPES.RENDER, { inquiry: item.inquiry, template });

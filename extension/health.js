@@ -1,7 +1,8 @@
 // What the page adapter could not read, in the rep's words: one line for the popup,
 // the side panel and the note on the page. The adapter (site.js) names the parts by
 // its selectors and fields — listRow, messageText 3/20, receivedTime 20/20, buyer
-// 1/20 — and this turns them into "message text (3 of 20), times (20 of 20)".
+// 1/20, firstUnansweredTime 1/7 — and this turns them into "message text (3 of 20), times
+// (20 of 20)".
 // A classic script: content scripts and the extension's pages load it before use.
 (() => {
   'use strict';
@@ -9,6 +10,7 @@
   /** The `_locales` key of a part's name. */
   function partKey(name) {
     const rules = [
+      [/^firstUnansweredTime$/, 'partFirstUnanswered'],
       [/^messageText$/, 'partMessages'],
       [/^receivedTime$/, 'partTimes'],
       [/^buyer(Card)?$/, 'partBuyer'],

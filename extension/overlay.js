@@ -848,7 +848,12 @@
     kept.show();
     showLanguage();
     if (result.deadline) watchClock(clock, result.deadline, { followUp: result.followUp });
-    else clock.remove();
+    else if (actions.firstTimeNotRead) {
+      // The first unanswered message was not read: no clock, and the card says why.
+      clock.className = 'clock quiet';
+      clock.textContent = t('cardNoFirstTime');
+      clock.title = t('cardNoFirstTimeTitle');
+    } else clock.remove();
     // Live lint of what the rep types lands here. The property lives in Xunpan's own
     // script world: the page cannot see or call it.
     cardFlags.set(el, (lint) => {

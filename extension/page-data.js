@@ -179,7 +179,7 @@
   const selfIds = () => new Set([window.aliId, window.aliIdEncrypt, window.currentUserAccountId, window.currentUserAccountIdEncry]
     .filter((v) => v !== undefined && v !== null && v !== '').map(String));
 
-  /** A plain `{cid, messageId, text, at, fromSelf}` from one emitted payload, or null. */
+  /** A plain `{cid, messageId, text, at, fromSelf, auto}` from one emitted payload, or null. */
   function chatMessageOf(payload) {
     const m = payload?.messageModel ?? payload;
     if (!m || typeof m !== 'object') return null;
@@ -196,7 +196,9 @@
     const codeOwner = cid.match(/^([^-#]+)-[^#]+#/)?.[1];
     if (codeOwner) mine.add(codeOwner);
     const fromSelf = sender !== undefined && sender !== null && mine.has(String(sender));
-    return { cid, messageId: String(m.messageId ?? m.uuid ?? `${cid}@${at}`), text: text.slice(0, MAX_MESSAGE_CHARS), at, fromSelf };
+    // The platform's auto-reception writes from our account: not a reply of the rep's.
+    const auto = Number(m.autoReply ?? payload?.autoReply) === 1 || undefined;
+    return { cid, messageId: String(m.messageId ?? m.uuid ?? `${cid}@${at}`), text: text.slice(0, MAX_MESSAGE_CHARS), at, fromSelf, auto };
   }
 
   const recentChat = []; // replayed to a content script that starts late

@@ -601,6 +601,12 @@
     return out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
   }
   const iso = (ms) => (Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined);
+  /** Oldest first, by `at` (ISO); a message without a time first. */
+  const byTime = (a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0);
+  /** Messages of one chat kept from its message events, at most. */
+  const MAX_CHAT_LOG = 500;
+  /** Open chats whose newest messages are kept while the page lives, at most. */
+  const CHATS_KEPT = 30;
   const count = (v) => (v === undefined || v === null || v === '' || Number(v) < 0 || !Number.isFinite(Number(v)) ? undefined : Number(v));
   const clean = (obj) => {
     for (const k of Object.keys(obj)) if (obj[k] === undefined || obj[k] === '' || obj[k] === null) delete obj[k];
@@ -923,6 +929,8 @@
     const buyers = new Map();
     const conversations = new Map();
     const chat = new Map(); // cid → { lastBuyer, lastSelf } from OneTalk's message events
+    const chatLog = new Map(); // cid → Map(messageId → message): every message event, for the open chat
+    const chatTails = new Map(); // open chat → what is known of its newest messages (see collectChat)
     const awaited = new Set(); // list row ids whose page data was announced and is to come
     let awaitedUntil = 0;
     const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
@@ -965,6 +973,15 @@
             const slot = p.fromSelf ? 'lastSelf' : 'lastBuyer';
             if (!entry[slot] || entry[slot].at <= p.at) entry[slot] = { text: p.text, at: p.at, messageId: String(p.messageId ?? '') };
             chat.set(p.cid, entry);
+            const log = chatLog.get(p.cid) ?? new Map();
+            const id = String(p.messageId ?? `${p.at}`);
+            log.set(id, clean({ id, from: p.fromSelf ? 'seller' : 'buyer', at: iso(p.at), text: p.text, auto: p.auto === true || undefined }));
+            // The newest kept: a chat's log is the page's, never more than MAX_CHAT_LOG messages.
+            if (log.size > MAX_CHAT_LOG) {
+              const oldest = [...log.values()].sort(byTime).slice(0, log.size - MAX_CHAT_LOG);
+              for (const m of oldest) log.delete(m.id);
+            }
+            chatLog.set(p.cid, log);
             return true;
           }
           default:
@@ -984,6 +1001,16 @@
       buyer: (id) => buyers.get(String(id)) ?? null,
       conversation: (cid) => conversations.get(cid) ?? null,
       chatEvents: (cid) => chat.get(cid) ?? null,
+      /** Every message of a chat its message events carried, oldest first: `{ id, from, at, text, auto }`. */
+      chatMessages: (cid) => (chatLog.has(cid) ? [...chatLog.get(cid).values()].sort(byTime) : null),
+      /** What is known of an open chat's newest messages, kept while the page lives (see collectChat). */
+      chatTail: (key) => chatTails.get(key) ?? null,
+      keepChatTail: (key, tail) => {
+        chatTails.delete(key);
+        if (tail) chatTails.set(key, tail);
+        // The chats opened last are kept; the oldest forgotten past CHATS_KEPT.
+        if (chatTails.size > CHATS_KEPT) chatTails.delete(chatTails.keys().next().value);
+      },
       byId: (id) => rows.get(String(id)) ?? conversations.get(String(id)) ?? null,
     };
   }
@@ -1272,7 +1299,7 @@
   }
 
   /** Part names (as health reports them) of what feeds the engine. */
-  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer', side: 'messageSide' });
+  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer', side: 'messageSide', firstUnanswered: 'firstUnansweredTime' });
 
   /** `missing` of every item, as the health's list of parts ("messageText 3/20"). */
   function missingParts(items) {
@@ -1398,8 +1425,11 @@
   /** Words the page puts on a message its auto-reception sent for us [A] (reference §3.1). */
   const AUTO_REPLY_MARK = /系统自动发送|自动接待发送|auto[- ]?repl/i;
 
-  /** Messages of a conversation area, sorted by time (the DOM order is not to be trusted). */
-  function messagesFromDom(root, key, overrides, found, now = Date.now()) {
+  /**
+   * Messages of a conversation area, sorted by time (the DOM order is not to be trusted);
+   * `withIds`: each with the page's own message id (`id`) where its data-expinfo has one.
+   */
+  function messagesFromDom(root, key, overrides, found, now = Date.now(), withIds = false) {
     const out = [];
     for (const el of all(root, key, overrides, found)) {
       const meta = readJsonAttr(el, 'data-expinfo') ?? {};
@@ -1407,9 +1437,10 @@
       const at = Number(meta.sendTime) || parseShownTime(shown) || contactWhen(shown, now).at;
       const body = messageText(one(el, 'messageText', overrides, found));
       const auto = AUTO_REPLY_MARK.test(el.textContent ?? '');
-      out.push(clean({ from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: body, auto: auto || undefined }));
+      const id = withIds && (typeof meta.messageId === 'string' || typeof meta.messageId === 'number') ? String(meta.messageId) : undefined;
+      out.push(clean({ id, from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: body, auto: auto || undefined }));
     }
-    return out.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
+    return out.sort(byTime);
   }
 
   function threadOf(messages) {
@@ -1727,7 +1758,7 @@
    * right; on the left it is the buyer's only where the layout sets some messages right
    * (with no layout to go by, ours when the buyer's messages show names and it does
    * not). A message none of these tells is left without a side, never guessed.
-   * `{ cid, name, header, messages }` or null when the page does not show one.
+   * `{ cid, name, header, messages, list }` or null when the page does not show one.
    */
   function openChatByStructure(doc, overrides, now, composer) {
     const { cid, name } = activeContact(doc, overrides) ?? {};
@@ -1771,7 +1802,7 @@
     };
     const messages = read.map((m) => clean({ from: authorOf(m), at: iso(m.at), text: m.text, auto: (m.auto && authorOf(m) === 'seller') || undefined }));
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
-    return { cid, name, header: header ?? pane.firstElementChild, messages };
+    return { cid, name, header: header ?? pane.firstElementChild, messages, list };
   }
 
   /**
@@ -1887,6 +1918,67 @@
     return named && active?.name === named ? active.cid ?? undefined : undefined;
   }
 
+  /** The newest messages of an open chat handed to the engine with its thread, at most. */
+  const THREAD_SENT = 40;
+
+  /**
+   * Where the message list around `el` stands in the element that scrolls it: whether
+   * the chat's first message (`start`) and its newest (`end`) are among those drawn
+   * (`rows`, the message elements). A list that does not scroll shows both. A list
+   * scrolled to its top shows its first message; so does one whose first row drawn sits
+   * at the top of what scrolls: a virtualised list, which draws only the rows near the
+   * view, leaves the room of the rows it did not draw above the first it did. The same
+   * at the bottom for the newest message.
+   */
+  function scrollEdges(el, rows) {
+    for (let at = el?.parentElement ?? null; at && at !== at.ownerDocument.body && at !== at.ownerDocument.documentElement; at = at.parentElement) {
+      if (at.scrollHeight <= at.clientHeight + 1) continue;
+      const overflow = at.ownerDocument.defaultView?.getComputedStyle?.(at).overflowY;
+      if (overflow !== 'auto' && overflow !== 'scroll' && overflow !== 'overlay') continue;
+      const top = at.getBoundingClientRect().top + at.clientTop - at.scrollTop; // where the scrolled content begins
+      const bottom = top + at.scrollHeight; // and ends
+      const drawn = rows.map((r) => r.getBoundingClientRect()).filter((r) => r.height > 0);
+      const first = drawn.reduce((a, r) => (!a || r.top < a.top ? r : a), null);
+      const last = drawn.reduce((a, r) => (!a || r.bottom > a.bottom ? r : a), null);
+      // Less room beyond the first (last) row than a row takes: nothing was left undrawn there.
+      const firstAtTop = Boolean(first) && first.top - top < Math.min(first.height, EDGE_ROOM);
+      const lastAtBottom = Boolean(last) && bottom - last.bottom < Math.min(last.height, EDGE_ROOM);
+      return { start: at.scrollTop <= 1 || firstAtTop, end: at.scrollTop + at.clientHeight >= at.scrollHeight - 2 || lastAtBottom };
+    }
+    return { start: true, end: true };
+  }
+  /** Room beyond a list's first or last row drawn (padding, a day's divider, a notice) that is not a message left undrawn, at most. */
+  const EDGE_ROOM = 64;
+
+  /** Whether two runs of messages share one: the same id, else the same text within a minute. */
+  function meet(a, b) {
+    const ids = new Set(a.map((m) => m.id).filter(Boolean));
+    const near = (m, n) => m.text && m.text === n.text && Math.abs((Date.parse(m.at) || 0) - (Date.parse(n.at) || 0)) < MINUTE;
+    return b.some((n) => (n.id && ids.has(n.id)) || a.some((m) => !(m.id && n.id) && near(m, n)));
+  }
+
+  /**
+   * Joins a run of an open chat's messages (`run`: `{ messages, start }`, `start` when it
+   * begins the chat) to what is known of its newest ones (`tail`, the same shape, always
+   * ending at the newest message). Runs that meet are one; a run that reaches the newest
+   * message (`reachesEnd`) and meets nothing known replaces it; any other is set aside
+   * (what lies between it and the newest is not known). The joined tail, or null.
+   */
+  function joinTail(tail, run, reachesEnd) {
+    if (!run.messages.length) return tail;
+    if (tail && meet(tail.messages, run.messages)) {
+      const seen = new Set();
+      const messages = [...run.messages, ...tail.messages].filter((m) => {
+        const k = m.id ?? `${m.at}|${m.text}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      }).sort(byTime).slice(-MAX_CHAT_LOG);
+      return { messages, start: tail.start || run.start };
+    }
+    return reachesEnd ? { messages: run.messages, start: run.start } : tail;
+  }
+
   function collectChat(doc, data, overrides, now) {
     const found = new Set();
     const items = [];
@@ -1946,7 +2038,8 @@
     }
     let header = one(doc, 'chatHeader', overrides, found);
     let openCid = header?.getAttribute('data-cid') ?? selectedContact(doc, overrides, header) ?? null;
-    let messages = messagesFromDom(doc, 'chatMessage', overrides, found, now);
+    let messages = messagesFromDom(doc, 'chatMessage', overrides, found, now, true);
+    let shownIn = messages.length ? all(doc, 'chatMessage', overrides) : []; // the message elements, for their scroller
     const editor = replyEditor('chat', doc, overrides);
     if (editor) found.add('chatComposer');
     let openName = null;
@@ -1957,40 +2050,61 @@
       if (open?.messages.length) {
         found.add('chatStructure');
         ({ header, messages } = open);
+        shownIn = [...open.list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
         openCid = open.cid;
         openName = open.name;
         sideless = messages.filter((m) => !m.from).length;
       }
     }
-    const lastBuyer = messages.filter((m) => m.from === 'buyer').at(-1);
-    if (header && lastBuyer) {
+    if (header && messages.length) {
       const conv = openCid ? data?.conversation?.(openCid) : null;
       const name = conv?.contactNick ?? openName ?? text(one(header, 'chatHeaderName', overrides) ?? header.firstElementChild);
-      const thread = threadOf(messages);
-      // Judged on what the buyer wrote since our last reply, not on the last line alone.
-      const since = messages.filter((m) => m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt));
-      const pending = since.length ? since : [lastBuyer];
-      const body = pending.map((m) => m.text).filter(Boolean).join('\n');
-      items.push({
-        id: openCid ?? `open:${name}`,
-        key: `chat-open:${openCid ?? name}`,
-        element: header,
-        mount: header,
-        open: true,
-        missing: [!body && 'text', !pending[0].at && 'time', !name && 'buyer'].filter(Boolean),
-        unread: !body || undefined,
-        inquiry: clean({
-          id: openCid ?? undefined,
-          channel: 'chat',
-          receivedAt: pending[0].at,
-          body,
-          buyer: clean({ name, country: conv?.countryCode, level: conv?.userNewLevel }),
-          thread: thread.ourLastReplyAt ? thread : undefined,
-        }),
-      });
-      // The open conversation's contact row shows its answer: the row has only a preview.
-      const contact = openCid ? items.find((i) => i.key === `chat:${openCid}`) : null;
-      if (contact) contact.fuller = `chat-open:${openCid}`;
+      // What is known of the chat's newest messages: its message events and the rows the
+      // page draws, joined where they meet (a virtualised list draws only those in view).
+      const key = `chat-open:${openCid ?? name}`;
+      const events = openCid ? data?.chatMessages?.(openCid) : null;
+      if (events?.length) found.add('chatEvents');
+      const edges = scrollEdges(shownIn[0], shownIn);
+      let tail = data?.chatTail?.(key) ?? null;
+      if (events?.length) tail = joinTail(tail, { messages: events, start: false }, true);
+      tail = joinTail(tail, { messages, start: edges.start }, edges.end);
+      data?.keepChatTail?.(key, tail);
+      // Rows that do not reach the newest message and meet nothing known: read as they
+      // are, but whether a reply of ours follows them is not known.
+      const known = tail ?? { messages, start: false, cut: true };
+      const read = known.messages.map(({ id, ...m }) => m);
+      const lastBuyer = read.filter((m) => m.from === 'buyer').at(-1);
+      if (lastBuyer) {
+        const thread = threadOf(read);
+        // Judged on what the buyer wrote since our last reply, not on the last line alone.
+        const since = read.filter((m) => m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt));
+        const pending = since.length ? since : [lastBuyer];
+        const body = pending.map((m) => m.text).filter(Boolean).join('\n');
+        // The clock starts at the buyer's first message since our last reply, and only
+        // there: read after our reply, or from the chat's start. Otherwise the first
+        // message known is a lower bound, which would give the rep more time than they have.
+        const firstKnown = !known.cut && (Boolean(thread.ourLastReplyAt) || known.start);
+        items.push({
+          id: openCid ?? `open:${name}`,
+          key,
+          element: header,
+          mount: header,
+          open: true,
+          missing: [!body && 'text', !firstKnown ? 'firstUnanswered' : !pending[0].at && 'time', !name && 'buyer'].filter(Boolean),
+          unread: !body || undefined,
+          inquiry: clean({
+            id: openCid ?? undefined,
+            channel: 'chat',
+            receivedAt: firstKnown ? pending[0].at : undefined,
+            body,
+            buyer: clean({ name, country: conv?.countryCode, level: conv?.userNewLevel }),
+            thread: thread.ourLastReplyAt ? { ...thread, messages: thread.messages.slice(-THREAD_SENT) } : undefined,
+          }),
+        });
+        // The open conversation's contact row shows its answer: the row has only a preview.
+        const contact = openCid ? items.find((i) => i.key === `chat:${openCid}`) : null;
+        if (contact) contact.fuller = `chat-open:${openCid}`;
+      }
     }
     const missing = ['chatContact', 'chatHeader', 'chatComposer'].filter((k) => !found.has(k) && !(k === 'chatHeader' && found.has('chatStructure')));
     missing.push(...missingParts(items));
