@@ -548,9 +548,14 @@ impl Concept {
     }
 }
 
-/// The concepts whose rules read roles: a service (who sells it), a fee and a cost
-/// promised back (who pays them).
-pub const NEEDS_ROLES: &[Concept] = &[Concept::Service, Concept::FeeFirst, Concept::RefundLater];
+/// The concepts whose rules read roles: a service (who sells it), a fee, a cost
+/// promised back and another account (who pays them).
+pub const NEEDS_ROLES: &[Concept] = &[
+    Concept::Service,
+    Concept::FeeFirst,
+    Concept::RefundLater,
+    Concept::BankChange,
+];
 
 impl Lexicon {
     /// The lexicon of the role concepts (`roles`) or of all the others.

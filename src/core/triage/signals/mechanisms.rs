@@ -220,10 +220,21 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     if e.has(Commission) && (e.has(Tender) || e.has(SupplierPays) || e.has(BankChange)) {
         push(out, Code::AGENT_COMMISSION);
     }
+    // Another account and money the reader is told to send to it: a fee, a refund,
+    // a transfer ("veuillez effectuer le virement sur notre nouveau compte").
     if e.related_any(
         BankChange,
-        &[PaymentSent, SupplierPays, Overpayment, MoneyTransfer],
-    ) {
+        &[
+            PaymentSent,
+            SupplierPays,
+            Overpayment,
+            MoneyTransfer,
+            FeeFirst,
+        ],
+    ) || e
+        .found
+        .in_one_clause(&[BankChange, Pay, Reader], &[WePay], false)
+    {
         push(out, Code::CHANGED_BANK_DETAILS);
     }
     if e.has(MoneyTransfer) {
