@@ -107,12 +107,13 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         }
     }
     if e.outside_links > 0 {
-        // Sign-in wording by the link, and in a longer text tied to a document or an
-        // account warning: mailing lists talk of passwords too, lures ask for one.
+        // Sign-in wording by the link, and in a longer text tied to a document, an
+        // account or payout warning, or money promised (a subsidy, a refund of tax):
+        // mailing lists talk of passwords too, lures ask for one.
         let sign_in = e.found.near_link(LogIn)
             && (e.found.own_words <= SHORT_LURE_WORDS
                 || (e.outside_links <= FEW_LINKS
-                    && e.related_any(LogIn, &[OrderDocument, AccountAlert, PaymentSent])));
+                    && e.related_any(LogIn, &[OrderDocument, AccountAlert, PaymentSent, Prize])));
         if sign_in {
             push(out, Code::CREDENTIAL_LINK);
         }
