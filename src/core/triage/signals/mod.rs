@@ -176,7 +176,7 @@ pattern!(
     r"(?:login|log-in|signin|sign-in|logon|verify|verification|account|password|passwd|webmail|auth|session|secure|validate|wp-admin)"
 );
 
-/// Sites that phishers imitate, by their own registrable domains.
+/// Sites that phishers imitate, by their own registrable domains; the platform first.
 const BRANDS: &[(&str, &[&str])] = &[
     (
         "alibaba",
@@ -196,13 +196,11 @@ const BRANDS: &[(&str, &[&str])] = &[
     ),
     ("dhl", &["dhl.com", "dhl.de", "dhl.co.uk"]),
     ("fedex", &["fedex.com"]),
-    ("ups", &["ups.com"]),
     ("maersk", &["maersk.com"]),
-    ("cosco", &["coscoshipping.com", "cosco.com"]),
-    ("msc", &["msc.com"]),
     ("wetransfer", &["wetransfer.com", "we.tl"]),
     ("dropbox", &["dropbox.com"]),
     ("docusign", &["docusign.com", "docusign.net"]),
+    ("sharepoint", &["sharepoint.com", "microsoft.com"]),
     (
         "onedrive",
         &["live.com", "microsoft.com", "sharepoint.com", "1drv.ms"],
@@ -211,28 +209,26 @@ const BRANDS: &[(&str, &[&str])] = &[
         "office365",
         &["office.com", "microsoft.com", "office365.com"],
     ),
-    ("outlook", &["outlook.com", "live.com", "microsoft.com"]),
     ("paypal", &["paypal.com"]),
+    ("feishu", &["feishu.cn", "larksuite.com"]),
+    ("dingtalk", &["dingtalk.com"]),
+    ("baidu", &["baidu.com"]),
+    ("worldfirst", &["worldfirst.com"]),
+    ("payoneer", &["payoneer.com"]),
+    ("alipay", &["alipay.com"]),
+    ("figma", &["figma.com"]),
+    // Brands from here on are plain words too ("outlook", "ups" also name innocent
+    // sites): their name in another host is no imitation.
+    ("ups", &["ups.com"]),
+    ("cosco", &["coscoshipping.com", "cosco.com"]),
+    ("msc", &["msc.com"]),
+    ("outlook", &["outlook.com", "live.com", "microsoft.com"]),
     ("adobe", &["adobe.com"]),
-    ("sharepoint", &["sharepoint.com", "microsoft.com"]),
 ];
 
-/// Brand names distinctive enough that their presence in someone else's host is an
-/// imitation (plain words like "outlook" or "ups" also name innocent sites).
-const IMITATED: &[&str] = &[
-    "alibaba",
-    "aliexpress",
-    "dhl",
-    "fedex",
-    "maersk",
-    "wetransfer",
-    "dropbox",
-    "docusign",
-    "sharepoint",
-    "onedrive",
-    "office365",
-    "paypal",
-];
+/// The first this many [`BRANDS`] are distinctive enough that their presence in
+/// someone else's host is an imitation.
+const IMITATED: usize = 19;
 
 /// File-sharing and mail providers: buyers use them too, so this is weak evidence.
 const FILE_SHARE: &[&str] = &[
@@ -321,13 +317,13 @@ fn shown_site(shown: &str) -> Option<(String, &'static [&'static str])> {
             return Some((registrable(host), &[]));
         }
     }
-    let words: Vec<&str> = shown
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
     BRANDS
         .iter()
-        .find(|(brand, _)| words.contains(brand))
+        .find(|(brand, _)| {
+            shown
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == *brand)
+        })
         .map(|(brand, domains)| (brand.to_string(), *domains))
 }
 
@@ -405,12 +401,8 @@ pub fn outside_links(lower: &str) -> usize {
         .take(MAX_LINKS)
         .map(|m| host_of(m.as_str()))
         .filter(|host| {
-            is_public_host(host)
-                && !BRANDS
-                    .iter()
-                    .filter(|(brand, _)| *brand == "alibaba")
-                    .flat_map(|(_, d)| d.iter())
-                    .any(|d| domain_is(host, d))
+            // The first brand is the platform.
+            is_public_host(host) && !BRANDS[0].1.iter().any(|d| domain_is(host, d))
         })
         .count()
 }
@@ -518,12 +510,9 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
             .flat_map(|(_, d)| d.iter())
             .any(|d| domain_is(host, d));
         if !official {
-            for (brand, _) in BRANDS {
+            for (brand, _) in &BRANDS[..IMITATED] {
                 // A brand name (or a one-letter misspelling of it, like aIibaba) inside a host
                 // it does not own: alibaba.com.secure-login.example, aiibaba-trade.example
-                if !IMITATED.contains(brand) {
-                    continue;
-                }
                 let imitates = |label: &str| {
                     label == *brand || (brand.len() >= 6 && one_edit_apart(label, brand))
                 };
@@ -650,7 +639,7 @@ pattern!(
 // only on an archive's name, where an order is the usual wrapper of a lure.
 pattern!(
     ORDER_NAME,
-    r"(?:pedido|(?:^|[^a-z])orden|factura|fatura|facture|commande|bestellung|rechnung|auftrag|comprobante|comprovante|dekont|sipari|faktur|pesanan|bukti|(?:^|[^a-z])don[ _-]?hang|hoa[ _-]?don|(?:^|[^a-z])b[ _-]?l(?:[^a-z]|$)|awb|заказ|сч[её]т|инвойс|платеж|订单|采购|发票|水单|付款|đơn|hóa đơn|طلب|فاتورة)"
+    r"(?:pedido|(?:^|[^a-z])orden|factura|fatura|(?:^|[^a-z])nf-?e(?:[^a-z]|$)|danfe|boleto|facture|commande|bestellung|rechnung|auftrag|comprobante|comprovante|dekont|sipari|faktur|pesanan|bukti|(?:^|[^a-z])don[ _-]?hang|hoa[ _-]?don|(?:^|[^a-z])b[ _-]?l(?:[^a-z]|$)|awb|заказ|сч[её]т|инвойс|платеж|订单|采购|发票|水单|付款|đơn|طلب|فاتورة)"
 );
 pattern!(
     ORDER_WORDS,
