@@ -57,6 +57,18 @@
 //!   of 10 kinds and 46 risky-looking buyers, 11 languages, measured unchanged (28 of
 //!   45 spam flagged, 23 called spam, 1 buyer called spam, 2 flagged), then held
 //!   where the fixes its misses showed left it.
+//! - `heldout12.jsonl`: 91 by a twelfth writer, written dressed as the platform or a
+//!   partner (store verification, listings removed for a complaint, disputes, payouts
+//!   and memberships, couriers and carriers at customs, tax portals in four countries,
+//!   shared folders on office and file platforms, voicemail, fax and payroll notices,
+//!   all polished and on look-alike or free hosts), as business e-mail compromise
+//!   inside a known buyer's thread, and as a rep's ordinary day of buyers (one-click
+//!   and buying-request forms, one-liners, repeat orders, the buyer's own drawing and
+//!   document links, chat apps with specifications, letters of credit, own
+//!   forwarders, courier accounts, complaints): 45 spam and scams of 12 kinds and 46
+//!   buyers, 11 languages, measured unchanged (40 of 45 spam flagged, 34 called spam,
+//!   no buyer called spam, 1 flagged), then held where the fixes its misses showed
+//!   left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -449,8 +461,32 @@ fn the_eleventh_set_holds_its_figures() {
             spam_lines: 45,
             buyers: 46,
             spam_flagged: 36,
-            spam_called: 30,
+            spam_called: 31,
             buyers_flagged: 0,
+        },
+    );
+}
+
+/// The twelfth set, measured unchanged: 40 of 45 spam flagged, 34 called spam, no
+/// buyer called spam, one flagged; now all 45 flagged and 41 called spam, the same
+/// buyer flagged. Its misses were money sent the wrong way to another account (a
+/// refund of a deposit to a "new" account in French and Arabic, a boss's transfer to
+/// "the account below" in Chinese, a membership renewal paid by transfer in
+/// Turkish), sign-in pages behind a held payout or a subsidy, a Brazilian e-invoice
+/// in an archive, and a host imitating an office platform (Feishu) unknown as a brand.
+/// Left: a gift-card request, a finance director's transfer to a "new supplier", a
+/// refund to a new account and a platform agent's renewal through WeChat (flagged,
+/// not called spam); a buyer's drawing on a share link with its quantity (flagged).
+#[test]
+fn the_twelfth_set_holds_its_figures() {
+    set_holds(
+        "heldout12.jsonl",
+        Floors {
+            spam_lines: 45,
+            buyers: 46,
+            spam_flagged: 45,
+            spam_called: 41,
+            buyers_flagged: 1,
         },
     );
 }
