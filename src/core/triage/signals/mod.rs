@@ -514,7 +514,12 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
                 // A brand name (or a one-letter misspelling of it, like aIibaba) inside a host
                 // it does not own: alibaba.com.secure-login.example, aiibaba-trade.example
                 let imitates = |label: &str| {
-                    label == *brand || (brand.len() >= 6 && one_edit_apart(label, brand))
+                    // (A label shorter in bytes than the brand less a letter has fewer
+                    // letters too: no need to compare them.)
+                    label == *brand
+                        || (brand.len() >= 6
+                            && label.len() + 1 >= brand.len()
+                            && one_edit_apart(label, brand))
                 };
                 if host.split(['.', '-']).any(imitates)
                     || host
