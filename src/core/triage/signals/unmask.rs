@@ -33,6 +33,11 @@ const SPELLED_MIN: usize = 4;
 /// stands beside it (`аlibаbа`, `pаsswоrd`; a Russian word stays as it is). `next`:
 /// the character after `c`.
 pub fn push_lower_visible(out: &mut String, c: char, next: Option<char>) {
+    if c.is_ascii() {
+        // No ASCII character is hidden, full-width or drawn like another.
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     match c {
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
@@ -124,26 +129,25 @@ fn spaced_dot(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     Some((next - at, len))
 }
 
-/// Appends a run of at least [`SPELLED_MIN`] single letters starting at `at` as one
-/// word, and returns the bytes it takes; appends nothing and returns 0 for a shorter
-/// run.
-fn spelled_out(bytes: &[u8], at: usize, out: &mut Vec<u8>) -> usize {
+/// The bytes a run of at least [`SPELLED_MIN`] single letters starting at `at` takes
+/// (its letters stand at every other byte: one separator byte between two), or 0
+/// for a shorter run.
+fn spelled_out(bytes: &[u8], at: usize) -> usize {
     let single = |i: usize| {
         bytes.get(i).is_some_and(u8::is_ascii_alphabetic)
             && !bytes.get(i + 1).is_some_and(|b| is_word_byte(*b))
     };
-    let start = out.len();
+    let mut letters = 0;
     let mut end = at;
     loop {
-        out.push(bytes[end]);
+        letters += 1;
         end += 1;
         match bytes.get(end) {
             Some(sep) if LETTER_SEPARATORS.contains(sep) && single(end + 1) => end += 1,
             _ => break,
         }
     }
-    if out.len() - start < SPELLED_MIN {
-        out.truncate(start);
+    if letters < SPELLED_MIN {
         return 0;
     }
     end - at
@@ -154,16 +158,25 @@ fn spelled_out(bytes: &[u8], at: usize, out: &mut Vec<u8>) -> usize {
 /// when nothing was masked.
 pub fn unmask(lower: &str) -> Option<String> {
     let bytes = lower.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    // Most texts hold no disguise: the output is written only from the first change
+    // on, with the bytes before it copied then.
+    let mut out: Vec<u8> = Vec::new();
     let mut changed = false;
+    let start_changes = |out: &mut Vec<u8>, changed: &mut bool, i: usize| {
+        if !*changed {
+            out.reserve(bytes.len());
+            out.extend_from_slice(&bytes[..i]);
+            *changed = true;
+        }
+    };
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let word_start = i == 0 || !is_word_byte(bytes[i - 1]);
         let rest = &bytes[i..];
         if b == b'h' && word_start && rest.starts_with(b"hxxp") {
+            start_changes(&mut out, &mut changed, i);
             out.extend_from_slice(b"http");
             i += 4;
-            changed = true;
             continue;
         }
         let defanged = matches!(b, b'[' | b'(')
@@ -174,19 +187,20 @@ pub fn unmask(lower: &str) -> Option<String> {
             })
             .flatten();
         if let Some(defanged) = defanged {
+            start_changes(&mut out, &mut changed, i);
             out.push(b'.');
             i += defanged.len();
-            changed = true;
             continue;
         }
         if word_start
             && b.is_ascii_alphabetic()
             && !bytes.get(i + 1).is_some_and(|b| is_word_byte(*b))
         {
-            let taken = spelled_out(bytes, i, &mut out);
+            let taken = spelled_out(bytes, i);
             if taken > 0 {
+                start_changes(&mut out, &mut changed, i);
+                out.extend(bytes[i..i + taken].iter().step_by(2));
                 i += taken;
-                changed = true;
                 continue;
             }
         }
@@ -194,6 +208,7 @@ pub fn unmask(lower: &str) -> Option<String> {
         // `site.com / login`.
         if i > 0 && bytes[i - 1].is_ascii_alphabetic() && matches!(b, b' ' | b'\t' | b'.') {
             if let Some((skip, len)) = spaced_dot(bytes, i) {
+                start_changes(&mut out, &mut changed, i);
                 out.push(b'.');
                 out.extend_from_slice(&bytes[i + skip..i + skip + len]);
                 i += skip + len;
@@ -209,7 +224,6 @@ pub fn unmask(lower: &str) -> Option<String> {
                         i += gap + 1 + after;
                     }
                 }
-                changed = true;
                 continue;
             }
             // A link broken over a line after a dot (`site.\ncom/path`).
@@ -219,14 +233,16 @@ pub fn unmask(lower: &str) -> Option<String> {
                     && ending_at(bytes, i + 1 + gap)
                         .is_some_and(|len| bytes.get(i + 1 + gap + len) == Some(&b'/'));
                 if broken_link {
+                    start_changes(&mut out, &mut changed, i);
                     out.push(b'.');
                     i += 1 + gap;
-                    changed = true;
                     continue;
                 }
             }
         }
-        out.push(b);
+        if changed {
+            out.push(b);
+        }
         i += 1;
     }
     // Only ASCII bytes were joined or dropped, so the text is still UTF-8.
