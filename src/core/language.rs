@@ -74,6 +74,15 @@ pub fn language_of(text: &str) -> &'static str {
 
 /// The language of a text, and whether the text was clear enough to say.
 pub fn identify(text: &str) -> Identified {
+    let head = &text.as_bytes()[..text.len().min(SAMPLE_CHARS)];
+    if head.is_ascii() {
+        // One byte a character: the sample is the head, and its only script is Latin.
+        let letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        if letters / 3 == 0 {
+            return Identified::UNSURE;
+        }
+        return latin_language(&text[..head.len()]);
+    }
     let mut counts = ScriptCounts::default();
     let mut sample_end = text.len();
     for (n, (at, c)) in text.char_indices().enumerate() {
@@ -335,6 +344,29 @@ fn latin_language(sample: &str) -> Identified {
     let mut word_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut letter_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut lowered = String::new();
+    if sample.is_ascii() {
+        // The words of ASCII text, split and lower-cased byte by byte; letters count
+        // only in words that are not ASCII, and the inverted marks are not ASCII.
+        for word in sample.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.is_empty() || word.len() > table.longest_word {
+                continue;
+            }
+            let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                word
+            } else {
+                lowered.clear();
+                lowered.push_str(word);
+                lowered.make_ascii_lowercase();
+                lowered.as_str()
+            };
+            if let Some(langs) = table.words.get(key) {
+                for &lang in langs {
+                    word_points[lang] += 1.0;
+                }
+            }
+        }
+        return ranked(table, &word_points, &letter_points);
+    }
     for word in sample.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
             continue;
@@ -372,6 +404,15 @@ fn latin_language(sample: &str) -> Identified {
             }
         }
     }
+    ranked(table, &word_points, &letter_points)
+}
+
+/// The language the points name, if they name one clearly.
+fn ranked(
+    table: &LatinTable,
+    word_points: &[f32; MAX_TABLE_LANGUAGES],
+    letter_points: &[f32; MAX_TABLE_LANGUAGES],
+) -> Identified {
     let mut ranked: Vec<(usize, f32)> = (0..table.languages.len())
         .map(|lang| {
             (
