@@ -633,10 +633,11 @@ pub fn languages_of(concept: Concept) -> Vec<&'static str> {
 }
 
 /// The concepts a message names, with the word positions where each was named.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Found {
-    /// Concept → (word position, clause) of each naming.
-    at: FxHashMap<Concept, Vec<(usize, u32)>>,
+    /// By concept (its place in [`Concept::ALL`]): (word position, clause) of each
+    /// naming, `None` for a concept never named.
+    at: [Option<Vec<(usize, u32)>>; Concept::ALL.len()],
     /// Word positions where a link starts (`http`, `https`, `www`).
     links: Vec<usize>,
     /// The clauses that end with a question mark.
@@ -646,6 +647,18 @@ pub struct Found {
     /// Words the sender itself writes now: all of them, or those before the mail
     /// break found by [`Found::end_own_words`].
     pub own_words: usize,
+}
+
+impl Default for Found {
+    fn default() -> Found {
+        Found {
+            at: [const { None }; Concept::ALL.len()],
+            links: Vec::new(),
+            questions: Vec::new(),
+            word_count: 0,
+            own_words: 0,
+        }
+    }
 }
 
 impl Found {
@@ -658,7 +671,7 @@ impl Found {
     /// concept that needs them is named ([`NEEDS_ROLES`]).
     pub fn of_words(words: &Words) -> Found {
         let mut found = Found {
-            at: FxHashMap::default(),
+            at: [const { None }; Concept::ALL.len()],
             links: Vec::new(),
             questions: words.questions.clone(),
             word_count: words.len(),
@@ -688,7 +701,7 @@ impl Found {
                         .skip(from)
                         .all(|(k, p)| words.get(i + k).is_some_and(|w| p.matches(&w)))
                 {
-                    let list = found.at.entry(term.concept).or_default();
+                    let list = found.at[term.concept as usize].get_or_insert_with(Vec::new);
                     if list.last().map(|l| l.0) != Some(i) && list.len() < 64 {
                         list.push((i, words.clause(i).unwrap_or(0)));
                     }
@@ -724,8 +737,7 @@ impl Found {
     /// and must neither dilute a short lure nor lend it their words.
     pub fn end_own_words(&mut self, from: usize) {
         let Some(end) = self
-            .at
-            .get(&Concept::MailBreak)
+            .namings(Concept::MailBreak)
             .and_then(|xs| xs.iter().map(|x| x.0).find(|at| *at >= from))
         else {
             return;
@@ -735,10 +747,15 @@ impl Found {
         self.links
             .truncate(self.links.partition_point(|at| *at < end));
         for concept in REQUESTS {
-            if let Some(xs) = self.at.get_mut(concept) {
+            if let Some(xs) = &mut self.at[*concept as usize] {
                 xs.truncate(xs.partition_point(|x| x.0 < end));
             }
         }
+    }
+
+    /// The namings of a concept, `None` when it was never named.
+    fn namings(&self, concept: Concept) -> Option<&Vec<(usize, u32)>> {
+        self.at[concept as usize].as_ref()
     }
 
     /// Whether the message names the concept.
@@ -748,12 +765,12 @@ impl Found {
 
     /// How many times the message names the concept (capped at 64).
     pub fn count(&self, concept: Concept) -> usize {
-        self.at.get(&concept).map_or(0, Vec::len)
+        self.namings(concept).map_or(0, Vec::len)
     }
 
     /// Whether two concepts are named close together (anywhere in a short message).
     pub fn related(&self, a: Concept, b: Concept) -> bool {
-        let (Some(xs), Some(ys)) = (self.at.get(&a), self.at.get(&b)) else {
+        let (Some(xs), Some(ys)) = (self.namings(a), self.namings(b)) else {
             return false;
         };
         if self.word_count <= SHORT_MESSAGE_WORDS {
@@ -765,7 +782,7 @@ impl Found {
 
     /// Whether the concept is named close to a link (anywhere in a short message).
     pub fn near_link(&self, concept: Concept) -> bool {
-        let Some(xs) = self.at.get(&concept) else {
+        let Some(xs) = self.namings(concept) else {
             return false;
         };
         !self.links.is_empty()
@@ -778,8 +795,7 @@ impl Found {
 
     /// Whether the concept is named within `window` words of a word position.
     pub fn near(&self, concept: Concept, position: usize, window: usize) -> bool {
-        self.at
-            .get(&concept)
+        self.namings(concept)
             .is_some_and(|xs| xs.iter().any(|x| x.0.abs_diff(position) <= window))
     }
 
@@ -791,14 +807,14 @@ impl Found {
         let Some((first, rest)) = all.split_first() else {
             return false;
         };
-        let Some(xs) = self.at.get(first) else {
+        let Some(xs) = self.namings(*first) else {
             return false;
         };
         if rest.iter().any(|c| !self.has(*c)) {
             return false;
         }
         let in_clause = |c: &Concept, x: &(usize, u32)| {
-            self.at.get(c).is_some_and(|ys| {
+            self.namings(*c).is_some_and(|ys| {
                 ys.iter()
                     .any(|y| y.1 == x.1 && y.0.abs_diff(x.0) <= CLAUSE_SPAN)
             })
@@ -807,8 +823,7 @@ impl Found {
             (questions || !self.questions.contains(&x.1))
                 && rest.iter().all(|c| in_clause(c, x))
                 && !none.iter().any(|c| {
-                    self.at
-                        .get(c)
+                    self.namings(*c)
                         .is_some_and(|ys| ys.iter().any(|y| y.1 == x.1))
                 })
         })
@@ -816,11 +831,10 @@ impl Found {
 
     /// The concepts named, for debugging and tests.
     pub fn concepts(&self) -> Vec<Concept> {
-        let mut all: Vec<Concept> = self
-            .at
+        let mut all: Vec<Concept> = Concept::ALL
             .iter()
-            .filter(|(_, xs)| !xs.is_empty())
-            .map(|(c, _)| *c)
+            .filter(|c| self.namings(**c).is_some_and(|xs| !xs.is_empty()))
+            .copied()
             .collect();
         all.sort();
         all
