@@ -39,7 +39,7 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     /// The first [`MAX_TOKENS`] distinct tokens of `tokens`, in their order.
-    fn distinct(tokens: Vec<Cow<'a, str>>) -> Document<'a> {
+    pub(crate) fn distinct(tokens: Vec<Cow<'a, str>>) -> Document<'a> {
         let keep: Vec<bool> = {
             let mut seen: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(
                 tokens.len().min(MAX_TOKENS),
@@ -110,6 +110,15 @@ pub fn document_lowered<'a>(
     lower_subject: Option<&str>,
     lower_body: &'a str,
 ) -> Document<'a> {
+    Document::distinct(tokens_lowered(inquiry, lower_subject, lower_body))
+}
+
+/// The tokens of [`document_lowered`] as read, repeats and all.
+pub(crate) fn tokens_lowered<'a>(
+    inquiry: &Inquiry,
+    lower_subject: Option<&str>,
+    lower_body: &'a str,
+) -> Vec<Cow<'a, str>> {
     // Tokens are gathered in a list, then the first distinct ones kept. A word takes
     // five bytes or more with its space: the list is sized once for the whole body.
     let body = cap(lower_body, BODY_BYTES);
@@ -143,7 +152,7 @@ pub fn document_lowered<'a>(
             add(Cow::Owned(format!("att:{}", ext.to_lowercase())), &mut out);
         }
     }
-    Document::distinct(out)
+    out
 }
 
 /// Calls `emit` with each word of 2–24 letters or digits of a lower-cased text, and
@@ -246,6 +255,25 @@ impl Model {
     /// Evidence for spam (positive) or a real inquiry (negative).
     pub fn evidence(&self, doc: &Document) -> f64 {
         self.scale * strongest(doc.iter().filter_map(|t| Some((t, *self.weights.get(t)?))))
+    }
+
+    /// [`Model::evidence`] of the document of `tokens` (as [`tokens_lowered`] reads
+    /// them), when they are no more than [`MAX_TOKENS`], so that the document would
+    /// keep every distinct one: only the tokens the model knows are set apart, not
+    /// every token. `None` for more tokens.
+    pub(crate) fn evidence_of_tokens(&self, tokens: &[Cow<'_, str>]) -> Option<f64> {
+        if tokens.len() > MAX_TOKENS {
+            return None;
+        }
+        let mut known: Vec<(&str, f64)> = tokens
+            .iter()
+            .filter_map(|t| Some((t.as_ref(), *self.weights.get(t.as_ref())?)))
+            .collect();
+        known.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        known.dedup_by(|a, b| a.0 == b.0);
+        // `strongest` orders the tokens by weight, then by token: their order here
+        // does not change the sum.
+        Some(self.scale * strongest(known.into_iter()))
     }
 
     /// Tokens in the model.
@@ -378,6 +406,11 @@ impl Filter {
         });
         let confidence = (s + g) / (s + g + 4.0);
         strongest(weights) * confidence * 0.5
+    }
+
+    /// Whether nothing was marked yet: the filter's evidence is then 0 for any message.
+    pub(crate) fn untrained(&self) -> bool {
+        self.spam_docs == 0 && self.genuine_docs == 0
     }
 
     /// Checks an imported filter for impossible counts.

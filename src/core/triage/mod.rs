@@ -764,13 +764,30 @@ impl Triager {
         let mut score = bad + good;
 
         // The word statistics add one reason each, capped, and only when they say something.
-        let doc = bayes::document_lowered(inquiry, text.lower_subject(), text.lower_body());
-        let built_in = if self.settings.content_model {
-            self.model.as_deref().unwrap_or(&BUILT_IN).evidence(&doc)
-        } else {
-            0.0
+        let tokens = bayes::tokens_lowered(inquiry, text.lower_subject(), text.lower_body());
+        let model = self.model.as_deref().unwrap_or(&BUILT_IN);
+        // Without the rep's marks and with few tokens, the built-in model reads the
+        // tokens as read; the distinct tokens are set apart only when needed.
+        let quick = match (
+            self.settings.content_model,
+            self.settings.learned.untrained(),
+        ) {
+            (false, true) => Some(0.0),
+            (true, true) => model.evidence_of_tokens(&tokens),
+            _ => None,
         };
-        let learned = self.settings.learned.evidence(&doc);
+        let (built_in, learned) = match quick {
+            Some(built_in) => (built_in, 0.0),
+            None => {
+                let doc = bayes::Document::distinct(tokens);
+                let built_in = if self.settings.content_model {
+                    model.evidence(&doc)
+                } else {
+                    0.0
+                };
+                (built_in, self.settings.learned.evidence(&doc))
+            }
+        };
         let bulk_layout = hits.iter().any(|h| BULK_LAYOUT.contains(&h.code));
         let built_in = if bulk_layout && built_in > 0.0 {
             // Up to just under the spam threshold: a flag, not a verdict.
