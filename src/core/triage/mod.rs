@@ -608,7 +608,7 @@ impl Triager {
         }
         let mut signs = Vec::new();
         let genuine_count = signals::genuine(inquiry, &text, reading.names_product, &mut signs);
-        signals::links(&text, genuine_count, &mut hits);
+        let any_link = signals::links(&text, genuine_count, &mut hits);
         // The words of subject and body, read once for the concepts, the count of the
         // body's words and the fingerprint of its text.
         let read = concepts::words(&text.lower, concepts::MAX_WORDS);
@@ -624,8 +624,13 @@ impl Triager {
         // The links of the sender's own words: one in a signature or a quoted message
         // is not what the sender asks the reader to open.
         let own_end = read.source(found.own_words).unwrap_or(text.lower.len());
-        let outside_links =
-            signals::outside_links(text.lower.get(..own_end).unwrap_or(&text.lower));
+        // The own words are the text's first part: without a link in the text, they
+        // have none (see `signals::outside_links`).
+        let outside_links = if any_link {
+            signals::outside_links(text.lower.get(..own_end).unwrap_or(&text.lower))
+        } else {
+            0
+        };
         // A payment slip or proforma sent for an order already under way (its deposit,
         // balance or production named, no link to open) is explained by that order.
         let order_under_way = outside_links == 0 && found.has(concepts::Concept::OrderProgress);

@@ -396,6 +396,10 @@ fn domain_is(host: &str, domain: &str) -> bool {
 }
 
 /// How many links in the (lower-cased) text go outside the platform's own sites.
+///
+/// A link of a text's first part is a link of the whole text: [`URL`] asserts
+/// nothing about what follows a match. So a part of a text in which [`links`] found
+/// no link has none either, and needs no search.
 pub fn outside_links(lower: &str) -> usize {
     URL.find_iter(lower)
         .take(MAX_LINKS)
@@ -475,15 +479,15 @@ pub fn links_on_own_site(text: &Text, website: Option<&str>) -> bool {
 
 /// Links: credential pages, look-alikes, IP hosts, shorteners, file shares, mismatches,
 /// and links to an "order" the text does not explain (`genuine_signs` says how much
-/// the text does explain).
-pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
+/// the text does explain). Returns whether the text holds a link at all.
+pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) -> bool {
     let urls: Vec<&str> = URL
         .find_iter(&text.lower)
         .take(MAX_LINKS)
         .map(|m| m.as_str())
         .collect();
     if urls.is_empty() {
-        return;
+        return false;
     }
     // Where the text asks for a password or a sign-in: a link near such words is a trap.
     let credential_at: Vec<usize> = CREDENTIAL_WORDS
@@ -618,6 +622,7 @@ pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) {
             out.push(hit_on(Code::ORDER_LINK, m.as_str()));
         }
     }
+    true
 }
 
 // --- attachments -------------------------------------------------------------------------
