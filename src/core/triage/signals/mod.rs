@@ -58,6 +58,9 @@ fn hit_on(code: Code, detail: impl Into<String>) -> Hit {
     }
 }
 
+/// Characters of a body read for its share of capitals.
+const CASE_CHARS: usize = 4096;
+
 /// The text of an inquiry prepared once for all detectors.
 pub struct Text {
     /// Subject and body, lower-cased, capped.
@@ -92,11 +95,20 @@ impl Text {
         let body_start = lower.len();
         push_read(&mut lower, body);
         let (mut letters, mut upper) = (0, 0);
-        for c in inquiry.body.chars().take(4096) {
-            if c.is_alphabetic() {
-                letters += 1;
-                if c.is_uppercase() {
-                    upper += 1;
+        let head = &inquiry.body.as_bytes()[..inquiry.body.len().min(CASE_CHARS)];
+        if head.is_ascii() {
+            // One byte a character: the first characters are the first bytes.
+            for b in head {
+                letters += usize::from(b.is_ascii_alphabetic());
+                upper += usize::from(b.is_ascii_uppercase());
+            }
+        } else {
+            for c in inquiry.body.chars().take(CASE_CHARS) {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
                 }
             }
         }

@@ -172,6 +172,15 @@ pub fn unmask(lower: &str) -> Option<String> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let word_start = i == 0 || !is_word_byte(bytes[i - 1]);
+        if !word_start && is_word_byte(b) {
+            // Inside a word no disguise starts: the rest of the word as it is.
+            let run = bytes[i..].iter().take_while(|b| is_word_byte(**b)).count();
+            if changed {
+                out.extend_from_slice(&bytes[i..i + run]);
+            }
+            i += run;
+            continue;
+        }
         let rest = &bytes[i..];
         if b == b'h' && word_start && rest.starts_with(b"hxxp") {
             start_changes(&mut out, &mut changed, i);
