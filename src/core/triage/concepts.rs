@@ -379,7 +379,18 @@ pub fn words(text: &str, max: usize) -> Words {
     let mut stop = false;
     // Where the word being read started in `text`.
     let mut source = 0usize;
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0usize;
+    while let Some(&byte) = bytes.get(next) {
+        let at = next;
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or(' ')
+        };
+        next += c.len_utf8();
         if out.spans.len() >= max {
             break;
         }
@@ -407,7 +418,15 @@ pub fn words(text: &str, max: usize) -> Words {
                     source = at;
                     digits = false;
                 }
-                out.folded.push(c.to_ascii_lowercase());
+                // The rest of a run of ASCII letters goes on the same word.
+                let run = bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(bytes.len() - at);
+                let from = out.folded.len();
+                out.folded.push_str(&text[at..at + run]);
+                out.folded[from..].make_ascii_lowercase();
+                next = at + run;
             } else {
                 out.close(&mut start, digits, source);
                 digits = false;
