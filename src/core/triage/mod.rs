@@ -20,7 +20,7 @@ pub mod concepts;
 pub mod rules;
 pub mod signals;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -716,7 +716,7 @@ impl Triager {
 
         let mut reasons: Vec<Reason> = Vec::new();
         let (mut bad, mut good, mut strong) = (0.0_f64, 0.0_f64, false);
-        let mut by_category: HashMap<Category, f64> = HashMap::new();
+        let mut by_category = ByCategory::default();
         for h in &hits {
             let r = h.code.rule();
             let w = self.weight(h.code);
@@ -726,7 +726,7 @@ impl Triager {
             if w > 0.0 {
                 bad += w;
                 strong |= r.strong;
-                *by_category.entry(r.category).or_insert(0.0) += w;
+                by_category.add(r.category, w);
             } else {
                 good += w;
             }
@@ -735,11 +735,7 @@ impl Triager {
         // Advertisers describe their own service in words that look like a buyer's
         // (ports, sizes, terms); a buyer gives a quantity. Without one, an advertising
         // message keeps all of its weight.
-        let advertising = by_category
-            .get(&Category::Advertising)
-            .copied()
-            .unwrap_or(0.0)
-            >= 3.0;
+        let advertising = by_category.get(Category::Advertising).unwrap_or(0.0) >= 3.0;
         let buyer_like = hits.iter().any(|h| h.code == Code::GIVES_QUANTITY);
         // A mechanism that works whatever surrounds it (a document only behind a link,
         // a seller's pitch, money the wrong way, a copy pushed again) keeps the message
@@ -860,10 +856,38 @@ impl Triager {
     }
 }
 
+/// The weight of a message's evidence for spam by category, of the categories named.
+#[derive(Debug, Default)]
+struct ByCategory([Option<f64>; 8]);
+
+impl ByCategory {
+    /// The category's place (a new category fails to compile here until it has one).
+    fn place(category: Category) -> usize {
+        match category {
+            Category::Phishing => 0,
+            Category::Scam => 1,
+            Category::Advertising => 2,
+            Category::PriceFishing => 3,
+            Category::Junk => 4,
+            Category::Profile => 5,
+            Category::Genuine => 6,
+            Category::Learned => 7,
+        }
+    }
+
+    fn add(&mut self, category: Category, weight: f64) {
+        *self.0[Self::place(category)].get_or_insert(0.0) += weight;
+    }
+
+    fn get(&self, category: Category) -> Option<f64> {
+        self.0[Self::place(category)]
+    }
+}
+
 /// The message kind: the heaviest spam category when flagged, else what the text does.
 fn kind_of(
     verdict: Verdict,
-    by_category: &HashMap<Category, f64>,
+    by_category: &ByCategory,
     reading: &analysis::Reading,
     inquiry: &Inquiry,
 ) -> Kind {
@@ -876,7 +900,7 @@ fn kind_of(
             Category::Junk,
         ]
         .into_iter()
-        .filter_map(|c| by_category.get(&c).map(|w| (c, *w)))
+        .filter_map(|c| by_category.get(c).map(|w| (c, w)))
         .max_by(|a, b| a.1.total_cmp(&b.1));
         match top {
             Some((Category::Phishing, w)) if w >= 2.0 => return Kind::Phishing,
