@@ -347,7 +347,15 @@ fn latin_language(sample: &str) -> Identified {
     if sample.is_ascii() {
         // The words of ASCII text, split and lower-cased byte by byte; letters count
         // only in words that are not ASCII, and the inverted marks are not ASCII.
-        for word in sample.split(|c: char| !c.is_ascii_alphabetic()) {
+        let bytes = sample.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let len = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len() - at);
+            let word = &sample[at..at + len];
+            at += len + 1;
             if word.is_empty() || word.len() > table.longest_word {
                 continue;
             }
