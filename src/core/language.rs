@@ -75,7 +75,7 @@ pub fn language_of(text: &str) -> &'static str {
 /// The language of a text, and whether the text was clear enough to say.
 pub fn identify(text: &str) -> Identified {
     let head = &text.as_bytes()[..text.len().min(SAMPLE_CHARS)];
-    if head.is_ascii() {
+    if crate::core::text::NATIVE && head.is_ascii() {
         // One byte a character: the sample is the head, and its only script is Latin.
         let letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
         if letters / 3 == 0 {
@@ -344,7 +344,7 @@ fn latin_language(sample: &str) -> Identified {
     let mut word_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut letter_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut lowered = String::new();
-    if sample.is_ascii() {
+    if crate::core::text::NATIVE && sample.is_ascii() {
         // The words of ASCII text, split and lower-cased byte by byte; letters count
         // only in words that are not ASCII, and the inverted marks are not ASCII.
         let bytes = sample.as_bytes();

@@ -40,6 +40,11 @@ macro_rules! pattern_set {
 }
 pub(crate) use pattern_set;
 
+/// Whether this build takes the fast paths that only add code: the native build does;
+/// the wasm leaves them out (its download counts, and the slower path gives the same
+/// answer).
+pub(crate) const NATIVE: bool = cfg!(not(target_arch = "wasm32"));
+
 /// Compiles one of the engine's own patterns. They are constants of the source, so
 /// a bad one is a bug caught by the tests, never a runtime condition.
 ///

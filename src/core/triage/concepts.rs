@@ -419,10 +419,14 @@ pub fn words(text: &str, max: usize) -> Words {
                     digits = false;
                 }
                 // The rest of a run of ASCII letters goes on the same word.
-                let run = bytes[at..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphabetic())
-                    .unwrap_or(bytes.len() - at);
+                let run = if crate::core::text::NATIVE {
+                    bytes[at..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphabetic())
+                        .unwrap_or(bytes.len() - at)
+                } else {
+                    1
+                };
                 let from = out.folded.len();
                 out.folded.push_str(&text[at..at + run]);
                 out.folded[from..].make_ascii_lowercase();

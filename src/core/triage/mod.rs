@@ -773,6 +773,7 @@ impl Triager {
             self.settings.content_model,
             self.settings.learned.untrained(),
         ) {
+            _ if !crate::core::text::NATIVE => None,
             (false, true) => Some(0.0),
             (true, true) => model.evidence_of_tokens(&tokens),
             _ => None,

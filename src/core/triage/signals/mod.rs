@@ -96,7 +96,7 @@ impl Text {
         push_read(&mut lower, body);
         let (mut letters, mut upper) = (0, 0);
         let head = &inquiry.body.as_bytes()[..inquiry.body.len().min(CASE_CHARS)];
-        if head.is_ascii() {
+        if crate::core::text::NATIVE && head.is_ascii() {
             // One byte a character: the first characters are the first bytes.
             for b in head {
                 letters += usize::from(b.is_ascii_alphabetic());

@@ -33,7 +33,7 @@ const SPELLED_MIN: usize = 4;
 /// stands beside it (`аlibаbа`, `pаsswоrd`; a Russian word stays as it is). `next`:
 /// the character after `c`.
 pub fn push_lower_visible(out: &mut String, c: char, next: Option<char>) {
-    if c.is_ascii() {
+    if crate::core::text::NATIVE && c.is_ascii() {
         // No ASCII character is hidden, full-width or drawn like another.
         out.push(c.to_ascii_lowercase());
         return;
@@ -172,7 +172,7 @@ pub fn unmask(lower: &str) -> Option<String> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let word_start = i == 0 || !is_word_byte(bytes[i - 1]);
-        if !word_start && is_word_byte(b) {
+        if crate::core::text::NATIVE && !word_start && is_word_byte(b) {
             // Inside a word no disguise starts: the rest of the word as it is.
             let run = bytes[i..].iter().take_while(|b| is_word_byte(**b)).count();
             if changed {
