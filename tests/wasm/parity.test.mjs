@@ -7,7 +7,7 @@
 // lines). Both
 // must give the same result, field for field (verdict, score, every reason with its
 // weight and text, kind, grade, priority, template and its alternatives, deadline): on
-// every message of the labelled inquiry set, and on the first 1 500 of the
+// every message of the two labelled inquiry sets, and on the first 1 500 of the
 // SpamAssassin set, each read as one batch (repeated texts are judged across a batch).
 // The sets are in ../shared/corpus beside the checkout: without them each test is
 // skipped, saying so, and under CI (CI=true) it fails.
@@ -27,7 +27,7 @@ glue.initSync({ module: readFileSync(join(pkg, 'xunpan_bg.wasm')) });
 glue.useConceptTables(readFileSync(join(pkg, '..', 'data', 'concept-tables.txt'), 'utf8'));
 
 const NOW = '2026-11-23T09:15:00+08:00';
-const corpora = ['inquiries-dev.jsonl', 'spamassassin-dev.jsonl'].map((name) => join(root, '../shared/corpus', name));
+const corpora = ['inquiries-dev.jsonl', 'inquiries-dev2.jsonl', 'spamassassin-dev.jsonl'].map((name) => join(root, '../shared/corpus', name));
 const underCi = process.env.CI === 'true';
 
 function cli() {
