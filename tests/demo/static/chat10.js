@@ -102,7 +102,6 @@
   }
 
   const drafts = new Map(); // the page's state: a draft per contact
-  const nativeValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
   /** The composer of one panel, controlled from `drafts` (React's value tracker included). */
   function composer(cid) {
     const wrapper = el('div');
@@ -121,22 +120,13 @@
     send.type = 'button';
     tools.append(length, send);
     wrapper.append(areas, tools);
-    let tracked = '';
-    Object.defineProperty(box, 'value', {
-      configurable: true,
-      get() { return nativeValue.get.call(this); },
-      set(v) { tracked = String(v); nativeValue.set.call(this, v); },
-    });
     const render = () => {
       const draft = drafts.get(cid) ?? '';
       if (box.value !== draft) box.value = draft;
       mirror.textContent = draft;
       length.textContent = String(draft.length);
     };
-    box.addEventListener('input', () => {
-      const now = nativeValue.get.call(box);
-      if (now === tracked) return; // the tracker saw this value already: no change for React
-      tracked = now;
+    window.__demoKit.controlledTextarea(box, (now) => {
       drafts.set(cid, now);
       render();
     });

@@ -184,27 +184,17 @@
     boxWrap.append(box);
   } else {
     // The controlled textarea of the tenth round: React's value tracker included.
-    const nativeValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
     const box = el('textarea', 'send-textarea');
     box.rows = 4;
     box.placeholder = placeholder;
     const mirror = el('pre', 'send-textarea-mirror');
     boxWrap.append(box, mirror);
-    let tracked = '';
-    Object.defineProperty(box, 'value', {
-      configurable: true,
-      get() { return nativeValue.get.call(this); },
-      set(v) { tracked = String(v); nativeValue.set.call(this, v); },
-    });
     const render = () => {
       if (box.value !== draft) box.value = draft;
       mirror.textContent = draft;
       length.textContent = String(draft.length);
     };
-    box.addEventListener('input', () => {
-      const now = nativeValue.get.call(box);
-      if (now === tracked) return;
-      tracked = now;
+    window.__demoKit.controlledTextarea(box, (now) => {
       draft = now;
       render();
     });

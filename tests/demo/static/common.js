@@ -24,6 +24,27 @@ window.__demoKit = Object.freeze({
     return info;
   },
   /**
+   * A controlled `textarea` with React's value tracker: a value set through the
+   * element's `value` property is remembered, and an `input` event that carries the
+   * remembered value is no change for the page. `onChange(value)` gets the others, as
+   * a React page's state would.
+   */
+  controlledTextarea(box, onChange) {
+    const nativeValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+    let tracked = '';
+    Object.defineProperty(box, 'value', {
+      configurable: true,
+      get() { return nativeValue.get.call(this); },
+      set(v) { tracked = String(v); nativeValue.set.call(this, v); },
+    });
+    box.addEventListener('input', () => {
+      const now = nativeValue.get.call(box);
+      if (now === tracked) return; // the tracker saw this value already: no change for React
+      tracked = now;
+      onChange(now);
+    });
+  },
+  /**
    * The detail page's TinyMCE as the reference shows it ([A] §3.3): a hidden
    * `textarea#<id>` and an `<id>_ifr` frame appended to `slot`, the draft kept in the
    * editor's own model (getContent / setContent / insertContent, `change` and `input`
