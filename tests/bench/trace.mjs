@@ -110,6 +110,20 @@ function summarise(events) {
   const runs = thread.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.ts >= from && e.ts <= to);
   const tasks = runs.filter((t) => !runs.some((o) => o !== t && o.ts <= t.ts && o.ts + o.dur >= t.ts + t.dur && (o.ts < t.ts || o.dur > t.dur || runs.indexOf(o) < runs.indexOf(t))));
   console.log(`  navigation at ${nav ? ((nav.ts - t0) / 1000).toFixed(1) : '?'} ms; first tag at ${firstTag ? ((firstTag.ts - t0) / 1000).toFixed(1) : '-'} ms`);
+  // Our scripts' own time on the page's main thread (runs, calls and compiles of the
+  // extension's files, each counted once: not where nested in another of ours), before
+  // the rows went in and from then to the end of the window: a count that load moves
+  // less than the wall-clock figures.
+  const oursEvents = thread.filter((e) => ['EvaluateScript', 'FunctionCall', 'v8.compile'].includes(e.name) && /^chrome-extension:/.test(e.args?.data?.url ?? e.args?.fileName ?? '') && e.ts >= from && e.ts <= to);
+  const outer = oursEvents.filter((e) => !oursEvents.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && (o.ts < e.ts || o.dur > e.dur || oursEvents.indexOf(o) < oursEvents.indexOf(e))));
+  const sum = (xs) => xs.reduce((n, e) => n + e.dur, 0) / 1000;
+  const before = outer.filter((e) => e.ts < t0);
+  const byFile = new Map();
+  for (const e of before) {
+    const file = short(e.args?.data?.url ?? e.args?.fileName).replace(/^ext:/, '');
+    byFile.set(file, (byFile.get(file) ?? 0) + e.dur / 1000);
+  }
+  console.log(`  ours: ${sum(before).toFixed(1)} ms before the rows (${[...byFile].map(([f, d]) => `${f} ${d.toFixed(1)}`).join(', ')}), ${sum(outer.filter((e) => e.ts >= t0)).toFixed(1)} ms after`);
   const KINDS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML', 'MinorGC', 'MajorGC', 'HitTest', 'IntersectionObserverController::computeIntersections', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'v8.callFunction', 'UserTiming', 'ParseAuthorStyleSheet', 'ScheduleStyleRecalculation', 'V8.GC_SCAVENGER']);
   for (const task of tasks) {
     const dur = task.dur / 1000;
