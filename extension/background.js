@@ -124,6 +124,8 @@ async function undoLearn(token) {
  */
 function listItems(page, kind, json) {
   const Site = globalThis.XunpanSite;
+  // The content script hands any list data on as it comes: only a list's rows are read.
+  if (Site.detect(page) !== 'inquiryList') return [];
   const store = Site.createPageDataStore();
   if (!store.accept({ source: 'xunpan-page-data', kind, json })) return [];
   // A row without text is shown as not read, never triaged (as the content script
