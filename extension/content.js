@@ -5,17 +5,24 @@
 // page — find the items (through XunpanSite, the one place that knows the pages),
 // mark each item's own element with `data-xunpan-verdict`, draw chips and cards
 // (XunpanOverlay), tick the clocks, and put reply text into the page's editor.
-// It never sends a message on the rep's behalf.
+// It never sends a message on the rep's behalf. It is loaded once the page is parsed;
+// what cannot wait for that (the setup, the list's rows handed to the engine) was begun
+// at the page's start by content-start.js.
 (() => {
   'use strict';
 
   const api = globalThis.browser ?? globalThis.chrome;
   const Site = globalThis.XunpanSite;
   const Overlay = globalThis.XunpanOverlay;
+  const Start = globalThis.XunpanStart; // what content-start.js began at document_start
   const { TYPES, LIST_KINDS, accept, isAnswer, signature: fingerprint } = globalThis.XunpanMessages;
-  if (!Site || !Overlay || !api?.runtime?.id) return;
-  // In a frame only where no seller page is around it (the manifest runs it in all frames).
-  if (!Site.readsFrame(window)) return;
+  if (!Site || !Overlay || !Start || !api?.runtime?.id) return;
+  // In a frame only where no seller page is around it (the manifest runs it in all
+  // frames): elsewhere, nothing the page posts is kept.
+  if (!Site.readsFrame(window)) {
+    Start.take(() => {});
+    return;
+  }
 
   const store = Site.createPageDataStore();
   let openItem = null; // the detail or open chat item, with its card
@@ -45,16 +52,15 @@
     return reply;
   }
 
-  // Page data posted by page-data.js (MAIN world) as JSON text, checked by the store.
-  // The list's rows go to the engine as they came, at once (see `askAhead`), and are
+  // Page data posted by page-data.js (MAIN world) as JSON text, checked by the store,
+  // heard by content-start.js from the page's start and handed over here (see `start`).
+  // The list's rows went to the engine as they came, at once (see `askAhead`), and are
   // read here only when first needed or in a free moment (see `readPageData`): the
   // page's rows, still to come, wait for nothing more than the hand-over.
   const unreadData = []; // list page data not yet read into the store
-  window.addEventListener('message', (ev) => {
-    if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
-    const data = ev.data;
+  function heard(data, answer) {
     if (typeof data.json === 'string' && LIST_KINDS.includes(data.kind) && Site.detect(location.href) === 'inquiryList') {
-      askAhead(data);
+      askAhead(data, answer);
       unreadData.push(data);
       const readWhenFree = () => (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => {
         // Rows the answers kept from the address's last load match are drawn now,
@@ -73,7 +79,7 @@
       triageAhead();
     }
     schedule();
-  });
+  }
 
   /**
    * Reads the list page data handed over so far into the store; with `match`, its rows
@@ -90,8 +96,6 @@
     const until = store.awaitedUntil?.() ?? 0;
     if (until) setTimeout(schedule, Math.max(0, until - Date.now()) + 50);
   }
-  // From now on every post is heard: only older ones need posting again (see start).
-  const listeningSince = performance.now();
 
   // --- scanning ------------------------------------------------------------------------
 
@@ -273,8 +277,9 @@
    * tagged in the same step that puts them on screen (see the observer in `start`), or,
    * when the answer comes after the page's first frame with them, the rows in view first.
    */
-  function askAhead(data) {
-    const answer = ask(TYPES.TRIAGE_LIST, { page: location.href, kind: data.kind, json: data.json }).then(({ answersJson }) => {
+  function askAhead(data, asked = null) {
+    // Asked by content-start.js as the data came (else, in a frame read, now).
+    const answer = (asked ?? ask(TYPES.TRIAGE_LIST, { page: location.href, kind: data.kind, json: data.json })).then(({ answersJson }) => {
       const answers = JSON.parse(answersJson);
       for (const [key, signature, result] of answers) {
         if (typeof key !== 'string' || typeof signature !== 'string' || !isAnswer(result)) continue;
@@ -1161,7 +1166,8 @@
   /** What a seller page needs from the worker before its first scan. */
   async function setup() {
     try {
-      const answer = await ask(TYPES.PAGE_SETUP, { page: location.href });
+      // Asked at document_start by content-start.js (in a frame, now).
+      const answer = await (Start.setup ?? ask(TYPES.PAGE_SETUP, { page: location.href }));
       overrides = answer.overrides ?? {};
       adoptRemembered(answer.answersJson, answer.answerResultsJson);
       // Rows read already are matched against the kept answers now; rows still unread
@@ -1174,6 +1180,12 @@
       for (const [id, n] of Object.entries(answer.templateNames ?? {})) {
         templateNames[id] = lang === 'zh' ? n.nameZh || n.name : n.name;
       }
+      // This script comes once the page is parsed: rows already there whose answers
+      // were kept from the last load are drawn now, without waiting for the engine.
+      if (keptSignatures !== null && document.readyState !== 'loading') {
+        readPageData();
+        drawKnown();
+      }
     } catch {
       // The engine is asked again on the first scan; its error is shown there.
     } finally {
@@ -1183,8 +1195,9 @@
     }
   }
 
-  // Xunpan starts with the page (document_start): the rows are tagged as they arrive,
-  // not after every other script of the page has run.
+  // content-start.js began with the page (document_start: the setup asked, the list's
+  // rows handed to the engine); this script comes once the page is parsed, and its
+  // rows are tagged as soon as their answers are here.
   function start() {
     ready = setup();
     watchTyping(document);
@@ -1222,8 +1235,11 @@
       attributeFilter: Site.IDENTITY_ATTRIBUTES,
       attributeOldValue: true,
     });
-    // page-data.js may have posted before we listened: ask it to post those again.
-    window.postMessage({ source: 'xunpan-page-data-request', since: listeningSince }, location.origin);
+    // The page data heard so far, then every later post (see content-start.js).
+    Start.take(heard);
+    // Rows already on the page (this script comes once the page is parsed): the browser
+    // places them in its next frame, and an answer drawn after it draws those in view first.
+    watchRows();
     window.addEventListener('hashchange', schedule);
     window.addEventListener('popstate', schedule);
     // Once the page is whole, read it again: only then is anything missing really missing.
