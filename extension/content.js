@@ -1181,10 +1181,13 @@
         templateNames[id] = lang === 'zh' ? n.nameZh || n.name : n.name;
       }
       // This script comes once the page is parsed: rows already there whose answers
-      // were kept from the last load are drawn now, without waiting for the engine.
+      // were kept from the last load are drawn now, without waiting for the engine
+      // (the page is read for them only where the list's data matched some).
       if (keptSignatures !== null && document.readyState !== 'loading') {
+        const matched = triagedAhead.size;
+        const unread = unreadData.length > 0;
         readPageData();
-        drawKnown();
+        if (!unread || triagedAhead.size > matched) drawKnown();
       }
     } catch {
       // The engine is asked again on the first scan; its error is shown there.
