@@ -55,11 +55,19 @@
   // those again.
   window.postMessage({ source: 'xunpan-page-data-request', since: performance.now() }, location.origin);
 
-  const setup = top ? held(ask(TYPES.PAGE_SETUP, { page: location.href })) : null;
+  let setup = top ? held(ask(TYPES.PAGE_SETUP, { page: location.href })) : null;
 
   globalThis.XunpanStart = Object.freeze({
-    /** The page's setup answer on its way (null in a frame: content.js asks if it reads it). */
-    setup,
+    /**
+     * The page's setup answer on its way, handed over once and not kept here (it holds
+     * the kept answers, hundreds of KB on a long list); null in a frame (content.js
+     * asks there if it reads the frame) or once taken.
+     */
+    takeSetup() {
+      const answer = setup;
+      setup = null;
+      return answer;
+    },
     /**
      * Hands every page-data post, those heard so far first, to `onPost(data, answer)`,
      * `answer` being the engine's answer on its way for a list's rows (else null).

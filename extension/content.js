@@ -1167,7 +1167,7 @@
   async function setup() {
     try {
       // Asked at document_start by content-start.js (in a frame, now).
-      const answer = await (Start.setup ?? ask(TYPES.PAGE_SETUP, { page: location.href }));
+      const answer = await (Start.takeSetup() ?? ask(TYPES.PAGE_SETUP, { page: location.href }));
       overrides = answer.overrides ?? {};
       adoptRemembered(answer.answersJson, answer.answerResultsJson);
       // Rows read already are matched against the kept answers now; rows still unread
