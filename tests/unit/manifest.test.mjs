@@ -47,3 +47,17 @@ test('the content scripts run in frames, but read a frame only where no seller p
   assert.equal(Site.readsFrame(framed(['https://onetalk.alibaba.com'])), false, 'inside another seller page');
   assert.equal(Site.readsFrame(framed(undefined)), true, 'no ancestor origins told (Firefox): read');
 });
+
+test('only what cannot wait starts with the page; the rest comes once it is parsed', () => {
+  const isolated = manifest.content_scripts.filter((s) => s.world !== 'MAIN');
+  const first = isolated.find((s) => s.run_at === 'document_start');
+  assert.deepEqual(first.js, ['messages.js', 'content-start.js'], 'the page pays for these before its own rows');
+  const rest = isolated.find((s) => s.js.includes('content.js'));
+  assert.equal(rest.run_at, 'document_idle');
+  assert.deepEqual(rest.js.slice(-3), ['site.js', 'overlay.js', 'content.js']);
+  assert.equal(isolated.length, 2);
+  // In the page's world: the page-data observer must see the list set as the page loads.
+  const main = manifest.content_scripts.find((s) => s.world === 'MAIN');
+  assert.equal(main.run_at, 'document_start');
+  assert.equal(main.js[0], 'page-data.js');
+});
