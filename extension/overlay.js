@@ -50,10 +50,13 @@
       height: 18px; border-radius: 9px; padding: 0 2px 0 0; background: #fff; border: 1px solid #d0d5dd; cursor: pointer;
       max-width: 100%; color: #1d2939; white-space: nowrap; overflow: hidden; }
     .chip:focus-visible { outline: 2px solid #175cd3; outline-offset: 1px; }
-    .chip .clock { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+    /* Short of room (a long name on a contact's line), the verdict's word gives way to
+       an ellipsis and its colour; the clock's minutes stay whole. */
+    .chip .clock { flex: none; }
     .chip.compact .tag { padding: 0 5px; }
     .chip.compact .clock { padding: 0 5px; }
-    .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; flex: none; }
+    .tag { border-radius: 9px 0 0 9px; padding: 0 7px; font-weight: 600; color: #fff; flex: 0 1 auto; min-width: 18px;
+      overflow: hidden; text-overflow: ellipsis; }
     .tag.unread { background: #667085; border-radius: 9px; }
     .tag.preview { background: #475467; }
     .tag.replied { background: #475467; } .tag:only-child { border-radius: 9px; }

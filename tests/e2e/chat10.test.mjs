@@ -17,7 +17,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportedMissing, shapeSession, shotWithPanel } from './harness.mjs';
-import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
+import { clickByRole, cutChipClocks, findByRole, visibleTexts } from './shadow.mjs';
 
 const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
 const MINUTE = 60_000;
@@ -156,6 +156,11 @@ describe('OneTalk shapes of the tenth round, browser on UTC', () => {
     const dayClocks = (await visibleTexts(page)).filter((t) => /^(Overdue|Due)\b/.test(t));
     f.dayClocksShort = dayClocks.filter((t) => /^(Overdue|Due today|Due \d{2}-\d{2})$/.test(t)).length;
     if (!dayClocks.length || f.dayClocksShort !== dayClocks.length) problems.push(`day-level clocks on the name line: ${dayClocks.join(' | ')}`);
+    // A long name leaves the chip little room: the verdict's word gives way, the clock's
+    // minutes are read whole (they had been cut to "−36 …").
+    const cut = await cutChipClocks(page);
+    f.cutChipClocks = cut.length;
+    if (cut.length) problems.push(`clocks cut on the contact list: ${cut.join(' | ')}`);
 
     // A contact whose row shows no time, opened: its conversation gives the time.
     const quiet = contacts.find((c) => c.awaiting && !c.timeShown);

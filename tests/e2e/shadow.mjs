@@ -212,3 +212,41 @@ export async function pageContrast(page) {
 
 /** The texts below WCAG AA: 4.5:1, or 3:1 for large text. */
 export const belowAA = (results) => results.filter((r) => r.ratio < (r.large ? 3 : 4.5)).map((r) => `${r.text.slice(0, 40)}: ${r.ratio.toFixed(2)}`);
+
+/**
+ * The texts of the clocks on Xunpan's chips that the rep cannot read whole: cut by an
+ * ellipsis or by the chip's own edge. Read through the DevTools protocol, which pierces
+ * the closed roots. Empty is good.
+ */
+export async function cutChipClocks(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const clocks = [];
+    const walk = (n) => {
+      const cls = (n.attributes ?? []).find((_, i, a) => i % 2 === 1 && a[i - 1] === 'class');
+      if (n.nodeType === 1 && /(^|\s)clock(\s|$)/.test(cls ?? '')) clocks.push(n.backendNodeId);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? []), ...(n.contentDocument ? [n.contentDocument] : [])]) walk(c);
+    };
+    walk(root);
+    const cut = [];
+    for (const backendNodeId of clocks) {
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        returnByValue: true,
+        functionDeclaration: `function () {
+          const chip = this.closest('.chip');
+          const box = this.getBoundingClientRect();
+          if (!chip || !box.width) return null;
+          const edge = chip.getBoundingClientRect().right;
+          return { text: this.textContent, cut: this.scrollWidth > this.clientWidth + 1 || box.right > edge + 1 };
+        }`,
+      });
+      if (result.value?.cut) cut.push(result.value.text);
+    }
+    return cut;
+  } finally {
+    await cdp.detach();
+  }
+}
