@@ -150,14 +150,16 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
     // A QR code is a link the text cannot show: an order, a sign-in or an account
     // warning to be read by scanning one is as hidden as behind an outside link. A
     // buyer asking for the supplier's payment code names none of those.
-    if e.outside_links == 0
-        && e.has(QrCode)
-        && e.found.own_words <= TEASER_MAX_WORDS
-        && e.substance <= 2
-    {
-        if e.related_any(QrCode, &[LogIn, AccountAlert]) {
+    // A code to scan and a sign-in in one clause ("scan the code in the PDF and log
+    // in to view the order") is the lure at any length: Chinese counts a character
+    // as a word, and a subject and a signature make a teaser long.
+    if e.outside_links == 0 && e.has(QrCode) {
+        let teaser = e.found.own_words <= TEASER_MAX_WORDS && e.substance <= 2;
+        if (teaser && e.related_any(QrCode, &[LogIn, AccountAlert]))
+            || e.found.in_one_clause(&[QrCode, LogIn], &[], false)
+        {
             push(out, Code::CREDENTIAL_LINK);
-        } else if e.related(QrCode, OrderDocument) {
+        } else if teaser && e.related(QrCode, OrderDocument) {
             push(out, Code::DOCUMENT_LURE);
         }
     }
