@@ -242,6 +242,13 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     }
     if e.has(MoneyTransfer) {
         push(out, Code::OFF_BANK_PAYMENT);
+        // Gift cards, a money-transfer service or crypto the supplier is told to send
+        // ("para liberar el pedido, envíe tarjetas de regalo"): money the wrong way,
+        // a fee by another name. A buyer paying that way says so ("we can pay by
+        // Western Union").
+        if e.related(MoneyTransfer, SupplierPays) && !e.has(WePay) {
+            push(out, Code::ADVANCE_FEE);
+        }
     }
 }
 
