@@ -310,7 +310,27 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     // lamps", "тендер на закупку") is a buyer's own call for offers unless money is
     // asked of the supplier: the bait is the fee or the agent's cut.
     let calls_for_offers = e.found.in_one_clause(&[Tender, Purchase], &[], true);
-    if e.has(Tender)
+    // A buyer's own tender says what it buys in the clause that names it, and asks no money of the
+    // supplier and no cut for an agent: a fee word beside it is a certificate it
+    // asks for, and "public procurement" is where the tender is published, not a
+    // story (the wording pass reads that phrase alone).
+    let money_asked = out.iter().any(|h| {
+        matches!(
+            h.code,
+            Code::ADVANCE_FEE
+                | Code::CHANGED_BANK_DETAILS
+                | Code::AGENT_COMMISSION
+                | Code::OFF_BANK_PAYMENT
+        )
+    });
+    let own_tender = calls_for_offers
+        && !e.lacks_substance()
+        && !e.has(SupplierPays)
+        && !e.has(Commission)
+        && !money_asked;
+    if e.has(Tender) && own_tender {
+        out.retain(|h| h.code != Code::GOVERNMENT_TENDER);
+    } else if e.has(Tender)
         && (e.has(Commission) || e.has(FeeFirst) || (e.lacks_substance() && !calls_for_offers))
     {
         push(out, Code::GOVERNMENT_TENDER);
