@@ -858,6 +858,12 @@ mod tests {
             ("Send me your price list and whatsapp number pls", "fulfil_requests"),
             ("hello, interested in your products, send catalogue and price list", "open_questions"),
             ("price?", "open_questions"),
+            // A quote asked for a counted need, by a verb of need or a polite form.
+            ("Necesitamos cotización de 400 cajas de cartón corrugado 40x30x30.", "fulfil_requests"),
+            ("Precisamos de cotação para 1.200 garrafas térmicas de 750 ml.", "fulfil_requests"),
+            ("Bitte um Angebot für 300 Stück Edelstahlscharniere 80 mm.", "fulfil_requests"),
+            ("600 adet çelik raf için FOB fiyat rica ediyoruz.", "fulfil_requests"),
+            ("Mohon penawaran harga untuk 250 unit kipas angin dinding.", "fulfil_requests"),
             ("Hi, I'm interested in your product X, I would like some more details. I look forward for your reply. Regards, Ann", "one_click_reply"),
         ];
         for (body, want) in cases {
