@@ -244,9 +244,12 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
         push(out, Code::OFF_BANK_PAYMENT);
         // Gift cards, a money-transfer service or crypto the supplier is told to send
         // ("para liberar el pedido, envíe tarjetas de regalo"): money the wrong way,
-        // a fee by another name. A buyer paying that way says so ("we can pay by
-        // Western Union").
-        if e.related(MoneyTransfer, SupplierPays) && !e.has(WePay) {
+        // a fee by another name. Read in one clause that demands, not asks: a buyer
+        // who offers to pay that way asks or says so ("before payment, can you accept
+        // Western Union?", "we can pay by Western Union").
+        if e.found
+            .in_one_clause(&[MoneyTransfer, SupplierPays], &[WePay], false)
+        {
             push(out, Code::ADVANCE_FEE);
         }
     }
