@@ -187,6 +187,14 @@ fn probe_figures(triager: &Triager) -> (usize, usize, usize) {
 /// the tenth set alone it flags one more spam and two more buyers (a supplier-portal
 /// invitation among them). Held at those figures, with room for rules that catch what
 /// it caught: a newer set that costs more buyers must be looked at, not waved through.
+/// With the thirteenth set: 561 against 548 of all probe spam flagged, 14 against 8
+/// buyers flagged, and the one buyer the rules alone call spam still kept from it.
+/// Looked at: the thirteenth set's extra buyer is a real transfer slip (MT103, a PDF)
+/// for a deposit in our own quoted thread, suspicious by the model alone (3.5): its
+/// words are the payment-slip lure's, and what tells them apart is structure the
+/// model cannot see (the lure's slip is a page to open in the browser and sign in
+/// on, which the rules catch). The bound moved from 5 to 6 for it; the next buyer
+/// the model costs is to be looked at in the same way.
 #[test]
 fn on_sets_it_never_saw_the_model_adds_more_than_it_costs() {
     let with_model = probe_figures(&Triager::new(&TriageSettings::default()));
@@ -203,7 +211,7 @@ fn on_sets_it_never_saw_the_model_adds_more_than_it_costs() {
         rules_only.0
     );
     assert!(
-        buyers_lost <= 5,
+        buyers_lost <= 6,
         "buyers flagged: {} with the model, {} without",
         with_model.1,
         rules_only.1
