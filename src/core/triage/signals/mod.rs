@@ -1245,12 +1245,12 @@ pub fn send_time(buyer: &Buyer, received: Option<DateTime<FixedOffset>>, out: &m
     }
 }
 
-/// The thread shows we wrote first and the buyer answers: a conversation, not a cold message.
 /// Whether the body opens with a greeting.
 pub fn greets(text: &Text) -> bool {
     GREETING.is_match(text.lower_body())
 }
 
+/// The thread shows we wrote first and the buyer answers: a conversation, not a cold message.
 pub fn in_conversation(inquiry: &Inquiry) -> bool {
     inquiry.thread.as_ref().is_some_and(|t| {
         t.our_last_reply_at.is_some()
