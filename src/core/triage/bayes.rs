@@ -158,6 +158,39 @@ pub(crate) fn tokens_lowered<'a>(
 /// Calls `emit` with each word of 2–24 letters or digits of a lower-cased text, and
 /// each pair of neighbouring Chinese characters; every token is a slice of `text`.
 fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
+    if crate::core::text::NATIVE && text.is_ascii() {
+        // One byte a character and no Chinese: the words are the runs of word bytes.
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'$' || b == b'\'';
+        let bytes = text.as_bytes();
+        let mut emitted = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            if !is_word(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            at += 1;
+            while at < bytes.len() && is_word(bytes[at]) {
+                at += 1;
+            }
+            let w = &text[start..at];
+            if (2..=24).contains(&w.len()) && !w.bytes().all(|b| b.is_ascii_digit()) {
+                emit(w);
+                emitted += 1;
+                // As below: the words up to the first past the limit.
+                if emitted > MAX_TOKENS * 4 {
+                    return;
+                }
+            }
+        }
+        return;
+    }
+    words_any(text, emit);
+}
+
+/// [`words`] of any text, character by character.
+fn words_any<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
     let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     let mut emitted = 0;
     // The current word: its start and its length in characters.
@@ -435,6 +468,43 @@ impl Filter {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_words_as_any_text_reads_them() {
+        let pieces = [
+            "ab",
+            "a",
+            "12",
+            "x9",
+            "$5",
+            "don't",
+            " ",
+            ",",
+            "\n",
+            "-",
+            "abcdefghijklmnopqrstuvwxyz",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..seed % 40 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[usize::try_from(seed >> 33).unwrap_or(0) % pieces.len()]);
+            }
+            let (mut fast, mut any) = (Vec::new(), Vec::new());
+            super::words(&text, |w| fast.push(w));
+            super::words_any(&text, |w| any.push(w));
+            assert_eq!(fast, any, "{text:?}");
+        }
+        // Past the limit of words read.
+        let long = "ab ".repeat(super::MAX_TOKENS * 5);
+        let (mut fast, mut any) = (Vec::new(), Vec::new());
+        super::words(&long, |w| fast.push(w));
+        super::words_any(&long, |w| any.push(w));
+        assert_eq!(fast, any);
+    }
+
     use super::*;
 
     fn doc(body: &str) -> Document<'static> {
