@@ -172,44 +172,45 @@ pub fn unmask(lower: &str) -> Option<String> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let word_start = i == 0 || !is_word_byte(bytes[i - 1]);
-        if crate::core::text::NATIVE && !word_start && is_word_byte(b) {
-            // Inside a word no disguise starts: the rest of the word as it is.
-            let run = bytes[i..].iter().take_while(|b| is_word_byte(**b)).count();
+        if is_word_byte(b) {
+            if word_start {
+                if b == b'h' && bytes[i..].starts_with(b"hxxp") {
+                    start_changes(&mut out, &mut changed, i);
+                    out.extend_from_slice(b"http");
+                    i += 4;
+                    continue;
+                }
+                if b.is_ascii_alphabetic() && !bytes.get(i + 1).is_some_and(|b| is_word_byte(*b)) {
+                    let taken = spelled_out(bytes, i);
+                    if taken > 0 {
+                        start_changes(&mut out, &mut changed, i);
+                        out.extend(bytes[i..i + taken].iter().step_by(2));
+                        i += taken;
+                        continue;
+                    }
+                }
+            }
+            // No other disguise starts at a letter or digit, nor inside a word: the
+            // rest of the word as it is.
+            let run = 1 + bytes[i + 1..]
+                .iter()
+                .position(|b| !is_word_byte(*b))
+                .unwrap_or(bytes.len() - i - 1);
             if changed {
                 out.extend_from_slice(&bytes[i..i + run]);
             }
             i += run;
             continue;
         }
-        let rest = &bytes[i..];
-        if b == b'h' && word_start && rest.starts_with(b"hxxp") {
-            start_changes(&mut out, &mut changed, i);
-            out.extend_from_slice(b"http");
-            i += 4;
-            continue;
-        }
-        let defanged = matches!(b, b'[' | b'(')
-            .then(|| {
-                [&b"[.]"[..], b"(.)"]
-                    .into_iter()
-                    .find(|d| rest.starts_with(d))
-            })
-            .flatten();
-        if let Some(defanged) = defanged {
-            start_changes(&mut out, &mut changed, i);
-            out.push(b'.');
-            i += defanged.len();
-            continue;
-        }
-        if word_start
-            && b.is_ascii_alphabetic()
-            && !bytes.get(i + 1).is_some_and(|b| is_word_byte(*b))
-        {
-            let taken = spelled_out(bytes, i);
-            if taken > 0 {
+        if matches!(b, b'[' | b'(') {
+            let rest = &bytes[i..];
+            if let Some(defanged) = [&b"[.]"[..], b"(.)"]
+                .into_iter()
+                .find(|d| rest.starts_with(d))
+            {
                 start_changes(&mut out, &mut changed, i);
-                out.extend(bytes[i..i + taken].iter().step_by(2));
-                i += taken;
+                out.push(b'.');
+                i += defanged.len();
                 continue;
             }
         }
