@@ -512,6 +512,10 @@ struct Lexicon {
     exact: FxHashMap<String, Vec<Term>>,
     /// First `MIN_STEM_CHARS` characters of a stem → terms starting with that stem.
     stems: FxHashMap<String, Vec<Term>>,
+    /// The keys of `exact`, filtered: a word whose bit is clear starts no term.
+    exact_keys: KeyFilter,
+    /// The keys of `stems`, filtered alike.
+    stem_keys: KeyFilter,
     /// Terms starting with a number.
     numbers: Vec<Term>,
     /// Lines that could not be read: (table, line, why).
@@ -580,6 +584,48 @@ pub const NEEDS_ROLES: &[Concept] = &[
     Concept::BankChange,
 ];
 
+/// Bits in a [`KeyFilter`].
+const KEY_FILTER_BITS: usize = 1 << 14;
+
+/// A one-bit-per-key filter of a map's keys, by their length and first, second and
+/// last bytes: most words of a message start no term of the concept tables, and a
+/// clear bit says so for less than a look-up in the map costs. A set bit proves
+/// nothing (the map decides).
+#[derive(Debug)]
+struct KeyFilter(Box<[u64; KEY_FILTER_BITS / 64]>);
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter(Box::new([0; KEY_FILTER_BITS / 64]))
+    }
+}
+
+impl KeyFilter {
+    /// The bit of `key`.
+    fn bit(key: &str) -> usize {
+        let b = key.as_bytes();
+        let byte = |at: Option<&u8>| u32::from(at.copied().unwrap_or(0));
+        let len = u32::try_from(b.len()).unwrap_or(u32::MAX);
+        let h = len.wrapping_mul(0x9E37_79B1)
+            ^ byte(b.first()).wrapping_mul(0x85EB_CA77)
+            ^ byte(b.get(1)).wrapping_mul(0xC2B2_AE3D)
+            ^ byte(b.last()).wrapping_mul(0x27D4_EB2F);
+        // The top bits, the best mixed.
+        usize::try_from(h >> (32 - KEY_FILTER_BITS.trailing_zeros())).unwrap_or(0)
+    }
+
+    fn insert(&mut self, key: &str) {
+        let bit = KeyFilter::bit(key);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `key` may be one of the keys inserted.
+    fn may_hold(&self, key: &str) -> bool {
+        let bit = KeyFilter::bit(key);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 impl Lexicon {
     /// The lexicon of the role concepts (`roles`) or of all the others.
     fn build(roles: bool) -> Lexicon {
@@ -618,9 +664,13 @@ impl Lexicon {
 
     fn add(&mut self, term: Term) {
         match &term.parts[0] {
-            Part::Exact(w) => self.exact.entry(w.clone()).or_default().push(term),
+            Part::Exact(w) => {
+                self.exact_keys.insert(w);
+                self.exact.entry(w.clone()).or_default().push(term);
+            }
             Part::Stem(s) => {
                 let key: String = s.chars().take(MIN_STEM_CHARS).collect();
+                self.stem_keys.insert(&key);
                 self.stems.entry(key).or_default().push(term);
             }
             Part::Number => self.numbers.push(term),
@@ -740,13 +790,19 @@ impl Found {
             if links && matches!(word.text, "http" | "https" | "www") && self.links.len() < 64 {
                 self.links.push(i);
             }
-            if let Some(terms) = lexicon.exact.get(word.text) {
-                check(terms, i, true, self);
+            if lexicon.exact_keys.may_hold(word.text) {
+                if let Some(terms) = lexicon.exact.get(word.text) {
+                    check(terms, i, true, self);
+                }
             }
             // The stem key is the word's first MIN_STEM_CHARS characters, sliced, not copied.
             if let Some((cut, _)) = word.text.char_indices().nth(MIN_STEM_CHARS - 1) {
                 let key_end = cut + word.text[cut..].chars().next().map_or(0, char::len_utf8);
-                if let Some(terms) = lexicon.stems.get(&word.text[..key_end]) {
+                let key = &word.text[..key_end];
+                if !lexicon.stem_keys.may_hold(key) {
+                    continue;
+                }
+                if let Some(terms) = lexicon.stems.get(key) {
                     check(terms, i, false, self);
                 }
             }
@@ -866,6 +922,24 @@ impl Found {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_key_filters_hold_every_key_and_rule_out_most_others() {
+        for lexicon in [&*LEXICON, &*ROLES] {
+            assert!(!lexicon.exact.is_empty() && !lexicon.stems.is_empty());
+            for (keys, filter) in [
+                (lexicon.exact.keys(), &lexicon.exact_keys),
+                (lexicon.stems.keys(), &lexicon.stem_keys),
+            ] {
+                assert!(keys.clone().all(|k| filter.may_hold(k)));
+                let set: u32 = filter.0.iter().map(|w| w.count_ones()).sum();
+                assert!(
+                    usize::try_from(set).unwrap_or(usize::MAX) < KEY_FILTER_BITS / 3,
+                    "{set} of {KEY_FILTER_BITS} bits set"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
