@@ -251,6 +251,22 @@ const GREETINGS: &[&str] = &[
 /// Strips a leading greeting ("Hello, ", "Dear Sir, ") from a sentence. Works on the
 /// original and on the lower-cased form alike (the greeting ends at the same comma).
 fn without_greeting(s: &str) -> &str {
+    // A sentence that starts with an ASCII character no greeting starts with (in
+    // either case) is not compared greeting by greeting: most sentences. Native only:
+    // in the wasm it added 207 gzipped bytes for about 0.5 % of its instructions.
+    if let Some(first) = s
+        .bytes()
+        .next()
+        .filter(|b| crate::core::text::NATIVE && b.is_ascii())
+    {
+        let first = first.to_ascii_lowercase();
+        if !GREETINGS
+            .iter()
+            .any(|g| g.as_bytes().first() == Some(&first))
+        {
+            return s;
+        }
+    }
     let greeted = GREETINGS.iter().any(|g| {
         s.get(..g.len()).is_some_and(|head| {
             head.eq_ignore_ascii_case(g)
@@ -586,6 +602,32 @@ mod tests {
         assert!(reading("Нужны батареи, 200 штук", None).names_product);
         assert!(reading("Preço dos painéis solares?", None).names_product);
         assert!(!reading("interested in your products, send catalogue", None).names_product);
+    }
+
+    #[test]
+    fn every_greeting_is_stripped_in_any_case() {
+        for g in GREETINGS {
+            let capital: String = g
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let upper: Vec<char> = if i == 0 {
+                        c.to_uppercase().collect()
+                    } else {
+                        vec![c]
+                    };
+                    upper
+                })
+                .collect();
+            for written in [g.to_string(), capital, g.to_uppercase()] {
+                assert_eq!(
+                    without_greeting(&format!("{written}, the MOQ?")),
+                    "the MOQ?",
+                    "{written}"
+                );
+            }
+        }
+        assert_eq!(without_greeting("Thanks, the MOQ?"), "Thanks, the MOQ?");
     }
 
     #[test]
