@@ -112,6 +112,7 @@
     .toast { position: fixed; left: 50%; bottom: 20px; transform: translateX(-50%); z-index: 2147483001; display: flex; gap: 10px;
       align-items: center; background: #101828; color: #fff; border-radius: 8px; padding: 8px 12px; font-size: 13px;
       box-shadow: 0 8px 24px rgba(16,24,40,.3); max-width: min(560px, calc(100vw - 24px)); }
+    .toast.top { top: 20px; bottom: auto; }
     .toast button { background: transparent; color: #fff; border-color: #d0d5dd; }
     .toast button:focus-visible { outline-color: #84caff; }
     .muted { color: #475467; }
@@ -443,6 +444,8 @@
 
   // --- a note at the foot of the page (what was done, with Undo) ------------------------
 
+  /** How far under the reply box the page's own send buttons may sit (px). */
+  const REPLY_AREA_BELOW_PX = 72;
   let toastHost = null;
   let toastTimer = null;
 
@@ -450,9 +453,11 @@
    * A short note at the foot of the window that the rep's action worked ("Inserted —
    * check and send"), with an optional action (`{ label, run }`, e.g. Undo); it goes
    * after `ms` or when closed. One at a time; it lives outside the chips and cards, so
-   * it stays while they are drawn again.
+   * it stays while they are drawn again. `avoid` is the reply box just filled: the note
+   * must not hide it or the page's own send button, which sits beside or under it, so
+   * when the foot of the window is where they are, the note goes to the top.
    */
-  function toast(text, action = null, ms = 8000) {
+  function toast(text, action = null, ms = 8000, avoid = null) {
     toastHost?.el.remove();
     clearTimeout(toastTimer);
     toastHost = host('div');
@@ -481,8 +486,30 @@
     });
     toastHost.root.append(box);
     (document.body ?? document.documentElement).append(toastHost.el);
+    if (avoid?.isConnected && covers(box.getBoundingClientRect(), replyArea(avoid))) box.classList.add('top');
     toastTimer = setTimeout(hide, ms);
     return box;
+  }
+
+  /**
+   * Where the rep's eyes and mouse go after an Insert: the reply box, widened to its
+   * container's width and taken down past the box, where pages put their send, attach
+   * and translate buttons.
+   */
+  function replyArea(editor) {
+    const box = editor.getBoundingClientRect();
+    const row = editor.parentElement?.getBoundingClientRect() ?? box;
+    return {
+      left: Math.min(box.left, row.left),
+      right: Math.max(box.right, row.right),
+      top: box.top,
+      bottom: box.bottom + REPLY_AREA_BELOW_PX,
+    };
+  }
+
+  /** Whether two viewport rectangles share any area. */
+  function covers(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
   /**
@@ -803,7 +830,7 @@
         if (ok) {
           // The draft must be seen before it is sent: bring the editor into view.
           (editor?.isConnected ? editor : null)?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-          toast(t('insertedCheck'), null, 6000);
+          toast(t('insertedCheck'), null, 6000, editor?.isConnected ? editor : null);
         }
       } finally {
         if (kept.busy) {

@@ -31,18 +31,28 @@ async function eventually(read, ok, what, tries = 40) {
 
 /** The viewport box of the first accessibility node with that role and name (null: none). */
 async function boxOf(page, role, name) {
-  const [node] = await findByRole(page, role, name);
-  if (!node) return null;
+  return (await boxesOf(page, role, name))[0] ?? null;
+}
+
+/** The viewport boxes of every accessibility node with that role and name. */
+async function boxesOf(page, role, name) {
+  const nodes = await findByRole(page, role, name);
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.getDocument', { depth: 0 });
-    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId });
-    const [x1, y1, , , x3, y3] = model.border;
-    return { top: y1, bottom: y3, left: x1, right: x3 };
+    const boxes = [];
+    for (const node of nodes) {
+      const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId });
+      const [x1, y1, , , x3, y3] = model.border;
+      boxes.push({ top: y1, bottom: y3, left: x1, right: x3 });
+    }
+    return boxes;
   } finally {
     await cdp.detach();
   }
 }
+
+const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('what the rep sees (en-US, 1366×768)', () => {
   const session = demoSession();
@@ -61,12 +71,21 @@ describe('what the rep sees (en-US, 1366×768)', () => {
     await page.waitForFunction(() => (window.tinymce?.get?.('normal-im-send')?.getContent?.() ?? '').length > 40, null, { timeout: 15_000 });
     const editor = await eventually(() => page.evaluate(() => {
       const r = document.getElementById('normal-im-send_ifr').getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, height: r.height, viewport: innerHeight };
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, viewport: innerHeight };
     }), (r) => r.top >= 0 && r.bottom <= r.viewport, 'the editor is wholly in the viewport');
     assert.ok(editor.height > 40, JSON.stringify(editor));
     const said = await eventually(() => visibleTexts(page), (texts) => texts.some((t) => /^Inserted — check it and send it yourself\.$/.test(t)), 'a confirmation');
     assert.ok(said.length);
     assert.equal(await page.evaluate(() => window.__demoSent ?? null), null, 'nothing was sent');
+    // The note that says so must not hide the page's own Send button, nor the draft.
+    const send = await boxOf(page, 'button', /^Send$/);
+    assert.ok(send, 'the page has its Send button');
+    const notes = await boxesOf(page, 'status', /.*/);
+    assert.ok(notes.length >= 1, 'the note is drawn');
+    for (const note of notes) {
+      assert.ok(!overlap(note, send), `the note ${JSON.stringify(note)} covers Send ${JSON.stringify(send)}`);
+      assert.ok(!overlap(note, editor), `the note ${JSON.stringify(note)} covers the draft ${JSON.stringify(editor)}`);
+    }
     await page.screenshot({ path: join(ARTIFACTS, 'look-detail-after-insert.png') });
     await page.close();
   });
