@@ -108,7 +108,9 @@
     .tpl { color: #475467; }
     .flags { margin: 6px 0 0; padding-left: 16px; color: #93370d; }
     .status { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; background: #fffaeb; color: #7a2e0e;
-      border: 1px solid #fec84b; border-radius: 8px; padding: 6px 10px; font-size: 12px; max-width: 360px; }
+      border: 1px solid #fec84b; border-radius: 8px; padding: 6px 10px; font-size: 12px; max-width: 360px;
+      display: flex; gap: 8px; align-items: flex-start; }
+    .status button { flex: none; padding: 0 6px; background: transparent; color: #7a2e0e; border-color: #fec84b; }
     .toast { position: fixed; left: 50%; bottom: 20px; transform: translateX(-50%); z-index: 2147483001; display: flex; gap: 10px;
       align-items: center; background: #101828; color: #fff; border-radius: 8px; padding: 8px 12px; font-size: 13px;
       box-shadow: 0 8px 24px rgba(16,24,40,.3); max-width: min(560px, calc(100vw - 24px)); }
@@ -1029,10 +1031,16 @@
   // --- page status -----------------------------------------------------------------------
 
   let statusHost = null;
+  /** The note the rep closed: it stays closed on this page until it says something else. */
+  let statusClosed = null;
 
-  /** A small fixed note when the page could not be read fully (null hides it). */
+  /**
+   * A small fixed note when the page could not be read fully (null hides it). It sits in
+   * a corner where pages also put their send buttons, so the rep can close it (×, or
+   * Escape in it); a different note shows again.
+   */
   function status(text) {
-    if (!text) {
+    if (!text || text === statusClosed) {
       statusHost?.el.remove();
       statusHost = null;
       return;
@@ -1044,10 +1052,21 @@
     }
     if (!statusHost) {
       statusHost = host('div');
-      statusHost.root.append(h('div', { class: 'status', role: 'status' }));
+      const close = (ev) => {
+        keep(ev);
+        statusClosed = statusHost?.root.querySelector('.status span')?.textContent ?? null;
+        status(null);
+      };
+      const note = h('div', { class: 'status', role: 'status' },
+        h('span'),
+        h('button', { type: 'button', text: '×', 'aria-label': t('close'), onclick: close }));
+      note.addEventListener('keydown', (ev) => {
+        if (ev.key === 'Escape') close(ev);
+      });
+      statusHost.root.append(note);
       document.documentElement.append(statusHost.el);
     }
-    statusHost.root.querySelector('.status').textContent = text;
+    statusHost.root.querySelector('.status span').textContent = text;
   }
 
   /**

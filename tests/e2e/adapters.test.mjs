@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, demoSession, readStoredItems, shownDisagrees } from './harness.mjs';
-import { visibleTexts } from './shadow.mjs';
+import { clickByRole, visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
 const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
@@ -170,6 +170,12 @@ describe('site adapters through the extension', () => {
     assert.match(note ?? '', /the list of inquiries/, 'in the rep\'s words too');
     assert.equal(await page.$$eval('[data-xunpan-verdict]', (e) => e.length), 0, 'no wrong tags');
     await page.screenshot({ path: join(ARTIFACTS, 'chat-broken.png') });
+    // The note sits where pages put their send buttons: the rep can close it, and it
+    // stays closed while it has nothing new to say.
+    await clickByRole(page, 'button', /^Close$/);
+    await page.waitForTimeout(1500);
+    texts = await visibleTexts(page);
+    assert.ok(!texts.some((t) => /could not be read/.test(t)), 'the closed note stays closed');
     await page.close();
   });
 
