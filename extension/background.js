@@ -20,8 +20,8 @@ import './health.js';
 import { engineVersion, metrics, WasmEngine } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './storage.js';
 import {
-  checkPolicy, engine, engineModule, managedPolicy, policyChangesHeard, replaceEngine, settingsInForce, storedSettings,
-  storeLearned, storeSettings,
+  checkPolicy, engine, engineModule, managedPolicy, markStart, policyChangesHeard, replaceEngine, settingsInForce,
+  storedSettings, storeLearned, storeSettings,
 } from './worker-policy.js';
 import { keepPopupOnToolbarIcon } from './browser-compat.js';
 import { itemKey, itemsWriteProblem, keptReading, onItemsWriteProblem, rememberItems, storedItems, updateItems } from './worker-items.js';
@@ -160,12 +160,14 @@ async function triageItems(page, pageItems) {
   // it is not asked when the page did not say when we replied (no clock is known).
   const asked = (item) => item !== null && (!item.threadOnly || Boolean(item.inquiry.thread?.ourLastReplyAt));
   const taken = items.map((item, n) => ({ item, n })).filter(({ item }) => asked(item));
+  markStart('triageStart');
   const answers = taken.length
     ? eng.triage(taken.map(({ item }) => {
       if (item.threadOnly) return { ...item.inquiry, threadOnly: true };
       return item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry;
     }), now, browserZone(now))
     : [];
+  markStart('triageEnd');
   const results = items.map((item) => (item?.threadOnly ? { ...(item.inquiry.id ? { id: item.inquiry.id } : {}), threadOnly: true } : null));
   taken.forEach(({ item, n }, k) => {
     // The engine's clocks for an item known by its thread alone say nothing of what
@@ -217,6 +219,7 @@ const handlers = {
     const answers = [];
     // Only what the rows draw crosses to the page (the rest when a chip is opened).
     items.forEach((item, n) => results[n] && answers.push([item.key, item.signature, rowAnswer(results[n])]));
+    markStart('answered');
     return { answersJson: JSON.stringify(answers) };
   },
   async [TYPES.TRIAGE](msg) {
@@ -310,12 +313,16 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!accept(message, sender, api.runtime.id)) return false;
   const handler = handlers[message.type];
   if (!handler) return false;
+  if (message.type === TYPES.TRIAGE_LIST) markStart('listIn');
+  if (message.type === TYPES.PAGE_SETUP) markStart('setupIn');
   storageReady
     .then(() => handler(message))
     .then((reply) => sendResponse(reply))
     .catch((err) => sendResponse({ error: String(err?.message ?? err) }));
   return true; // the answer comes asynchronously
 });
+
+markStart('evaluated');
 
 // The rep is told at once when the items cannot be stored, and when they can again.
 onItemsWriteProblem(() => refreshBadge().catch(() => {}));

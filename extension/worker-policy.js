@@ -11,6 +11,25 @@ import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } fro
 import { api, onManagedStorageChanged } from './browser-compat.js';
 
 const STORE_LAST_POLICY = 'lastPolicy';
+
+/**
+ * When this worker life's first steps were done, in ms since its start (each noted
+ * once): its modules evaluated (`evaluated`), the first page setup and list data in
+ * (`setupIn`, `listIn`, as their messages arrive), the engine's module compiled
+ * (`module`), its concept tables (`tables`) and language data (`language`) handed
+ * over, the stored settings and the policy read (`settingsRead`, `policyRead`), the
+ * engine built (`engine`), the first triage begun and ended (`triageStart`,
+ * `triageEnd`) and the first list's answer written (`answered`); `origin` is the start
+ * itself (epoch ms). A few clock reads, nothing stored or sent: the benchmark reads
+ * them over DevTools (`tests/bench/page.mjs`) to split a stopped worker's first answer.
+ */
+export const startTimes = { origin: performance.timeOrigin };
+globalThis.XunpanStartTimes = startTimes;
+/** Notes `step` as done now, the first time only. */
+export function markStart(step) {
+  startTimes[step] ??= Math.round(performance.now() * 10) / 10;
+}
+
 // How long the engine waits for the managed store before building on the policy last
 // seen (see policyForEngine).
 const POLICY_WAIT_MS = 200;
@@ -28,8 +47,11 @@ export const engineModule = () => {
       init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') }),
       fetch(api.runtime.getURL('data/concept-tables.txt')).then((r) => r.text()),
     ]);
+    markStart('module');
     useConceptTables(tables);
+    markStart('tables');
     await loadLanguageData();
+    markStart('language');
     return module;
   })().catch((error) => {
     loading = null; // try again on the next call
@@ -186,9 +208,14 @@ export function replaceEngine(next = null) {
 export function engine() {
   enginePromise ??= (async () => {
     // The module loads while the settings and the policy are read.
-    const [, { own, learned }, policy] = await Promise.all([engineModule(), storedSettings(), policyForEngine()]);
+    const [, { own, learned }, policy] = await Promise.all([
+      engineModule(),
+      storedSettings().finally(() => markStart('settingsRead')),
+      policyForEngine().finally(() => markStart('policyRead')),
+    ]);
     try {
       const built = new WasmEngine(await settingsInForce(own, policy, learned));
+      markStart('engine');
       enginePolicy = policy;
       return built;
     } catch (err) {

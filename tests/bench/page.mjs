@@ -31,6 +31,12 @@
 //   the navigation's start (the page's time origin) to its first row tagged: what the
 //   rep waits for the first tag when the worker has to start again.
 //   sw_warm_first_answer_ms_p50 is the same with the worker running, for comparison.
+//   sw_cold_<step>_at_ms_p50: on the same loads, when the worker's steps were done, ms
+//   from the navigation (its own timeline, XunpanStartTimes in worker-policy.js, read
+//   over DevTools after each load): workerStart, evaluated (its modules), setupIn and
+//   listIn (the page's setup and the list's data came in), module (the wasm compiled),
+//   tables, language, settingsRead, policyRead, engine (built), triageStart, triageEnd,
+//   answered. A build without the timeline gives none.
 // - page_500_rows_delay_ms: how much later the page's own rows go in with the extension
 //   than without (p50 of the same loads, from navigation start: the timed loads above and
 //   the loads of page_500_own_frame_ms_p50 below): what Xunpan's start, the page data
@@ -234,6 +240,10 @@ const PARTS = new Set((process.env.XUNPAN_BENCH_PARTS ?? 'unseen,revisit,rest,co
 // the same run, load for load in turn with this one, its figures printed beside (and
 // saved under before_<key>): a before/after comparison on a machine whose load changes.
 const BEFORE = process.env.XUNPAN_BENCH_BEFORE ?? null;
+// XUNPAN_BENCH_JS_FLAGS: V8 flags for this build's browser only (say `--liftoff-only`,
+// beside XUNPAN_BENCH_BEFORE=dist: how much of a figure is V8's compiling). A
+// diagnosis: an extension cannot choose V8's flags.
+const JS_FLAGS = process.env.XUNPAN_BENCH_JS_FLAGS ?? null;
 
 /** Stops every service worker of the browser and waits until the extension's is gone. */
 async function stopWorker(page, browserCdp, extensionId) {
@@ -250,19 +260,94 @@ async function stopWorker(page, browserCdp, extensionId) {
 }
 
 /** The default list opened in a new page: its first row tagged, from the navigation's start. */
-async function firstTag(context) {
+async function firstTag(context, timeline = null) {
   const page = await context.newPage();
   await page.addInitScript(watchTags(1));
   await page.goto(defaultListUrl);
   await page.waitForFunction(() => window.__firstTaggedAt, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => window.__firstTaggedAt);
+  const { ms, origin } = await page.evaluate(() => ({ ms: window.__firstTaggedAt, origin: performance.timeOrigin }));
+  if (timeline) timeline.push({ ...(await timeline.read()), pageOrigin: origin, tagged: ms });
   await page.close();
   return ms;
 }
 
+/** `expression` evaluated in the extension's service worker (awaited); null when it is not running. */
+async function inWorker(browserCdp, extensionId, expression) {
+  const { targetInfos } = await browserCdp.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+  if (!sw) return null;
+  const { sessionId } = await browserCdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  try {
+    const answer = new Promise((resolve) => {
+      const listener = (e) => {
+        if (e.sessionId !== sessionId) return;
+        const msg = JSON.parse(e.message);
+        if (msg.id !== 1) return;
+        browserCdp.off('Target.receivedMessageFromTarget', listener);
+        resolve(msg.result?.result?.value ?? null);
+      };
+      browserCdp.on('Target.receivedMessageFromTarget', listener);
+    });
+    await browserCdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }),
+    });
+    return await answer;
+  } finally {
+    await browserCdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+  }
+}
+
+/**
+ * The worker's own timeline of its start (`XunpanStartTimes`, see worker-policy.js),
+ * read over DevTools; null when the build keeps none.
+ */
+async function workerStartTimes(browserCdp, extensionId) {
+  return JSON.parse((await inWorker(browserCdp, extensionId, 'JSON.stringify(globalThis.XunpanStartTimes ?? null)')) ?? 'null');
+}
+
+/**
+ * Waits (15 s at most) until the install's worker has had the managed store's answer
+ * once: the browser gives its first one only after about 3 s, and until then every
+ * worker start waits 200 ms for it (worker-policy.js), as on a browser's first start
+ * only. Whether one of the short worker lives of a run lasted that long was chance.
+ */
+async function policySeen(browserCdp, extensionId) {
+  const seen = "chrome.storage.local.get('lastPolicy').then((r) => 'lastPolicy' in r)";
+  for (let i = 0; i < 60 && !(await inWorker(browserCdp, extensionId, seen)); i++) await new Promise((r) => setTimeout(r, 250));
+}
+
+// The steps of a stopped worker's first answer, each as ms from the page's navigation
+// (p50 over the cold loads): the worker's timeline put on the page's clock.
+const START_STEPS = [
+  ['workerStart', 'the worker starts'],
+  ['evaluated', 'its modules evaluated'],
+  ['setupIn', 'the page\'s setup in'],
+  ['listIn', 'the list\'s data in'],
+  ['module', 'the engine\'s module compiled'],
+  ['tables', 'its concept tables handed over'],
+  ['language', 'its language data handed over'],
+  ['settingsRead', 'the stored settings read'],
+  ['policyRead', 'the team policy read (or its stand-in)'],
+  ['engine', 'the engine built'],
+  ['triageStart', 'the first triage begun'],
+  ['triageEnd', 'the first triage done'],
+  ['answered', 'its answer written'],
+];
+/** Each cold load's steps as ms from the page's navigation (absent steps left out). */
+function startSteps(timeline) {
+  return timeline.filter((t) => t && t.origin).map((t) => {
+    const start = t.origin - t.pageOrigin;
+    const steps = { workerStart: start };
+    for (const [step] of START_STEPS) if (typeof t[step] === 'number') steps[step] = start + t[step];
+    return steps;
+  });
+}
+
 /** Chromium with one build of the extension, and a DevTools connection to stop its worker. */
-async function browserWith(port, dist) {
-  const ext = await launch(port, { extraArgs: ['--remote-debugging-port=0'], ...(dist ? { dist } : {}) });
+async function browserWith(port, dist, jsFlags = null) {
+  const extraArgs = ['--remote-debugging-port=0', ...(jsFlags ? [`--js-flags=${jsFlags}`] : [])];
+  const ext = await launch(port, { extraArgs, ...(dist ? { dist } : {}) });
   const devtoolsPort = readFileSync(join(ext.profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
   const devtools = await chromium.connectOverCDP(`http://127.0.0.1:${devtoolsPort}`);
   const browserCdp = await devtools.newBrowserCDPSession();
@@ -357,6 +442,14 @@ function figuresOf(s, ownFrames, rowsWithout, framesWithout) {
       ['worker stopped: list opened to first tag, p95', figures.sw_cold_first_answer_ms_p95, `target <= 150; ${all(s.cold)}`],
       ['worker running: list opened to first tag, p50', figures.sw_warm_first_answer_ms_p50, all(s.warm)],
     );
+    // Where the cold loads' time went, step by step (a build that keeps no timeline: none).
+    const steps = startSteps(s.timeline ?? []);
+    for (const [step, what] of steps.length ? START_STEPS : []) {
+      const known = steps.map((t) => t[step]).filter((x) => x !== undefined);
+      if (!known.length) continue;
+      figures[`sw_cold_${step}_at_ms_p50`] = r1(percentile(known, 50));
+      rows.push([`  ${what}, p50`, figures[`sw_cold_${step}_at_ms_p50`], `ms from navigation; ${all(known)}`]);
+    }
   }
   if (s.tickWith !== undefined) {
     Object.assign(figures, {
@@ -378,7 +471,7 @@ function figuresOf(s, ownFrames, rowsWithout, framesWithout) {
 const demo = await startDemo();
 let figures = {};
 try {
-  const builds = [{ name: 'now', ext: await browserWith(demo.port, null), s: {} }];
+  const builds = [{ name: 'now', ext: await browserWith(demo.port, null, JS_FLAGS), s: {} }];
   if (BEFORE) builds.push({ name: 'before', ext: await browserWith(demo.port, BEFORE), s: {} });
   const bare = await launch(demo.port, { extension: false });
   const ownFrames = [];
@@ -441,7 +534,9 @@ try {
     if (PARTS.has('cold')) {
       for (const b of builds) {
         await firstTag(b.ext.context);
-        Object.assign(b.s, { warm: [], cold: [], blank: await b.ext.context.newPage() });
+        await policySeen(b.ext.browserCdp, b.ext.extensionId);
+        const timeline = Object.assign([], { read: () => workerStartTimes(b.ext.browserCdp, b.ext.extensionId) });
+        Object.assign(b.s, { warm: [], cold: [], timeline, blank: await b.ext.context.newPage() });
       }
       for (let run = 0; run < RUNS; run++) {
         for (const b of builds) b.s.warm.push(await firstTag(b.ext.context));
@@ -449,7 +544,7 @@ try {
           await stopWorker(b.s.blank, b.ext.browserCdp, b.ext.extensionId);
           // As after 30 s idle: nothing of the worker's start left in flight.
           await new Promise((r) => setTimeout(r, 300));
-          b.s.cold.push(await firstTag(b.ext.context));
+          b.s.cold.push(await firstTag(b.ext.context, b.s.timeline));
         }
       }
       for (const b of builds) await b.s.blank.close();
