@@ -69,7 +69,7 @@ macro_rules! concepts {
 
             /// The concept's table, from the bundle of all tables.
             fn table(self) -> &'static str {
-                bundle().and_then(|b| section(b, self.name())).unwrap_or("")
+                bundled_table(self.name()).unwrap_or("")
             }
         }
     };
@@ -138,7 +138,9 @@ fn bundle() -> Option<&'static str> {
     }
 }
 
-/// The lines of one table in a bundle.
+/// The lines of one table in a bundle, searched from its start ([`sections`] finds
+/// them all at once; the tests check both agree).
+#[cfg(test)]
 fn section<'a>(bundle: &'a str, name: &str) -> Option<&'a str> {
     let header = format!("[{name}]\n");
     let start = if bundle.starts_with(&header) {
@@ -151,6 +153,60 @@ fn section<'a>(bundle: &'a str, name: &str) -> Option<&'a str> {
     Some(&rest[..end])
 }
 
+/// Every table of a bundle, `(name, lines)` in order, found in one pass over it: the
+/// same text [`section`] finds for each name (the first table of a name; its lines up
+/// to the next line that starts with `[`). A concept's table used to be looked for from
+/// the bundle's start, one search per concept over 300 KB, when the lexicon was built
+/// on the engine's first answer.
+fn sections(bundle: &str) -> Vec<(&str, &str)> {
+    let mut tables: Vec<(&str, &str)> = Vec::new();
+    let mut at = 0usize;
+    while let Some(rest) = bundle.get(at..) {
+        let Some(line_end) = rest.find('\n') else {
+            break;
+        };
+        let line = &rest[..line_end];
+        let start = at + line_end + 1;
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if !tables.iter().any(|(known, _)| *known == name) {
+                let lines = &bundle[start..];
+                let end = lines.find("\n[").map_or(lines.len(), |i| i + 1);
+                tables.push((name, &lines[..end]));
+            }
+        }
+        // On to the next line that starts with `[`: a header can be no other.
+        let rest = &bundle[start..];
+        at = if rest.starts_with('[') {
+            start
+        } else {
+            match rest.find("\n[") {
+                Some(i) => start + i + 1,
+                None => break,
+            }
+        };
+    }
+    tables
+}
+
+/// The tables of the bundle in use, indexed once (natively per bundle: the compiled-in
+/// one, or the one handed over).
+fn indexed(bundle: &'static str) -> &'static [(&'static str, &'static str)] {
+    static HANDED_INDEX: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static BUNDLED_INDEX: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+        if std::ptr::eq(bundle, BUNDLED) {
+            return BUNDLED_INDEX.get_or_init(|| sections(BUNDLED));
+        }
+    }
+    match HANDED.get() {
+        Some(handed) if std::ptr::eq(bundle, handed.as_str()) => {
+            HANDED_INDEX.get_or_init(|| sections(handed))
+        }
+        _ => &[],
+    }
+}
+
 /// The name of the built-in word model's table in the bundle (the last one).
 pub const WORD_MODEL: &str = "word-model";
 
@@ -160,7 +216,10 @@ pub const TEMPLATES: &str = "templates";
 /// The lines of one table of the bundle in use (a concept's, [`WORD_MODEL`] or
 /// [`TEMPLATES`]), when the bundle is there.
 pub fn bundled_table(name: &str) -> Option<&'static str> {
-    bundle().and_then(|b| section(b, name))
+    let bundle = bundle()?;
+    indexed(bundle)
+        .iter()
+        .find_map(|&(known, lines)| (known == name).then_some(lines))
 }
 
 /// Hands over the concept tables (the text of `data/concept-tables.txt`, as
@@ -168,11 +227,17 @@ pub fn bundled_table(name: &str) -> Option<&'static str> {
 /// as its last two tables). The wasm must be given them before its first engine;
 /// giving the same text again is fine, another text once read is refused.
 pub fn use_tables(bundle: String) -> Result<(), String> {
+    let tables = sections(&bundle);
+    let table = |name: &str| {
+        tables
+            .iter()
+            .find_map(|&(known, lines)| (known == name).then_some(lines))
+    };
     let missing: Vec<&str> = Concept::ALL
         .iter()
         .map(|c| c.name())
         .chain([WORD_MODEL, TEMPLATES])
-        .filter(|name| section(&bundle, name).is_none())
+        .filter(|name| table(name).is_none())
         .collect();
     if !missing.is_empty() {
         return Err(format!(
@@ -180,7 +245,7 @@ pub fn use_tables(bundle: String) -> Result<(), String> {
             missing.join(", ")
         ));
     }
-    let templates = section(&bundle, TEMPLATES).unwrap_or_default();
+    let templates = table(TEMPLATES).unwrap_or_default();
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(templates) {
         return Err(format!(
             "the concept tables' templates are not JSON ({e}): pass data/concept-tables.txt as built"
@@ -538,6 +603,21 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
             Some(b) => (b, true),
             None => (raw, false),
         };
+        // Most terms are one word of plain lower-case ASCII letters, which `words` gives
+        // back as it is (unless it is a chat spelling): taken so, without its buffers.
+        if is_plain_word(body) {
+            if stem && body.len() < MIN_STEM_CHARS {
+                return Err(format!(
+                    "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
+                ));
+            }
+            parts.push(if stem {
+                Part::Stem(body.to_string())
+            } else {
+                Part::Exact(body.to_string())
+            });
+            continue;
+        }
         let folded = words(body, 64);
         if folded.is_empty() {
             return Err(format!("'{raw}' has no letters"));
@@ -560,6 +640,14 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
         return Err("empty term".into());
     }
     Ok(parts)
+}
+
+/// Whether `words` reads `text` as one word, the text itself: lower-case ASCII letters
+/// only, and not a chat spelling it would write out.
+fn is_plain_word(text: &str) -> bool {
+    !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_lowercase())
+        && !CHAT_SPELLINGS.iter().any(|(short, _)| *short == text)
 }
 
 impl Concept {
@@ -666,7 +754,13 @@ impl Lexicon {
         match &term.parts[0] {
             Part::Exact(w) => {
                 self.exact_keys.insert(w);
-                self.exact.entry(w.clone()).or_default().push(term);
+                // The key is copied only for a word not seen before.
+                match self.exact.get_mut(w.as_str()) {
+                    Some(terms) => terms.push(term),
+                    None => {
+                        self.exact.insert(w.clone(), vec![term]);
+                    }
+                }
             }
             Part::Stem(s) => {
                 let key: String = s.chars().take(MIN_STEM_CHARS).collect();
@@ -958,6 +1052,62 @@ mod tests {
                     concept.name()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_index_of_a_bundle_finds_what_a_search_finds() {
+        let odd = [
+            "[a]\n[b]\nen x\n[a]\nen y\n[c]\nen z",
+            "x\n[a]\nen 1\n[b]",
+            "[a]\nen [not a header\n[b]\nen q\n",
+            "",
+        ];
+        for bundle in std::iter::once(BUNDLED).chain(odd) {
+            let index = sections(bundle);
+            let names = Concept::ALL
+                .iter()
+                .map(|c| c.name())
+                .chain([WORD_MODEL, TEMPLATES, "a", "b", "c", "nope"]);
+            for name in names.chain(index.iter().map(|(name, _)| *name)) {
+                let found = index
+                    .iter()
+                    .find_map(|&(known, lines)| (known == name).then_some(lines));
+                assert_eq!(found, section(bundle, name), "table {name}");
+            }
+        }
+        assert_eq!(sections(BUNDLED).len(), Concept::ALL.len() + 2);
+    }
+
+    #[test]
+    fn a_plain_word_of_a_table_is_read_as_words_reads_it() {
+        let mut plain = 0;
+        for &concept in Concept::ALL {
+            for line in concept
+                .table()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+            {
+                let terms = line
+                    .trim()
+                    .split_once(char::is_whitespace)
+                    .map_or("", |(_, t)| t);
+                for raw in terms.split(|c: char| c == '|' || c.is_whitespace()) {
+                    let body = raw.strip_suffix('*').unwrap_or(raw);
+                    if !is_plain_word(body) {
+                        continue;
+                    }
+                    plain += 1;
+                    let read = words(body, 64);
+                    assert_eq!(read.iter().map(|w| w.text).collect::<Vec<_>>(), vec![body]);
+                }
+            }
+        }
+        assert!(plain > 1000, "only {plain} plain words in the tables");
+        // Chat spellings are written out by `words`: never taken as they are.
+        for short in ["u", "ur", "pls", "plz", "vc"] {
+            assert!(!is_plain_word(short));
+            assert_ne!(words(short, 64).get(0).map(|w| w.text), Some(short));
         }
     }
 
