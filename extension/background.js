@@ -12,6 +12,13 @@
 //   worker-items.js    the items the pages showed (records, size budget, writes)
 //   worker-alerts.js   the badge and the deadline warnings
 //   worker-answers.js  answers kept for pages, what a page needs first, languages
+//
+// worker-policy.js comes first: scripts run in the order imported, and it asks for the
+// engine's wasm and data as it runs, while the others are still to run.
+import {
+  checkPolicy, engine, engineModule, managedPolicy, markStart, policyChangesHeard, replaceEngine, settingsInForce,
+  storedSettings, storeLearned, storeSettings,
+} from './worker-policy.js';
 import './messages.js';
 import './locale.js';
 import './clock.js';
@@ -19,10 +26,6 @@ import './site.js';
 import './health.js';
 import { engineVersion, metrics, WasmEngine } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './storage.js';
-import {
-  checkPolicy, engine, engineModule, managedPolicy, markStart, policyChangesHeard, replaceEngine, settingsInForce,
-  storedSettings, storeLearned, storeSettings,
-} from './worker-policy.js';
 import { keepPopupOnToolbarIcon } from './browser-compat.js';
 import { itemKey, itemsWriteProblem, keptReading, onItemsWriteProblem, rememberItems, storedItems, updateItems } from './worker-items.js';
 import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';

@@ -35,6 +35,47 @@ export function markStart(step) {
 const POLICY_WAIT_MS = 200;
 
 /**
+ * What the engine is made from, asked for as the worker starts: the wasm compiled
+ * (`WebAssembly.compileStreaming` compiles off the worker's thread as the bytes come)
+ * and the texts of its data files read. Nothing of it runs on the worker's thread
+ * until `engineModule` is called: a worker started again is most often started by a
+ * seller page, whose list waits for the engine, and the compile used to begin only
+ * when the list came in (the list then waited 50 to 100 ms for it); a worker woken by
+ * its minute alarm pays only the read and the compile, off its thread.
+ */
+let prefetched = null;
+function prefetch() {
+  prefetched ??= {
+    module: compileEngine(api.runtime.getURL('pkg/xunpan_bg.wasm')),
+    tables: extensionText('data/concept-tables.txt'),
+    language: languageFiles(),
+  };
+  // A failure is met where the engine is loaded (and asked for again there).
+  for (const asked of Object.values(prefetched)) asked.catch(() => {});
+  return prefetched;
+}
+
+/** The engine's wasm compiled, as it streams in where the browser can. */
+async function compileEngine(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // Served without the wasm type, or no streaming compile: from the whole bytes.
+    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+  }
+}
+
+/** The text of one of the extension's files. */
+function extensionText(file) {
+  return fetch(api.runtime.getURL(file)).then((r) => r.text());
+}
+
+/** The engine's language data files' texts (null for one that cannot be read). */
+function languageFiles() {
+  return Promise.all(['language-words.tsv', 'template-versions.json'].map((file) => extensionText(file).catch(() => null)));
+}
+
+/**
  * The engine's module, loaded once per worker life and ready: compiled, given its
  * concept tables (required: triage reads them) and its language data (optional:
  * without it the replies are in English and nothing else changes). All are files of
@@ -43,31 +84,37 @@ const POLICY_WAIT_MS = 200;
 let loading = null;
 export const engineModule = () => {
   loading ??= (async () => {
-    const [module, tables] = await Promise.all([
-      init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') }),
-      fetch(api.runtime.getURL('data/concept-tables.txt')).then((r) => r.text()),
-    ]);
+    const files = prefetch();
+    const [compiled, tables] = await Promise.all([files.module, files.tables]);
+    const module = await init({ module_or_path: compiled });
     markStart('module');
     useConceptTables(tables);
     markStart('tables');
-    await loadLanguageData();
+    useLanguageFiles(await files.language);
     markStart('language');
     return module;
   })().catch((error) => {
     loading = null; // try again on the next call
+    prefetched = null;
     throw error;
   });
   return loading;
 };
 
-/** Reads the engine's language data files into it (a missing one leaves English). */
-export async function loadLanguageData() {
-  const text = (file) => fetch(api.runtime.getURL(file)).then((r) => r.text());
-  await Promise.all([
-    text('language-words.tsv').then((t) => loadLanguageWords(t)).catch(() => {}),
-    text('template-versions.json').then((t) => loadLanguageVersions(t)).catch(() => {}),
-  ]);
+/** Hands the language data files to the engine (a missing or bad one leaves English). */
+function useLanguageFiles([words, versions]) {
+  for (const [text, use] of [[words, loadLanguageWords], [versions, loadLanguageVersions]]) {
+    try {
+      if (text !== null) use(text);
+    } catch {
+      // English replies for that part; nothing else changes
+    }
+  }
 }
+
+// Asked for as the worker starts, while its other scripts are still to run
+// (background.js imports this file first).
+prefetch();
 
 /**
  * The policy last seen by any worker: null for none, undefined while no worker of this
