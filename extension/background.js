@@ -16,8 +16,8 @@
 // worker-policy.js comes first: scripts run in the order imported, and it asks for the
 // engine's wasm and data as it runs, while the others are still to run.
 import {
-  checkPolicy, engine, engineModule, managedPolicy, markStart, policyChangesHeard, replaceEngine, settingsInForce,
-  storedSettings, storeLearned, storeSettings,
+  checkPolicy, engine, engineModule, managedPolicy, markStart, policyChangesHeard, readSettingsAtStart, replaceEngine,
+  settingsInForce, storedSettings, storeLearned, storeSettings,
 } from './worker-policy.js';
 import './messages.js';
 import './locale.js';
@@ -40,20 +40,26 @@ const DAY = 24 * 60 * MINUTE;
 
 /**
  * Upgrades what an older version stored (see storage.js), in one write. Every handler
- * waits for it, so nothing reads the old layout.
+ * waits for it, so nothing reads the old layout. Resolves to whether anything stored
+ * may have changed.
  */
 const storageReady = (async () => {
   try {
     // The worker starts often (every alarm may wake it): read everything only when
     // the stored version says there is something to upgrade.
     const { [STORE_SCHEMA]: version } = await api.storage.local.get(STORE_SCHEMA);
-    if (version === SCHEMA_VERSION) return;
+    if (version === SCHEMA_VERSION) return false;
     const upgrade = migrate(await api.storage.local.get(null));
     if (upgrade.changed.length) await api.storage.local.set(writeSet(upgrade));
+    return upgrade.changed.length > 0;
   } catch (err) {
     console.warn('Xunpan: stored data could not be upgraded:', String(err));
+    return true;
   }
 })();
+// The settings the first engine is built on are read now, beside the upgrade (and read
+// again if it changed anything): see readSettingsAtStart.
+readSettingsAtStart(storageReady);
 
 // --- the browser's time zone, with its daylight-saving switches ------------------
 

@@ -248,16 +248,38 @@ export function onEngineReplaced(listener) {
 export function replaceEngine(next = null) {
   enginePromise = next;
   enginePolicy = undefined;
+  settingsAtStart = null; // what was read then may be out of date now
   for (const listener of replaceListeners) listener();
+}
+
+// The stored settings for the first engine of this worker life, read as the worker
+// starts (see readSettingsAtStart); null once used or out of date.
+let settingsAtStart = null;
+
+/**
+ * Reads the stored settings for the first engine now, as the worker starts, not when
+ * the first page asks: on a worker started again for a list, the read then waited
+ * behind the page's own (its kept answers, the stored items) and held the engine 60
+ * to 120 ms after its module was ready. `upgraded` resolves to whether the stored data
+ * was upgraded meanwhile: the settings are then read again. (The policy is read when
+ * the engine is built, as before: its stand-in may be replaced until then.)
+ */
+export function readSettingsAtStart(upgraded) {
+  const settings = storedSettings();
+  settings.catch(() => {});
+  settingsAtStart = upgraded.then((changed) => (changed ? storedSettings() : settings));
+  settingsAtStart.catch(() => {});
 }
 
 /** The engine, built once per worker life from the stored settings. */
 export function engine() {
   enginePromise ??= (async () => {
     // The module loads while the settings and the policy are read.
+    const settings = settingsAtStart ?? storedSettings();
+    settingsAtStart = null;
     const [, { own, learned }, policy] = await Promise.all([
       engineModule(),
-      storedSettings().finally(() => markStart('settingsRead')),
+      settings.finally(() => markStart('settingsRead')),
       policyForEngine().finally(() => markStart('policyRead')),
     ]);
     try {
