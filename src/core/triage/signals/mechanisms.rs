@@ -179,11 +179,18 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // A fee beside easy money (a job from home, a prize, a quick loan) in a short
     // message is the price of a promise that never pays out.
     let paid_promise = e.found.word_count <= SHORT_LURE_WORDS && e.related(FeeFirst, Prize);
+    // "Before payment", "to release the order" say when, not who pays: a buyer wants
+    // the certificate before it pays ("we need the CE certificate before payment",
+    // "需要证书才能下单"), so they make no fee the supplier's. A fee demanded before
+    // payment names its payer ("the certification fee must be paid first", read
+    // below). Beside an invitation, an agent's cut, a refund or another account they
+    // still say the supplier's money moves first.
+    let supplier_pays = |c: Concept| e.related(c, SupplierPays) || e.related(c, BeforePayment);
     if e.related(FeeFirst, SupplierPays)
         || paid_promise
         || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)
-        || e.related(Invitation, SupplierPays)
-        || (e.related(SupplierPays, Commission) && e.has(Tender))
+        || supplier_pays(Invitation)
+        || (supplier_pays(Commission) && e.has(Tender))
     {
         push(out, Code::ADVANCE_FEE);
     }
@@ -203,6 +210,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // pays its own courier, agent and certificate, or asks for them in the price.
     if e.has(RefundLater)
         && (e.related(RefundLater, SupplierPays)
+            || e.related(RefundLater, BeforePayment)
             || e.found.in_one_clause(&[Pay, Reader], &[WePay], false))
     {
         push(out, Code::ADVANCE_FEE);
@@ -215,12 +223,15 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
             PaymentSent,
             Commission,
             SupplierPays,
+            BeforePayment,
         ],
     ) || e.found.count(Overpayment) >= 2
     {
         push(out, Code::OVERPAYMENT_REFUND);
     }
-    if e.has(Commission) && (e.has(Tender) || e.has(SupplierPays) || e.has(BankChange)) {
+    if e.has(Commission)
+        && (e.has(Tender) || e.has(SupplierPays) || e.has(BeforePayment) || e.has(BankChange))
+    {
         push(out, Code::AGENT_COMMISSION);
     }
     // Another account and money the reader is told to send to it: a fee, a refund,
@@ -230,6 +241,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
         &[
             PaymentSent,
             SupplierPays,
+            BeforePayment,
             Overpayment,
             MoneyTransfer,
             FeeFirst,
@@ -249,6 +261,8 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
         // Western Union?", "we can pay by Western Union").
         if e.found
             .in_one_clause(&[MoneyTransfer, SupplierPays], &[WePay], false)
+            || e.found
+                .in_one_clause(&[MoneyTransfer, BeforePayment], &[WePay], false)
         {
             push(out, Code::ADVANCE_FEE);
         }
