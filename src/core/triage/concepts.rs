@@ -81,6 +81,7 @@ concepts! {
     OrderDocument => "order_document", "Order papers: purchase order, drawing, invoice, payment slip, B/L.";
     FeeFirst => "fee_first", "Fees a supplier is told to pay: registration, licence, activation, clearance.";
     SupplierPays => "supplier_pays", "Telling the supplier to pay, transfer or bear a cost.";
+    NoCharge => "no_charge", "Nothing to pay: free of charge, no fee, you need not pay.";
     BeforePayment => "before_payment", "When a payment or an order may go ahead: before payment, to release the order.";
     Overpayment => "overpayment", "Paying more than owed and asking for the balance back.";
     RefundLater => "refund_later", "The sender promising to pay back later what the supplier pays now.";

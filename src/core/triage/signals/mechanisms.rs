@@ -186,7 +186,11 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // below). Beside an invitation, an agent's cut, a refund or another account they
     // still say the supplier's money moves first.
     let supplier_pays = |c: Concept| e.related(c, SupplierPays) || e.related(c, BeforePayment);
-    if e.related(FeeFirst, SupplierPays)
+    // A clause that says the supplier pays nothing ("register on our portal, you do
+    // not need to pay anything", "no tiene que pagar nada") is a buyer's onboarding:
+    // its paying words are negated, not demanded.
+    let free = e.found.in_one_clause(&[SupplierPays, NoCharge], &[], true);
+    if (e.related(FeeFirst, SupplierPays) && !free)
         || paid_promise
         || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)
         || supplier_pays(Invitation)
@@ -200,7 +204,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // payer ("we will pay the inspection fee"). A clause that asks ("can you cover
     // the certificate?") is a buyer's bargaining, not a demand.
     if e.found
-        .in_one_clause(&[FeeFirst, Pay, Reader], &[WePay], false)
+        .in_one_clause(&[FeeFirst, Pay, Reader], &[WePay, NoCharge], false)
     {
         push(out, Code::ADVANCE_FEE);
     }
