@@ -310,8 +310,11 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
         }
     }
     // "Someone applied to register your name as a domain or a keyword; confirm or we
-    // approve it": the registrar sells the registration, and nothing is bought.
-    if e.has(NameClaim) && e.lacks_substance() {
+    // approve it": the registrar sells the registration, and nothing is bought. Its
+    // words may read as a product named (a 审核机构, an "audit institution", ends like
+    // a machine's name); what it lacks is what a buyer gives: a quantity or a buying
+    // word.
+    if e.has(NameClaim) && (e.lacks_substance() || (!e.quantity && !e.has(Purchase))) {
         push(out, Code::SELLS_SERVICE);
     }
     if e.has(Crypto) && (e.lacks_substance() || e.found.count(Crypto) >= 2) {
