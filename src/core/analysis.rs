@@ -29,6 +29,10 @@ pub struct Reading {
     pub wants_contact_app: bool,
     /// The language the buyer wrote in (see [`crate::core::language`]).
     pub language: &'static str,
+    /// Whether the text showed its language: one of the languages the tables read,
+    /// by its words or script. A text in another language (Japanese, Polish, Thai, …)
+    /// or too short to tell is not.
+    pub language_sure: bool,
     /// What the message is about, for the choice of reply template (concepts read
     /// in every buyer language; triage does not use these).
     pub concepts: Concepts,
@@ -90,6 +94,13 @@ pattern!(
     QUESTION_ANYWHERE,
     r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|ne kadar|nedir|berapa|apakah|bao nhiêu|không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
 );
+// Question particles of buyer languages beyond the tables' eleven, written without
+// spaces around them or at a sentence's end (Japanese, Korean, Thai, Hindi, Persian,
+// Ukrainian, Polish): a buyer asks in them too, "?" or not.
+pattern!(
+    PARTICLE_QUESTION,
+    r"(?:でしょうか|ですか|ますか|ませんか|나요|습니까|ไหม|หรือไม่|เท่าไหร่|क्या|آیا|چقدر|чи є|чи можна|скільки|czy )"
+);
 pattern!(
     REQUEST_VERB,
     r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|mande|mandar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|minta|gửi|necesitamos|precisamos|bitte um|rica ediyoruz|rica ederiz|mohon|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
@@ -107,7 +118,7 @@ pattern!(
 // language is adding terms.
 pattern!(
     QUANTITY_ANY,
-    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
+    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把|本|枚|着|개|대|세트|ชิ้น|เครื่อง|ชุด|पीस|नग|عدد|دستگاه)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
 );
 pattern!(
     QUALIFIED_REQUEST,
@@ -309,6 +320,7 @@ impl<'a> Sentence<'a> {
             || QUESTION_ANYWHERE.is_match(&self.lower)
             || (t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 && CHINESE_QUESTION.is_match(t))
+            || (!t.is_ascii() && PARTICLE_QUESTION.is_match(&self.lower))
     }
 
     /// `body_asks`: whether the whole message has a request verb and a requested
@@ -412,6 +424,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                 stems(lower).any(|stem| title_stems.contains(&stem))
                     || shares_han_run(&title, lower)
             }));
+    let identified = crate::core::language::identify(lower);
     Reading {
         one_click,
         questions,
@@ -419,7 +432,8 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
         names_product,
         has_quantity,
         wants_contact_app: CONTACT_APP.is_match(lower),
-        language: language_of(lower),
+        language: identified.language,
+        language_sure: identified.sure,
         concepts: Concepts {
             quantity: QUANTITY_ANY.is_match(lower),
             qualified_request: QUALIFIED_REQUEST.is_match(lower),

@@ -663,6 +663,8 @@ impl Triager {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
             conversation: signals::in_conversation(inquiry),
+            readable: reading.language_sure,
+            count: reading.concepts.quantity,
             order_under_way,
             own_site_links: outside_links > 0
                 && (signals::links_on_own_site(

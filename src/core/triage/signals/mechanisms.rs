@@ -61,6 +61,12 @@ pub struct Evidence<'a> {
     /// Whether an order already under way (its deposit, proforma, production) is
     /// named and there is no link to open.
     pub order_under_way: bool,
+    /// Whether the body's language is one the concept tables read, shown by its words
+    /// or script: only there does finding no buying word say the sender wrote none.
+    pub readable: bool,
+    /// Whether the text counts something: a number with a unit or a word after it, in
+    /// any script ("200 stuks", "100個", "300개").
+    pub count: bool,
     /// Whether every outside link goes to the buyer's own website (its profile's), or
     /// straight to a drawing file (a CAD file has no page to sign in on).
     pub own_site_links: bool,
@@ -451,6 +457,11 @@ pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, o
     } else if body_words <= TOO_SHORT_WORDS && e.lacks_substance() && !e.has(Concept::Purchase) {
         push(out, Code::TOO_SHORT);
     } else if body_words <= NO_BUYING_WORDS_MAX
+        // A buyer writing in a language the tables do not read and counting what it
+        // wants ("この商品を100個注文したい", "Chcemy zamówić 300 sztuk") names buying
+        // words we cannot see: their absence is no evidence there, and the language
+        // alone is no sign of spam. Placeholder text and keys pressed count nothing.
+        && (e.readable || !e.count)
         && !e.quantity
         && !e.asks
         && e.substance <= 1
