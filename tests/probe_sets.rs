@@ -84,6 +84,19 @@
 //!   scams of 17 kinds and 48 buyers, measured unchanged (36 of 45 spam flagged, 34
 //!   called spam, no buyer called spam, 2 flagged), then held where the fixes its
 //!   misses showed left it.
+//! - `heldout14.jsonl`: 102 by a fourteenth writer, scams aimed at the exporter as a
+//!   business (domain-registrar warnings, fee-first supplier registration, directory
+//!   and expo-guide invoices, fake membership renewals, infringement claims with a
+//!   settlement, sample, certification, guarantee and LC-activation fees, bid bonds,
+//!   fake RFQs, payments "pending" on a portal) beside the buyers they imitate
+//!   (Ariba, Coupa, SAP and Jaggaer onboarding with no fee, inspections the buyer
+//!   pays, own sourcing offices and tenders, fair visitors, exclusivity with volumes,
+//!   certificate requests, OEM brand owners, bank slips), 20 of them in languages
+//!   the tables do not read (Italian, Polish, Dutch, Japanese, Korean, Thai, Hindi,
+//!   Persian, Ukrainian): 54 spam and scams of 16 kinds and 48 buyers, measured
+//!   unchanged (50 of 54 spam flagged, 42 called spam, no buyer called spam, 1
+//!   flagged), then held where the fixes its misses showed left it (5 of the 42 had
+//!   been called spam for their language alone and are now suspicious).
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -516,6 +529,20 @@ fn the_thirteenth_set_holds_its_figures() {
             spam_flagged: 44,
             spam_called: 42,
             buyers_flagged: 1,
+        },
+    );
+}
+
+#[test]
+fn the_fourteenth_set_holds_its_figures() {
+    set_holds(
+        "heldout14.jsonl",
+        Floors {
+            spam_lines: 54,
+            buyers: 48,
+            spam_flagged: 51,
+            spam_called: 42,
+            buyers_flagged: 0,
         },
     );
 }
