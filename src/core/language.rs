@@ -225,6 +225,12 @@ fn table() -> Option<&'static LatinTable> {
     TABLE.get()
 }
 
+/// Whether Latin-script languages can be told apart: natively always; in the wasm once
+/// [`load_table`] has been given the table.
+pub fn reads_latin() -> bool {
+    table().is_some()
+}
+
 /// Hands the Latin-language table (the text of `language-words.tsv`) to the engine:
 /// the WebAssembly build reads it from the extension's files. Only the first call
 /// counts. Fails, saying where, on a line the table cannot have.

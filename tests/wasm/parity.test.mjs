@@ -25,6 +25,9 @@ const pkg = resolve(process.env.XUNPAN_DIST ?? join(root, 'dist'), 'pkg');
 const glue = await import(pathToFileURL(join(pkg, 'xunpan.js')).href);
 glue.initSync({ module: readFileSync(join(pkg, 'xunpan_bg.wasm')) });
 glue.useConceptTables(readFileSync(join(pkg, '..', 'data', 'concept-tables.txt'), 'utf8'));
+// As the extension's worker does at start: triage reads whether a text's language is
+// one the tables read, and Latin languages are told by this table.
+glue.loadLanguageWords(readFileSync(join(pkg, '..', 'language-words.tsv'), 'utf8'));
 
 const NOW = '2026-11-23T09:15:00+08:00';
 const corpora = ['inquiries-dev.jsonl', 'inquiries-dev2.jsonl', 'spamassassin-dev.jsonl'].map((name) => join(root, '../shared/corpus', name));

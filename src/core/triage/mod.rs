@@ -663,7 +663,10 @@ impl Triager {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
             conversation: signals::in_conversation(inquiry),
-            readable: reading.language_sure,
+            // Without the Latin table (a wasm whose extension could not load it) no
+            // Latin language can be told, and every text reads as one the tables
+            // read, as before languages were told apart here.
+            readable: reading.language_sure || !crate::core::language::reads_latin(),
             count: reading.concepts.quantity,
             order_under_way,
             own_site_links: outside_links > 0
