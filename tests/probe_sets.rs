@@ -95,7 +95,7 @@
 //!   the tables do not read (Italian, Polish, Dutch, Japanese, Korean, Thai, Hindi,
 //!   Persian, Ukrainian): 54 spam and scams of 16 kinds and 48 buyers, measured
 //!   unchanged (50 of 54 spam flagged, 42 called spam, no buyer called spam, 1
-//!   flagged), then held where the fixes its misses showed left it (5 of the 42 had
+//!   flagged), then held where the fixes its misses showed left it (4 of the 42 had
 //!   been called spam for their language alone and are now suspicious).
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
