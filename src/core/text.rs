@@ -45,6 +45,48 @@ pub(crate) use pattern_set;
 /// answer).
 pub(crate) const NATIVE: bool = cfg!(not(target_arch = "wasm32"));
 
+/// A fixed string looked for in many texts ("http", "www.", "://"), declared once as a
+/// static. `str::contains` with a `&str` builds a two-way searcher on every call, which
+/// costs more than the search on a short message; natively the needle's
+/// `memchr::memmem` finder is built on first use and kept. The wasm keeps
+/// `str::contains` and carries no searcher code of its own (`text::NATIVE`).
+pub(crate) struct Needle {
+    text: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    finder: std::sync::OnceLock<memchr::memmem::Finder<'static>>,
+}
+
+impl Needle {
+    /// The needle `text` (not empty).
+    pub(crate) const fn new(text: &'static str) -> Needle {
+        Needle {
+            text,
+            #[cfg(not(target_arch = "wasm32"))]
+            finder: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `haystack` holds the needle.
+    pub(crate) fn is_in(&self, haystack: &str) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.finder
+                .get_or_init(|| memchr::memmem::Finder::new(self.text))
+                .find(haystack.as_bytes())
+                .is_some()
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            haystack.contains(self.text)
+        }
+    }
+}
+
+/// What every link written out starts with or holds, looked for in whole messages.
+pub(crate) static LINK_HTTP: Needle = Needle::new("http");
+pub(crate) static LINK_WWW: Needle = Needle::new("www.");
+pub(crate) static LINK_SCHEME: Needle = Needle::new("://");
+
 /// Compiles one of the engine's own patterns. They are constants of the source, so
 /// a bad one is a bug caught by the tests, never a runtime condition.
 ///
@@ -152,6 +194,27 @@ mod tests {
             ("询盘\u{200d}助手", "询盘[U+200D]助手"),
         ] {
             assert_eq!(reveal_invisible(input), shown, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_needle_is_found_where_str_contains_finds_it() {
+        static SCHEME: Needle = Needle::new("://");
+        for haystack in [
+            "",
+            ":",
+            "://",
+            "a:/b://c",
+            "http:/x",
+            "ｈｔｔｐ://",
+            "价格://",
+            ":/:/",
+        ] {
+            assert_eq!(
+                SCHEME.is_in(haystack),
+                haystack.contains("://"),
+                "{haystack:?}"
+            );
         }
     }
 

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::decimal::parse_decimal;
 use crate::core::inquiry::Inquiry;
+use crate::core::text::{LINK_HTTP, LINK_WWW};
 use crate::core::triage::signals::{cap, host_of, registrable};
 
 /// Tokens read from one message at most.
@@ -132,7 +133,7 @@ pub(crate) fn tokens_lowered<'a>(
     words(body, |w| add(Cow::Borrowed(w), &mut out));
     // Every link starts "http" or "www.": most messages have neither, and need no
     // second pass word by word.
-    if body.contains("http") || body.contains("www.") {
+    if LINK_HTTP.is_in(body) || LINK_WWW.is_in(body) {
         for url in body
             .split_whitespace()
             .filter(|w| {

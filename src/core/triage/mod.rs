@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::analysis;
 use crate::core::inquiry::Inquiry;
 use crate::core::sort::sort_stable_by;
+use crate::core::text::{LINK_SCHEME, LINK_WWW};
 use bayes::{Filter, BUILT_IN};
 use concepts::Found;
 use rules::{rule, Category, Code};
@@ -423,7 +424,7 @@ fn fingerprint(lower_body: &str, read: Option<(&concepts::Words, usize)>) -> Opt
         {
             // Most messages hold no link at all: one look at the whole body spares a
             // search per word.
-            let may_link = lower_body.contains("://") || lower_body.contains("www.");
+            let may_link = LINK_SCHEME.is_in(lower_body) || LINK_WWW.is_in(lower_body);
             let links: Vec<(usize, usize)> = lower_body
                 .split_whitespace()
                 .take_while(|_| may_link)
