@@ -14,7 +14,7 @@ pub mod unmask;
 
 use crate::core::inquiry::{Buyer, Inquiry, Sender};
 use crate::core::pattern::Pattern;
-use crate::core::text::{pattern, pattern_set};
+use crate::core::text::{pattern, pattern_set, LINK_WWW};
 use crate::core::triage::rules::Code;
 
 /// At most this many bytes of text are scanned.
@@ -402,6 +402,15 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
+/// Whether a (lower-cased) text may hold a [`URL`]: every match holds a `/` (in its
+/// scheme or its path) or starts `www.`. Most messages have neither, and the pattern
+/// has no literal its search could skip through them by (its bare host starts with a
+/// class), so its search would read every byte of them; a look for one byte and one
+/// needle costs far less.
+fn may_hold_link(lower: &str) -> bool {
+    lower.contains('/') || LINK_WWW.is_in(lower)
+}
+
 fn domain_is(host: &str, domain: &str) -> bool {
     host.strip_suffix(domain)
         .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
@@ -493,6 +502,9 @@ pub fn links_on_own_site(text: &Text, website: Option<&str>) -> bool {
 /// and links to an "order" the text does not explain (`genuine_signs` says how much
 /// the text does explain). Returns whether the text holds a link at all.
 pub fn links(text: &Text, genuine_signs: usize, out: &mut Vec<Hit>) -> bool {
+    if !may_hold_link(&text.lower) {
+        return false;
+    }
     let urls: Vec<&str> = URL
         .find_iter(&text.lower)
         .take(MAX_LINKS)
@@ -1264,6 +1276,52 @@ pub fn in_conversation(inquiry: &Inquiry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_without_a_slash_or_www_holds_no_link() {
+        // Every string of up to five characters over the characters a link is made
+        // of, and some longer ones: wherever the link pattern matches, the quick
+        // look says a link may be there.
+        let alphabet = [
+            'w', '.', '/', ':', 'h', 't', 'p', 's', 'a', 'b', '1', '-', ' ',
+        ];
+        let mut texts = vec![String::new()];
+        let mut frontier = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for prefix in &frontier {
+                for c in alphabet {
+                    let mut s = prefix.clone();
+                    s.push(c);
+                    next.push(s);
+                }
+            }
+            texts.extend(next.iter().cloned());
+            frontier = next;
+        }
+        texts.extend(
+            [
+                "www.ab",
+                "see www.example.com",
+                "a.bc/d",
+                "https://x",
+                "example.com",
+                "a/b",
+            ]
+            .map(String::from),
+        );
+        let mut links = 0;
+        for text in &texts {
+            if URL.is_match(text) {
+                links += 1;
+                assert!(may_hold_link(text), "{text:?}");
+            }
+        }
+        assert!(
+            links > 100,
+            "only {links} texts with a link: the test reads too little"
+        );
+    }
 
     #[test]
     fn every_built_in_pattern_compiles_and_needs_some_text() {
