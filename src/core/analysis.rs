@@ -334,6 +334,30 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// The bytes a text holds, as a set: a text holds another only if it holds every byte
+/// of it, which a few word operations tell where a substring search would first
+/// build a searcher (`str::contains` does for a needle over 32 bytes).
+#[derive(Debug, Clone, Copy, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn of(s: &str) -> ByteSet {
+        let mut set = [0u64; 4];
+        for b in s.bytes() {
+            set[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        ByteSet(set)
+    }
+
+    /// Whether every byte of `other` is in this set.
+    fn has_all(&self, other: &ByteSet) -> bool {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .all(|(mine, theirs)| theirs & !mine == 0)
+    }
+}
+
 fn clean_item(s: &str) -> String {
     let t = s.trim().trim_start_matches(['-', '•', '*', '·']).trim();
     crate::core::text::clip(t, 300)
@@ -394,13 +418,19 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
         }
     }
     if !one_click {
+        // A sentence of a listed item is not read again. Each sentence is compared
+        // with each listed item both ways, so their bytes are noted once and a pair
+        // that cannot hold one another is told apart without a substring search.
+        let listed_bytes: Vec<ByteSet> = listed.iter().map(|l| ByteSet::of(l)).collect();
         for s in sentences(body) {
             let sentence = Sentence::new(s);
             let item = clean_item(sentence.text);
+            let item_bytes = ByteSet::of(if listed.is_empty() { "" } else { &item });
             if item.is_empty()
-                || listed
-                    .iter()
-                    .any(|l| l.contains(&item) || item.contains(l.as_str()))
+                || listed.iter().zip(&listed_bytes).any(|(l, l_bytes)| {
+                    (l_bytes.has_all(&item_bytes) && l.contains(&item))
+                        || (item_bytes.has_all(l_bytes) && item.contains(l.as_str()))
+                })
             {
                 continue;
             }
@@ -510,6 +540,31 @@ mod tests {
         ITEM.captures(line)
             .and_then(|c| c.get(1))
             .map(|m| m.as_str())
+    }
+
+    #[test]
+    fn a_text_holds_another_only_if_it_holds_its_bytes() {
+        let texts = [
+            "",
+            "a",
+            "what is the moq",
+            "1. what is the moq for 500 pcs of the 24 inch model?",
+            "the moq",
+            "价格多少",
+            "请问价格多少？",
+            "moq?",
+        ];
+        for hay in texts {
+            for needle in texts {
+                if hay.contains(needle) {
+                    assert!(
+                        ByteSet::of(hay).has_all(&ByteSet::of(needle)),
+                        "{hay:?} holds {needle:?}"
+                    );
+                }
+            }
+        }
+        assert!(!ByteSet::of("the moq").has_all(&ByteSet::of("moq?")));
     }
 
     #[test]
