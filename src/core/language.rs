@@ -421,25 +421,48 @@ fn latin_language(sample: &str) -> Identified {
     ranked(table, &word_points, &letter_points)
 }
 
+/// A language of the Latin table (its place) and its score.
+type Ranked = (usize, f32);
+
+/// The first two of `(language, score)` entries ranked highest score first, on a tie
+/// the table's order (English first): the two a sort would put first (the order has no
+/// ties), kept in one pass since only they count.
+fn first_two(entries: impl Iterator<Item = Ranked>) -> (Option<Ranked>, Option<Ranked>) {
+    let ahead = |a: Ranked, b: Ranked| a.1.total_cmp(&b.1).reverse().then(a.0.cmp(&b.0)).is_lt();
+    let mut first: Option<Ranked> = None;
+    let mut second: Option<Ranked> = None;
+    for entry in entries {
+        match first {
+            Some(leader) if !ahead(entry, leader) => {
+                if second.is_none_or(|s| ahead(entry, s)) {
+                    second = Some(entry);
+                }
+            }
+            _ => {
+                second = first;
+                first = Some(entry);
+            }
+        }
+    }
+    (first, second)
+}
+
 /// The language the points name, if they name one clearly.
 fn ranked(
     table: &LatinTable,
     word_points: &[f32; MAX_TABLE_LANGUAGES],
     letter_points: &[f32; MAX_TABLE_LANGUAGES],
 ) -> Identified {
-    let mut ranked: Vec<(usize, f32)> = (0..table.languages.len())
-        .map(|lang| {
-            (
-                lang,
-                word_points[lang] + letter_points[lang].min(MAX_LETTER_POINTS),
-            )
-        })
-        .collect();
-    // Highest score first; on a tie, the table's order (English first). Through the
-    // engine's one copy of the sort (see `crate::core::sort`).
-    crate::core::sort::sort_stable_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let (best, score) = ranked[0];
-    let runner_up = ranked.get(1).map_or(0.0, |r| r.1);
+    let (first, second) = first_two((0..table.languages.len()).map(|lang| {
+        (
+            lang,
+            word_points[lang] + letter_points[lang].min(MAX_LETTER_POINTS),
+        )
+    }));
+    let Some((best, score)) = first else {
+        return Identified::UNSURE;
+    };
+    let runner_up = second.map_or(0.0, |r| r.1);
     if score < MIN_LATIN_SCORE || score - runner_up < MIN_LATIN_LEAD {
         return Identified::UNSURE;
     }
@@ -452,6 +475,27 @@ fn ranked(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_two_are_those_the_sort_puts_first() {
+        // Scores with many ties, zeros of both signs among them, in every rotation.
+        let values = [0.0f32, -0.0, 1.0, 2.5, 1.0, 2.5, 0.5, 3.0, 3.0, 0.0];
+        for len in 0..=values.len() {
+            for shift in 0..values.len() {
+                let entries: Vec<(usize, f32)> = (0..len)
+                    .map(|i| (i, values[(i + shift) % values.len()]))
+                    .collect();
+                let mut sorted = entries.clone();
+                crate::core::sort::sort_stable_by(&mut sorted, |a, b| {
+                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+                });
+                let (first, second) = first_two(entries.iter().copied());
+                let bits = |e: Option<(usize, f32)>| e.map(|(i, s)| (i, s.to_bits()));
+                assert_eq!(bits(first), bits(sorted.first().copied()), "{entries:?}");
+                assert_eq!(bits(second), bits(sorted.get(1).copied()), "{entries:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_table_parses_and_names_every_served_latin_language() {
