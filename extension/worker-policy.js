@@ -46,7 +46,7 @@ const POLICY_WAIT_MS = 200;
 let prefetched = null;
 function prefetch() {
   prefetched ??= {
-    module: compileEngine(api.runtime.getURL('pkg/xunpan_bg.wasm')),
+    module: compileEngine('pkg/xunpan_bg.wasm'),
     tables: extensionText('data/concept-tables.txt'),
     language: languageFiles(),
   };
@@ -55,13 +55,17 @@ function prefetch() {
   return prefetched;
 }
 
-/** The engine's wasm compiled, as it streams in where the browser can. */
-async function compileEngine(url) {
+/**
+ * The engine's wasm (`file`, in the extension's package) compiled, as it streams in
+ * where the browser can. Only the package's own files are read, in the form the
+ * no-network check allows.
+ */
+async function compileEngine(file) {
   try {
-    return await WebAssembly.compileStreaming(fetch(url));
+    return await WebAssembly.compileStreaming(fetch(api.runtime.getURL(file)));
   } catch {
     // Served without the wasm type, or no streaming compile: from the whole bytes.
-    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    return WebAssembly.compile(await (await fetch(api.runtime.getURL(file))).arrayBuffer());
   }
 }
 
