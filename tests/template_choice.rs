@@ -27,6 +27,17 @@ const CASES: &[(&str, &str, &str)] = &[
     ("tr", "28 cm tava indüksiyona uygun mu, 600 adet lazım", "answer_questions"),
     ("id", "Apakah wajan 28 cm bisa untuk kompor induksi, kami butuh 600 pcs", "answer_questions"),
     ("vi", "Chảo 28 cm dùng được bếp từ không, bên em cần 600 cái", "answer_questions"),
+    // A question about a deal already begun (the samples, the order): specific without
+    // the product named again.
+    ("en", "Thanks, we received the sample. When can you ship the order?", "answer_questions"),
+    ("en", "Got the samples last week, all fine. How long to make our order once we pay?", "answer_questions"),
+    ("zh", "样品收到了，这批货什么时候能发？", "answer_questions"),
+    ("es", "Ya recibimos las muestras. ¿Cuándo pueden enviar el pedido?", "answer_questions"),
+    ("pt", "Recebemos as amostras. Quando vocês podem enviar o pedido?", "answer_questions"),
+    ("fr", "Nous avons reçu les échantillons. Quand pouvez-vous expédier la commande ?", "answer_questions"),
+    ("de", "Die Muster sind angekommen. Wann können Sie die Bestellung versenden?", "answer_questions"),
+    ("ru", "Образцы получили. Когда сможете отправить наш заказ?", "answer_questions"),
+    ("tr", "Numuneleri aldık. Siparişimiz ne zaman yola çıkar?", "answer_questions"),
     // Indirect questions, with no question word to start them.
     ("en", "For 600 pcs we would like to know whether the 28 cm pan has a riveted handle.", "answer_questions"),
     ("en", "Kindly confirm the coating of the 28cm pan is PFOA free, we plan 600 pcs.", "answer_questions"),

@@ -54,6 +54,9 @@ pub struct Concepts {
     pub review: bool,
     /// Asks for the tracking number or for the goods to be shipped.
     pub shipping: bool,
+    /// Speaks of a deal already begun with us (the order, the samples, the shipment):
+    /// a question about it is specific without the product named again.
+    pub deal_under_way: bool,
     /// A platform notice naming the buyer's search in quotes (real-time marketing).
     pub quoted_search: bool,
 }
@@ -471,6 +474,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
             complaint: COMPLAINT.is_match(lower),
             review: REVIEW.is_match(lower),
             shipping: SHIPPING_ASK.is_match(lower),
+            deal_under_way: false, // read from the concept tables by triage
             quoted_search: QUOTED_SEARCH.is_match(lower),
         },
     }

@@ -735,8 +735,9 @@ fn best_template(
     if c.shipping && !c.complaint {
         return "shipping_notice";
     }
-    // Specific: the text names or describes the product (the card alone does not count).
-    let specific = reading.names_product || reading.has_quantity || c.quantity;
+    // Specific: the text names or describes the product (the card alone does not
+    // count), or speaks of a deal already begun ("when can you ship the order?").
+    let specific = reading.names_product || reading.has_quantity || c.quantity || c.deal_under_way;
     let asks_for_things = !reading.requests.is_empty()
         && !c.everything
         && (specific || reading.wants_contact_app || c.qualified_request);

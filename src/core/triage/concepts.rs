@@ -119,6 +119,7 @@ concepts! {
     WeAre => "we_are", "The sender's identity or holdings: I am, we are, we have, firmasıyız.";
     MailBreak => "mail_break", "Where the sender's own words end: a sign-off, a quoted or forwarded message's header.";
     GoodsReceived => "goods_received", "A customer after an order: the goods arrived or were received, and how they are found.";
+    DealReference => "deal_reference", "A deal already begun with the supplier: the order placed, the samples, the shipment.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

@@ -621,6 +621,7 @@ impl Triager {
         found.end_own_words(subject_words + concepts::OWN_WORDS_MIN);
         // Goods received and how they are found: a customer's word after the sale.
         reading.concepts.review |= found.has(concepts::Concept::GoodsReceived);
+        reading.concepts.deal_under_way = found.has(concepts::Concept::DealReference);
         signals::wording(&text, found.has(concepts::Concept::WeNeed), &mut hits);
         // The links of the sender's own words: one in a signature or a quoted message
         // is not what the sender asks the reader to open.
