@@ -33,10 +33,13 @@ const NOW = '2026-11-23T09:15:00+08:00';
 const corpora = ['inquiries-dev.jsonl', 'inquiries-dev2.jsonl', 'spamassassin-dev.jsonl'].map((name) => join(root, '../shared/corpus', name));
 const underCi = process.env.CI === 'true';
 
+// The native tool of the sources under test: built (or found up to date) once per run.
+// A binary left from an earlier build would compare the wasm with older rules.
+let built = null;
 function cli() {
-  const bin = join(root, 'target', 'debug', 'xunpan');
-  if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '--bin', 'xunpan'], { cwd: root });
-  return bin;
+  built ??= (execFileSync('cargo', ['build', '-q', '--bin', 'xunpan'], { cwd: root, stdio: 'inherit' }),
+    join(root, 'target', 'debug', 'xunpan'));
+  return built;
 }
 
 for (const path of corpora) {
