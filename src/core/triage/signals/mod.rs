@@ -770,9 +770,13 @@ pattern!(
     ADVANCE_FEE,
     r"(?:(?:pay|send|transfer|remit|deposit|wire)\w*(?-u:\b)[^.\n]{0,60}(?-u:\b)(?:registration|certification|inspection|processing|clearance|tender|contract|agent|agency|admin\w*|handling|release|insurance|legal|stamp|approval|license|licence)[ -]?(?:fee|fees|charge|charges|cost|commission)|(?:pay|paid|payment of)(?-u:\b)[^.\n]{0,30}(?-u:\b)(?:fee|fees|commission|charges?)(?-u:\b)[^.\n]{0,25}(?-u:\b)(?:first|upfront|up-front|in advance|before (?:we|the contract|award|shipment))|(?:fee|fees|commission)s? (?:must|should|has to|have to|needs? to) be paid (?:first|upfront|in advance|before)|advance fee|pay (?:the )?(?:fee|commission) (?:first|before))"
 );
+// A fee the reader is told to pay, or a cost put on the supplier with what makes it
+// a fee first: a sum of money, "first" / "before the order", or a fee named. A cost
+// put on the seller alone is a trade term ("CIF, freight and insurance paid by the
+// seller", "duties borne by the supplier"), which buyers state every day.
 pattern!(
     FEE_FIRST,
-    r"(?:(?:to (?:receive|proceed|claim|release|get|collect)|kindly|please|you (?:need|have|are required) to|you must|you should|you will need to)\s+(?:pay|send|transfer|remit|wire)(?:\s+[^\s.]+){0,4}?\s+(?:fee|fees|charges?|cost|commission|deposit)(?-u:\b)|(?:paid|borne|covered|paid for) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|(?:supplier|seller|manufacturer|your company) (?:must|should|needs? to|has to|will) (?:pay|cover|bear))"
+    r"(?:(?:to (?:receive|proceed|claim|release|get|collect)|kindly|please|you (?:need|have|are required) to|you must|you should|you will need to)\s+(?:pay|send|transfer|remit|wire)(?:\s+[^\s.]+){0,4}?\s+(?:fee|fees|charges?|cost|commission|deposit)(?-u:\b)|(?:usd|us\$|\$|eur|€|rmb|¥)\s?\d[\d,.]*[^.\n]{0,30}(?:paid|borne|covered) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|\d[\d,.]*\s?(?:usd|dollars?|eur|euros?|rmb|yuan)[^.\n]{0,30}(?:paid|borne|covered) by (?:the )?(?:supplier|seller|manufacturer|you|your company)|(?:paid|borne|covered) by (?:the )?(?:supplier|seller|manufacturer|you|your company)[^.\n]{0,30}(?:first|upfront|up-front|in advance|before (?:we|the|order|ordering|shipment|production))|(?:supplier|seller|manufacturer|your company) (?:must|should|needs? to|has to|will) (?:pay|cover|bear)(?:\s+[^\s.]+){0,4}?\s+(?:fee|fees|charges?|commission|deposit)(?-u:\b))"
 );
 pattern!(
     AWARD,
