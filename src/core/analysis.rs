@@ -578,20 +578,7 @@ mod tests {
             '(', '1', '2', '3', 'a', 'h', 'i', '.', ')', '、', ':', '-', '•', '·', ' ', '\n',
             '\u{3000}', 'x',
         ];
-        let mut lines = vec![String::new()];
-        let mut frontier = vec![String::new()];
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for prefix in &frontier {
-                for c in alphabet {
-                    let mut s = prefix.clone();
-                    s.push(c);
-                    next.push(s);
-                }
-            }
-            lines.extend(next.iter().cloned());
-            frontier = next;
-        }
+        let mut lines = crate::core::text::every_string(&alphabet, 5);
         for line in [
             "1. How much?",
             "  (2) MOQ",

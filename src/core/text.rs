@@ -153,6 +153,28 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Every string of `1..=max_len` characters over `alphabet`, and the empty one: the
+/// inputs of the tests that compare a hand-written reading with the pattern it
+/// replaces on every short text that matters.
+#[cfg(test)]
+pub(crate) fn every_string(alphabet: &[char], max_len: usize) -> Vec<String> {
+    let mut all = vec![String::new()];
+    let mut frontier = vec![String::new()];
+    for _ in 0..max_len {
+        let mut next = Vec::with_capacity(frontier.len() * alphabet.len());
+        for prefix in &frontier {
+            for &c in alphabet {
+                let mut s = prefix.clone();
+                s.push(c);
+                next.push(s);
+            }
+        }
+        all.extend(next.iter().cloned());
+        frontier = next;
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

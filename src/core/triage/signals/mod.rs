@@ -1289,20 +1289,7 @@ mod tests {
         let alphabet = [
             'w', '.', '/', ':', 'h', 't', 'p', 's', 'a', 'b', '1', '-', ' ',
         ];
-        let mut texts = vec![String::new()];
-        let mut frontier = vec![String::new()];
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for prefix in &frontier {
-                for c in alphabet {
-                    let mut s = prefix.clone();
-                    s.push(c);
-                    next.push(s);
-                }
-            }
-            texts.extend(next.iter().cloned());
-            frontier = next;
-        }
+        let mut texts = crate::core::text::every_string(&alphabet, 5);
         texts.extend(
             [
                 "www.ab",
