@@ -119,6 +119,8 @@ concepts! {
     WeAre => "we_are", "The sender's identity or holdings: I am, we are, we have, firmasıyız.";
     MailBreak => "mail_break", "Where the sender's own words end: a sign-off, a quoted or forwarded message's header.";
     GoodsReceived => "goods_received", "A customer after an order: the goods arrived or were received, and how they are found.";
+    SupplierNamed => "supplier_named", "The supplier named in the third person: the seller, the manufacturer, the factory.";
+    Obligation => "obligation", "What must, has to or is required to happen: must, has to, 必须, debe, doit.";
     DealReference => "deal_reference", "A deal already begun with the supplier: the order placed, the samples, the shipment.";
 }
 

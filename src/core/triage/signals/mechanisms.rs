@@ -209,8 +209,16 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // "ödemeniz gerekiyor", "请缴纳"), in any word order, and not the sender as the
     // payer ("we will pay the inspection fee"). A clause that asks ("can you cover
     // the certificate?") is a buyer's bargaining, not a demand.
+    // The supplier named in the third person demands only with an obligation ("the
+    // inspection fee must be paid by the supplier"); without one it states a term
+    // ("the SGS fee is paid by the seller in our contracts").
     if e.found
         .in_one_clause(&[FeeFirst, Pay, Reader], &[WePay, NoCharge], false)
+        || e.found.in_one_clause(
+            &[FeeFirst, Pay, SupplierNamed, Obligation],
+            &[WePay, NoCharge],
+            false,
+        )
     {
         push(out, Code::ADVANCE_FEE);
     }
@@ -221,7 +229,9 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     if e.has(RefundLater)
         && (e.related(RefundLater, SupplierPays)
             || e.related(RefundLater, BeforePayment)
-            || e.found.in_one_clause(&[Pay, Reader], &[WePay], false))
+            || e.found.in_one_clause(&[Pay, Reader], &[WePay], false)
+            || e.found
+                .in_one_clause(&[Pay, SupplierNamed], &[WePay], false))
     {
         push(out, Code::ADVANCE_FEE);
     }
@@ -259,6 +269,8 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     ) || e
         .found
         .in_one_clause(&[BankChange, Pay, Reader], &[WePay], false)
+        || e.found
+            .in_one_clause(&[BankChange, Pay, SupplierNamed], &[WePay], false)
     {
         push(out, Code::CHANGED_BANK_DETAILS);
     }
@@ -310,7 +322,8 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
             && e.found.word_count <= SHORT_LURE_WORDS
             && e.found
                 .in_one_clause(&[Service, WeAre], &[OwnSide, Purchase], false)
-            && !e.found.in_one_clause(&[Purchase, Reader], &[], true);
+            && !e.found.in_one_clause(&[Purchase, Reader], &[], true)
+            && !e.found.in_one_clause(&[Purchase, SupplierNamed], &[], true);
         if sells || is_the_trade {
             push(out, Code::SELLS_SERVICE);
         }
