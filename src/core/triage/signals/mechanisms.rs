@@ -85,6 +85,28 @@ impl Evidence<'_> {
         bs.iter().any(|b| self.related(a, *b))
     }
 
+    /// Whether `all` (at most three concepts) and the supplier, addressed ("you",
+    /// "please": `Reader`) or named ("the seller": `SupplierNamed`), are named in one
+    /// clause (see [`Found::in_one_clause`]).
+    fn in_one_clause_with_supplier(
+        &self,
+        all: &[Concept],
+        none: &[Concept],
+        questions: bool,
+    ) -> bool {
+        [Concept::Reader, Concept::SupplierNamed]
+            .into_iter()
+            .any(|who| {
+                let mut with = [who; 4];
+                let Some(head) = with.get_mut(..all.len()) else {
+                    return false;
+                };
+                head.copy_from_slice(all);
+                self.found
+                    .in_one_clause(&with[..=all.len()], none, questions)
+            })
+    }
+
     /// No quantity, specification, product or terms: nothing a seller can quote on.
     pub fn lacks_substance(&self) -> bool {
         self.substance < SUBSTANCE_SIGNS
@@ -229,9 +251,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     if e.has(RefundLater)
         && (e.related(RefundLater, SupplierPays)
             || e.related(RefundLater, BeforePayment)
-            || e.found.in_one_clause(&[Pay, Reader], &[WePay], false)
-            || e.found
-                .in_one_clause(&[Pay, SupplierNamed], &[WePay], false))
+            || e.in_one_clause_with_supplier(&[Pay], &[WePay], false))
     {
         push(out, Code::ADVANCE_FEE);
     }
@@ -266,11 +286,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
             MoneyTransfer,
             FeeFirst,
         ],
-    ) || e
-        .found
-        .in_one_clause(&[BankChange, Pay, Reader], &[WePay], false)
-        || e.found
-            .in_one_clause(&[BankChange, Pay, SupplierNamed], &[WePay], false)
+    ) || e.in_one_clause_with_supplier(&[BankChange, Pay], &[WePay], false)
     {
         push(out, Code::CHANGED_BANK_DETAILS);
     }
@@ -322,8 +338,7 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
             && e.found.word_count <= SHORT_LURE_WORDS
             && e.found
                 .in_one_clause(&[Service, WeAre], &[OwnSide, Purchase], false)
-            && !e.found.in_one_clause(&[Purchase, Reader], &[], true)
-            && !e.found.in_one_clause(&[Purchase, SupplierNamed], &[], true);
+            && !e.in_one_clause_with_supplier(&[Purchase], &[], true);
         if sells || is_the_trade {
             push(out, Code::SELLS_SERVICE);
         }
