@@ -832,7 +832,7 @@
         if (ok) {
           // The draft must be seen before it is sent: bring the editor into view.
           (editor?.isConnected ? editor : null)?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-          toast(t('insertedCheck'), null, 6000, editor?.isConnected ? editor : null);
+          toast(t('insertedCheck'), null, 6000, editor);
         }
       } finally {
         if (kept.busy) {
@@ -1031,7 +1031,9 @@
   // --- page status -----------------------------------------------------------------------
 
   let statusHost = null;
-  /** The note the rep closed: it stays closed on this page until it says something else. */
+  // The note shown, and the one the rep closed (closed, it stays so on this page until
+  // it says something else).
+  let statusShown = null;
   let statusClosed = null;
 
   /**
@@ -1043,6 +1045,7 @@
     if (!text || text === statusClosed) {
       statusHost?.el.remove();
       statusHost = null;
+      statusShown = null;
       return;
     }
     if (!document.documentElement) {
@@ -1054,7 +1057,7 @@
       statusHost = host('div');
       const close = (ev) => {
         keep(ev);
-        statusClosed = statusHost?.root.querySelector('.status span')?.textContent ?? null;
+        statusClosed = statusShown;
         status(null);
       };
       const note = h('div', { class: 'status', role: 'status' },
@@ -1067,6 +1070,7 @@
       document.documentElement.append(statusHost.el);
     }
     statusHost.root.querySelector('.status span').textContent = text;
+    statusShown = text;
   }
 
   /**
