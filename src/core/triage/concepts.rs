@@ -663,7 +663,7 @@ impl Concept {
         use Concept::*;
         matches!(
             self,
-            WeAct | Provide | OwnSide | Pay | Reader | WePay | WeAre
+            WeAct | Provide | OwnSide | Pay | Reader | SupplierNamed | Obligation | WePay | WeAre
         )
     }
 }
