@@ -53,7 +53,7 @@ export const localizePage = (root = document) => Locale.localize(root);
 /** Every string the queue view shows, keyed as in `_locales`. */
 export function queueLabels(templates = []) {
   const keys = [
-    'queueTitle', 'queueEmpty', 'insertReply', 'buyerUnnamed',
+    'queueTitle', 'queueEmpty', 'insertReply', 'insertFollowUp', 'buyerUnnamed',
     'channel_inquiry', 'channel_chat', 'channel_rfq', 'channel_rtm', 'channel_visitor',
     'verdict_spam', 'verdict_suspicious', 'verdict_genuine',
     'clockReplied', 'clockReplyIn', 'clockOverdue', 'clockQuietIn', 'clockQuietLate', 'clockQuietTitle',

@@ -152,18 +152,19 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const INSERT_REASONS = Object.freeze(['insertFailed', 'insertNotTaken', 'insertNotTakenCopied']);
 
 /**
- * Puts the row's suggested reply into its page's editor, opening the page first when
- * it is not open yet (then waiting, up to 20 s, for the page to show the item).
+ * Puts the row's reply (the one its button names: the suggested reply, or the
+ * follow-up once it is due) into its page's editor, opening the page first when it is
+ * not open yet (then waiting, up to 20 s, for the page to show the item).
  * The rep checks and sends it; nothing is sent from here.
  */
-async function insertFromRow(row) {
+async function insertFromRow(row, template) {
   const item = storedItems.find((i) => i.key === row?.dataset.key);
-  if (!item?.template || !item.id) return;
+  if (!template || !item?.id) return;
   const who = item.buyer ?? t('buyerUnnamed');
   const shown = await showRowPage(row);
   if (!shown) return;
   if (shown.opened) status(t('panelInsertOpening', [who]));
-  const message = { type: TYPES.INSERT_REPLY, id: item.id, channel: item.channel, template: item.template };
+  const message = { type: TYPES.INSERT_REPLY, id: item.id, channel: item.channel, template };
   const deadline = Date.now() + (shown.opened ? 20_000 : 3_000);
   let answer = null;
   for (;;) {
@@ -182,7 +183,8 @@ async function insertFromRow(row) {
 const queue = document.getElementById('queue');
 queue.addEventListener('click', (e) => {
   const row = e.target.closest('li.row');
-  if (e.target.closest('button.insert')) insertFromRow(row);
+  const insert = e.target.closest('button.insert');
+  if (insert) insertFromRow(row, insert.dataset.template);
   else showRowPage(row);
 });
 queue.addEventListener('keydown', (e) => {

@@ -16,7 +16,9 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::core::clock::FollowUpKind;
 use crate::core::inquiry::Channel;
+use crate::core::reply::follow_up_template;
 use crate::core::sort::sort_stable_by;
 use crate::core::time_text::serde_read;
 
@@ -126,6 +128,21 @@ pub struct StoredFollowUp {
     /// When it falls due.
     #[serde(deserialize_with = "serde_read::optional_time")]
     pub due: Option<DateTime<FixedOffset>>,
+    /// Which follow-up: our reply unread, or read and not answered. A kind this
+    /// version does not know (a record from a later one) is read as none.
+    #[serde(deserialize_with = "known_follow_up_kind")]
+    pub kind: Option<FollowUpKind>,
+}
+
+/// A stored follow-up kind, or none when the record holds one this version does not know.
+fn known_follow_up_kind<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<FollowUpKind>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)?.as_str() {
+        Some("unread") => Some(FollowUpKind::Unread),
+        Some("read") => Some(FollowUpKind::Read),
+        _ => None,
+    })
 }
 
 /// Where an item's clock stands now.
@@ -177,6 +194,22 @@ pub struct QueueRow {
     pub state: ClockState,
     /// The nearest open deadline.
     pub next_due: Option<DateTime<FixedOffset>>,
+}
+
+impl QueueRow {
+    /// The reply the row's one-click Insert puts in: the follow-up once one is due
+    /// (for a reply not read, or read and not answered), else the suggested reply
+    /// while ours is still owed; none for an item answered with nothing due.
+    pub fn reply_template(&self) -> Option<&str> {
+        if self.state == ClockState::FollowUpDue {
+            let kind = self.item.follow_up.as_ref().and_then(|f| f.kind)?;
+            return Some(follow_up_template(kind));
+        }
+        if self.item.replied {
+            return None;
+        }
+        self.item.template.as_deref()
+    }
 }
 
 /// Counts for the panel's header.
@@ -548,6 +581,7 @@ mod tests {
         assert_eq!(clock_state(&answered, now(), 5).0, ClockState::Met);
         answered.follow_up = Some(StoredFollowUp {
             due: DateTime::parse_from_rfc3339("2026-11-23T09:00:00+08:00").ok(),
+            kind: Some(FollowUpKind::Unread),
         });
         assert_eq!(
             clock_state(&answered, now(), 5).0,
@@ -556,8 +590,65 @@ mod tests {
         );
         answered.follow_up = Some(StoredFollowUp {
             due: DateTime::parse_from_rfc3339("2026-11-24T09:00:00+08:00").ok(),
+            kind: Some(FollowUpKind::Unread),
         });
         assert_eq!(clock_state(&answered, now(), 5).0, ClockState::OnTrack);
+    }
+
+    /// The row's one-click Insert: the suggested reply while ours is owed, the
+    /// follow-up of the right kind once it is due, nothing in between. A stored record
+    /// (as the extension writes it) is read the same way, an unknown kind as none.
+    #[test]
+    fn a_row_inserts_the_reply_owed_or_the_follow_up_due() {
+        let row_of = |value: serde_json::Value| {
+            let (items, skipped) = items_from_values(vec![value]);
+            assert!(skipped.is_empty(), "{skipped:?}");
+            let filter = QueueFilter {
+                include_replied: true,
+                ..QueueFilter::default()
+            };
+            let view = build(items, &filter, now(), 5);
+            view.rows.into_iter().next().expect("one row")
+        };
+        let record = |replied: bool, follow_up: serde_json::Value| {
+            serde_json::json!({
+                "key": "inquiry:1", "id": "1", "channel": "inquiry", "template": "answer_questions",
+                "replied": replied, "followUp": follow_up,
+                "deadline": {"companyDue": "2026-11-23T09:00:00+08:00", "status": if replied { "met" } else { "overdue" }},
+            })
+        };
+        let cases = [
+            (false, serde_json::Value::Null, Some("answer_questions")),
+            (true, serde_json::Value::Null, None),
+            (
+                true,
+                serde_json::json!({"kind": "unread", "due": "2026-11-24T09:00:00+08:00"}),
+                None,
+            ),
+            (
+                true,
+                serde_json::json!({"kind": "unread", "due": "2026-11-23T09:30:00+08:00"}),
+                Some("follow_up_unread"),
+            ),
+            (
+                true,
+                serde_json::json!({"kind": "read", "due": "2026-11-23T09:30:00+08:00", "step": 2}),
+                Some("follow_up_read"),
+            ),
+            (
+                true,
+                serde_json::json!({"kind": "nudge", "due": "2026-11-23T09:30:00+08:00"}),
+                None,
+            ),
+        ];
+        for (replied, follow_up, expected) in cases {
+            let row = row_of(record(replied, follow_up.clone()));
+            assert_eq!(
+                row.reply_template(),
+                expected,
+                "replied {replied}, {follow_up}"
+            );
+        }
     }
 
     /// The words of a span, as `tests/fixtures/clock-words.jsonl` has them (the

@@ -150,12 +150,10 @@ impl PanelState {
         if !title.is_empty() {
             clock.set_attribute("title", &title)?;
         }
-        // The template's name once the worker has given the names (never its raw key).
-        if let Some(name) = item
-            .template
-            .as_ref()
-            .and_then(|t| self.labels.get(&format!("template_{t}")))
-        {
+        // The reply the row's Insert puts in (the follow-up once one is due), by its
+        // name once the worker has given the names (never its raw key).
+        let reply = row.reply_template();
+        if let Some(name) = reply.and_then(|t| self.labels.get(&format!("template_{t}"))) {
             self.add(&li, "span", "template", name)?;
         }
         if let Some(s) = &item.subject {
@@ -163,11 +161,17 @@ impl PanelState {
             // A buyer's words in Arabic read right to left; the browser decides per text.
             subject.set_attribute("dir", "auto")?;
         }
-        // The suggested reply can go straight into the item's page: not for items
-        // already answered, and only where there is a page to put it in.
-        if item.template.is_some() && item.url.is_some() && !item.replied {
-            let button = self.add(&li, "button", "insert", self.label("insertReply"))?;
+        // That reply can go straight into the item's page, where there is one to put
+        // it in: the suggested reply while ours is owed, the follow-up once it is due.
+        if let (Some(template), Some(_)) = (reply, &item.url) {
+            let label = if row.state == ClockState::FollowUpDue {
+                "insertFollowUp"
+            } else {
+                "insertReply"
+            };
+            let button = self.add(&li, "button", "insert", self.label(label))?;
             button.set_attribute("type", "button")?;
+            button.set_attribute("data-template", template)?;
         }
         Ok((li, clock))
     }

@@ -167,6 +167,32 @@ test('"Insert reply" on a row opens the inquiry and puts the reply in its editor
   await opened.close();
 });
 
+test('a row whose follow-up is due offers "Insert follow-up" and puts the follow-up in, unsent', async () => {
+  // The demo's list shows one inquiry whose last word is our reply, unread for more
+  // than a day: the row's Insert is the follow-up for an unread reply, by its name.
+  const row = await panel.$eval('#queue li.row[data-state="follow_up"]', (el) => ({
+    key: el.getAttribute('data-key'),
+    url: el.getAttribute('data-url'),
+    template: el.querySelector('.template')?.textContent ?? null,
+    button: el.querySelector('button.insert')?.textContent ?? null,
+    chosen: el.querySelector('button.insert')?.dataset.template ?? null,
+  }));
+  assert.deepEqual([row.button, row.chosen, row.template], ['Insert follow-up', 'follow_up_unread', 'Follow up: not read yet'], JSON.stringify(row));
+  // Answered rows with nothing due offer no Insert.
+  const quiet = await panel.$$eval('#queue li.row[data-state="met"] button.insert', (els) => els.length);
+  assert.equal(quiet, 0);
+  const [opened] = await Promise.all([
+    browser.context.waitForEvent('page', { timeout: 10_000 }),
+    panel.click(`#queue li.row[data-key="${row.key}"] button.insert`),
+  ]);
+  await opened.waitForFunction(() => (window.tinymce?.get?.('normal-im-send')?.getContent?.() ?? '').length > 40, null, { timeout: 25_000 });
+  const text = await opened.evaluate(() => window.tinymce.get('normal-im-send').getContent({ format: 'text' }));
+  assert.match(text, /following up/i, text.slice(0, 200));
+  await panel.waitForFunction(() => /check it and send it yourself/.test(document.getElementById('panelStatus')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.equal(await opened.evaluate(() => window.__demoSent), undefined, 'nothing was sent');
+  await opened.close();
+});
+
 test('"Insert reply" into a page whose editor does not take the reply says so, not "not found"', async () => {
   const items = await storedItems();
   const keys = await panel.$$eval('#queue li.row[data-url*="maDetail"]:has(button.insert)', (els) => els.map((e) => e.getAttribute('data-key')));

@@ -667,6 +667,15 @@ fn fill(body: &str, value: &dyn Fn(&str) -> Option<String>) -> String {
     text.trim().to_string()
 }
 
+/// The follow-up template for a reply of ours that was not read, or read and not
+/// answered.
+pub fn follow_up_template(kind: FollowUpKind) -> &'static str {
+    match kind {
+        FollowUpKind::Unread => "follow_up_unread",
+        FollowUpKind::Read => "follow_up_read",
+    }
+}
+
 /// The best template for an inquiry (see the table in `docs/formats.md`).
 fn best_template(
     inquiry: &Inquiry,
@@ -689,10 +698,7 @@ fn best_template(
         return "rfq_message";
     }
     if let Some(f) = follow_up {
-        return match f.kind {
-            FollowUpKind::Unread => "follow_up_unread",
-            _ => "follow_up_read",
-        };
+        return follow_up_template(f.kind);
     }
     let c = &reading.concepts;
     if inquiry.shipment.is_some() {
