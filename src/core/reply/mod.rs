@@ -48,7 +48,9 @@ pub const TEMPLATE_IDS: [&str; 14] = [
 ];
 
 /// The buyer languages the default library is written in (English first).
-pub const TEMPLATE_LANGUAGES: [&str; 9] = ["en", "es", "pt", "fr", "ru", "ar", "de", "tr", "zh"];
+pub const TEMPLATE_LANGUAGES: [&str; 11] = [
+    "en", "es", "pt", "fr", "ru", "ar", "de", "tr", "zh", "vi", "id",
+];
 
 /// Words the engine itself puts into a reply, per reply language: the polite address
 /// when the buyer's given name is unknown, the stand-in for an unnamed product, and
@@ -63,6 +65,8 @@ const REPLY_WORDS: &[(&str, &str, &str, &str)] = &[
     ("de", "zusammen", "unseren Produkten", "Telefon"),
     ("tr", "değerli müşterimiz", "ürünlerimiz", "Telefon"),
     ("zh", "尊敬的客户", "我们的产品", "电话"),
+    ("vi", "Quý khách", "sản phẩm của chúng tôi", "Điện thoại"),
+    ("id", "Bapak/Ibu", "produk kami", "Telepon"),
 ];
 
 /// The engine's own words for a reply language (English when the language has none).
@@ -849,7 +853,7 @@ mod tests {
         for t in Library::new(&ReplySettings::default()).templates() {
             assert_eq!(
                 t.languages(),
-                ["en", "ar", "de", "es", "fr", "pt", "ru", "tr", "zh"],
+                ["en", "ar", "de", "es", "fr", "id", "pt", "ru", "tr", "vi", "zh"],
                 "{}",
                 t.id
             );
