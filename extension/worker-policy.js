@@ -125,9 +125,11 @@ prefetch();
  * install has had the store's answer.
  */
 async function lastSeenPolicy() {
-  const stored = await api.storage.local.get(STORE_LAST_POLICY);
-  return STORE_LAST_POLICY in stored ? stored[STORE_LAST_POLICY] ?? null : undefined;
+  return lastSeenIn(await api.storage.local.get(STORE_LAST_POLICY));
 }
+
+/** The policy last seen in what storage.local gave for a read that asked for it. */
+const lastSeenIn = (stored) => (STORE_LAST_POLICY in stored ? stored[STORE_LAST_POLICY] ?? null : undefined);
 
 const samePolicy = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -152,12 +154,14 @@ export async function managedPolicy() {
  * should the store's answer differ, the engine is rebuilt on it for the next message.
  * Only before any worker of this install has had an answer is the store given
  * POLICY_WAIT_MS, the policy's first chance to be in force from the first tag.
+ * `lastSeen`: the policy last seen as already read (for the first engine, as the
+ * worker started: see readSettingsAtStart).
  */
-async function policyForEngine() {
+async function policyForEngine(lastSeen = lastSeenPolicy()) {
   const reading = managedPolicy();
   const waiting = Symbol('waiting');
   const waited = new Promise((resolve) => setTimeout(resolve, POLICY_WAIT_MS, waiting));
-  let standIn = await lastSeenPolicy();
+  let standIn = await lastSeen;
   if (standIn === undefined) {
     const early = await Promise.race([reading, waited]);
     if (early !== waiting) return early;
@@ -209,6 +213,12 @@ export async function storedSettings() {
   return { own: stored[STORE_SETTINGS] ?? null, learned: stored[STORE_LEARNED] ?? null };
 }
 
+/** storedSettings and the policy last seen (`lastSeen`, see lastSeenPolicy), in one read. */
+async function storedSettingsAndLastPolicy() {
+  const stored = await api.storage.local.get([STORE_SETTINGS, STORE_LEARNED, STORE_LAST_POLICY]);
+  return { own: stored[STORE_SETTINGS] ?? null, learned: stored[STORE_LEARNED] ?? null, lastSeen: lastSeenIn(stored) };
+}
+
 /**
  * Stores a full settings document (the learned filter in it is not stored: see
  * storeLearned): under a policy, only what differs from it.
@@ -256,22 +266,29 @@ export function replaceEngine(next = null) {
   for (const listener of replaceListeners) listener();
 }
 
-// The stored settings for the first engine of this worker life, read as the worker
-// starts (see readSettingsAtStart); null once used or out of date.
+// The stored settings and the policy last seen for the first engine of this worker
+// life, read as the worker starts (see readSettingsAtStart); null once used or out of
+// date.
 let settingsAtStart = null;
 
 /**
- * Reads the stored settings for the first engine now, as the worker starts, not when
- * the first page asks: on a worker started again for a list, the read then waited
- * behind the page's own (its kept answers, the stored items) and held the engine 60
- * to 120 ms after its module was ready. `upgraded` resolves to whether the stored data
- * was upgraded meanwhile: the settings are then read again. (The policy is read when
- * the engine is built, as before: its stand-in may be replaced until then.)
+ * Reads what the first engine is built from now, as the worker starts, not when the
+ * first page asks, in one storage read: the stored settings and the policy last seen
+ * (the stand-in for the managed store's answer, see policyForEngine). On a worker
+ * started again for a list, a read then waited behind the page's own (its kept
+ * answers, the stored items): the settings held the engine 60 to 120 ms after its
+ * module was ready, and the stand-in, read apart, about 100 ms more. `upgraded`
+ * resolves to whether the stored data was upgraded meanwhile: all is then read again.
+ *
+ * The stand-in read now is the one an earlier worker life stored: in this life only
+ * this worker writes it, when the store has answered (managedPolicy), and the engine
+ * built on the stand-in asks the store itself and is built again should the answer
+ * differ, as it is when the store answers after the stand-in was read.
  */
 export function readSettingsAtStart(upgraded) {
-  const settings = storedSettings();
-  settings.catch(() => {});
-  settingsAtStart = upgraded.then((changed) => (changed ? storedSettings() : settings));
+  const read = storedSettingsAndLastPolicy();
+  read.catch(() => {});
+  settingsAtStart = upgraded.then((changed) => (changed ? storedSettingsAndLastPolicy() : read));
   settingsAtStart.catch(() => {});
 }
 
@@ -279,12 +296,14 @@ export function readSettingsAtStart(upgraded) {
 export function engine() {
   enginePromise ??= (async () => {
     // The module loads while the settings and the policy are read.
-    const settings = settingsAtStart ?? storedSettings();
+    const atStart = settingsAtStart;
     settingsAtStart = null;
+    const settings = atStart ?? storedSettings();
+    const lastSeen = atStart?.then((read) => read.lastSeen);
     const [, { own, learned }, policy] = await Promise.all([
       engineModule(),
       settings.finally(() => markStart('settingsRead')),
-      policyForEngine().finally(() => markStart('policyRead')),
+      policyForEngine(lastSeen).finally(() => markStart('policyRead')),
     ]);
     try {
       const built = new WasmEngine(await settingsInForce(own, policy, learned));

@@ -26,11 +26,13 @@ export async function startDemo(options = {}) {
 /**
  * Chromium with Xunpan loaded, every *.alibaba.com host mapped to `port`
  * (`timezoneId`: the browser's time zone, e.g. 'UTC'; `viewport`: the page size; `dist`:
- * the extension's directory, the built one by default).
+ * the extension's directory, the built one by default; `profile`: the user-data
+ * directory of a browser closed before with `close({ keepProfile: true })`, to start
+ * it again with what its extension stored, as the rep's browser starts the next day).
  * Returns { context, worker, extensionId, profile (the user-data directory), close }.
  */
-export async function launch(port, { extension = true, headless = true, locale = 'en-US', extraArgs = [], timezoneId, viewport, dist = DIST } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'xunpan-profile-'));
+export async function launch(port, { extension = true, headless = true, locale = 'en-US', extraArgs = [], timezoneId, viewport, dist = DIST, profile = null } = {}) {
+  profile ??= mkdtempSync(join(tmpdir(), 'xunpan-profile-'));
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -65,9 +67,10 @@ export async function launch(port, { extension = true, headless = true, locale =
     worker,
     extensionId,
     profile,
-    async close() {
+    /** Closes the browser; its profile is removed unless `keepProfile`. */
+    async close({ keepProfile = false } = {}) {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
