@@ -207,6 +207,7 @@ async function withKeptReadings(items) {
   let stored = {};
   try {
     stored = await storedItems();
+    markStart('itemsRead');
   } catch (err) {
     console.warn('Xunpan: earlier readings could not be read:', String(err));
   }

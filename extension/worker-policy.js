@@ -18,10 +18,12 @@ const STORE_LAST_POLICY = 'lastPolicy';
  * (`setupIn`, `listIn`, as their messages arrive), the engine's module compiled
  * (`module`), its concept tables (`tables`) and language data (`language`) handed
  * over, the stored settings and the policy read (`settingsRead`, `policyRead`), the
- * engine built (`engine`), the first triage begun and ended (`triageStart`,
- * `triageEnd`) and the first list's answer written (`answered`); `origin` is the start
- * itself (epoch ms). A few clock reads, nothing stored or sent: the benchmark reads
- * them over DevTools (`tests/bench/page.mjs`) to split a stopped worker's first answer.
+ * stored items read for rows known by their thread alone (`itemsRead`, see
+ * background.js), the engine built (`engine`), the first triage begun and ended
+ * (`triageStart`, `triageEnd`) and the first list's answer written (`answered`);
+ * `origin` is the start itself (epoch ms). A few clock reads, nothing stored or sent:
+ * the benchmark reads them over DevTools (`tests/bench/page.mjs`) to split a stopped
+ * worker's first answer.
  */
 export const startTimes = { origin: performance.timeOrigin };
 globalThis.XunpanStartTimes = startTimes;

@@ -35,8 +35,8 @@
 //   from the navigation (its own timeline, XunpanStartTimes in worker-policy.js, read
 //   over DevTools after each load): workerStart, evaluated (its modules), setupIn and
 //   listIn (the page's setup and the list's data came in), module (the wasm compiled),
-//   tables, language, settingsRead, policyRead, engine (built), triageStart, triageEnd,
-//   answered. A build without the timeline gives none.
+//   tables, language, settingsRead, policyRead, itemsRead, engine (built), triageStart,
+//   triageEnd, answered. A build without the timeline gives none.
 // - page_500_rows_delay_ms: how much later the page's own rows go in with the extension
 //   than without (p50 of the same loads, from navigation start: the timed loads above and
 //   the loads of page_500_own_frame_ms_p50 below): what Xunpan's start, the page data
@@ -329,6 +329,7 @@ const START_STEPS = [
   ['language', 'its language data handed over'],
   ['settingsRead', 'the stored settings read'],
   ['policyRead', 'the team policy read (or its stand-in)'],
+  ['itemsRead', 'the stored items read'],
   ['engine', 'the engine built'],
   ['triageStart', 'the first triage begun'],
   ['triageEnd', 'the first triage done'],
