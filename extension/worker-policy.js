@@ -14,16 +14,17 @@ const STORE_LAST_POLICY = 'lastPolicy';
 
 /**
  * When this worker life's first steps were done, in ms since its start (each noted
- * once): its modules evaluated (`evaluated`), the first page setup and list data in
- * (`setupIn`, `listIn`, as their messages arrive), the engine's module compiled
- * (`module`), its concept tables (`tables`) and language data (`language`) handed
- * over, the stored settings and the policy read (`settingsRead`, `policyRead`), the
- * stored items read for rows known by their thread alone (`itemsRead`, see
- * background.js), the engine built (`engine`), the first triage begun and ended
- * (`triageStart`, `triageEnd`) and the first list's answer written (`answered`);
- * `origin` is the start itself (epoch ms). A few clock reads, nothing stored or sent:
- * the benchmark reads them over DevTools (`tests/bench/page.mjs`) to split a stopped
- * worker's first answer.
+ * once): the engine's files asked for (`prefetch`, as this, the first of the worker's
+ * modules, runs: after every module was loaded), its modules evaluated (`evaluated`),
+ * the first page setup and list data in (`setupIn`, `listIn`, as their messages
+ * arrive), the engine's module compiled (`module`), its concept tables (`tables`) and
+ * language data (`language`) handed over, the stored settings and the policy read
+ * (`settingsRead`, `policyRead`), the stored items read for rows known by their thread
+ * alone (`itemsRead`, see background.js), the engine built (`engine`), the first
+ * triage begun and ended (`triageStart`, `triageEnd`) and the first list's answer
+ * written (`answered`); `origin` is the start itself (epoch ms). A few clock reads,
+ * nothing stored or sent: the benchmark reads them over DevTools
+ * (`tests/bench/page.mjs`) to split a stopped worker's first answer.
  */
 export const startTimes = { origin: performance.timeOrigin };
 globalThis.XunpanStartTimes = startTimes;
@@ -47,6 +48,7 @@ const POLICY_WAIT_MS = 200;
  */
 let prefetched = null;
 function prefetch() {
+  markStart('prefetch');
   prefetched ??= {
     module: compileEngine('pkg/xunpan_bg.wasm'),
     tables: extensionText('data/concept-tables.txt'),

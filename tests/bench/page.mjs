@@ -33,8 +33,9 @@
 //   sw_warm_first_answer_ms_p50 is the same with the worker running, for comparison.
 //   sw_cold_<step>_at_ms_p50: on the same loads, when the worker's steps were done, ms
 //   from the navigation (its own timeline, XunpanStartTimes in worker-policy.js, read
-//   over DevTools after each load): workerStart, evaluated (its modules), setupIn and
-//   listIn (the page's setup and the list's data came in), module (the wasm compiled),
+//   over DevTools after each load): workerStart, prefetch (its first module runs and asks
+//   for the wasm), evaluated (its modules), setupIn and listIn (the page's setup and the
+//   list's data came in), module (the wasm compiled),
 //   tables, language, settingsRead, policyRead, itemsRead, engine (built), triageStart,
 //   triageEnd, answered. A build without the timeline gives none.
 // - page_500_rows_delay_ms: how much later the page's own rows go in with the extension
@@ -321,6 +322,7 @@ async function policySeen(browserCdp, extensionId) {
 // (p50 over the cold loads): the worker's timeline put on the page's clock.
 const START_STEPS = [
   ['workerStart', 'the worker starts'],
+  ['prefetch', 'its first module runs (wasm asked for)'],
   ['evaluated', 'its modules evaluated'],
   ['setupIn', 'the page\'s setup in'],
   ['listIn', 'the list\'s data in'],
