@@ -413,10 +413,12 @@ impl Words {
 
     fn close(&mut self, start: &mut usize, number: bool, source: usize) {
         if self.folded.len() > *start {
-            if let Some((_, full)) = CHAT_SPELLINGS
-                .iter()
-                .find(|(short, _)| !number && self.folded[*start..] == **short)
-            {
+            // No chat spelling is longer than CHAT_SPELLING_MAX: a longer word is none.
+            if let Some((_, full)) = CHAT_SPELLINGS.iter().find(|(short, _)| {
+                !number
+                    && self.folded.len() - *start <= CHAT_SPELLING_MAX
+                    && self.folded[*start..] == **short
+            }) {
                 self.folded.truncate(*start);
                 self.folded.push_str(full);
             }
@@ -444,6 +446,9 @@ const CHAT_SPELLINGS: &[(&str, &str)] = &[
     ("plz", "please"),
     ("vc", "voce"),
 ];
+
+/// The longest of the [`CHAT_SPELLINGS`] (a test checks it).
+const CHAT_SPELLING_MAX: usize = 3;
 
 /// Splits text into folded words: runs of letters, runs of digits (so `500pcs` is
 /// `500` and `pcs`), and single Chinese characters. At most `max` words.
@@ -514,7 +519,10 @@ pub fn words(text: &str, max: usize) -> Words {
                 out.folded[from..].make_ascii_lowercase();
                 next = at + run;
             } else {
-                out.close(&mut start, digits, source);
+                // A separator after another, or after a number, closes nothing.
+                if out.folded.len() > start {
+                    out.close(&mut start, digits, source);
+                }
                 digits = false;
                 match c {
                     '.' => stop = true,
@@ -1306,6 +1314,14 @@ mod tests {
         assert!(
             passed_over * 2 > checked,
             "{passed_over} of {checked} passed over"
+        );
+    }
+
+    #[test]
+    fn no_chat_spelling_is_longer_than_its_limit() {
+        assert_eq!(
+            CHAT_SPELLINGS.iter().map(|(short, _)| short.len()).max(),
+            Some(CHAT_SPELLING_MAX)
         );
     }
 
