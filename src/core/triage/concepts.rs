@@ -984,9 +984,18 @@ impl Found {
                     check(terms, i, true, self);
                 }
             }
-            // The stem key is the word's first MIN_STEM_CHARS characters, sliced, not copied.
-            if let Some((cut, _)) = word.text.char_indices().nth(MIN_STEM_CHARS - 1) {
-                let key_end = cut + word.text[cut..].chars().next().map_or(0, char::len_utf8);
+            // The stem key is the word's first MIN_STEM_CHARS characters, sliced, not
+            // copied: natively, of a word that starts with as many ASCII bytes, its
+            // first bytes at once.
+            let ascii_key = word
+                .text
+                .get(..MIN_STEM_CHARS)
+                .filter(|key| crate::core::text::NATIVE && key.is_ascii());
+            let key_end = ascii_key.map(str::len).or_else(|| {
+                let (cut, _) = word.text.char_indices().nth(MIN_STEM_CHARS - 1)?;
+                Some(cut + word.text[cut..].chars().next().map_or(0, char::len_utf8))
+            });
+            if let Some(key_end) = key_end {
                 let key = &word.text[..key_end];
                 if !lexicon.stem_keys.may_hold(key) {
                     continue;
