@@ -121,7 +121,7 @@ pattern!(
 // language is adding terms.
 pattern!(
     QUANTITY_ANY,
-    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把|本|枚|着|개|대|세트|ชิ้น|เครื่อง|ชุด|पीस|नग|عدد|دستگاه)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
+    r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,]*\s*(?:(?:mil|ribu|bin|nghìn|ngàn|тыс\.?)\s)?[万千百]?\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|pzas?(?-u:\b)|unidades|juegos|cajas|caixas|peças|pièces|unités|stück|stueck|stk|шт|комплект|sht(?-u:\b)|тонн|قطعة|قطع|حبة|كوب|adet|koli|buah|lusin|cái|chiếc|cai(?-u:\b)|chiec|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把|本|枚|着|개|대|세트|ชิ้น|เครื่อง|ชุด|पीस|नग|عدد|دستگاه)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
 );
 pattern!(
     QUALIFIED_REQUEST,
