@@ -386,10 +386,14 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
         && !e.has(SupplierPays)
         && !e.has(Commission)
         && !money_asked;
+    // A fee the sender says it pays itself ("аккредитацию оплачиваем сами", "the
+    // portal fee is on us") is the buyer's own cost of running its tender, unless a
+    // cost is put on the supplier too.
+    let fee_on_supplier = e.has(FeeFirst) && (!e.has(WePay) || e.has(SupplierPays));
     if e.has(Tender) && own_tender {
         out.retain(|h| h.code != Code::GOVERNMENT_TENDER);
     } else if e.has(Tender)
-        && (e.has(Commission) || e.has(FeeFirst) || (e.lacks_substance() && !calls_for_offers))
+        && (e.has(Commission) || fee_on_supplier || (e.lacks_substance() && !calls_for_offers))
     {
         push(out, Code::GOVERNMENT_TENDER);
     }
