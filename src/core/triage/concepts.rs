@@ -756,8 +756,9 @@ impl Concept {
 }
 
 /// The concepts whose rules read roles: a service (who sells it), a fee, a cost
-/// promised back and another account (who pays them).
+/// promised back, another account and a visa letter's trip (who pays them).
 pub const NEEDS_ROLES: &[Concept] = &[
+    Concept::Invitation,
     Concept::Service,
     Concept::FeeFirst,
     Concept::RefundLater,

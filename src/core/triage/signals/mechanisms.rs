@@ -361,7 +361,14 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     if e.has(Prize) && e.lacks_substance() {
         push(out, Code::MONEY_OFFER);
     }
-    if e.has(Invitation) && !e.quantity {
+    // A buyer who has ordered from the supplier before and pays its own way asks a
+    // letter to visit a factory it already buys from ("we have placed three orders with
+    // you; tickets and hotel are on us"): the lure's letter comes before any order, or
+    // with the trip put on the supplier (read above as a fee).
+    let returning_visitor = e.has(DealReference) && e.has(WePay) && !e.has(SupplierPays);
+    if returning_visitor {
+        out.retain(|h| h.code != Code::INVITATION_LETTER);
+    } else if e.has(Invitation) && !e.quantity {
         push(out, Code::INVITATION_LETTER);
     }
     // A tender named with what it buys in one clause ("a tender for the purchase of
