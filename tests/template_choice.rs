@@ -63,6 +63,16 @@ const CASES: &[(&str, &str, &str)] = &[
     ("pt", "Pode me enviar o catálogo de frigideiras de inox?", "fulfil_requests"),
     ("fr", "Pourriez-vous m'envoyer un échantillon de la poêle de 28 cm ?", "fulfil_requests"),
     ("zh", "麻烦发一下不锈钢炒锅的价格表。", "fulfil_requests"),
+    // A bare price asked for a count is the price of that many: a question to answer.
+    ("zh", "价格？要300个", "answer_questions"),
+    ("tr", "fiyat? 250 adet", "answer_questions"),
+    ("ar", "بكم؟ ٣٠٠ حبة", "answer_questions"),
+    // Requests typed the colloquial way: "podéis", without Turkish letters, Gulf and
+    // Egyptian "I want" / "could you", Vietnamese without its marks.
+    ("es", "¿Nos podéis pasar la tarifa de las sartenes de 28 cm? Son unas 600 uds.", "fulfil_requests"),
+    ("tr", "28 cm tavanin katalogunu gonderebilir misiniz, ayda 600 adet aliyoruz", "fulfil_requests"),
+    ("ar", "أبي سعر 600 قطعة من المقلاة 28 سم", "fulfil_requests"),
+    ("vi", "bao gia giup minh 600 cai chao 28 cm nhe", "fulfil_requests"),
     // Vague: everything at once, or nothing named.
     ("en", "Hello, we are interested in your products. Please send your catalogue.", "open_questions"),
     ("es", "Hola, buenas noches. Quiero información.", "open_questions"),

@@ -761,7 +761,9 @@ fn best_template(
     if asks_for_things {
         return "fulfil_requests";
     }
-    if !reading.questions.is_empty() && reading.names_product {
+    // A bare "price?" with a count ("多少钱？要500个", "fiyat? 300 adet") asks the price
+    // of that many: a question to answer, not a vague buyer to qualify.
+    if !reading.questions.is_empty() && specific {
         return "answer_questions";
     }
     // Nothing specific, and flagged: an acknowledgement, not the questions that qualify
