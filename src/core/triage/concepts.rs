@@ -122,6 +122,7 @@ concepts! {
     SupplierNamed => "supplier_named", "The supplier named in the third person: the seller, the manufacturer, the factory.";
     Obligation => "obligation", "What must, has to or is required to happen: must, has to, 必须, debe, doit.";
     DealReference => "deal_reference", "A deal already begun with the supplier: the order placed, the samples, the shipment.";
+    OwnUnit => "own_unit", "A unit of a count the quantity pattern does not list: шт, комплектов, pzas, koli, cái.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

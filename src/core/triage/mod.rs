@@ -622,6 +622,18 @@ impl Triager {
         // Goods received and how they are found: a customer's word after the sale.
         reading.concepts.review |= found.has(concepts::Concept::GoodsReceived);
         reading.concepts.deal_under_way = found.has(concepts::Concept::DealReference);
+        // A count in the buyer's own unit ("200 шт?", "300 комплектов", "2 mil unidades"),
+        // searched only where the words name such a unit and no plain count was read.
+        if found.has(concepts::Concept::OwnUnit)
+            && !signs.iter().any(|h| h.code == Code::GIVES_QUANTITY)
+            && signals::counted_in_own_units(&text.lower)
+        {
+            reading.has_quantity = true;
+            signs.push(Hit {
+                code: Code::GIVES_QUANTITY,
+                detail: None,
+            });
+        }
         signals::wording(&text, found.has(concepts::Concept::WeNeed), &mut hits);
         // The links of the sender's own words: one in a signature or a quoted message
         // is not what the sender asks the reader to open.
