@@ -171,7 +171,7 @@ pattern!(
 );
 pattern!(
     SPEC,
-    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|micron|ft(?-u:\b)|mtr|m(?-u:\b))|(?-u:\b)\d{2,}\s?(?:inch|w|v)(?-u:\b)|(?-u:\b)(?:astm|aisi|sch\s?\d+|tp3\d\d|ss\s?3\d\d|3\d\dl|grade [a-z0-9]+|model [a-z0-9-]+)(?-u:\b)|\d+(?:w|v|ah)[\u4e00-\u9fff]"
+    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|micron|ft(?-u:\b)|mtr|m(?-u:\b)|см|мм|سم|مم|厘米|毫米)|(?-u:\b)\d{2,}\s?(?:inch|w|v)(?-u:\b)|(?-u:\b)(?:astm|aisi|sch\s?\d+|tp3\d\d|ss\s?3\d\d|3\d\dl|grade [a-z0-9]+|model [a-z0-9-]+)(?-u:\b)|\d+(?:w|v|ah)[\u4e00-\u9fff]"
 );
 // Product words that say what the buyer wants even with no title overlap.
 pattern!(
@@ -223,6 +223,25 @@ fn stems(lower: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().nth(3).is_some() && !w.bytes().all(|b| b.is_ascii_digit()))
         .filter(|w| !TITLE_STOPWORDS.contains(w))
         .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(at, _)| at)])
+}
+
+/// Whether `text` names a three-letter noun of `title` in its plural ("800 pans" of a
+/// "Frying Pan", "mugs", "boxes"): such words are too short for [`stems`], and the
+/// plural, unlike the bare word ("led", "set", "new"), is rarely anything else.
+fn names_short_noun_in_plural(title: &str, text: &str) -> bool {
+    let nouns: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .collect();
+    if nouns.is_empty() {
+        return false;
+    }
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        nouns.iter().any(|noun| {
+            w.strip_prefix(noun)
+                .is_some_and(|rest| rest == "s" || rest == "es")
+        })
+    })
 }
 
 /// Whether `text` holds three Chinese characters in a row that `title` holds: Chinese
@@ -479,6 +498,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                 let title_stems: Vec<&str> = stems(&title).collect();
                 stems(lower).any(|stem| title_stems.contains(&stem))
                     || shares_han_run(&title, lower)
+                    || names_short_noun_in_plural(&title, lower)
             }));
     let identified = crate::core::language::identify(lower);
     Reading {

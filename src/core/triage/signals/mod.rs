@@ -990,7 +990,7 @@ pub fn counted_in_own_units(lower: &str) -> bool {
 // after the metal's name ("aluminium 6061"), and an anodized finish is a finish.
 pattern!(
     SPEC,
-    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|mic|micron|°|ft(?-u:\b))|\d\s*%\s*(?:cotton|polyester|spandex|elastane|lycra|nylon|polyamide|wool|linen|silk|viscose|rayon|acrylic|cashmere|bamboo|algod[oóã]n?|poli[eé]ster|coton|laine|baumwolle|wolle|pamuk|хлопок|шерст|棉|涤纶|羊毛)|(?-u:\b)(?:astm|din|en \d|iso \d|grade|tp3\d\d|ss\d|aisi|sch\s?\d+|density|model|size|colou?r|material)(?-u:\b)|alumini?um\s*(?:alloy\s*)?\d{4}|anodi[sz]ed|[\u4e00-\u9fff]+(?:规格|型号|尺寸|材质)|(?-u:\b)(?:30[1-4]|31[0-7]|321|347)l?(?:\s*[^\d\s\-]|$)"
+    r"(?-u:\b)\d+(?:\.\d+)?\s*(?:x|×|\*)\s*\d+|(?-u:\b)\d+(?:\.\d+)?\s*(?:mm|cm|inch|inches|in(?-u:\b)|v(?-u:\b)|w(?-u:\b)|kw|ah|mah|hz|gsm|mic|micron|°|ft(?-u:\b)|см|мм|سم|مم|厘米|毫米)|\d\s*%\s*(?:cotton|polyester|spandex|elastane|lycra|nylon|polyamide|wool|linen|silk|viscose|rayon|acrylic|cashmere|bamboo|algod[oóã]n?|poli[eé]ster|coton|laine|baumwolle|wolle|pamuk|хлопок|шерст|棉|涤纶|羊毛)|(?-u:\b)(?:astm|din|en \d|iso \d|grade|tp3\d\d|ss\d|aisi|sch\s?\d+|density|model|size|colou?r|material)(?-u:\b)|alumini?um\s*(?:alloy\s*)?\d{4}|anodi[sz]ed|[\u4e00-\u9fff]+(?:规格|型号|尺寸|材质)|(?-u:\b)(?:30[1-4]|31[0-7]|321|347)l?(?:\s*[^\d\s\-]|$)"
 );
 pattern!(
     TERMS,
