@@ -21,6 +21,9 @@ pub struct Reading {
     pub questions: Vec<String>,
     /// The buyer's explicit requests ("send me the price list").
     pub requests: Vec<String>,
+    /// The requests are only polite asks to do something ("please release the goods to
+    /// our forwarder"), none of the words for sending a thing.
+    pub requests_only_polite: bool,
     /// The text names or describes a specific product (the product card alone does not count).
     pub names_product: bool,
     /// The text gives a quantity.
@@ -126,6 +129,22 @@ pattern!(
     r"(?:pedimos|solicitamos|cotizar|cotice|gonderin|gonderebilir|schicken|báo giá|bao gia|пишите|أبي|ابغى|بدي|momken|mmkn|b3atli)"
 );
 pattern!(REQUEST_OBJECT_MORE, r"(?:preis|zalo|вотсап|سعر|bao gia)");
+// Asking us, politely, to do something ("please confirm the ship date", "merci de
+// nous indiquer le poids", "bitte teilen Sie uns … mit", "tolong kabari", "请确认"):
+// the polite word with the verbs of a request, in the eleven languages. Read only in a
+// message where no request was found by the words above; a sentence that is a
+// question stays a question ("请问…").
+pattern!(
+    POLITE_ASK,
+    r"(?:(?-u:\b)(?:please|pls|plz|kindly) (?:also |kindly )?(?:confirm|check|tell|let|advise|arrange|release|update|send|share|provide|quote|mention|prepare|ship|book|start|proceed|issue|deduct|inform|indicate|give|pack|add|include|contact|call|make|keep|hold|reserve|correct|change|amend|revise)(?-u:\b)|merci de (?:bien vouloir )?(?:nous |me )?(?:indiquer|confirmer|préciser|envoyer|communiquer|faire|lancer|donner|transmettre|prévoir|vérifier|réserver)|veuillez|prière de|favor de|(?:por favor|porfa),? (?:confirm|indi|env|mand|cotic|inform|revis|avis|pas)|confírme|confirmen|indíquenos|indíqueme|avísenos|infórmenos|les agradecería|le agradecería|por gentileza|me avise|nos avise|informem|bitte (?:um|bestätigen|teilen|senden|schicken|geben|informieren|prüfen|nennen|reservieren)|(?:teilen|geben|nennen|bestätigen) sie (?:uns|mir)|lütfen|lutfen|rica ederiz|rica ediyoruz|bildirir misiniz|bildirin|teyit edin|onaylayın|пожалуйста|просим|прошу|сообщите|подтвердите|уточните|укажите|يرجى|الرجاء|نرجو|أرجو|ارجو|من فضلك|أفيدونا|افيدونا|vui lòng|vui long|làm ơn|giúp (?:em|mình|tôi)|giup (?:em|minh|toi)|cho (?:em|mình|tôi) biết|xác nhận|(?-u:\b)(?:mohon|tolong|tlg|harap|kabari|kabarin|konfirmasi|informasikan)(?-u:\b)|beri tahu|请|麻烦|烦请|劳烦|帮忙|告知)"
+);
+// Of those, the asks for an answer ("please confirm …", "merci de nous indiquer …",
+// "bitte teilen Sie uns … mit", "tolong kabari", "请确认", "сообщите"): questions
+// without "?", as "kindly confirm" already is.
+pattern!(
+    POLITE_ASK_TO_TELL,
+    r"(?:(?-u:\b)(?:please|pls|plz|kindly) (?:also |kindly )?(?:confirm|tell|let|advise|inform|indicate|check)(?-u:\b)|(?:indiquer|confirmer|préciser|communiquer)|confirm(?:ar|en|e)?(?-u:\b)|confírme|indíque|avís|infórm|inform(?:ar|em|e)(?-u:\b)|avise|bestätigen|teilen sie|nennen sie|bildir|teyit|onayla|сообщите|подтвердите|уточните|укажите|أفيدونا|افيدونا|تأكيد|cho (?:em|mình|tôi) biết|xác nhận|(?-u:\b)(?:kabari|kabarin|konfirmasi|informasikan)(?-u:\b)|beri tahu|确认|告知)"
+);
 pattern!(
     ASKS_TO_SEND,
     r"^(?:can|could|would|will) you (?:please |kindly |pls |also )*(?:send|share|provide|give|email|mail|quote|forward|offer)|^(?:could|can|may) (?:i|we) (?:please )?(?:get|have|receive) (?:a |the |some |your )?(?:samples?|catalog|catalogue|price ?list|quot)|^¿?(?:me |nos )?(?:podrías|podría|puedes|puede|pueden|podrian|podrían) (?:me |nos )?(?:enviar|mandar|pasar)|^(?:pode|podes|poderia|podería|puede|pueden|podrían|podria) (?:me |nos )?(?:enviar|mandar|passar)|^¿?(?:me |nos )?(?:podéis|podeis|podés) (?:me |nos )?(?:enviar|mandar|pasar)|^favor de (?:cotizar|enviar|mandar)|^bitte (?:preis|angebot|katalog|muster)|^(?:pouvez|pourriez)[- ]vous (?:m'|nous )?(?:envoyer|transmettre)|^можете (?:прислать|отправить|выслать)|^(?:能|可以)(?:发|提供)|请报"
@@ -500,10 +519,43 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                     || shares_han_run(&title, lower)
                     || names_short_noun_in_plural(&title, lower)
             }));
+    // A message that names what it is about and asks nothing by the words above may
+    // still ask politely: its polite sentences that ask for an answer are its
+    // questions, the others its requests (read only then: the search costs every
+    // message it runs on).
+    let found_requests = !requests.is_empty();
+    if !one_click
+        && questions.is_empty()
+        && !found_requests
+        && (names_product || has_quantity)
+        && POLITE_ASK.is_match(lower)
+    {
+        for s in sentences(body) {
+            let sentence = Sentence::new(s);
+            let item = clean_item(sentence.text);
+            if item.is_empty()
+                || listed.contains(&item)
+                || questions.contains(&item)
+                || requests.contains(&item)
+                || sentence.is_question()
+                || !POLITE_ASK.is_match(&sentence.lower)
+            {
+                continue;
+            }
+            if POLITE_ASK_TO_TELL.is_match(&sentence.lower) {
+                questions.push(item);
+            } else {
+                requests.push(item);
+            }
+        }
+        questions.truncate(20);
+        requests.truncate(20);
+    }
     let identified = crate::core::language::identify(lower);
     Reading {
         one_click,
         questions,
+        requests_only_polite: !found_requests && !requests.is_empty(),
         requests,
         names_product,
         has_quantity,

@@ -748,7 +748,12 @@ fn best_template(
     // Specific: the text names or describes the product (the card alone does not
     // count), or speaks of a deal already begun ("when can you ship the order?").
     let specific = reading.names_product || reading.has_quantity || c.quantity || c.deal_under_way;
+    // A flagged message that only asks politely to have something done ("please
+    // renew before the end of the month") is not a request to fulfil.
+    let polite_only_and_flagged =
+        reading.requests_only_polite && assessment.verdict != Verdict::Genuine;
     let asks_for_things = !reading.requests.is_empty()
+        && !polite_only_and_flagged
         && !c.everything
         && (specific || reading.wants_contact_app || c.qualified_request);
     // Mostly asking us to send things: the requests lead.
