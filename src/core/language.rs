@@ -77,8 +77,14 @@ pub fn identify(text: &str) -> Identified {
     let head = &text.as_bytes()[..text.len().min(SAMPLE_CHARS)];
     if crate::core::text::NATIVE && head.is_ascii() {
         // One byte a character: the sample is the head, and its only script is Latin.
-        let letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        if letters / 3 == 0 {
+        // Fewer than three letters weigh less than one word (as `latin / 3` below):
+        // the count stops at the third.
+        if head
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .nth(2)
+            .is_none()
+        {
             return Identified::UNSURE;
         }
         return latin_language(&text[..head.len()]);
@@ -203,6 +209,23 @@ struct LatinTable {
     letters: FxHashMap<char, Vec<(usize, f32)>>,
     /// Longest listed word, in bytes: longer words are not looked up.
     longest_word: usize,
+    /// Natively, the listed ASCII words of up to [`PACKED_BYTES`] bytes by their
+    /// packed form ([`packed`]) → the languages they count for: a word of ASCII text
+    /// is looked up by one number, made from its bytes as they are read, not by its
+    /// text hashed and compared.
+    packed_words: FxHashMap<u128, Vec<usize>>,
+}
+
+/// Bytes a packed word holds at most (a `u128`'s).
+const PACKED_BYTES: usize = 16;
+
+/// An ASCII word of at most [`PACKED_BYTES`] bytes as one number: its bytes from the
+/// lowest, the rest zero. No word holds a zero byte, so two words have the same
+/// number only if they are the same word.
+fn packed(word: &[u8]) -> Option<u128> {
+    let mut bytes = [0u8; PACKED_BYTES];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(bytes))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -248,6 +271,7 @@ impl LatinTable {
             words: FxHashMap::default(),
             letters: FxHashMap::default(),
             longest_word: 0,
+            packed_words: FxHashMap::default(),
         };
         let mut letter_rows: Vec<(usize, Vec<char>)> = Vec::new();
         for (n, line) in source.lines().enumerate() {
@@ -323,6 +347,13 @@ impl LatinTable {
                 }
             }
         }
+        if crate::core::text::NATIVE {
+            for (word, langs) in &table.words {
+                if let Some(key) = packed(word.as_bytes()).filter(|_| word.is_ascii()) {
+                    table.packed_words.insert(key, langs.clone());
+                }
+            }
+        }
         for (letter, langs) in sharing {
             let points = 1.0 / langs.len() as f32;
             table
@@ -347,40 +378,26 @@ fn latin_language(sample: &str) -> Identified {
     let Some(table) = table() else {
         return Identified::UNSURE;
     };
+    if crate::core::text::NATIVE && table.longest_word <= PACKED_BYTES && sample.is_ascii() {
+        let no_letters = [0f32; MAX_TABLE_LANGUAGES];
+        return ranked(
+            table,
+            &ascii_word_points(table, sample.as_bytes()),
+            &no_letters,
+        );
+    }
+    let (word_points, letter_points) = any_points(table, sample);
+    ranked(table, &word_points, &letter_points)
+}
+
+/// The word and letter points of any text, for each language of the table.
+fn any_points(
+    table: &LatinTable,
+    sample: &str,
+) -> ([f32; MAX_TABLE_LANGUAGES], [f32; MAX_TABLE_LANGUAGES]) {
     let mut word_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut letter_points = [0f32; MAX_TABLE_LANGUAGES];
     let mut lowered = String::new();
-    if crate::core::text::NATIVE && sample.is_ascii() {
-        // The words of ASCII text, split and lower-cased byte by byte; letters count
-        // only in words that are not ASCII, and the inverted marks are not ASCII.
-        let bytes = sample.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            let len = bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii_alphabetic())
-                .unwrap_or(bytes.len() - at);
-            let word = &sample[at..at + len];
-            at += len + 1;
-            if word.is_empty() || word.len() > table.longest_word {
-                continue;
-            }
-            let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-                word
-            } else {
-                lowered.clear();
-                lowered.push_str(word);
-                lowered.make_ascii_lowercase();
-                lowered.as_str()
-            };
-            if let Some(langs) = table.words.get(key) {
-                for &lang in langs {
-                    word_points[lang] += 1.0;
-                }
-            }
-        }
-        return ranked(table, &word_points, &letter_points);
-    }
     for word in sample.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
             continue;
@@ -418,7 +435,57 @@ fn latin_language(sample: &str) -> Identified {
             }
         }
     }
-    ranked(table, &word_points, &letter_points)
+    (word_points, letter_points)
+}
+
+/// The word points of ASCII text, for each language of the table (natively): its
+/// words are the runs of ASCII letters, each no longer than the longest listed word
+/// looked up lower-cased by its packed form, read from the text at once (the letters
+/// count only in words that are not ASCII, and the inverted marks are not ASCII).
+fn ascii_word_points(table: &LatinTable, text: &[u8]) -> [f32; MAX_TABLE_LANGUAGES] {
+    let mut word_points = [0f32; MAX_TABLE_LANGUAGES];
+    let longest = table.longest_word.min(PACKED_BYTES);
+    let mut at = 0;
+    while at < text.len() {
+        if !text[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < text.len() && text[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        if at - start > longest {
+            continue;
+        }
+        if let Some(langs) =
+            packed_lower(text, start, at).and_then(|key| table.packed_words.get(&key))
+        {
+            for &lang in langs {
+                word_points[lang] += 1.0;
+            }
+        }
+    }
+    word_points
+}
+
+/// [`packed`] of the ASCII letters `text[start..end]` lower-cased (fewer than
+/// [`PACKED_BYTES`]): read as one number where the text holds sixteen bytes from
+/// `start`, the bytes past the word cleared.
+fn packed_lower(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start).filter(|len| *len < PACKED_BYTES)?;
+    // The bytes of the word: 8 × len < 128 bits.
+    let word_bytes = (1u128 << (8 * len)) - 1;
+    // An ASCII letter is lower-case with its 0x20 bit set.
+    let lower = u128::from_le_bytes([0x20; PACKED_BYTES]) & word_bytes;
+    match text.get(start..start + PACKED_BYTES) {
+        Some(chunk) => {
+            let mut bytes = [0u8; PACKED_BYTES];
+            bytes.copy_from_slice(chunk);
+            Some((u128::from_le_bytes(bytes) & word_bytes) | lower)
+        }
+        None => packed(text.get(start..end)?).map(|key| key | lower),
+    }
 }
 
 /// A language of the Latin table (its place) and its score.
@@ -513,6 +580,42 @@ mod tests {
             .languages
             .iter()
             .any(|(c, s)| *c == "it" && s.is_none()));
+    }
+
+    /// The native reading of ASCII text gives every language the points the reading of
+    /// any text gives: on every text of the language fixture made ASCII, on each listed
+    /// word in three casings, and on words around the longest listed length.
+    #[test]
+    fn ascii_words_read_natively_score_as_any_text_reads_them() {
+        let table = LatinTable::parse(TABLE_SOURCE).expect("parses");
+        let fixture = include_str!("../../tests/fixtures/languages.tsv");
+        let mut samples: Vec<String> = fixture
+            .lines()
+            .filter_map(|line| line.split('\t').nth(2))
+            .map(|text| text.chars().filter(char::is_ascii).collect())
+            .collect();
+        assert!(samples.len() > 20, "only {} texts", samples.len());
+        for word in table.words.keys() {
+            let mut title: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
+            title.extend(word.chars().skip(1));
+            samples.push(format!("{word} {} {title}, x{word}", word.to_uppercase()));
+        }
+        for len in 1..=40 {
+            samples.push("e".repeat(len));
+            samples.push(format!("{}the", "a".repeat(len)));
+        }
+        let mut ascii = 0;
+        for sample in samples.iter().filter(|s| s.is_ascii()) {
+            let (words, letters) = any_points(&table, sample);
+            assert_eq!(
+                ascii_word_points(&table, sample.as_bytes()),
+                words,
+                "{sample}"
+            );
+            assert!(letters.iter().all(|p| *p == 0.0), "{sample}");
+            ascii += 1;
+        }
+        assert!(ascii > 500, "only {ascii} ASCII texts");
     }
 
     #[test]
