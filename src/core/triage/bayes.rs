@@ -127,7 +127,11 @@ pub(crate) fn tokens_lowered<'a>(
     let add = |t: Cow<'a, str>, out: &mut Vec<Cow<'a, str>>| out.push(t);
     if let Some(subject) = lower_subject {
         words(cap(subject, SUBJECT_BYTES), |w| {
-            add(Cow::Owned(["s:", w].concat()), &mut out)
+            // Built by hand: `concat` goes through a general join.
+            let mut token = String::with_capacity(2 + w.len());
+            token.push_str("s:");
+            token.push_str(w);
+            add(Cow::Owned(token), &mut out)
         });
     }
     words(body, |w| add(Cow::Borrowed(w), &mut out));
@@ -160,8 +164,9 @@ pub(crate) fn tokens_lowered<'a>(
 /// each pair of neighbouring Chinese characters; every token is a slice of `text`.
 fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
     if crate::core::text::NATIVE && text.is_ascii() {
-        // One byte a character and no Chinese: the words are the runs of word bytes.
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'$' || b == b'\'';
+        // One byte a character and no Chinese: the words are the runs of word bytes,
+        // told by one look in a table.
+        let is_word = |b: u8| ASCII_WORD_BYTES[usize::from(b)];
         let bytes = text.as_bytes();
         let mut emitted = 0;
         let mut at = 0;
@@ -188,6 +193,30 @@ fn words<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
         return;
     }
     words_any(text, emit);
+}
+
+/// Which bytes are word bytes in ASCII text: letters, digits, `$` and `'` (as
+/// [`words_any`] reads an ASCII character).
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'$' || byte == b'\'';
+        b += 1;
+    }
+    table
+};
+
+/// `char::is_alphanumeric`, told at once for the Latin-1 and Cyrillic letters
+/// (the common letters after ASCII in buyers' texts), which the standard library
+/// looks up in its tables.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        'Ѐ'..='ҁ' | 'Ҋ'..='ӿ' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// [`words`] of any text, character by character.
@@ -231,7 +260,7 @@ fn words_any<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
         let in_word = if len == 1 {
             byte.is_ascii_alphanumeric() || byte == b'$' || byte == b'\''
         } else {
-            c.is_alphanumeric()
+            is_alphanumeric(c)
         };
         if in_word {
             match &mut word {
@@ -498,6 +527,16 @@ mod tests {
             super::words_any(&text, |w| any.push(w));
             assert_eq!(fast, any, "{text:?}");
         }
+        // Every ASCII character, between letters and alone.
+        for byte in 0u8..128 {
+            let c = char::from(byte);
+            for text in [format!("ab{c}cd"), format!("{c}{c}"), format!("9{c}")] {
+                let (mut fast, mut any) = (Vec::new(), Vec::new());
+                super::words(&text, |w| fast.push(w));
+                super::words_any(&text, |w| any.push(w));
+                assert_eq!(fast, any, "{text:?}");
+            }
+        }
         // Past the limit of words read.
         let long = "ab ".repeat(super::MAX_TOKENS * 5);
         let (mut fast, mut any) = (Vec::new(), Vec::new());
@@ -567,6 +606,13 @@ mod tests {
             f.train(&doc(&body), n % 2 == 0);
         }
         assert!(f.tokens.len() <= MAX_FILTER_TOKENS);
+    }
+
+    #[test]
+    fn letters_told_at_once_are_the_standard_librarys() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
