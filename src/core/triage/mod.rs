@@ -400,6 +400,24 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
     }
 }
 
+/// The hash of a buyer's key: its text trimmed and lower-cased, in UTF-8. ASCII is
+/// lower-cased byte by byte, the same bytes as character by character.
+fn buyer_key_hash(key: &str) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let key = key.trim();
+    if key.is_ascii() {
+        for &b in key.as_bytes() {
+            fnv(&mut hash, &[b.to_ascii_lowercase()]);
+        }
+        return hash;
+    }
+    for c in key.chars().flat_map(char::to_lowercase) {
+        let mut utf8 = [0u8; 4];
+        fnv(&mut hash, c.encode_utf8(&mut utf8).as_bytes());
+    }
+    hash
+}
+
 /// The fingerprint of a body (lower-cased): a hash of its words without numbers and
 /// links, or `None` when they hold too few letters to tell copies apart. `read`: the
 /// words of the text `lower_body` ends (the subject and body lower-cased, read by
@@ -410,9 +428,13 @@ fn fingerprint(lower_body: &str, read: Option<(&concepts::Words, usize)>) -> Opt
     let mut letters = 0usize;
     let mut add = |word: concepts::Word<'_>| {
         if !word.number {
-            fnv(&mut text_hash, word.text.as_bytes());
+            // The characters counted as the bytes are hashed: every byte but a
+            // continuation byte (0b10xx_xxxx) starts one.
+            for &b in word.text.as_bytes() {
+                text_hash = (text_hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+                letters += usize::from(b & 0xc0 != 0x80);
+            }
             fnv(&mut text_hash, b" ");
-            letters += word.text.chars().count();
         }
     };
     // Links are left out: a feed's items differ only in their links' numbers.
@@ -498,17 +520,11 @@ impl Seen {
                 .or(b.email.as_ref())
                 .or(b.name.as_ref())
         });
-        let mut buyer_hash = 0xcbf2_9ce4_8422_2325_u64;
-        match buyer {
-            Some(name) => {
-                for c in name.trim().chars().flat_map(char::to_lowercase) {
-                    let mut utf8 = [0u8; 4];
-                    fnv(&mut buyer_hash, c.encode_utf8(&mut utf8).as_bytes());
-                }
-            }
-            // Without a buyer, copies cannot be told apart from one mail sent to many lists.
-            None => return Repeats::default(),
-        }
+        // Without a buyer, copies cannot be told apart from one mail sent to many lists.
+        let Some(name) = buyer else {
+            return Repeats::default();
+        };
+        let buyer_hash = buyer_key_hash(name);
         let at = inquiry.received_at.map(|t| t.timestamp());
         let buyers = self.texts.entry(text_hash).or_default();
         let (same_buyer, last_at) = buyers.get(&buyer_hash).copied().unwrap_or((0, None));
@@ -1101,6 +1117,44 @@ mod tests {
     fn scores_have_one_decimal_and_no_negative_zero() {
         for (raw, want) in [(-0.04, "0"), (-0.0, "0"), (2.345, "2.3"), (-1.26, "-1.3")] {
             assert_eq!(round1(raw).to_string(), want, "{raw}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod buyer_key_tests {
+    /// A buyer's key hashes as its characters lower-cased one by one, ASCII or not.
+    #[test]
+    fn a_buyer_key_hashes_as_its_characters_lower_cased() {
+        let keys = [
+            "",
+            " ",
+            "Acme Trading",
+            " ACME trading ",
+            "buyer@Example.COM",
+            "İstanbul Ltd",
+            "Ärzte GmbH",
+            "ООО Ромашка",
+            "张三",
+            "a\tB",
+            "123-XYZ",
+        ];
+        for key in keys {
+            let mut by_chars = 0xcbf2_9ce4_8422_2325_u64;
+            for c in key.trim().chars().flat_map(char::to_lowercase) {
+                let mut utf8 = [0u8; 4];
+                super::fnv(&mut by_chars, c.encode_utf8(&mut utf8).as_bytes());
+            }
+            assert_eq!(super::buyer_key_hash(key), by_chars, "{key}");
+        }
+        for byte in 0u8..128 {
+            let key = format!("a{}Z", char::from(byte));
+            let mut by_chars = 0xcbf2_9ce4_8422_2325_u64;
+            for c in key.trim().chars().flat_map(char::to_lowercase) {
+                let mut utf8 = [0u8; 4];
+                super::fnv(&mut by_chars, c.encode_utf8(&mut utf8).as_bytes());
+            }
+            assert_eq!(super::buyer_key_hash(&key), by_chars, "{key:?}");
         }
     }
 }
