@@ -135,6 +135,8 @@ pub struct StoredFollowUp {
 }
 
 /// A stored follow-up kind, or none when the record holds one this version does not know.
+/// The names are [`FollowUpKind`]'s own, spelled out here: reading the enum through a
+/// `Value` grew the wasm by about 380 bytes gzipped (a test checks the two agree).
 fn known_follow_up_kind<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<FollowUpKind>, D::Error> {
@@ -593,6 +595,16 @@ mod tests {
             kind: Some(FollowUpKind::Unread),
         });
         assert_eq!(clock_state(&answered, now(), 5).0, ClockState::OnTrack);
+    }
+
+    /// Every follow-up kind as the engine writes it reads back as itself.
+    #[test]
+    fn stored_follow_up_kinds_read_back_as_written() {
+        for kind in [FollowUpKind::Unread, FollowUpKind::Read] {
+            let stored = serde_json::json!({ "kind": kind });
+            let read: StoredFollowUp = serde_json::from_value(stored).expect("a follow-up");
+            assert_eq!(read.kind, Some(kind));
+        }
     }
 
     /// The row's one-click Insert: the suggested reply while ours is owed, the
