@@ -27,7 +27,7 @@ import './health.js';
 import { engineVersion, metrics, WasmEngine } from './pkg/xunpan.js';
 import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './storage.js';
 import { keepPopupOnToolbarIcon } from './browser-compat.js';
-import { itemKey, itemsWriteProblem, keptReading, onItemsWriteProblem, rememberItems, storedItems, updateItems } from './worker-items.js';
+import { itemKey, itemsWriteProblem, keptReadings, onItemsWriteProblem, readingFor, rememberItems, updateItems } from './worker-items.js';
 import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';
 import { answersFor, answersGeneration, chosenLocale, forgetAnswers, pageSetup, rememberAnswers } from './worker-answers.js';
 
@@ -198,22 +198,25 @@ async function triageItems(page, pageItems) {
 
 /**
  * `items` with the buyer's text put back into those known by their thread alone, where
- * an earlier reading of the same message kept it (see `keptReading`): they are then
- * triaged as any item, their thread giving the clocks. The stored items are looked at
- * only when such an item is there.
+ * an earlier reading of the same message kept it (see `readingOf`): they are then
+ * triaged as any item, their thread giving the clocks. Only those items' readings are
+ * read, under their own keys (see storage.js), never the whole item store.
  */
 async function withKeptReadings(items) {
-  if (!items.some((item) => item?.threadOnly && item.inquiry.thread)) return items;
-  let stored = {};
+  const needsReading = (item) => Boolean(item?.threadOnly && item.inquiry.thread);
+  const keyOf = (item) => item.key ?? itemKey(item.inquiry);
+  const keys = items.filter(needsReading).map(keyOf);
+  if (!keys.length) return items;
+  let readings = new Map();
   try {
-    stored = await storedItems();
+    readings = await keptReadings(keys);
     markStart('itemsRead');
   } catch (err) {
     console.warn('Xunpan: earlier readings could not be read:', String(err));
   }
   return items.map((item) => {
-    if (!item?.threadOnly || !item.inquiry.thread) return item;
-    const reading = keptReading(stored[item.key ?? itemKey(item.inquiry)], item.inquiry);
+    if (!needsReading(item)) return item;
+    const reading = readingFor(readings.get(keyOf(item)), item.inquiry);
     if (!reading) return item;
     const { threadOnly: _, ...rest } = item;
     return { ...rest, inquiry: { ...item.inquiry, ...reading } };

@@ -4,25 +4,33 @@
 // steps once per start, before it answers anything, and writes the result in one
 // storage call so no half-upgraded state can remain.
 //
-// Layout (version 2):
-//   schemaVersion  2
+// Layout (version 3):
+//   schemaVersion  3
 //   settings       the settings document ({format: "xunpan-settings", version, ...}),
 //                  without the learned filter
 //   learned        the spam filter the rep taught ({spamDocs, genuineDocs, tokens});
 //                  apart from the settings, so saving Options never puts back an older one
 //   items          { [key]: item record } — what the pages showed, for the queue and
 //                  exports, within ITEMS_BUDGET_BYTES
+//   reading:<key>  the buyer's text an item's record kept ({receivedAt, body,
+//                  attachments?}, see readingOf), one key per item that has one: a
+//                  list's rows known by their thread alone get their text back from
+//                  these few keys, not from a read of every item (up to the budget).
+//                  Written in the same storage call as `items`, counted in the item's
+//                  bytes; a dropped item's key is written null there, then removed.
 //   warned         { [key]: ms } — deadline warnings already given
 // On a managed browser, storage.managed `settings` holds the administrator's policy and
 // `settings` above holds only the rep's changes on top of it.
 // Version 0 is what builds before the version key wrote: the same keys, unstamped.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const STORE_SCHEMA = 'schemaVersion';
 export const STORE_SETTINGS = 'settings';
 export const STORE_LEARNED = 'learned';
 export const STORE_ITEMS = 'items';
 export const STORE_WARNED = 'warned';
+/** The storage key of the reading an item's record kept (see readingOf). */
+export const readingKey = (itemKey) => `reading:${itemKey}`;
 
 /** Each step takes the stored data at version n and returns it at version n + 1. */
 const STEPS = [
@@ -51,6 +59,21 @@ const STEPS = [
     if (!learned || typeof learned !== 'object') return data;
     const { learned: _, ...triage } = data.settings.triage;
     return { ...data, settings: { ...data.settings, triage }, [STORE_LEARNED]: learned };
+  },
+  // 2 → 3: each record's reading of the buyer's text also under a key of its own, and
+  // the records' sizes counted again with it.
+  (data) => {
+    if (!data.items || typeof data.items !== 'object') return data;
+    const out = { ...data, items: {} };
+    for (const [key, item] of Object.entries(data.items)) {
+      if (!item || typeof item !== 'object') continue;
+      const { bytes: _, ...record } = item;
+      recordBytes(key, record);
+      out.items[key] = record;
+      const reading = readingOf(record);
+      if (reading) out[readingKey(key)] = reading;
+    }
+    return out;
   },
 ];
 
@@ -154,9 +177,33 @@ export function jsonBytes(value) {
   return bytes;
 }
 
-/** One item's size in bytes as stored (kept on the record; measured once). */
+/**
+ * What a record kept of the buyer's text, as a list's row known by its thread alone
+ * may use it again (`{ receivedAt, body, attachments? }`); null when it kept none to
+ * use: a reading of a preview, no text, or the subject that older versions took for
+ * the buyer's text (the same text as its subject). Stored under readingKey(key).
+ */
+export function readingOf(record) {
+  const kept = record?.inquiry;
+  if (!kept || record.preview || typeof kept.body !== 'string' || !kept.body.trim()) return null;
+  if (kept.body === kept.subject) return null;
+  return {
+    receivedAt: record.receivedAt ?? null,
+    body: kept.body,
+    ...(Array.isArray(kept.attachments) && kept.attachments.length ? { attachments: kept.attachments } : {}),
+  };
+}
+
+/**
+ * One item's size in bytes as stored, its reading's key included (kept on the record;
+ * measured once).
+ */
 export function recordBytes(key, record) {
-  if (!Number.isFinite(record?.bytes)) record.bytes = jsonBytes(key) + jsonBytes(record) + 16;
+  if (!Number.isFinite(record?.bytes)) {
+    const reading = readingOf(record);
+    const readingBytes = reading ? jsonBytes(readingKey(key)) + jsonBytes(reading) + 16 : 0;
+    record.bytes = jsonBytes(key) + jsonBytes(record) + 16 + readingBytes;
+  }
   return record.bytes;
 }
 

@@ -5,7 +5,7 @@
 // budget and written again, and if that fails too the rep is told (the badge shows
 // "!", the popup and the side panel say what happened) until a write succeeds.
 import './site.js';
-import { fitBudget, ITEMS_BUDGET_BYTES, recordBytes, storedInquiry, STORE_ITEMS } from './storage.js';
+import { fitBudget, ITEMS_BUDGET_BYTES, readingKey, readingOf, recordBytes, storedInquiry, STORE_ITEMS } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -82,15 +82,52 @@ export function summary(inquiry) {
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
-// The items as this worker last wrote or read them. The worker is their only writer,
-// so within its life they stand for what is stored; the page's triage reads earlier
-// readings from here, not the whole store (up to ITEMS_BUDGET_BYTES) on every list.
+// The items as this worker last wrote them. The worker is their only writer, so within
+// its life they stand for what is stored: the page's triage finds earlier readings
+// here once the worker has written the items, and until then under their own keys.
 let itemsInMemory = null;
 
-/** The stored items (by key), from this worker's memory when it has them. Callers must not change them. */
-export async function storedItems() {
-  itemsInMemory ??= (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
-  return itemsInMemory;
+/**
+ * The readings kept for the items `keys` (a Map from key to `{ receivedAt, body,
+ * attachments? }`, see readingOf; a key without one is absent): from this worker's
+ * memory when it has the items, else one read of those keys alone, whatever the
+ * items weigh.
+ */
+export async function keptReadings(keys) {
+  const readings = new Map();
+  if (itemsInMemory) {
+    for (const key of keys) {
+      const reading = readingOf(itemsInMemory[key]);
+      if (reading) readings.set(key, reading);
+    }
+    return readings;
+  }
+  const stored = await api.storage.local.get(keys.map(readingKey));
+  for (const key of keys) {
+    const reading = stored[readingKey(key)];
+    if (reading && typeof reading === 'object') readings.set(key, reading);
+  }
+  return readings;
+}
+
+/**
+ * The one storage write for `stored` (the items after a change), its readings beside
+ * it: for each record added or replaced since `before` (key → record as read), its
+ * reading, or null where an item that had one may no longer; null too for each item
+ * dropped. Returns the write and the keys written null (to remove once written).
+ */
+export function itemsWrite(stored, before) {
+  const write = { [STORE_ITEMS]: stored };
+  const cleared = [];
+  for (const [key, record] of Object.entries(stored)) {
+    if (before.get(key) === record) continue;
+    const reading = readingOf(record);
+    if (reading) write[readingKey(key)] = reading;
+    else if (before.has(key)) cleared.push(readingKey(key));
+  }
+  for (const key of before.keys()) if (!(key in stored)) cleared.push(readingKey(key));
+  for (const key of cleared) write[key] = null;
+  return { write, cleared };
 }
 
 let itemWrites = Promise.resolve();
@@ -113,21 +150,28 @@ function setProblem(problem) {
 /**
  * Changes to the stored items, one at a time: each reads what the previous one wrote,
  * so two pages tagging at once cannot overwrite each other's items. `change(stored)`
- * edits the items in place and returns what the caller waits for. The items are kept
- * within their budget; a write the browser refuses is tried once more at half the
- * budget, then reported.
+ * edits the items in place (a record whose reading changes is replaced, not edited)
+ * and returns what the caller waits for. The items are kept within their budget; a
+ * write the browser refuses is tried once more at half the budget, then reported.
+ * The items and their readings go in one storage call, so a worker stopped at any
+ * point never finds a reading other than its record's; the readings of items gone are
+ * written null there (read as none) and removed after.
  */
 export function updateItems(change) {
   const run = itemWrites.then(async () => {
     const stored = (await api.storage.local.get(STORE_ITEMS))[STORE_ITEMS] ?? {};
+    const before = new Map(Object.entries(stored));
     const answer = await change(stored);
     fitBudget(stored);
+    let written;
     try {
-      await api.storage.local.set({ [STORE_ITEMS]: stored });
+      written = itemsWrite(stored, before);
+      await api.storage.local.set(written.write);
     } catch (first) {
       fitBudget(stored, Math.floor(ITEMS_BUDGET_BYTES / 2));
       try {
-        await api.storage.local.set({ [STORE_ITEMS]: stored });
+        written = itemsWrite(stored, before);
+        await api.storage.local.set(written.write);
       } catch (err) {
         setProblem({ at: Date.now(), message: String(err?.message ?? err ?? first) });
         throw err;
@@ -135,6 +179,8 @@ export function updateItems(change) {
     }
     setProblem(null);
     itemsInMemory = stored;
+    // Before the next change: it may write one of these keys again.
+    if (written.cleared.length) await api.storage.local.remove(written.cleared).catch(() => {});
     return { answer, stored };
   });
   itemWrites = run.catch((err) => console.warn('Xunpan: items not stored:', String(err)));
@@ -149,11 +195,18 @@ export function updateItems(change) {
  * versions took for the buyer's text (the same text as its subject).
  */
 export function keptReading(record, inquiry) {
-  const kept = record?.inquiry;
-  if (!kept || record.preview || typeof kept.body !== 'string' || !kept.body.trim()) return null;
-  if ((record.receivedAt ?? null) !== (inquiry.receivedAt ?? null)) return null;
-  if (kept.body === kept.subject) return null;
-  return { body: kept.body, ...(Array.isArray(kept.attachments) && kept.attachments.length ? { attachments: kept.attachments } : {}) };
+  return readingFor(readingOf(record), inquiry);
+}
+
+/**
+ * The buyer's text of `reading` (a record's, see readingOf, as stored under its own
+ * key) for `inquiry`, the row known by its thread alone: null unless it is a reading
+ * of the same message (the same arrival time).
+ */
+export function readingFor(reading, inquiry) {
+  if (!reading || typeof reading.body !== 'string') return null;
+  if ((reading.receivedAt ?? null) !== (inquiry.receivedAt ?? null)) return null;
+  return { body: reading.body, ...(Array.isArray(reading.attachments) && reading.attachments.length ? { attachments: reading.attachments } : {}) };
 }
 
 /**

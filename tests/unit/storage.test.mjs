@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {
-  fitBudget, jsonBytes, migrate, recordBytes, storedInquiry, writeSet,
+  fitBudget, jsonBytes, migrate, readingKey, readingOf, recordBytes, storedInquiry, writeSet,
   ITEMS_BUDGET_BYTES, MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_FIELD_CHARS, MAX_ITEMS, SCHEMA_VERSION, STORE_SCHEMA,
 } from '../../extension/storage.js';
 
@@ -87,6 +87,35 @@ test('sizes are counted as the browser counts them: UTF-8 bytes of the JSON', ()
   for (const value of ['abc', '询盘', { a: 'é', b: ['😀'] }, 'line\nbreak "quoted"']) {
     assert.equal(jsonBytes(value), new TextEncoder().encode(JSON.stringify(value)).length, JSON.stringify(value));
   }
+});
+
+test('version 2 keeps the buyer\'s text in the items only; version 3 also under a key of each item\'s own', () => {
+  const read = { key: 'inquiry:1', id: '1', verdict: 'genuine', receivedAt: '2026-12-01T08:00:00Z', updated: 1,
+    inquiry: { id: '1', subject: 'Boxes', body: 'Price for 500 mailer boxes?', attachments: [{ name: 'logo.ai', size: 9 }] } };
+  const v2 = {
+    [STORE_SCHEMA]: 2,
+    settings: { format: 'xunpan-settings', version: 1 },
+    items: {
+      'inquiry:1': { ...read, bytes: 400 },
+      // No reading to keep: a preview, a thread alone, an old record with its subject for text.
+      'inquiry:2': { key: 'inquiry:2', id: '2', verdict: 'spam', preview: { tag: null }, inquiry: { body: 'Cheap…' }, bytes: 99 },
+      'inquiry:3': { key: 'inquiry:3', id: '3', verdict: null, inquiry: { body: '' }, bytes: 99 },
+      'inquiry:4': { key: 'inquiry:4', id: '4', verdict: 'spam', inquiry: { subject: 'Hi', body: 'Hi' }, bytes: 99 },
+    },
+  };
+  const result = migrate(v2);
+  assert.equal(result.from, 2);
+  const { data } = result;
+  assert.deepEqual(data[readingKey('inquiry:1')], { receivedAt: '2026-12-01T08:00:00Z', body: 'Price for 500 mailer boxes?', attachments: [{ name: 'logo.ai', size: 9 }] });
+  assert.deepEqual(Object.keys(data).filter((k) => k.startsWith('reading:')), [readingKey('inquiry:1')], 'only a reading to use again');
+  for (const k of ['inquiry:2', 'inquiry:3', 'inquiry:4']) assert.equal(readingOf(data.items[k]), null, k);
+  // Each record's size counted again, its reading's key in it: the budget covers both.
+  const { bytes, ...rest } = data.items['inquiry:1'];
+  assert.deepEqual(rest, read, 'the record itself unchanged');
+  assert.equal(bytes, jsonBytes('inquiry:1') + jsonBytes(read) + 16 + jsonBytes(readingKey('inquiry:1')) + jsonBytes(data[readingKey('inquiry:1')]) + 16);
+  assert.deepEqual(result.changed.sort(), ['items', readingKey('inquiry:1'), STORE_SCHEMA].sort());
+  assert.deepEqual(Object.keys(writeSet(result)).sort(), result.changed.sort(), 'one write');
+  assert.deepEqual(migrate(data).changed, [], 'once');
 });
 
 test('past the budget the items least recently seen go, by size, and never more than needed', () => {
