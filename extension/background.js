@@ -48,6 +48,7 @@ const storageReady = (async () => {
     // The worker starts often (every alarm may wake it): read everything only when
     // the stored version says there is something to upgrade.
     const { [STORE_SCHEMA]: version } = await api.storage.local.get(STORE_SCHEMA);
+    markStart('storageChecked');
     if (version === SCHEMA_VERSION) return false;
     const upgrade = migrate(await api.storage.local.get(null));
     if (upgrade.changed.length) await api.storage.local.set(writeSet(upgrade));
@@ -209,6 +210,7 @@ async function withKeptReadings(items) {
   if (!keys.length) return items;
   let readings = new Map();
   try {
+    markStart('itemsAsked');
     readings = await keptReadings(keys);
     markStart('itemsRead');
   } catch (err) {
