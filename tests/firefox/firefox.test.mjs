@@ -343,6 +343,23 @@ describe('Xunpan in Firefox ESR on the demo inbox', () => {
     });
   }
 
+  test('the buyer\'s text each item kept is under the item\'s own key too, and a cleared key reads as none', async () => {
+    const all = await inExtension(async () => browser.storage.local.get(null));
+    const withText = Object.values(all.items ?? {}).filter((i) => !i.preview && i.inquiry?.body?.trim() && i.inquiry.body !== i.inquiry.subject);
+    assert.ok(withText.length > 0, 'items read with their text');
+    for (const item of withText) assert.equal(all[`reading:${item.key}`]?.body, item.inquiry.body, `${item.key}: its reading`);
+    assert.equal(all.schemaVersion, 3);
+    // The worker clears a dropped item's reading with null in the items' own write.
+    const cleared = await inExtension(async () => {
+      await browser.storage.local.set({ 'reading:inquiry:cleared-test': { body: 'x' } });
+      await browser.storage.local.set({ 'reading:inquiry:cleared-test': null });
+      const got = await browser.storage.local.get('reading:inquiry:cleared-test');
+      await browser.storage.local.remove('reading:inquiry:cleared-test');
+      return got['reading:inquiry:cleared-test'] ?? 'none';
+    });
+    assert.equal(cleared, 'none');
+  });
+
   test('the sidebar shows the work queue of the items seen', async () => {
     const items = Object.values(await storedItems());
     const panel = await framed('sidepanel.html', 400, 900); // a sidebar's size
