@@ -61,7 +61,9 @@ const STEPS = [
     return { ...data, settings: { ...data.settings, triage }, [STORE_LEARNED]: learned };
   },
   // 2 → 3: each record's reading of the buyer's text also under a key of its own, and
-  // the records' sizes counted again with it.
+  // the records' sizes counted again with it. Items past the budget so counted go as
+  // the next write would drop them (least recently seen first): the one upgrade write
+  // then stays within the budget, far from the browser's quota.
   (data) => {
     if (!data.items || typeof data.items !== 'object') return data;
     const out = { ...data, items: {} };
@@ -70,6 +72,9 @@ const STEPS = [
       const { bytes: _, ...record } = item;
       recordBytes(key, record);
       out.items[key] = record;
+    }
+    fitBudget(out.items);
+    for (const [key, record] of Object.entries(out.items)) {
       const reading = readingOf(record);
       if (reading) out[readingKey(key)] = reading;
     }

@@ -118,6 +118,28 @@ test('version 2 keeps the buyer\'s text in the items only; version 3 also under 
   assert.deepEqual(migrate(data).changed, [], 'once');
 });
 
+test('a version-2 store at the budget is upgraded within it: the least recently seen go, with no reading left of them', () => {
+  const body = 'z'.repeat(MAX_BODY_CHARS);
+  const items = {};
+  for (let i = 0; i < 2000; i++) {
+    const key = `inquiry:${i}`;
+    const record = { key, id: String(i), verdict: 'genuine', receivedAt: '2026-12-01T08:00:00Z', updated: i, inquiry: { id: String(i), body } };
+    items[key] = { ...record, bytes: jsonBytes(key) + jsonBytes(record) + 16 };
+  }
+  const v2bytes = Object.values(items).reduce((sum, i) => sum + i.bytes, 0);
+  assert.ok(v2bytes <= ITEMS_BUDGET_BYTES, 'within the budget as version 2 counted it');
+  const { data, changed } = migrate({ [STORE_SCHEMA]: 2, items });
+  const kept = Object.keys(data.items);
+  assert.ok(kept.length < 2000, 'some items go once their readings are counted');
+  assert.ok(!kept.includes('inquiry:0') && kept.includes('inquiry:1999'), 'the least recently seen first');
+  const total = Object.values(data.items).reduce((sum, i) => sum + i.bytes, 0);
+  assert.ok(total <= ITEMS_BUDGET_BYTES);
+  const written = writeSet({ data, changed });
+  assert.ok(jsonBytes(written) <= ITEMS_BUDGET_BYTES + 64 * 1024, `the upgrade write stays within the budget (${jsonBytes(written)} bytes)`);
+  const readings = Object.keys(data).filter((k) => k.startsWith('reading:'));
+  assert.deepEqual(readings.sort(), kept.map(readingKey).sort(), 'a reading for each item kept, none for those gone');
+});
+
 test('past the budget the items least recently seen go, by size, and never more than needed', () => {
   const items = {};
   for (let i = 0; i < 100; i++) items[`inquiry:${i}`] = { key: `inquiry:${i}`, updated: i, verdict: 'genuine', inquiry: { body: 'y'.repeat(1000) } };
