@@ -73,7 +73,8 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 
 const ROWS = 500;
-const RUNS = 12;
+// XUNPAN_BENCH_RUNS: loads per part (12 by default), more for a firmer before/after.
+const RUNS = Number(process.env.XUNPAN_BENCH_RUNS ?? 12);
 const IDLE_MS = 60_000;
 const SETTLE_MS = 3_000;
 const MB = 1024 * 1024;

@@ -124,6 +124,12 @@ function summarise(events) {
     byFile.set(file, (byFile.get(file) ?? 0) + e.dur / 1000);
   }
   console.log(`  ours: ${sum(before).toFixed(1)} ms before the rows (${[...byFile].map(([f, d]) => `${f} ${d.toFixed(1)}`).join(', ')}), ${sum(outer.filter((e) => e.ts >= t0)).toFixed(1)} ms after`);
+  // The page's main thread from the navigation to the rows: its tasks' wall time against
+  // their thread (CPU) time. Wall time well above CPU time is a thread waiting for a CPU
+  // (other processes' work on a machine of 2 CPUs), not work of its own.
+  const tasksBefore = runs.filter((t) => t.ts < t0 && !runs.some((o) => o !== t && o.ts <= t.ts && o.ts + o.dur >= t.ts + t.dur && (o.ts < t.ts || o.dur > t.dur || runs.indexOf(o) < runs.indexOf(t))));
+  const cpuKnown = tasksBefore.every((t) => typeof t.tdur === 'number');
+  console.log(`  main thread before the rows: ${tasksBefore.length} tasks, ${sum(tasksBefore).toFixed(1)} ms wall, ${cpuKnown ? `${(tasksBefore.reduce((n, t) => n + t.tdur, 0) / 1000).toFixed(1)} ms CPU` : 'CPU time not traced'}; the rows at ${nav ? ((t0 - nav.ts) / 1000).toFixed(1) : '?'} ms from the navigation`);
   const KINDS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML', 'MinorGC', 'MajorGC', 'HitTest', 'IntersectionObserverController::computeIntersections', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'v8.callFunction', 'UserTiming', 'ParseAuthorStyleSheet', 'ScheduleStyleRecalculation', 'V8.GC_SCAVENGER']);
   for (const task of tasks) {
     const dur = task.dur / 1000;
