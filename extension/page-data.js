@@ -306,9 +306,10 @@
 
   // The list's rows, posted at the first frame after the page sets its list (see
   // listSet), so the engine is asked as the page draws: up to HEAD_ROWS (the real
-  // list's largest page) at once; of a longer list the rest follow once the page is parsed, has drawn a frame and is idle, so
-  // copying hundreds of rows never delays the page's own rows or their first frame. The
-  // head names the rows still to come, so they are not read from the page meanwhile.
+  // list's largest page) at once; of a longer list the rest follow once the page is
+  // parsed, has drawn a frame and is idle, so copying hundreds of rows never delays the
+  // page's own rows or their first frame. The head names the rows still to come, so
+  // they are not read from the page meanwhile.
   const HEAD_ROWS = 100;
   let listSeen = null; // the list array last handled (set again: handled again)
   let restTimer = null;
