@@ -255,17 +255,25 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     {
         push(out, Code::ADVANCE_FEE);
     }
+    // A payment said made and more than owed is the lure's opening ("our cheque will
+    // be above the invoice") unless it is a customer's account of an order already
+    // placed with the supplier ("we overpaid $320 on the last shipment, the slip is in
+    // your mail; deduct it from the next order"): there the excess stays with the
+    // supplier as credit. Money sent on elsewhere (another account, a transfer service,
+    // an agent's cut, a cost put on the supplier) is read for both.
+    let customer_credit = (e.has(DealReference) || e.order_under_way)
+        && !e.in_one_clause_with_supplier(&[Pay], &[WePay], false);
     if e.related_any(
         Overpayment,
         &[
             BankChange,
             MoneyTransfer,
-            PaymentSent,
             Commission,
             SupplierPays,
             BeforePayment,
         ],
-    ) || e.found.count(Overpayment) >= 2
+    ) || (e.related(Overpayment, PaymentSent) && !customer_credit)
+        || e.found.count(Overpayment) >= 2
     {
         push(out, Code::OVERPAYMENT_REFUND);
     }
