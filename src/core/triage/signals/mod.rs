@@ -942,7 +942,7 @@ pattern!(
 // spellings, Mexican "pzas", boxes in Spanish and Portuguese, Turkish "koli",
 // Indonesian dozens and scores, Vietnamese units without marks, German without
 // umlauts, a thousand said in words ("2 mil unidades") and Arabic-Indic digits
-// before Arabic units ("١٠٠ حبة"); not Chinese 万 (a loan's "最高300万" is money). The units
+// before Arabic units ("١٠٠ حبة", "٣٠٠ طقم"); not Chinese 万 (a loan's "最高300万" is money). The units
 // alone are searched (a literal search) and a unit is a count when a number stands
 // right before it ([`number_before`]). Folded into QUANTITY, which the genuine-sign
 // set runs on every message, they cost 2.4 % of triage's instructions: triage searches
@@ -950,7 +950,7 @@ pattern!(
 // that has no plain count.
 pattern!(
     COUNT_UNIT,
-    r"(?:шт|комплект|упаков|sht|pza|caja|caixa|stueck|karton|koli|lusin|kodi|unidades|piezas|peças|chiec|cai|bộ|قطع|حبة|كرتون|盒|瓶|卷|打)"
+    r"(?:шт|комплект|упаков|sht|pza|caja|caixa|stueck|karton|koli|lusin|kodi|unidades|piezas|peças|chiec|cai|bộ|قطع|حبة|طقم|كرتون|盒|瓶|卷|打)"
 );
 
 /// Words for a thousand (or ten thousand) that may stand between a number and its unit.
