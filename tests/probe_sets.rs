@@ -111,6 +111,16 @@
 //!   unchanged (63 of 66 spam flagged, 47 called spam, 3 buyers called spam, 6
 //!   flagged), then held where the fixes its misses showed left it. Each line carries
 //!   a `lang` field (ignored by the engine) for figures per language.
+//! - `heldout16.jsonl`: 61 by a sixteenth writer, the real buyer who looks like a
+//!   scam, in the eleven languages as people type them: buyers who pay their own
+//!   inspector, broker, notary or agent, send a bank slip, deduct an overpayment from
+//!   the next order, move a real order to WhatsApp or WeChat, send a PO or drawing
+//!   link, register the supplier on their own free portal, run their own tender,
+//!   invite the supplier on their own money, write "price? 500pcs", name a related
+//!   product, forward a colleague's message or shout in capitals; beside 20 scams of
+//!   dev2's thirteen kinds in new words: 41 buyers and 20 spam, measured unchanged
+//!   (20 of 20 spam flagged, 18 called spam, 2 buyers called spam, 3 flagged), then
+//!   held where the fixes its misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -582,6 +592,28 @@ fn the_fifteenth_set_holds_its_figures() {
             buyers: 61,
             spam_flagged: 65,
             spam_called: 57,
+            buyers_flagged: 0,
+        },
+    );
+}
+
+/// The sixteenth set, measured unchanged: 20 of 20 spam flagged, 18 called spam, 2
+/// buyers called spam (a buyer who bears its own inspection fee, "nothing for you to
+/// pay"; a returning buyer who overpaid and asks to deduct it from this order) and 1
+/// more flagged (an Arabic distributor whose count of sets was not read). The misses
+/// were the payer said plainly, an excess left with the supplier as credit, a count in
+/// sets, and German price fishing by new words. Now 19 called spam, no buyer flagged.
+/// Left: a Vietnamese visa letter for four with the order promised after arrival
+/// (suspicious: its "order" is a buying word).
+#[test]
+fn the_sixteenth_set_holds_its_figures() {
+    set_holds(
+        "heldout16.jsonl",
+        Floors {
+            spam_lines: 20,
+            buyers: 41,
+            spam_flagged: 20,
+            spam_called: 19,
             buyers_flagged: 0,
         },
     );
