@@ -87,6 +87,11 @@ const CASES: &[(&str, &str, &str)] = &[
     ("id", "Kami ambil 600 pcs wajan 28 cm, tolong kabari kalau sudah siap kirim ya.", "answer_questions"),
     ("zh", "这批28厘米炒锅我们要600个，请确认一下交货日期。", "answer_questions"),
     ("zh", "这批28厘米炒锅我们要600个，麻烦按我们的唛头包装。", "fulfil_requests"),
+    // ...with the count in the buyer's own units and the product not named.
+    ("ru", "Закупаем 400 комплектов для нового склада. Зарегистрируйтесь, пожалуйста, на нашем портале поставщиков.", "fulfil_requests"),
+    ("ar", "نحتاج ٣٠٠ طقم لمطاعمنا. يرجى تأكيد موعد الشحن.", "answer_questions"),
+    ("id", "Butuh 20 lusin untuk toko kami. Tolong kabari tanggal kirimnya ya.", "answer_questions"),
+    ("es", "Necesitamos 2 mil unidades. Favor de confirmar la fecha de embarque.", "answer_questions"),
     // Vague: everything at once, or nothing named.
     ("en", "Hello, we are interested in your products. Please send your catalogue.", "open_questions"),
     ("es", "Hola, buenas noches. Quiero información.", "open_questions"),

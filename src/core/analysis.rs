@@ -519,15 +519,17 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                     || shares_han_run(&title, lower)
                     || names_short_noun_in_plural(&title, lower)
             }));
-    // A message that names what it is about and asks nothing by the words above may
-    // still ask politely: its polite sentences that ask for an answer are its
-    // questions, the others its requests (read only then: the search costs every
-    // message it runs on).
+    // A message that names what it is about or a count (in the buyer's own units too:
+    // "400 комплектов", "٣٠٠ طقم") and asks nothing by the words above may still ask
+    // politely: its polite sentences that ask for an answer are its questions, the
+    // others its requests (read only then: the search costs every message it runs on).
     let found_requests = !requests.is_empty();
     if !one_click
         && questions.is_empty()
         && !found_requests
-        && (names_product || has_quantity)
+        && (names_product
+            || has_quantity
+            || crate::core::triage::signals::counted_in_own_units(lower))
         && POLITE_ASK.is_match(lower)
     {
         for s in sentences(body) {
