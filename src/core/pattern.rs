@@ -424,24 +424,73 @@ impl Drop for Openings<'_> {
 }
 
 /// The search path of the wasm: a lazy DFA forward (and backward for a match's
-/// start), with a cache per thread that searches.
+/// start), with its cache kept for the next search.
 #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
 mod lean {
-    use std::sync::{Arc, OnceLock};
+    use std::sync::{Mutex, OnceLock, PoisonError};
 
     use regex_automata::hybrid::dfa;
     use regex_automata::hybrid::regex::{Cache, Regex};
     use regex_automata::nfa::thompson;
     use regex_automata::util::iter::Searcher;
-    use regex_automata::util::pool::Pool;
     use regex_automata::{Input, MatchKind};
     use regex_syntax::hir::Hir;
 
     use super::{failed, PatternError};
 
-    /// What makes a fresh search cache.
-    type MakeCache<C> =
-        Box<dyn Fn() -> C + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+    /// A pattern's search cache (the lazy DFA's states found so far), lent to one
+    /// search at a time. A search that finds it lent out, on another thread, starts
+    /// a cache of its own; of two returned, one is kept. `regex-automata`'s `Pool`
+    /// does the same with a stack per thread: the wasm has one thread, and the pool's
+    /// set-up, per pattern on its first use, and code cost more than they spare.
+    /// (Boxed: a search moves a pointer out and back, not the cache.)
+    struct Kept<C>(Mutex<Option<Box<C>>>);
+
+    /// A cache lent out of a [`Kept`], given back when dropped.
+    struct Lent<'k, C> {
+        kept: &'k Kept<C>,
+        cache: Option<Box<C>>,
+    }
+
+    impl<C> Kept<C> {
+        /// None kept yet.
+        fn new() -> Kept<C> {
+            Kept(Mutex::new(None))
+        }
+
+        /// The kept cache, or a new one from `make`.
+        fn lend(&self, make: impl FnOnce() -> C) -> Lent<'_, C> {
+            let kept = self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
+            Lent {
+                kept: self,
+                cache: Some(kept.unwrap_or_else(|| Box::new(make()))),
+            }
+        }
+    }
+
+    impl<C> std::ops::Deref for Lent<'_, C> {
+        type Target = C;
+        fn deref(&self) -> &C {
+            self.cache
+                .as_ref()
+                .unwrap_or_else(|| unreachable!("given back on drop only"))
+        }
+    }
+
+    impl<C> std::ops::DerefMut for Lent<'_, C> {
+        fn deref_mut(&mut self) -> &mut C {
+            self.cache
+                .as_mut()
+                .unwrap_or_else(|| unreachable!("given back on drop only"))
+        }
+    }
+
+    impl<C> Drop for Lent<'_, C> {
+        fn drop(&mut self) {
+            let cache = self.cache.take();
+            *self.kept.0.lock().unwrap_or_else(PoisonError::into_inner) = cache;
+        }
+    }
 
     /// A pattern on the lazy DFA. Most patterns are only asked whether they match,
     /// which the forward automaton answers alone; the reverse one, which finds where
@@ -450,7 +499,7 @@ mod lean {
     /// states), and compiling is most of the engine's first answer.
     pub(super) struct Lean {
         forward: dfa::DFA,
-        forward_caches: Pool<dfa::Cache, MakeCache<dfa::Cache>>,
+        forward_cache: Kept<dfa::Cache>,
         /// The parsed pattern, kept to compile the reverse automaton from.
         hir: Hir,
         both_ways: OnceLock<Result<BothWays, String>>,
@@ -458,8 +507,8 @@ mod lean {
 
     /// Forward and reverse automata, for searches that report where a match starts.
     struct BothWays {
-        regex: Arc<Regex>,
-        caches: Pool<Cache, MakeCache<Cache>>,
+        regex: Regex,
+        cache: Kept<Cache>,
     }
 
     std::thread_local! {
@@ -518,11 +567,9 @@ mod lean {
                 .build_from_nfa(nfa(&hir, false)?)
                 .map_err(failed)?;
             never_quits(&forward)?;
-            let for_caches = forward.clone();
-            let make: MakeCache<dfa::Cache> = Box::new(move || for_caches.create_cache());
             Ok(Lean {
                 forward,
-                forward_caches: Pool::new(make),
+                forward_cache: Kept::new(),
                 hir,
                 both_ways: OnceLock::new(),
             })
@@ -541,13 +588,9 @@ mod lean {
                     .build_from_nfa(nfa(&self.hir, true).map_err(|e| e.0)?)
                     .map_err(|e| e.to_string())?;
                 never_quits(&reverse).map_err(|e| e.0)?;
-                let regex =
-                    Arc::new(Regex::builder().build_from_dfas(self.forward.clone(), reverse));
-                let for_caches = Arc::clone(&regex);
-                let make: MakeCache<Cache> = Box::new(move || for_caches.create_cache());
                 Ok(BothWays {
-                    regex,
-                    caches: Pool::new(make),
+                    regex: Regex::builder().build_from_dfas(self.forward.clone(), reverse),
+                    cache: Kept::new(),
                 })
             });
             built.as_ref().map_err(|e| PatternError(e.clone()))
@@ -567,7 +610,7 @@ mod lean {
         }
 
         pub(super) fn is_match(&self, text: &str) -> bool {
-            let mut cache = self.forward_caches.get();
+            let mut cache = self.forward_cache.lend(|| self.forward.create_cache());
             // Stops at the first state that proves a match: its end is not needed.
             let input = Input::new(text).earliest(true);
             matches!(self.forward.try_search_fwd(&mut cache, &input), Ok(Some(_)))
@@ -575,7 +618,7 @@ mod lean {
 
         pub(super) fn find(&self, text: &str) -> Option<(usize, usize)> {
             let both = self.built_both_ways();
-            let mut cache = both.caches.get();
+            let mut cache = both.cache.lend(|| both.regex.create_cache());
             let found = both
                 .regex
                 .try_search(&mut cache, &Input::new(text))
@@ -588,7 +631,7 @@ mod lean {
             text: &'t str,
         ) -> impl Iterator<Item = (usize, usize)> + 'p {
             let both = self.built_both_ways();
-            let mut cache = both.caches.get();
+            let mut cache = both.cache.lend(|| both.regex.create_cache());
             let mut searcher = Searcher::new(Input::new(text));
             std::iter::from_fn(move || {
                 // The searcher steps past an empty match without splitting a character.
