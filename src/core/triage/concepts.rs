@@ -24,6 +24,7 @@
 //! and word order differs from one language to the next ("wir übernehmen die
 //! Verzollung", "die Verzollung übernehmen gerne wir").
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -401,6 +402,15 @@ impl Words {
         self.spans.get(i).map(|s| s.3)
     }
 
+    /// Empties the words read, keeping the buffers.
+    fn clear(&mut self) {
+        self.folded.clear();
+        self.spans.clear();
+        self.questions.clear();
+        self.clause = 0;
+        self.sources.clear();
+    }
+
     /// Ends the clause being read (`question`: it ended with a question mark). A
     /// clause with no words yet goes on.
     fn end_clause(&mut self, question: bool) {
@@ -461,6 +471,14 @@ pub fn words(text: &str, max: usize) -> Words {
         questions: Vec::new(),
         clause: 0,
     };
+    read_words(text, max, &mut out);
+    out
+}
+
+/// [`words`] into `out`, which must be empty ([`Words::default`] or
+/// [`Words::clear`]ed): the lexicon's build folds thousands of table words through
+/// one buffer instead of three new ones each.
+fn read_words(text: &str, max: usize, out: &mut Words) {
     let mut start = 0usize;
     let mut digits = false;
     // A full stop ends a clause only before a space ("1.5", "x.com" go on).
@@ -569,14 +587,14 @@ pub fn words(text: &str, max: usize) -> Words {
     out.close(&mut start, digits, source);
     out.spans.truncate(max);
     out.sources.truncate(max);
-    out
 }
 
-/// One word of a term.
+/// One word of a term: a word of the table as it is written when it is already
+/// folded (most are), else its folded copy.
 #[derive(Debug, Clone, PartialEq)]
 enum Part {
-    Exact(String),
-    Stem(String),
+    Exact(Cow<'static, str>),
+    Stem(Cow<'static, str>),
     Number,
 }
 
@@ -584,7 +602,7 @@ impl Part {
     fn matches(&self, word: &Word) -> bool {
         match self {
             Part::Exact(w) => word.text == w,
-            Part::Stem(s) => word.text.starts_with(s.as_str()),
+            Part::Stem(s) => word.text.starts_with(s.as_ref()),
             Part::Number => word.number,
         }
     }
@@ -667,7 +685,7 @@ impl Opening {
 #[derive(Debug, Default)]
 struct Lexicon {
     /// First word → terms.
-    exact: FxHashMap<String, Vec<Term>>,
+    exact: FxHashMap<Cow<'static, str>, Vec<Term>>,
     /// First `MIN_STEM_CHARS` characters of a stem → terms starting with that stem.
     stems: FxHashMap<String, Vec<Term>>,
     /// The keys of `exact`, filtered: a word whose bit is clear starts no term.
@@ -685,7 +703,8 @@ pub const LANGUAGES: &[&str] = &[
     "en", "zh", "es", "pt", "fr", "ru", "ar", "tr", "de", "vi", "id",
 ];
 
-fn parse_term(term: &str) -> Result<Vec<Part>, String> {
+/// The parts of `term`; `folded`: a buffer for the words that must be folded.
+fn parse_term(term: &'static str, folded: &mut Words) -> Result<Vec<Part>, String> {
     let mut parts = Vec::new();
     for raw in term.split_whitespace() {
         if raw == "#" {
@@ -696,22 +715,32 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
             Some(b) => (b, true),
             None => (raw, false),
         };
-        // Most terms are one word of plain lower-case ASCII letters, which `words` gives
-        // back as it is (unless it is a chat spelling): taken so, without its buffers.
+        // Most words of the tables are already folded, which `words` gives back as
+        // they are: taken so, without folding or copying them.
         if is_plain_word(body) {
-            if stem && body.len() < MIN_STEM_CHARS {
+            if stem && body.chars().count() < MIN_STEM_CHARS {
                 return Err(format!(
                     "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
                 ));
             }
             parts.push(if stem {
-                Part::Stem(body.to_string())
+                Part::Stem(Cow::Borrowed(body))
             } else {
-                Part::Exact(body.to_string())
+                Part::Exact(Cow::Borrowed(body))
             });
             continue;
         }
-        let folded = words(body, 64);
+        // Chinese: one word per character, as `words` reads it (at most 64).
+        if !stem && body.chars().all(is_ideograph) {
+            parts.extend(
+                body.matches(is_ideograph)
+                    .take(64)
+                    .map(|c| Part::Exact(Cow::Borrowed(c))),
+            );
+            continue;
+        }
+        folded.clear();
+        read_words(body, 64, folded);
         if folded.is_empty() {
             return Err(format!("'{raw}' has no letters"));
         }
@@ -723,9 +752,9 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
                         "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
                     ));
                 }
-                parts.push(Part::Stem(w.text.to_string()));
+                parts.push(Part::Stem(Cow::Owned(w.text.to_string())));
             } else {
-                parts.push(Part::Exact(w.text.to_string()));
+                parts.push(Part::Exact(Cow::Owned(w.text.to_string())));
             }
         }
     }
@@ -735,11 +764,18 @@ fn parse_term(term: &str) -> Result<Vec<Part>, String> {
     Ok(parts)
 }
 
-/// Whether `words` reads `text` as one word, the text itself: lower-case ASCII letters
-/// only, and not a chat spelling it would write out.
+/// Whether `words` reads `text` as one word, the text itself: letters that fold to
+/// themselves only (lower-case ASCII and Cyrillic letters, Arabic letters other than
+/// the alef forms, alef maqsura, teh marbuta and tatweel), and not a chat spelling it
+/// would write out.
 fn is_plain_word(text: &str) -> bool {
     !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_lowercase())
+        && text.chars().all(|c| {
+            c.is_ascii_lowercase()
+                || ('а'..='я').contains(&c)
+                || (('\u{0621}'..='\u{064A}').contains(&c)
+                    && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة' | '\u{0640}'))
+        })
         && !CHAT_SPELLINGS.iter().any(|(short, _)| *short == text)
 }
 
@@ -812,6 +848,7 @@ impl Lexicon {
     /// The lexicon of the role concepts (`roles`) or of all the others.
     fn build(roles: bool) -> Lexicon {
         let mut lexicon = Lexicon::default();
+        let mut folded = Words::default();
         for &concept in Concept::ALL.iter().filter(|c| c.is_role() == roles) {
             for (n, line) in concept.table().lines().enumerate() {
                 let line = line.trim();
@@ -834,7 +871,7 @@ impl Lexicon {
                     ));
                 }
                 for term in terms.split('|').map(str::trim).filter(|t| !t.is_empty()) {
-                    match parse_term(term) {
+                    match parse_term(term, &mut folded) {
                         Ok(parts) => lexicon.add(Term::new(concept, parts)),
                         Err(why) => lexicon.problems.push((concept.name(), n + 1, why)),
                     }
@@ -849,7 +886,7 @@ impl Lexicon {
             Part::Exact(w) => {
                 self.exact_keys.insert(w);
                 // The key is copied only for a word not seen before.
-                match self.exact.get_mut(w.as_str()) {
+                match self.exact.get_mut(w.as_ref()) {
                     Some(terms) => terms.push(term),
                     None => {
                         self.exact.insert(w.clone(), vec![term]);
@@ -1126,11 +1163,10 @@ mod tests {
     fn the_key_filters_hold_every_key_and_rule_out_most_others() {
         for lexicon in [&*LEXICON, &*ROLES] {
             assert!(!lexicon.exact.is_empty() && !lexicon.stems.is_empty());
-            for (keys, filter) in [
-                (lexicon.exact.keys(), &lexicon.exact_keys),
-                (lexicon.stems.keys(), &lexicon.stem_keys),
-            ] {
-                assert!(keys.clone().all(|k| filter.may_hold(k)));
+            let exact: Vec<&str> = lexicon.exact.keys().map(AsRef::as_ref).collect();
+            let stems: Vec<&str> = lexicon.stems.keys().map(String::as_str).collect();
+            for (keys, filter) in [(exact, &lexicon.exact_keys), (stems, &lexicon.stem_keys)] {
+                assert!(keys.iter().all(|k| filter.may_hold(k)));
                 let set: u32 = filter.0.iter().map(|w| w.count_ones()).sum();
                 assert!(
                     usize::try_from(set).unwrap_or(usize::MAX) < KEY_FILTER_BITS / 3,
@@ -1214,6 +1250,94 @@ mod tests {
         for short in ["u", "ur", "pls", "plz", "vc"] {
             assert!(!is_plain_word(short));
             assert_ne!(words(short, 64).get(0).map(|w| w.text), Some(short));
+        }
+    }
+
+    /// Every term of the tables has the parts it had when each of its words went
+    /// through `words`: the words taken as they are (already folded, or Chinese
+    /// characters) are read as `words` reads them.
+    #[test]
+    fn every_term_of_the_tables_has_the_parts_words_gives() {
+        fn through_words(term: &str) -> Result<Vec<Part>, String> {
+            let mut parts = Vec::new();
+            for raw in term.split_whitespace() {
+                if raw == "#" {
+                    parts.push(Part::Number);
+                    continue;
+                }
+                let (body, stem) = raw.strip_suffix('*').map_or((raw, false), |b| (b, true));
+                let read = words(body, 64);
+                if read.is_empty() {
+                    return Err(format!("'{raw}' has no letters"));
+                }
+                for (i, w) in read.iter().enumerate() {
+                    if stem && i == read.len() - 1 {
+                        if w.text.chars().count() < MIN_STEM_CHARS {
+                            return Err(format!(
+                                "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
+                            ));
+                        }
+                        parts.push(Part::Stem(Cow::Owned(w.text.to_string())));
+                    } else {
+                        parts.push(Part::Exact(Cow::Owned(w.text.to_string())));
+                    }
+                }
+            }
+            if parts.is_empty() {
+                return Err("empty term".into());
+            }
+            Ok(parts)
+        }
+        let (mut terms, mut han) = (0, 0);
+        let mut buffer = Words::default();
+        for &concept in Concept::ALL {
+            for line in concept.table().lines().map(str::trim) {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let Some((_, all)) = line.split_once(char::is_whitespace) else {
+                    continue;
+                };
+                for term in all.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+                    terms += 1;
+                    han += usize::from(term.chars().any(is_ideograph));
+                    assert_eq!(parse_term(term, &mut buffer), through_words(term), "{term}");
+                }
+            }
+        }
+        assert!(
+            terms > 5000 && han > 300,
+            "only {terms} terms, {han} Chinese"
+        );
+        // Odd words a table could hold, each read as `words` reads it.
+        for term in [
+            "付款",
+            "付款*",
+            "支付宝 账户",
+            "оплата",
+            "ёлка",
+            "счёт*",
+            "اسم",
+            "أرسل",
+            "قيمة",
+            "تـم",
+            "café",
+            "ödeme",
+            "đơn",
+            "u",
+            "pls send",
+            "e-mail",
+            "t/t",
+            "500pcs",
+            "# pcs",
+            "ab*",
+            "абв*",
+            "абвг*",
+            "a付",
+            "付a",
+            "ıd",
+        ] {
+            assert_eq!(parse_term(term, &mut buffer), through_words(term), "{term}");
         }
     }
 
@@ -1304,8 +1428,10 @@ mod tests {
             for term in terms.chain(&lexicon.numbers) {
                 for (at, part) in term.parts.iter().enumerate().take(2) {
                     let own: Vec<String> = match part {
-                        Part::Exact(w) => vec![w.clone()],
-                        Part::Stem(s) => vec![s.clone(), format!("{s}s"), format!("{s}abcdefgh")],
+                        Part::Exact(w) => vec![w.to_string()],
+                        Part::Stem(s) => {
+                            vec![s.to_string(), format!("{s}s"), format!("{s}abcdefgh")]
+                        }
                         Part::Number => vec!["7".into(), "2026".into()],
                     };
                     for text in own.iter().map(String::as_str).chain(others) {
