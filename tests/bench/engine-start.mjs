@@ -13,7 +13,10 @@
 // With --until=STEP it stops after that step: run under `valgrind --tool=cachegrind
 // --cache-sim=no node ...` once per step, the difference between two runs is the
 // instruction count of the step (Node's own start cancels out). The wall times move
-// with the machine's load; the counts do not.
+// with the machine's load; the counts do not. Count with `node --liftoff-only
+// --no-wasm-tier-up`: with V8's default tiers, TurboFan's compiles of hot functions
+// (on threads valgrind runs in turn) move the first batch's count by about ±80 M
+// instructions from run to run; on Liftoff alone it is steady to about ±3 M.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
