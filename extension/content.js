@@ -525,6 +525,7 @@
   const soon = new Map(); // row element → item, to be drawn in the next task
   const watched = new WeakSet(); // rows whose place the browser is asked for
   const placed = new WeakSet(); // rows whose place it has computed
+  let placedAny = false; // the browser (or `placeFirstRows`) has placed some row
   const inView = new Set(); // of those, the rows in view
   let draining = false;
   let soonTimer = null;
@@ -532,6 +533,7 @@
   /** What the browser found of the rows' places (from its callback or taken early). */
   function seen(entries) {
     for (const entry of entries) {
+      placedAny = true;
       placed.add(entry.target);
       if (!entry.isIntersecting) {
         inView.delete(entry.target);
@@ -581,11 +583,37 @@
     return found;
   }
 
-  /** The rows in view as last computed, the browser's latest findings taken first. */
+  /**
+   * The rows in view as last computed, the browser's latest findings taken first. An
+   * answer that comes once the page is parsed but before the browser's first findings
+   * (the usual case: this script comes just after the page's first frame with its rows,
+   * and the browser computes the rows' places only in its next frame) measures the
+   * first rows' boxes itself (see `placeFirstRows`), so that the rows in view are drawn
+   * in this task and the rest of the first FIRST_ROWS in the next one.
+   */
   function rowsSeenInView() {
     if (rowsInView) seen(rowsInView.takeRecords());
+    if (rowsInView && !placedAny && !drawnSince && document.readyState !== 'loading') placeFirstRows();
     for (const row of inView) if (!row.isConnected) inView.delete(row);
     return [...inView];
+  }
+
+  /**
+   * The first FIRST_ROWS rows' places, read from their boxes the way the browser's
+   * observer would report them. Only while nothing of ours is drawn yet, and read
+   * before anything is: the page's own frame has laid them out already, so this costs
+   * no layout of its own (read after our first chips, it would lay the list out again).
+   */
+  function placeFirstRows() {
+    const rows = Site.rows(pageType, document, overrides).slice(0, FIRST_ROWS);
+    const height = window.innerHeight;
+    const width = window.innerWidth;
+    const entries = rows.map((target) => {
+      const box = target.getBoundingClientRect();
+      const isIntersecting = (box.width > 0 || box.height > 0) && box.bottom >= 0 && box.top <= height && box.right >= 0 && box.left <= width;
+      return { target, isIntersecting };
+    });
+    seen(entries);
   }
 
   /** Whether the item's present answer is drawn already (nothing to do). */
