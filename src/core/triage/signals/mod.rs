@@ -942,12 +942,13 @@ pattern!(
 // spellings, Mexican "pzas", boxes in Spanish and Portuguese, Turkish "koli",
 // Indonesian dozens and scores, Vietnamese units without marks, German without
 // umlauts, a thousand said in words ("2 mil unidades") and Arabic-Indic digits
-// before Arabic units ("١٠٠ حبة", "٣٠٠ طقم"); not Chinese 万 (a loan's "最高300万" is money). The units
-// alone are searched (a literal search) and a unit is a count when a number stands
-// right before it ([`number_before`]). Folded into QUANTITY, which the genuine-sign
-// set runs on every message, they cost 2.4 % of triage's instructions: triage searches
-// here only a message whose words name one of these units (the `own_unit` table) and
-// that has no plain count.
+// before Arabic units ("١٠٠ حبة", "٣٠٠ طقم"); not Chinese 万 (a loan's "最高300万" is
+// money). The units alone are searched (a literal search) and a unit is a count when a
+// number stands right before it ([`number_before`]). Folded into QUANTITY, which the
+// genuine-sign set runs on every message, they cost 2.4 % of triage's instructions:
+// triage searches here only a message whose words name one of these units (the
+// `own_unit` table) and that has no plain count; the polite-ask reading asks it where
+// nothing else told it the message is about goods (`analysis`).
 pattern!(
     COUNT_UNIT,
     r"(?:шт|комплект|упаков|sht|pza|caja|caixa|stueck|karton|koli|lusin|kodi|unidades|piezas|peças|chiec|cai|bộ|قطع|حبة|طقم|كرتون|盒|瓶|卷|打)"
