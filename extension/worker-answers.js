@@ -46,7 +46,14 @@ async function browserLocale() {
 // without building the engine. Kept in the browser's session storage: in memory only,
 // gone when the browser closes or Xunpan is updated, never written to disk; and
 // forgotten whenever the settings or the spam model they came from change.
+//
+// Layout: `answers` holds the version, the setup and each address's time and count;
+// each address's answers are under `answers:<address>`. A worker just started reads the
+// small part and the one page it is asked for, in one call: up to ANSWERS_KEPT answers
+// (megabytes) read and copied to the worker as it starts would hold up the storage reads
+// behind them, the first triage's among them.
 const STORE_ANSWERS = 'answers';
+const pageKey = (address) => `${STORE_ANSWERS}:${address}`;
 const ANSWER_PAGES = 8; // addresses kept, the most recently tagged
 const ANSWERS_PER_PAGE = 1000;
 // About 1.2 KB each: 3000 stay well inside session storage's 10 MB.
@@ -55,34 +62,80 @@ const ANSWERS_WRITE_DELAY_MS = 500;
 
 const sessionArea = api.storage.session ?? null;
 const extensionVersion = api.runtime.getManifest().version;
-// { setup: PAGE_SETUP's answer or null, pages: { [address]: { at, entries: { [key]: [signature, result] } } } }
+// { setup: PAGE_SETUP's answer or null,
+//   pages: { [address]: { at, count, entries: { [key]: [signature, result] } or undefined (not read yet) } } }
 let remembered = null;
+let rememberedReading = null; // the first read, shared by the callers that wait for it
+const pagesToWrite = new Set(); // addresses whose answers changed since the last write
+const pagesToRemove = new Set(); // addresses dropped since the last write
 let rememberedWrite = null;
 let rememberedGeneration = 0; // moves on whenever what is kept is forgotten
 
 /** Where what is kept stands: answers given before a later generation are not kept. */
 export const answersGeneration = () => rememberedGeneration;
 
-/** What is kept, read from session storage once per worker life. */
-async function rememberedState() {
-  if (remembered) return remembered;
-  let stored = null;
-  try {
-    stored = sessionArea ? (await sessionArea.get(STORE_ANSWERS))[STORE_ANSWERS] : null;
-  } catch {
-    // no session storage here: this worker's memory only
+/** A page's stored answers, as read: its entries, or none when they are not usable. */
+const entriesIn = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
+
+/**
+ * What is kept (the setup, each address's time and count), read from session storage
+ * once per worker life; with `page`, that address's answers too, in the same read.
+ */
+async function rememberedState(page = null) {
+  if (!remembered) {
+    rememberedReading ??= (async () => {
+      let stored = {};
+      try {
+        if (sessionArea) stored = await sessionArea.get(page ? [STORE_ANSWERS, pageKey(page)] : STORE_ANSWERS);
+      } catch {
+        // no session storage here: this worker's memory only
+      }
+      const meta = stored[STORE_ANSWERS];
+      const usable = meta?.version === extensionVersion && meta.pages && typeof meta.pages === 'object';
+      const pages = {};
+      if (usable) {
+        for (const [address, info] of Object.entries(meta.pages)) {
+          if (!Number.isFinite(info?.at)) continue;
+          pages[address] = { at: info.at, count: Number.isFinite(info.count) ? info.count : 0, entries: undefined };
+          if (address === page) pages[address].entries = entriesIn(stored[pageKey(page)]);
+        }
+      }
+      remembered ??= { setup: usable ? meta.setup ?? null : null, pages };
+    })();
+    await rememberedReading;
   }
-  const usable = stored?.version === extensionVersion && stored.pages && typeof stored.pages === 'object';
-  remembered ??= usable ? { setup: stored.setup ?? null, pages: stored.pages } : { setup: null, pages: {} };
   return remembered;
+}
+
+/** The answers kept for `page` (read once if this worker has not yet); null: none. */
+async function pageEntries(page) {
+  const state = await rememberedState(page);
+  const entry = state.pages[page];
+  if (!entry) return null;
+  if (entry.entries === undefined) {
+    const generation = rememberedGeneration;
+    let stored = {};
+    try {
+      stored = sessionArea ? await sessionArea.get(pageKey(page)) : {};
+    } catch {
+      // as if none were kept
+    }
+    if (generation !== rememberedGeneration) return null; // forgotten while it was read
+    // Answers this worker gave meanwhile were laid on what was read (rememberAnswers
+    // waits for this read): none were, so what was read stands.
+    entry.entries ??= entriesIn(stored[pageKey(page)]);
+  }
+  return entry.entries;
 }
 
 /** Keeps the answers a page was given, for its next load (written a moment later, once). */
 export async function rememberAnswers(page, items, results, now, generation) {
   if (typeof page !== 'string' || !page) return;
-  const { pages } = await rememberedState();
+  const entries = (await pageEntries(page)) ?? {};
   if (generation !== rememberedGeneration) return; // given under settings since replaced
-  const entry = (pages[page] ??= { at: now, entries: {} });
+  const { pages } = remembered;
+  const entry = (pages[page] ??= { at: now, count: 0, entries });
+  entry.entries ??= entries;
   entry.at = now;
   items.forEach((item, n) => {
     if (typeof item.key !== 'string' || typeof item.signature !== 'string') return;
@@ -91,11 +144,18 @@ export async function rememberAnswers(page, items, results, now, generation) {
   });
   const keys = Object.keys(entry.entries);
   for (const key of keys.slice(0, Math.max(0, keys.length - ANSWERS_PER_PAGE))) delete entry.entries[key];
+  entry.count = Math.min(keys.length, ANSWERS_PER_PAGE);
+  pagesToWrite.add(page);
+  pagesToRemove.delete(page);
   let total = 0;
   const addresses = Object.keys(pages).sort((a, b) => pages[b].at - pages[a].at);
   addresses.forEach((address, n) => {
-    total += Object.keys(pages[address].entries).length;
-    if (n >= ANSWER_PAGES || (n > 0 && total > ANSWERS_KEPT)) delete pages[address];
+    total += pages[address].count;
+    if (n >= ANSWER_PAGES || (n > 0 && total > ANSWERS_KEPT)) {
+      delete pages[address];
+      pagesToWrite.delete(address);
+      pagesToRemove.add(address);
+    }
   });
   writeRememberedSoon();
 }
@@ -104,7 +164,19 @@ function writeRememberedSoon() {
   if (rememberedWrite || !sessionArea) return;
   rememberedWrite = setTimeout(() => {
     rememberedWrite = null;
-    sessionArea.set({ [STORE_ANSWERS]: { version: extensionVersion, ...remembered } }).catch(() => {});
+    const pages = {};
+    for (const [address, entry] of Object.entries(remembered.pages)) pages[address] = { at: entry.at, count: entry.count };
+    // The addresses' answers and the part that names them, in one call.
+    const write = { [STORE_ANSWERS]: { version: extensionVersion, setup: remembered.setup, pages } };
+    for (const address of pagesToWrite) {
+      const entries = remembered.pages[address]?.entries;
+      if (entries) write[pageKey(address)] = entries;
+    }
+    const removed = [...pagesToRemove].map(pageKey);
+    pagesToWrite.clear();
+    pagesToRemove.clear();
+    sessionArea.set(write).catch(() => {});
+    if (removed.length) sessionArea.remove(removed).catch(() => {});
   }, ANSWERS_WRITE_DELAY_MS);
 }
 
@@ -112,9 +184,14 @@ function writeRememberedSoon() {
 export function forgetAnswers() {
   rememberedGeneration += 1;
   remembered = { setup: null, pages: {} };
+  pagesToWrite.clear();
+  pagesToRemove.clear();
   clearTimeout(rememberedWrite);
   rememberedWrite = null;
-  sessionArea?.remove(STORE_ANSWERS).catch(() => {});
+  // Every address's key, including those this worker never read.
+  sessionArea?.get(null)
+    .then((all) => sessionArea.remove(Object.keys(all).filter((k) => k === STORE_ANSWERS || k.startsWith(`${STORE_ANSWERS}:`))))
+    .catch(() => {});
 }
 
 /**
@@ -125,13 +202,13 @@ export function forgetAnswers() {
  */
 export async function answersFor(page) {
   if (typeof page !== 'string' || !page) return null;
-  const entry = (await rememberedState()).pages[page];
-  if (!entry) return null;
+  const kept = await pageEntries(page);
+  if (!kept) return null;
   const signatures = {};
   const results = {};
   // A list's rows draw only part of each answer (see XunpanMessages.rowAnswer).
   const drawn = globalThis.XunpanSite?.detect(page) === 'inquiryList' ? globalThis.XunpanMessages.rowAnswer : (r) => r;
-  for (const [key, [signature, result]] of Object.entries(entry.entries)) {
+  for (const [key, [signature, result]] of Object.entries(kept)) {
     signatures[key] = signature;
     results[key] = drawn(result);
   }

@@ -55,7 +55,30 @@ async function extensionPage(browser) {
   return page;
 }
 
-const sessionAnswers = (ext) => ext.evaluate(async () => (await chrome.storage.session.get('answers')).answers ?? null);
+/**
+ * The answers kept in session storage, put together as one object ({ version, setup,
+ * pages: { [address]: { at, entries } } }); null when none are kept. They are stored
+ * as `answers` (the version, the setup and each address's time and count) and one
+ * `answers:<address>` key per address.
+ */
+const sessionAnswers = (ext) => ext.evaluate(async () => {
+  const all = await chrome.storage.session.get(null);
+  const meta = all.answers;
+  if (!meta) return null;
+  const pages = {};
+  for (const [address, { at }] of Object.entries(meta.pages ?? {})) pages[address] = { at, entries: all[`answers:${address}`] ?? {} };
+  return { version: meta.version, setup: meta.setup, pages };
+});
+
+/** Stores `kept` (the shape sessionAnswers gives) as the worker lays it out. */
+const storeSessionAnswers = (ext, kept) => ext.evaluate((kept) => {
+  const write = { answers: { version: kept.version, setup: kept.setup, pages: {} } };
+  for (const [address, { at, entries }] of Object.entries(kept.pages)) {
+    write.answers.pages[address] = { at, count: Object.keys(entries).length };
+    write[`answers:${address}`] = entries;
+  }
+  return chrome.storage.session.set(write);
+}, kept);
 
 /** Polls session storage from `ext` (a page or the worker) until `want(answers)` holds. */
 async function sessionUntil(ext, want, what) {
@@ -79,6 +102,13 @@ test('a list seen before is tagged on its first frame, and fresh answers replace
     truth = await verdicts(page);
     assert.ok(Object.keys(truth).length >= 10, 'the demo list has rows');
     kept = await sessionUntil(first.worker, some, 'the page\'s answers');
+    // Each address's answers under a key of its own, beside a small part that names
+    // them: a worker started again reads that part and the one page it is asked for,
+    // not every page's answers (megabytes, read as it starts, in the way of its other
+    // storage reads).
+    const raw = await first.worker.evaluate(() => chrome.storage.session.get(null));
+    assert.deepEqual(Object.keys(raw.answers.pages[LIST]).sort(), ['at', 'count'], 'the small part holds no answers');
+    assert.equal(raw.answers.pages[LIST].count, Object.keys(raw[`answers:${LIST}`] ?? {}).length, 'its count is the page\'s');
   } finally {
     await first.close();
   }
@@ -94,7 +124,7 @@ test('a list seen before is tagged on its first frame, and fresh answers replace
   const second = await launch(demo.port);
   try {
     // Written from the worker itself: no page of ours may start the engine first.
-    await second.worker.evaluate((answers) => chrome.storage.session.set({ answers }), kept);
+    await storeSessionAnswers(second.worker, kept);
     const page = await openList(second);
     const firstFrame = Object.fromEntries(await page.evaluate(() => window.__firstFrame));
     for (const [id, verdict] of Object.entries(truth)) {
