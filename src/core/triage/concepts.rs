@@ -739,29 +739,42 @@ fn parse_term(term: &'static str, folded: &mut Words) -> Result<Vec<Part>, Strin
             );
             continue;
         }
-        folded.clear();
-        read_words(body, 64, folded);
-        if folded.is_empty() {
-            return Err(format!("'{raw}' has no letters"));
-        }
-        let last = folded.len() - 1;
-        for (i, w) in folded.iter().enumerate() {
-            if stem && i == last {
-                if w.text.chars().count() < MIN_STEM_CHARS {
-                    return Err(format!(
-                        "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
-                    ));
-                }
-                parts.push(Part::Stem(Cow::Owned(w.text.to_string())));
-            } else {
-                parts.push(Part::Exact(Cow::Owned(w.text.to_string())));
-            }
-        }
+        push_folded(raw, body, stem, folded, &mut parts)?;
     }
     if parts.is_empty() {
         return Err("empty term".into());
     }
     Ok(parts)
+}
+
+/// The parts of one word of a term as `words` reads it (`body`: the word without its
+/// stem mark, `raw`: as written, for the errors), folded in the buffer `folded`.
+fn push_folded(
+    raw: &str,
+    body: &str,
+    stem: bool,
+    folded: &mut Words,
+    parts: &mut Vec<Part>,
+) -> Result<(), String> {
+    folded.clear();
+    read_words(body, 64, folded);
+    if folded.is_empty() {
+        return Err(format!("'{raw}' has no letters"));
+    }
+    let last = folded.len() - 1;
+    for (i, w) in folded.iter().enumerate() {
+        if stem && i == last {
+            if w.text.chars().count() < MIN_STEM_CHARS {
+                return Err(format!(
+                    "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
+                ));
+            }
+            parts.push(Part::Stem(Cow::Owned(w.text.to_string())));
+        } else {
+            parts.push(Part::Exact(Cow::Owned(w.text.to_string())));
+        }
+    }
+    Ok(())
 }
 
 /// Whether `words` reads `text` as one word, the text itself: letters that fold to
@@ -1258,30 +1271,17 @@ mod tests {
     /// characters) are read as `words` reads them.
     #[test]
     fn every_term_of_the_tables_has_the_parts_words_gives() {
+        // Every word through the folding path, none taken as it is.
         fn through_words(term: &str) -> Result<Vec<Part>, String> {
             let mut parts = Vec::new();
+            let mut folded = Words::default();
             for raw in term.split_whitespace() {
                 if raw == "#" {
                     parts.push(Part::Number);
                     continue;
                 }
                 let (body, stem) = raw.strip_suffix('*').map_or((raw, false), |b| (b, true));
-                let read = words(body, 64);
-                if read.is_empty() {
-                    return Err(format!("'{raw}' has no letters"));
-                }
-                for (i, w) in read.iter().enumerate() {
-                    if stem && i == read.len() - 1 {
-                        if w.text.chars().count() < MIN_STEM_CHARS {
-                            return Err(format!(
-                                "stem '{raw}' is shorter than {MIN_STEM_CHARS} letters"
-                            ));
-                        }
-                        parts.push(Part::Stem(Cow::Owned(w.text.to_string())));
-                    } else {
-                        parts.push(Part::Exact(Cow::Owned(w.text.to_string())));
-                    }
-                }
+                push_folded(raw, body, stem, &mut folded, &mut parts)?;
             }
             if parts.is_empty() {
                 return Err("empty term".into());
