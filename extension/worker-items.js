@@ -188,17 +188,6 @@ export function updateItems(change) {
 }
 
 /**
- * What an earlier reading of the same message kept of the buyer's text (`body`, and
- * `attachments` where there were some), for an item the page now shows by its thread
- * alone; null when there was none: no record, a reading of a preview, of another
- * message (another arrival time), or a record of a replied row whose subject older
- * versions took for the buyer's text (the same text as its subject).
- */
-export function keptReading(record, inquiry) {
-  return readingFor(readingOf(record), inquiry);
-}
-
-/**
  * The buyer's text of `reading` (a record's, see readingOf, as stored under its own
  * key) for `inquiry`, the row known by its thread alone: null unless it is a reading
  * of the same message (the same arrival time).

@@ -3,7 +3,14 @@
 // platform's own stand-in subject, and its fields stay small.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { itemRecord, keptReading, summary } from '../../extension/worker-items.js';
+import { itemRecord, readingFor, summary } from '../../extension/worker-items.js';
+import { readingOf } from '../../extension/storage.js';
+
+/**
+ * What an earlier reading kept of the buyer's text for `inquiry`, a row known by its
+ * thread alone: the record's reading (as stored under its own key) for the same message.
+ */
+const keptReading = (record, inquiry) => readingFor(readingOf(record), inquiry);
 
 test('the summary says what the item concerns, then what the buyer wrote', () => {
   const cases = [
