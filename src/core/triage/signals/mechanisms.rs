@@ -326,13 +326,35 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     // to it here, the fixed offer phrases in `signals::wording`. A bare "need" does
     // not count: pitches say "if you need shipping" and "有需要随时联系".
     if !e.has(WeNeed) {
-        // Who does the service, read in one clause and in any word order: the sender
+        // An offer word anywhere in a short message sells a service only where that
+        // service is offered: not asked of the reader, nor done by the sender for
+        // itself. A sender who counts what it buys and speaks to the supplier, and names
+        // the service only in clauses that ask the supplier for it ("请提供说明书和检测报告，
+        // 首批5000件", "please send us the test report, qty 1,200", "请把检测报告发给我们")
+        // or that say, to no one, that the sender does it on its own ("产品注册我们自己
+        // 办理", "we handle the clearance ourselves", "fazemos por conta própria"),
+        // wants the document from the supplier as a buyer does. Pitches say "your store"
+        // and "if you need" too: without a count the reader's clause proves nothing; an
+        // own-side word said to the reader ("如果您需要清关，我们提供…") is the pitch's
+        // "if you need"; and in a message that never speaks to the reader it is the
+        // pitch's call to buy ("需要的加V").
+        let offered = || {
+            let clause = |all: &[Concept], none: &[Concept]| e.found.in_one_clause(all, none, true);
+            !e.quantity
+                || !e.has(Reader)
+                || clause(&[Service], &[Reader, OwnSide])
+                || clause(&[Service, SellerOffer], &[OwnSide])
+                || clause(&[Service, SellerOffer, Reader], &[])
+                || clause(&[Service, WeAct, Provide], &[OwnSide])
+                || clause(&[Service, WeAct, Provide, Reader], &[])
+        };
+        // Or who does the service, read in one clause and in any word order: the sender
         // (a first-person subject and a doing verb, or one verb whose form says both) and
         // a service sold to exporters, with nothing saying the service is the sender's
         // own or wanted by it ("our forwarder", "selbst", "please quote FOB"), in a
         // clause that states rather than asks ("pouvez-vous vous occuper du dédouanement
         // et nous proposer un prix ?" asks the supplier for a service).
-        let sells = e.related(SellerOffer, Service)
+        let sells = (e.related(SellerOffer, Service) && offered())
             || e.found
                 .in_one_clause(&[Service, WeAct, Provide], &[OwnSide], false);
         // The sender's identity as a service trade, when nothing is bought: "ich bin
