@@ -218,7 +218,10 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // not need to pay anything", "no tiene que pagar nada") is a buyer's onboarding:
     // its paying words are negated, not demanded.
     let free = e.found.in_one_clause(&[SupplierPays, NoCharge], &[], true);
-    if (e.related(FeeFirst, SupplierPays) && !free)
+    // Paying words put on the supplier count where they demand: in a clause that
+    // does not ask ("sertifika ücreti sizden mi?" bargains over the price).
+    let demanded = e.found.in_one_clause(&[SupplierPays], &[], false);
+    if (e.related(FeeFirst, SupplierPays) && !free && demanded)
         || paid_promise
         || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)
         || supplier_pays(Invitation)
@@ -309,6 +312,18 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
             .in_one_clause(&[MoneyTransfer, SupplierPays], &[WePay], false)
             || e.found
                 .in_one_clause(&[MoneyTransfer, BeforePayment], &[WePay], false)
+        {
+            push(out, Code::ADVANCE_FEE);
+        }
+        // A gift card or a transfer service named as a guarantee, a deposit or a fee,
+        // or as money "returned later" ("kode voucher Google Play sebagai jaminan,
+        // nanti dikembalikan"), is a deposit demanded of the supplier whoever is said
+        // to ask it: a buyer pays its own deposit ("we pay the deposit by Western
+        // Union") or asks how it may pay ("¿podemos pagar por Western Union?"), and
+        // gets nothing back from the supplier.
+        let stated = e.found.in_one_clause(&[MoneyTransfer], &[], false);
+        if (e.related(MoneyTransfer, FeeFirst) && !e.has(WePay) && stated)
+            || e.related(MoneyTransfer, RefundLater)
         {
             push(out, Code::ADVANCE_FEE);
         }
