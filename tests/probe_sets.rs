@@ -121,6 +121,17 @@
 //!   dev2's thirteen kinds in new words: 41 buyers and 20 spam, measured unchanged
 //!   (20 of 20 spam flagged, 18 called spam, 2 buyers called spam, 3 flagged), then
 //!   held where the fixes its misses showed left it.
+//! - `heldout17.jsonl`: 68 by a seventeenth writer, the scam's mechanism in new
+//!   clothes and the chat: the log-in behind a purchase order to e-sign, a shared
+//!   folder, a "supplier verification" or a parcel notice; money the wrong way as a
+//!   refundable bond, a gift-card guarantee, a sample fee, a certificate fee or a
+//!   sum sent "by mistake"; sellers of SEO, freight, trade shows, loans, web sites and
+//!   lead lists who first ask a buyer's question; chat turns that are a number and a
+//!   link; beside buyers in the same styles (short chat turns, forwarded POs, buyers
+//!   paying their own broker, inspector or registration and asking the supplier for
+//!   the test report): 34 spam of 12 kinds and 34 buyers in the eleven languages,
+//!   measured unchanged (34 of 34 spam flagged, 27 called spam, no buyer called spam,
+//!   2 flagged), then held where the fixes its misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -614,6 +625,31 @@ fn the_sixteenth_set_holds_its_figures() {
             buyers: 41,
             spam_flagged: 20,
             spam_called: 19,
+            buyers_flagged: 0,
+        },
+    );
+}
+
+/// The seventeenth set, measured unchanged: 34 of 34 spam flagged, 27 called spam, no
+/// buyer called spam and 2 flagged (a Vietnamese and a Brazilian buyer who do their
+/// own inspection or certification and ask the supplier to send the certificate and
+/// test report, read as selling that service). The misses were an offer word read
+/// against a service the buyer asks of the supplier, a Vietnamese "nhận" read inside
+/// "chứng nhận" (certificate), and money the wrong way in new words: a refundable
+/// bond, a gift card as a guarantee "returned later", a fee "from you" in Turkish
+/// without its letters, an excess to return to "our agent's account", a commission to
+/// "my personal account", a changed "acct" in chat, plural lead lists and "sites
+/// vitrines". Now 34 called spam, no buyer flagged. Left: with the profile removed
+/// the payment diversions and a visa letter are suspicious, not spam.
+#[test]
+fn the_seventeenth_set_holds_its_figures() {
+    set_holds(
+        "heldout17.jsonl",
+        Floors {
+            spam_lines: 34,
+            buyers: 34,
+            spam_flagged: 34,
+            spam_called: 34,
             buyers_flagged: 0,
         },
     );
