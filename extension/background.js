@@ -29,7 +29,9 @@ import { migrate, writeSet, SCHEMA_VERSION, STORE_ITEMS, STORE_SCHEMA } from './
 import { keepPopupOnToolbarIcon } from './browser-compat.js';
 import { itemKey, itemsWriteProblem, keptReadings, onItemsWriteProblem, readingFor, rememberItems, updateItems } from './worker-items.js';
 import { refreshBadge, warnBeforeBreaches } from './worker-alerts.js';
-import { answersFor, answersGeneration, chosenLocale, forgetAnswers, pageSetup, rememberAnswers } from './worker-answers.js';
+import {
+  answersFor, answersGeneration, chosenLocale, forgetAnswers, listRowHeight, noteListRowHeight, pageSetup, rememberAnswers,
+} from './worker-answers.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES, accept, isAnswer, normaliseItem, rowAnswer, signature } = globalThis.XunpanMessages;
@@ -163,38 +165,177 @@ async function triageItems(page, pageItems) {
   const completing = withKeptReadings(pageItems);
   const eng = await engine();
   const items = await completing;
-  // Items the door could not type are null (skipped, their reason logged there); an
-  // item the engine could not read answers an error record. Either way the rest of
-  // the batch is triaged, and each answer keeps its item's place. For an item known by
-  // its thread alone the engine answers the clocks the thread gives, never a verdict;
-  // it is not asked when the page did not say when we replied (no clock is known).
+  markStart('triageStart');
+  const results = triageRead(eng, items, now);
+  markStart('triageEnd');
+  keepAnswered(page, items, results, now, generation);
+  return { results, now };
+}
+
+/**
+ * The engine's answers for `items` (typed, their kept readings put back), in their
+ * items' places: null for an item skipped. Items the door could not type are null
+ * (skipped, their reason logged there); an item the engine could not read answers an
+ * error record. Either way the rest of the batch is triaged, and each answer keeps its
+ * item's place. For an item known by its thread alone the engine answers the clocks the
+ * thread gives, never a verdict; it is not asked when the page did not say when we
+ * replied (no clock is known). With `from`, the items before it are triaged only for
+ * what the batch remembers of them (repeated texts, see `Batch` in the engine), and
+ * answer null: the rest of a list answered in two parts gets the answers one batch of
+ * the whole list would give.
+ */
+function triageRead(eng, items, now, from = 0) {
   const asked = (item) => item !== null && (!item.threadOnly || Boolean(item.inquiry.thread?.ourLastReplyAt));
   const taken = items.map((item, n) => ({ item, n })).filter(({ item }) => asked(item));
-  markStart('triageStart');
   const answers = taken.length
     ? eng.triage(taken.map(({ item }) => {
       if (item.threadOnly) return { ...item.inquiry, threadOnly: true };
       return item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry;
     }), now, browserZone(now))
     : [];
-  markStart('triageEnd');
-  const results = items.map((item) => (item?.threadOnly ? { ...(item.inquiry.id ? { id: item.inquiry.id } : {}), threadOnly: true } : null));
+  const results = items.map((item, n) => (n >= from && item?.threadOnly ? { ...(item.inquiry.id ? { id: item.inquiry.id } : {}), threadOnly: true } : null));
   taken.forEach(({ item, n }, k) => {
+    if (n < from) return;
     // The engine's clocks for an item known by its thread alone say nothing of what
     // was asked: marked here, for the page and the records.
     const answer = item.threadOnly && answers[k] && !('error' in answers[k]) ? { ...answers[k], threadOnly: true } : answers[k];
     if (isAnswer(answer)) results[n] = answer;
     else console.warn(`Xunpan: item ${n} skipped: ${answer?.error ?? 'no answer'}`);
   });
+  return results;
+}
+
+/**
+ * Keeps what a page was answered: the items and the badge brought up to date, the
+ * answers kept for the page's next load. Called once the page has its answers.
+ */
+function keepAnswered(page, items, results, now, generation) {
   const kept = items.map((item, n) => (results[n] ? item : null));
   const keptItems = kept.filter(Boolean);
   const keptResults = results.filter(Boolean);
-  // The page draws as soon as it has the results; the items and the badge follow.
+  if (!keptItems.length) return;
   updateItems((stored) => rememberItems(stored, keptItems, keptResults, now))
     .then(({ stored }) => refreshBadge(now, stored))
     .catch(() => refreshBadge(now).catch(() => {}));
   rememberAnswers(page, keptItems, keptResults, now, generation).catch(() => {});
-  return { results, now };
+}
+
+// --- a list's rows, those in view answered first -----------------------------------
+
+// A list row is at least this high where the page has drawn none to measure: two lines
+// of text (a name, a subject) with their padding, about the least any inbox list draws
+// (the demo's rows are 84 px). Too low only makes the first answer a few rows longer;
+// too high would leave rows in view for the second.
+const LEAST_ROW_PX = 56;
+// Without the page's view (a frame, an old content script): a tall window's height.
+const DEFAULT_VIEW_PX = 1200;
+// The first answer holds at most this many rows (a page scrolled far down as it is
+// loaded again: the rows above the view are answered first all the same).
+const MOST_FIRST_ROWS = 100;
+// The rest goes to the page in answers of at most this many rows: each is read and
+// kept in one task of the page's (about 1 ms for 100 rows), its rows then drawn the
+// way every answer's are (the rows in view at once, the others in idle time).
+const REST_PART_ROWS = 100;
+
+/**
+ * How many of a list's first rows can be in view: the rows from the top of the page to
+ * the bottom of its view (`view`: the page's scroll `top` and view `height`, px), at the
+ * row height the content script measured on the list's drawn rows (`rowHeight`, the
+ * page's or the last one reported, see LIST_VIEW), else LEAST_ROW_PX. The list begins
+ * below the page's top, so this counts a row or two more than are in view, never fewer.
+ * 0: no view given (a list's rest, posted on its own): the whole list in one answer.
+ */
+function rowsThatCanBeInView(view, reportedRowHeight) {
+  if (!view) return 0;
+  const rowHeight = view.rowHeight ?? reportedRowHeight ?? LEAST_ROW_PX;
+  const bottom = (view.top ?? 0) + (view.height ?? DEFAULT_VIEW_PX);
+  return Math.min(MOST_FIRST_ROWS, Math.max(1, Math.ceil(bottom / Math.max(rowHeight, 1))));
+}
+
+/** `items`' answers (`results`, in their places) as a list's rows draw them, JSON text. */
+function rowAnswersJson(items, results) {
+  const answers = [];
+  // Only what the rows draw crosses to the page (the rest when a chip is opened).
+  items.forEach((item, n) => results[n] && answers.push([item.key, item.signature, rowAnswer(results[n])]));
+  return JSON.stringify(answers);
+}
+
+/**
+ * Answers a list's rows (TRIAGE_LIST) on its port: the first rows, those that can be in
+ * view, triaged and posted first, `{ answersJson, rest }` (`rest`: how many rows are
+ * still to come); then the whole list triaged as one batch (the answers the first rows
+ * got do not change, a batch reads its items in order) and the rest posted in parts of
+ * REST_PART_ROWS, the last with `done: true`. A short list, or a list's rest, in one
+ * part. The list is read once; `post` returns false once the page has gone (the rest
+ * is triaged and kept all the same, as the rows were shown). An error in the rest
+ * posts `{ error, done: true }` after the first part, which is kept.
+ */
+async function answerList(msg, post) {
+  const items = listItems(msg.page, msg.kind, msg.json);
+  const now = Date.now();
+  const generation = answersGeneration();
+  const completing = withKeptReadings(items);
+  const building = engine();
+  // The row height last reported is read beside the engine's start (kept with the
+  // page answers, read as the page's setup is).
+  const reportedRowHeight = msg.view && !msg.view.rowHeight ? await listRowHeight().catch(() => null) : null;
+  const first = rowsThatCanBeInView(msg.view, reportedRowHeight);
+  const eng = await building;
+  const read = await completing;
+  markStart('triageStart');
+  if (first > 0 && first < read.length) {
+    const head = read.slice(0, first);
+    const headResults = triageRead(eng, head, now);
+    markStart('triageEnd');
+    post({ answersJson: rowAnswersJson(head, headResults), rest: read.length - first });
+    markStart('answered');
+    let results;
+    try {
+      // In a task of its own: the first part leaves before the rest's triage begins,
+      // and so do the pages' setups under way (the page draws nothing before its
+      // setup: on a worker just started, the setup waits on the same engine).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await setupsAnswered();
+      results = triageRead(eng, read, now, first);
+    } catch (err) {
+      keepAnswered(msg.page, head, headResults, now, generation);
+      throw err;
+    }
+    postInParts(read, results, first, post);
+    markStart('restAnswered');
+    for (let n = 0; n < first; n++) results[n] = headResults[n];
+    keepAnswered(msg.page, read, results, now, generation);
+    return;
+  }
+  const results = triageRead(eng, read, now);
+  markStart('triageEnd');
+  postInParts(read, results, 0, post);
+  markStart('answered');
+  keepAnswered(msg.page, read, results, now, generation);
+}
+
+// The pages' setups being answered (PAGE_SETUP), and how long a list's rest waits for
+// them at most.
+const setupsUnderWay = new Set();
+const SETUP_WAIT_MS = 250;
+
+/** Settles once the setups under way now are answered, or after SETUP_WAIT_MS. */
+function setupsAnswered() {
+  if (!setupsUnderWay.size) return Promise.resolve();
+  return Promise.race([Promise.allSettled([...setupsUnderWay]), new Promise((resolve) => setTimeout(resolve, SETUP_WAIT_MS))]);
+}
+
+/** Posts the answers of `items` from `from` on, REST_PART_ROWS at a time, the last marked done. */
+function postInParts(items, results, from, post) {
+  let at = from;
+  do {
+    const to = Math.min(items.length, at + REST_PART_ROWS);
+    const part = { answersJson: rowAnswersJson(items.slice(at, to), results.slice(at, to)) };
+    if (to >= items.length) part.done = true;
+    else part.rest = items.length - to;
+    if (!post(part)) return; // the page has gone: nothing more is posted
+    at = to;
+  } while (at < items.length);
 }
 
 /**
@@ -226,20 +367,13 @@ async function withKeptReadings(items) {
 }
 
 const handlers = {
-  async [TYPES.TRIAGE_LIST](msg) {
-    // The page's own data, handed on as it came: the page's task that posted it pays
-    // nothing more, and the engine starts while the page still draws its rows.
-    const items = listItems(msg.page, msg.kind, msg.json);
-    const { results } = await triageItems(msg.page, items);
-    const answers = [];
-    // Only what the rows draw crosses to the page (the rest when a chip is opened).
-    items.forEach((item, n) => results[n] && answers.push([item.key, item.signature, rowAnswer(results[n])]));
-    markStart('answered');
-    return { answersJson: JSON.stringify(answers) };
-  },
   async [TYPES.TRIAGE](msg) {
     const { results, now } = await triageItems(msg.page, msg.items);
     return { resultsJson: JSON.stringify(results), now };
+  },
+  async [TYPES.LIST_VIEW](msg) {
+    noteListRowHeight(msg.rowHeight);
+    return { ok: true };
   },
   async [TYPES.RENDER](msg) {
     const now = Date.now();
@@ -328,13 +462,53 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!accept(message, sender, api.runtime.id)) return false;
   const handler = handlers[message.type];
   if (!handler) return false;
-  if (message.type === TYPES.TRIAGE_LIST) markStart('listIn');
   if (message.type === TYPES.PAGE_SETUP) markStart('setupIn');
-  storageReady
+  const answering = storageReady
     .then(() => handler(message))
     .then((reply) => sendResponse(reply))
     .catch((err) => sendResponse({ error: String(err?.message ?? err) }));
+  if (message.type === TYPES.PAGE_SETUP) {
+    setupsUnderWay.add(answering);
+    answering.finally(() => setupsUnderWay.delete(answering));
+  }
   return true; // the answer comes asynchronously
+});
+
+// A list's rows are answered on a port (TRIAGE_LIST as its name), the rows in view
+// first: one message from the page, two or more answers (see answerList). A page that
+// goes away (a tab closed or sent elsewhere) closes its port: nothing more is posted on
+// it, and what was triaged is kept as for any page. A list the page replaced meanwhile
+// is answered to its end all the same: the page draws only rows it still shows.
+api.runtime.onConnect.addListener((port) => {
+  if (port.name !== TYPES.TRIAGE_LIST) return;
+  let open = true;
+  port.onDisconnect.addListener(() => {
+    open = false;
+  });
+  /** Posts `message` to the page while its port is open; false once it is not. */
+  const post = (message) => {
+    if (!open) return false;
+    try {
+      port.postMessage(message);
+      return true;
+    } catch {
+      open = false; // closed as we posted
+      return false;
+    }
+  };
+  let asked = false;
+  port.onMessage.addListener((message) => {
+    // One list a port, from this extension's own content script, in the list's shape.
+    if (asked || message?.type !== TYPES.TRIAGE_LIST || !accept(message, port.sender, api.runtime.id)) {
+      post({ error: 'not a list of this extension\'s: send one TRIAGE_LIST message a port', done: true });
+      return;
+    }
+    asked = true;
+    markStart('listIn');
+    storageReady
+      .then(() => answerList(message, post))
+      .catch((err) => post({ error: String(err?.message ?? err), done: true }));
+  });
 });
 
 markStart('evaluated');

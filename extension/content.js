@@ -166,7 +166,7 @@
       known.remembered = false;
       return;
     }
-    results.set(item.key, { signature: item.signature, result, remembered: false });
+    results.set(item.key, { signature: item.signature, result, remembered: false, ask: listAsks });
   }
 
   // The answers the worker kept from this address's last load (see setup): their
@@ -311,32 +311,56 @@
    * script reads them from the page, with the same fingerprints), and the rows are
    * tagged in the same step that puts them on screen (see the observer in `start`), or,
    * when the answer comes after the page's first frame with them, the rows in view first.
+   * The answer comes in parts, the rows that can be in view first (see askList in
+   * content-start.js): each part's rows are drawn as it comes, and scans wait for the
+   * last part (or its failure: then the scan asks for the rows still unanswered), so no
+   * row is asked for twice. A part for a list the page has replaced meanwhile draws
+   * nothing: only rows on the page, with the same content, are drawn.
    */
   function askAhead(data, asked = null) {
     // Asked by content-start.js as the data came (else, in a frame read, now).
-    const answer = (asked ?? ask(TYPES.TRIAGE_LIST, { page: location.href, kind: data.kind, json: data.json })).then(({ answersJson }) => {
-      const answers = JSON.parse(answersJson);
+    const answer = asked ?? Start.askList(data);
+    listAsks += 1;
+    const ask = listAsks;
+    answer.take((answersJson) => {
+      let answers = [];
+      try {
+        answers = JSON.parse(answersJson);
+      } catch {
+        return; // the scan asks for these rows again
+      }
+      if (!Array.isArray(answers)) return;
       for (const [key, signature, result] of answers) {
         if (typeof key !== 'string' || typeof signature !== 'string' || !isAnswer(result)) continue;
-        keepListAnswer(key, signature, result);
+        keepListAnswer(key, signature, result, ask);
         triagedAhead.add(key);
       }
       if (answers.length && setUp) drawAnswered();
-    }).catch(() => {
-      // the scan asks again and shows the error
-    }).finally(() => ahead.delete(answer));
-    ahead.add(answer);
-    setTimeout(() => ahead.delete(answer), AHEAD_WAIT_MS);
+    });
+    const done = answer.done.catch(() => {
+      // the scan asks again for what was not answered, and shows the error
+    }).finally(() => ahead.delete(done));
+    ahead.add(done);
+    setTimeout(() => ahead.delete(done), AHEAD_WAIT_MS);
   }
 
-  /** Keeps a fresh answer for a row of the list; one equal to the remembered answer keeps its drawing. */
-  function keepListAnswer(key, signature, result) {
+  // The lists asked for so far: each fresh answer notes the latest (see keepListAnswer).
+  let listAsks = 0;
+
+  /**
+   * Keeps a fresh answer for a row of the list (from list ask number `ask`); one equal
+   * to the remembered answer keeps its drawing. A part of an earlier list that comes
+   * after a fresh answer given since (a list posted after it, or the row asked for on
+   * its own) is of older content: it replaces nothing.
+   */
+  function keepListAnswer(key, signature, result, ask) {
     const known = results.get(key);
+    if (known && !known.remembered && known.ask > ask) return;
     if (known?.remembered && known.signature === signature && JSON.stringify(known.result) === JSON.stringify(result)) {
       known.remembered = false;
       return;
     }
-    results.set(key, { signature, result, remembered: false });
+    results.set(key, { signature, result, remembered: false, ask });
   }
 
   /**
@@ -440,11 +464,14 @@
     const page = Site.collect(pageType, document, store, overrides, Date.now(), { rows: visible });
     for (const item of page.items) if (item.unread) drawUnread(item);
     drawInTurn(page.items.filter((item) => !item.unread && drawable(item)));
-    setTimeout(() => {
+    // Parts of a list's answer that come one after the other are drawn in one go.
+    knownTimer ??= setTimeout(() => {
+      knownTimer = null;
       drawKnown();
       flushSoon();
     }, 0);
   }
+  let knownTimer = null; // the rest of the page drawn in the next task (see drawAnswered)
 
   function itemUrl(item) {
     return itemUrlFor(pageType, item);
@@ -567,6 +594,7 @@
 
   /** What the browser found of the rows' places (from its callback or taken early). */
   function seen(entries) {
+    if (!rowHeightNoted && entries.length) noteRowHeight(entries.map((entry) => entry.boundingClientRect?.height ?? entry.height));
     for (const entry of entries) {
       placedAny = true;
       placed.add(entry.target);
@@ -646,9 +674,30 @@
     const entries = rows.map((target) => {
       const box = target.getBoundingClientRect();
       const isIntersecting = (box.width > 0 || box.height > 0) && box.bottom >= 0 && box.top <= height && box.right >= 0 && box.left <= width;
-      return { target, isIntersecting };
+      return { target, isIntersecting, height: box.height };
     });
     seen(entries);
+  }
+
+  // Whether the list's row height was measured on this page (once is enough).
+  let rowHeightNoted = false;
+
+  /**
+   * The list's row height, the middle one of the first rows the page drew (px), told to
+   * content-start.js (the lists asked on this page after now) and to the worker (the
+   * list's next load): the worker answers the rows that can be in view first, and
+   * counts them with it (see answerList in background.js). Rows not drawn (0 high) say
+   * nothing.
+   */
+  function noteRowHeight(heights) {
+    if (pageType !== 'inquiryList') return;
+    const drawnHeights = heights.filter((h) => Number.isFinite(h) && h > 0).sort((a, b) => a - b);
+    if (!drawnHeights.length) return;
+    rowHeightNoted = true;
+    const rowHeight = Math.round(drawnHeights[Math.floor(drawnHeights.length / 2)]);
+    if (rowHeight <= 0) return;
+    Start.noteRowHeight(rowHeight);
+    ask(TYPES.LIST_VIEW, { rowHeight }).catch(() => {});
   }
 
   /** Whether the item's present answer is drawn already (nothing to do). */
@@ -1256,6 +1305,10 @@
       // The engine is asked again on the first scan; its error is shown there.
     } finally {
       setUp = true;
+      // The first part of a list's answer came before the setup, and its rest is still
+      // on its way (scans wait for it): the rows answered are drawn now, those in view
+      // first.
+      if (ahead.size && triagedAhead.size) drawAnswered();
       // The first chips' code and texts, readied in a free moment (see start).
       (globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0)))(() => Overlay.prewarm({ texts: true }));
     }

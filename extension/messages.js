@@ -13,11 +13,18 @@
     // { itemsJson: JSON text of [{ inquiry, url, key?, signature?, receivedOn?, preview? }], page? }
     // → { resultsJson }; `preview`: the page showed the text cut short
     TRIAGE: 'xunpan/triage',
-    // { page, kind, json: the list's page data as the page posted it (see page-data.js) }
-    // → { answersJson: JSON text of [[key, signature, result], …] }: the list's rows
-    // (each result as the row draws it, see `rowAnswer`)
-    // triaged straight from its data, before the page has drawn them
+    // On a port of this name (runtime.connect), one message:
+    // { page, kind, json: the list's page data as the page posted it (see page-data.js),
+    //   view?: { top, height, rowHeight? }: the page's scroll top and view height and the
+    //   list's row height where its rows were measured (px); none: the list's rest }
+    // → on the port, two or more answers { answersJson: JSON text of
+    // [[key, signature, result], …], rest?: rows still to come, done?: true on the last,
+    // error? }: the list's rows (each result as the row draws it, see `rowAnswer`)
+    // triaged straight from its data, before the page has drawn them, those that can be
+    // in view first (see answerList in background.js)
     TRIAGE_LIST: 'xunpan/triage-list',
+    // { rowHeight }: the list's rows as the content script measured them (px) → { ok }
+    LIST_VIEW: 'xunpan/list-view',
     RENDER: 'xunpan/render', // { inquiry, template?, language? } → { rendered }
     LINT: 'xunpan/lint', // { text, inquiry } → { lint }
     FEEDBACK: 'xunpan/feedback', // { inquiry, spam: boolean } → { ok, undo, spam, learned: { spamDocs, genuineDocs } }
@@ -242,10 +249,17 @@
   // The kinds of page data that carry the inquiry list's rows.
   const LIST_KINDS = Object.freeze(['feedbackList', 'feedbackListHead', 'subjectList']);
 
+  /** A length on the page in CSS pixels: finite, not below 0, at most a million. */
+  const isPixels = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1_000_000;
+  /** A page's view as a list's message gives it (see TRIAGE_LIST). */
+  const isView = (v) => isObject(v) && isPixels(v.top) && isPixels(v.height) &&
+    (v.rowHeight === undefined || (isPixels(v.rowHeight) && v.rowHeight > 0));
+
   /** Field checks per type: each returns true when the message is well formed. */
   const SHAPES = {
     [TYPES.TRIAGE_LIST]: (m) => LIST_KINDS.includes(m.kind) && typeof m.json === 'string' && m.json.length <= MAX_TRIAGE_CHARS &&
-      typeof m.page === 'string' && m.page.length <= MAX_ADDRESS_CHARS,
+      typeof m.page === 'string' && m.page.length <= MAX_ADDRESS_CHARS && (m.view === undefined || isView(m.view)),
+    [TYPES.LIST_VIEW]: (m) => isPixels(m.rowHeight) && m.rowHeight > 0,
     // Each item is typed at the door; one that cannot be used becomes null (skipped,
     // with its reason logged) and the rest of the batch goes on.
     [TYPES.TRIAGE]: (m) => {

@@ -60,7 +60,7 @@
   // start after the page's first requests) asks for it.
   const last = new Map();
 
-  function post(kind, payload, remember = true) {
+  function post(kind, payload, remember = true, extra = null) {
     try {
       if (payload === undefined || payload === null) return;
       const json = JSON.stringify(payload);
@@ -69,12 +69,12 @@
         // The globals are read again at DOMContentLoaded and load; the same answer
         // posted again would only make the content script read it again.
         if (last.get(kind)?.json === json) return;
-        last.set(kind, { json, at: performance.now() });
+        last.set(kind, { json, at: performance.now(), extra });
       }
       // As JSON text: one string is copied to the content script far faster than a tree
       // of objects, the page's own message listeners are not made to read a copy of
       // the rows, and the content script hands the text to the engine as it is.
-      window.postMessage({ source: SOURCE, kind, json }, location.origin);
+      window.postMessage({ source: SOURCE, kind, json, ...extra }, location.origin);
     } catch {
       // never disturb the page
     }
@@ -332,7 +332,8 @@
         if (sent || listSeen !== list) return;
         sent = true;
         clearTimeout(restTimer);
-        post('feedbackList', rest.map(rowOf));
+        // Marked as the rest: the engine answers it in one go, no row of it in view first.
+        post('feedbackList', rest.map(rowOf), true, { rest: true });
       };
       // Once the page is parsed (its row script has run), after its next frame, in idle
       // time: a frame drawn while the page still loads may come before its rows. A tab
@@ -403,7 +404,7 @@
     // Only what was posted before the content script listened (`since`, on this page's
     // clock); without it, everything.
     const since = Number(ev.data.since);
-    for (const [kind, { json, at }] of last) if (!(at >= since)) window.postMessage({ source: SOURCE, kind, json }, location.origin);
+    for (const [kind, { json, at, extra }] of last) if (!(at >= since)) window.postMessage({ source: SOURCE, kind, json, ...extra }, location.origin);
     for (const message of recentChat) post('chatMessage', message, false);
   });
 })();

@@ -100,7 +100,8 @@ async function rememberedState(page = null) {
           if (address === page) pages[address].entries = entriesIn(stored[pageKey(page)]);
         }
       }
-      remembered ??= { setup: usable ? meta.setup ?? null : null, pages };
+      const rowHeight = usable && Number.isFinite(meta.rowHeight) ? meta.rowHeight : null;
+      remembered ??= { setup: usable ? meta.setup ?? null : null, pages, rowHeight };
     })();
     await rememberedReading;
   }
@@ -167,7 +168,7 @@ function writeRememberedSoon() {
     const pages = {};
     for (const [address, entry] of Object.entries(remembered.pages)) pages[address] = { at: entry.at, count: entry.count };
     // The addresses' answers and the part that names them, in one call.
-    const write = { [STORE_ANSWERS]: { version: extensionVersion, setup: remembered.setup, pages } };
+    const write = { [STORE_ANSWERS]: { version: extensionVersion, setup: remembered.setup, pages, rowHeight: remembered.rowHeight ?? null } };
     for (const address of pagesToWrite) {
       const entries = remembered.pages[address]?.entries;
       if (entries) write[pageKey(address)] = entries;
@@ -183,7 +184,8 @@ function writeRememberedSoon() {
 /** Forgets everything kept: the engine it came from was replaced or learned. */
 export function forgetAnswers() {
   rememberedGeneration += 1;
-  remembered = { setup: null, pages: {} };
+  // The list's row height is the page's, not the engine's: it stays (written with the next answers).
+  remembered = { setup: null, pages: {}, rowHeight: remembered?.rowHeight ?? null };
   pagesToWrite.clear();
   pagesToRemove.clear();
   clearTimeout(rememberedWrite);
@@ -213,6 +215,24 @@ export async function answersFor(page) {
     results[key] = drawn(result);
   }
   return { signaturesJson: JSON.stringify(signatures), resultsJson: JSON.stringify(results) };
+}
+
+/**
+ * The height of the inquiry list's rows as a content script last measured them on the
+ * page (px; null: none measured yet), kept beside the answers: a list opened later is
+ * answered in view first with it (see answerList in background.js).
+ */
+export async function listRowHeight() {
+  return (await rememberedState()).rowHeight ?? null;
+}
+
+/** Keeps the list's row height a content script measured (written a moment later, once). */
+export function noteListRowHeight(px) {
+  rememberedState().then((state) => {
+    if (state.rowHeight === px) return;
+    state.rowHeight = px;
+    writeRememberedSoon();
+  }).catch(() => {});
 }
 
 /** What a seller page needs before its first scan: kept, or asked of the engine and kept. */

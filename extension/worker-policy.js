@@ -23,7 +23,9 @@ const STORE_LAST_POLICY = 'lastPolicy';
  * (`storageChecked`, which every message waits for), the readings kept for rows known
  * by their thread alone asked for and read (`itemsAsked`, `itemsRead`, see
  * background.js), the engine built (`engine`), the first triage begun and ended
- * (`triageStart`, `triageEnd`) and the first list's answer written (`answered`); `origin` is the start itself (epoch ms). A few clock reads,
+ * (`triageStart`, `triageEnd`: of the list's rows in view where it is answered in
+ * parts), the first list's answer written (`answered`: its first part) and its rest
+ * (`restAnswered`); `origin` is the start itself (epoch ms). A few clock reads,
  * nothing stored or sent: the benchmark reads them over DevTools
  * (`tests/bench/page.mjs`) to split a stopped worker's first answer.
  */

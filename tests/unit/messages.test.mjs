@@ -31,6 +31,15 @@ const CASES = [
   ['list data, not text', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackList', json: [] }, false],
   ['list data, no address', { type: TYPES.TRIAGE_LIST, kind: 'feedbackList', json: '[]' }, false],
   ['list data, address too long', { type: TYPES.TRIAGE_LIST, page: `https://x/${'a'.repeat(5000)}`, kind: 'feedbackList', json: '[]' }, false],
+  // The page's view, for the rows that can be in view to be answered first.
+  ['list data with its view', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackList', json: '[]', view: { top: 0, height: 800 } }, true],
+  ['list data with its view and row height', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackList', json: '[]', view: { top: 120, height: 800, rowHeight: 84 } }, true],
+  ['list data, view not numbers', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackList', json: '[]', view: { top: '0', height: 800 } }, false],
+  ['list data, view height not finite', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackList', json: '[]', view: { top: 0, height: Infinity } }, false],
+  ['list data, row height nil', { type: TYPES.TRIAGE_LIST, page: 'https://message.alibaba.com/', kind: 'feedbackList', json: '[]', view: { top: 0, height: 800, rowHeight: 0 } }, false],
+  ['list row height', { type: TYPES.LIST_VIEW, rowHeight: 84 }, true],
+  ['list row height, negative', { type: TYPES.LIST_VIEW, rowHeight: -1 }, false],
+  ['list row height, not a number', { type: TYPES.LIST_VIEW, rowHeight: '84' }, false],
   ['unknown type', { type: 'xunpan/nothing' }, false],
 ];
 
