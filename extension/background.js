@@ -297,11 +297,12 @@ async function answerList(msg, post) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       await setupsAnswered();
       results = triageRead(eng, read, now, first);
+      postInParts(read, results, first, post);
     } catch (err) {
+      // The first part stands: its rows are kept; the page asks for the others again.
       keepAnswered(msg.page, head, headResults, now, generation);
       throw err;
     }
-    postInParts(read, results, first, post);
     markStart('restAnswered');
     for (let n = 0; n < first; n++) results[n] = headResults[n];
     keepAnswered(msg.page, read, results, now, generation);

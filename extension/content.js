@@ -321,7 +321,7 @@
     // Asked by content-start.js as the data came (else, in a frame read, now).
     const answer = asked ?? Start.askList(data);
     listAsks += 1;
-    const ask = listAsks;
+    const askNumber = listAsks;
     answer.take((answersJson) => {
       let answers = [];
       try {
@@ -332,7 +332,7 @@
       if (!Array.isArray(answers)) return;
       for (const [key, signature, result] of answers) {
         if (typeof key !== 'string' || typeof signature !== 'string' || !isAnswer(result)) continue;
-        keepListAnswer(key, signature, result, ask);
+        keepListAnswer(key, signature, result, askNumber);
         triagedAhead.add(key);
       }
       if (answers.length && setUp) drawAnswered();
@@ -348,19 +348,19 @@
   let listAsks = 0;
 
   /**
-   * Keeps a fresh answer for a row of the list (from list ask number `ask`); one equal
-   * to the remembered answer keeps its drawing. A part of an earlier list that comes
-   * after a fresh answer given since (a list posted after it, or the row asked for on
-   * its own) is of older content: it replaces nothing.
+   * Keeps a fresh answer for a row of the list (from the list asked for `askNumber`th);
+   * one equal to the remembered answer keeps its drawing. A part of an earlier list
+   * that comes after a fresh answer given since (a list posted after it, or the row
+   * asked for on its own) is of older content: it replaces nothing.
    */
-  function keepListAnswer(key, signature, result, ask) {
+  function keepListAnswer(key, signature, result, askNumber) {
     const known = results.get(key);
-    if (known && !known.remembered && known.ask > ask) return;
+    if (known && !known.remembered && known.ask > askNumber) return;
     if (known?.remembered && known.signature === signature && JSON.stringify(known.result) === JSON.stringify(result)) {
       known.remembered = false;
       return;
     }
-    results.set(key, { signature, result, remembered: false, ask });
+    results.set(key, { signature, result, remembered: false, ask: askNumber });
   }
 
   /**

@@ -138,3 +138,58 @@ test('the rows in view are tagged before the rest of a long list is triaged, and
     });
   }
 });
+
+test('an error in the rest of a list loses nothing of its first part', async () => {
+  // The rest's answers fail once as the worker writes them (an array of more than
+  // SLOW_ITEMS answers): the page is told, keeps the first part drawn and asks for the
+  // rows still unanswered, one batch.
+  await browser.worker.evaluate(({ slowItems }) => {
+    const stringify = globalThis.__xunpanStringify ?? JSON.stringify;
+    globalThis.__xunpanStringify = stringify;
+    let failed = false;
+    JSON.stringify = function (value, ...rest) {
+      if (!failed && Array.isArray(value) && value.length > slowItems && Array.isArray(value[0])) {
+        failed = true;
+        throw new Error('the rest failed on purpose');
+      }
+      return stringify.call(this, value, ...rest);
+    };
+    globalThis.__xunpanAsked = [];
+  }, { slowItems: SLOW_ITEMS });
+  try {
+    const rows = 100;
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.addInitScript(TAG_LOG);
+    await page.goto(`https://message.alibaba.com/message/default.htm?lang=en&rows=${rows}&pageSize=${rows}#feedback/all`);
+    await page.waitForFunction((n) => document.querySelectorAll('a.inquiry-item[data-trade-id][data-xunpan-verdict]').length === n, rows, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const { order, inView, log } = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('a.inquiry-item[data-trade-id]')];
+      return {
+        order: all.map((r) => r.getAttribute('data-trade-id')),
+        inView: all.filter((r) => {
+          const box = r.getBoundingClientRect();
+          return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+        }).map((r) => r.getAttribute('data-trade-id')),
+        log: window.__tagLog,
+      };
+    });
+    for (const id of order) assert.equal(log[id]?.sets, 1, `row ${id} tagged once (${log[id]?.sets ?? 0})`);
+    // The rows asked again one by one are the rest's: none of the first part's.
+    const again = await browser.worker.evaluate(() => globalThis.__xunpanAsked);
+    assert.ok(again.length > 0 && again.length < rows - inView.length + 1, `the rest asked again (${again.length} rows)`);
+    assert.equal(new Set(again).size, again.length, 'each row asked again once');
+    for (const id of inView) assert.ok(!again.includes(id), `row ${id} in view was answered in the first part`);
+    // Every row is stored, the first part's with the rest's.
+    const stored = await browser.worker.evaluate(async () => Object.keys((await chrome.storage.local.get('items')).items ?? {}));
+    for (const id of order) assert.ok(stored.includes(`inquiry:${id}`), `row ${id} stored`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await browser.worker.evaluate(() => {
+      if (globalThis.__xunpanStringify) JSON.stringify = globalThis.__xunpanStringify;
+    });
+  }
+});
