@@ -126,7 +126,9 @@ test('a list seen before is tagged on its first frame, and fresh answers replace
     // Written from the worker itself: no page of ours may start the engine first.
     await storeSessionAnswers(second.worker, kept);
     const page = await openList(second);
-    const firstFrame = Object.fromEntries(await page.evaluate(() => window.__firstFrame));
+    // The probe's frame can come after the last tag on a loaded machine: waited for.
+    const probe = await page.waitForFunction(() => window.__firstFrame, null, { timeout: 10_000 });
+    const firstFrame = Object.fromEntries(await probe.jsonValue());
     for (const [id, verdict] of Object.entries(truth)) {
       assert.equal(firstFrame[id], id === genuine ? 'spam' : verdict, `row ${id} on the first frame`);
     }
