@@ -430,10 +430,9 @@ mod lean {
     use std::sync::{Mutex, OnceLock, PoisonError};
 
     use regex_automata::hybrid::dfa;
-    use regex_automata::hybrid::regex::{Cache, Regex};
     use regex_automata::nfa::thompson;
     use regex_automata::util::iter::Searcher;
-    use regex_automata::{Input, MatchKind};
+    use regex_automata::{Anchored, Input, Match, MatchError, MatchKind};
     use regex_syntax::hir::Hir;
 
     use super::{failed, PatternError};
@@ -494,21 +493,23 @@ mod lean {
 
     /// A pattern on the lazy DFA. Most patterns are only asked whether they match,
     /// which the forward automaton answers alone; the reverse one, which finds where
-    /// a match starts, is compiled on the first search that needs it. The start is
-    /// the costlier half to compile (a reversed pattern has two to three times the
-    /// states), and compiling is most of the engine's first answer.
+    /// a match starts, is compiled on the first search that found a match. The start
+    /// is the costlier half to compile (a reversed pattern has two to three times the
+    /// states), and compiling is most of the engine's first answer. Every search runs
+    /// the forward automaton with the one forward cache, so a pattern both asked
+    /// whether it matches and where builds each forward state once.
     pub(super) struct Lean {
         forward: dfa::DFA,
         forward_cache: Kept<dfa::Cache>,
         /// The parsed pattern, kept to compile the reverse automaton from.
         hir: Hir,
-        both_ways: OnceLock<Result<BothWays, String>>,
+        reverse: OnceLock<Result<Reverse, String>>,
     }
 
-    /// Forward and reverse automata, for searches that report where a match starts.
-    struct BothWays {
-        regex: Regex,
-        cache: Kept<Cache>,
+    /// The reverse automaton, for searches that report where a match starts.
+    struct Reverse {
+        dfa: dfa::DFA,
+        cache: Kept<dfa::Cache>,
     }
 
     std::thread_local! {
@@ -555,7 +556,7 @@ mod lean {
             let hir = regex_automata::util::syntax::parse(pattern).map_err(super::failed)?;
             let lean = Lean::from_hir(hir)?;
             // Compiled now, so that a pattern the reverse automaton refuses fails here.
-            lean.both_ways()?;
+            lean.reverse()?;
             Ok(lean)
         }
 
@@ -571,14 +572,14 @@ mod lean {
                 forward,
                 forward_cache: Kept::new(),
                 hir,
-                both_ways: OnceLock::new(),
+                reverse: OnceLock::new(),
             })
         }
 
-        /// Both automata, the reverse compiled on the first call.
-        fn both_ways(&self) -> Result<&BothWays, PatternError> {
-            let built = self.both_ways.get_or_init(|| {
-                let reverse = dfa::Builder::new()
+        /// The reverse automaton, compiled on the first call.
+        fn reverse(&self) -> Result<&Reverse, PatternError> {
+            let built = self.reverse.get_or_init(|| {
+                let dfa = dfa::Builder::new()
                     .configure(
                         dfa::DFA::config()
                             .prefilter(None)
@@ -587,9 +588,9 @@ mod lean {
                     )
                     .build_from_nfa(nfa(&self.hir, true).map_err(|e| e.0)?)
                     .map_err(|e| e.to_string())?;
-                never_quits(&reverse).map_err(|e| e.0)?;
-                Ok(BothWays {
-                    regex: Regex::builder().build_from_dfas(self.forward.clone(), reverse),
+                never_quits(&dfa).map_err(|e| e.0)?;
+                Ok(Reverse {
+                    dfa,
                     cache: Kept::new(),
                 })
             });
@@ -599,14 +600,46 @@ mod lean {
         /// Whether the reverse automaton compiles (it is compiled if not yet).
         #[cfg(test)]
         pub(super) fn compiled_both_ways(&self) -> Result<(), PatternError> {
-            self.both_ways().map(|_| ())
+            self.reverse().map(|_| ())
         }
 
-        /// Both automata of a built-in pattern: the patterns are constants of the
-        /// source, and the tests compile every one both ways, so a failure is a bug.
-        fn built_both_ways(&self) -> &BothWays {
-            self.both_ways()
+        /// The reverse automaton of a built-in pattern: the patterns are constants of
+        /// the source, and the tests compile every one both ways, so a failure is a bug.
+        fn built_reverse(&self) -> &Reverse {
+            self.reverse()
                 .unwrap_or_else(|e| panic!("a built-in pattern's reverse automaton: {e}"))
+        }
+
+        /// The leftmost-first match in `input`, as `hybrid::regex::Regex` finds it:
+        /// its end by the forward automaton, then its start by the reverse one run
+        /// back from that end, anchored there. A text without a match never needs the
+        /// reverse automaton.
+        fn search(
+            &self,
+            forward_cache: &mut dfa::Cache,
+            input: &Input<'_>,
+        ) -> Result<Option<Match>, MatchError> {
+            let Some(end) = self.forward.try_search_fwd(forward_cache, input)? else {
+                return Ok(None);
+            };
+            let end = end.offset();
+            // An empty match at the search's start, or a pattern that only matches
+            // there: the start is known without searching back.
+            if input.start() == end || self.forward.get_nfa().is_always_start_anchored() {
+                return Ok(Some(Match::must(0, input.start()..end)));
+            }
+            let reverse = self.built_reverse();
+            let mut reverse_cache = reverse.cache.lend(|| reverse.dfa.create_cache());
+            let back = input
+                .clone()
+                .span(input.start()..end)
+                .anchored(Anchored::Yes)
+                .earliest(false);
+            let start = reverse
+                .dfa
+                .try_search_rev(&mut reverse_cache, &back)?
+                .ok_or_else(|| MatchError::gave_up(end))?;
+            Ok(Some(Match::must(0, start.offset()..end)))
         }
 
         pub(super) fn is_match(&self, text: &str) -> bool {
@@ -617,12 +650,8 @@ mod lean {
         }
 
         pub(super) fn find(&self, text: &str) -> Option<(usize, usize)> {
-            let both = self.built_both_ways();
-            let mut cache = both.cache.lend(|| both.regex.create_cache());
-            let found = both
-                .regex
-                .try_search(&mut cache, &Input::new(text))
-                .ok()??;
+            let mut cache = self.forward_cache.lend(|| self.forward.create_cache());
+            let found = self.search(&mut cache, &Input::new(text)).ok()??;
             Some((found.start(), found.end()))
         }
 
@@ -630,13 +659,12 @@ mod lean {
             &'p self,
             text: &'t str,
         ) -> impl Iterator<Item = (usize, usize)> + 'p {
-            let both = self.built_both_ways();
-            let mut cache = both.cache.lend(|| both.regex.create_cache());
+            let mut cache = self.forward_cache.lend(|| self.forward.create_cache());
             let mut searcher = Searcher::new(Input::new(text));
             std::iter::from_fn(move || {
                 // The searcher steps past an empty match without splitting a character.
                 let found = searcher
-                    .try_advance(|input| both.regex.try_search(&mut cache, input))
+                    .try_advance(|input| self.search(&mut cache, input))
                     .ok()??;
                 Some((found.start(), found.end()))
             })
