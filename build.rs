@@ -2,7 +2,8 @@
 //!
 //! Every `pattern!(NAME, r"…")` call under `src/` is read here; its pattern is
 //! spelled with the engine's classes, parsed by regex-syntax (the parser the pattern
-//! compiler itself uses), and the parsed form written to
+//! compiler itself uses), its alternations' runs of literals grouped
+//! (`src/core/pattern_shape.rs`), and the parsed form written to
 //! `$OUT_DIR/parsed_patterns.rs` in the encoding described in
 //! `src/core/pattern_source.rs`. The wasm compiles each pattern from that form and
 //! so carries no pattern parser (22 KB of its gzipped size). Native builds still parse
@@ -12,6 +13,9 @@
 #[path = "src/core/pattern_source.rs"]
 #[allow(dead_code)]
 mod pattern_source;
+
+#[path = "src/core/pattern_shape.rs"]
+mod pattern_shape;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -58,7 +62,10 @@ fn main() {
                 .parse(&with_engine_classes(&written))
                 .unwrap_or_else(|e| panic!("{place}: bad pattern: {e}"));
             let mut bytes = Vec::new();
-            encode(&hir, &mut bytes);
+            encode(
+                &pattern_shape::literal_runs_grouped(hir.clone()),
+                &mut bytes,
+            );
             let _ = writeln!(table, "    ({key:#018x}, &{bytes:?}),");
             let _ = writeln!(written_list, "    {written:?},");
             if let Some((width, buckets)) = opening_buckets(&hir) {

@@ -13,6 +13,9 @@ pub mod inquiry;
 pub mod intake;
 pub mod language;
 pub(crate) mod pattern;
+// The shape build.rs gives the wasm's parsed patterns: the tests check it.
+#[cfg(test)]
+pub(crate) mod pattern_shape;
 // In the wasm only its key and tags are used; the classes serve the native parser.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) mod pattern_source;
