@@ -295,7 +295,9 @@ fn by_strength(a: &(&str, f64), b: &(&str, f64)) -> std::cmp::Ordering {
 /// The built-in content model: token → log-odds weight.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: FxHashMap<String, f64>,
+    /// Each token of the built-in model is its table's own text, not a copy
+    /// ([`Model::from_static_tsv`]).
+    weights: FxHashMap<Cow<'static, str>, f64>,
     /// Overall scale applied to the sum.
     scale: f64,
 }
@@ -304,8 +306,23 @@ impl Model {
     /// Reads the model's text form: a `scale <x>` line, then `token<TAB>weight` lines
     /// (any other line, such as the `# trained on …` line, is a comment).
     pub fn from_tsv(text: &str) -> Model {
+        Model::read(text, |token| Cow::Owned(token.to_string()))
+    }
+
+    /// [`Model::from_tsv`] of a text that lives as long as the program (the tables
+    /// handed to the engine): its tokens are borrowed, not copied, which spares a
+    /// new engine's first triage thousands of small allocations.
+    pub fn from_static_tsv(text: &'static str) -> Model {
+        Model::read(text, Cow::Borrowed)
+    }
+
+    fn read<'t>(text: &'t str, token_of: impl Fn(&'t str) -> Cow<'static, str>) -> Model {
         let mut model = Model {
-            weights: FxHashMap::default(),
+            // One weight a line, nearly: no growth while reading.
+            weights: FxHashMap::with_capacity_and_hasher(
+                text.bytes().filter(|&b| b == b'\n').count(),
+                Default::default(),
+            ),
             scale: 1.0,
         };
         for line in text.lines() {
@@ -313,7 +330,7 @@ impl Model {
                 model.scale = parse_decimal(s.trim()).unwrap_or(1.0);
             } else if let Some((token, w)) = line.split_once('\t') {
                 if let Some(w) = parse_decimal(w.trim()) {
-                    model.weights.insert(token.to_string(), w);
+                    model.weights.insert(token_of(token), w);
                 }
             }
         }
@@ -361,7 +378,9 @@ impl Model {
 /// The model shipped with Xunpan: the `word-model` table of the bundle of tables
 /// (compiled in natively; the wasm is handed it at start with the concept tables).
 pub static BUILT_IN: LazyLock<Model> = LazyLock::new(|| {
-    Model::from_tsv(super::concepts::bundled_table(super::concepts::WORD_MODEL).unwrap_or_default())
+    Model::from_static_tsv(
+        super::concepts::bundled_table(super::concepts::WORD_MODEL).unwrap_or_default(),
+    )
 });
 
 /// Trains the built-in model's text form (what [`Model::from_tsv`] reads) from
