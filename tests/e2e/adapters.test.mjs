@@ -76,8 +76,15 @@ describe('site adapters through the extension', () => {
     for (const top of [0, 64 * 8, 64 * 16, 64 * 3, 0]) {
       await page.evaluate((y) => { document.getElementById('contact-scroll').scrollTop = y; }, top);
       await page.waitForTimeout(150);
-      const stored = await storedItems();
-      for (const [cid, verdict] of await shown()) {
+      // The rows are drawn before their records are written (the worker keeps them after
+      // it answers): the records are read once every row shown has one.
+      const rows = await shown();
+      let stored = await storedItems();
+      for (let tries = 0; tries < 50 && !rows.every(([cid]) => stored[`chat:${cid}`]); tries++) {
+        await page.waitForTimeout(100);
+        stored = await storedItems();
+      }
+      for (const [cid, verdict] of rows) {
         assert.equal(verdict, stored[`chat:${cid}`]?.verdict, `${cid} shows its own verdict at scroll ${top}`);
         if (seen.has(cid)) assert.equal(verdict, seen.get(cid), `${cid} keeps its verdict when it comes back`);
         seen.set(cid, verdict);
