@@ -703,6 +703,7 @@ impl Triager {
                 && (signals::links_on_own_site(
                     &text,
                     inquiry.buyer.as_ref().and_then(|b| b.website.as_deref()),
+                    inquiry.buyer.as_ref().and_then(|b| b.company.as_deref()),
                 ) || signals::links_to_drawings(&text)),
         };
         let body_words = (0..read.len()).filter(in_body).take(64).count();

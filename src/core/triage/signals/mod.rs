@@ -488,14 +488,69 @@ pub fn links_to_drawings(text: &Text) -> bool {
     })
 }
 
-/// Whether every outside link goes to the buyer's own website, as the buyer's profile
-/// names it (a buyer's spec sheet on its own site is no lure to another host). False
-/// without outside links or without a website.
-pub fn links_on_own_site(text: &Text, website: Option<&str>) -> bool {
-    let Some(own) = website.map(website_domain).filter(|d| d.contains('.')) else {
+/// Whether every outside link goes to the buyer's own website: the one its profile
+/// names, or one named after the company it gives (a buyer's spec sheet or supplier
+/// portal on its own site is no lure to a stranger's host). The inquiry list shows the
+/// buyer's company and not its website, so the company's name is read where no
+/// website is given. False without outside links, or without either.
+pub fn links_on_own_site(text: &Text, website: Option<&str>, company: Option<&str>) -> bool {
+    if let Some(own) = website.map(website_domain).filter(|d| d.contains('.')) {
+        return every_outside_link(text, |url| registrable(host_of(url)) == own);
+    }
+    let Some(company) = company else {
         return false;
     };
-    every_outside_link(text, |url| registrable(host_of(url)) == own)
+    // Folded as a host spells it: lower case, accents off ("Ferretería" → ferreteria).
+    let mut folded = String::with_capacity(company.len());
+    for c in company.chars() {
+        crate::core::triage::concepts::fold_char(c, &mut folded);
+    }
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    every_outside_link(text, |url| named_after(&registrable(host_of(url)), &words))
+}
+
+/// A site's name this short says too little to tie it to a company.
+const MIN_COMPANY_SITE_LETTERS: usize = 4;
+
+/// Whether a registrable domain is named after a company of these (folded) words:
+/// its first label is the company's first words run together ("Mercy Health Group" →
+/// `mercyhealth.co.ke`, "Hollins & Pike" → `hollinspike.com`), or hyphened, the first
+/// part a whole word and each next part the start of the next word ("Kestrel
+/// Engineering Ltd" → `kestrel-eng.co.uk`).
+fn named_after(domain: &str, words: &[String]) -> bool {
+    let label = domain.split('.').next().unwrap_or("");
+    if label.len() < MIN_COMPANY_SITE_LETTERS {
+        return false;
+    }
+    let squashed = label.replace('-', "");
+    let mut run = String::new();
+    for word in words {
+        run.push_str(word);
+        if run == squashed {
+            return true;
+        }
+        if run.len() >= squashed.len() {
+            break;
+        }
+    }
+    let parts: Vec<&str> = label.split('-').collect();
+    parts.len() >= 2
+        && parts.len() <= words.len()
+        && parts
+            .iter()
+            .zip(words)
+            .enumerate()
+            .all(|(i, (part, word))| {
+                if i == 0 {
+                    part == word
+                } else {
+                    part.len() >= 3 && word.starts_with(part)
+                }
+            })
 }
 
 /// Links: credential pages, look-alikes, IP hosts, shorteners, file shares, mismatches,
@@ -1433,6 +1488,37 @@ mod tests {
             assert_eq!(registrable(host_of(url)), reg, "{url}");
         }
         assert!(is_ip("198.51.100.23") && !is_ip("1.2.3") && !is_ip("a.b.c.d"));
+    }
+
+    #[test]
+    fn a_site_named_after_the_company() {
+        let words = |company: &str| -> Vec<String> {
+            company
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect()
+        };
+        for (domain, company, named) in [
+            ("mercyhealth.co.ke", "Mercy Health Group", true),
+            ("hollinspike.com", "Hollins & Pike Drinkware LLC", true),
+            ("kestrel-eng.co.uk", "Kestrel Engineering Ltd", true),
+            (
+                "coldline.example.com",
+                "Coldline Catering Equipment LLC",
+                true,
+            ),
+            ("mercy-docs-share.top", "Mercy Health Group", false),
+            ("mercyhealthportal.com", "Mercy Health Group", false),
+            ("abc.com", "ABC Ltd", false),
+            ("healthmercy.com", "Mercy Health Group", false),
+        ] {
+            assert_eq!(
+                named_after(domain, &words(company)),
+                named,
+                "{domain} / {company}"
+            );
+        }
     }
 
     #[test]
