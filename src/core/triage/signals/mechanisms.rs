@@ -286,7 +286,8 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
         push(out, Code::AGENT_COMMISSION);
     }
     // Another account and money the reader is told to send to it: a fee, a refund,
-    // a transfer ("veuillez effectuer le virement sur notre nouveau compte").
+    // a transfer ("veuillez effectuer le virement sur notre nouveau compte"), or an
+    // agent's cut to a personal account ("我的佣金请直接转到我个人的账户").
     if e.related_any(
         BankChange,
         &[
@@ -296,6 +297,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
             Overpayment,
             MoneyTransfer,
             FeeFirst,
+            Commission,
         ],
     ) || e.in_one_clause_with_supplier(&[BankChange, Pay], &[WePay], false)
     {
