@@ -427,7 +427,8 @@ fn the_sixth_set_holds_its_figures() {
 /// provides logistics … we need 200 wheelchairs", "we handle customs clearance
 /// ourselves") and 4 flagged; now 46 flagged (two nonsense lines left), 38 called
 /// spam, no buyer called spam and 2 flagged (a drawing on a site the profile does not
-/// name, Western Union offered for a sample).
+/// name, Western Union offered for a sample). 39 called spam since money sent to a
+/// changed account weighs 6.0 (2026-12-05).
 #[test]
 fn the_seventh_set_holds_its_figures() {
     set_holds(
@@ -436,7 +437,7 @@ fn the_seventh_set_holds_its_figures() {
             spam_lines: 48,
             buyers: 45,
             spam_flagged: 46,
-            spam_called: 38,
+            spam_called: 39,
             buyers_flagged: 2,
         },
     );

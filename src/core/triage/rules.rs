@@ -101,7 +101,7 @@ rules! {
     INVITATION_LETTER, 4.0, Scam, false, "asks for an invitation letter or visa help", "要求邀请函或签证协助";
     OVERPAYMENT_REFUND, 7.0, Scam, true, "pays more than owed and wants the balance sent back", "多付款项并要求退还差额";
     AGENT_COMMISSION, 4.0, Scam, false, "an agent wants a commission on the deal", "中间人索要佣金";
-    CHANGED_BANK_DETAILS, 5.0, Scam, false, "payment to a changed, personal or third-party account", "付款到变更的、私人的或第三方账户";
+    CHANGED_BANK_DETAILS, 6.0, Scam, false, "payment to a changed, personal or third-party account", "付款到变更的、私人的或第三方账户";
     OFF_BANK_PAYMENT, 3.0, Scam, false, "money transfer services, gift cards or crypto instead of a bank", "用汇款公司、礼品卡或加密货币代替银行付款";
     INVESTMENT_PITCH, 6.0, Scam, false, "crypto, trading or investment talk instead of a purchase", "谈加密货币、交易或投资，而非采购";
     // --- advertising ---
