@@ -131,7 +131,7 @@ const PROBE_SETS: &[Floors] = &[
     floors("heldout12.jsonl", (45, 46), (45, 41), 1),
     floors("heldout13.jsonl", (45, 48), (44, 42), 1),
     floors("heldout14.jsonl", (54, 48), (44, 41), 0),
-    floors("heldout15.jsonl", (66, 61), (58, 42), 0),
+    floors("heldout15.jsonl", (66, 61), (59, 42), 0),
     floors("heldout16.jsonl", (20, 41), (20, 17), 0),
     floors("heldout17.jsonl", (34, 34), (34, 31), 0),
     floors("phishing.jsonl", (68, 0), (67, 64), 0),
@@ -142,7 +142,7 @@ const PROBE_SETS: &[Floors] = &[
 /// The development sets beside the checkout, with their floors on the list's fields.
 const CORPORA: &[Floors] = &[
     floors("inquiries-dev.jsonl", (32, 66), (29, 28), 1),
-    floors("inquiries-dev2.jsonl", (144, 176), (130, 106), 2),
+    floors("inquiries-dev2.jsonl", (144, 176), (132, 106), 2),
 ];
 
 /// Fails with every set that misses its floors, and how.
