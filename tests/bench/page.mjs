@@ -247,18 +247,28 @@ const BEFORE = process.env.XUNPAN_BENCH_BEFORE ?? null;
 // diagnosis: an extension cannot choose V8's flags.
 const JS_FLAGS = process.env.XUNPAN_BENCH_JS_FLAGS ?? null;
 
-/** Stops every service worker of the browser and waits until the extension's is gone. */
+/**
+ * Stops every service worker of the browser and waits until the extension's is gone.
+ * A worker asked to stop while an event for it is on its way (a page closed a moment
+ * before, its port's last message) can be started again at once: the stop is then
+ * asked again, once a second, for up to 10 s.
+ */
 async function stopWorker(page, browserCdp, extensionId) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  for (let i = 0; i < 100; i++) {
-    const { targetInfos } = await browserCdp.send('Target.getTargets');
-    if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(extensionId))) return;
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      for (let i = 0; i < 20; i++) {
+        const { targetInfos } = await browserCdp.send('Target.getTargets');
+        if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(extensionId))) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  } finally {
+    await cdp.detach();
   }
-  throw new Error('the service worker did not stop');
+  throw new Error('the service worker did not stop in 10 s of asking');
 }
 
 /** The default list opened in a new page: its first row tagged, from the navigation's start. */
