@@ -18,19 +18,12 @@
 use std::path::PathBuf;
 
 use serde_json::Value;
-use xunpan::core::clock::Zone;
-use xunpan::core::engine::{Batch, Engine};
-use xunpan::core::inquiry::Inquiry;
-use xunpan::core::settings::Settings;
+
+#[path = "support/labelled.rs"]
+mod labelled;
 
 /// The buyer fields an inquiry-list row gives the engine.
 const LIST_FIELDS: &[&str] = &["name", "country", "company", "level"];
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::parse_from_rfc3339("2026-12-01T08:00:00+08:00")
-        .expect("time")
-        .with_timezone(&chrono::Utc)
-}
 
 /// Cuts an inquiry's buyer down to [`LIST_FIELDS`].
 fn to_list_fields(raw: &mut Value) {
@@ -50,41 +43,20 @@ struct Counts {
 /// Triage of a labelled set, in order and as one batch (repetition counts), with
 /// each buyer cut down to [`LIST_FIELDS`].
 fn measure(name: &str, text: &str) -> Counts {
-    let engine = Engine::new(Settings::default()).expect("engine");
-    let mut batch = Batch::default();
     let mut counts = Counts::default();
-    for (n, line) in text
-        .lines()
+    for (n, (line, verdict)) in labelled::triage_lines(name, text, to_list_fields)
+        .into_iter()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
     {
-        let mut raw: Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("{name} line {}: not JSON ({e})", n + 1));
-        to_list_fields(&mut raw);
-        let label = raw["label"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{name} line {}: no label", n + 1))
-            .to_string();
-        let inquiry: Inquiry = serde_json::from_value(raw)
-            .unwrap_or_else(|e| panic!("{name} line {}: not an Inquiry ({e})", n + 1));
-        let verdict = engine
-            .triage(&inquiry, &mut batch, now(), &Zone::fixed(480))
-            .assessment
-            .verdict
-            .as_str();
-        let side = match label.as_str() {
-            "spam" => &mut counts.spam,
-            "genuine" => &mut counts.genuine,
+        let side = match line["label"].as_str() {
+            Some("spam") => &mut counts.spam,
+            Some("genuine") => &mut counts.genuine,
             other => panic!("{name} line {}: label {other:?}", n + 1),
         };
         side.0 += 1;
         side.1 += usize::from(verdict != "genuine");
         side.2 += usize::from(verdict == "spam");
     }
-    assert!(
-        counts.spam.0 + counts.genuine.0 > 0,
-        "{name}: no lines, nothing measured"
-    );
     counts
 }
 

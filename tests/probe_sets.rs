@@ -140,22 +140,12 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde_json::Value;
-use xunpan::core::clock::Zone;
-use xunpan::core::engine::{Batch, Engine};
-use xunpan::core::inquiry::Inquiry;
-use xunpan::core::settings::Settings;
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::parse_from_rfc3339("2026-12-01T08:00:00+08:00")
-        .expect("time")
-        .with_timezone(&chrono::Utc)
-}
+#[path = "support/labelled.rs"]
+mod labelled;
 
 /// Per kind: (lines, flagged, called spam).
 type ByKind = BTreeMap<String, (usize, usize, usize)>;
 
-/// Triage of one probe set in order, as one batch (repetition counts).
 /// The text of the probe set `name`.
 fn read_set(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -169,36 +159,25 @@ fn read_set(name: &str) -> String {
     })
 }
 
+/// The probe set `name` triaged in order, as one batch (see `labelled`), counted by
+/// the kind its notes name.
 fn measure(name: &str) -> ByKind {
     let text = read_set(name);
-    let engine = Engine::new(Settings::default()).expect("engine");
-    let mut batch = Batch::default();
     let mut by_kind = ByKind::new();
-    for (n, line) in text
-        .lines()
+    for (n, (line, verdict)) in labelled::triage_lines(name, &text, |_| {})
+        .into_iter()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
     {
-        let raw: Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("{name} line {}: not JSON ({e})", n + 1));
-        let kind = raw["note"]
+        let kind = line["note"]
             .as_str()
             .and_then(|note| note.split(':').next())
             .unwrap_or_else(|| panic!("{name} line {}: no note naming the kind", n + 1))
             .to_string();
-        let inquiry: Inquiry = serde_json::from_value(raw)
-            .unwrap_or_else(|e| panic!("{name} line {}: not an Inquiry ({e})", n + 1));
-        let verdict = engine
-            .triage(&inquiry, &mut batch, now(), &Zone::fixed(480))
-            .assessment
-            .verdict
-            .as_str();
         let k = by_kind.entry(kind).or_default();
         k.0 += 1;
         k.1 += usize::from(verdict != "genuine");
         k.2 += usize::from(verdict == "spam");
     }
-    assert!(!by_kind.is_empty(), "{name}: no lines");
     by_kind
 }
 
@@ -312,22 +291,13 @@ fn risky_looking_buyers_are_not_called_spam() {
 #[test]
 fn the_fresh_set_holds() {
     let text = read_set("fresh.jsonl");
-    let engine = Engine::new(Settings::default()).expect("engine");
-    let mut batch = Batch::default();
     let mut misses = Vec::new();
     let mut lines = 0;
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let raw: Value = serde_json::from_str(line).expect("fresh.jsonl line is JSON");
-        let label = raw["label"].as_str().unwrap_or_default().to_string();
-        let note = raw["note"].as_str().unwrap_or_default().to_string();
-        let inquiry: Inquiry = serde_json::from_value(raw).expect("fresh.jsonl line is an Inquiry");
-        let verdict = engine
-            .triage(&inquiry, &mut batch, now(), &Zone::fixed(480))
-            .assessment
-            .verdict
-            .as_str();
+    for (line, verdict) in labelled::triage_lines("fresh.jsonl", &text, |_| {}) {
+        let label = line["label"].as_str().unwrap_or_default();
+        let note = line["note"].as_str().unwrap_or_default();
         lines += 1;
-        let missed = match label.as_str() {
+        let missed = match label {
             "spam" => verdict == "genuine",
             "genuine" => verdict == "spam",
             other => panic!("fresh.jsonl: label {other:?}, expected spam or genuine"),
