@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, demoSession, readStoredItems, shownDisagrees } from './harness.mjs';
+import { ARTIFACTS, demoSession, readStoredItems, shownDisagrees, storedItemsWhen } from './harness.mjs';
 import { clickByRole, visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -76,14 +76,9 @@ describe('site adapters through the extension', () => {
     for (const top of [0, 64 * 8, 64 * 16, 64 * 3, 0]) {
       await page.evaluate((y) => { document.getElementById('contact-scroll').scrollTop = y; }, top);
       await page.waitForTimeout(150);
-      // The rows are drawn before their records are written (the worker keeps them after
-      // it answers): the records are read once every row shown has one.
+      // The rows are drawn before their records are written: read once each row shown has one.
       const rows = await shown();
-      let stored = await storedItems();
-      for (let tries = 0; tries < 50 && !rows.every(([cid]) => stored[`chat:${cid}`]); tries++) {
-        await page.waitForTimeout(100);
-        stored = await storedItems();
-      }
+      const stored = await storedItemsWhen(session.browser, (items) => rows.every(([cid]) => items[`chat:${cid}`]));
       for (const [cid, verdict] of rows) {
         assert.equal(verdict, stored[`chat:${cid}`]?.verdict, `${cid} shows its own verdict at scroll ${top}`);
         if (seen.has(cid)) assert.equal(verdict, seen.get(cid), `${cid} keeps its verdict when it comes back`);
