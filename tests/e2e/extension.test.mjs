@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, shownDisagrees, startDemo } from './harness.mjs';
+import { ARTIFACTS, LIST_POSTS_PROBE, launch, listPosted, shownDisagrees, startDemo } from './harness.mjs';
 import { clickByRole, findByRole, visibleTexts } from './shadow.mjs';
 
 async function findByRoleEventually(page, role, pattern = /./) {
@@ -26,17 +26,6 @@ const LIST = 'https://message.alibaba.com/message/default.htm';
 const CHAT = 'https://onetalk.alibaba.com/message/weblitePWA.htm';
 const ROW = 'a.inquiry-item[data-trade-id]';
 const CONTACT = 'div.contact-item-container[data-cid]';
-// In the page's own world: the rows of every list post the page data makes (each is
-// asked of the engine once, by content-start.js).
-const LIST_POSTS = `(() => {
-  window.__xunpanListPosted = [];
-  window.addEventListener('message', (ev) => {
-    if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
-    if (!['feedbackList', 'feedbackListHead', 'subjectList'].includes(ev.data.kind)) return;
-    const data = JSON.parse(ev.data.json);
-    window.__xunpanListPosted.push(...(Array.isArray(data) ? data : data.rows).map((r) => String(r.tradeId)));
-  });
-})();`;
 
 for (const csp of [null, 'strict']) {
   const mode = csp ? 'strict CSP' : 'no CSP';
@@ -116,14 +105,14 @@ for (const csp of [null, 'strict']) {
       const url = `${LIST}${query}${sep}rows=40&pageSize=40&renderAfter=1500#feedback/all`;
       const page = await browser.context.newPage();
       page.on('pageerror', (err) => pageErrors.push(`${url}: ${err.message}`));
-      await page.addInitScript(LIST_POSTS);
+      await page.addInitScript(LIST_POSTS_PROBE);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(() => window.__demoFirstFrameTagged !== undefined, null, { timeout: 20_000 });
       const rows = await page.$$eval(ROW, (r) => r.length);
       assert.equal(rows, 40);
       assert.equal(await page.evaluate(() => window.__demoFirstFrameTagged), rows, 'every row was tagged before it was first painted');
       await page.waitForTimeout(300);
-      const triaged = [...await browser.worker.evaluate(() => globalThis.__xunpanTriaged), ...await page.evaluate(() => window.__xunpanListPosted)];
+      const triaged = [...await browser.worker.evaluate(() => globalThis.__xunpanTriaged), ...await listPosted(page)];
       assert.equal(triaged.length, rows, `each inquiry sent to the engine once (${triaged.length} for ${rows} rows)`);
       assert.equal(new Set(triaged).size, rows);
       await page.close();

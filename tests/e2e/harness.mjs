@@ -138,6 +138,25 @@ export function shapeSession(name) {
   };
 }
 
+/**
+ * An init script for a page: the inquiry ids of every list post its page data makes
+ * (each is asked of the engine once, by content-start.js, on a port of its own: a
+ * second listener on that port in the worker would hold up its answers in Chrome, so
+ * they are counted in the page). Read them with `listPosted`.
+ */
+export const LIST_POSTS_PROBE = `(() => {
+  window.__xunpanListPosted = [];
+  window.addEventListener('message', (ev) => {
+    if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
+    if (!['feedbackList', 'feedbackListHead', 'subjectList'].includes(ev.data.kind)) return;
+    const data = JSON.parse(ev.data.json);
+    window.__xunpanListPosted.push(...(Array.isArray(data) ? data : data.rows).map((r) => String(r.tradeId)));
+  });
+})();`;
+
+/** The inquiry ids the page's list posts carried (see LIST_POSTS_PROBE). */
+export const listPosted = (page) => page.evaluate(() => window.__xunpanListPosted);
+
 /** The items Xunpan stored (`chrome.storage.local`'s "items"), by key. */
 export function readStoredItems(browser) {
   return browser.worker.evaluate(async () => (await chrome.storage.local.get('items')).items ?? {});

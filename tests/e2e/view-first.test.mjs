@@ -10,7 +10,7 @@
 // the rest.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo } from './harness.mjs';
+import { LIST_POSTS_PROBE, launch, listPosted, startDemo } from './harness.mjs';
 
 const ROWS = 500;
 const LIST = `https://message.alibaba.com/message/default.htm?lang=en&rows=${ROWS}&pageSize=${ROWS}#feedback/all`;
@@ -21,18 +21,8 @@ const SLOW_ITEMS = 30;
 // Rows past this many are never in the first part at this view (15 rows at most).
 const FIRST_PART_MOST = 20;
 
-// In the page's own world: when each row was tagged, and how often its tag was set;
-// the rows of every list post the page data makes (each is asked of the engine once,
-// by content-start.js, on a port of its own: a second listener on that port in the
-// worker would hold up its answers in Chrome, so they are counted here).
+// In the page's own world: when each row was tagged, and how often its tag was set.
 const TAG_LOG = `(() => {
-  window.__listPosted = [];
-  window.addEventListener('message', (ev) => {
-    if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;
-    if (!['feedbackList', 'feedbackListHead', 'subjectList'].includes(ev.data.kind)) return;
-    const data = JSON.parse(ev.data.json);
-    window.__listPosted.push(...(Array.isArray(data) ? data : data.rows).map((r) => String(r.tradeId)));
-  });
   window.__tagLog = {};
   new MutationObserver((records) => {
     const at = performance.now();
@@ -44,6 +34,24 @@ const TAG_LOG = `(() => {
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-xunpan-verdict'] });
 })();`;
+
+/**
+ * The list's rows as drawn: their ids in order, those in the viewport, the tag log
+ * (see TAG_LOG) and each row's count of chips (or notes), whatever parts its answer
+ * came in.
+ */
+const rowsAsDrawn = (page) => page.evaluate(() => {
+  const rows = [...document.querySelectorAll('a.inquiry-item[data-trade-id]')];
+  return {
+    order: rows.map((r) => r.getAttribute('data-trade-id')),
+    inView: rows.filter((r) => {
+      const box = r.getBoundingClientRect();
+      return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+    }).map((r) => r.getAttribute('data-trade-id')),
+    log: window.__tagLog,
+    chips: Object.fromEntries(rows.map((r) => [r.getAttribute('data-trade-id'), r.querySelectorAll('[data-xunpan-key]').length])),
+  };
+});
 
 let demo;
 let browser;
@@ -79,25 +87,14 @@ test('the rows in view are tagged before the rest of a long list is triaged, and
     const errors = [];
     page.on('pageerror', (err) => errors.push(err.message));
     await page.addInitScript(TAG_LOG);
+    await page.addInitScript(LIST_POSTS_PROBE);
     await page.goto(LIST);
     await page.waitForFunction((rows) => {
       const tagged = document.querySelectorAll('a.inquiry-item[data-trade-id][data-xunpan-verdict]').length;
       return tagged === rows;
     }, ROWS, { timeout: 60_000 });
     await page.waitForTimeout(500); // anything drawn twice would be drawn by now
-    const { order, inView, log, chips } = await page.evaluate(() => {
-      const rows = [...document.querySelectorAll('a.inquiry-item[data-trade-id]')];
-      return {
-        order: rows.map((r) => r.getAttribute('data-trade-id')),
-        inView: rows.filter((r) => {
-          const box = r.getBoundingClientRect();
-          return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
-        }).map((r) => r.getAttribute('data-trade-id')),
-        log: window.__tagLog,
-        // One chip (or note) per row, whatever parts its answer came in.
-        chips: Object.fromEntries(rows.map((r) => [r.getAttribute('data-trade-id'), r.querySelectorAll('[data-xunpan-key]').length])),
-      };
-    });
+    const { order, inView, log, chips } = await rowsAsDrawn(page);
     assert.equal(order.length, ROWS);
     assert.ok(inView.length >= 5 && inView.length <= FIRST_PART_MOST, `rows in view: ${inView.length}`);
     // Every row tagged once, with one chip.
@@ -115,7 +112,7 @@ test('the rows in view are tagged before the rest of a long list is triaged, and
       `the rows in view tagged ${Math.round(firstLater - lastInView)} ms before the rest (at least ${SLOW_MS / 2} expected)`,
     );
     // Each inquiry went to the engine once.
-    const asked = [...await browser.worker.evaluate(() => globalThis.__xunpanAsked), ...await page.evaluate(() => window.__listPosted)];
+    const asked = [...await browser.worker.evaluate(() => globalThis.__xunpanAsked), ...await listPosted(page)];
     assert.equal(asked.length, ROWS, `each inquiry asked once (${asked.length} asks for ${ROWS} rows)`);
     assert.equal(new Set(asked).size, ROWS);
     // The rows' height the content script measured is kept for the list's next load
@@ -165,17 +162,7 @@ test('an error in the rest of a list loses nothing of its first part', async () 
     await page.goto(`https://message.alibaba.com/message/default.htm?lang=en&rows=${rows}&pageSize=${rows}#feedback/all`);
     await page.waitForFunction((n) => document.querySelectorAll('a.inquiry-item[data-trade-id][data-xunpan-verdict]').length === n, rows, { timeout: 30_000 });
     await page.waitForTimeout(500);
-    const { order, inView, log } = await page.evaluate(() => {
-      const all = [...document.querySelectorAll('a.inquiry-item[data-trade-id]')];
-      return {
-        order: all.map((r) => r.getAttribute('data-trade-id')),
-        inView: all.filter((r) => {
-          const box = r.getBoundingClientRect();
-          return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
-        }).map((r) => r.getAttribute('data-trade-id')),
-        log: window.__tagLog,
-      };
-    });
+    const { order, inView, log } = await rowsAsDrawn(page);
     for (const id of order) assert.equal(log[id]?.sets, 1, `row ${id} tagged once (${log[id]?.sets ?? 0})`);
     // The rows asked again one by one are the rest's: none of the first part's.
     const again = await browser.worker.evaluate(() => globalThis.__xunpanAsked);
