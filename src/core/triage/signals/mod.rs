@@ -500,17 +500,22 @@ pub fn links_on_own_site(text: &Text, website: Option<&str>, company: Option<&st
     let Some(company) = company else {
         return false;
     };
-    // Folded as a host spells it: lower case, accents off ("Ferretería" → ferreteria).
+    let words = company_words(company);
+    every_outside_link(text, |url| named_after(&registrable(host_of(url)), &words))
+}
+
+/// A company's name as a host spells its words: lower case, accents off, split at
+/// anything but letters and digits ("Ferretería Ruiz & Hijos" → ferreteria, ruiz, hijos).
+fn company_words(company: &str) -> Vec<String> {
     let mut folded = String::with_capacity(company.len());
     for c in company.chars() {
         crate::core::triage::concepts::fold_char(c, &mut folded);
     }
-    let words: Vec<String> = folded
+    folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
-        .collect();
-    every_outside_link(text, |url| named_after(&registrable(host_of(url)), &words))
+        .collect()
 }
 
 /// A site's name this short says too little to tie it to a company.
@@ -1492,13 +1497,6 @@ mod tests {
 
     #[test]
     fn a_site_named_after_the_company() {
-        let words = |company: &str| -> Vec<String> {
-            company
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_ascii_lowercase)
-                .collect()
-        };
         for (domain, company, named) in [
             ("mercyhealth.co.ke", "Mercy Health Group", true),
             ("hollinspike.com", "Hollins & Pike Drinkware LLC", true),
@@ -1514,7 +1512,7 @@ mod tests {
             ("healthmercy.com", "Mercy Health Group", false),
         ] {
             assert_eq!(
-                named_after(domain, &words(company)),
+                named_after(domain, &company_words(company)),
                 named,
                 "{domain} / {company}"
             );
