@@ -1,0 +1,149 @@
+// Where the time goes between the page's own first frame with its rows and the tags on
+// the rows in view, with the service worker running: a timeline per load, from marks.
+//
+//   node tests/bench/first-tags.mjs [dist ...]   (default: XUNPAN_DIST or dist/)
+//
+// Each build given is copied to a temporary directory and marked there (never in
+// place): every content script gets a user-timing mark as it starts and as its top
+// level ends, and a few steps are marked where their code is found (the list's first
+// part heard by content-start.js, the setup answer taken by content.js, the first
+// drawing of an answer); a step whose code is not found is simply not marked. The
+// page's own world notes the rows' insertion, the list's post, the end of the page's
+// first frame with the rows (its first long animation frame after them), the first
+// row tagged, every row in view tagged and the last row tagged. The builds take turns
+// load by load (XUNPAN_FIRST_TAGS_LOADS each, 12 by default, after one warm-up load),
+// on the unseen 500-row list and the unseen 100-row list; each step is printed as its
+// p50 and p95 in ms from the end of the page's frame (negative: before it).
+// A diagnosis, not a figure of the bench: the marks cost a little time themselves.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DIST, launch, startDemo } from '../e2e/harness.mjs';
+
+const LOADS = Number(process.env.XUNPAN_FIRST_TAGS_LOADS ?? 12);
+const builds = (process.argv.length > 2 ? process.argv.slice(2) : [DIST]).map((d) => resolve(d));
+const LISTS = {
+  500: 'https://message.alibaba.com/message/default.htm?lang=en&rows=500&pageSize=500#feedback/all',
+  100: 'https://message.alibaba.com/message/default.htm?lang=en&rows=100&pageSize=100#feedback/all',
+};
+
+// The steps marked inside the extension's files: [file, code found, mark, before or after it].
+const STEPS = [
+  ['content-start.js', 'if (onPart) onPart(part.answersJson);', 'part-heard', 'before'],
+  ['content.js', 'overrides = answer.overrides ?? {};', 'setup-in', 'before'],
+  ['content.js', 'function drawAnswered() {', 'draw-answered', 'after'],
+  ['content.js', 'function drawFirstPart() {', 'draw-first-part', 'after'],
+];
+
+/** A copy of `dist` with the marks in its content scripts. */
+function marked(dist) {
+  const dir = mkdtempSync(join(tmpdir(), 'xunpan-first-tags-'));
+  cpSync(dist, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const files = manifest.content_scripts.filter((c) => c.world !== 'MAIN').flatMap((c) => c.js);
+  for (const file of new Set(files)) {
+    let text = readFileSync(join(dir, file), 'utf8');
+    for (const [f, code, name, where] of STEPS) {
+      if (f !== file || !text.includes(code)) continue;
+      const mark = `performance.mark('xp:${name}');`;
+      text = text.replace(code, where === 'before' ? `${mark} ${code}` : `${code} ${mark}`);
+    }
+    writeFileSync(join(dir, file), `performance.mark('xp:${file}:start');\n${text}\nperformance.mark('xp:${file}:end');\n`);
+  }
+  return { dir, order: manifest.content_scripts.map((c) => `${c.run_at}: ${c.js.join(' ')}`) };
+}
+
+// In the page's own world: the rows, the list's post, the frames and the tags.
+const WATCH = `(() => {
+  window.__frames = [];
+  window.__tags = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, end: e.startTime + e.duration, renderStart: e.renderStart });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+  window.addEventListener('message', (ev) => {
+    if (!window.__dataAt && ev.data?.source === 'xunpan-page-data' && /^feedbackList/.test(ev.data.kind)) window.__dataAt = performance.now();
+  });
+  const seen = new Set();
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      if (seen.has(r.target) || !r.target.hasAttribute('data-trade-id') || !r.target.hasAttribute('data-xunpan-verdict')) continue;
+      seen.add(r.target);
+      window.__tags.push([r.target.getAttribute('data-trade-id'), now]);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-xunpan-verdict'] });
+})();`;
+
+/** One load's steps, ms from the end of the page's first frame with the rows. */
+async function timeline(context, url, rows) {
+  const page = await context.newPage();
+  await page.addInitScript(WATCH);
+  await page.goto(url);
+  await page.waitForFunction((n) => window.__tags?.length >= n, rows, { timeout: 60_000 });
+  await page.waitForTimeout(100);
+  const t = await page.evaluate(() => {
+    const rowsAt = window.__demoRenderedAt;
+    const frame = window.__frames.find((f) => f.renderStart > 0 && f.renderStart >= rowsAt);
+    const tagAt = new Map(window.__tags);
+    const inView = [...document.querySelectorAll('[data-trade-id]')].filter((r) => {
+      const box = r.getBoundingClientRect();
+      return box.width > 0 && box.bottom > 0 && box.top < innerHeight;
+    }).map((r) => tagAt.get(r.getAttribute('data-trade-id')));
+    const nav = performance.getEntriesByType('navigation')[0];
+    const steps = {
+      'rows in': rowsAt,
+      'page frame starts': frame?.start ?? null,
+      'list posted': window.__dataAt ?? null,
+      'DOMContentLoaded': nav?.domContentLoadedEventStart ?? null,
+      'load event': nav?.loadEventStart ?? null,
+      'first row tagged': window.__tags[0]?.[1] ?? null,
+      'rows in view tagged': inView.every((x) => x !== undefined) ? Math.max(...inView) : null,
+      'last row tagged': window.__tags.at(-1)?.[1] ?? null,
+    };
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('xp:') && !(m.name.slice(3) in steps)) steps[m.name.slice(3)] = m.startTime;
+    return { frameEnd: frame ? frame.end : null, steps };
+  });
+  await page.close();
+  if (t.frameEnd === null) return null;
+  return Object.fromEntries(Object.entries(t.steps).filter(([, v]) => v !== null).map(([k, v]) => [k, v - t.frameEnd]));
+}
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+const demo = await startDemo();
+const runs = builds.map((dist) => ({ dist, ...marked(dist), loads: { 500: [], 100: [] } }));
+try {
+  for (const run of runs) run.browser = await launch(demo.port, { dist: run.dir });
+  for (const rows of [500, 100]) {
+    for (const run of runs) await timeline(run.browser.context, LISTS[rows], rows);
+    for (let n = 0; n < LOADS; n++) {
+      for (const run of runs) run.loads[rows].push(await timeline(run.browser.context, LISTS[rows], rows));
+    }
+  }
+} finally {
+  for (const run of runs) await run.browser?.close();
+  await demo.close();
+  for (const run of runs) rmSync(run.dir, { recursive: true, force: true });
+}
+
+for (const run of runs) {
+  console.log(`=== ${run.dist}\n    ${run.order.join('\n    ')}`);
+  for (const rows of [500, 100]) {
+    const loads = run.loads[rows].filter(Boolean);
+    console.log(`--- ${rows}-row list, ${loads.length} loads: ms from the end of the page's frame, min / p50 / p95; then the p50 of each load's time since the step above`);
+    const names = [...new Set(loads.flatMap((l) => Object.keys(l)))];
+    const p50 = (name) => percentile(loads.map((l) => l[name]).filter((x) => x !== undefined), 50);
+    names.sort((a, b) => p50(a) - p50(b));
+    names.forEach((name, n) => {
+      const xs = loads.map((l) => l[name]).filter((x) => x !== undefined);
+      const gaps = n ? loads.filter((l) => l[name] !== undefined && l[names[n - 1]] !== undefined).map((l) => l[name] - l[names[n - 1]]) : [];
+      const gap = gaps.length ? `+${percentile(gaps, 50).toFixed(1)}` : '';
+      console.log(`${name.padEnd(34)} ${Math.min(...xs).toFixed(1).padStart(8)} ${percentile(xs, 50).toFixed(1).padStart(8)} ${percentile(xs, 95).toFixed(1).padStart(8)} ${gap.padStart(8)}  (${xs.length})`);
+    });
+  }
+}
