@@ -25,6 +25,7 @@ use crate::core::inquiry::{
     RfqListing, Shipment, Thread,
 };
 use crate::core::text::clip;
+use crate::core::value_reader;
 
 /// An optional field the door could not read and left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,7 +80,7 @@ pub fn read_inquiry(value: &mut Value) -> Result<Intake, Error> {
     // list element of the wrong kind, pruning would keep every field, so it is
     // skipped (it reads each field on its own, several times the work).
     let whole = if plain_lists(map, INQUIRY_NESTED) {
-        Inquiry::deserialize(&*value).ok()
+        value_reader::read::<Inquiry>(value).ok()
     } else {
         None
     };
@@ -97,7 +98,8 @@ fn prune_and_read(value: &mut Value, dropped: &mut Vec<DroppedField>) -> Result<
     if let Value::Object(map) = value {
         prune_record::<Inquiry>(map, "", INQUIRY_NESTED, dropped);
     }
-    Inquiry::deserialize(&*value).map_err(|e| Error::BadInput(format!("not an Inquiry: {e}")))
+    value_reader::read::<Inquiry>(value)
+        .map_err(|e| Error::BadInput(format!("not an Inquiry: {e}")))
 }
 
 /// Leaves out every time outside [`crate::core::inquiry::SUPPORTED_TIMES`]: a year
@@ -212,7 +214,7 @@ fn prune_record<T: DeserializeOwned>(
         }
         alone.insert(key.clone(), value);
         let alone = Value::Object(alone);
-        let check = T::deserialize(&alone).map(drop);
+        let check = value_reader::read::<T>(&alone).map(drop);
         let Value::Object(mut alone) = alone else {
             continue;
         };

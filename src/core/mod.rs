@@ -27,3 +27,4 @@ pub(crate) mod sort;
 pub mod text;
 pub mod time_text;
 pub mod triage;
+pub mod value_reader;

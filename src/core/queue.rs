@@ -94,7 +94,7 @@ pub fn items_from_values(values: Vec<serde_json::Value>) -> (Vec<QueueItem>, Vec
                 }
             }
         }
-        match QueueItem::deserialize(&value) {
+        match crate::core::value_reader::read::<QueueItem>(&value) {
             Ok(item) => items.push(item),
             Err(e) => skipped.push(format!("stored item {n} skipped: {e}")),
         }

@@ -148,8 +148,8 @@ impl Settings {
         }
         // Read from the value by reference, as every other record is (one reader
         // per type in the wasm).
-        let mut settings =
-            Settings::deserialize(&value).map_err(|e| Error::BadSettings(format!("{e}")))?;
+        let mut settings = crate::core::value_reader::read::<Settings>(&value)
+            .map_err(|e| Error::BadSettings(format!("{e}")))?;
         settings.version = VERSION;
         settings.normalize();
         settings.validate()?;

@@ -28,7 +28,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Resul
 pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
     // Read from the parsed value, as the door for inquiries does: one reader per
     // type in the download, not one for text and one for values.
-    T::deserialize(&read_value(value)?).map_err(|e| e.to_string())
+    crate::core::value_reader::read::<T>(&read_value(value)?).map_err(|e| e.to_string())
 }
 
 /// Reads a JavaScript value as a JSON value (the batch's items, which the door for

@@ -197,7 +197,7 @@ fn default_templates() -> &'static [Template] {
     };
     DEFAULTS.get_or_init(|| {
         serde_json::from_str::<serde_json::Value>(text)
-            .and_then(|value| Vec::<Template>::deserialize(&value))
+            .and_then(|value| crate::core::value_reader::read::<Vec<Template>>(&value))
             .unwrap_or_else(|e| panic!("the built-in templates.json is broken: {e}"))
     })
 }
@@ -231,7 +231,7 @@ fn built_in_versions() -> &'static LanguageVersions {
 /// checking every language code and variable.
 pub fn parse_language_versions(json: &str) -> Result<LanguageVersions, String> {
     let versions = serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|value| LanguageVersions::deserialize(&value))
+        .and_then(|value| crate::core::value_reader::read::<LanguageVersions>(&value))
         .map_err(|e| format!("template-versions.json is not a map of id → language → text: {e}"))?;
     let check = ReplySettings {
         templates: versions
