@@ -96,7 +96,7 @@ pub fn read_inquiry(value: &mut Value) -> Result<Intake, Error> {
 /// reads what is left.
 fn prune_and_read(value: &mut Value, dropped: &mut Vec<DroppedField>) -> Result<Inquiry, Error> {
     if let Value::Object(map) = value {
-        prune_record::<Inquiry>(map, "", INQUIRY_NESTED, dropped);
+        prune_record(map, "", INQUIRY_NESTED, reads_as::<Inquiry>, dropped);
     }
     value_reader::read::<Inquiry>(value)
         .map_err(|e| Error::BadInput(format!("not an Inquiry: {e}")))
@@ -169,7 +169,14 @@ fn prune<T: DeserializeOwned>(
     path: &str,
     out: &mut Vec<DroppedField>,
 ) {
-    prune_record::<T>(map, path, &[], out);
+    prune_record(map, path, &[], reads_as::<T>, out);
+}
+
+/// Whether `value` reads as a `T`: the check pruning makes of each field. The only
+/// part of pruning made once per record type; [`prune_record`] itself is not
+/// generic, so the wasm holds it once rather than once for each of the eight types.
+fn reads_as<T: DeserializeOwned>(value: &Value) -> Result<(), serde_json::Error> {
+    value_reader::read::<T>(value).map(drop)
 }
 
 const THREAD_NESTED: &[(&str, Nested)] = &[("messages", Nested::Records(prune::<Message>))];
@@ -177,20 +184,22 @@ const THREAD_NESTED: &[(&str, Nested)] = &[("messages", Nested::Records(prune::<
 const RFQ_NESTED: &[(&str, Nested)] = &[("buyerTags", Nested::Texts)];
 
 fn prune_thread(map: &mut Map<String, Value>, path: &str, out: &mut Vec<DroppedField>) {
-    prune_record::<Thread>(map, path, THREAD_NESTED, out);
+    prune_record(map, path, THREAD_NESTED, reads_as::<Thread>, out);
 }
 
 fn prune_rfq(map: &mut Map<String, Value>, path: &str, out: &mut Vec<DroppedField>) {
-    prune_record::<RfqListing>(map, path, RFQ_NESTED, out);
+    prune_record(map, path, RFQ_NESTED, reads_as::<RfqListing>, out);
 }
 
-/// Prunes the fields of `map`, an object read as `T`: nested objects and lists
-/// first (per `nested`), then each field by reading `T` from it alone. For an
-/// [`Inquiry`], the required `body` is kept as it is and stands in during the check.
-fn prune_record<T: DeserializeOwned>(
+/// Prunes the fields of `map`, an object read as some record type: nested objects
+/// and lists first (per `nested`), then each field by `reads` (the record type read
+/// from the field alone, see [`reads_as`]). For an [`Inquiry`], the required `body`
+/// is kept as it is and stands in during the check.
+fn prune_record(
     map: &mut Map<String, Value>,
     path: &str,
     nested: &[(&str, Nested)],
+    reads: fn(&Value) -> Result<(), serde_json::Error>,
     out: &mut Vec<DroppedField>,
 ) {
     let keys: Vec<String> = map.keys().filter(|k| *k != "body").cloned().collect();
@@ -214,7 +223,7 @@ fn prune_record<T: DeserializeOwned>(
         }
         alone.insert(key.clone(), value);
         let alone = Value::Object(alone);
-        let check = value_reader::read::<T>(&alone).map(drop);
+        let check = reads(&alone);
         let Value::Object(mut alone) = alone else {
             continue;
         };
