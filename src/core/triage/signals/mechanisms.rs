@@ -219,8 +219,19 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // its paying words are negated, not demanded.
     let free = e.found.in_one_clause(&[SupplierPays, NoCharge], &[], true);
     // Paying words put on the supplier count where they demand: in a clause that
-    // does not ask ("sertifika ücreti sizden mi?" bargains over the price).
-    let demanded = e.found.in_one_clause(&[SupplierPays], &[], false);
+    // does not ask ("sertifika ücreti sizden mi?" bargains over the price), and whose
+    // payer is not the sender's own side. Spanish, Portuguese and Russian drop the
+    // subject, so "tiene que depositar" says who must pay only with its subject: a
+    // clause that names the sender's own agent and the sender as the one who pays,
+    // and not the reader ("nuestro agente de aduanas tiene que depositar una fianza,
+    // nosotros la pagamos"), puts the cost on the buyer. Either alone does not
+    // ("necesitamos que pague la tasa", "you must pay the fee first, then we pay"),
+    // nor both beside the reader ("ur company must pay ... to our agent, then we pay").
+    // A fee demanded of the reader in another clause is read below, by its payer.
+    let demanded = e.found.in_one_clause(&[SupplierPays], &[], false)
+        && !e
+            .found
+            .in_one_clause(&[SupplierPays, OwnSide, WePay], &[Reader], false);
     if (e.related(FeeFirst, SupplierPays) && !free && demanded)
         || paid_promise
         || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)

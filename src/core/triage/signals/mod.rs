@@ -973,18 +973,23 @@ pub fn wording(text: &Text, sender_needs: bool, out: &mut Vec<Hit>) {
 const PAYER_WORDS: usize = 4;
 
 /// Whether the words just before `at` in `text` name the sender as the one who pays
-/// ("we will pay", "our agent pays", "i can send"): read back from `at`, a word for
-/// the sender before any word for the reader ("you", "supplier", "kindly", ...).
+/// ("we will pay", "our agent pays", "our customs broker must pay", "i can send"):
+/// read back from `at` within the clause, a word for the sender before any word for
+/// the reader ("you", "supplier", "kindly", ...). "Must" says nothing of who pays:
+/// its subject does. A payment with no subject in its clause ("as agreed, must pay
+/// the fee first") is the reader's.
 fn sender_pays(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at) else {
         return false;
     };
-    for word in before.split_whitespace().rev().take(PAYER_WORDS) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    for raw in before.split_whitespace().rev().take(PAYER_WORDS) {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         match word {
             "we" | "i" | "our" | "us" | "buyer" | "ourselves" => return true,
             "you" | "your" | "supplier" | "seller" | "manufacturer" | "factory" | "kindly"
-            | "please" | "must" => return false,
+            | "please" => return false,
+            // A word cut from a stop, a comma or a bracket ends the clause.
+            _ if word.len() != raw.len() => return false,
             _ => {}
         }
     }
