@@ -87,7 +87,7 @@ pattern!(
 );
 pattern!(
     INTERROGATIVE,
-    r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين|was|wie|wann|wo|welche[rsmn]?|haben sie|können sie|gibt es|ist der|ist die|ist das|sind die|hangi|ne zaman|nerede|nasıl|kaç|apakah|berapa|bagaimana|kapan|bisa|ada|bao nhiêu|khi nào|ở đâu|có thể|bên (?:anh|chị|em|bạn) có)(?:\W|$)"
+    r"^(?:what|how|when|where|which|who|why|whether|is|are|can|could|do|does|did|will|would|shall|should|have you|has|may|qué|que|cuál|cual|cuánto|cuanto|cómo|como|cuándo|dónde|tienen|tiene|pueden|puede|hay|qual|quanto|quando|onde|vocês|voces|vcs|voce|você|pode|podem|quel|quelle|quels|combien|comment|quand|où|pouvez|avez|est-ce|какой|какая|какие|сколько|когда|где|есть ли|можете|можно|هل|كم|ما|متى|أين|was|wie|wann|wo|welche[rsmn]?|haben sie|können sie|gibt es|ist der|ist die|ist das|sind die|hangi|ne zaman|nerede|nasıl|kaç|apakah|berapa|bagaimana|kapan|bisa|ada|bao nhiêu|khi nào|ở đâu|có thể|bên (?:anh|chị|em|bạn) có)(?:\W|$)"
 );
 pattern!(
     CHINESE_QUESTION,
@@ -98,7 +98,7 @@ pattern!(
 // know", "kindly confirm", "quisiera saber", "подскажите"): a question even without "?".
 pattern!(
     QUESTION_ANYWHERE,
-    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|ne kadar|nedir|berapa|apakah|bao nhiêu|không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
+    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|ne kadar|nedir|ne olur|fiyat[ıi]? ne|berapa|apakah|bao nhiêu|không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
 );
 // Question particles of buyer languages beyond the tables' eleven, written without
 // spaces around them or at a sentence's end (Japanese, Korean, Thai, Hindi, Persian,
@@ -109,12 +109,24 @@ pattern!(
 );
 pattern!(
     REQUEST_VERB,
-    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|mande|mandar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|minta|gửi|necesitamos|precisamos|bitte um|rica ediyoruz|rica ederiz|mohon|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我)"
+    r"(?:(?-u:\b)(?:send|share|provide|give|email|e-mail|mail|forward|quote|offer|advise|recommend|need your|want your|(?:would|'d) like (?:your|the|a|to (?:get|receive|have)))(?-u:\b)|enviar|envíe|envie|mande|mandar|envoyer|envoyez|transmettre|пришлите|отправьте|вышлите|прислать|отправить|أرسل|ارسل|إرسال|ارسال|زودونا|senden sie|schicken sie|zusenden|zuschicken|bitte senden|bitte schicken|gönderin|gönderir misiniz|gönderebilir|iletir misiniz|kirim|minta|gửi|necesitamos|precisamos|bitte um|rica ediyoruz|rica ederiz|mohon|me chama|call me|contact me|escríbeme|llámame|écrivez-moi|напишите мне|hubungi saya|liên hệ|加我|请发|发给我|发一下|发送|提供|报个价|报价给我|回传)"
 );
 pattern!(
     REQUEST_OBJECT,
     r"(?:price ?list|catalog|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|واتس|wechat|contact|number|coa|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|catálogo|muestras|amostras|fotos|cotización|cotação|orçamento|presupuesto|предложени|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|penawaran|(?-u:\b)fiyat(?-u:\b)|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
+// The documents of a sale and of a product asked for by name, in the eleven languages:
+// a colour chart, a packing list, an invoice, a certificate, a technical sheet, a test
+// report. Apart from the words above: folded into them, the search of every message
+// for them cost more.
+pattern!(
+    REQUEST_DOCUMENT,
+    r"(?:colou?r (?:chart|card)|swatch|nuancier|carta de colores|cartela de cores|farbkarte|палитр|renk kartela|bảng màu|kartu warna|色卡|packing list|invoice|factura|fatura|(?-u:\b)factures?(?-u:\b)|(?-u:\b)rechnung|инвойс|فاتورة|hóa đơn|faktur|发票|装箱单|certificado|certificat|zertifikat|сертификат|شهادة|sertifika|chứng nhận|证书|ficha t[ée]cnica|fiche technique|test rapor|belge)"
+);
+/// Whether a lower-cased text names a thing we send ([`REQUEST_OBJECT`], [`REQUEST_DOCUMENT`]).
+fn names_thing_sent(lower: &str) -> bool {
+    REQUEST_OBJECT.is_match(lower) || REQUEST_DOCUMENT.is_match(lower)
+}
 // Requests as buyers type them on a phone, read where the words above find none: Spanish
 // and Portuguese "pedimos", "cotizar", Turkish without its letters ("gonderebilir"),
 // German "schicken", Vietnamese without marks ("bao gia"), Russian "пишите", Gulf and
@@ -126,9 +138,25 @@ pattern!(
 const PLAIN_REQUEST_MAX_BYTES: usize = 400;
 pattern!(
     REQUEST_VERB_MORE,
-    r"(?:pedimos|solicitamos|cotizar|cotice|gonderin|gonderebilir|schicken|báo giá|bao gia|пишите|أبي|ابغى|بدي|momken|mmkn|b3atli)"
+    r"(?:pedimos|solicitamos|cotizar|cotice|m[aá]ndame|(?-u:\b)manda(?-u:\b)|me pass[ae](?-u:\b)|gonderin|gonderebilir|schicken|báo giá|bao gia|(?-u:\b)gui(?-u:\b)|пишите|скиньте|скинь(?-u:\b)|أبي|ابغى|بدي|momken|mmkn|b3atli)"
 );
 pattern!(REQUEST_OBJECT_MORE, r"(?:preis|zalo|вотсап|سعر|bao gia)");
+// Things asked for in a chat turn, typed without marks or by their everyday names
+// ("cotizacion", "harga", "инвойс", the boxes' "peso e medida", the factory's address):
+// a request only in a sentence that is no question ("berapa harga …" asks).
+pattern!(
+    REQUEST_OBJECT_PLAIN,
+    r"(?:报个价|cotizacion|orcamento|(?-u:\b)(?:bang )?gia(?-u:\b)|bang mau|hoa don|chung nhan|(?-u:\b)harga(?-u:\b)|инвойс|сч[её]т(?-u:\b)|(?-u:\b)(?:peso|pesos|medidas?|weight|dimensions?|address|endereço|dirección|adresse)(?-u:\b)|адрес)"
+);
+// A please-word of a chat turn: with the name of a thing we send ("pi pls", "catalog
+// for the LED panels pls", "el catálogo por favor"), a short turn's sentence without a
+// request verb is still a request (see `Sentence::is_plain_ask`). The Latin-script
+// words count at the sentence's end only: before a verb ("please find attached",
+// "bitte bestätigen Sie") they belong to the polite asks below.
+pattern!(
+    PLEASE_WORD,
+    r"(?:(?-u:\b)(?:pls|plz|please|svp|porfa|bitte|lütfen|lutfen|nhe|nhé|por favor|s'il vous pla[iî]t)\W*$|(?-u:\b)(?:tolong|mohon)(?-u:\b)|пожалуйста|من فضلك|لو سمحت|麻烦)"
+);
 // Asking us, politely, to do something ("please confirm the ship date", "merci de
 // nous indiquer le poids", "bitte teilen Sie uns … mit", "tolong kabari", "请确认"):
 // the polite word with the verbs of a request, in the eleven languages. Read only in a
@@ -136,7 +164,7 @@ pattern!(REQUEST_OBJECT_MORE, r"(?:preis|zalo|вотсап|سعر|bao gia)");
 // question stays a question ("请问…").
 pattern!(
     POLITE_ASK,
-    r"(?:(?-u:\b)(?:please|pls|plz|kindly) (?:also |kindly )?(?:confirm|check|tell|let|advise|arrange|release|update|send|share|provide|quote|mention|prepare|ship|book|start|proceed|issue|deduct|inform|indicate|give|pack|add|include|contact|call|make|keep|hold|reserve|correct|change|amend|revise)(?-u:\b)|merci de (?:bien vouloir )?(?:nous |me )?(?:indiquer|confirmer|préciser|envoyer|communiquer|faire|lancer|donner|transmettre|prévoir|vérifier|réserver)|veuillez|prière de|favor de|(?:por favor|porfa),? (?:confirm|indi|env|mand|cotic|inform|revis|avis|pas)|confírme|confirmen|indíquenos|indíqueme|avísenos|infórmenos|les agradecería|le agradecería|por gentileza|me avise|nos avise|informem|bitte (?:um|bestätigen|teilen|senden|schicken|geben|informieren|prüfen|nennen|reservieren)|(?:teilen|geben|nennen|bestätigen) sie (?:uns|mir)|lütfen|lutfen|rica ederiz|rica ediyoruz|bildirir misiniz|bildirin|teyit edin|onaylayın|пожалуйста|просим|прошу|сообщите|подтвердите|уточните|укажите|يرجى|الرجاء|نرجو|أرجو|ارجو|من فضلك|أفيدونا|افيدونا|vui lòng|vui long|làm ơn|giúp (?:em|mình|tôi)|giup (?:em|minh|toi)|cho (?:em|mình|tôi) biết|xác nhận|(?-u:\b)(?:mohon|tolong|tlg|harap|kabari|kabarin|konfirmasi|informasikan)(?-u:\b)|beri tahu|请|麻烦|烦请|劳烦|帮忙|告知)"
+    r"(?:(?-u:\b)(?:please|pls|plz|kindly) (?:also |kindly |just )?(?:confirm|check|tell|let|advise|arrange|release|update|send|share|provide|quote|mention|prepare|ship|book|start|proceed|issue|deduct|inform|indicate|give|pack|add|include|contact|call|make|keep|hold|reserve|correct|change|amend|revise)(?-u:\b)|merci de (?:bien vouloir )?(?:nous |me )?(?:indiquer|confirmer|préciser|envoyer|communiquer|faire|lancer|donner|transmettre|prévoir|vérifier|réserver)|veuillez|prière de|favor de|(?:por favor|porfa),? (?:confirm|indi|env|mand|cotic|inform|revis|avis|pas)|confírme|confirmen|indíquenos|indíqueme|avísenos|infórmenos|les agradecería|le agradecería|por gentileza|me avise|nos avise|informem|bitte (?:um|bestätigen|teilen|senden|schicken|geben|informieren|prüfen|nennen|reservieren)|(?:teilen|geben|nennen|bestätigen) sie (?:uns|mir)|lütfen|lutfen|rica ederiz|rica ediyoruz|bildirir misiniz|bildirin|teyit edin|onaylayın|пожалуйста|просим|прошу|сообщите|подтвердите|уточните|укажите|يرجى|الرجاء|نرجو|أرجو|ارجو|من فضلك|أفيدونا|افيدونا|vui lòng|vui long|làm ơn|giúp (?:em|mình|tôi)|giup (?:em|minh|toi)|cho (?:em|mình|tôi) biết|xác nhận|(?-u:\b)(?:mohon|tolong|tlg|harap|kabari|kabarin|konfirmasi|informasikan)(?-u:\b)|beri tahu|请|麻烦|烦请|劳烦|帮忙|告知)"
 );
 // Of those, the asks for an answer ("please confirm …", "merci de nous indiquer …",
 // "bitte teilen Sie uns … mit", "tolong kabari", "请确认", "сообщите"): questions
@@ -154,7 +182,7 @@ pattern!(
 // language is adding terms.
 pattern!(
     QUANTITY_ANY,
-    r"\d[\d.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|buah|cái|chiếc|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把|本|枚|着|개|대|세트|ชิ้น|เครื่อง|ชุด|पीस|नग|عدد|دستگاه)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
+    r"[\d٠-٩][\d٠-٩.,]*\s*(?:pcs|pc(?-u:\b)|pieces|units?(?-u:\b)|sets(?-u:\b)|pairs|cartons|containers|tons?(?-u:\b)|mt(?-u:\b)|coils|rolls|piezas|unidades|juegos|peças|pièces|unités|stück|stk|шт|тонн|قطعة|قطع|حبة|كوب|adet|tane|buah|cái|cai(?-u:\b)|chiếc|chiec|bộ|件|个|個|支|套|台|只|吨|箱|双|条|张|片|把|本|枚|着|개|대|세트|ชิ้น|เครื่อง|ชุด|पीस|नग|عدد|دستگاه)|(?:^|\s)\d[\d.,]*\s+[a-zà-ɏа-яё\u0621-\u064a]{4,}"
 );
 pattern!(
     QUALIFIED_REQUEST,
@@ -388,8 +416,23 @@ impl<'a> Sentence<'a> {
             || (body_asks
                 && (REQUEST_VERB.is_match(&self.lower)
                     || (short && REQUEST_VERB_MORE.is_match(&self.lower)))
-                && (REQUEST_OBJECT.is_match(&self.lower)
-                    || (short && REQUEST_OBJECT_MORE.is_match(&self.lower))))
+                && (names_thing_sent(&self.lower)
+                    || (short
+                        && (REQUEST_OBJECT_MORE.is_match(&self.lower)
+                            || (REQUEST_OBJECT_PLAIN.is_match(&self.lower)
+                                && !self.is_question())))))
+    }
+
+    /// A request typed without its verb in a short turn: a please-word and the thing
+    /// asked for, in any order ("500 pcs black, pi pls", "svp la proforma").
+    /// `body_pleads`: the whole message has a please-word and a requested thing (else
+    /// no sentence of it is read for one).
+    fn is_plain_ask(&self, body_pleads: bool) -> bool {
+        body_pleads
+            && PLEASE_WORD.is_match(&self.lower)
+            && (names_thing_sent(&self.lower)
+                || REQUEST_OBJECT_MORE.is_match(&self.lower)
+                || REQUEST_OBJECT_PLAIN.is_match(&self.lower))
     }
 }
 
@@ -449,10 +492,22 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
     let short = lower_body.len() <= PLAIN_REQUEST_MAX_BYTES;
     let body_asks = (REQUEST_VERB.is_match(lower_body)
         || (short && REQUEST_VERB_MORE.is_match(lower_body)))
-        && (REQUEST_OBJECT.is_match(lower_body)
-            || (short && REQUEST_OBJECT_MORE.is_match(lower_body)));
+        && (names_thing_sent(lower_body)
+            || (short
+                && (REQUEST_OBJECT_MORE.is_match(lower_body)
+                    || REQUEST_OBJECT_PLAIN.is_match(lower_body))));
+    // A short turn may ask for a thing without a verb ("pi pls"): read only where the
+    // message has a please-word and a thing asked for.
+    let body_pleads = short
+        && PLEASE_WORD.is_match(lower_body)
+        && (names_thing_sent(lower_body)
+            || REQUEST_OBJECT_MORE.is_match(lower_body)
+            || REQUEST_OBJECT_PLAIN.is_match(lower_body));
     let mut questions: Vec<String> = Vec::new();
     let mut requests: Vec<String> = Vec::new();
+    // Requests typed without a verb ([`Sentence::is_plain_ask`]): added after the
+    // polite reading below, which they must not keep from running.
+    let mut plain_asks: Vec<String> = Vec::new();
     let mut in_list = false;
     let has_list_intro = LIST_INTRO.is_match(lower);
     let mut listed: Vec<String> = Vec::new();
@@ -502,6 +557,8 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                 requests.push(item);
             } else if sentence.is_question() {
                 questions.push(item);
+            } else if sentence.is_plain_ask(body_pleads) {
+                plain_asks.push(item);
             }
         }
     }
@@ -550,14 +607,20 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                 requests.push(item);
             }
         }
-        questions.truncate(20);
-        requests.truncate(20);
     }
+    let polite_only = !found_requests && plain_asks.is_empty() && !requests.is_empty();
+    for ask in plain_asks {
+        if !questions.contains(&ask) && !requests.contains(&ask) {
+            requests.push(ask);
+        }
+    }
+    questions.truncate(20);
+    requests.truncate(20);
     let identified = crate::core::language::identify(lower);
     Reading {
         one_click,
         questions,
-        requests_only_polite: !found_requests && !requests.is_empty(),
+        requests_only_polite: polite_only,
         requests,
         names_product,
         has_quantity,
@@ -807,5 +870,37 @@ mod tests {
         ] {
             assert_eq!(language_of(text), lang, "{text}");
         }
+    }
+
+    #[test]
+    fn quantities_in_eastern_arabic_digits_and_unmarked_units() {
+        for text in [
+            "٥٠٠ قطعة لون ابيض",
+            "lay 400 cai mau trang",
+            "can 300 chiec",
+            "200 tane lazim",
+        ] {
+            assert!(reading(text, None).concepts.quantity, "{text}");
+        }
+        assert!(!reading("mau trang cai nay", None).concepts.quantity);
+    }
+
+    #[test]
+    fn document_words_are_read_as_words_not_inside_others() {
+        // "facture" lies inside "manufacturer", "rechnung" inside "Berechnung".
+        assert!(
+            reading("We are the manufacturer, we send the PO after that.", None)
+                .requests
+                .is_empty()
+        );
+        assert!(reading("Bitte schicken Sie die Berechnung.", None)
+            .requests
+            .is_empty());
+        assert!(!reading("Merci d'envoyer la facture.", None)
+            .requests
+            .is_empty());
+        assert!(!reading("Bitte schicken Sie die Rechnung.", None)
+            .requests
+            .is_empty());
     }
 }
