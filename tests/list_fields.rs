@@ -91,6 +91,7 @@ const fn floors(
 /// Every probe set, with its floors on the list's fields.
 const PROBE_SETS: &[Floors] = &[
     floors("b2b-spam.jsonl", (67, 0), (66, 54), 0),
+    floors("chat19.jsonl", (0, 41), (0, 0), 4),
     floors("fresh.jsonl", (24, 12), (24, 23), 1),
     floors("fresh5.jsonl", (49, 45), (48, 40), 0),
     floors("genuine-risky.jsonl", (0, 103), (0, 0), 7),
