@@ -50,6 +50,8 @@ const REQUESTS: &[Concept] = &[
     Concept::ContactApp,
     Concept::MoveContact,
 ];
+/// At most this many commas are noted (where a subject's reach ends).
+const MAX_COMMAS: usize = 256;
 /// Shortest stem a `stem*` term may have.
 const MIN_STEM_CHARS: usize = 4;
 
@@ -350,6 +352,9 @@ pub struct Words {
     spans: Vec<(u32, u32, bool, u32)>,
     /// The clauses that end with a question mark.
     questions: Vec<u32>,
+    /// Where a comma stands: the position of the word after it (at most
+    /// [`MAX_COMMAS`]). A subject and its verb stand on one side of a comma.
+    commas: Vec<u32>,
     /// The clause being read.
     clause: u32,
     /// Where each word starts in the text read (a byte offset).
@@ -407,8 +412,17 @@ impl Words {
         self.folded.clear();
         self.spans.clear();
         self.questions.clear();
+        self.commas.clear();
         self.clause = 0;
         self.sources.clear();
+    }
+
+    /// Notes a comma before the next word.
+    fn comma(&mut self) {
+        if self.commas.len() < MAX_COMMAS {
+            self.commas
+                .push(u32::try_from(self.spans.len()).unwrap_or(u32::MAX));
+        }
     }
 
     /// Ends the clause being read (`question`: it ended with a question mark). A
@@ -469,6 +483,7 @@ pub fn words(text: &str, max: usize) -> Words {
         spans: Vec::with_capacity(max.min(text.len() / 4 + 1)),
         sources: Vec::with_capacity(max.min(text.len() / 4 + 1)),
         questions: Vec::new(),
+        commas: Vec::new(),
         clause: 0,
     };
     read_words(text, max, &mut out);
@@ -547,6 +562,7 @@ fn read_words(text: &str, max: usize, out: &mut Words) {
                     '.' => stop = true,
                     '!' | ';' | '\n' => out.end_clause(false),
                     '?' => out.end_clause(true),
+                    ',' => out.comma(),
                     _ => {}
                 }
             }
@@ -580,6 +596,7 @@ fn read_words(text: &str, max: usize, out: &mut Words) {
             match c {
                 '。' | '！' | '；' | '…' | '؛' => out.end_clause(false),
                 '？' | '؟' => out.end_clause(true),
+                '，' | '、' | '،' => out.comma(),
                 _ => {}
             }
         }
@@ -953,6 +970,8 @@ pub struct Found {
     links: Vec<usize>,
     /// The clauses that end with a question mark.
     questions: Vec<u32>,
+    /// Where commas stand (the position of the word after each).
+    commas: Vec<u32>,
     /// Words in the message read.
     pub word_count: usize,
     /// Words the sender itself writes now: all of them, or those before the mail
@@ -966,6 +985,7 @@ impl Default for Found {
             at: [const { None }; Concept::ALL.len()],
             links: Vec::new(),
             questions: Vec::new(),
+            commas: Vec::new(),
             word_count: 0,
             own_words: 0,
         }
@@ -985,6 +1005,7 @@ impl Found {
             at: [const { None }; Concept::ALL.len()],
             links: Vec::new(),
             questions: words.questions.clone(),
+            commas: words.commas.clone(),
             word_count: words.len(),
             own_words: words.len(),
         };
@@ -1133,6 +1154,18 @@ impl Found {
     /// with a question mark counts only when `questions` says so (a demand is not
     /// asked).
     pub fn in_one_clause(&self, all: &[Concept], none: &[Concept], questions: bool) -> bool {
+        self.in_one_clause_where(all, none, questions, |_, _| false)
+    }
+
+    /// [`Found::in_one_clause`], with the namings `passed` picks out left unread (of
+    /// `all` and of `none`): `passed(concept, (position, clause))`.
+    pub fn in_one_clause_where(
+        &self,
+        all: &[Concept],
+        none: &[Concept],
+        questions: bool,
+        passed: impl Fn(Concept, (usize, u32)) -> bool,
+    ) -> bool {
         let Some((first, rest)) = all.split_first() else {
             return false;
         };
@@ -1145,17 +1178,88 @@ impl Found {
         let in_clause = |c: &Concept, x: &(usize, u32)| {
             self.namings(*c).is_some_and(|ys| {
                 ys.iter()
-                    .any(|y| y.1 == x.1 && y.0.abs_diff(x.0) <= CLAUSE_SPAN)
+                    .any(|y| y.1 == x.1 && y.0.abs_diff(x.0) <= CLAUSE_SPAN && !passed(*c, *y))
             })
         };
         xs.iter().any(|x| {
             (questions || !self.questions.contains(&x.1))
+                && !passed(*first, *x)
                 && rest.iter().all(|c| in_clause(c, x))
                 && !none.iter().any(|c| {
                     self.namings(*c)
-                        .is_some_and(|ys| ys.iter().any(|y| y.1 == x.1))
+                        .is_some_and(|ys| ys.iter().any(|y| y.1 == x.1 && !passed(*c, *y)))
                 })
         })
+    }
+
+    /// Whether the word at `at` (in clause `clause`) has the sender's side as its
+    /// subject: the nearest subject before it in its clause, with no comma between,
+    /// is the sender or its own side ("nuestro agente debe depositar", "our customs
+    /// broker must pay", "我方报关行缴纳", "وكيلنا يجب أن يدفع"), not the reader or
+    /// the supplier named ("our agent needs you to transfer", "your company must pay
+    /// to our agent"). A word of obligation is a verb, not a subject, whoever its
+    /// table says it addresses ("debe", "يجب" read as the reader's, "需要", "cần"
+    /// read as the sender's need): its subject says who pays, and a paying word with
+    /// no subject before it stays the reader's ("debe pagar primero", "as agreed,
+    /// must pay", "代理说发件人需要先付").
+    pub fn sender_subject(&self, at: usize, clause: u32) -> bool {
+        use Concept::{Obligation, OwnSide, Reader, SupplierNamed, WeAct, WePay};
+        // The subject's reach: back to the clause's start, the comma before `at`,
+        // or a clause's span.
+        let after_comma = self
+            .commas
+            .iter()
+            .map(|&c| c as usize)
+            .filter(|&c| c <= at)
+            .max()
+            .unwrap_or(0);
+        let from = after_comma.max(at.saturating_sub(CLAUSE_SPAN));
+        let latest = |c: Concept| {
+            self.namings(c).and_then(|xs| {
+                xs.iter()
+                    .filter(|x| x.1 == clause && x.0 >= from && x.0 < at)
+                    .filter(|x| !self.near(Obligation, x.0, 0))
+                    .map(|x| x.0)
+                    .max()
+            })
+        };
+        let sender = [OwnSide, WeAct, WePay].into_iter().filter_map(latest).max();
+        let reader = [Reader, SupplierNamed].into_iter().filter_map(latest).max();
+        match (sender, reader) {
+            (Some(s), Some(r)) => s > r,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether a naming of a paying or addressing concept is the sender side's own:
+    /// a paying verb ([`Concept::Pay`], or [`Concept::SupplierPays`] where it starts
+    /// with one, a word or two before one, or a word of obligation: "must pay",
+    /// "debe", "先支付") or a word of
+    /// obligation read as addressing the reader, whose subject is the sender's side
+    /// ([`Found::sender_subject`]). A naming that says its payer itself ("you must
+    /// pay", "dari pengirim", "paid by the supplier"), and a plain "you", is the
+    /// reader's whoever stands before it.
+    pub fn said_of_sender(&self, concept: Concept, (at, clause): (usize, u32)) -> bool {
+        let obligation = || self.near(Concept::Obligation, at, 0);
+        let verb = match concept {
+            Concept::Pay => true,
+            // A term that starts with its payer says who pays; one that starts
+            // with the verb, or a word or two before it ("先支付"), does not.
+            Concept::SupplierPays => {
+                let verb_from = |c: Concept| {
+                    self.namings(c)
+                        .is_some_and(|xs| xs.iter().any(|x| (at..=at + 2).contains(&x.0)))
+                };
+                (!self.near(Concept::Reader, at, 0)
+                    && !self.near(Concept::SupplierNamed, at, 0)
+                    && (verb_from(Concept::Pay) || verb_from(Concept::Obligation)))
+                    || obligation()
+            }
+            Concept::Reader => obligation(),
+            _ => false,
+        };
+        verb && self.sender_subject(at, clause)
     }
 
     /// The concepts named, for debugging and tests.

@@ -220,18 +220,20 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     let free = e.found.in_one_clause(&[SupplierPays, NoCharge], &[], true);
     // Paying words put on the supplier count where they demand: in a clause that
     // does not ask ("sertifika ücreti sizden mi?" bargains over the price), and whose
-    // payer is not the sender's own side. Spanish, Portuguese and Russian drop the
-    // subject, so "tiene que depositar" says who must pay only with its subject: a
-    // clause that names the sender's own agent and the sender as the one who pays,
-    // and not the reader ("nuestro agente de aduanas tiene que depositar una fianza,
-    // nosotros la pagamos"), puts the cost on the buyer. Either alone does not
-    // ("necesitamos que pague la tasa", "you must pay the fee first, then we pay"),
-    // nor both beside the reader ("ur company must pay ... to our agent, then we pay").
-    // A fee demanded of the reader in another clause is read below, by its payer.
-    let demanded = e.found.in_one_clause(&[SupplierPays], &[], false)
-        && !e
-            .found
-            .in_one_clause(&[SupplierPays, OwnSide, WePay], &[Reader], false);
+    // payer is not the sender's own side. The payer is the clause's subject, read
+    // before the paying word ([`Found::said_of_sender`]): "nuestro agente debe
+    // depositar la fianza", "our customs broker must pay the clearance fee",
+    // "清关押金由我方报关行缴纳" have the sender's side pay, whatever else the clause
+    // or the message says; "our agent needs you to transfer the bond", "ur company
+    // must pay ... to our agent, then we pay" have the reader pay; a paying word with
+    // no subject before it ("debe pagar primero", "as agreed, must pay the fee") is
+    // the reader's. Such paying words, and a word of obligation read as the reader's
+    // ("debe", "يجب") with the sender's side as its subject, are passed over. A fee
+    // demanded of the reader in another clause is read below, by its payer.
+    let others = |c: Concept, x: (usize, u32)| e.found.said_of_sender(c, x);
+    let demanded = e
+        .found
+        .in_one_clause_where(&[SupplierPays], &[], false, others);
     if (e.related(FeeFirst, SupplierPays) && !free && demanded)
         || paid_promise
         || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)
@@ -243,17 +245,19 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // Who pays, read in one clause: a fee of the lure's kinds, a paying verb and the
     // reader as the one addressed ("you must pay", "merci d'acquitter les frais",
     // "ödemeniz gerekiyor", "请缴纳"), in any word order, and not the sender as the
-    // payer ("we will pay the inspection fee"). A clause that asks ("can you cover
-    // the certificate?") is a buyer's bargaining, not a demand.
+    // payer ("we will pay the inspection fee") nor the paying verb's subject ("our
+    // inspector pays the fee, nothing is needed from you"). A clause that asks ("can
+    // you cover the certificate?") is a buyer's bargaining, not a demand.
     // The supplier named in the third person demands only with an obligation ("the
     // inspection fee must be paid by the supplier"); without one it states a term
     // ("the SGS fee is paid by the seller in our contracts").
     if e.found
-        .in_one_clause(&[FeeFirst, Pay, Reader], &[WePay, NoCharge], false)
-        || e.found.in_one_clause(
+        .in_one_clause_where(&[FeeFirst, Pay, Reader], &[WePay, NoCharge], false, others)
+        || e.found.in_one_clause_where(
             &[FeeFirst, Pay, SupplierNamed, Obligation],
             &[WePay, NoCharge],
             false,
+            others,
         )
     {
         push(out, Code::ADVANCE_FEE);
