@@ -147,6 +147,13 @@
 //!   as people type them on OneTalk, each with its template (see
 //!   `the_chat_turn_set_holds_its_figures`); every set's template figure is held in
 //!   `template_figures_hold_on_every_probe_set`.
+//! - `payer19.jsonl`: 44 on who pays a fee, written before the payer reading was
+//!   changed: 22 buyers whose own agent, broker, forwarder, inspector, lab or
+//!   registration pays (and one who asks the supplier to pay the CE lab and add it
+//!   to the invoice), 22 scams that make the supplier pay first, the subject before
+//!   the verb, after it, dropped and passive, in the eleven languages; measured
+//!   unchanged (18 of 22 spam flagged and called spam, 5 buyers called spam, 7
+//!   flagged), then held where the fixes its misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -743,3 +750,22 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("heldout18.jsonl", 66, 55),
     ("chat19.jsonl", 41, 26),
 ];
+/// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
+/// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro
+/// agente debe depositar", "our customs broker must pay", "由我方报关行缴纳") and 2
+/// more flagged (shipping papers the tables did not read as buying words). Now the
+/// payer is the paying verb's subject; 21 called spam, no buyer flagged. Left: the
+/// German passive "die Zollkaution ist vom Lieferanten vorab zu hinterlegen".
+#[test]
+fn the_payer_set_holds_its_figures() {
+    set_holds(
+        "payer19.jsonl",
+        Floors {
+            spam_lines: 22,
+            buyers: 22,
+            spam_flagged: 21,
+            spam_called: 21,
+            buyers_flagged: 0,
+        },
+    );
+}
