@@ -1296,6 +1296,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_payer_is_the_subject_before_the_paying_verb() {
+        // (text, whether its last paying verb's subject is the sender's side)
+        let cases = [
+            ("our customs broker must pay the clearance fee", true),
+            ("nuestro agente debe depositar la fianza", true),
+            ("we have to pay the listing fee ourselves", true),
+            ("清关押金由我方报关行缴纳", true),
+            ("our agent needs you to transfer the bond", false),
+            ("debe pagar primero el certificado a nuestro agente", false),
+            (
+                "as agreed with our agent, pay the clearance fee first",
+                false,
+            ),
+            (
+                "样品运费我们已经付了，但是代理说发件人需要先付保证金",
+                false,
+            ),
+        ];
+        for (text, sender) in cases {
+            let found = Found::of(text);
+            let pays = found.namings(Concept::Pay).map(|xs| xs[xs.len() - 1]);
+            let Some(pay) = pays else {
+                panic!("no paying verb read in {text:?}");
+            };
+            assert_eq!(found.said_of_sender(Concept::Pay, pay), sender, "{text}");
+        }
+        // A plain "you" is the reader's whoever stands before it.
+        let found = Found::of("our agent says you must pay the clearance fee");
+        let you = found.namings(Concept::Reader).map(|xs| xs[0]);
+        assert_eq!(
+            you.map(|x| found.said_of_sender(Concept::Reader, x)),
+            Some(false)
+        );
+    }
+
+    #[test]
     fn every_table_reads_without_problems() {
         assert_eq!(table_problems(), Vec::new());
     }
