@@ -749,6 +749,7 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("heldout17.jsonl", 68, 66),
     ("heldout18.jsonl", 66, 55),
     ("chat19.jsonl", 41, 26),
+    ("payer19.jsonl", 44, 36),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
 /// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro
