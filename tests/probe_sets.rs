@@ -739,16 +739,16 @@ fn template_figures_hold_on_every_probe_set() {
 const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("b2b-spam.jsonl", 67, 66),
     ("phishing.jsonl", 68, 67),
-    ("templates11.jsonl", 88, 78),
+    ("templates11.jsonl", 88, 86),
     ("heldout11.jsonl", 46, 36),
     ("heldout12.jsonl", 85, 75),
     ("heldout13.jsonl", 87, 80),
-    ("heldout14.jsonl", 102, 93),
-    ("heldout15.jsonl", 127, 109),
+    ("heldout14.jsonl", 102, 96),
+    ("heldout15.jsonl", 127, 110),
     ("heldout16.jsonl", 61, 54),
-    ("heldout17.jsonl", 68, 66),
+    ("heldout17.jsonl", 68, 67),
     ("heldout18.jsonl", 66, 55),
-    ("chat19.jsonl", 41, 26),
+    ("chat19.jsonl", 41, 33),
     ("payer19.jsonl", 44, 36),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called

@@ -71,6 +71,18 @@ impl Reading {
             .iter()
             .any(|q| !BARE_PRICE.is_match(&q.to_lowercase()))
     }
+
+    /// A question about one of the terms a supplier states for any product (samples,
+    /// the least order, the time to make or ship, the freight to a place, a logo or
+    /// own brand, stock and sizes, certificates, payment terms, warranty): "样品几天能发",
+    /// "bisa kirim sampel ke jakarta", "min qty". The rep can answer it as asked, so it
+    /// is specific without a product named; "tell me more" or "what do you recommend"
+    /// are not.
+    pub fn asks_about_terms(&self) -> bool {
+        self.questions
+            .iter()
+            .any(|q| TRADE_TERM.is_match(&q.to_lowercase()))
+    }
 }
 
 pattern!(ONE_CLICK_A, r"i'?m interested in your products?(?-u:\b)");
@@ -211,6 +223,12 @@ pattern!(
 pattern!(
     BARE_PRICE,
     r"^\W*(?:price|prices|the price|how much|cost|price pls|price please|best price|цена|precio|preço|prix|价格|多少钱|كم السعر)\W*$"
+);
+// The terms of trade a question can be about, in the eleven languages (see
+// `Reading::asks_about_terms`).
+pattern!(
+    TRADE_TERM,
+    r"(?:(?-u:\b)(?:samples?|moq|min(?:imum)?\.? ?(?:order|qty|quantity)|lead ?time|delivery time|how (?:many|long) days|ship(?:ping)? (?:cost|fee|price|time|to)|freight|deliver(?:y)? to|oem|odm|(?:custom|own|our|your) (?:logo|brand|label)|print(?:ing)? (?:our |my )?logo|in stock|stock|warranty|guarantee|certificat\w*|ce|fda|rohs|iso ?\d*|payment terms?|t/t|l/c)(?-u:\b)|muestras?|amostras?|échantillons?|(?-u:\b)muster(?-u:\b)|образ[цеч]|عين(?:ة|ات)|numune|(?-u:\b)(?:sampel|contoh)(?-u:\b)|(?-u:\b)mẫu|样品|样板|pedido mínimo|pedido minimo|cantidad mínima|quantidade mínima|quantité minimale|minimum de commande|mindest(?:bestell)?menge|минимальн|الحد الأدنى|minimum sipariş|(?:pesanan|order) minim|số lượng tối thiểu|起订|最少|最低|cuántos días|cuantos dias|quantos dias|combien de jours|lieferzeit|wie lange|срок|сколько дней|كم يوم|مدة|kaç gün|teslim süresi|berapa (?:hari|lama)|bao l[âa]u|mấy ngày|几天|多久|交期|货期|env[ií]os? a|env[ií]an a|frete|livr(?:aison|ez|er) (?:à|a)(?-u:\b)|versand nach|доставк|الشحن|kargo|(?-u:\b)kirim(?-u:\b)|ongkir|giao hàng|(?-u:\b)ship v[eề](?-u:\b)|运费|发到|寄到|logotipo|logomarca|logo|personnalis|логотип|شعار|etiket|cetak|贴牌|定制|印|existencia|estoque|en stock|auf lager|на складе|в наличии|متوفر|مخزون|(?-u:\b)stok(?-u:\b)|còn hàng|现货|库存|certificado|zertifikat|сертификат|شهادة|sertifika|sertifikat|chứng nhận|认证|证书|forma de pago|condições de pagamento|conditions de paiement|zahlungsbedingungen|условия оплаты|شروط الدفع|ödeme|syarat pembayaran|thanh toán|付款方式|garant[ií]a|garantie|гаранти|ضمان|garanti|garansi|bảo hành|保修|质保|talla|tamanho|taille|größe|размер|مقاس|beden|ukuran|(?-u:\b)size)"
 );
 pattern!(
     CONTACT_APP,

@@ -776,6 +776,11 @@ fn best_template(
     if assessment.verdict == Verdict::Suspicious {
         return "short_ack";
     }
+    // No product named, but a question about a term the supplier states for any
+    // product ("样品几天能发", "u ship to abidjan how many days"): answered as asked.
+    if reading.asks_about_terms() && !c.everything {
+        return "answer_questions";
+    }
     "open_questions"
 }
 
@@ -883,6 +888,21 @@ mod tests {
             ("600 adet çelik raf için FOB fiyat rica ediyoruz.", "fulfil_requests"),
             ("Mohon penawaran harga untuk 250 unit kipas angin dinding.", "fulfil_requests"),
             ("Hi, I'm interested in your product X, I would like some more details. I look forward for your reply. Regards, Ann", "one_click_reply"),
+            // No product named, but a question about a term any product has: answered
+            // as asked. A question with no such term stays vague.
+            ("样品几天能发", "answer_questions"),
+            ("MOQ?", "answer_questions"),
+            ("do you print our own logo on the box?", "answer_questions"),
+            ("¿hacen envíos a Lima? cuántos días tarda", "answer_questions"),
+            ("vocês têm estoque pronto ou é sob encomenda?", "answer_questions"),
+            ("сколько дней доставка в Алматы?", "answer_questions"),
+            ("هل يوجد ضمان؟", "answer_questions"),
+            ("garanti süresi ne kadar?", "answer_questions"),
+            ("berapa lama pengiriman ke Surabaya?", "answer_questions"),
+            ("What would you recommend for a first order?", "open_questions"),
+            ("Can you help us source a few things for our new shop?", "open_questions"),
+            ("Halo, saya tertarik. Bisa info lebih lanjut?", "open_questions"),
+            ("what is your best price?", "open_questions"),
         ];
         for (body, want) in cases {
             let inquiry = inquiry(body);
