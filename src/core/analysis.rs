@@ -62,6 +62,9 @@ pub struct Concepts {
     pub deal_under_way: bool,
     /// A platform notice naming the buyer's search in quotes (real-time marketing).
     pub quoted_search: bool,
+    /// Words of buying (order, need, quote, price) in the buyer's language, read from
+    /// the concept tables by triage.
+    pub buying_words: bool,
 }
 
 impl Reading {
@@ -654,6 +657,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
             shipping: SHIPPING_ASK.is_match(lower),
             deal_under_way: false, // read from the concept tables by triage
             quoted_search: QUOTED_SEARCH.is_match(lower),
+            buying_words: false, // read from the concept tables by triage
         },
     }
 }

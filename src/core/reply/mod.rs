@@ -771,6 +771,14 @@ fn best_template(
     if !reading.questions.is_empty() && specific {
         return "answer_questions";
     }
+    if (reading.has_quantity || c.quantity)
+        && c.buying_words
+        && reading.questions.is_empty()
+        && reading.requests.is_empty()
+        && assessment.verdict == Verdict::Genuine
+    {
+        return "fulfil_requests";
+    }
     // Nothing specific, and flagged: an acknowledgement, not the questions that qualify
     // a vague but real buyer (the rep can still pick them from the alternatives).
     if assessment.verdict == Verdict::Suspicious {
