@@ -7,7 +7,9 @@
 // place): every content script gets a user-timing mark as it starts and as its top
 // level ends, and a few steps are marked where their code is found (the list's first
 // part heard by content-start.js, the setup answer taken by content.js, the first
-// drawing of an answer); a step whose code is not found is simply not marked. The
+// drawing of an answer; the list's post in page-data.js; in the worker, the list's
+// port heard, its rows read, the engine and the kept readings ready, the first part
+// triaged), a step whose code is not found is simply not marked. The
 // page's own world notes the rows' insertion, the list's post, the end of the page's
 // first frame with the rows (its first long animation frame after them), the first
 // row tagged, every row in view tagged and the last row tagged. The builds take turns
@@ -18,7 +20,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DIST, launch, startDemo } from '../e2e/harness.mjs';
+import { DIST, launch, serviceWorker, startDemo } from '../e2e/harness.mjs';
 
 const LOADS = Number(process.env.XUNPAN_FIRST_TAGS_LOADS ?? 12);
 const builds = (process.argv.length > 2 ? process.argv.slice(2) : [DIST]).map((d) => resolve(d));
@@ -28,8 +30,21 @@ const LISTS = {
 };
 
 // The steps marked inside the extension's files: [file, code found, mark, before or after it].
+// Marks in the worker (background.js) are named `w:…` and put on the page's clock; of
+// a step marked more than once in a load (the 500-row list's head, then its rest), the
+// first is shown.
 const STEPS = [
+  ['page-data.js', 'window.postMessage({ source: SOURCE, kind, json, ...extra }, location.origin);', 'list-post', 'before'],
+  ['content-start.js', "if (ev.source !== window || ev.data?.source !== 'xunpan-page-data') return;", 'post-heard', 'after'],
+  ['content-start.js', 'port.postMessage({ type: TYPES.TRIAGE_LIST', 'list-asked', 'before'],
+  ['content-start.js', 'json: data.json, ...(view ? { view } : {}) });', 'list-sent', 'after'],
   ['content-start.js', 'if (onPart) onPart(part.answersJson);', 'part-heard', 'before'],
+  ['background.js', "markStart('listIn');", 'w:list-in', 'before'],
+  ['background.js', 'const items = listItems(msg.page, msg.kind, msg.json);', 'w:list-read', 'after'],
+  ['background.js', 'const eng = await building;', 'w:engine', 'after'],
+  ['background.js', 'const read = await completing;', 'w:kept-readings', 'after'],
+  ['background.js', 'post({ answersJson: rowAnswersJson(head, headResults)', 'w:head-triaged', 'before'],
+  ['background.js', "markStart('triageEnd');\n  postInParts(read, results, 0, post);", 'w:all-triaged', 'before'],
   ['content.js', 'overrides = answer.overrides ?? {};', 'setup-in', 'before'],
   ['content.js', 'function drawAnswered() {', 'draw-answered', 'after'],
   ['content.js', 'function drawFirstPart() {', 'draw-first-part', 'after'],
@@ -41,15 +56,22 @@ function marked(dist) {
   cpSync(dist, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const files = manifest.content_scripts.filter((c) => c.world !== 'MAIN').flatMap((c) => c.js);
-  for (const file of new Set(files)) {
-    let text = readFileSync(join(dir, file), 'utf8');
+  const others = [...manifest.content_scripts.filter((c) => c.world === 'MAIN').flatMap((c) => c.js), 'background.js'];
+  const mark = (file, text) => {
     for (const [f, code, name, where] of STEPS) {
       if (f !== file || !text.includes(code)) continue;
       const mark = `performance.mark('xp:${name}');`;
       text = text.replace(code, where === 'before' ? `${mark} ${code}` : `${code} ${mark}`);
     }
+    return text;
+  };
+  for (const file of new Set(files)) {
+    const text = mark(file, readFileSync(join(dir, file), 'utf8'));
     writeFileSync(join(dir, file), `performance.mark('xp:${file}:start');\n${text}\nperformance.mark('xp:${file}:end');\n`);
   }
+  // The page's own world and the worker: the steps only (a MAIN-world file's start is
+  // the page's).
+  for (const file of new Set(others)) writeFileSync(join(dir, file), mark(file, readFileSync(join(dir, file), 'utf8')));
   return { dir, order: manifest.content_scripts.map((c) => `${c.run_at}: ${c.js.join(' ')}`) };
 }
 
@@ -103,9 +125,17 @@ async function timeline(context, url, rows) {
       'last row tagged': window.__tags.at(-1)?.[1] ?? null,
     };
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('xp:') && !(m.name.slice(3) in steps)) steps[m.name.slice(3)] = m.startTime;
-    return { frameEnd: frame ? frame.end : null, steps };
+    return { frameEnd: frame ? frame.end : null, steps, origin: performance.timeOrigin };
   });
   await page.close();
+  // The worker's marks of this load, on the page's clock.
+  const worker = await serviceWorker(context);
+  const marks = await worker.evaluate(() => {
+    const found = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('xp:w:')).map((m) => [m.name.slice(3), performance.timeOrigin + m.startTime]);
+    performance.clearMarks();
+    return found;
+  });
+  for (const [name, at] of marks) if (!(name in t.steps)) t.steps[name] = at - t.origin;
   if (t.frameEnd === null) return null;
   return Object.fromEntries(Object.entries(t.steps).filter(([, v]) => v !== null).map(([k, v]) => [k, v - t.frameEnd]));
 }
