@@ -45,17 +45,30 @@
   // asked after that (another page of the list, a list redrawn).
   let rowHeight = null;
 
+  // Whether the page's scroll top can be other than 0: it has scrolled (a scroll event
+  // heard), or it was loaded again or gone back to (the browser puts its scroll back).
+  // Reading window.scrollY makes the browser lay the page out first: a list posted once
+  // the page is parsed comes with its rows just inserted, and the read made the page's
+  // layout in our task before the list left for the worker (6 to 16 ms for the demo's
+  // 100 rows, loaded; docs/performance.md, "The drawing scripts' start").
+  let scrolled = false;
+  window.addEventListener('scroll', () => {
+    scrolled = true;
+  }, { passive: true, once: true });
+  const restored = () => ['reload', 'back_forward'].includes(performance.getEntriesByType?.('navigation')?.[0]?.type);
+
   /**
    * The page's view for a list's answer: its scroll top and its height, and the rows'
-   * height where measured. While the page is parsed its top is taken as 0 (a page
-   * loaded again is scrolled back only later, and reading the scroll then would make
-   * the browser lay out a page still being parsed); null for a list's rest, which
-   * page-data.js posts on its own once the head is drawn: no row of it is in view first.
+   * height where measured. While the page is parsed, and until it can have scrolled
+   * (see `scrolled`), its top is taken as 0 without reading it (a page loaded again is
+   * scrolled back only later, and reading the scroll would lay out a page still being
+   * parsed or whose rows just came); null for a list's rest, which page-data.js posts on
+   * its own once the head is drawn: no row of it is in view first.
    */
   function viewFor(data) {
     if (data.rest === true) return null;
     const px = (v) => Math.min(1_000_000, Math.max(0, Number.isFinite(v) ? v : 0));
-    const top = document.readyState === 'loading' ? 0 : px(window.scrollY);
+    const top = document.readyState === 'loading' || !(scrolled || restored()) ? 0 : px(window.scrollY);
     const height = px(window.innerHeight);
     return { top, height, ...(rowHeight ? { rowHeight } : {}) };
   }
