@@ -481,6 +481,11 @@
     return Site.itemUrl(type, item, location.href);
   }
 
+  // The extension's version, for the diagnostic: read once (getManifest builds the
+  // whole manifest anew on every call, and the health is reported on every drawing).
+  let manifestVersion = null;
+  const extensionVersion = () => (manifestVersion ??= api.runtime.getManifest().version);
+
   /** Tells the rep, quietly, when the page could not be read fully. */
   function reportHealth(page) {
     lastHealth = {
@@ -493,7 +498,7 @@
       found: [...(page.health?.found ?? [])].sort(),
       missing: [...(page.health?.missing ?? [])].sort(),
       overrides: Object.keys(overrides).sort(),
-      version: api.runtime.getManifest().version,
+      version: extensionVersion(),
     };
     const missing = page.health?.missing ?? [];
     // While the page is still arriving, what is missing may simply not be there yet.
