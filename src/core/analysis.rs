@@ -81,6 +81,16 @@ impl Reading {
     /// "bisa kirim sampel ke jakarta", "min qty". The rep can answer it as asked, so it
     /// is specific without a product named; "tell me more" or "what do you recommend"
     /// are not.
+    /// A question or a request for the papers of an order or a shipment (a proforma,
+    /// the bill of lading, the commercial invoice, the packing list, a certificate of
+    /// origin): it is about a deal under way, specific without the product named.
+    pub fn asks_for_papers(&self) -> bool {
+        self.questions
+            .iter()
+            .chain(&self.requests)
+            .any(|asked| TRADE_PAPERS.is_match(&asked.to_lowercase()))
+    }
+
     pub fn asks_about_terms(&self) -> bool {
         self.questions
             .iter()
@@ -226,6 +236,12 @@ pattern!(
 pattern!(
     BARE_PRICE,
     r"^\W*(?:price|prices|the price|how much|cost|price pls|price please|best price|цена|precio|preço|prix|价格|多少钱|كم السعر)\W*$"
+);
+// The papers of an order or a shipment, in the eleven languages (see
+// `Reading::asks_for_papers`).
+pattern!(
+    TRADE_PAPERS,
+    r"(?:(?-u:\b)(?:pi|p/i|proforma|pro forma|bill of lading|b/l|bl|awb|commercial invoice|invoice|packing ?list|certificate of origin|coo|form [ae]|fei|shipping documents?|shipping docs)(?-u:\b)|factura|fatura|facture|rechnung|счет|счёт|инвойс|فاتورة|fatura|faktur|hóa đơn|hoa don|conocimiento de embarque|conhecimento de embarque|connaissement|konnossement|коносамент|بوليصة|konşimento|konsimento|vận đơn|van don|lista de empaque|romaneio|liste de colisage|packliste|упаковочн|قائمة التعبئة|çeki listesi|daftar kemas|phiếu đóng gói|certificado de origen|certificado de origem|certificat d'origine|ursprungszeugnis|сертификат происхождения|شهادة المنشأ|menşe şahadetnamesi|surat keterangan asal|c/o|形式发票|提单|商业发票|发票|装箱单|箱单|产地证|原产地证)"
 );
 // The terms of trade a question can be about, in the eleven languages (see
 // `Reading::asks_about_terms`).

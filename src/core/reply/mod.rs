@@ -747,7 +747,11 @@ fn best_template(
     }
     // Specific: the text names or describes the product (the card alone does not
     // count), or speaks of a deal already begun ("when can you ship the order?").
-    let specific = reading.names_product || reading.has_quantity || c.quantity || c.deal_under_way;
+    let specific = reading.names_product
+        || reading.has_quantity
+        || c.quantity
+        || c.deal_under_way
+        || reading.asks_for_papers();
     // A flagged message that only asks politely to have something done ("please
     // renew before the end of the month") is not a request to fulfil.
     let polite_only_and_flagged =
