@@ -109,6 +109,20 @@
 //   mcemod   the detail's TinyMCE set up at load, the library kept to the page's bundle
 //            (no window.tinymce once the editor is up);
 //   frame12  My Alibaba (i.alibaba.com/index.htm) with the message center in a frame.
+// Shapes written blind in the twentieth round (tests/e2e/shapes20.test.mjs; tests/demo/
+// shapes20.js draws them and names the evidence each rests on, static/shapes20.js gives
+// them life): the platform's own words inside and beside a buyer's message.
+//   xlate    the inquiry detail (maDetail.htm?imInquiryId=…) whose conversation shows the
+//            buyer's messages (Spanish, Russian, Arabic, Vietnamese: thread=es|ru|ar|vi)
+//            with the platform's machine translation: xl=ref the reference's markup
+//            (.content-with-translation, .text-content, .target-content, 由阿里翻译提供, a
+//            menu, an avatar); xl=above the translation first, the original collapsed
+//            behind 显示原文 (hashed classes); xl=fold the same with the original not in
+//            the DOM; xl=plain the same words with no translation (the baseline); one
+//            translation still 翻译中 that arrives a second later, one 翻译失败 重试;
+//   xchat    OneTalk's open chat (thread=…, xl=…) with the same, plus read receipts, an
+//            auto-reply marker on our message, a quoted message, a product card the buyer
+//            sent and the AI assistant's suggested reply ("Use this") beside the composer.
 'use strict';
 
 const fs = require('node:fs');
@@ -164,7 +178,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms|en12|cke4|mcemod|frame12|chatvirt|chatdiv)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms|en12|cke4|mcemod|frame12|chatvirt|chatdiv|xlate|xchat)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
     // shape=chatvirt / chatdiv: how many of the open chat's newest messages the page's
@@ -657,12 +671,20 @@ function opMessages(opts, id) {
 }
 
 function customerInfo(opts, id) {
-  const q = inquiries.find((i) => i.id === id);
+  const q = inquiries.find((i) => i.id === id) ?? shapes20().buyerOf(id);
   if (!q) return { code: 404 };
   return { code: 200, data: { data: { buyerInfo: buyerInfo(q, opts.now) } } };
 }
 
-function chatPage(opts) {
+/** The twentieth round's shapes (tests/demo/shapes20.js), given the helpers they draw with. */
+let shapes20Module = null;
+function shapes20() {
+  shapes20Module ??= require('./shapes20.js')({ esc, shownIn, shell, L, buyerInfo, editorMarkup, passOn });
+  return shapes20Module;
+}
+
+function chatPage(opts, url) {
+  if (opts.shape === 'xchat') return shapes20().chatPage(opts, url);
   const t = L[opts.lang];
   if (opts.shape === 'bare') return bareChatPage(opts, t);
   if (opts.shape === 'tabs' || opts.shape === 'fiber') return chat10Page(opts, t);
@@ -1224,7 +1246,8 @@ function handler(serverCsp) {
       if (p === '/message/default.htm') {
         if (['spa', 'drawer', 'refill'].includes(opts.shape)) return send(200, 'text/html', life11Page(opts));
         if (url.searchParams.get('imInquiryId')) {
-          const page = detailPage(opts, url.searchParams.get('imInquiryId'));
+          const id = url.searchParams.get('imInquiryId');
+          const page = opts.shape === 'xlate' ? shapes20().detailPage(opts, url, id) : detailPage(opts, id);
           if (page) return send(200, 'text/html', page);
         }
         if (opts.shape === 'hashed') return send(200, 'text/html', hashedListPage(opts));
@@ -1238,8 +1261,10 @@ function handler(serverCsp) {
       if (p === '/demo/vtable-data.js') return send(200, 'text/javascript', vtableData(opts));
       if (p === '/demo/marks-data.js') return send(200, 'text/javascript', marksData(opts));
       if (p === '/demo/en12-data.js') return send(200, 'text/javascript', en12Data(opts));
+      if (p === '/demo/x20-data.js') return send(200, 'text/javascript', shapes20().data(opts, url));
       if (p === '/message/maDetail.htm') {
-        const page = detailPage(opts, url.searchParams.get('imInquiryId') ?? '');
+        const id = url.searchParams.get('imInquiryId') ?? '';
+        const page = opts.shape === 'xlate' ? shapes20().detailPage(opts, url, id) : detailPage(opts, id);
         return page ? send(200, 'text/html', page) : send(404, 'text/html', '<h1>No such inquiry</h1>');
       }
       if (p === '/demo/life11-data.js') return send(200, 'text/javascript', life11Data(opts));
@@ -1261,7 +1286,8 @@ function handler(serverCsp) {
     }
     if (host === 'i.alibaba.com' && p === '/index.htm' && opts.shape === 'frame12') return send(200, 'text/html', frame12Page(opts));
     if (host === 'onetalk.alibaba.com') {
-      if (p === '/message/weblitePWA.htm') return send(200, 'text/html', chatPage(opts));
+      if (p === '/message/weblitePWA.htm') return send(200, 'text/html', chatPage(opts, url));
+      if (p === '/demo/x20-chat.js') return send(200, 'text/javascript', shapes20().data(opts, url));
       if (p === '/demo/chat-data.js') return send(200, 'text/javascript', chatData(opts));
     }
     if (host === 'sourcing.alibaba.com' && p === '/rfq/rfq_search_list.htm') {

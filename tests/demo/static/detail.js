@@ -11,8 +11,9 @@
 
   // The data requests the real detail page makes (answers are only kept, not drawn):
   // the conversation by XHR, the buyer profile as JSONP from the CRM host.
-  // shape=sides draws its conversation on the server and asks for none.
-  if (demo.shape !== 'sides') {
+  // shape=sides draws its conversation on the server and asks for none; shape=xlate
+  // neither (what-if: the DOM is all there is to read).
+  if (demo.shape !== 'sides' && demo.shape !== 'xlate') {
     const xhr = new XMLHttpRequest();
     xhr.open('GET', `/message/getOpMessages.htm?tradeId=${id}&${q}`);
     xhr.send();
