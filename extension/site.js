@@ -19,6 +19,15 @@
 // that cuts it to its box, a class that names a preview), is handed back marked
 // `preview`: never presented as a reading of the whole message.
 //
+// A message's text is the buyer's own words only. The conversation component puts the
+// platform's words inside a message: its machine translation beside the original, the
+// note under it ("由阿里翻译提供"), its state ("翻译中", a failed one), the toggle, the
+// bubble's menu, the avatar, a quoted earlier message. The original's part of a
+// translation pair is read where the table names it; otherwise the translation is told
+// by the note under it, the page's words by the word tables. Where the original is not
+// on the page (shown only on "显示原文"), the message is not read and `health.missing`
+// says so (messageOriginal): never a verdict, a language or a reply from the translation.
+//
 // Times are read in the browser's time zone (the pages show them in it) unless the
 // shown text names its own offset. A date without a time is a day, not midnight: the
 // item carries `receivedOn` and the engine gives it a day-level due state.
@@ -105,6 +114,27 @@
       grade: 'A',
       confirmed: '2026-12-02',
       fixtures: { detail: 1 },
+    },
+    translationOriginal: {
+      css: ['.content-with-translation .text-content'],
+      doc: "the original's part of a message the page shows with its machine translation: the buyer's own words (the translation is .target-content beside it)",
+      grade: 'A',
+      confirmed: '2026-12-05',
+      fixtures: { detail: 0, chat: 0 },
+    },
+    translationTarget: {
+      css: ['.content-with-translation .target-content', '.target-content'],
+      doc: "the platform's machine translation of a message, with its note 由阿里翻译提供 (never the buyer's words)",
+      grade: 'A',
+      confirmed: '2026-12-05',
+      fixtures: { detail: 0, chat: 0 },
+    },
+    messageChrome: {
+      css: ['.session-translate, .message-flow-menu-box, .session-avatar, .user-content, .quote-container'],
+      doc: "what the page draws inside a message that is not its words: the translate toggle, the bubble's menu, the avatar, the sender's card, a quoted earlier message (one selector list: all of them)",
+      grade: 'B',
+      confirmed: '2026-12-05',
+      fixtures: { detail: 0, chat: 0 },
     },
     messageTime: {
       css: ['.item-base-info span:last-child'],
@@ -537,6 +567,26 @@
   /** Buyer tags of an RFQ card (reference §5 [A]; the Chinese one [C]). */
   const RFQ_BUYER_TAGS = /^(?:Email Confirmed|Experienced buyer|Complete order via RFQ|Typically replies|Interactive user|邮箱已验证)$/i;
 
+  /**
+   * The platform's own words inside a message, as data; an element whose whole text is
+   * one of them is no part of what the buyer wrote (a buyer's sentence holding one is
+   * kept). Evidence (reference §3.1): the note under the machine translation
+   * "由阿里翻译提供" and the state "翻译中" [A] (Yingdan, Benuuh); the toggle
+   * `.session-translate` [B] (Yingdan) with "翻译" / "Translate" / "显示原文"; the others
+   * — a failed translation ("翻译失败", "重试"), the English UI's words, the menu's
+   * words (`.message-flow-menu-box` [B]), read receipts — are [C].
+   * - TRANSLATION_NOTE: the note that follows a translation: the text just before it,
+   *   in the same element, is the translation;
+   * - TRANSLATION_STATE: a translation's state or a way to the original: the message
+   *   was translated, and these words are the page's;
+   * - MESSAGE_LABELS: the toggle, the menu and the receipts: the page's words only.
+   */
+  const TRANSLATION_NOTE = /^(?:由阿里(?:巴巴)?翻译提供|阿里(?:巴巴)?翻译|translated by alibaba(?:\.com)?|translation (?:provided )?by alibaba(?:\.com)?)$/i;
+  const TRANSLATION_STATE = /^(?:翻译中|正在翻译|翻译失败|重试|重新翻译|显示原文|查看原文|收起原文|translating|translation failed|retry|show original|see original|view original|hide original)[.。…\s]*$/i;
+  const MESSAGE_LABELS = /^(?:翻译|隐藏翻译|收起翻译|translate|hide translation|复制|引用|回复|撤回|删除|转发|多选|收藏|已读|未读|copy|quote|reply|recall|delete|forward|read|unread)$/i;
+  /** Whether a text is only the platform's words around a message (see TRANSLATION_NOTE). */
+  const isPlatformWord = (t) => TRANSLATION_NOTE.test(t) || TRANSLATION_STATE.test(t) || MESSAGE_LABELS.test(t);
+
   /** The mark a page puts where it cut a text short: "…", "..." or "⋯" at its end. */
   const CUT_MARK = /\s*(?:…|\.{3}|⋯)$/;
 
@@ -600,6 +650,107 @@
     walk(el);
     return out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
   }
+
+  /**
+   * The buyer's own words in a message's content element, read by structure: where the
+   * page shows its machine translation, the original's part of the pair
+   * (translationOriginal), else the content without the platform's parts: what the
+   * table names (messageChrome, translationTarget), the note under a translation
+   * (TRANSLATION_NOTE) with the translation just before it, and every element whose
+   * whole text is a state or label of the page's (isPlatformWord).
+   * `{ text, translated, untold }`: `translated` when the page's translation or its
+   * state was there; `untold` when the original cannot be told from the translation
+   * (a note with no translation before it) or is not on the page (shown only on
+   * "显示原文"): then `text` is '' — never the translation.
+   */
+  function ownWords(content, overrides) {
+    if (!content) return { text: '', translated: false, untold: false };
+    const originals = all(content, 'translationOriginal', overrides);
+    if (originals.length) {
+      const parts = originals.map((el) => withoutPlatformParts(el, overrides));
+      const words = parts.filter((p) => !p.untold).map((p) => messageText(p.copy)).filter(Boolean).join('\n');
+      return { text: words, translated: true, untold: !words };
+    }
+    const { copy, translated, untold } = withoutPlatformParts(content, overrides);
+    const words = untold ? '' : messageText(copy);
+    return { text: words, translated, untold: untold || (translated && !words) };
+  }
+
+  /** A copy of `el` without the platform's parts (see ownWords), and what was taken out. */
+  function withoutPlatformParts(el, overrides) {
+    const copy = el.cloneNode(true);
+    let translated = false;
+    let untold = false;
+    for (const part of copy.querySelectorAll('[data-xunpan-host]')) part.remove();
+    for (const part of all(copy, 'messageChrome', overrides)) part.remove();
+    for (const part of all(copy, 'translationTarget', overrides)) {
+      part.remove();
+      translated = true;
+    }
+    // Innermost first (the reverse of document order puts children before parents).
+    for (const part of [...copy.querySelectorAll('*')].reverse()) {
+      if (!copy.contains(part)) continue;
+      const words = text(part);
+      if (!words) continue;
+      if (TRANSLATION_NOTE.test(words)) {
+        translated = true;
+        const translation = translationBefore(part);
+        if (translation) translation.remove();
+        else untold = true;
+        part.remove();
+      } else if (TRANSLATION_STATE.test(words)) {
+        translated = true;
+        part.remove();
+      } else if (MESSAGE_LABELS.test(words)) part.remove();
+    }
+    return { copy, translated, untold };
+  }
+
+  /**
+   * The translation a note (TRANSLATION_NOTE) stands under: the nearest node before it
+   * in the same element that holds text (the text beside the note inside a
+   * `.target-content`, or the block above the note). null when the note comes first:
+   * which part is the translation is then not told.
+   */
+  function translationBefore(note) {
+    for (let prev = note.previousSibling; prev; prev = prev.previousSibling) {
+      if ((prev.textContent ?? '').trim()) return prev;
+    }
+    return null;
+  }
+
+  /**
+   * The leaf parts (see leaves) of a message row that are its own words, for the readers
+   * by structure: without the parts the table names (messageChrome, translationTarget),
+   * the page's words (isPlatformWord), and a translation (the part just before its note).
+   * `translated` and `untold` as in ownWords (the caller knows which parts are words).
+   */
+  function ownParts(row, parts, overrides) {
+    const chrome = all(row, 'messageChrome', overrides);
+    const targets = all(row, 'translationTarget', overrides);
+    const kept = [];
+    let untold = false;
+    let translated = false;
+    for (const p of parts) {
+      if (!row.contains(p.el) || chrome.some((el) => el.contains(p.el))) continue;
+      if (targets.some((el) => el.contains(p.el))) {
+        translated = true;
+        continue;
+      }
+      if (TRANSLATION_NOTE.test(p.text)) {
+        translated = true;
+        const before = kept.at(-1);
+        if (before && !isTimeOnly(before.text)) kept.pop();
+        else untold = true;
+        continue;
+      }
+      if (TRANSLATION_STATE.test(p.text)) translated = true;
+      if (isPlatformWord(p.text)) continue;
+      kept.push(p);
+    }
+    return { parts: kept, untold, translated };
+  }
+
   const iso = (ms) => (Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined);
   /** Oldest first, by `at` (ISO); a message without a time first. */
   const byTime = (a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0);
@@ -1299,7 +1450,8 @@
   }
 
   /** Part names (as health reports them) of what feeds the engine. */
-  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer', side: 'messageSide', firstUnanswered: 'firstUnansweredTime' });
+  const FEEDS = Object.freeze({ text: 'messageText', time: 'receivedTime', buyer: 'buyer', side: 'messageSide', firstUnanswered: 'firstUnansweredTime',
+    original: 'messageOriginal' });
 
   /** `missing` of every item, as the health's list of parts ("messageText 3/20"). */
   function missingParts(items) {
@@ -1435,10 +1587,12 @@
       const meta = readJsonAttr(el, 'data-expinfo') ?? {};
       const shown = text(one(el, 'messageTime', overrides, found));
       const at = Number(meta.sendTime) || parseShownTime(shown) || contactWhen(shown, now).at;
-      const body = messageText(one(el, 'messageText', overrides, found));
+      // The buyer's own words: the original where the page shows its translation too.
+      const words = ownWords(one(el, 'messageText', overrides, found), overrides);
       const auto = AUTO_REPLY_MARK.test(el.textContent ?? '');
       const id = withIds && (typeof meta.messageId === 'string' || typeof meta.messageId === 'number') ? String(meta.messageId) : undefined;
-      out.push(clean({ id, from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: body, auto: auto || undefined }));
+      out.push(clean({ id, from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: words.text, auto: auto || undefined,
+        translated: words.translated || undefined, untold: words.untold || undefined }));
     }
     return out.sort(byTime);
   }
@@ -1542,6 +1696,9 @@
     // The inquiry card may show the platform's subject above the buyer's words; the
     // page's data never has it there. Both readings of a message give the same text.
     messages = messages.map((m) => (m.from === 'buyer' && m.text ? { ...m, text: withoutPlatformSubject(m.text) } : m));
+    // A buyer's message shown only in the platform's translation: its words are not read.
+    const untold = messages.filter((m) => m.untold && m.from === 'buyer');
+    messages = messages.map(({ untold: _, translated: __, ...m }) => m);
     const firstBuyer = messages.find((m) => m.from === 'buyer');
     const attachments = all(doc, 'attachment', overrides, found)
       .map((el) => readJsonAttr(el, 'data-query'))
@@ -1555,6 +1712,7 @@
     const items = [];
     const parts = [];
     if (firstBuyer && !firstBuyer.text) parts.push('messageText');
+    if (untold.length) parts.push(`${FEEDS.original} ${untold.length}/${messages.filter((m) => m.from === 'buyer').length}`);
     if (firstBuyer && !firstBuyer.at) parts.push('receivedTime');
     if (!Object.keys(buyer).length) parts.push('buyer');
     if (sidesUnknown) parts.push('messageSide');
@@ -1775,22 +1933,25 @@
     const laidOut = Boolean(box && box.width > 0);
     const rows = [...list.children].filter((row) => !row.hidden && !row.hasAttribute('data-xunpan-host'));
     const read = rows.map((row) => {
-      const own = parts.filter((p) => row.contains(p.el));
+      const { parts: own, untold: noted, translated } = ownParts(row, parts, overrides);
       const said = row.getAttribute('data-xunpan-from');
       const dataAt = Number(row.getAttribute('data-xunpan-at'));
       const time = own.find((p) => isTimeOnly(p.text));
       const named = own.some((p) => p.text === name);
       const auto = row.getAttribute('data-xunpan-auto') === '1' || own.some((p) => AUTO_REPLY_MARK.test(p.text));
       const words = own.filter((p) => p !== time && p.text !== name && !DAY_DIVIDER.test(p.text) && !AUTO_REPLY_MARK.test(p.text) && [...p.text].length > 1);
+      const untold = noted || (translated && !words.length);
       return {
         said: ['buyer', 'seller', 'system'].includes(said) ? said : null,
         named,
         auto,
         side: contentSide(row, own.map((p) => p.el), box),
         at: dataAt > 0 ? dataAt : time ? contactWhen(time.text, now).at : undefined,
-        text: words.map((p) => p.text).join('\n'),
+        text: untold ? '' : words.map((p) => p.text).join('\n'),
+        untold,
+        translated,
       };
-    }).filter((m) => m.text && m.said !== 'system');
+    }).filter((m) => (m.text || m.untold) && m.said !== 'system');
     const anyNamed = read.some((m) => m.named);
     const anyRight = read.some((m) => m.side === 'right');
     const authorOf = (m) => {
@@ -1800,7 +1961,8 @@
       if (m.side === 'left') return anyRight ? 'buyer' : undefined;
       return !laidOut && anyNamed ? 'seller' : undefined;
     };
-    const messages = read.map((m) => clean({ from: authorOf(m), at: iso(m.at), text: m.text, auto: (m.auto && authorOf(m) === 'seller') || undefined }));
+    const messages = read.map((m) => clean({ from: authorOf(m), at: iso(m.at), text: m.text, auto: (m.auto && authorOf(m) === 'seller') || undefined,
+      translated: m.translated || undefined, untold: m.untold || undefined }));
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
     return { cid, name, header: header ?? pane.firstElementChild, messages, list };
   }
@@ -1879,7 +2041,7 @@
     const messages = [];
     let day;
     for (const row of order) {
-      const own = parts.filter((p) => row.contains(p.el));
+      const { parts: own, untold: noted, translated } = ownParts(row, parts, overrides);
       const divider = own.length > 0 && own.every((p) => DAY_DIVIDER.test(p.text)) ? dividerDay(own[0].text, now) : undefined;
       if (divider) {
         day = divider;
@@ -1889,12 +2051,14 @@
       if (!time) continue;
       const named = Boolean(buyerName) && own.some((p) => p.text === buyerName);
       const words = own.filter((p) => p !== time && p.text !== buyerName && [...p.text].length > 1);
-      if (!words.length) continue;
+      const untold = noted || (translated && !words.length);
+      if (!words.length && !untold) continue;
       const clock = clock24(time.text.trim());
       const hhmm = /^\d{1,2}:\d{2}$/.test(clock);
       const at = hhmm && day ? shownWhen(`${day} ${clock}`).at : contactWhen(time.text, now).at;
       const side = named ? 'left' : sideOf(row, box);
-      messages.push(clean({ from: named || side === 'left' ? 'buyer' : side === 'right' ? 'seller' : undefined, at: iso(at), text: words.map((p) => p.text).join('\n') }));
+      messages.push(clean({ from: named || side === 'left' ? 'buyer' : side === 'right' ? 'seller' : undefined, at: iso(at),
+        text: untold ? '' : words.map((p) => p.text).join('\n'), translated: translated || undefined, untold: untold || undefined }));
     }
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
     return messages.length ? { list, messages } : null;
@@ -2072,10 +2236,12 @@
       // Rows that do not reach the newest message and meet nothing known: read as they
       // are, but whether a reply of ours follows them is not known.
       const known = tail ?? { messages, start: false, cut: true };
-      const read = known.messages.map(({ id, ...m }) => m);
+      const read = known.messages.map(({ id, untold: _, translated: __, ...m }) => m);
       const lastBuyer = read.filter((m) => m.from === 'buyer').at(-1);
       if (lastBuyer) {
         const thread = threadOf(read);
+        // The buyer's messages since our reply shown only in the platform's translation.
+        const untold = known.messages.filter((m) => m.untold && m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt)).length;
         // Judged on what the buyer wrote since our last reply, not on the last line alone.
         const since = read.filter((m) => m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt));
         const pending = since.length ? since : [lastBuyer];
@@ -2090,7 +2256,7 @@
           element: header,
           mount: header,
           open: true,
-          missing: [!body && 'text', !firstKnown ? 'firstUnanswered' : !pending[0].at && 'time', !name && 'buyer'].filter(Boolean),
+          missing: [!body && 'text', untold > 0 && 'original', !firstKnown ? 'firstUnanswered' : !pending[0].at && 'time', !name && 'buyer'].filter(Boolean),
           unread: !body || undefined,
           inquiry: clean({
             id: openCid ?? undefined,
