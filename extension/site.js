@@ -24,9 +24,10 @@
 // note under it ("由阿里翻译提供"), its state ("翻译中", a failed one), the toggle, the
 // bubble's menu, the avatar, a quoted earlier message. The original's part of a
 // translation pair is read where the table names it; otherwise the translation is told
-// by the note under it, the page's words by the word tables. Where the original is not
-// on the page (shown only on "显示原文"), the message is not read and `health.missing`
-// says so (messageOriginal): never a verdict, a language or a reply from the translation.
+// by the note under it, the page's words by the word tables, a quote (its class name
+// unknown) by its being an earlier message's text. Where the original is not on the
+// page (shown only on "显示原文"), the message is not read and `health.missing` says so
+// (messageOriginal): never a verdict, a language or a reply from the translation.
 //
 // Times are read in the browser's time zone (the pages show them in it) unless the
 // shown text names its own offset. A date without a time is a day, not midnight: the
@@ -750,6 +751,38 @@
     }
     return { parts: kept, untold, translated };
   }
+
+  /**
+   * Messages without the earlier messages they quote: a message that holds another's
+   * whole text (of 12 characters or more) quotes it, and the quote is not its words; a
+   * short line of a name's form just above the quoted lines is the quote's author
+   * (reference §3.1 `.quote-container .name / .content` [B]; this holds where its class
+   * names are unknown).
+   */
+  function withoutQuotes(messages) {
+    return messages.map((m) => {
+      if (!m.text) return m;
+      let lines = m.text.split('\n');
+      for (const other of messages) {
+        if (other === m || !other.text || [...other.text].length < 12 || other.text === m.text) continue;
+        if (other.at && m.at && other.at > m.at) continue;
+        const quoted = other.text.split('\n');
+        const at = lines.findIndex((_, i) => quoted.every((q, k) => lines[i + k] === q));
+        if (at >= 0) {
+          const named = at > 0 && QUOTE_AUTHOR.test(lines[at - 1]) ? 1 : 0;
+          lines = [...lines.slice(0, at - named), ...lines.slice(at + quoted.length)];
+        } else if (lines.join('\n').includes(other.text)) {
+          lines = lines.join('\n').replace(other.text, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
+        }
+      }
+      const words = lines.join('\n');
+      // A translated message whose only words left were a quote: its original is not shown.
+      return words === m.text ? m : clean({ ...m, text: words, untold: m.untold || (m.translated && !words) || undefined });
+    });
+  }
+
+  /** A line of a person's name's form: up to four words of letters, nothing else. */
+  const QUOTE_AUTHOR = /^(?=.{2,40}$)[\p{L}][\p{L}.'’-]*(?: [\p{L}][\p{L}.'’-]*){0,3}$/u;
 
   const iso = (ms) => (Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined);
   /** Oldest first, by `at` (ISO); a message without a time first. */
@@ -1594,7 +1627,7 @@
       out.push(clean({ id, from: el.classList.contains('item-right') ? 'seller' : 'buyer', at: iso(at), text: words.text, auto: auto || undefined,
         translated: words.translated || undefined, untold: words.untold || undefined }));
     }
-    return out.sort(byTime);
+    return withoutQuotes(out.sort(byTime));
   }
 
   function threadOf(messages) {
@@ -1964,7 +1997,7 @@
     const messages = read.map((m) => clean({ from: authorOf(m), at: iso(m.at), text: m.text, auto: (m.auto && authorOf(m) === 'seller') || undefined,
       translated: m.translated || undefined, untold: m.untold || undefined }));
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
-    return { cid, name, header: header ?? pane.firstElementChild, messages, list };
+    return { cid, name, header: header ?? pane.firstElementChild, messages: withoutQuotes(messages), list };
   }
 
   /**
@@ -2061,7 +2094,7 @@
         text: untold ? '' : words.map((p) => p.text).join('\n'), translated: translated || undefined, untold: untold || undefined }));
     }
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
-    return messages.length ? { list, messages } : null;
+    return messages.length ? { list, messages: withoutQuotes(messages) } : null;
   }
 
   /** The contact row in its selected state: `{ cid, name }` (either may be null), or null without one. */

@@ -19,6 +19,7 @@
 //          in the bubble, `.session-avatar` and `.user-content` beside it;
 //   above  another arrangement: hashed classes, the translation first with its marker,
 //          the original after it, collapsed (in the DOM, not shown) behind "显示原文";
+//          a quoted message in hashed classes too (its author's name, then its text);
 //   fold   the same, the original not in the DOM at all until "显示原文" is clicked:
 //          nothing on the page is the buyer's own words.
 // lang=en: the English UI (the translation into English, English markers and labels).
@@ -193,7 +194,10 @@ module.exports = function shapes20({ esc, shownIn, shell, L, buyerInfo, editorMa
       const quoted = m.quote && extras
         ? (() => {
           const q = thread.messages.find((x) => x.by === m.quote && !x.auto);
-          return `<div class="quote-container"><span class="name">Lily Chen</span><span class="content">${esc(q.text)}</span></div>`;
+          // The reference's quote (ref); hashed classes in the other arrangements.
+          return xl === 'ref'
+            ? `<div class="quote-container"><span class="name">Lily Chen</span><span class="content">${esc(q.text)}</span></div>`
+            : `<div class="_qt_R5n2"><div class="_qn_L0e4">Lily Chen</div><div class="_qc_M2s8">${esc(q.text)}</div></div>`;
         })()
         : '';
       const toggle = extras && xl === 'ref' ? `<div class="session-translate" role="button">${esc(m.state === 'done' ? w.hide : w.translate)}</div>` : '';

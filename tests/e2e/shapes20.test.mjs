@@ -66,6 +66,8 @@ describe('page shapes of the twentieth round, browser on UTC', () => {
       'Translated by Alibaba.com', '由阿里翻译提供', '显示原文', '翻译中', '翻译失败', 'Show original'];
     texts.push(['ai', truth.ai]);
     if (truth.thread.buyer.company) texts.push(['company', truth.thread.buyer.company]);
+    // A quoted message of ours shows our name above it.
+    if (truth.thread.messages.some((m) => m.quote)) words.push('Lily Chen');
     return { texts, words: [...new Set(words)].filter(Boolean) };
   }
 
