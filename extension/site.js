@@ -1744,7 +1744,7 @@
     if (editor) found.add('replyEditor');
     const items = [];
     const parts = [];
-    if (firstBuyer && !firstBuyer.text) parts.push('messageText');
+    if (firstBuyer && !messages.some((m) => m.from === 'buyer' && m.text)) parts.push('messageText');
     if (untold.length) parts.push(`${FEEDS.original} ${untold.length}/${messages.filter((m) => m.from === 'buyer').length}`);
     if (firstBuyer && !firstBuyer.at) parts.push('receivedTime');
     if (!Object.keys(buyer).length) parts.push('buyer');
@@ -1753,7 +1753,9 @@
       const thread = threadOf(messages);
       // The buyer wrote again after our reply: judged on what they wrote since, and the
       // clocks start at it (as a list row's follow-up and the open chat are).
-      const since = thread.ourLastReplyAt ? messages.filter((m) => m.from === 'buyer' && m.at > thread.ourLastReplyAt) : [];
+      // Before any reply of ours, every message the buyer wrote is unanswered (the
+      // inquiry card may hold no words: a product card, then the buyer's text).
+      const since = messages.filter((m) => m.from === 'buyer' && (!thread.ourLastReplyAt || m.at > thread.ourLastReplyAt));
       const pending = since.length ? since : [firstBuyer];
       const body = pending.map((m) => m.text).filter(Boolean).join('\n');
       const inquiry = clean({
