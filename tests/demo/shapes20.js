@@ -21,7 +21,11 @@
 //          the original after it, collapsed (in the DOM, not shown) behind "显示原文";
 //          a quoted message in hashed classes too (its author's name, then its text);
 //   fold   the same, the original not in the DOM at all until "显示原文" is clicked:
-//          nothing on the page is the buyer's own words.
+//          nothing on the page is the buyer's own words;
+//   bare   the "above" arrangement in a conversation without class hints (as the
+//          sides and bare shapes of the seventh and eighth rounds): hashed classes, no
+//          data-expinfo, no .content-header, the side shown by layout and by the buyer's
+//          name on their messages, times as "YYYY-MM-DD HH:MM:SS", the DOM newest first.
 // lang=en: the English UI (the translation into English, English markers and labels).
 //
 // Evidence (reference notes, /work/shared/reference/alibaba-pages.md):
@@ -136,7 +140,7 @@ const WORDS = {
 const AI_SUGGESTION = 'Dear customer, thank you for your interest in our products. We will send you our best price and the delivery time soon. Best regards.';
 
 module.exports = function shapes20({ esc, shownIn, shell, L, buyerInfo, editorMarkup, passOn }) {
-  const XL = ['plain', 'ref', 'above', 'fold'];
+  const XL = ['plain', 'ref', 'above', 'fold', 'bare'];
   const xlOf = (url) => (XL.includes(url.searchParams.get('xl')) ? url.searchParams.get('xl') : 'ref');
   const threadOf = (url) => THREADS[url.searchParams.get('thread')] ?? THREADS.es;
   const threadById = (id) => Object.values(THREADS).find((t) => t.id === id) ?? null;
@@ -169,8 +173,33 @@ module.exports = function shapes20({ esc, shownIn, shell, L, buyerInfo, editorMa
     return `<div class="_tr_K3m9">${top}<a role="button" class="_sw_H5t7" data-x20-original="${esc(m.messageId)}">${esc(w.original)}</a>${source}</div>`;
   }
 
+  /**
+   * One message row without class hints (xl=bare): hashed classes (those of the sides
+   * shape, static/demo.css), the buyer's name on their messages, ours pushed right.
+   */
+  function bareRow(thread, m, opts) {
+    const w = WORDS[opts.lang];
+    const mine = m.by === 'ours';
+    let content;
+    if (m.card) {
+      content = `<div class="_cd_F4k"><span>${esc(m.card.title)}</span><span>${esc(m.card.price)}</span><span>${esc(w.card.moq)}: ${m.card.moq} ${esc(w.card.unit)}</span>`
+        + `<a href="https://www.alibaba.com/product-detail/${esc(thread.id)}.html" target="_blank">${esc(w.card.view)}</a></div>`;
+    } else if (mine) {
+      content = `<div>${esc(m.text)}</div>${m.auto ? `<span class="_am_V1">${esc(w.auto)}</span>` : ''}<span class="_rs_P8">${esc(m.read ? w.read : w.unread)}</span>`;
+    } else {
+      const q = m.quote ? thread.messages.find((x) => x.by === m.quote && !x.auto) : null;
+      const quoted = q ? `<div class="_qt_R5n2"><div class="_qn_L0e4">Lily Chen</div><div class="_qc_M2s8">${esc(q.text)}</div></div>` : '';
+      content = `${quoted}${translated(m, 'above', w, m[opts.lang === 'en' ? 'en' : 'zh'])}`
+        + `<div class="_mn_D3f">${w.menu.map((x) => `<span>${esc(x)}</span>`).join('')}</div>`;
+    }
+    const bubble = `<div class="_bw_Qe1">${mine ? '' : `<span class="_nm_K2">${esc(thread.buyer.name)}</span>`}<div class="_bb_Rx7">${content}</div><span class="_tt_Vb2">${shownIn(m.at, opts.tz)}</span></div>`;
+    return mine ? `<div class="_mg_Pl3 _a2_Cc9">${bubble}</div>`
+      : `<div class="_mg_Pl3 _a1_Hh0"><span class="_av_Ue6 _al_X9">${esc(thread.buyer.name[0])}</span>${bubble}</div>`;
+  }
+
   /** One message row as the shared IM component draws it, on the detail page or in OneTalk. */
   function messageRow(thread, m, opts, xl, chat) {
+    if (xl === 'bare') return bareRow(thread, m, opts);
     const w = WORDS[opts.lang];
     const tr = m[opts.lang === 'en' ? 'en' : 'zh'];
     const mine = m.by === 'ours';
@@ -247,7 +276,7 @@ module.exports = function shapes20({ esc, shownIn, shell, L, buyerInfo, editorMa
     const q = `${passOn(opts)}&xl=${xl}&id=${encodeURIComponent(id)}`;
     const body = `<link rel="stylesheet" href="/demo/static/shapes20.css"><div class="layout detail x20 x20-${xl}"><main class="content">
 <h2 class="detail-title">${t.no}${esc(thread.id)} · ${esc(thread.subject)}</h2>
-<div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>
+${xl === 'bare' ? `<div class="_cv_Tn8" id="messages">${messages.reverse().join('\n')}</div>` : `<div class="common-load-more" id="messages">${messages.reverse().join('\n')}</div>`}
 <div class="reply-wrapper"><div class="send-header-menu"><span>${t.quote}</span><span>☺</span></div>
 ${editorMarkup(opts, t)}
 <div class="reply-footer"><span id="draft-counter">${t.draft}: 0 ${t.chars}</span><div class="send" id="send-button" role="button">${t.send}</div></div></div>
@@ -285,8 +314,9 @@ ${field(t.spamN, num(info.spamInquiryMarkedBySupplierCount))}${field(t.blackN, n
 <div class="assistant-actions"><button type="button" class="im-next-btn assistant-use">${esc(w.ai.use)}</button><button type="button" class="im-next-btn assistant-again">${esc(w.ai.again)}</button></div></div>`;
     const body = `<link rel="stylesheet" href="/demo/static/shapes20.css"><div class="layout chat x20 x20-${xl}"><aside class="contacts"><div class="list-tab-item active">${t.pending}</div>
 <div class="x20-list">${rows}</div></aside>
-<main class="conversation"><div class="content-header"><span class="name">${esc(thread.buyer.name)}</span><span class="tag-item">${esc(thread.buyer.country)} · ${esc(thread.buyer.level)}</span></div>
-<div class="message-container">${messages}</div>
+<main class="conversation">${xl === 'bare'
+    ? `<div class="_hd_Wq81c"><span>${esc(thread.buyer.name)}</span><span>${esc(thread.buyer.country)} · ${esc(thread.buyer.level)}</span></div>\n<div class="_ml_Pz3cd x20-bare">${messages}</div>`
+    : `<div class="content-header"><span class="name">${esc(thread.buyer.name)}</span><span class="tag-item">${esc(thread.buyer.country)} · ${esc(thread.buyer.level)}</span></div>\n<div class="message-container">${messages}</div>`}
 ${ai}
 <div id="send-box-wrapper"><div class="send-input-areas"><div class="send-textarea-box undefined"><textarea class="send-textarea" rows="4" placeholder="${opts.lang === 'en' ? 'Enter to send' : '按 Enter 发送'}"></textarea><pre class="send-textarea-mirror"></pre></div></div>
 <div class="send-tools">${xl === 'plain' ? '' : '<span id="assistant-entry-icon" role="button" title="AI">✦</span>'}<span class="x20-len">0</span><button class="send-tool-button im-next-btn" type="button">${t.send}</button></div></div></main></div>`;

@@ -5,7 +5,8 @@
 //          reference's markup (xl=ref), translation first with the original collapsed
 //          behind 显示原文 (xl=above), the original not in the DOM at all (xl=fold); one
 //          translation still 翻译中 that arrives a second later, one 翻译失败 重试; menus,
-//          avatars and the buyer's company in the bubble;
+//          avatars and the buyer's company in the bubble; and (xl=bare) the translation
+//          in a conversation without class hints, read by its structure;
 //   xchat  OneTalk's open chat with the same, read receipts, the auto-reception's marker
 //          on our message, the buyer quoting our reply, a product card the buyer sent and
 //          the AI assistant's suggested reply in an editable box beside the composer.
@@ -104,7 +105,7 @@ describe('page shapes of the twentieth round, browser on UTC', () => {
   async function visit({ url, key, urlPart, surface, insert = true }) {
     const since = Date.now() - 1000;
     const page = await open(url);
-    await page.waitForSelector('.message-item-wrapper');
+    await page.waitForSelector('.message-item-wrapper, ._mg_Pl3');
     const truth = await page.evaluate(() => window.__x20);
     await page.waitForSelector('[data-xunpan-verdict]', { timeout: 15_000 }).catch(() => {});
     // The pending translation arrives a second after load; the reader sees the change.
@@ -203,7 +204,7 @@ describe('page shapes of the twentieth round, browser on UTC', () => {
       const id = THREAD_IDS[thread];
       const f = {};
       const problems = [];
-      for (const [xl, lang] of [['plain', 'zh'], ['ref', 'zh'], ['above', 'zh'], ['fold', 'en']]) {
+      for (const [xl, lang] of [['plain', 'zh'], ['ref', 'zh'], ['above', 'zh'], ['fold', 'en'], ['bare', 'zh']]) {
         const part = `imInquiryId=${id}&shape=xlate&xl=${xl}&lang=${lang}`;
         const { page, truth, g } = await visit({ url: `${DETAIL}?${part}&tz=UTC`, key: `inquiry:${id}`, urlPart: part, surface: 'detail', insert: xl !== 'fold' });
         f[`${xl}-${lang}`] = g;
@@ -222,7 +223,7 @@ describe('page shapes of the twentieth round, browser on UTC', () => {
       const f = {};
       const problems = [];
       const cid = { es: 'sellerali01-buyerali2001#11011@icbu', ru: 'sellerali01-buyerali2002#11011@icbu', ar: 'sellerali01-buyerali2003#11011@icbu', vi: 'sellerali01-buyerali2004#11011@icbu' }[thread];
-      const variants = [['plain', 'zh'], ['ref', 'zh'], ['above', 'en']];
+      const variants = [['plain', 'zh'], ['ref', 'zh'], ['above', 'en'], ['bare', 'zh']];
       if (thread === 'es') variants.push(['fold', 'zh']);
       for (const [xl, lang] of variants) {
         const part = `shape=xchat&thread=${thread}&xl=${xl}&lang=${lang}`;
