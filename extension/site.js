@@ -721,13 +721,30 @@
   }
 
   /**
+   * The product cards inside a message row (a card the buyer sent holds the platform's
+   * fields, not their words): what the table names (productCard) without a message's
+   * text in it, else the element around a link to a product page whose text is not an
+   * address (a card's title or "查看详情", not a link the buyer typed) and that holds
+   * other parts beside it (price, minimum order). Reference §3.1 [B]: product cards in
+   * the conversation; their inside without class names is [C].
+   */
+  function cardsIn(row, overrides) {
+    const named = all(row, 'productCard', overrides).filter((el) => !one(el, 'messageText', overrides));
+    const built = all(row, 'listProductLink', overrides)
+      .filter((a) => !/^(?:https?:\/\/|www\.)/i.test(text(a)) && a.parentElement !== row && a.parentElement?.children.length > 1)
+      .map((a) => a.parentElement);
+    return [...named, ...built];
+  }
+
+  /**
    * The leaf parts (see leaves) of a message row that are its own words, for the readers
    * by structure: without the parts the table names (messageChrome, translationTarget),
-   * the page's words (isPlatformWord), and a translation (the part just before its note).
-   * `translated` and `untold` as in ownWords (the caller knows which parts are words).
+   * the product cards (cardsIn), the page's words (isPlatformWord), and a translation
+   * (the part just before its note). `translated` and `untold` as in ownWords (the
+   * caller knows which parts are words).
    */
   function ownParts(row, parts, overrides) {
-    const chrome = all(row, 'messageChrome', overrides);
+    const chrome = [...all(row, 'messageChrome', overrides), ...cardsIn(row, overrides)];
     const targets = all(row, 'translationTarget', overrides);
     const kept = [];
     let untold = false;
