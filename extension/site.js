@@ -2102,15 +2102,18 @@
       const time = own.find((p) => isTimeOnly(p.text));
       if (!time) continue;
       const named = Boolean(buyerName) && own.some((p) => p.text === buyerName);
-      const words = own.filter((p) => p !== time && p.text !== buyerName && [...p.text].length > 1);
+      // The auto-reception's answer for us is no reply of ours (reference §3.1 [A]).
+      const auto = own.some((p) => AUTO_REPLY_MARK.test(p.text));
+      const words = own.filter((p) => p !== time && p.text !== buyerName && !AUTO_REPLY_MARK.test(p.text) && [...p.text].length > 1);
       const untold = noted || (translated && !words.length);
       if (!words.length && !untold) continue;
       const clock = clock24(time.text.trim());
       const hhmm = /^\d{1,2}:\d{2}$/.test(clock);
       const at = hhmm && day ? shownWhen(`${day} ${clock}`).at : contactWhen(time.text, now).at;
       const side = named ? 'left' : sideOf(row, box);
-      messages.push(clean({ from: named || side === 'left' ? 'buyer' : side === 'right' ? 'seller' : undefined, at: iso(at),
-        text: untold ? '' : words.map((p) => p.text).join('\n'), translated: translated || undefined, untold: untold || undefined }));
+      const from = named || side === 'left' ? 'buyer' : side === 'right' ? 'seller' : undefined;
+      messages.push(clean({ from, at: iso(at), text: untold ? '' : words.map((p) => p.text).join('\n'), auto: (auto && from === 'seller') || undefined,
+        translated: translated || undefined, untold: untold || undefined }));
     }
     messages.sort((a, b) => (Date.parse(a.at ?? 0) || 0) - (Date.parse(b.at ?? 0) || 0));
     return messages.length ? { list, messages: withoutQuotes(messages) } : null;
