@@ -10,8 +10,10 @@
   /** The `_locales` key of a part's name. */
   function partKey(name) {
     const rules = [
-      [/^firstUnansweredTime$/, 'partFirstUnanswered'],
+      [/^firstUnanswered(Time)?$/, 'partFirstUnanswered'],
+      [/^(messageOriginal|original)$/, 'partOriginal'],
       [/^messageText$/, 'partMessages'],
+      [/^side$/, 'partSide'],
       [/^receivedTime$/, 'partTimes'],
       [/^buyer(Card)?$/, 'partBuyer'],
       [/^messageSide$/, 'partSide'],
