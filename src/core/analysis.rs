@@ -375,6 +375,25 @@ const GREETINGS: &[&str] = &[
     "buenas tardes",
     "buenos días",
     "здравствуйте",
+    "добрый день",
+    "привет",
+    "hallo",
+    "guten tag",
+    "salut",
+    "bom dia",
+    "boa tarde",
+    "merhaba",
+    "selam",
+    "halo",
+    "selamat pagi",
+    "selamat siang",
+    "xin chào",
+    "chào",
+    "chao",
+    "مرحبا",
+    "السلام عليكم",
+    "ni hao",
+    "nihao",
     "您好",
     "你好",
 ];
@@ -398,24 +417,37 @@ fn without_greeting(s: &str) -> &str {
             return s;
         }
     }
-    let greeted = GREETINGS.iter().any(|g| {
-        s.get(..g.len()).is_some_and(|head| {
-            head.eq_ignore_ascii_case(g)
-                || (!head.is_ascii() && head.chars().flat_map(char::to_lowercase).eq(g.chars()))
-        })
+    // The greeting is a word of its own ("hi what price", not "high quality"). A
+    // sentence that starts with an ASCII letter is compared only with the greetings
+    // that start with it.
+    let first = s
+        .bytes()
+        .next()
+        .filter(u8::is_ascii)
+        .map(|b| b.to_ascii_lowercase());
+    let greeting = GREETINGS.iter().find(|g| {
+        first.is_none_or(|b| g.as_bytes().first() == Some(&b))
+            && s.get(..g.len()).is_some_and(|head| {
+                head.eq_ignore_ascii_case(g)
+                    || (!head.is_ascii() && head.chars().flat_map(char::to_lowercase).eq(g.chars()))
+            })
+            && !s[g.len()..].starts_with(char::is_alphanumeric)
     });
-    if greeted {
-        if let Some((pos, c)) = s
-            .char_indices()
-            .take(30)
-            .find(|(_, c)| matches!(c, ',' | '!' | '，' | '！'))
-        {
-            if pos < 30 {
-                return s[pos + c.len_utf8()..].trim_start();
-            }
+    let Some(greeting) = greeting else {
+        return s;
+    };
+    // "Hello Mr. Li, …", "Dear Sir! …": the greeting ends at its comma; without one
+    // near it, at the greeting's word ("hi what price for 300 watches").
+    if let Some((pos, c)) = s
+        .char_indices()
+        .take(30)
+        .find(|(_, c)| matches!(c, ',' | '!' | '，' | '！' | '،'))
+    {
+        if pos < 30 {
+            return s[pos + c.len_utf8()..].trim_start();
         }
     }
-    s
+    s[greeting.len()..].trim_start()
 }
 
 /// A sentence as the buyer wrote it (`text`, greeting removed) and lower-cased (`lower`).
@@ -816,6 +848,12 @@ mod tests {
             // Indirect asks, with no question word at the start and no "?".
             ("Our shop would like to know the lead time to Durban.", &["Our shop would like to know the lead time to Durban."]),
             ("Здравствуйте. Подскажите срок поставки в Минск", &["Подскажите срок поставки в Минск"]),
+            // A greeting with no comma after it, in the buyer's language.
+            ("hi what price for 300 smart watch black strap, ship to miami", &["what price for 300 smart watch black strap, ship to miami"]),
+            ("merhaba ne zaman gönderirsiniz", &["ne zaman gönderirsiniz"]),
+            ("halo apakah bisa kirim ke Medan", &["apakah bisa kirim ke Medan"]),
+            // A word that only begins like a greeting is no greeting.
+            ("Highest grade steel? Which one", &["Highest grade steel?", "Which one"]),
         ];
         for (body, want) in cases {
             assert_eq!(reading(body, None).questions, *want, "{body}");
