@@ -123,7 +123,7 @@ pattern!(
 // know", "kindly confirm", "quisiera saber", "подскажите"): a question even without "?".
 pattern!(
     QUESTION_ANYWHERE,
-    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|ne kadar|nedir|ne olur|fiyat[ıi]? ne|berapa|apakah|bao nhiêu|không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
+    r"(?:^|\s)(?:(?:uygun|olur|mümkün|var|yok|mevcut) m[ıiuü]|mı|mü|misiniz|mısınız|musunuz|müsünüz|midir|mıdır|ne kadar|nedir|ne olur|fiyat[ıi]? ne|berapa|apakah|bao nhiêu|bao nhieu|bao lâu|bao lau|bao giờ|bao gio|khi nao|combien|сколько|không|(?:want|like) to know|kindly confirm|(?:quisiera|gustaría|gostaria de) saber|pourriez-vous|подскажите|أريد أن أعرف|teilen sie (?:mir|uns) mit|cho (?:tôi|em) hỏi)(?:\W|$)"
 );
 // Question particles of buyer languages beyond the tables' eleven, written without
 // spaces around them or at a sentence's end (Japanese, Korean, Thai, Hindi, Persian,

@@ -690,6 +690,9 @@ impl Triager {
             quantity: has_hit(&hits, Code::GIVES_QUANTITY),
             attachments: !inquiry.attachments.is_empty(),
             asks: !reading.questions.is_empty() || text.lower.contains(['?', '？']),
+            requests_thing: !reading.requests.is_empty()
+                && !reading.requests_only_polite
+                && !reading.wants_contact_app,
             product: inquiry.product.as_ref().is_some_and(|p| {
                 p.title.as_ref().is_some_and(|t| !t.trim().is_empty()) || p.id.is_some()
             }),
