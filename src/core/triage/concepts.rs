@@ -126,6 +126,8 @@ concepts! {
     Obligation => "obligation", "What must, has to or is required to happen: must, has to, 必须, debe, doit.";
     DealReference => "deal_reference", "A deal already begun with the supplier: the order placed, the samples, the shipment.";
     OwnUnit => "own_unit", "A unit of a count the quantity pattern does not list: шт, комплектов, pzas, koli, cái.";
+    Paper => "paper", "Papers a buyer asks of a supplier: certificates, permits (also on the fee table).";
+    Sum => "sum", "A sum of money: a number beside a currency code or name.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

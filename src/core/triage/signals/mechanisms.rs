@@ -112,6 +112,33 @@ impl Evidence<'_> {
             })
     }
 
+    /// A tender whose fee words are all papers (certificates, permits) and that names
+    /// no money of the supplier's: no sum, no paying word, no agent's cut, no other
+    /// account, nothing to be paid back. A bidder asks the supplier for the papers its
+    /// bid needs ("für die Angebotsabgabe benötigen wir Ihr ISO-13485-Zertifikat",
+    /// "transmettre le certificat CE"); a lure sells the supplier one and says for
+    /// how much or to whom it is paid ("acheter le certificat d'agrément (950 EUR)").
+    fn tender_papers_only(&self) -> bool {
+        use Concept::*;
+        self.has(Tender)
+            && self.has(Paper)
+            && self.found.count(FeeFirst) <= self.found.count(Paper)
+            && ![
+                Pay,
+                SupplierPays,
+                Commission,
+                MoneyTransfer,
+                BankChange,
+                RefundLater,
+            ]
+            .into_iter()
+            .any(|c| self.has(c))
+            // A budget in a sentence of its own is the bidder's; a sum in the paper's
+            // clause, or one written with a sign, prices what the supplier is to buy.
+            && !self.found.in_one_clause(&[FeeFirst, Sum], &[], true)
+            && !super::names_sum(&self.text.lower)
+    }
+
     /// No quantity, specification, product or terms: nothing a seller can quote on.
     pub fn lacks_substance(&self) -> bool {
         self.substance < SUBSTANCE_SIGNS
@@ -208,7 +235,12 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     // A fee beside a tender or a visa is the lure's, unless the message is a buyer's
     // own tender: one that asks for certificates and gives what it buys, and puts no
     // cost on the supplier or cut on an agent.
-    let own_tender = !e.lacks_substance() && !e.has(SupplierPays) && !e.has(Commission);
+    // A sum in the fee's own clause ("the conformity certificate, USD 800, from our
+    // agent") prices what the supplier is to buy: a bidder's papers have no price.
+    let own_tender = !e.lacks_substance()
+        && !e.has(SupplierPays)
+        && !e.has(Commission)
+        && !e.found.in_one_clause(&[FeeFirst, Sum], &[WePay], false);
     // A fee beside easy money (a job from home, a prize, a quick loan) in a short
     // message is the price of a promise that never pays out.
     let paid_promise = e.found.word_count <= SHORT_LURE_WORDS && e.related(FeeFirst, Prize);
@@ -241,7 +273,8 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
         .in_one_clause_where(&[SupplierPays], &[], false, others);
     if (e.related(FeeFirst, SupplierPays) && !free && demanded)
         || paid_promise
-        || (e.related_any(FeeFirst, &[Tender, Invitation]) && !own_tender)
+        || (e.related(FeeFirst, Tender) && !own_tender && !e.tender_papers_only())
+        || (e.related(FeeFirst, Invitation) && !own_tender)
         || supplier_pays(Invitation)
         || (supplier_pays(Commission) && e.has(Tender))
     {
@@ -463,11 +496,16 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
     // A fee the sender says it pays itself ("аккредитацию оплачиваем сами", "the
     // portal fee is on us") is the buyer's own cost of running its tender, unless a
     // cost is put on the supplier too.
-    let fee_on_supplier = e.has(FeeFirst) && (!e.has(WePay) || e.has(SupplierPays));
+    // Papers asked for a bid are no fee ([`Evidence::tender_papers_only`]).
+    let papers = e.tender_papers_only();
+    let fee_on_supplier = e.has(FeeFirst) && (!e.has(WePay) || e.has(SupplierPays)) && !papers;
     if e.has(Tender) && own_tender {
         out.retain(|h| h.code != Code::GOVERNMENT_TENDER);
     } else if e.has(Tender)
-        && (e.has(Commission) || fee_on_supplier || (e.lacks_substance() && !calls_for_offers))
+        && (e.has(Commission)
+            || fee_on_supplier
+            // A bid that counts what it buys and asks only papers is no story either.
+            || (e.lacks_substance() && !calls_for_offers && !(papers && e.count)))
     {
         push(out, Code::GOVERNMENT_TENDER);
     }

@@ -1044,6 +1044,20 @@ fn number_before(before: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c))
 }
 
+/// Currency signs a sum is written with (codes and names are the `sum` table's).
+const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₺', '₽', '₫', '₦', '₹', '￥'];
+
+/// Whether the text names a sum with a currency sign: a sign with a digit right
+/// after it or right before it (a space allowed between), "$1,150", "950 €".
+pub fn names_sum(lower: &str) -> bool {
+    lower.match_indices(CURRENCY_SIGNS).any(|(at, sign)| {
+        let after = lower.get(at + sign.len()..).unwrap_or("").trim_start();
+        let before = lower.get(..at).unwrap_or("").trim_end();
+        after.starts_with(|c: char| c.is_ascii_digit())
+            || before.ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// A count in the buyer's own units (see [`COUNT_UNIT`]).
 pub fn counted_in_own_units(lower: &str) -> bool {
     COUNT_UNIT
