@@ -204,6 +204,12 @@ fn probe_figures(triager: &Triager) -> (usize, usize, usize) {
 /// for nothing but an answer, which the signals (not the model) would have to read.
 /// The bound moved from 6 to 9 for them, the verdicts left as they were (chat19's
 /// branch changed no verdict); to be brought back when the signals read them.
+/// Brought back to 6 with heldout20: a question word typed mid-sentence or without
+/// marks ("combien de jours", "bao lau") is read as a question, and a thing asked
+/// for by name as a buying word, so two of the three turns no longer have
+/// NO_BUYING_WORDS and stay genuine with the model (14 against 8 buyers flagged, 821
+/// against 807 spam flagged, with heldout20 among the sets). The third, "pls send
+/// details", asks for nothing named and stays flagged.
 #[test]
 fn on_sets_it_never_saw_the_model_adds_more_than_it_costs() {
     let with_model = probe_figures(&Triager::new(&TriageSettings::default()));
@@ -220,7 +226,7 @@ fn on_sets_it_never_saw_the_model_adds_more_than_it_costs() {
         rules_only.0
     );
     assert!(
-        buyers_lost <= 9,
+        buyers_lost <= 6,
         "buyers flagged: {} with the model, {} without",
         with_model.1,
         rules_only.1
