@@ -154,6 +154,16 @@
 //!   the verb, after it, dropped and passive, in the eleven languages; measured
 //!   unchanged (18 of 22 spam flagged and called spam, 5 buyers called spam, 7
 //!   flagged), then held where the fixes its misses showed left it.
+//! - `heldout20.jsonl`: 64 on the platform's and the authorities' names, written
+//!   blind: 32 scams in dev2's thirteen kinds that borrow them (a compliance notice
+//!   closing the store, a Trade Assurance payment behind a sign-in, an order "held
+//!   in escrow" until an activation fee, customs, a tax office, a port authority, a
+//!   dispute ruling, a chamber of commerce, an embassy, government tenders) and 32
+//!   buyers who use the same words (paying through Trade Assurance, the verified
+//!   report, DDP with customs cleared, CE / SASO / FDA / EAEU papers and HS codes,
+//!   tender papers, a pending platform payment and a PI to correct), in the eleven
+//!   languages; measured unchanged (31 of 32 spam flagged, 28 called spam, 2 buyers
+//!   called spam), then held where the fixes its misses showed left it.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -662,6 +672,30 @@ fn the_eighteenth_set_holds_its_figures() {
     );
 }
 
+/// The twentieth set, measured unchanged: 31 of 32 spam flagged, 28 called spam, 2
+/// buyers called spam (a German and a French hospital-tender bidder asking the
+/// supplier's ISO and CE certificates: "certificate" is on the fee table, so the
+/// tender read as a fee first). The misses were papers read as fees, and fees, payers
+/// and new accounts in the authorities' words (an Arabic certification fee asked "of
+/// the supplier", an Indonesian tax, a Portuguese "é preciso pagar", a Spanish
+/// "deben pagarse", a "new escrow account"). Now 32 flagged, 30 called spam, no buyer
+/// flagged. Left: a repeated copy four minutes after its first (suspicious: the
+/// copy's own genuine signs lower it) and Vietnamese nonsense from a new account
+/// (suspicious by the profile).
+#[test]
+fn the_twentieth_set_holds_its_figures() {
+    set_holds(
+        "heldout20.jsonl",
+        Floors {
+            spam_lines: 32,
+            buyers: 32,
+            spam_flagged: 32,
+            spam_called: 30,
+            buyers_flagged: 0,
+        },
+    );
+}
+
 /// Template top-1 of the probe set `name`, triaged in order as one batch at
 /// [`labelled::now`]: (right, lines with a template, the misses).
 fn template_top1(name: &str) -> (usize, usize, Vec<String>) {
@@ -701,7 +735,9 @@ fn template_top1(name: &str) -> (usize, usize, Vec<String>) {
 /// turns with no product word, read by the signals). After the plain-typed request
 /// verbs and things, the verbless "proforma pls" and the Turkish "ne olur": 26/41,
 /// verdicts unchanged. Left: questions that name no product and no quantity, which the
-/// choice answers with open questions as the development sets do (9 lines).
+/// choice answers with open questions as the development sets do (9 lines). With
+/// heldout20's question words read mid-sentence and without marks ("combien de
+/// jours", "bao lau"), 2 buyers flagged, not 4.
 #[test]
 fn the_chat_turn_set_holds_its_figures() {
     set_holds(
@@ -711,7 +747,7 @@ fn the_chat_turn_set_holds_its_figures() {
             buyers: 41,
             spam_flagged: 0,
             spam_called: 0,
-            buyers_flagged: 4,
+            buyers_flagged: 2,
         },
     );
 }
@@ -750,6 +786,7 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("heldout18.jsonl", 66, 59),
     ("chat19.jsonl", 41, 33),
     ("payer19.jsonl", 44, 39),
+    ("heldout20.jsonl", 64, 51),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
 /// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro
