@@ -94,7 +94,7 @@ const PROBE_SETS: &[Floors] = &[
     floors("chat19.jsonl", (0, 41), (0, 0), 2),
     floors("fresh.jsonl", (24, 12), (24, 23), 1),
     floors("fresh5.jsonl", (49, 45), (48, 40), 0),
-    floors("genuine-risky.jsonl", (0, 103), (0, 0), 5),
+    floors("genuine-risky.jsonl", (0, 103), (0, 0), 6),
     floors("heldout6.jsonl", (20, 16), (20, 17), 0),
     floors("heldout7.jsonl", (48, 45), (46, 39), 1),
     floors("heldout8.jsonl", (49, 51), (46, 44), 1),

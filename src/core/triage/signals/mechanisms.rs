@@ -53,10 +53,10 @@ pub struct Evidence<'a> {
     pub attachments: bool,
     /// Whether the buyer asks something (a question mark or a question form).
     pub asks: bool,
-    /// Whether the buyer asks the supplier to send a thing by name (a certificate, a
-    /// sample, a price: the reading's requests, not only polite asks to act, and not a
-    /// chat app to talk on as the reading knows them; [`substance`] also passes over
-    /// requests beside the contact concepts).
+    /// Whether the sender asks the supplier to send something (the reading's requests,
+    /// not only polite asks to act, and not a chat app to talk on as the reading knows
+    /// them). [`substance`] counts it only where a paper is named: "send an email to
+    /// be removed", "free gift offer" are requests too.
     pub requests_thing: bool,
     /// Whether the inquiry came with a product (the platform attaches the product
     /// card of the page it was sent from).
@@ -608,10 +608,13 @@ pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, o
         && (e.readable || !e.count)
         && !e.quantity
         && !e.asks
-        // "Bitte schicken Sie uns das CE-Zertifikat", "пришлите сертификат": a thing
+        // "Bitte schicken Sie uns das CE-Zertifikat", "пришлите сертификат": a paper
         // asked for by name is a buyer's word, as a question is; a chat app or a number
-        // to write to is not a thing sent ("liên hệ Zalo 0555 …").
-        && !(e.requests_thing && !e.has(Concept::ContactApp) && !e.has(Concept::MoveContact))
+        // to write to is not a paper sent ("liên hệ Zalo 0555 …").
+        && !(e.requests_thing
+            && e.has(Concept::Paper)
+            && !e.has(Concept::ContactApp)
+            && !e.has(Concept::MoveContact))
         && e.substance <= 1
         && !e.has(Concept::Purchase)
         // A customer writing about goods received has bought already.
