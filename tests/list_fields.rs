@@ -109,7 +109,7 @@ const PROBE_SETS: &[Floors] = &[
     floors("heldout17.jsonl", (34, 34), (34, 31), 0),
     floors("heldout18.jsonl", (33, 33), (30, 24), 1),
     floors("payer19.jsonl", (22, 22), (22, 22), 0),
-    floors("heldout20.jsonl", (32, 32), (30, 24), 0),
+    floors("heldout20.jsonl", (32, 32), (31, 26), 0),
     floors("phishing.jsonl", (68, 0), (67, 64), 0),
     floors("templates11.jsonl", (10, 78), (10, 10), 1),
     floors("untuned.jsonl", (26, 16), (26, 21), 0),
