@@ -588,6 +588,13 @@ pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, o
     if body_words <= TOO_SHORT_WORDS && !e.product && e.substance == 0 {
         push(out, Code::NOTHING_TO_QUOTE);
     }
+    // "Bitte schicken Sie uns das CE-Zertifikat", "пришлите сертификат": a paper asked
+    // for by name is a buyer's word, as a question is; a chat app or a number to write
+    // to is not a paper sent ("liên hệ Zalo 0555 …").
+    let asks_paper = e.requests_thing
+        && e.has(Concept::Paper)
+        && !e.has(Concept::ContactApp)
+        && !e.has(Concept::MoveContact);
     if body_words <= NO_BUYING_WORDS_MAX
         && e.substance == 0
         && !e.quantity
@@ -608,13 +615,7 @@ pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, o
         && (e.readable || !e.count)
         && !e.quantity
         && !e.asks
-        // "Bitte schicken Sie uns das CE-Zertifikat", "пришлите сертификат": a paper
-        // asked for by name is a buyer's word, as a question is; a chat app or a number
-        // to write to is not a paper sent ("liên hệ Zalo 0555 …").
-        && !(e.requests_thing
-            && e.has(Concept::Paper)
-            && !e.has(Concept::ContactApp)
-            && !e.has(Concept::MoveContact))
+        && !asks_paper
         && e.substance <= 1
         && !e.has(Concept::Purchase)
         // A customer writing about goods received has bought already.
