@@ -784,9 +784,9 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("heldout16.jsonl", 61, 56),
     ("heldout17.jsonl", 68, 68),
     ("heldout18.jsonl", 66, 59),
-    ("chat19.jsonl", 41, 33),
+    ("chat19.jsonl", 41, 35),
     ("payer19.jsonl", 44, 39),
-    ("heldout20.jsonl", 64, 51),
+    ("heldout20.jsonl", 64, 56),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
 /// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro
