@@ -128,6 +128,7 @@ concepts! {
     OwnUnit => "own_unit", "A unit of a count the quantity pattern does not list: шт, комплектов, pzas, koli, cái.";
     Paper => "paper", "Papers a buyer asks of a supplier: certificates, permits (also on the fee table).";
     Sum => "sum", "A sum of money: a number beside a currency code or name.";
+    BigOrder => "big_order", "A large order promised without naming what: big order, 大单, pedidão, đơn lớn.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

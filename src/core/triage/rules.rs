@@ -117,6 +117,7 @@ rules! {
     WITHHOLDS_DETAILS, 3.0, PriceFishing, false, "will not give a quantity or details, only wants prices", "不肯给数量或细节，只要价格";
     // --- contact and substance ---
     CONTACT_ONLY, 2.5, Junk, false, "only wants to talk elsewhere and says nothing to quote on", "只想换到别处联系，没有可报价的内容";
+    BIG_ORDER_BAIT, 3.5, Junk, false, "promises a big order, names nothing and wants to talk elsewhere", "许诺大单却不提产品和数量，只要换到别处联系";
     PRESSURE_TO_MOVE, 1.5, Junk, false, "pressure to answer elsewhere or open a link", "催促到别处回复或打开链接";
     NOTHING_TO_QUOTE, 2.0, Junk, false, "a word or two and no product card: nothing to quote on", "只有一两个词且没有产品卡片，无法报价";
     EMPTY_MESSAGE, 6.0, Junk, false, "the message is empty", "消息为空";

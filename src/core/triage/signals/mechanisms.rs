@@ -552,6 +552,21 @@ pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
             push(out, Code::NOTHING_TO_QUOTE);
         }
     }
+    // A large order promised beside the move, with nothing named of it and no count
+    // ("are you the manager? add me on WhatsApp for a big order", "me chama no zap,
+    // tenho um pedidão", "thêm zalo để bàn đơn lớn"), or as the reward for a visa
+    // letter ("after the visit we will place a big order"): the promise is the bait
+    // for the supplier's number or paper. A buyer with a big order says what and how
+    // many, in whatever words ("pedido grande: 2.000 cadeiras", "500 حقيبة"): any
+    // count keeps it a buyer's.
+    let bait_for = |c: Concept| e.related(BigOrder, c);
+    if e.lacks_substance()
+        && !e.count
+        && e.outside_links <= FEW_LINKS
+        && ((moves && (bait_for(ContactApp) || bait_for(MoveContact))) || bait_for(Invitation))
+    {
+        push(out, Code::BIG_ORDER_BAIT);
+    }
     if e.related(Pressure, MoveContact)
         || (e.has(Pressure) && e.outside_links > 0 && e.found.own_words <= TEASER_MAX_WORDS)
     {
