@@ -100,7 +100,7 @@ const PROBE_SETS: &[Floors] = &[
     floors("heldout8.jsonl", (49, 51), (46, 44), 1),
     floors("heldout9.jsonl", (45, 44), (41, 38), 0),
     floors("heldout10.jsonl", (45, 45), (41, 40), 3),
-    floors("heldout11.jsonl", (45, 46), (36, 31), 0),
+    floors("heldout11.jsonl", (45, 46), (37, 33), 0),
     floors("heldout12.jsonl", (45, 46), (45, 41), 1),
     floors("heldout13.jsonl", (45, 48), (44, 42), 1),
     floors("heldout14.jsonl", (54, 48), (44, 41), 0),
@@ -110,6 +110,7 @@ const PROBE_SETS: &[Floors] = &[
     floors("heldout18.jsonl", (33, 33), (30, 24), 1),
     floors("payer19.jsonl", (22, 22), (22, 22), 0),
     floors("heldout20.jsonl", (32, 32), (31, 26), 0),
+    floors("chat21.jsonl", (26, 26), (25, 21), 0),
     floors("phishing.jsonl", (68, 0), (67, 64), 0),
     floors("templates11.jsonl", (10, 78), (10, 10), 1),
     floors("untuned.jsonl", (26, 16), (26, 21), 0),
@@ -118,7 +119,7 @@ const PROBE_SETS: &[Floors] = &[
 /// The development sets beside the checkout, with their floors on the list's fields.
 const CORPORA: &[Floors] = &[
     floors("inquiries-dev.jsonl", (32, 66), (29, 28), 1),
-    floors("inquiries-dev2.jsonl", (144, 176), (132, 106), 2),
+    floors("inquiries-dev2.jsonl", (144, 176), (132, 107), 2),
 ];
 
 /// Fails with every set that misses its floors, and how.

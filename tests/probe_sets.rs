@@ -147,6 +147,15 @@
 //!   as people type them on OneTalk, each with its template (see
 //!   `the_chat_turn_set_holds_its_figures`); every set's template figure is held in
 //!   `template_figures_hold_on_every_probe_set`.
+//! - `chat21.jsonl`: 52 OneTalk chat turns, one to three lines as typed on a phone,
+//!   written blind in the eleven languages: 26 scams (an order behind a sign-in, "are
+//!   you the manager? add me for a big order", a vendor or verification fee in two
+//!   turns, freight, SEO and store-operation pitches typed as questions, an
+//!   overpayment refunded to an agent, the platform freezing the account, crypto and
+//!   romance openers) and 26 terse buyers (a price with a count, stock, a colour,
+//!   "MOQ?", a bare catalogue ask, "ok confirm, PI pls", a machine's video on
+//!   WhatsApp, WeChat, Zalo or WhatsApp with a product and a count, a deposit sent);
+//!   see `the_chat21_set_holds_its_figures`.
 //! - `payer19.jsonl`: 44 on who pays a fee, written before the payer reading was
 //!   changed: 22 buyers whose own agent, broker, forwarder, inspector, lab or
 //!   registration pays (and one who asks the supplier to pay the CE lab and add it
@@ -519,6 +528,8 @@ fn the_tenth_set_holds_its_figures() {
 /// overpayment in broken English and a held payment in Indonesian capitals (not
 /// flagged); a tender in Hinglish, a membership renewal in full-width letters, two
 /// fishing lines and a seller of product photographs (flagged, not called spam).
+/// After chat21's big-order bait (2026-12-05): 37 flagged, 33 called spam (two
+/// off-platform moves that promise a big order for a chat app).
 #[test]
 fn the_eleventh_set_holds_its_figures() {
     set_holds(
@@ -526,8 +537,8 @@ fn the_eleventh_set_holds_its_figures() {
         Floors {
             spam_lines: 45,
             buyers: 46,
-            spam_flagged: 36,
-            spam_called: 31,
+            spam_flagged: 37,
+            spam_called: 33,
             buyers_flagged: 0,
         },
     );
@@ -752,6 +763,28 @@ fn the_chat_turn_set_holds_its_figures() {
     );
 }
 
+/// The chat21 set, measured unchanged (main at 99006ec, with profiles): 26 of 26
+/// scams flagged, 23 called spam, 1 buyer called spam (an Arabic turn asking a
+/// filling machine's video on WhatsApp "for our factory": no buying word read, so
+/// UNRELATED_TEXT), template 45/52. With the list's fields: 20 flagged, 17 called
+/// spam. Fixed: what a buyer buys for, Arabic order nouns, verification fees and
+/// the factory as payer in every language, a big order promised for a chat app or a
+/// visa letter, paid ads and keywords as services, Turkish crypto suffixes. Now 26
+/// flagged, 26 called spam, no buyer flagged, template 46/52.
+#[test]
+fn the_chat21_set_holds_its_figures() {
+    set_holds(
+        "chat21.jsonl",
+        Floors {
+            spam_lines: 26,
+            buyers: 26,
+            spam_flagged: 26,
+            spam_called: 26,
+            buyers_flagged: 0,
+        },
+    );
+}
+
 /// Every probe set's template top-1 (lines with a template), held at what it was
 /// measured at after chat19's fixes (2026-12-05): (set, lines, right at least).
 /// Before them: chat19 19/41, heldout11 35/46, heldout17 57/68, the others as now.
@@ -787,6 +820,7 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("chat19.jsonl", 41, 35),
     ("payer19.jsonl", 44, 39),
     ("heldout20.jsonl", 64, 56),
+    ("chat21.jsonl", 52, 46),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
 /// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro
