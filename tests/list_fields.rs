@@ -110,7 +110,7 @@ const PROBE_SETS: &[Floors] = &[
     floors("heldout18.jsonl", (33, 33), (30, 24), 1),
     floors("payer19.jsonl", (22, 22), (22, 22), 0),
     floors("heldout20.jsonl", (32, 32), (31, 26), 0),
-    floors("chat21.jsonl", (26, 26), (25, 21), 0),
+    floors("chat21.jsonl", (26, 26), (25, 22), 0),
     floors("phishing.jsonl", (68, 0), (67, 64), 0),
     floors("templates11.jsonl", (10, 78), (10, 10), 1),
     floors("untuned.jsonl", (26, 16), (26, 21), 0),

@@ -558,12 +558,13 @@ pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
     // letter ("after the visit we will place a big order"): the promise is the bait
     // for the supplier's number or paper. A buyer with a big order says what and how
     // many, in whatever words ("pedido grande: 2.000 cadeiras", "500 حقيبة"): any
-    // count keeps it a buyer's.
+    // count keeps it a buyer's; the last group of a phone number before a word
+    // ("+52 55 1234 0987 para pedido grande") is no count.
     let bait_for = |c: Concept| e.related(BigOrder, c);
     if e.lacks_substance()
-        && !e.count
         && e.outside_links <= FEW_LINKS
         && ((moves && (bait_for(ContactApp) || bait_for(MoveContact))) || bait_for(Invitation))
+        && (!e.count || !super::counts_beyond_phone_numbers(&e.text.lower))
     {
         push(out, Code::BIG_ORDER_BAIT);
     }

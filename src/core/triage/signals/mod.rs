@@ -1058,6 +1058,44 @@ pub fn names_sum(lower: &str) -> bool {
     })
 }
 
+/// Digits a phone number has at least, counted across its groups ("+52 55 1234
+/// 0987", "0912 345 678").
+const PHONE_MIN_DIGITS: usize = 7;
+
+/// Whether the text counts something (a number with a word after it) other than the
+/// last group of a phone number: "+52 55 1234 0987 para pedido grande" gives a
+/// number to call, not how many. A number is a phone number's end when it begins
+/// with "+" or the digit groups written before it, with it, hold
+/// [`PHONE_MIN_DIGITS`] digits or more.
+pub fn counts_beyond_phone_numbers(lower: &str) -> bool {
+    let is_digit =
+        |c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let is_number = |w: &str| {
+        w.starts_with(|c: char| is_digit(c) || c == '+')
+            && w.trim_start_matches('+')
+                .chars()
+                .all(|c| is_digit(c) || c == '.' || c == ',')
+    };
+    let digits = |w: &str| w.chars().filter(|c| is_digit(*c)).count();
+    words.iter().enumerate().any(|(at, word)| {
+        let Some(next) = words.get(at + 1) else {
+            return false;
+        };
+        if !is_number(word) || !next.starts_with(char::is_alphabetic) {
+            return false;
+        }
+        let group_start = words[..=at]
+            .iter()
+            .rposition(|w| !is_number(w))
+            .map_or(0, |p| p + 1);
+        let group = &words[group_start..=at];
+        let phone = group.first().is_some_and(|w| w.starts_with('+'))
+            || group.iter().map(|w| digits(w)).sum::<usize>() >= PHONE_MIN_DIGITS;
+        !phone
+    })
+}
+
 /// A count in the buyer's own units (see [`COUNT_UNIT`]).
 pub fn counted_in_own_units(lower: &str) -> bool {
     COUNT_UNIT
@@ -1408,6 +1446,24 @@ pub fn in_conversation(inquiry: &Inquiry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_numbers_last_group_is_no_count() {
+        for (text, counts) in [
+            (
+                "agrégame al whatsapp +52 55 1234 0987 para pedido grande",
+                false,
+            ),
+            ("thêm zalo 0912 345 678 để bàn đơn lớn", false),
+            ("call 0803 555 0142 today", false),
+            ("pedido grande: 2.000 cadeiras, me chama no zap", true),
+            ("طلبية كبيرة: ٥٠٠ حقيبة سوداء", true),
+            ("+57 300 555 8821, need 300 mochilas", true),
+            ("big order, add me", false),
+        ] {
+            assert_eq!(counts_beyond_phone_numbers(text), counts, "{text}");
+        }
+    }
 
     #[test]
     fn a_text_without_a_slash_or_www_holds_no_link() {
