@@ -262,6 +262,37 @@ pattern!(
     PRODUCT_NOUN,
     r"(?:(?-u:\b)(?:wigs?|bundles?|frontal|closure|lace|hair|pipes?|tubes?|panels?|lights?|lamps?|chairs?|tables?|tiles?|batter(?:y|ies)|inverters?|boxes|bags?|bottles?|shoes|sneakers|shirts?|dresses|lipsticks?|cosmetics|earbuds|headphones|phones?|cables?|valves?|pumps?|motors?|machines?|sillas|amortiguadores|paineis)(?-u:\b)|(?:^|\W)(?:painéis|écouteurs|кресл[оа]|батаре[яи])(?:\W|$)|[\u4e00-\u9fff]{1,4}(?:灯|管|椅|砖|机|线|板|泵|阀|箱|袋|鞋|衣))"
 );
+/// Chinese words that end like a product noun of [`PRODUCT_NOUN`] and name none: the
+/// boss (老板), an e-mail box (邮箱, 信箱), a chance (机会, 时机), online (在线), a
+/// hotline, a route, a supervisor, a driver, a phone number (手机号).
+const NOT_PRODUCTS_ZH: &[&str] = &[
+    "老板",
+    "邮箱",
+    "信箱",
+    "机会",
+    "时机",
+    "在线",
+    "热线",
+    "路线",
+    "主管",
+    "司机",
+    "不管",
+    "手机号",
+];
+
+/// Whether the text names a product by one of the product nouns, the Chinese words of
+/// [`NOT_PRODUCTS_ZH`] left out.
+fn names_product_noun(lower: &str) -> bool {
+    if !NOT_PRODUCTS_ZH.iter().any(|w| lower.contains(w)) {
+        return PRODUCT_NOUN.is_match(lower);
+    }
+    let mut cleaned = lower.to_string();
+    for word in NOT_PRODUCTS_ZH {
+        cleaned = cleaned.replace(word, " ");
+    }
+    PRODUCT_NOUN.is_match(&cleaned)
+}
+
 const TITLE_STOPWORDS: &[&str] = &[
     "with",
     "from",
@@ -637,7 +668,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
     let has_quantity = has_quantity(lower);
     let names_product = !one_click
         && (SPEC.is_match(lower)
-            || PRODUCT_NOUN.is_match(lower)
+            || names_product_noun(lower)
             || inquiry.product_title().is_some_and(|title| {
                 let title = title.to_lowercase();
                 let title_stems: Vec<&str> = stems(&title).collect();

@@ -179,8 +179,11 @@ pub fn lures(e: &Evidence, out: &mut Vec<Hit>) {
         }
         // An order or document behind the link, or a bare "open the link" with
         // nothing else to quote on (a follow-up pushing the supplier to click).
+        // An account alert's own link is the account lure's (below), not a document's.
         let document = e.has(OrderDocument)
-            || (e.has(OpenDocument) && (e.has(Purchase) || e.lacks_substance()));
+            || (e.has(OpenDocument)
+                && (e.has(Purchase) || e.lacks_substance())
+                && !e.has(AccountAlert));
         // A document on the buyer's own website, or a drawing file itself, with no
         // sign-in asked, is the buyer's spec sheet: the lure needs a page on a host the
         // supplier cannot tie to the buyer.
