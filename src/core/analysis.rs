@@ -283,8 +283,12 @@ const NOT_PRODUCTS_ZH: &[&str] = &[
 /// Whether the text names a product by one of the product nouns, the Chinese words of
 /// [`NOT_PRODUCTS_ZH`] left out.
 fn names_product_noun(lower: &str) -> bool {
-    if !NOT_PRODUCTS_ZH.iter().any(|w| lower.contains(w)) {
-        return PRODUCT_NOUN.is_match(lower);
+    if !PRODUCT_NOUN.is_match(lower) {
+        return false;
+    }
+    // The words left out are Chinese: a text without them keeps its match.
+    if lower.is_ascii() || !NOT_PRODUCTS_ZH.iter().any(|w| lower.contains(w)) {
+        return true;
     }
     let mut cleaned = lower.to_string();
     for word in NOT_PRODUCTS_ZH {
