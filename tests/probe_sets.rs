@@ -809,18 +809,18 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("b2b-spam.jsonl", 67, 66),
     ("phishing.jsonl", 68, 67),
     ("templates11.jsonl", 88, 86),
-    ("heldout11.jsonl", 46, 38),
+    ("heldout11.jsonl", 46, 40),
     ("heldout12.jsonl", 85, 79),
     ("heldout13.jsonl", 87, 81),
     ("heldout14.jsonl", 102, 96),
-    ("heldout15.jsonl", 127, 113),
+    ("heldout15.jsonl", 127, 114),
     ("heldout16.jsonl", 61, 56),
     ("heldout17.jsonl", 68, 68),
     ("heldout18.jsonl", 66, 59),
     ("chat19.jsonl", 41, 35),
-    ("payer19.jsonl", 44, 39),
+    ("payer19.jsonl", 44, 40),
     ("heldout20.jsonl", 64, 56),
-    ("chat21.jsonl", 52, 46),
+    ("chat21.jsonl", 52, 52),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
 /// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro

@@ -110,6 +110,23 @@ const CASES: &[(&str, &str, &str)] = &[
     ("en", "Balance paid this morning. Please send me the tracking number once the cartons leave.", "shipping_notice"),
     ("pt", "Fiz o pagamento do saldo. Consegue me mandar o código de rastreio?", "shipping_notice"),
     ("zh", "尾款已经付了，麻烦发货后把单号发我。", "shipping_notice"),
+    // The order's deposit or production named: a question about a deal under way.
+    ("en", "Deposit went out this morning, check pls. When does production start?", "answer_questions"),
+    ("zh", "定金昨天付了，请查收。大概哪天开始生产？", "answer_questions"),
+    ("ru", "Предоплату отправили. Когда запустите производство?", "answer_questions"),
+    // A please-word ending its line, a name or a number on the next: still a request.
+    ("en", "catalog of the 40 cm pans pls\nTom, +44 7700 900123", "fulfil_requests"),
+    ("es", "el catálogo de las sartenes por favor\nJuan Pérez, Lima", "fulfil_requests"),
+    // ... but a please-word with an ask to be told is a question.
+    ("es", "Confírmenme el plazo de entrega de 300 piezas, por favor.\nGracias", "answer_questions"),
+    // A video asked for, in the buyer's word for it.
+    ("ru", "Пришлите видео сковороды в работе, берём 300 штук", "fulfil_requests"),
+    ("zh", "请发一下炒锅的视频，我们要300个", "fulfil_requests"),
+    ("ar", "أرسل فيديو للمقلاة من فضلك، الكمية 300 قطعة", "fulfil_requests"),
+    ("pt", "Me mande um vídeo da frigideira, são 300 peças", "fulfil_requests"),
+    // A counted need and the talk moved to a chat app, nothing asked.
+    ("zh", "这款锅3000个，加我微信细聊", "fulfil_requests"),
+    ("id", "Wajan ini 3000 pcs, chat saya di WhatsApp 0812 3456 7890", "fulfil_requests"),
 ];
 
 fn inquiry(body: &str) -> Inquiry {
@@ -190,6 +207,13 @@ fn thread_cases() -> Vec<(&'static str, serde_json::Value, &'static str)> {
         (
             "vague and flagged (a day-old account, nothing viewed): an acknowledgement",
             json!({"body": "Hello, I am interested. Send me details.",
+                   "buyer": {"name": "J", "country": "NG", "registeredAt": "2026-05-31T00:00:00Z",
+                             "productViews": 0, "inquiriesSent": 40}}),
+            "short_ack",
+        ),
+        (
+            "a deposit named by a flagged message is no deal under way: an acknowledgement",
+            json!({"body": "Hi, Mark from purchasing here. From now on pls send all invoices to my new email mark.buy@trade-mailbox.example, the deposit difference goes to our new bank account.",
                    "buyer": {"name": "J", "country": "NG", "registeredAt": "2026-05-31T00:00:00Z",
                              "productViews": 0, "inquiriesSent": 40}}),
             "short_ack",

@@ -60,6 +60,10 @@ pub struct Concepts {
     /// Speaks of a deal already begun with us (the order, the samples, the shipment):
     /// a question about it is specific without the product named again.
     pub deal_under_way: bool,
+    /// Names an order's deposit, balance or production ("deposit sent", "定金已付",
+    /// "when can production start?"): a deal under way when the message is genuine,
+    /// a scam's story when it is flagged (read from the concept tables by triage).
+    pub order_progress: bool,
     /// A platform notice naming the buyer's search in quotes (real-time marketing).
     pub quoted_search: bool,
     /// Words of buying (order, need, quote, price) in the buyer's language, read from
@@ -138,7 +142,7 @@ pattern!(
 );
 pattern!(
     REQUEST_OBJECT,
-    r"(?:price ?list|catalog|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|واتس|wechat|contact|number|coa|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|catálogo|muestras|amostras|fotos|cotización|cotação|orçamento|presupuesto|предложени|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|penawaran|(?-u:\b)fiyat(?-u:\b)|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
+    r"(?:price ?list|catalog|brochure|datasheet|data sheet|specification|spec sheet|manual|samples?|photos?|pictures?|images?|videos?|vídeos?|vidéos?|видео|فيديو|视频|quotation|quote|proforma|offer|certificates?|test report|company profile|whatsapp|واتس|wechat|contact|number|coa|sds|tds|(?-u:\b)pi(?-u:\b)|proof|mock-?up|(?-u:\b)prices?(?-u:\b)|precios?|preços?|(?-u:\b)prix(?-u:\b)|mẫu|catálogo|muestras|amostras|fotos|cotización|cotação|orçamento|presupuesto|предложени|tarifs|échantillons|прайс|каталог|образц|фото|чертеж|كتالوج|قائمة الأسعار|قائمة الاسعار|عينات|عينة|صور|عرض سعر|katalog|kataloğ|preisliste|muster|angebot|datenblatt|zeichnung|fiyat liste|numune|teklif|çizim|daftar harga|penawaran|(?-u:\b)fiyat(?-u:\b)|sampel|contoh|gambar|bảng giá|báo giá|bản vẽ|drawings?|dibujos?|desenhos?|dessins?|plans?|价格表|目录|样品|图片|图纸|报价)"
 );
 // The documents of a sale and of a product asked for by name, in the eleven languages:
 // a colour chart, a packing list, an invoice, a certificate, a technical sheet, a test
@@ -180,7 +184,7 @@ pattern!(
 // "bitte bestätigen Sie") they belong to the polite asks below.
 pattern!(
     PLEASE_WORD,
-    r"(?:(?-u:\b)(?:pls|plz|please|svp|porfa|bitte|lütfen|lutfen|nhe|nhé|por favor|s'il vous pla[iî]t)\W*$|(?-u:\b)(?:tolong|mohon)(?-u:\b)|пожалуйста|من فضلك|لو سمحت|麻烦)"
+    r"(?m)(?:(?-u:\b)(?:pls|plz|please|svp|porfa|bitte|lütfen|lutfen|nhe|nhé|por favor|s'il vous pla[iî]t)\W*$|(?-u:\b)(?:tolong|mohon)(?-u:\b)|пожалуйста|من فضلك|لو سمحت|麻烦)"
 );
 // Asking us, politely, to do something ("please confirm the ship date", "merci de
 // nous indiquer le poids", "bitte teilen Sie uns … mit", "tolong kabari", "请确认"):
@@ -662,7 +666,15 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
             } else if sentence.is_question() {
                 questions.push(item);
             } else if sentence.is_plain_ask(body_pleads) {
-                plain_asks.push(item);
+                // "confírmenme el peso, por favor" asks to be told: a question, as
+                // the polite reading below takes it ("ok confirm, pi pls" confirms).
+                if POLITE_ASK.is_match(&sentence.lower)
+                    && POLITE_ASK_TO_TELL.is_match(&sentence.lower)
+                {
+                    questions.push(item);
+                } else {
+                    plain_asks.push(item);
+                }
             }
         }
     }
@@ -739,6 +751,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
             review: REVIEW.is_match(lower),
             shipping: SHIPPING_ASK.is_match(lower),
             deal_under_way: false, // read from the concept tables by triage
+            order_progress: false, // read from the concept tables by triage
             quoted_search: QUOTED_SEARCH.is_match(lower),
             buying_words: false, // read from the concept tables by triage
         },

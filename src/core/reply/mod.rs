@@ -751,6 +751,7 @@ fn best_template(
         || reading.has_quantity
         || c.quantity
         || c.deal_under_way
+        || (c.order_progress && assessment.verdict == Verdict::Genuine)
         || reading.asks_for_papers();
     // A flagged message that only asks politely to have something done ("please
     // renew before the end of the month") is not a request to fulfil.
@@ -779,6 +780,15 @@ fn best_template(
         && c.buying_words
         && reading.questions.is_empty()
         && reading.requests.is_empty()
+        && assessment.verdict == Verdict::Genuine
+    {
+        return "fulfil_requests";
+    }
+    // A need named and the talk moved to a chat app, nothing asked ("这款灯带要5000米，
+    // 加我微信细聊"): the buyer wants the offer sent there.
+    if reading.wants_contact_app
+        && specific
+        && reading.questions.is_empty()
         && assessment.verdict == Verdict::Genuine
     {
         return "fulfil_requests";

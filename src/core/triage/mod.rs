@@ -638,6 +638,7 @@ impl Triager {
         // Goods received and how they are found: a customer's word after the sale.
         reading.concepts.review |= found.has(concepts::Concept::GoodsReceived);
         reading.concepts.deal_under_way = found.has(concepts::Concept::DealReference);
+        reading.concepts.order_progress = found.has(concepts::Concept::OrderProgress);
         reading.concepts.buying_words = found.has(concepts::Concept::Purchase);
         // A count in the buyer's own unit ("200 шт?", "300 комплектов", "2 mil unidades"),
         // searched only where the words name such a unit and no plain count was read.
