@@ -251,7 +251,7 @@ pattern!(
 // `Reading::asks_about_terms`).
 pattern!(
     TRADE_TERM,
-    r"(?:(?-u:\b)(?:samples?|moq|min(?:imum)?\.? ?(?:order|qty|quantity)|lead ?time|delivery time|how (?:many|long) days|ship(?:ping)? (?:cost|fee|price|time|to)|freight|deliver(?:y)? to|oem|odm|(?:custom|own|our|your) (?:logo|brand|label)|print(?:ing)? (?:our |my )?logo|in stock|stock|warranty|guarantee|certificat\w*|ce|fda|rohs|iso ?\d*|payment terms?|t/t|l/c)(?-u:\b)|muestras?|amostras?|échantillons?|(?-u:\b)muster(?-u:\b)|образ[цеч]|عين(?:ة|ات)|numune|(?-u:\b)(?:sampel|contoh)(?-u:\b)|(?-u:\b)mẫu|样品|样板|pedido mínimo|pedido minimo|cantidad mínima|quantidade mínima|quantité minimale|minimum de commande|mindest(?:bestell)?menge|минимальн|الحد الأدنى|minimum sipariş|(?:pesanan|order) minim|số lượng tối thiểu|起订|最少|最低|cuántos días|cuantos dias|quantos dias|combien de jours|lieferzeit|wie lange|срок|сколько дней|كم يوم|مدة|kaç gün|teslim süresi|berapa (?:hari|lama)|bao l[âa]u|mấy ngày|几天|多久|交期|货期|env[ií]os? a|env[ií]an a|frete|livr(?:aison|ez|er) (?:à|a)(?-u:\b)|versand nach|доставк|الشحن|kargo|(?-u:\b)kirim(?-u:\b)|ongkir|giao hàng|(?-u:\b)ship v[eề](?-u:\b)|运费|发到|寄到|logotipo|logomarca|logo|personnalis|логотип|شعار|etiket|cetak|贴牌|定制|印|existencia|estoque|en stock|auf lager|на складе|в наличии|متوفر|مخزون|(?-u:\b)stok(?-u:\b)|còn hàng|现货|库存|certificado|zertifikat|сертификат|شهادة|sertifika|sertifikat|chứng nhận|认证|证书|forma de pago|condições de pagamento|conditions de paiement|zahlungsbedingungen|условия оплаты|شروط الدفع|ödeme|syarat pembayaran|thanh toán|付款方式|garant[ií]a|garantie|гаранти|ضمان|garanti|garansi|bảo hành|保修|质保|talla|tamanho|taille|größe|размер|مقاس|beden|ukuran|(?-u:\b)size)"
+    r"(?:(?-u:\b)(?:samples?|moq|min(?:imum)?\.? ?(?:order|qty|quantity)|lead ?time|delivery time|how (?:many|long) days|ship(?:ping)? (?:cost|fee|price|time|to)|freight|deliver(?:y)? to|oem|odm|(?:custom|own|our|your) (?:logo|brand|label)|print(?:ing)? (?:our |my )?logo|in stock|stock|warranty|guarantee|certificat\w*|ce|fda|rohs|iso ?\d*|payment terms?|t/t|l/c)(?-u:\b)|muestras?|amostras?|échantillons?|(?-u:\b)muster(?-u:\b)|образ[цеч]|عين(?:ة|ات)|numune|(?-u:\b)(?:sampel|contoh)(?-u:\b)|(?-u:\b)mẫu|样品|样板|pedido mínimo|pedido minimo|cantidad mínima|quantidade mínima|quantité minimale|minimum de commande|mindest(?:bestell)?menge|минимальн|الحد الأدنى|minimum sipariş|(?:pesanan|order) minim|số lượng tối thiểu|起订|最少|最低|cuántos días|cuantos dias|quantos dias|combien de jours|plazo de entrega|prazo de entrega|d[ée]lai|موعد (?:ال)?تسليم|مدة (?:ال)?تسليم|lieferzeit|liefertermin|wie lange|срок|сколько дней|كم يوم|مدة|kaç gün|teslim süresi|berapa (?:hari|lama)|bao l[âa]u|mấy ngày|几天|多久|交期|货期|env[ií]os? a|env[ií]an a|frete|livr(?:aison|ez|er) (?:à|a)(?-u:\b)|versand nach|доставк|الشحن|kargo|(?-u:\b)kirim(?-u:\b)|ongkir|giao hàng|(?-u:\b)ship v[eề](?-u:\b)|运费|发到|寄到|logotipo|logomarca|logo|personnalis|логотип|شعار|etiket|cetak|贴牌|定制|印|existencia|estoque|en stock|auf lager|на складе|в наличии|متوفر|مخزون|(?-u:\b)stok(?-u:\b)|còn hàng|现货|库存|certificado|zertifikat|сертификат|شهادة|sertifika|sertifikat|chứng nhận|认证|证书|forma de pago|condições de pagamento|conditions de paiement|zahlungsbedingungen|условия оплаты|شروط الدفع|ödeme|syarat pembayaran|thanh toán|付款方式|garant[ií]a|garantie|гаранти|ضمان|garanti|garansi|bảo hành|保修|质保|talla|tamanho|taille|größe|размер|مقاس|beden|ukuran|(?-u:\b)size)"
 );
 pattern!(
     CONTACT_APP,
@@ -696,15 +696,19 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
     // "400 комплектов", "٣٠٠ طقم") and asks nothing by the words above may still ask
     // politely: its polite sentences that ask for an answer are its questions, the
     // others its requests (read only then: the search costs every message it runs on).
+    // A message that names neither, in a language whose product words we do not read
+    // ("Lütfen sandalyelerin teslim süresini bildirin", "يرجى تأكيد موعد تسليم
+    // المناشف"), asks the same way about a term any product has: there, only its
+    // polite sentences that name such a term are read ("please confirm your data" is
+    // no question about a product).
     let found_requests = !requests.is_empty();
-    if !one_click
-        && questions.is_empty()
-        && !found_requests
+    let asks_politely =
+        !one_click && questions.is_empty() && !found_requests && POLITE_ASK.is_match(lower);
+    let names_what_or_count = asks_politely
         && (names_product
             || has_quantity
-            || crate::core::triage::signals::counted_in_own_units(lower))
-        && POLITE_ASK.is_match(lower)
-    {
+            || crate::core::triage::signals::counted_in_own_units(lower));
+    if asks_politely && (names_what_or_count || TRADE_TERM.is_match(lower)) {
         for s in sentences(body) {
             let sentence = Sentence::new(s);
             let item = clean_item(sentence.text);
@@ -714,6 +718,7 @@ pub fn read_lowered(inquiry: &Inquiry, lower_body: &str) -> Reading {
                 || requests.contains(&item)
                 || sentence.is_question()
                 || !POLITE_ASK.is_match(&sentence.lower)
+                || (!names_what_or_count && !TRADE_TERM.is_match(&sentence.lower))
             {
                 continue;
             }
