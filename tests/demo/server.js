@@ -123,6 +123,12 @@
 //   xchat    OneTalk's open chat (thread=…, xl=…) with the same, plus read receipts, an
 //            auto-reply marker on our message, a quoted message, a product card the buyer
 //            sent and the AI assistant's suggested reply ("Use this") beside the composer.
+// Written blind in round 22 (tests/e2e/zone22.test.mjs; zone22ListPage names the evidence):
+//   zone22   the inquiry list in the Chinese UI, rows only in the HTML, the time of a row
+//            as Chinese lists show it ("刚刚", "N分钟前", "09:05", "昨天 14:32", "周二",
+//            "11-28 09:14", "11-28", "2025-11-28") in the zone the page draws in (tz=).
+//            With at=<epoch ms,…> (any list, and OneTalk) the inquiries and contacts
+//            arrived at those instants, ours=… our replies (see options()).
 'use strict';
 
 const fs = require('node:fs');
@@ -178,7 +184,7 @@ function options(url) {
     // The list's first rows drawn this long after its page data, as a framework that
     // renders later would (0: at once, like the real page's own script).
     renderAfter: Math.min(Math.max(Number(q.get('renderAfter')) || 0, 0), 10_000),
-    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms|en12|cke4|mcemod|frame12|chatvirt|chatdiv|xlate|xchat)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
+    shape: /^(hashed|html|subject|ce|textarea|virtual|vtable|lexical|mce4|bare|rfqgrid|sides|marks|tiny8|quill|prosemirror|lexreal|tabs|fiber|spa|drawer|refill|rfqmore|rfqforms|en12|cke4|mcemod|frame12|chatvirt|chatdiv|xlate|xchat|zone22)$/.test(q.get('shape') ?? '') ? q.get('shape') : null,
     tz: validZone(q.get('tz')) ?? SERVER_ZONE,
     followups: q.get('followups') === '1',
     // shape=chatvirt / chatdiv: how many of the open chat's newest messages the page's
@@ -188,7 +194,19 @@ function options(url) {
     // the buyer's messages and the auto-reception's answer only, no reply of ours.
     virt: q.get('virt') !== '0',
     fresh: q.get('fresh') === '1',
+    // at=<epoch ms,…>: the list's inquiries and OneTalk's contacts arrived at these
+    // instants (at most 20; the demo's buyers the engine calls genuine take them in turn);
+    // ours=<epoch ms|0,…>: our reply to the n-th, if any (a list row then shows it).
+    at: instants(q.get('at')),
+    ours: instants(q.get('ours')),
   };
+}
+
+/** A comma-separated list of epoch milliseconds (0 allowed), at most 20; null without one. */
+function instants(text) {
+  if (!text) return null;
+  const list = text.split(',').slice(0, 20).map(Number);
+  return list.every((ms) => Number.isSafeInteger(ms) && ms >= 0) ? list : null;
 }
 
 const SERVER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -221,6 +239,8 @@ function passOn(opts) {
   if (opts.cache !== 'all') q.set('cache', opts.cache);
   if (!opts.virt) q.set('virt', '0');
   if (opts.fresh) q.set('fresh', '1');
+  if (opts.at) q.set('at', opts.at.join(','));
+  if (opts.ours) q.set('ours', opts.ours.join(','));
   return q.toString();
 }
 
@@ -248,6 +268,8 @@ function inquiryAt(n) {
 
 /** When the buyer's message came, our reply (if any) and whether it was read. */
 function times(q, now) {
+  // Rows of at=… carry their own instants (and our reply's, from ours=…).
+  if (q.at !== undefined) return { created: q.at, ours: q.oursAt || 0, read: 0 };
   if (q.thread) {
     const ours = now - q.thread.ourReplyMin * MINUTE;
     return { created: ours - 8 * MINUTE, ours, read: q.thread.read ? ours + 90 * MINUTE : 0 };
@@ -304,6 +326,10 @@ function listRow(q, now, follow = null) {
     },
     productInfo: q.product ? [{ productId: `16${q.id.slice(-6)}`, productName: q.product, quantity: '', unit: '' }] : [],
     url: `/message/default.htm?imInquiryId=${q.id}#feedback/detail/all/${q.id}/9${q.id}/s${q.id}x/`,
+    // Rows of at=… also carry the platform's own countdown fields as the real sample
+    // has them (reference §2.2: `lastTime` ≈ ms left to createTime + 24 h, signed;
+    // `timeCount` false on every row seen).
+    ...(q.at !== undefined ? { lastTime: t.created + 1440 * MINUTE - now, timeCount: false } : {}),
   };
 }
 
@@ -315,8 +341,28 @@ function rowOf(q, n, opts) {
 /** Rows of a folder. `spam` is an empty folder; `unread` the unanswered ones. */
 function folderRows(folder, opts) {
   if (folder === 'spam') return [];
+  if (opts.at) {
+    const rows = atRows(opts);
+    return folder === 'unread' ? rows.filter((q) => !q.oursAt) : rows;
+  }
   const all = Array.from({ length: opts.rows }, (_, n) => inquiryAt(n));
   return folder === 'unread' ? all.filter((q) => !q.thread) : all;
+}
+
+// The demo inquiries and chats the engine calls genuine with no reply of ours: rows of
+// at=… are drawn from them, so that every one of them has a reply clock.
+const GENUINE_INQUIRIES = ['7301000001', '7301000002', '7301000004', '7301000007', '7301000008', '7301000010', '7301000012',
+  '7301000013', '7301000014', '7301000016', '7301000018', '7301000022', '7301000024', '7301000025', '7301000026',
+  '7301000027', '7301000028', '7301000030', '7301000031'];
+const GENUINE_CHATS = [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 12, 13];
+
+/** The inquiries of at=…: the n-th genuine demo inquiry, arrived at at[n], answered at ours[n]. */
+function atRows(opts) {
+  return opts.at.map((at, n) => {
+    const base = inquiries.find((q) => q.id === GENUINE_INQUIRIES[n % GENUINE_INQUIRIES.length]);
+    const id = String(7322000000 + n + 1);
+    return { ...base, id, thread: undefined, at, oursAt: opts.ours?.[n] || 0 };
+  });
 }
 
 /** The buyer profile as the CRM card (queryCustomerInfo) has it; -1 = hidden by the buyer. */
@@ -950,6 +996,8 @@ function chat13Data(opts) {
 
 /** The OneTalk contacts: the demo's chats, and with shape=virtual 40 of them. */
 function contactsOf(opts) {
+  // at=…: the genuine demo chats, their buyer's last message at those instants.
+  if (opts.at) return opts.at.map((at, n) => ({ ...chats[GENUINE_CHATS[n % GENUINE_CHATS.length]], min: (opts.now - at) / MINUTE }));
   if (opts.shape !== 'virtual') return chats;
   const more = [];
   for (let n = 0; more.length + chats.length < 40; n++) {
@@ -1255,12 +1303,14 @@ function handler(serverCsp) {
         if (opts.shape === 'vtable') return send(200, 'text/html', vtableListPage(opts));
         if (opts.shape === 'marks') return send(200, 'text/html', marksListPage(opts));
         if (opts.shape === 'en12') return send(200, 'text/html', en12ListPage(opts));
+        if (opts.shape === 'zone22') return send(200, 'text/html', zone22ListPage(opts));
         return send(200, 'text/html', listPage(opts));
       }
       if (p === '/demo/hashed-data.js') return send(200, 'text/javascript', hashedData(opts));
       if (p === '/demo/vtable-data.js') return send(200, 'text/javascript', vtableData(opts));
       if (p === '/demo/marks-data.js') return send(200, 'text/javascript', marksData(opts));
       if (p === '/demo/en12-data.js') return send(200, 'text/javascript', en12Data(opts));
+      if (p === '/demo/zone22-data.js') return send(200, 'text/javascript', zone22Data(opts));
       if (p === '/demo/x20-data.js') return send(200, 'text/javascript', shapes20().data(opts, url));
       if (p === '/message/maDetail.htm') {
         const id = url.searchParams.get('imInquiryId') ?? '';
@@ -1454,6 +1504,73 @@ function frame12Page(opts) {
 <div class="hub"><nav><a>Home</a><br><a class="active">Message Center</a><br><a>Customers</a><br><a>Products</a></nav>
 <iframe id="hub-frame" title="Message Center" src="https://message.alibaba.com/message/default.htm?${q}#feedback/all"></iframe></div>
 </body></html>`;
+}
+
+// --- zone22: the rep's own zone and hours (tests/e2e/zone22.test.mjs) ---------------------
+
+const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/**
+ * How the zone22 list shows a time `ms` (the row's n-th form) in the zone `tz`, as the
+ * Chinese UI's lists and chat contacts show times: "刚刚", "N分钟前", "HH:MM" today,
+ * "昨天 HH:MM" or "昨天", "周二 HH:MM" or "周二" within the week, "11-28 09:14" or
+ * "11-28" this year, "2025-11-28" before. Returns { text, precision } ('at': the text
+ * names the minute; 'day': only the day).
+ */
+function zone22Shown(ms, now, tz, n) {
+  const s = shownIn(ms, tz);
+  const day = (d) => shownIn(d, tz).slice(0, 10);
+  const clock = s.slice(11, 16);
+  const age = (now - ms) / MINUTE;
+  const daysBack = Math.round((Date.parse(`${day(now)}T00:00:00Z`) - Date.parse(`${day(ms)}T00:00:00Z`)) / (1440 * MINUTE));
+  if (age >= 0 && age < 1) return { text: '刚刚', precision: 'at' };
+  if (age >= 1 && age < 60) return { text: `${Math.floor(age)}分钟前`, precision: 'at' };
+  if (daysBack === 0) return { text: clock, precision: 'at' };
+  const withTime = n % 3 !== 2;
+  if (daysBack === 1) return withTime ? { text: `昨天 ${clock}`, precision: 'at' } : { text: '昨天', precision: 'day' };
+  if (daysBack > 1 && daysBack < 7) {
+    const weekday = WEEKDAYS_ZH[new Date(`${day(ms)}T12:00:00Z`).getUTCDay()];
+    return withTime ? { text: `${weekday} ${clock}`, precision: 'at' } : { text: weekday, precision: 'day' };
+  }
+  if (s.slice(0, 4) === day(now).slice(0, 4)) return withTime ? { text: `${s.slice(5, 10)} ${clock}`, precision: 'at' } : { text: s.slice(5, 10), precision: 'day' };
+  return { text: s.slice(0, 10), precision: 'day' };
+}
+
+/** The rows of shape=zone22 (the instants of at=…) with their shown times and the truth. */
+function zone22Rows(opts) {
+  if (!opts.at) return [];
+  return shapeRows(opts).map((r, n) => {
+    const shown = zone22Shown(r.created, opts.now, opts.tz, n);
+    return { ...r, shown: shown.text, precision: shown.precision, day: shownIn(r.created, opts.tz).slice(0, 10), local: shownIn(r.created, opts.tz) };
+  });
+}
+
+/**
+ * The inquiry list in the Chinese UI with its rows only in the HTML (shape=zone22, with
+ * at=…; tz= the zone the page draws in, the browser's as on the real pages). Evidence:
+ * the row `a.inquiry-item` with `data-trade-id` and its detail link (§2.1 [A]), the
+ * buyer's full name in a `title` (§2.1 [A]), the flag with its country in `title`
+ * (§2.1 [B]), the product and preview (§2.1 [A]/[B]), the status column's 新询盘 (§2.1
+ * [A]); OneTalk's contact time `.contact-time` as "HH:MM" (§4.1 [A]). Written blind:
+ * the row's time in the forms Chinese lists use for older items ("昨天 14:32", "周二",
+ * "11-28"), relative to the page's now in the browser's zone, with no page data and no
+ * exact time anywhere on the page.
+ */
+function zone22ListPage(opts) {
+  const t = L.zh;
+  const rows = zone22Rows(opts).map((r) => `<div class="aui2-grid-wraper"><a class="inquiry-item" data-trade-id="${esc(r.id)}" href="/message/maDetail.htm?imInquiryId=${esc(r.id)}" target="_blank">
+<div class="aui2-grid-header"><span class="spec-inquiry-id">${t.no}${esc(r.id)}</span></div>
+<div class="aui2-grid-body"><div class="who"><span class="aui2-grid-name u-text-center" title="${esc(r.name)}">${esc(r.name)}</span><span class="ui2-flag ui2-flag-${esc(r.cc.toLowerCase())}" title="${esc(r.country)}"></span></div>
+<div class="what"><div class="buyer-product-name-content">${esc(r.product)}</div><div class="buyer-chat-msg">${esc(r.text)}</div></div>
+<span class="aui2-grid-time">${esc(r.shown)}</span><span class="aui2-grid-quo-status-col">${r.replied ? '洽谈中' : '新询盘'}</span><span class="actions-view-detail">${t.detail}</span></div></a></div>`).join('\n');
+  const body = `<div class="layout"><nav class="side"><a class="active">${t.inbox}</a><a href="https://onetalk.alibaba.com/message/weblitePWA.htm">${t.chat}</a></nav>
+<main class="content"><h2 class="reply-info-title">${t.inbox}</h2><div id="list-root" class="main-content"><div class="ui2-list-body">${rows}</div></div></main></div>`;
+  return shell({ ...opts, lang: 'zh' }, { title: t.inbox, host: 'message', body, scripts: [`/demo/zone22-data.js?${passOn(opts)}`] });
+}
+
+/** The truth of shape=zone22, for the tests only (the page draws from the HTML alone). */
+function zone22Data(opts) {
+  return `window.__z22Truth = ${JSON.stringify({ now: opts.now, tz: opts.tz, rows: zone22Rows(opts) })};\n`;
 }
 
 /** Starts the server; resolves to `{ port, close() }`. */
