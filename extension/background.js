@@ -70,7 +70,12 @@ let zoneCache = { until: 0, zone: null };
 
 /**
  * The browser's zone as the engine wants it: the offset a year ago and every switch
- * up to a year ahead, found by scanning day by day and narrowing to the minute.
+ * up to a year ahead, found by scanning day by day and narrowing to the millisecond.
+ * Each switch is the first instant of its new offset exactly: `now` has seconds, and a
+ * switch narrowed only to the minute from it fell up to a minute late, so a deadline
+ * at the very instant of a switch (01:00 UTC in Berlin on the end of summer time) was
+ * written with the old offset, an hour off on the rep's clock ("03:00+02:00", a time
+ * Berlin never shows that night, for 02:00+01:00).
  */
 function browserZone(nowMs) {
   if (zoneCache.zone && nowMs < zoneCache.until) return zoneCache.zone;
@@ -83,10 +88,11 @@ function browserZone(nowMs) {
   for (let t = start + DAY; t <= end; t += DAY) {
     const off = offsetAt(t);
     if (off === prev) continue;
+    // offsetAt(lo) is the old offset, offsetAt(hi) the new: halve until they touch.
     let lo = t - DAY;
     let hi = t;
-    while (hi - lo > MINUTE) {
-      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE || lo + MINUTE;
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
       if (offsetAt(mid) === prev) lo = mid;
       else hi = mid;
     }
