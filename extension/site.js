@@ -1856,10 +1856,13 @@
     if (full.at !== undefined || full.day) return full;
     const md = s.match(/^(\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}:\d{2}))?$/);
     if (md) {
-      const d = new Date(now);
-      let year = d.getFullYear();
-      if (+md[1] - 1 > d.getMonth()) year -= 1; // a month still to come is last year's
-      return shownWhen(`${year}-${md[1]}-${md[2]}${md[3] ? ` ${md[3]}` : ''}`);
+      const year = new Date(now).getFullYear();
+      const inYear = (y) => shownWhen(`${y}-${md[1]}-${md[2]}${md[3] ? ` ${md[3]}` : ''}`);
+      const thisYear = inYear(year);
+      // A day still to come is last year's: a list shows what has come ("12-28" on
+      // 4 December is last year's 28th, not this month's, still ahead).
+      const ahead = thisYear.at !== undefined ? thisYear.at > now + MINUTE : Boolean(thisYear.day && thisYear.day > localDay(now));
+      return ahead ? inYear(year - 1) : thisYear;
     }
     return {};
   }
@@ -1917,11 +1920,14 @@
    * Whether a list row's text is its time and nothing else, as lists show it: a clock or
    * a date-time (isTimeOnly), a relative time ("4 min ago", "Just now", "3 小时前"), a
    * weekday with or without its clock, a month's name and day ("Nov 28", "Nov 28, 9:14
-   * AM", "Nov 28, 2025"). Evidence: none for the inquiry list [C] (reference §10.8).
+   * AM", "Nov 28, 2025"), a month and day alone as Chinese lists write them ("11-28",
+   * "11/28": a day, read as contactWhen reads it). Evidence: none for the inquiry list
+   * [C] (reference §10.8); the older rows' dates of Chinese message lists.
    */
   function isListTime(t) {
     const s = clock24(String(t ?? '').trim()).replace(/\s+/g, ' ');
     if (TIME_ONLY.test(s) || /^(?:yesterday|昨天)$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/i.test(s)) return true;
+    if (/^\d{1,2}[-/]\d{1,2}$/.test(s)) return contactWhen(s).day !== undefined;
     if (RELATIVE_WHOLE.some((re) => re.test(s))) return true;
     const wd = s.match(WEEKDAY_SHOWN);
     if (wd && WEEKDAYS.some((re) => re.test(wd[1]))) return true;
@@ -2624,7 +2630,7 @@
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, ROW_STATUS, IDENTITY_ATTRIBUTES, itemOfAttribute, BUYER_LABELS, SELLER_HOSTS,
     detect, isSellerPage, readsFrame, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
-    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure, isPlatformSubject,
+    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure, isPlatformSubject, isListTime,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;

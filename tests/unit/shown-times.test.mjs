@@ -25,8 +25,18 @@ test('a row or contact time in the forms English and Chinese lists show', () => 
     ['Dec 28', { day: '2025-12-28' }], // a day still to come is last year's
     ['Oct 13, 2025', { day: '2025-10-13' }],
     ['13:05 PM', {}],
+    ['11-28', { day: '2026-11-28' }],
+    ['11/28 09:14', at('2026-11-28T09:14:00Z')],
+    ['12-28', { day: '2025-12-28' }], // later this month: still to come, so last year's
+    ['12-28 09:14', at('2025-12-28T09:14:00Z')],
+    ['12-04 06:30', at('2026-12-04T06:30:00Z')],
   ];
   for (const [shown, want] of cases) assert.deepEqual(Site.contactWhen(shown, NOW), want, shown);
+});
+
+test('a month and day alone is a list row\'s time, as Chinese lists show older rows', () => {
+  for (const shown of ['11-28', '11/28', '11-28 09:14', '周二', '昨天', 'Nov 28']) assert.equal(Site.isListTime(shown), true, shown);
+  for (const shown of ['13-45', '02-30', '10-20 pcs', '0-0']) assert.equal(Site.isListTime(shown), false, shown);
 });
 
 test('an exact time kept in a tooltip: ISO, en-US with its 12-hour clock, a month name with the year', () => {
