@@ -39,6 +39,17 @@ export const CSV_COLUMNS = [
   ['csvInquiryTime', (item) => localTime(item.receivedAt)],
 ];
 
+/**
+ * Today's date in the browser's zone, `YYYY-MM-DD`, for the name of a file saved now:
+ * the rep's day, not UTC's (a Shanghai rep saving at 07:00 saves today's file, not
+ * yesterday's).
+ */
+export function fileDay(now = Date.now()) {
+  const d = new Date(now);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 /** `YYYY-MM-DD HH:mm` in the browser's zone (what Excel reads as a date and time). */
 export function localTime(iso) {
   const ms = Date.parse(iso ?? '');

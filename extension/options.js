@@ -13,6 +13,7 @@
 import init, { WasmEngine, loadLanguageVersions, loadLanguageWords, useConceptTables } from './pkg/xunpan.js';
 import { isChinese, keepLanguage, localizePage, t } from './i18n.js';
 import { readJsonFile } from './settings-file.js';
+import { fileDay } from './export.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
@@ -490,7 +491,7 @@ $('tplReset').addEventListener('click', () => {
   dirty = true;
   drawList();
 });
-$('tplExport').addEventListener('click', () => download(`xunpan-templates-${new Date().toISOString().slice(0, 10)}.json`, templates));
+$('tplExport').addEventListener('click', () => download(`xunpan-templates-${fileDay()}.json`, templates));
 $('tplImport').addEventListener('change', async (e) => {
   const file = e.target.files?.[0];
   if (!file) return;
@@ -544,7 +545,7 @@ function download(name, data, type = 'application/json') {
 // What is saved, never the form's unsaved (or refused) edits: the file must import back.
 $('export').addEventListener('click', async () => {
   const { settings } = await ask(TYPES.GET_STATE);
-  download(`xunpan-settings-${new Date().toISOString().slice(0, 10)}.json`, engineReading(settings ?? null));
+  download(`xunpan-settings-${fileDay()}.json`, engineReading(settings ?? null));
   say($('importResult'), true, t(dirty ? 'exportedSavedOnly' : 'exported'));
 });
 
@@ -590,7 +591,7 @@ $('import').addEventListener('change', async (e) => {
 $('exportJsonl').addEventListener('click', async () => {
   const { toJsonl } = await import('./export.js');
   const { items } = await api.storage.local.get('items');
-  download(`xunpan-inquiries-${new Date().toISOString().slice(0, 10)}.jsonl`, toJsonl(Object.values(items ?? {})), 'application/x-ndjson');
+  download(`xunpan-inquiries-${fileDay()}.jsonl`, toJsonl(Object.values(items ?? {})), 'application/x-ndjson');
 });
 
 // The preview follows the whole form: a new signature shows at once.

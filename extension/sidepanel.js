@@ -8,7 +8,7 @@
 // so a worker that is still starting never leaves the panel blank.
 import init, { QueuePanel, drawMetrics } from './pkg/xunpan.js';
 import { chartLabels, localizePage, queueLabels, t } from './i18n.js';
-import { toCsv } from './export.js';
+import { fileDay, toCsv } from './export.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { TYPES } = globalThis.XunpanMessages;
@@ -110,12 +110,11 @@ function save(text, name, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-const day = () => new Date().toISOString().slice(0, 10);
 document.getElementById('export-csv').addEventListener('click', () => {
   // Buyers first, spam last: the report reads top down.
   const rank = (i) => (i.verdict === 'spam' ? 1 : 0);
   const items = [...storedItems].sort((a, b) => rank(a) - rank(b) || String(b.receivedAt ?? '').localeCompare(String(a.receivedAt ?? '')));
-  save(toCsv(items, (key) => t(key)), `xunpan-inquiries-${day()}.csv`, 'text/csv;charset=utf-8');
+  save(toCsv(items, (key) => t(key)), `xunpan-inquiries-${fileDay()}.csv`, 'text/csv;charset=utf-8');
 });
 
 form.addEventListener('input', () => {

@@ -2,7 +2,7 @@
 // JSON Lines in the Inquiry shape.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { csvCell, toCsv, toJsonl, CSV_COLUMNS } from '../../extension/export.js';
+import { csvCell, fileDay, toCsv, toJsonl, CSV_COLUMNS } from '../../extension/export.js';
 
 const header = (key) => ({ csvNumber: '编号', csvName: '姓名' })[key] ?? key;
 const item = (over = {}) => ({
@@ -83,4 +83,21 @@ test('JSON Lines: one Inquiry per line, the stored copy when there is one', () =
   assert.equal(b.id, '9');
   assert.equal(b.channel, 'chat');
   assert.equal(b.buyer.name, 'Bo');
+});
+
+test('a file saved now is named for the rep\'s day, not UTC\'s', () => {
+  const zone = process.env.TZ;
+  try {
+    for (const [tz, iso, want] of [
+      ['Asia/Shanghai', '2026-12-05T23:30:00Z', '2026-12-06'], // 07:30 on the 6th in Shanghai
+      ['America/Los_Angeles', '2026-12-06T03:00:00Z', '2026-12-05'], // 19:00 on the 5th
+      ['UTC', '2026-12-05T23:30:00Z', '2026-12-05'],
+    ]) {
+      process.env.TZ = tz;
+      assert.equal(fileDay(Date.parse(iso)), want, `${iso} in ${tz}`);
+    }
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
 });
