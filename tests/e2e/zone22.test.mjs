@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, readStoredItems, shotWithPanel, startDemo, storedItemsWhen, waitAllRowsTagged } from './harness.mjs';
+import { ARTIFACTS, launch, saveSettings, shotWithPanel, startDemo, storedItemsWhen, waitAllRowsTagged } from './harness.mjs';
 import { visibleTexts } from './shadow.mjs';
 
 const LIST = 'https://message.alibaba.com/message/default.htm';
@@ -77,12 +77,21 @@ function at(local, zone) {
   return ms;
 }
 
-/** The company's target in minutes for a message arriving at `ms`, by the rep's wall clock (domain.md §3, defaults). */
-function companyTarget(ms, zone) {
+/**
+ * The company's target in minutes for a message arriving at `ms`, by the rep's wall
+ * clock (domain.md §3): with the defaults, or with `rules` = { hours: { mon: [[from,
+ * to] in minutes of the day], … }, saturday: 'after_hours' | 'workday' | 'sunday',
+ * holidays: ['YYYY-MM-DD'] } as the rep set them.
+ */
+const OFFICE = [[8 * 60, 17 * 60 + 30]];
+const DEFAULT_RULES = { hours: { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE }, saturday: 'after_hours', holidays: [] };
+function companyTarget(ms, zone, rules = DEFAULT_RULES) {
   const w = wall(ms, zone);
-  if (w.weekday === 0) return 120;
-  if (w.weekday === 6) return 60;
-  return w.minutes >= 8 * 60 && w.minutes < 17 * 60 + 30 ? 10 : 60;
+  const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][w.weekday];
+  const inShift = (rules.hours[day] ?? []).some(([from, to]) => w.minutes >= from && w.minutes < to);
+  if (w.weekday === 0 || rules.holidays.includes(w.date)) return 120;
+  if (w.weekday === 6) return rules.saturday === 'sunday' ? 120 : rules.saturday === 'workday' && inShift ? 10 : 60;
+  return inShift ? 10 : 60;
 }
 
 const iso = (ms) => new Date(ms).toISOString().replace(':00.000Z', 'Z');
@@ -129,7 +138,7 @@ async function repBrowser(zone, locale = 'zh-CN') {
  * { at, limit (platform, minutes), ours (our reply, or 0) }. Counts into a figure and
  * returns the problems (an instant off, a wrong offset, a clock missing).
  */
-function judgeClocks(zone, stored, want) {
+function judgeClocks(zone, stored, want, rules = DEFAULT_RULES) {
   const f = { items: 0, stored: 0, receivedRight: 0, companyRight: 0, platformRight: 0, followUpRight: 0, followUps: 0, offsetsRight: 0, offsetsChecked: 0, off: [] };
   const problems = [];
   const checkTime = (label, text, wantMs) => {
@@ -168,7 +177,8 @@ function judgeClocks(zone, stored, want) {
       if (checkTime(`${label} follow-up`, item.followUp?.due, w.ours + DAY)) f.followUpRight += 1;
       continue;
     }
-    if (checkTime(`${label} company (target ${companyTarget(w.at, zone)} min)`, d.companyDue, w.at + companyTarget(w.at, zone) * MINUTE)) f.companyRight += 1;
+    const target = companyTarget(w.at, zone, rules);
+    if (checkTime(`${label} company (target ${target} min)`, d.companyDue, w.at + target * MINUTE)) f.companyRight += 1;
     if (checkTime(`${label} platform (${w.limit} min)`, d.platformDue, w.at + w.limit * MINUTE)) f.platformRight += 1;
   }
   return { f, problems };
@@ -437,6 +447,91 @@ describe('times shown without a date or zone are read in the browser\'s zone', (
   }
 });
 
+// --- the rep's own settings, in the rep's zone ----------------------------------------------
+
+describe('the rep\'s own hours, Saturdays and holidays, by the rep\'s wall clock', () => {
+  // Friday's day ends at 18:00 (the after-hours boundary moved), Saturday is a workday
+  // 09:00–12:00, Monday 30 November a holiday; the others as the defaults.
+  const hours = { mon: ['08:00-17:30'], tue: ['08:00-17:30'], wed: ['08:00-17:30'], thu: ['08:00-17:30'], fri: ['09:00-18:00'], sat: ['09:00-12:00'] };
+  const minutesOf = (shift) => shift.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
+  const rules = { hours: Object.fromEntries(Object.entries(hours).map(([d, list]) => [d, list.map(minutesOf)])), saturday: 'workday', holidays: ['2026-11-30'] };
+  const local = ['2026-11-27T08:59', '2026-11-27T17:31', '2026-11-27T18:00', '2026-11-28T10:00', '2026-11-28T12:00', '2026-11-30T10:00', '2026-12-01T07:59', '2026-12-01T08:00'];
+  for (const zone of [SHANGHAI, 'America/Los_Angeles']) {
+    test(`${zone}: the settings' hours are the rep's, whatever the instant in UTC`, async () => {
+      const ats = local.map((l) => at(l, zone));
+      const rep = await repBrowser(zone);
+      let result;
+      try {
+        await saveSettings(rep.browser, { policy: { workingHours: hours, saturday: 'workday', holidays: rules.holidays } });
+        const { want, stored } = await inboxOf(rep, zone, ats);
+        result = judgeClocks(zone, stored, want, rules);
+        figures[`settings-${zone}`] = { ...result.f, targets: ats.map((a) => companyTarget(a, zone, rules)), problems: result.problems.length, firstProblems: result.problems.slice(0, 12), pageErrors: rep.pageErrors };
+      } finally {
+        await rep.close();
+      }
+      assert.deepEqual(result.problems, []);
+    });
+  }
+});
+
+// --- OneTalk's contact list: times as chat lists show them ------------------------------------
+
+describe('OneTalk\'s contact times are read in the rep\'s zone', () => {
+  for (const zone of [SHANGHAI, 'America/Los_Angeles']) {
+    test(`${zone}: 分钟前, HH:MM, 昨天, 星期二, 11/28 (the tabs shape, drawn in the browser's zone)`, async () => {
+      const rep = await repBrowser(zone);
+      const f = { rows: 0, judged: 0, minuteRight: 0, dayRight: 0, wrong: 0, notStored: 0, noTime: 0, shown: [] };
+      const problems = [];
+      try {
+        const page = await rep.open(`${CHAT}?shape=tabs&tz=${encodeURIComponent(zone)}#/`);
+        await page.waitForSelector('div.contact-item-container[data-cid]', { timeout: 20_000 });
+        const truth = await page.evaluate(() => Object.fromEntries(window.__demo.contacts.map((c) => [c.cid, c.latestMessage.sendTime])));
+        const rows = await page.$$eval('div.contact-item-container[data-cid]', (els) => els.filter((e) => !e.hidden)
+          .map((e) => ({ cid: e.getAttribute('data-cid'), shown: e.querySelector('.contact-time')?.textContent?.trim() ?? '' })).filter((r) => r.shown));
+        f.rows = rows.length;
+        const stored = await storedItemsWhen(rep.browser, (items) => rows.every((r) => items[`chat:${r.cid}`]), 10_000);
+        for (const row of rows) {
+          const item = stored[`chat:${row.cid}`];
+          const sent = truth[row.cid];
+          const where = `"${row.shown}" (${wall(sent, zone).date} ${wall(sent, zone).time} ${zone})`;
+          f.shown.push(row.shown);
+          if (!item) {
+            f.notStored += 1;
+            continue;
+          }
+          if (item.verdict === 'spam') continue;
+          f.judged += 1;
+          const minute = /\d:\d\d|分钟前|min ago/.test(row.shown);
+          if (item.receivedAt) {
+            const off = Date.parse(item.receivedAt) - sent;
+            if (Math.abs(off) < 90_000) f.minuteRight += 1;
+            else {
+              f.wrong += 1;
+              problems.push(`${row.cid}: read ${item.receivedAt} from ${where}, ${Math.round(off / MINUTE)} min off`);
+            }
+          } else if (item.deadline?.precision === 'day') {
+            if (!minute && item.deadline.dueOn === dayAfter(wall(sent, zone).date)) f.dayRight += 1;
+            else {
+              f.wrong += 1;
+              problems.push(`${row.cid}: due on ${item.deadline.dueOn} from ${where}, want ${dayAfter(wall(sent, zone).date)}${minute ? ' (the text names the minute)' : ''}`);
+            }
+          } else {
+            f.noTime += 1;
+            problems.push(`${row.cid}: no time read from ${where}`);
+          }
+        }
+        await page.close();
+      } finally {
+        f.problems = problems;
+        figures[`onetalk-${zone}`] = f;
+        await rep.close();
+      }
+      assert.ok(f.judged >= 6, `at least six contacts judged (${f.judged})`);
+      assert.deepEqual(problems, []);
+    });
+  }
+});
+
 // --- what the rep reads beside the pages: badge, popup, side panel, CSV ----------------------
 
 /** The status an item has at `now` with the default policy (due soon: 5 min before a deadline). */
@@ -451,18 +546,18 @@ async function download(page, selector) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   const path = join(mkdtempSync(join(tmpdir(), 'xunpan-zone22-')), file.suggestedFilename());
   await file.saveAs(path);
-  return readFileSync(path, 'utf8');
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
 describe('badge, popup, side panel and CSV in the rep\'s zone', () => {
-  for (const zone of [SHANGHAI, 'America/Los_Angeles']) {
-    test(`${zone}: the badge counts by the rep's hours; the panel's and the CSV's times are the rep's`, async () => {
+  for (const zone of [...new Set([SHANGHAI, 'America/Los_Angeles', zoneOffUtcDay(Date.now())])]) {
+    test(`${zone}: the badge counts by the rep's hours; the panel's and the CSV's times are the rep's, the file named for the rep's day`, async () => {
       const rep = await repBrowser(zone);
       const now = Date.now();
       // Ages chosen so that no deadline of any target (10 min, 1 h, 2 h, 24 h) is within
       // a few minutes of now: the count does not depend on the test's own pace.
       const ats = [1, 30, 100, 200, 400].map((m) => now - m * MINUTE);
-      const f = { zone, localNow: `${wall(now, zone).date} ${wall(now, zone).time}`, expected: {}, statuses: {}, badge: null, badgeWanted: 0, popup: null,
+      const f = { zone, localNow: `${wall(now, zone).date} ${wall(now, zone).time}`, utcNow: iso(now), expected: {}, statuses: {}, badge: null, badgeWanted: 0, popup: null,
         panelRows: 0, panelTimes: 0, panelTimesLocal: 0, panelTimesUtcOnly: [], csvHeader: null, csvLocal: 0, csvUtcOnly: [], csvItems: 0 };
       const problems = [];
       try {
@@ -511,8 +606,13 @@ describe('badge, popup, side panel and CSV in the rep\'s zone', () => {
         await panel.screenshot({ path: join(ARTIFACTS, `zone22-${zone.replace('/', '-')}-panel-400.png`) });
         await list.screenshot({ path: join(ARTIFACTS, `zone22-${zone.replace('/', '-')}-list.png`) });
 
-        const csv = await download(panel, '#export-csv');
+        const dayThen = wall(Date.now(), zone).date;
+        const { name, text: csv } = await download(panel, '#export-csv');
+        const dayNow = wall(Date.now(), zone).date;
         await panel.close();
+        f.csvName = name;
+        // Saved today, the rep's today: a Shanghai rep at 07:00 is not saving yesterday's file.
+        if (![dayThen, dayNow].some((d) => name === `xunpan-inquiries-${d}.csv`)) problems.push(`the CSV is named ${name}, the rep's day is ${dayNow}`);
         const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
         f.csvHeader = lines[0];
         if (!lines[0]?.includes(zone)) problems.push(`CSV header does not name the rep's zone: ${lines[0]}`);
