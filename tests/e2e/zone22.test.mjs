@@ -532,6 +532,39 @@ describe('OneTalk\'s contact times are read in the rep\'s zone', () => {
   }
 });
 
+// --- the figures per day: the rep's days ---------------------------------------------------------
+
+describe('the figures per day count the rep\'s days', () => {
+  for (const zone of [...new Set([SHANGHAI, zoneOffUtcDay(Date.now())])]) {
+    test(`${zone}: inquiries just before and after the rep's midnight fall on the rep's days`, async () => {
+      const now = Date.now();
+      const today = wall(now, zone).date;
+      const back = (n) => new Date(Date.parse(`${today}T12:00:00Z`) - n * DAY).toISOString().slice(0, 10);
+      const ats = [`${back(1)}T00:10`, `${back(1)}T23:50`, `${back(2)}T23:55`, `${back(2)}T00:05`, `${back(3)}T12:00`].map((l) => at(l, zone));
+      const wantPerDay = {};
+      for (const a of ats) wantPerDay[wall(a, zone).date] = (wantPerDay[wall(a, zone).date] ?? 0) + 2; // an inquiry and a chat
+      const rep = await repBrowser(zone);
+      const f = { zone, wantPerDay, perDay: null, problems: [] };
+      try {
+        await inboxOf(rep, zone, ats);
+        const page = await rep.browser.context.newPage();
+        await page.goto(`chrome-extension://${rep.browser.extensionId}/popup.html`);
+        const state = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'xunpan/get-state' }));
+        await page.close();
+        f.perDay = Object.fromEntries((state?.metrics?.perDay ?? []).map(([day, figures]) => [day, figures.received]));
+        for (const [day, n] of Object.entries(wantPerDay)) {
+          if (f.perDay[day] !== n) f.problems.push(`${day}: ${f.perDay[day] ?? 0} received, want ${n} (the rep's day)`);
+        }
+        for (const [day, n] of Object.entries(f.perDay)) if (!(day in wantPerDay)) f.problems.push(`${day}: ${n} received, a day none arrived on in ${zone}`);
+      } finally {
+        figures[`perDay-${zone}`] = f;
+        await rep.close();
+      }
+      assert.deepEqual(f.problems, []);
+    });
+  }
+});
+
 // --- what the rep reads beside the pages: badge, popup, side panel, CSV ----------------------
 
 /** The status an item has at `now` with the default policy (due soon: 5 min before a deadline). */
