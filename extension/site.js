@@ -2060,9 +2060,9 @@
     if (back !== undefined) return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime());
     const cn = s.match(/^(\d{1,2})月(\d{1,2})日$/);
     if (!cn) return parseShownDay(s);
-    // A month still to come is last year's.
-    const year = +cn[1] - 1 > d.getMonth() ? d.getFullYear() - 1 : d.getFullYear();
-    return parseShownDay(`${year}-${cn[1]}-${cn[2]}`);
+    // A day still to come is last year's ("12月28日" on 4 December: not this month's).
+    const thisYear = parseShownDay(`${d.getFullYear()}-${cn[1]}-${cn[2]}`);
+    return thisYear && thisYear <= localDay(now) ? thisYear : parseShownDay(`${d.getFullYear() - 1}-${cn[1]}-${cn[2]}`);
   }
 
   /**
@@ -2630,7 +2630,7 @@
   const api = Object.freeze({
     PAGES, SELECTORS, EDITOR, URLS, ROW_LABELS, ROW_STATUS, IDENTITY_ATTRIBUTES, itemOfAttribute, BUYER_LABELS, SELLER_HOSTS,
     detect, isSellerPage, readsFrame, collect, predict, rows, createPageDataStore, replyEditor, itemUrl, parseShownTime, parseShownDay, shownWhen,
-    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure, isPlatformSubject, isListTime,
+    contactWhen, timeToday, postedAt, relativeWhen, countryCode, readRowByStructure, isPlatformSubject, isListTime, dividerDay,
   });
   globalThis.XunpanSite = api;
   if (typeof module === 'object' && module.exports) module.exports = api;

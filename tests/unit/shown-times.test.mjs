@@ -39,6 +39,13 @@ test('a month and day alone is a list row\'s time, as Chinese lists show older r
   for (const shown of ['13-45', '02-30', '10-20 pcs', '0-0']) assert.equal(Site.isListTime(shown), false, shown);
 });
 
+test('a chat\'s day divider: a day still to come is last year\'s', () => {
+  assert.equal(Site.dividerDay('11月28日', NOW), '2026-11-28');
+  assert.equal(Site.dividerDay('12月4日', NOW), '2026-12-04');
+  assert.equal(Site.dividerDay('12月28日', NOW), '2025-12-28');
+  assert.equal(Site.dividerDay('昨天', NOW), '2026-12-03');
+});
+
 test('an exact time kept in a tooltip: ISO, en-US with its 12-hour clock, a month name with the year', () => {
   assert.deepEqual(Site.shownWhen('2026-12-01 10:05 PM'), at('2026-12-01T22:05:00Z'));
   assert.deepEqual(Site.shownWhen('12/3/2026, 2:32:10 PM'), at('2026-12-03T14:32:10Z'));
