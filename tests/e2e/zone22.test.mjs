@@ -337,8 +337,10 @@ async function readShownTimes(rep, zone, ats, label, shape = 'zone22') {
   const keys = all.filter((r) => !r.replied).map((r) => `inquiry:${r.id}`);
   const stored = await storedItemsWhen(rep.browser, (items) => keys.every((k) => items[k]), 10_000);
   const truth = all.filter((r) => !r.replied && stored[`inquiry:${r.id}`]?.verdict !== 'spam' && r.precision);
+  // A list whose rows all fell out (spam, replied, unread) would judge nothing.
+  const judged = truth.length >= 4 ? [] : [`${label}: only ${truth.length} of ${all.length} rows to judge`];
   const f = { rows: truth.length, minuteRight: 0, minuteWanted: 0, dayRight: 0, dayWanted: 0, wrong: 0, missing: 0, offsUtcDay: 0, shown: [] };
-  const problems = [];
+  const problems = [...judged];
   for (const want of truth) {
     const item = stored[`inquiry:${want.id}`];
     const where = `"${want.shown}" (${want.local} ${zone})`;
@@ -472,6 +474,22 @@ describe('the rep\'s own hours, Saturdays and holidays, by the rep\'s wall clock
       assert.deepEqual(result.problems, []);
     });
   }
+
+  test('Shanghai: Saturday set to count as a Sunday', async () => {
+    const sunday = { ...DEFAULT_RULES, saturday: 'sunday' };
+    const ats = ['2026-11-28T00:30', '2026-11-28T10:00', '2026-11-28T23:59', '2026-11-27T17:29'].map((l) => at(l, SHANGHAI));
+    const rep = await repBrowser(SHANGHAI);
+    let result;
+    try {
+      await saveSettings(rep.browser, { policy: { saturday: 'sunday' } });
+      const { want, stored } = await inboxOf(rep, SHANGHAI, ats);
+      result = judgeClocks(SHANGHAI, stored, want, sunday);
+      figures['settings-saturday-sunday'] = { ...result.f, targets: ats.map((a) => companyTarget(a, SHANGHAI, sunday)), problems: result.problems.length, firstProblems: result.problems.slice(0, 12) };
+    } finally {
+      await rep.close();
+    }
+    assert.deepEqual(result.problems, []);
+  });
 });
 
 // --- OneTalk's contact list: times as chat lists show them ------------------------------------
