@@ -53,3 +53,27 @@ test('an exact time kept in a tooltip: ISO, en-US with its 12-hour clock, a mont
   // Day first or month first? A slashed date with a 24-hour clock does not say.
   assert.deepEqual(Site.shownWhen('03/12/2026, 14:32:10'), {});
 });
+
+test('just after midnight in Shanghai, while it is still yesterday in UTC: the rep\'s day decides', () => {
+  process.env.TZ = 'Asia/Shanghai';
+  try {
+    const now = Date.parse('2026-12-04T16:30:00Z'); // Saturday 5 December, 00:30 in Shanghai
+    const cases = [
+      ['00:10', at('2026-12-04T16:10:00Z')],
+      ['23:50', at('2026-12-04T15:50:00Z')], // today's would be to come: yesterday's
+      ['昨天 14:32', at('2026-12-04T06:32:00Z')],
+      ['昨天', { day: '2026-12-04' }],
+      ['周四', { day: '2026-12-03' }],
+      ['周五 09:05', at('2026-12-04T01:05:00Z')],
+      ['12-04', { day: '2026-12-04' }],
+      ['12-05 00:01', at('2026-12-04T16:01:00Z')],
+      ['12-06', { day: '2025-12-06' }], // tomorrow in Shanghai: last year's
+    ];
+    for (const [shown, want] of cases) assert.deepEqual(Site.contactWhen(shown, now), want, shown);
+    assert.deepEqual(Site.relativeWhen('3 小时前', now), { day: '2026-12-04' }, 'three to four hours back: the rep\'s yesterday');
+    assert.deepEqual(Site.relativeWhen('1 小时前', now), {}, 'an hour or so back may cross the rep\'s midnight: no day');
+    assert.deepEqual(Site.relativeWhen('5 分钟前', now), at('2026-12-04T16:24:30Z'));
+  } finally {
+    process.env.TZ = 'UTC';
+  }
+});
