@@ -55,8 +55,9 @@ pub struct Evidence<'a> {
     pub asks: bool,
     /// Whether the sender asks the supplier to send something (the reading's requests,
     /// not only polite asks to act, and not a chat app to talk on as the reading knows
-    /// them). [`substance`] counts it only where a paper is named: "send an email to
-    /// be removed", "free gift offer" are requests too.
+    /// them). [`substance`] counts it as a buyer's word only where a paper is named
+    /// ("send an email to be removed", "free gift offer" are requests too), but any
+    /// such request sent from a product page is about that page (no unrelated text).
     pub requests_thing: bool,
     /// Whether the inquiry came with a product (the platform attaches the product
     /// card of the page it was sent from).
@@ -642,9 +643,12 @@ pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, o
     {
         push(out, Code::NO_BUYING_WORDS);
         // A whole sentence sent from a product page that names nothing of the
-        // product, asks nothing, greets no one and has no buying word, in whatever
-        // language: a buyer writes about what the page shows.
+        // product, asks nothing and for nothing, greets no one and has no buying
+        // word, in whatever language: a buyer writes about what the page shows. One
+        // that asks for a thing to be sent ("Schicken Sie mir bitte das Datenblatt
+        // der Module") is about the page, in words the tables may not hold.
         if e.product
+            && !e.requests_thing
             && body_words >= UNRELATED_MIN_WORDS
             && e.substance == 0
             && !e.conversation
