@@ -405,6 +405,12 @@ impl Words {
         self.sources.get(i).map(|&at| at as usize)
     }
 
+    /// The first word that starts at byte `at` of the text read or later (the count of
+    /// words when none does).
+    pub fn first_from(&self, at: usize) -> usize {
+        self.sources.partition_point(|s| (*s as usize) < at)
+    }
+
     /// The clause word `i` stands in.
     pub fn clause(&self, i: usize) -> Option<u32> {
         self.spans.get(i).map(|s| s.3)
@@ -1096,6 +1102,14 @@ impl Found {
             return;
         };
         self.own_words = end;
+        self.forget_requests_from(end);
+    }
+
+    /// Forgets the links and the [`REQUESTS`] from word `end` on: what stands after a
+    /// signature's `--` line or a quote's rule (a break told by the mail's layout) is
+    /// not asked of the reader now. The own words keep their count: a mailing list's
+    /// footer below `--` still makes its message long, not a short lure.
+    pub fn forget_requests_from(&mut self, end: usize) {
         // Positions are recorded in reading order: the ones before the break lead.
         self.links
             .truncate(self.links.partition_point(|at| *at < end));

@@ -634,7 +634,15 @@ impl Triager {
         let in_body = |i: &usize| read.source(*i).is_some_and(|at| at >= body_start);
         let mut found = Found::of_words(&read);
         let subject_words = (0..read.len()).take_while(|i| !in_body(i)).count();
-        found.end_own_words(subject_words + concepts::OWN_WORDS_MIN);
+        let own_from = subject_words + concepts::OWN_WORDS_MIN;
+        found.end_own_words(own_from);
+        // A signature marker or a quote's rule ends what the sender asks as a sign-off
+        // does (its links and requests), after as many words.
+        let layout_break = signals::signature_separator(&text.lower, body_start)
+            .filter(|at| read.first_from(*at) >= own_from);
+        if let Some(at) = layout_break {
+            found.forget_requests_from(read.first_from(at));
+        }
         // Goods received and how they are found: a customer's word after the sale.
         reading.concepts.review |= found.has(concepts::Concept::GoodsReceived);
         reading.concepts.deal_under_way = found.has(concepts::Concept::DealReference);
@@ -655,7 +663,10 @@ impl Triager {
         signals::wording(&text, found.has(concepts::Concept::WeNeed), &mut hits);
         // The links of the sender's own words: one in a signature or a quoted message
         // is not what the sender asks the reader to open.
-        let own_end = read.source(found.own_words).unwrap_or(text.lower.len());
+        let own_end = read
+            .source(found.own_words)
+            .unwrap_or(text.lower.len())
+            .min(layout_break.unwrap_or(usize::MAX));
         // The own words are the text's first part: without a link in the text, they
         // have none (see `signals::outside_links`).
         let outside_links = if any_link {

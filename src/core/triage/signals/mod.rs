@@ -432,6 +432,44 @@ pub fn outside_links(lower: &str) -> usize {
         .count()
 }
 
+/// A line of at least this many underscores is the rule a mail program draws above a
+/// quoted message's header.
+pub const QUOTE_RULE_UNDERSCORES: usize = 10;
+
+/// Where a signature or a quoted message starts by the mail's layout, not its words:
+/// the first line at byte `from` of `lower` or later that is the signature marker
+/// `--` (with or without its trailing space), or a rule of underscores above a quoted
+/// header. Lines are ended by line breaks and by HTML `<br>` tags left in the text.
+/// Words can say it too ("Sent from my iPhone", "-----原始邮件-----": the mail-break
+/// table); a bare `--` names no language, and what follows it is the sender's
+/// signature: its site, social and chat links, a footer's unsubscribe link.
+pub fn signature_separator(lower: &str, from: usize) -> Option<usize> {
+    let rest = lower.get(from..)?;
+    if !rest.contains("--") && !rest.contains("__") {
+        return None;
+    }
+    let mut at = from;
+    for line in rest.split_inclusive('\n') {
+        let mut part_at = at;
+        for part in line.split("<br") {
+            // What an HTML break tag leaves of itself (`>`, `/>`, ` />`) is no text.
+            let shown = part
+                .trim_start_matches([' ', '/'])
+                .trim_start_matches('>')
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+            let shown = shown.strip_suffix("&nbsp;").unwrap_or(shown).trim_end();
+            if shown == "--"
+                || (shown.len() >= QUOTE_RULE_UNDERSCORES && shown.bytes().all(|b| b == b'_'))
+            {
+                return Some(part_at);
+            }
+            part_at += part.len() + "<br".len();
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// Engineering drawings a buyer links to: 3D and 2D CAD files. A link straight to
 /// such a file downloads the drawing; it has no page to ask for a sign-in on.
 const DRAWINGS: &[&str] = &[
