@@ -129,6 +129,8 @@ concepts! {
     Paper => "paper", "Papers a buyer asks of a supplier: certificates, permits (also on the fee table).";
     Sum => "sum", "A sum of money: a number beside a currency code or name.";
     BigOrder => "big_order", "A large order promised without naming what: big order, 大单, pedidão, đơn lớn.";
+    BankAccount => "bank_account", "A bank account written out: IBAN, SWIFT, account number, beneficiary.";
+    OwnAccount => "own_account", "The sender's own bank account: our account, nuestra cuenta, hesabımız, 我司账户.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).

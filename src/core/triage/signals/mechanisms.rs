@@ -36,6 +36,10 @@ pub const CONTACT_LINE_WORDS: usize = 12;
 /// message needs before its contact or pricing requests read as a buyer's.
 pub const SUBSTANCE_SIGNS: usize = 1;
 
+/// An account named as changed this often (the new one and the old, the new one and
+/// where it is written) says the money is being moved.
+pub const REDIRECT_NAMINGS: usize = 2;
+
 /// What the mechanism detectors read: concepts, links and how much buying substance
 /// the message carries.
 pub struct Evidence<'a> {
@@ -357,6 +361,7 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
             Commission,
         ],
     ) || e.in_one_clause_with_supplier(&[BankChange, Pay], &[WePay], false)
+        || redirected(e)
     {
         push(out, Code::CHANGED_BANK_DETAILS);
     }
@@ -387,6 +392,25 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
             push(out, Code::ADVANCE_FEE);
         }
     }
+}
+
+/// Money redirected: an account named as changed at least twice ("our old account is
+/// blocked … the new account below, not the old one"), named as the sender's own and
+/// written out (its IBAN, SWIFT or beneficiary), and a clause that tells the reader
+/// where money goes now ("must be sent to the new account", "lütfen yeni IBAN'a
+/// gönderiniz"), with no paying word of the sender's own. What is to be sent (a
+/// refund, a freight charge, a balance) need not be named: the account is the
+/// mechanism. A buyer who pays from a new account says so as the payer ("we will pay
+/// from our new account"); one who checks the supplier's changed account names the
+/// supplier's ("you have a new account"); an old and a new mail account are no bank's.
+fn redirected(e: &Evidence) -> bool {
+    use Concept::*;
+    e.found.count(BankChange) >= REDIRECT_NAMINGS
+        && e.has(BankAccount)
+        && e.has(OwnAccount)
+        && !e.has(WePay)
+        && (e.found.in_one_clause(&[BankChange, Reader], &[WePay], false)
+            || e.found.in_one_clause(&[BankChange, Obligation], &[WePay], false))
 }
 
 /// The sender sells rather than buys.
