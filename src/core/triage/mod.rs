@@ -50,6 +50,25 @@ pub const REP_FILTER_CAP: f64 = 5.0;
 /// A phishing, scam or advertising rule this heavy keeps a message at least
 /// suspicious, whatever genuine signs surround it.
 pub const MECHANISM_FLOOR_WEIGHT: f64 = 4.0;
+
+/// The genuine signs read from a message's text (not from the buyer's account or the
+/// conversation): a copy of a text sent again within the hour does not count them
+/// twice.
+pub const TEXT_SIGNS: [Code; 13] = [
+    Code::NAMES_PRODUCT,
+    Code::GIVES_QUANTITY,
+    Code::GIVES_SPECIFICATION,
+    Code::TRADE_TERMS,
+    Code::ASKS_CERTIFICATES,
+    Code::ASKS_DELIVERY,
+    Code::TARGET_PRICE,
+    Code::ASKS_PACKAGING,
+    Code::ASKS_SAMPLES,
+    Code::COMPANY_DETAILS,
+    Code::GREETS,
+    Code::EXPLAINED_ATTACHMENT,
+    Code::MATCHING_COMPANY_EMAIL,
+];
 /// A flagged message whose heaviest evidence is junk (nothing to quote on, a chat
 /// handle only, a copy pushed again) of at least this weight is junk: it gets the
 /// short acknowledgement, not open questions.
@@ -363,8 +382,9 @@ impl TriageSettings {
 /// again) and from other buyers (one script behind many accounts).
 #[derive(Debug, Default)]
 pub struct Seen {
-    /// Fingerprint → (buyer key hash → times seen, when last received).
-    texts: rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<u64, (u32, Option<i64>)>>,
+    /// Fingerprint → (buyer key hash → times seen, when last received, the product
+    /// card it last came with).
+    texts: rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<u64, (u32, Option<i64>, u64)>>,
     /// Fingerprint and inquiry id → what its first reading was told: one inquiry read
     /// twice (a page that shows it twice, a fuller reading) is one message, not a copy.
     /// A list, searched from its end: a batch is one page's items.
@@ -389,6 +409,11 @@ pub struct Repeats {
     pub other_buyers: u32,
     /// The same buyer sent it within [`REPEAT_WINDOW_SECONDS`] before.
     pub soon: bool,
+    /// Sent again: [`Repeats::soon`], from the same product card as the last copy (a
+    /// buyer may ask the same about two products, and each is answered), and not in
+    /// the very second of it (one mail delivered twice, by a list or a mail system,
+    /// arrives at one time; a buyer who sends again sends later).
+    pub sent_again: bool,
 }
 
 /// A copy from the same buyer this soon after the last is a push, not a new inquiry.
@@ -527,23 +552,31 @@ impl Seen {
         let buyer_hash = buyer_key_hash(name);
         let at = inquiry.received_at.map(|t| t.timestamp());
         let buyers = self.texts.entry(text_hash).or_default();
-        let (same_buyer, last_at) = buyers.get(&buyer_hash).copied().unwrap_or((0, None));
+        let card = inquiry.product.as_ref().map_or(0, |p| {
+            buyer_key_hash(p.id.as_deref().or(p.title.as_deref()).unwrap_or_default())
+        });
+        let (same_buyer, last_at, last_card) =
+            buyers.get(&buyer_hash).copied().unwrap_or((0, None, 0));
         let other_buyers = buyers.len() as u32 - u32::from(same_buyer > 0);
-        let soon = match (at, last_at) {
+        let gap = match (at, last_at) {
             (Some(now), Some(before)) => now
                 .checked_sub(before)
-                .is_some_and(|gap| (0..=REPEAT_WINDOW_SECONDS).contains(&gap)),
-            _ => false,
+                .filter(|gap| (0..=REPEAT_WINDOW_SECONDS).contains(gap)),
+            _ => None,
         };
+        let soon = gap.is_some();
+        let sent_again = gap.is_some_and(|gap| gap > 0) && card == last_card;
         if same_buyer > 0 || buyers.len() < MAX_BUYERS_PER_TEXT {
-            let entry = buyers.entry(buyer_hash).or_insert((0, None));
+            let entry = buyers.entry(buyer_hash).or_insert((0, None, 0));
             entry.0 = entry.0.saturating_add(1);
             entry.1 = at.or(entry.1);
+            entry.2 = card;
         }
         Repeats {
             same_buyer,
             other_buyers,
             soon,
+            sent_again,
         }
     }
 }
@@ -769,10 +802,15 @@ impl Triager {
         let mut reasons: Vec<Reason> = Vec::new();
         let (mut bad, mut good, mut strong) = (0.0_f64, 0.0_f64, false);
         let mut by_category = ByCategory::default();
+        // A copy of a text the same buyer sent again within the hour carries the first
+        // copy's words: what its text shows of a buyer (product, count, sizes, the
+        // signature's company) was counted there, and the rep answers that one. Only
+        // what is said of the buyer's account still counts here.
+        let copy_of_text = repeats.sent_again;
         for h in &hits {
             let r = h.code.rule();
             let w = self.weight(h.code);
-            if w == 0.0 {
+            if w == 0.0 || (copy_of_text && w < 0.0 && TEXT_SIGNS.contains(&h.code)) {
                 continue;
             }
             if w > 0.0 {
