@@ -131,6 +131,7 @@ concepts! {
     BigOrder => "big_order", "A large order promised without naming what: big order, 大单, pedidão, đơn lớn.";
     BankAccount => "bank_account", "A bank account written out: IBAN, SWIFT, account number, beneficiary.";
     OwnAccount => "own_account", "The sender's own bank account: our account, nuestra cuenta, hesabımız, 我司账户.";
+    PhoneFooter => "phone_footer", "A phone's mail footer under what was typed: Sent from my iPhone, 发自我的iPhone.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).
@@ -1097,9 +1098,17 @@ impl Found {
     /// an earlier message quoted below are not what the sender asks of the reader now,
     /// and must neither dilute a short lure nor lend it their words.
     pub fn end_own_words(&mut self, from: usize) {
+        self.end_own_words_at(Concept::MailBreak, from);
+    }
+
+    /// Ends the sender's own words at the first naming of `concept` at word `from` or
+    /// later, as [`Found::end_own_words`] does at a mail break, where that is earlier
+    /// than where they end now.
+    pub fn end_own_words_at(&mut self, concept: Concept, from: usize) {
         let Some(end) = self
-            .namings(Concept::MailBreak)
+            .namings(concept)
             .and_then(|xs| xs.iter().map(|x| x.0).find(|at| *at >= from))
+            .filter(|end| *end < self.own_words)
         else {
             return;
         };

@@ -669,6 +669,9 @@ impl Triager {
         let subject_words = (0..read.len()).take_while(|i| !in_body(i)).count();
         let own_from = subject_words + concepts::OWN_WORDS_MIN;
         found.end_own_words(own_from);
+        // A phone's footer ends them wherever it stands: it heads no quoted message
+        // and greets no one, and a one-line ask typed on a phone is one line.
+        found.end_own_words_at(concepts::Concept::PhoneFooter, subject_words + 1);
         // A signature marker or a quote's rule ends what the sender asks as a sign-off
         // does (its links and requests), after as many words.
         let layout_break = signals::signature_separator(&text.lower, body_start)
