@@ -751,6 +751,7 @@ impl Triager {
             readable: reading.language_sure || !crate::core::language::reads_latin(),
             count: reading.concepts.quantity,
             order_under_way,
+            subject_words,
             own_site_links: outside_links > 0
                 && (signals::links_on_own_site(
                     &text,

@@ -77,6 +77,9 @@ pub struct Evidence<'a> {
     /// Whether the text counts something: a number with a unit or a word after it, in
     /// any script ("200 stuks", "100個", "300개").
     pub count: bool,
+    /// Words of the subject, read before the body's (the platform writes most
+    /// subjects: "Inquiry from Store Homepage" is not the sender's line).
+    pub subject_words: usize,
     /// Whether every outside link goes to the buyer's own website (its profile's), or
     /// straight to a drawing file (a CAD file has no page to sign in on).
     pub own_site_links: bool,
@@ -576,7 +579,10 @@ pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
         // A line asking only to talk elsewhere, sent with no product card and outside
         // any conversation, leaves nothing at all to quote on (a price asked of no
         // product is no request).
-        if !e.product && !e.conversation && e.found.own_words <= CONTACT_LINE_WORDS {
+        if !e.product
+            && !e.conversation
+            && e.found.own_words.saturating_sub(e.subject_words) <= CONTACT_LINE_WORDS
+        {
             push(out, Code::NOTHING_TO_QUOTE);
         }
     }
