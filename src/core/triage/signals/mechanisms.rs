@@ -311,6 +311,16 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     {
         push(out, Code::ADVANCE_FEE);
     }
+    // A fee, its sum and where it goes in one clause, the place another account or the
+    // sender's agent ("the registration fee is 150usd to our agent", "رسوم التسجيل 200
+    // دولار لحساب وكيلنا"): no paying verb is needed for the money to flow the wrong
+    // way. A buyer's own agent paid by the buyer says who pays ("we pay the 300 USD
+    // inspection fee to our agent").
+    if e.found
+        .in_one_clause(&[FeeFirst, Sum, BankChange], &[WePay, NoCharge], false)
+    {
+        push(out, Code::ADVANCE_FEE);
+    }
     // A cost the supplier is told to pay now, with the sender's promise to pay it back
     // with the order ("pay our courier $85 first, we refund it with the first order"):
     // the fee need not be named, the money still flows the wrong way. A real buyer
@@ -351,8 +361,12 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
     }
     // Another account and money the reader is told to send to it: a fee, a refund,
     // a transfer ("veuillez effectuer le virement sur notre nouveau compte"), or an
-    // agent's cut to a personal account ("我的佣金请直接转到我个人的账户").
-    if e.related_any(
+    // agent's cut to a personal account ("我的佣金请直接转到我个人的账户"). Where every
+    // such account is named in a clause that has the sender pay ("we pay the 300 USD
+    // inspection fee to our agent ourselves"), the money is the sender's own.
+    let sender_pays_it = e.found.in_one_clause(&[BankChange, WePay], &[], true)
+        && !e.found.in_one_clause(&[BankChange], &[WePay], true);
+    if (e.related_any(
         BankChange,
         &[
             PaymentSent,
@@ -363,7 +377,8 @@ pub fn money(e: &Evidence, out: &mut Vec<Hit>) {
             FeeFirst,
             Commission,
         ],
-    ) || e.in_one_clause_with_supplier(&[BankChange, Pay], &[WePay], false)
+    ) && !sender_pays_it)
+        || e.in_one_clause_with_supplier(&[BankChange, Pay], &[WePay], false)
         || redirected(e)
     {
         push(out, Code::CHANGED_BANK_DETAILS);
