@@ -679,8 +679,11 @@ impl Triager {
         if let Some(at) = layout_break {
             found.forget_requests_from(read.first_from(at));
         }
-        // Goods received and how they are found: a customer's word after the sale.
-        reading.concepts.review |= found.has(concepts::Concept::GoodsReceived);
+        // Goods received and how they are found: a customer's word after the sale,
+        // unless the customer asks for something new beside it ("上次那批货已经收到，质量
+        // 不错。这次再订 3000 个，麻烦报个价"): a reorder is answered, not thanked for.
+        reading.concepts.review |=
+            found.has(concepts::Concept::GoodsReceived) && reading.requests.is_empty();
         reading.concepts.deal_under_way = found.has(concepts::Concept::DealReference);
         reading.concepts.order_progress = found.has(concepts::Concept::OrderProgress);
         reading.concepts.buying_words = found.has(concepts::Concept::Purchase);
