@@ -41,8 +41,10 @@ pub const CLAUSE_SPAN: usize = 24;
 /// of the body: one that comes first is a greeting ("Saludos"), or heads a quoted
 /// message the sender answers below it ("On Tue, 2 Dec 2026, Ann wrote:").
 pub const OWN_WORDS_MIN: usize = 15;
-/// What a message asks the reader to do or open: only the sender's own words ask it.
+/// What a message asks the reader to do or open, or refuses to say: only the sender's
+/// own words ask or refuse it (a disclaimer's "confidential" withholds nothing).
 const REQUESTS: &[Concept] = &[
+    Concept::WithholdsDetails,
     Concept::LogIn,
     Concept::OpenDocument,
     Concept::OrderDocument,
@@ -132,6 +134,7 @@ concepts! {
     BankAccount => "bank_account", "A bank account written out: IBAN, SWIFT, account number, beneficiary.";
     OwnAccount => "own_account", "The sender's own bank account: our account, nuestra cuenta, hesabımız, 我司账户.";
     PhoneFooter => "phone_footer", "A phone's mail footer under what was typed: Sent from my iPhone, 发自我的iPhone.";
+    Disclaimer => "disclaimer", "A mail's legal footer: confidential, if you are not the intended recipient.";
 }
 
 /// Every table in one text, each after a `[name]` line (written by `build.rs`).
@@ -1125,8 +1128,14 @@ impl Found {
         self.links
             .truncate(self.links.partition_point(|at| *at < end));
         for concept in REQUESTS {
-            if let Some(xs) = &mut self.at[*concept as usize] {
+            let slot = &mut self.at[*concept as usize];
+            if let Some(xs) = slot {
                 xs.truncate(xs.partition_point(|x| x.0 < end));
+                // A concept no longer named is not named: `related` reads a present list
+                // as named (in a short message, anything named is related).
+                if xs.is_empty() {
+                    *slot = None;
+                }
             }
         }
     }

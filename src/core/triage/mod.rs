@@ -672,6 +672,9 @@ impl Triager {
         // A phone's footer ends them wherever it stands: it heads no quoted message
         // and greets no one, and a one-line ask typed on a phone is one line.
         found.end_own_words_at(concepts::Concept::PhoneFooter, subject_words + 1);
+        // So does a legal footer: what it says of confidentiality, viruses and checking
+        // is the mail system's, not the sender's ask.
+        found.end_own_words_at(concepts::Concept::Disclaimer, subject_words + 1);
         // A signature marker or a quote's rule ends what the sender asks as a sign-off
         // does (its links and requests), after as many words.
         let layout_break = signals::signature_separator(&text.lower, body_start)
