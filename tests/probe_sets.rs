@@ -173,6 +173,15 @@
 //!   tender papers, a pending platform payment and a PI to correct), in the eleven
 //!   languages; measured unchanged (31 of 32 spam flagged, 28 called spam, 2 buyers
 //!   called spam), then held where the fixes its misses showed left it.
+//! - `mail22.jsonl`: 64 mails as they really arrive, written blind: the buyer's words
+//!   inside long signatures (sites, LinkedIn, WeChat, VAT and fax), legal
+//!   disclaimers that say "verify" and "virus", phones' footers, quoted and forwarded
+//!   threads naming an earlier deal's bank and payment, HTML leftovers and tracking
+//!   pixels, unsubscribe footers, two languages at once, capitals and emoji; 32 scams
+//!   of dev2's thirteen kinds in the same dress (a log-in lure under a real-looking
+//!   signature, a fee below a long quoted thread, a forwarded invoice as `.pdf.html`,
+//!   a refund to "our new account"), 32 buyers, the eleven languages; see
+//!   `the_mail22_set_holds_its_figures`.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -608,6 +617,8 @@ fn the_fourteenth_set_holds_its_figures() {
 /// second copies of a repeated inquiry whose first copy's substance still lowers them
 /// (suspicious), two payment diversions with no account change the tables read
 /// (suspicious), a Turkish romance opener and a peer's price fishing (suspicious).
+/// After mail22 (2026-12-05): a copy sent again no longer counts its text's buyer
+/// signs, so the second copies are spam: 60 called spam.
 #[test]
 fn the_fifteenth_set_holds_its_figures() {
     set_holds(
@@ -616,7 +627,7 @@ fn the_fifteenth_set_holds_its_figures() {
             spam_lines: 66,
             buyers: 61,
             spam_flagged: 65,
-            spam_called: 57,
+            spam_called: 60,
             buyers_flagged: 0,
         },
     );
@@ -669,6 +680,8 @@ fn the_seventeenth_set_holds_its_figures() {
     );
 }
 
+/// After mail22 (2026-12-05): its two pushed copies of a signed inquiry are spam,
+/// 32 called spam.
 #[test]
 fn the_eighteenth_set_holds_its_figures() {
     set_holds(
@@ -677,7 +690,7 @@ fn the_eighteenth_set_holds_its_figures() {
             spam_lines: 33,
             buyers: 33,
             spam_flagged: 33,
-            spam_called: 30,
+            spam_called: 32,
             buyers_flagged: 0,
         },
     );
@@ -693,6 +706,7 @@ fn the_eighteenth_set_holds_its_figures() {
 /// flagged. Left: a repeated copy four minutes after its first (suspicious: the
 /// copy's own genuine signs lower it) and Vietnamese nonsense from a new account
 /// (suspicious by the profile).
+/// After mail22 (2026-12-05) that copy is spam: 31 called spam.
 #[test]
 fn the_twentieth_set_holds_its_figures() {
     set_holds(
@@ -701,7 +715,31 @@ fn the_twentieth_set_holds_its_figures() {
             spam_lines: 32,
             buyers: 32,
             spam_flagged: 32,
-            spam_called: 30,
+            spam_called: 31,
+            buyers_flagged: 0,
+        },
+    );
+}
+
+/// The mail22 set, measured unchanged (main at c7513e6, with profiles): 30 of 32
+/// scams flagged, 26 called spam, no buyer called spam and 1 flagged (a Vietnamese
+/// shop's unsubscribe line, "bấm vào đây", read as a document lure), template 56/64.
+/// With the list's fields: 29 flagged, 23 called spam. Fixed: where the sender's own
+/// words end by the mail's layout (`--`, a quote's rule), a phone's footer and a legal
+/// footer at any place; money redirected to the sender's own changed account; a copy
+/// sent again not counting its text's buyer signs twice; the platform's subject not
+/// counted in a contact line; a French refusal to give a quantity; a reorder beside
+/// goods received. Now 32 flagged, 32 called spam, no buyer flagged, template 62/64;
+/// with the list's fields 32 flagged, 27 called spam.
+#[test]
+fn the_mail22_set_holds_its_figures() {
+    set_holds(
+        "mail22.jsonl",
+        Floors {
+            spam_lines: 32,
+            buyers: 32,
+            spam_flagged: 32,
+            spam_called: 32,
             buyers_flagged: 0,
         },
     );
@@ -816,11 +854,12 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("heldout15.jsonl", 127, 114),
     ("heldout16.jsonl", 61, 55),
     ("heldout17.jsonl", 68, 68),
-    ("heldout18.jsonl", 66, 59),
+    ("heldout18.jsonl", 66, 61),
     ("chat19.jsonl", 41, 35),
     ("payer19.jsonl", 44, 40),
     ("heldout20.jsonl", 64, 56),
     ("chat21.jsonl", 52, 52),
+    ("mail22.jsonl", 64, 62),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
 /// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro
