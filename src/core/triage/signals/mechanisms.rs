@@ -427,8 +427,11 @@ fn redirected(e: &Evidence) -> bool {
         && e.has(BankAccount)
         && e.has(OwnAccount)
         && !e.has(WePay)
-        && (e.found.in_one_clause(&[BankChange, Reader], &[WePay], false)
-            || e.found.in_one_clause(&[BankChange, Obligation], &[WePay], false))
+        && (e
+            .found
+            .in_one_clause(&[BankChange, Reader], &[WePay], false)
+            || e.found
+                .in_one_clause(&[BankChange, Obligation], &[WePay], false))
 }
 
 /// The sender sells rather than buys.
