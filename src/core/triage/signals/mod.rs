@@ -444,30 +444,41 @@ pub const QUOTE_RULE_UNDERSCORES: usize = 10;
 /// table); a bare `--` names no language, and what follows it is the sender's
 /// signature: its site, social and chat links, a footer's unsubscribe link.
 pub fn signature_separator(lower: &str, from: usize) -> Option<usize> {
-    let rest = lower.get(from..)?;
-    if !rest.contains("--") && !rest.contains("__") {
-        return None;
-    }
-    let mut at = from;
-    for line in rest.split_inclusive('\n') {
-        let mut part_at = at;
-        for part in line.split("<br") {
-            // What an HTML break tag leaves of itself (`>`, `/>`, ` />`) is no text.
-            let shown = part
-                .trim_start_matches([' ', '/'])
-                .trim_start_matches('>')
-                .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-            let shown = shown.strip_suffix("&nbsp;").unwrap_or(shown).trim_end();
-            if shown == "--"
-                || (shown.len() >= QUOTE_RULE_UNDERSCORES && shown.bytes().all(|b| b == b'_'))
-            {
-                return Some(part_at);
-            }
-            part_at += part.len() + "<br".len();
+    let b = lower.as_bytes();
+    let blank = |c: u8| matches!(c, b' ' | b'\t' | b'\r');
+    // Whether the bytes `start..end` stand alone on their line: only blanks between
+    // them and a line break, an HTML tag's end or the text's end.
+    let alone = |start: usize, end: usize| {
+        let mut s = start;
+        while s > from && b.get(s - 1).copied().is_some_and(blank) {
+            s -= 1;
         }
-        at += line.len();
+        let mut e = end;
+        while b.get(e).copied().is_some_and(blank) {
+            e += 1;
+        }
+        (s == from || matches!(b.get(s - 1), Some(b'\n' | b'>')))
+            && matches!(b.get(e), None | Some(b'\n' | b'<'))
+    };
+    let mut at = from;
+    while let Some(i) = lower.get(at..).and_then(|rest| rest.find("--")) {
+        let i = at + i;
+        let mut end = i + 2;
+        while b.get(end) == Some(&b'-') {
+            end += 1;
+        }
+        if end == i + 2 && alone(i, end) {
+            return Some(i);
+        }
+        at = end;
     }
-    None
+    // A rule is [`QUOTE_RULE_UNDERSCORES`] underscores or more.
+    let rule = lower.get(from..)?.find("__________")? + from;
+    let mut end = rule;
+    while b.get(end) == Some(&b'_') {
+        end += 1;
+    }
+    (end - rule >= QUOTE_RULE_UNDERSCORES && alone(rule, end)).then_some(rule)
 }
 
 /// Engineering drawings a buyer links to: 3D and 2D CAD files. A link straight to
