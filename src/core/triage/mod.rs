@@ -382,14 +382,17 @@ impl TriageSettings {
 /// again) and from other buyers (one script behind many accounts).
 #[derive(Debug, Default)]
 pub struct Seen {
-    /// Fingerprint → (buyer key hash → times seen, when last received, the product
-    /// card it last came with).
-    texts: rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<u64, (u32, Option<i64>, u64)>>,
+    /// Fingerprint → (buyer key hash → what was seen of it).
+    texts: rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<u64, SeenCopies>>,
     /// Fingerprint and inquiry id → what its first reading was told: one inquiry read
     /// twice (a page that shows it twice, a fuller reading) is one message, not a copy.
     /// A list, searched from its end: a batch is one page's items.
     readings: Vec<(u64, Repeats)>,
 }
+
+/// One buyer's copies of one text: how many were seen, when the last was received and
+/// the hash of the product card it came with (0 without one).
+type SeenCopies = (u32, Option<i64>, u64);
 
 /// Texts shorter than this many letters are not fingerprinted: "hi" twice is no campaign.
 pub const MIN_FINGERPRINT_LETTERS: usize = 20;
