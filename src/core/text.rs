@@ -86,6 +86,10 @@ impl Needle {
 pub(crate) static LINK_HTTP: Needle = Needle::new("http");
 pub(crate) static LINK_WWW: Needle = Needle::new("www.");
 pub(crate) static LINK_SCHEME: Needle = Needle::new("://");
+/// A signature's marker and a quote's rule (see `triage::signals::signature_separator`),
+/// looked for in whole messages.
+pub(crate) static SIGNATURE_DASHES: Needle = Needle::new("--");
+pub(crate) static QUOTE_RULE: Needle = Needle::new("__________");
 
 /// Compiles one of the engine's own patterns. They are constants of the source, so
 /// a bad one is a bug caught by the tests, never a runtime condition.

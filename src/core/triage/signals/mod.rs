@@ -444,6 +444,15 @@ pub const QUOTE_RULE_UNDERSCORES: usize = 10;
 /// table); a bare `--` names no language, and what follows it is the sender's
 /// signature: its site, social and chat links, a footer's unsubscribe link.
 pub fn signature_separator(lower: &str, from: usize) -> Option<usize> {
+    let rest = lower.get(from..)?;
+    // Most messages hold neither: one look each spares the searches below.
+    let (dashes, rule) = (
+        crate::core::text::SIGNATURE_DASHES.is_in(rest),
+        crate::core::text::QUOTE_RULE.is_in(rest),
+    );
+    if !dashes && !rule {
+        return None;
+    }
     let b = lower.as_bytes();
     let blank = |c: u8| matches!(c, b' ' | b'\t' | b'\r');
     // Whether the bytes `start..end` stand alone on their line: only blanks between
@@ -460,7 +469,7 @@ pub fn signature_separator(lower: &str, from: usize) -> Option<usize> {
         (s == from || matches!(b.get(s - 1), Some(b'\n' | b'>')))
             && matches!(b.get(e), None | Some(b'\n' | b'<'))
     };
-    let mut at = from;
+    let mut at = if dashes { from } else { lower.len() };
     while let Some(i) = lower.get(at..).and_then(|rest| rest.find("--")) {
         let i = at + i;
         let mut end = i + 2;
@@ -472,8 +481,11 @@ pub fn signature_separator(lower: &str, from: usize) -> Option<usize> {
         }
         at = end;
     }
+    if !rule {
+        return None;
+    }
     // A rule is [`QUOTE_RULE_UNDERSCORES`] underscores or more.
-    let rule = lower.get(from..)?.find("__________")? + from;
+    let rule = rest.find("__________")? + from;
     let mut end = rule;
     while b.get(end) == Some(&b'_') {
         end += 1;
