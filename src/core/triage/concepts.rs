@@ -132,6 +132,7 @@ concepts! {
     Sum => "sum", "A sum of money: a number beside a currency code or name.";
     BigOrder => "big_order", "A large order promised without naming what: big order, 大单, pedidão, đơn lớn.";
     BankAccount => "bank_account", "A bank account written out: IBAN, SWIFT, account number, beneficiary.";
+    Maker => "maker", "The sender as the maker of goods: we are a manufacturer, our factory produces, 本厂专业生产.";
     OwnAccount => "own_account", "The sender's own bank account: our account, nuestra cuenta, hesabımız, 我司账户.";
     PhoneFooter => "phone_footer", "A phone's mail footer under what was typed: Sent from my iPhone, 发自我的iPhone.";
     Disclaimer => "disclaimer", "A mail's legal footer: confidential, if you are not the intended recipient.";

@@ -109,6 +109,7 @@ rules! {
     SERVICE_AGENCY, 6.0, Advertising, false, "an agency selling SEO, web or marketing services", "推销 SEO、网站或营销服务的代理";
     COOPERATION_PITCH, 1.5, Advertising, false, "a general 'cooperation' pitch", "泛泛的“寻求合作”";
     SELLS_SERVICE, 6.0, Advertising, false, "the sender offers its own services (freight, marketing, data, …)", "发件人在推销自己的服务（货运、营销、数据等）";
+    SELLS_GOODS, 5.0, Advertising, false, "the sender is a maker offering its own goods, not buying", "发件人是推销自家产品的厂家，并非采购";
     // --- price fishing ---
     COMPETITOR_PROBE, 3.5, PriceFishing, false, "asks for factory cost, margins or your suppliers", "打听出厂成本、利润或供应商";
     MASS_INQUIRY, 3.0, PriceFishing, false, "the same inquiry goes to many suppliers", "同一询盘群发给很多供应商";

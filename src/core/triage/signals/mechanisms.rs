@@ -491,6 +491,20 @@ pub fn intent(e: &Evidence, out: &mut Vec<Hit>) {
         if sells || is_the_trade {
             push(out, Code::SELLS_SERVICE);
         }
+        // A maker that says what it makes and offers it ("we are a factory producing the
+        // same items, we can supply you OEM, check our catalog"), with no need of its
+        // own, no count, nothing asked and nothing asked for, and no buying word said
+        // to the reader: a seller posing as a buyer. A maker that buys names its need
+        // ("wir fertigen Möbel und brauchen 500 Gasfedern"), asks ("do you make 24 V
+        // motors?") or asks the reader's price ("please quote your 3 kW motors").
+        let sells_goods = e.has(Maker)
+            && !e.quantity
+            && !e.asks
+            && !e.requests_thing
+            && !e.found.in_one_clause(&[Purchase, Reader], &[], true);
+        if sells_goods {
+            push(out, Code::SELLS_GOODS);
+        }
     }
     // "Someone applied to register your name as a domain or a keyword; confirm or we
     // approve it": the registrar sells the registration, and nothing is bought. Its
