@@ -9,6 +9,10 @@
 //! so carries no pattern parser (22 KB of its gzipped size). Native builds still parse
 //! at run time, and their tests check that every pattern they build has a parsed form
 //! here, the same one they parse.
+//!
+//! For native builds it also finds each pattern's required literals (literals one of
+//! which every match holds, see `required_literals`): the native engine searches a
+//! message once for all of them and skips a pattern none of whose literals is there.
 
 #[path = "src/core/pattern_source.rs"]
 #[allow(dead_code)]
@@ -44,6 +48,15 @@ fn main() {
          /// a pattern begins with (by key; a pattern not listed may begin with anything).\n\
          static GATES: &[(u64, u8, &[u16])] = &[\n",
     );
+    // Natively, each pattern's required literals (see `required_literals`) by their
+    // place in one list of every pattern's, searched once per message.
+    let mut literal_list: Vec<Vec<u8>> = Vec::new();
+    let mut required = String::from(
+        "/// Each built-in pattern's required literals, one of which every match holds, as\n\
+         /// places in `REQUIRED_LITERALS` (by key; a pattern not listed has none known).\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\n\
+         static REQUIRED: &[(u64, &[u16])] = &[\n",
+    );
     let mut written_list = String::from("/// The built-in patterns as written, in the order of `PARSED`.\n#[cfg(test)]\nstatic WRITTEN: &[&str] = &[\n");
     for file in &files {
         let source = std::fs::read_to_string(file)
@@ -71,6 +84,22 @@ fn main() {
             if let Some((width, buckets)) = opening_buckets(&hir) {
                 let _ = writeln!(gates, "    ({key:#018x}, {width}, &{buckets:?}),");
             }
+            if let Some(literals) = required_literals(&hir) {
+                let places: Vec<u16> = literals
+                    .into_iter()
+                    .map(|literal| {
+                        let place = literal_list
+                            .iter()
+                            .position(|known| *known == literal)
+                            .unwrap_or_else(|| {
+                                literal_list.push(literal);
+                                literal_list.len() - 1
+                            });
+                        u16::try_from(place).expect("fewer than 65 536 required literals")
+                    })
+                    .collect();
+                let _ = writeln!(required, "    ({key:#018x}, &{places:?}),");
+            }
             by_key.insert(key, (place, written));
         }
     }
@@ -83,6 +112,21 @@ fn main() {
     table.push_str(&written_list);
     gates.push_str("];\n");
     table.push_str(&gates);
+    assert!(
+        literal_list.len() <= 4096,
+        "more than 4096 required literals: widen `LiteralsPresent` in src/core/pattern.rs"
+    );
+    required.push_str("];\n");
+    table.push_str(&required);
+    table.push_str(
+        "/// The required literals of every built-in pattern, each once.\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\n\
+         static REQUIRED_LITERALS: &[&[u8]] = &[\n",
+    );
+    for literal in &literal_list {
+        let _ = writeln!(table, "    &{literal:?},");
+    }
+    table.push_str("];\n");
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("parsed_patterns.rs"), table).expect("OUT_DIR is writable");
@@ -117,6 +161,181 @@ fn opening_buckets(hir: &Hir) -> Option<(u8, Vec<u16>)> {
         return Some((width as u8, buckets));
     }
     None
+}
+
+/// Literals of which every match of `hir` holds at least one (as bytes, each at least
+/// [`MIN_REQUIRED_BYTES`] long, none holding another), chosen to be as rare as the
+/// pattern allows: the longest, then the fewest. `None` when no such set is known
+/// (a branch of an alternation that may match without any literal, a class
+/// throughout). Natively a message's text is searched once for every pattern's
+/// literals, and a pattern none of whose literals is in the text is not searched.
+fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let mut set = literal_facts(hir).required?;
+    // Only the first bytes of each (whole characters): a text holding a literal holds
+    // its start, and short literals make the searcher of them all small and quick to build.
+    for literal in &mut set {
+        let mut end = literal.len().min(MAX_REQUIRED_BYTES);
+        while end < literal.len() && (literal[end] & 0xC0) == 0x80 {
+            end += 1;
+        }
+        literal.truncate(end);
+    }
+    // A literal that holds another adds nothing: the other is in the text whenever it is.
+    set.sort_by_key(Vec::len);
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    for literal in set {
+        if !kept.iter().any(|shorter| contains(&literal, shorter)) {
+            kept.push(literal);
+        }
+    }
+    (!kept.is_empty() && kept.iter().all(|l| l.len() >= MIN_REQUIRED_BYTES)).then_some(kept)
+}
+
+/// A required literal shorter than this says too little of a text to be worth looking for.
+const MIN_REQUIRED_BYTES: usize = 3;
+/// How many bytes of a required literal are looked for (rounded up to a whole character).
+const MAX_REQUIRED_BYTES: usize = 10;
+/// The most strings a set of exact strings grows to before it is given up.
+const MAX_EXACT: usize = 64;
+
+/// What is known of the strings a piece of a pattern matches: `exact`, every string it
+/// can match (the empty one too); `required`, literals of which every match holds one.
+struct LiteralFacts {
+    exact: Option<Vec<Vec<u8>>>,
+    required: Option<Vec<Vec<u8>>>,
+}
+
+fn literal_facts(hir: &Hir) -> LiteralFacts {
+    let exact_only = |set: Vec<Vec<u8>>| LiteralFacts {
+        required: (!set.iter().any(Vec::is_empty)).then(|| set.clone()),
+        exact: Some(set),
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => exact_only(vec![Vec::new()]),
+        HirKind::Literal(literal) => exact_only(vec![literal.0.to_vec()]),
+        HirKind::Class(Class::Unicode(class)) => {
+            let chars: Option<Vec<Vec<u8>>> =
+                class.iter().try_fold(Vec::new(), |mut chars, range| {
+                    let (start, end) = (u32::from(range.start()), u32::from(range.end()));
+                    if chars.len() + (end - start) as usize >= 8 {
+                        return None;
+                    }
+                    for c in (start..=end).filter_map(char::from_u32) {
+                        chars.push(c.to_string().into_bytes());
+                    }
+                    Some(chars)
+                });
+            match chars {
+                Some(chars) => exact_only(chars),
+                None => LiteralFacts {
+                    exact: None,
+                    required: None,
+                },
+            }
+        }
+        HirKind::Class(Class::Bytes(_)) => LiteralFacts {
+            exact: None,
+            required: None,
+        },
+        HirKind::Capture(capture) => literal_facts(&capture.sub),
+        HirKind::Repetition(repetition) => {
+            let sub = literal_facts(&repetition.sub);
+            match (repetition.min, repetition.max) {
+                (0, Some(1)) => LiteralFacts {
+                    exact: sub.exact.map(|mut set| {
+                        set.push(Vec::new());
+                        set
+                    }),
+                    required: None,
+                },
+                (0, _) => LiteralFacts {
+                    exact: None,
+                    required: None,
+                },
+                (1, Some(1)) => sub,
+                _ => LiteralFacts {
+                    exact: None,
+                    required: sub.required,
+                },
+            }
+        }
+        HirKind::Alternation(subs) => {
+            let facts: Vec<LiteralFacts> = subs.iter().map(literal_facts).collect();
+            let exact = facts
+                .iter()
+                .try_fold(Vec::new(), |mut all, f| {
+                    all.extend(f.exact.clone()?);
+                    Some(all)
+                })
+                .filter(|all| all.len() <= MAX_EXACT);
+            let required = facts.iter().try_fold(Vec::new(), |mut all, f| {
+                all.extend(f.required.clone()?);
+                Some(all)
+            });
+            LiteralFacts { exact, required }
+        }
+        HirKind::Concat(subs) => {
+            let mut candidates: Vec<Vec<Vec<u8>>> = Vec::new();
+            // The strings of the current run of exact pieces, joined.
+            let mut run: Option<Vec<Vec<u8>>> = Some(vec![Vec::new()]);
+            let mut whole: Option<Vec<Vec<u8>>> = Some(vec![Vec::new()]);
+            for sub in subs {
+                let facts = literal_facts(sub);
+                candidates.extend(facts.required.clone());
+                whole = match (whole, &facts.exact) {
+                    (Some(w), Some(e)) => product(&w, e),
+                    _ => None,
+                };
+                match (&run, &facts.exact) {
+                    (Some(r), Some(e)) => match product(r, e) {
+                        Some(joined) => run = Some(joined),
+                        None => {
+                            candidates.extend(run.take().filter(|r| !r.iter().any(Vec::is_empty)));
+                            run = Some(e.clone());
+                        }
+                    },
+                    (_, Some(e)) => run = Some(e.clone()),
+                    (Some(_), None) => {
+                        candidates.extend(run.take().filter(|r| !r.iter().any(Vec::is_empty)));
+                    }
+                    (None, None) => {}
+                }
+            }
+            candidates.extend(run.filter(|r| !r.iter().any(Vec::is_empty)));
+            let required = candidates.into_iter().max_by_key(|set| {
+                let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+                (shortest.min(6), std::cmp::Reverse(set.len()))
+            });
+            LiteralFacts {
+                exact: whole,
+                required,
+            }
+        }
+    }
+}
+
+/// Every string of `a` followed by every string of `b`, unless there would be more
+/// than [`MAX_EXACT`].
+fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if a.len() * b.len() > MAX_EXACT {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            let mut joined = x.clone();
+            joined.extend_from_slice(y);
+            if !out.contains(&joined) {
+                out.push(joined);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Whether `haystack` holds `needle`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Every `.rs` file under `dir`.

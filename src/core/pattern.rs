@@ -32,7 +32,12 @@
 pub(crate) struct Pattern {
     /// The width (three or four bytes) and buckets of the openings every match
     /// begins with, when known (see [`Openings`]).
+    #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     openings: Option<(u8, &'static [u16])>,
+    /// Natively, the places of the literals one of which every match holds, when
+    /// known (see [`Openings`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    required: Option<&'static [u16]>,
     #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     lean: lean::Lean,
     #[cfg(not(target_arch = "wasm32"))]
@@ -110,7 +115,10 @@ impl Pattern {
             pattern.name
         );
         Ok(Pattern {
+            #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
             openings: parsed::openings_of(pattern.key),
+            #[cfg(not(target_arch = "wasm32"))]
+            required: parsed::required_of(pattern.key),
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
             lean: lean::Lean::from_hir(parsed)?,
             #[cfg(not(target_arch = "wasm32"))]
@@ -127,7 +135,10 @@ impl Pattern {
     #[cfg(test)]
     pub(crate) fn new(pattern: &str) -> Result<Pattern, PatternError> {
         Ok(Pattern {
+            #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
             openings: None,
+            #[cfg(not(target_arch = "wasm32"))]
+            required: None,
             #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
             lean: lean::Lean::new(pattern)?,
             #[cfg(not(target_arch = "wasm32"))]
@@ -199,20 +210,31 @@ impl Pattern {
     /// pattern has no match in `text`, a part of that text. With the
     /// `pattern-cross-check` feature the proof is checked by searching anyway.
     fn cannot_match(&self, text: &str) -> bool {
-        if !COUNTS_OPENINGS {
-            return false;
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(required) = self.required {
+            let cannot = Openings::lack_literals(text, required);
+            #[cfg(feature = "pattern-cross-check")]
+            assert!(
+                !(cannot && self.full.is_match(text)),
+                "pattern {} matches {text:?}, though none of its required literals is in the text",
+                self.full.as_str()
+            );
+            if cannot {
+                return true;
+            }
         }
-        let Some((width, buckets)) = self.openings else {
-            return false;
-        };
-        let cannot = Openings::prove_absent(text, width, buckets);
-        #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
-        assert!(
-            !(cannot && self.full.is_match(text)),
-            "pattern {} matches {text:?}, though none of its openings is in the text",
-            self.full.as_str()
-        );
-        cannot
+        #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+        if let Some((width, buckets)) = self.openings {
+            let cannot = Openings::prove_absent(text, width, buckets);
+            #[cfg(all(not(target_arch = "wasm32"), feature = "pattern-cross-check"))]
+            assert!(
+                !(cannot && self.full.is_match(text)),
+                "pattern {} matches {text:?}, though none of its openings is in the text",
+                self.full.as_str()
+            );
+            return cannot;
+        }
+        false
     }
 
     /// The lean path's answer, after checking that the full one is the same.
@@ -336,26 +358,91 @@ impl PatternSet {
 /// is possible and the search is skipped. A message is searched by dozens of
 /// patterns, most of which cannot match it: this saves their scans (most of the
 /// triage's time, in the wasm above all, where searches have no literal prefilter).
+///
+/// Natively the scope notes instead which of the patterns' *required* literals the
+/// text holds: `build.rs` finds, for most patterns, a set of literals one of which
+/// every match holds anywhere in it (`fee`, `commission`, `upfront`, … for an advance
+/// fee), and one Aho-Corasick pass over the text finds every such literal of every
+/// pattern. A pattern none of whose required literals is in the text is not searched.
+/// The `regex` crate's own prefilters look only at how a match begins, and a
+/// pattern's first words are often common ones ("pay", "send", "we are") whose every
+/// occurrence starts a run of the lazy DFA; the required literals are the rarer
+/// words further in.
 pub(crate) struct Openings<'t> {
     previous: Option<Counted>,
     _text: std::marker::PhantomData<&'t str>,
 }
 
-/// Whether this build counts openings and skips searches by them: the wasm does,
-/// and the cross-check build, which checks every skip against a real search. The
-/// native build does not: the `regex` crate's literal prefilters already pass over a
-/// text that lacks a pattern's literals at memchr speed, so counting a message's
-/// openings (one pass per width) and looking each pattern's up cost more than the
-/// scans they spare (dev1, `xunpan triage`: 255.9 k → 252.3 k instructions per
-/// message without them).
-const COUNTS_OPENINGS: bool = cfg!(any(target_arch = "wasm32", feature = "pattern-cross-check"));
-
 /// A text's openings, and where the text lies in memory.
 struct Counted {
     start: usize,
     end: usize,
-    /// The buckets of its three-byte openings, then of its four-byte ones.
+    /// The buckets of its three-byte openings, then of its four-byte ones: in the wasm
+    /// and the cross-check build, which checks every skip against a real search. The
+    /// native build does not count them: the `regex` crate's literal prefilters
+    /// already pass over a text that lacks a pattern's first literals at memchr speed,
+    /// so counting a message's openings (one pass per width) and looking each
+    /// pattern's up cost more than the scans they spare (dev1, `xunpan triage`: 255.9 k
+    /// → 252.3 k instructions per message without them).
+    #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     buckets: Box<[[u64; crate::core::pattern_source::GRAM_BUCKETS / 64]; 2]>,
+    /// Natively, which of the patterns' required literals it holds.
+    #[cfg(not(target_arch = "wasm32"))]
+    literals: LiteralsPresent,
+}
+
+/// The automaton of every pattern's required literals (see [`LiteralsPresent::of`]).
+#[cfg(not(target_arch = "wasm32"))]
+type Searcher = aho_corasick::dfa::DFA;
+
+/// Which of the patterns' required literals (`parsed::REQUIRED_LITERALS`, at most
+/// 4096: `build.rs` checks) a text holds, one bit each.
+#[cfg(not(target_arch = "wasm32"))]
+struct LiteralsPresent([u64; 64]);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl LiteralsPresent {
+    /// Every literal may be there: what a search that could not run says.
+    const ALL: LiteralsPresent = LiteralsPresent([u64::MAX; 64]);
+
+    /// One pass over `text` for every required literal at once, overlapping ones
+    /// included: an Aho-Corasick automaton of them all, stepped byte by byte here
+    /// (an iterator of matches costs more per match than the step).
+    fn of(text: &str) -> LiteralsPresent {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        static SEARCHER: std::sync::LazyLock<Option<Searcher>> =
+            std::sync::LazyLock::new(|| Searcher::new(parsed::required_literals()).ok());
+        let Some(searcher) = SEARCHER.as_ref() else {
+            return LiteralsPresent::ALL;
+        };
+        let Ok(mut state) = searcher.start_state(Anchored::No) else {
+            return LiteralsPresent::ALL;
+        };
+        let mut present = LiteralsPresent([0; 64]);
+        for &byte in text.as_bytes() {
+            state = searcher.next_state(Anchored::No, state, byte);
+            if searcher.is_special(state) && searcher.is_match(state) {
+                for index in 0..searcher.match_len(state) {
+                    let place = searcher.match_pattern(state, index).as_usize();
+                    if let Some(word) = present.0.get_mut(place / 64) {
+                        *word |= 1 << (place % 64);
+                    }
+                }
+            }
+        }
+        present
+    }
+
+    /// Whether the text holds none of the literals at `places`.
+    fn has_none(&self, places: &[u16]) -> bool {
+        !places.iter().any(|&place| {
+            let place = usize::from(place);
+            self.0
+                .get(place / 64)
+                .is_some_and(|word| word & (1 << (place % 64)) != 0)
+        })
+    }
 }
 
 std::thread_local! {
@@ -366,12 +453,24 @@ impl<'t> Openings<'t> {
     /// Counts the openings of `text` and keeps them until the scope ends. Searches
     /// of other texts are not affected.
     pub(crate) fn of(text: &'t str) -> Openings<'t> {
-        if !COUNTS_OPENINGS {
-            return Openings {
-                previous: None,
-                _text: std::marker::PhantomData,
-            };
+        let start = text.as_ptr() as usize;
+        let counted = Counted {
+            start,
+            end: start.saturating_add(text.len()),
+            #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+            buckets: Self::count(text),
+            #[cfg(not(target_arch = "wasm32"))]
+            literals: LiteralsPresent::of(text),
+        };
+        Openings {
+            previous: READING.with(|r| r.replace(Some(counted))),
+            _text: std::marker::PhantomData,
         }
+    }
+
+    /// The buckets of the three- and four-byte openings of `text`.
+    #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
+    fn count(text: &str) -> Box<[[u64; crate::core::pattern_source::GRAM_BUCKETS / 64]; 2]> {
         use crate::core::pattern_source::{gram_bucket, GRAM_BUCKETS};
         let mut buckets = Box::new([[0u64; GRAM_BUCKETS / 64]; 2]);
         let bytes = text.as_bytes();
@@ -381,20 +480,28 @@ impl<'t> Openings<'t> {
                 set[b / 64] |= 1 << (b % 64);
             }
         }
-        let start = text.as_ptr() as usize;
-        let counted = Counted {
-            start,
-            end: start.saturating_add(text.len()),
-            buckets,
-        };
-        Openings {
-            previous: READING.with(|r| r.replace(Some(counted))),
-            _text: std::marker::PhantomData,
-        }
+        buckets
+    }
+
+    /// Natively: whether `text` lies in the text being read and holds none of the
+    /// required literals at `places`.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn lack_literals(text: &str, places: &[u16]) -> bool {
+        READING.with(|r| {
+            let reading = r.borrow();
+            let Some(counted) = reading.as_ref() else {
+                return false;
+            };
+            let start = text.as_ptr() as usize;
+            start >= counted.start
+                && start.saturating_add(text.len()) <= counted.end
+                && counted.literals.has_none(places)
+        })
     }
 
     /// Whether `text` lies in the text being read and has none of `buckets` among
     /// its openings `width` bytes wide.
+    #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     fn prove_absent(text: &str, width: u8, buckets: &[u16]) -> bool {
         READING.with(|r| {
             let reading = r.borrow();
@@ -415,9 +522,6 @@ impl<'t> Openings<'t> {
 
 impl Drop for Openings<'_> {
     fn drop(&mut self) {
-        if !COUNTS_OPENINGS {
-            return;
-        }
         let previous = self.previous.take();
         READING.with(|r| *r.borrow_mut() = previous);
     }
@@ -692,8 +796,24 @@ pub(crate) mod parsed {
 
     include!(concat!(env!("OUT_DIR"), "/parsed_patterns.rs"));
 
+    /// The places of the required literals of the built-in pattern under `key`, when
+    /// `build.rs` found them.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn required_of(key: u64) -> Option<&'static [u16]> {
+        REQUIRED
+            .iter()
+            .find_map(|&(k, places)| (k == key).then_some(places))
+    }
+
+    /// Every pattern's required literals, each once.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn required_literals() -> &'static [&'static [u8]] {
+        REQUIRED_LITERALS
+    }
+
     /// The opening buckets of the built-in pattern under `key`, when `build.rs` found
     /// that every match begins with one of a few literals.
+    #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     pub(crate) fn openings_of(key: u64) -> Option<(u8, &'static [u16])> {
         GATES
             .iter()
@@ -896,6 +1016,113 @@ pub(crate) mod parsed {
                 lean.compiled_both_ways()
                     .unwrap_or_else(|e| panic!("{written}: {e}"));
             }
+        }
+
+        /// The lower-cased subjects and bodies of the fixture cases and probe sets: the
+        /// texts the required literals are checked on.
+        #[cfg(not(target_arch = "wasm32"))]
+        fn fixture_texts() -> Vec<String> {
+            let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+            let mut files = vec![fixtures.join("triage-cases.jsonl")];
+            let probes = std::fs::read_dir(fixtures.join("probes")).expect("tests/fixtures/probes");
+            files.extend(probes.flatten().map(|e| e.path()));
+            let mut texts = Vec::new();
+            for file in files
+                .iter()
+                .filter(|f| f.extension().is_some_and(|x| x == "jsonl"))
+            {
+                let lines = std::fs::read_to_string(file).expect("a fixture file");
+                for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+                    let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+                    let inquiry = value.get("inquiry").unwrap_or(&value);
+                    for field in ["subject", "body"] {
+                        if let Some(text) = inquiry.get(field).and_then(|t| t.as_str()) {
+                            texts.push(text.to_lowercase());
+                        }
+                    }
+                }
+            }
+            texts
+        }
+
+        /// Every match of a pattern holds one of the required literals the build found
+        /// for it (what lets a text without them go unsearched), on every fixture text;
+        /// and most patterns have such literals.
+        #[cfg(not(target_arch = "wasm32"))]
+        #[test]
+        fn every_match_holds_one_of_its_required_literals() {
+            let texts = fixture_texts();
+            assert!(texts.len() > 2000, "only {} fixture texts", texts.len());
+            let (mut with_literals, mut matches) = (0, 0);
+            for written in WRITTEN {
+                let Some(places) = required_of(pattern_key(written)) else {
+                    continue;
+                };
+                with_literals += 1;
+                let literals: Vec<&[u8]> = places
+                    .iter()
+                    .map(|&p| REQUIRED_LITERALS[usize::from(p)])
+                    .collect();
+                let regex = regex::Regex::new(&with_engine_classes(written)).expect("valid");
+                for text in &texts {
+                    for found in regex.find_iter(text) {
+                        matches += 1;
+                        let bytes = found.as_str().as_bytes();
+                        assert!(
+                            literals
+                                .iter()
+                                .any(|l| bytes.windows(l.len()).any(|w| w == *l)),
+                            "{written}: the match {:?} holds none of {:?}",
+                            found.as_str(),
+                            literals
+                                .iter()
+                                .map(|l| String::from_utf8_lossy(l))
+                                .collect::<Vec<_>>()
+                        );
+                    }
+                }
+            }
+            assert!(
+                with_literals * 2 > WRITTEN.len(),
+                "{with_literals} of {} patterns have required literals",
+                WRITTEN.len()
+            );
+            assert!(matches > 5000, "only {matches} matches checked");
+        }
+
+        /// Natively, a search of the text being read (or a part of it) that holds none of
+        /// the pattern's required literals is skipped, and gives what the search would:
+        /// no match. Another text is searched as usual.
+        #[cfg(not(target_arch = "wasm32"))]
+        #[test]
+        fn a_text_without_the_required_literals_is_not_searched() {
+            // The advance fee's wording: every match holds one of a few rare words.
+            let written = WRITTEN
+                .iter()
+                .find(|w| w.starts_with("(?:(?:pay|send|transfer|remit|deposit|wire)"))
+                .expect("the advance-fee pattern");
+            let pattern = super::super::Pattern::built_in(super::super::BuiltIn {
+                name: "ADVANCE_FEE",
+                key: crate::core::pattern_source::pattern_key(written),
+                written,
+            })
+            .expect("compiles");
+            assert!(pattern.required.is_some(), "no required literals found");
+            let plain = "please send the price for 500 pcs, we will pay by t/t.";
+            let fee = "please pay the registration fee to our agent first.";
+            let reading = super::super::Openings::of(plain);
+            assert!(pattern.cannot_match(plain));
+            assert!(pattern.cannot_match(&plain[7..]), "a part of the text read");
+            assert!(!pattern.is_match(plain));
+            drop(reading);
+            assert!(!pattern.cannot_match(plain), "no text being read");
+            let _reading = super::super::Openings::of(fee);
+            assert!(!pattern.cannot_match(fee));
+            assert!(pattern.is_match(fee));
+            assert!(
+                !pattern.cannot_match(plain),
+                "a text other than the one read"
+            );
         }
 
         #[test]
