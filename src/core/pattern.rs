@@ -391,7 +391,10 @@ struct Counted {
     literals: LiteralsPresent,
 }
 
-/// The automaton of every pattern's required literals (see [`LiteralsPresent::of`]).
+/// The automaton of every pattern's required literals (see [`LiteralsPresent::of`]):
+/// a DFA, 5.2 MB built in 6 ms on the first message, about 15 instructions a byte. A
+/// contiguous NFA builds in 1 ms but steps at 42 a byte (5.6 k more a dev1 message);
+/// a lazy DFA of the literals holds every literal's start in each state and thrashes.
 #[cfg(not(target_arch = "wasm32"))]
 type Searcher = aho_corasick::dfa::DFA;
 
