@@ -53,9 +53,10 @@ fn main() {
     let mut literal_list: Vec<Vec<u8>> = Vec::new();
     let mut required = String::from(
         "/// Each built-in pattern's required literals, one of which every match holds, as\n\
-         /// places in `REQUIRED_LITERALS` (by key; a pattern not listed has none known).\n\
+         /// their places in `REQUIRED_LITERALS`, 64 to a word: (the word's index, the\n\
+         /// literals' bits in it) (by key; a pattern not listed has none known).\n\
          #[cfg(not(target_arch = \"wasm32\"))]\n\
-         static REQUIRED: &[(u64, &[u16])] = &[\n",
+         static REQUIRED: &[(u64, &[(u8, u64)])] = &[\n",
     );
     let mut written_list = String::from("/// The built-in patterns as written, in the order of `PARSED`.\n#[cfg(test)]\nstatic WRITTEN: &[&str] = &[\n");
     for file in &files {
@@ -98,7 +99,19 @@ fn main() {
                         u16::try_from(place).expect("fewer than 65 536 required literals")
                     })
                     .collect();
-                let _ = writeln!(required, "    ({key:#018x}, &{places:?}),");
+                // A pattern's new literals take the next places: its bits share a few words.
+                let mut words: Vec<(u8, u64)> = Vec::new();
+                for place in places {
+                    let (word, bit) = (
+                        u8::try_from(place / 64).expect("at most 4096 literals"),
+                        1u64 << (place % 64),
+                    );
+                    match words.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, bits)) => *bits |= bit,
+                        None => words.push((word, bit)),
+                    }
+                }
+                let _ = writeln!(required, "    ({key:#018x}, &{words:?}),");
             }
             by_key.insert(key, (place, written));
         }

@@ -34,10 +34,11 @@ pub(crate) struct Pattern {
     /// begins with, when known (see [`Openings`]).
     #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     openings: Option<(u8, &'static [u16])>,
-    /// Natively, the places of the literals one of which every match holds, when
-    /// known (see [`Openings`]).
+    /// Natively, the literals one of which every match holds, when known (see
+    /// [`Openings`]): their places in the required literals, as (word, bits) of a
+    /// [`LiteralsPresent`].
     #[cfg(not(target_arch = "wasm32"))]
-    required: Option<&'static [u16]>,
+    required: Option<&'static [(u8, u64)]>,
     #[cfg(any(target_arch = "wasm32", feature = "pattern-cross-check"))]
     lean: lean::Lean,
     #[cfg(not(target_arch = "wasm32"))]
@@ -437,13 +438,13 @@ impl LiteralsPresent {
         present
     }
 
-    /// Whether the text holds none of the literals at `places`.
-    fn has_none(&self, places: &[u16]) -> bool {
-        !places.iter().any(|&place| {
-            let place = usize::from(place);
+    /// Whether the text holds none of the literals whose bits are `words` (each a
+    /// word's index and its bits): a few words tested, not each literal.
+    fn has_none(&self, words: &[(u8, u64)]) -> bool {
+        !words.iter().any(|&(word, bits)| {
             self.0
-                .get(place / 64)
-                .is_some_and(|word| word & (1 << (place % 64)) != 0)
+                .get(usize::from(word))
+                .is_some_and(|present| present & bits != 0)
         })
     }
 }
@@ -487,9 +488,9 @@ impl<'t> Openings<'t> {
     }
 
     /// Natively: whether `text` lies in the text being read and holds none of the
-    /// required literals at `places`.
+    /// required literals of `words` (see [`LiteralsPresent::has_none`]).
     #[cfg(not(target_arch = "wasm32"))]
-    fn lack_literals(text: &str, places: &[u16]) -> bool {
+    fn lack_literals(text: &str, words: &[(u8, u64)]) -> bool {
         READING.with(|r| {
             let reading = r.borrow();
             let Some(counted) = reading.as_ref() else {
@@ -498,7 +499,7 @@ impl<'t> Openings<'t> {
             let start = text.as_ptr() as usize;
             start >= counted.start
                 && start.saturating_add(text.len()) <= counted.end
-                && counted.literals.has_none(places)
+                && counted.literals.has_none(words)
         })
     }
 
@@ -799,13 +800,13 @@ pub(crate) mod parsed {
 
     include!(concat!(env!("OUT_DIR"), "/parsed_patterns.rs"));
 
-    /// The places of the required literals of the built-in pattern under `key`, when
-    /// `build.rs` found them.
+    /// The required literals of the built-in pattern under `key`, when `build.rs` found
+    /// them, as (word, bits) of their places.
     #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) fn required_of(key: u64) -> Option<&'static [u16]> {
+    pub(crate) fn required_of(key: u64) -> Option<&'static [(u8, u64)]> {
         REQUIRED
             .iter()
-            .find_map(|&(k, places)| (k == key).then_some(places))
+            .find_map(|&(k, words)| (k == key).then_some(words))
     }
 
     /// Every pattern's required literals, each once.
@@ -1058,13 +1059,17 @@ pub(crate) mod parsed {
             assert!(texts.len() > 2000, "only {} fixture texts", texts.len());
             let (mut with_literals, mut matches) = (0, 0);
             for written in WRITTEN {
-                let Some(places) = required_of(pattern_key(written)) else {
+                let Some(words) = required_of(pattern_key(written)) else {
                     continue;
                 };
                 with_literals += 1;
-                let literals: Vec<&[u8]> = places
+                let literals: Vec<&[u8]> = words
                     .iter()
-                    .map(|&p| REQUIRED_LITERALS[usize::from(p)])
+                    .flat_map(|&(word, bits)| {
+                        (0..64)
+                            .filter(move |bit| bits & (1u64 << bit) != 0)
+                            .map(move |bit| REQUIRED_LITERALS[usize::from(word) * 64 + bit])
+                    })
                     .collect();
                 let regex = regex::Regex::new(&with_engine_classes(written)).expect("valid");
                 for text in &texts {
