@@ -45,7 +45,9 @@ fn main() {
     table.push_str("static PARSED: &[(u64, &[u8])] = &[\n");
     let mut gates = String::from(
         "/// The buckets of the openings (their width, three or four bytes) every match of\n\
-         /// a pattern begins with (by key; a pattern not listed may begin with anything).\n\
+         /// a pattern begins with (by key; a pattern not listed may begin with anything):\n\
+         /// the wasm's gate, and the cross-check build's (natively, `REQUIRED` gates).\n\
+         #[cfg(any(target_arch = \"wasm32\", feature = \"pattern-cross-check\"))]\n\
          static GATES: &[(u64, u8, &[u16])] = &[\n",
     );
     // Natively, each pattern's required literals (see `required_literals`) by their
