@@ -700,6 +700,9 @@ pub fn substance(e: &Evidence, body_words: usize, mash: impl FnOnce() -> bool, o
         && !asks_paper
         && e.substance <= 1
         && !e.has(Concept::Purchase)
+        // The sender's own need tied to a count ("bên em cần 60 ghế", "нам нужны 40")
+        // is a buying word, whatever noun the count is of.
+        && !e.has(Concept::WeNeed)
         // A customer writing about goods received has bought already.
         && !e.has(Concept::GoodsReceived)
     {
