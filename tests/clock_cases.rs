@@ -224,3 +224,74 @@ fn thread_clocks_need_no_text() {
         24
     );
 }
+
+/// Berlin's summer time ends on 25 October 2026 at 01:00 UTC (+02:00 → +01:00).
+fn berlin_autumn() -> Zone {
+    serde_json::from_value(
+        json!({"offsetMinutes": 120, "transitions": [[1_792_890_000_000_i64, 60]]}),
+    )
+    .expect("zone")
+}
+
+/// A thread: the buyer's inquiry, then our messages at `ours` (the first our answer);
+/// `replied`: when the buyer last answered, if it did.
+fn thread_at(buyer: &str, ours: &[&str], replied: Option<&str>) -> Inquiry {
+    let mut messages = vec![json!({"from": "buyer", "at": buyer, "text": "Need 200 pcs, price?"})];
+    for at in ours {
+        messages.push(json!({"from": "seller", "at": at, "text": "following up"}));
+    }
+    serde_json::from_value(json!({
+        "body": "Need 200 pcs, price?", "receivedAt": buyer,
+        "thread": {"ourLastReplyAt": ours.last(), "buyerRepliedAt": replied, "messages": messages}
+    }))
+    .expect("inquiry")
+}
+
+/// A follow-up counted in days falls at the same wall time as our reply, on both sides
+/// of a daylight-saving switch (it was counted in hours: "3 days later" landed an hour
+/// off the rep's clock across the switch). The 24-hour step stays 24 elapsed hours.
+#[test]
+fn follow_ups_counted_in_days_keep_the_wall_time_across_a_switch() {
+    let z = berlin_autumn();
+    let wall = |f: &clock::FollowUp| f.due.format("%Y-%m-%dT%H:%M%:z").to_string();
+    let buyer = "2026-10-23T09:00:00+02:00";
+    // Our answer on Friday at 10:00 (+02:00), a first follow-up on Saturday at 10:00:
+    // the next step, 3 days on, is Tuesday at 10:00 (+01:00).
+    let f = clock::next_follow_up(
+        &thread_at(
+            buyer,
+            &["2026-10-23T10:00:00+02:00", "2026-10-24T10:00:00+02:00"],
+            None,
+        ),
+        &z,
+        None,
+    )
+    .expect("step 2");
+    assert_eq!(
+        (f.step, wall(&f)),
+        (2, "2026-10-27T10:00+01:00".to_string())
+    );
+    // A buyer in conversation, grade B: a week on, at the same wall time.
+    let f = clock::next_follow_up(
+        &thread_at(
+            "2026-10-21T09:00:00+02:00",
+            &["2026-10-22T10:00:00+02:00"],
+            Some("2026-10-21T09:00:00+02:00"),
+        ),
+        &z,
+        Some(Grade::B),
+    )
+    .expect("grade cadence");
+    assert_eq!(wall(&f), "2026-10-29T10:00+01:00");
+    // The first step is 24 elapsed hours: 09:00 local after the switch.
+    let f = clock::next_follow_up(
+        &thread_at(buyer, &["2026-10-24T10:00:00+02:00"], None),
+        &z,
+        None,
+    )
+    .expect("step 1");
+    assert_eq!(
+        (f.step, wall(&f)),
+        (1, "2026-10-25T09:00+01:00".to_string())
+    );
+}

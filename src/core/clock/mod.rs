@@ -18,8 +18,8 @@ pub mod metrics;
 use std::collections::BTreeMap;
 
 use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike, Utc,
-    Weekday,
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike, Utc, Weekday,
 };
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +92,39 @@ impl Zone {
     /// `t` in the rep's local time.
     pub fn local(&self, t: DateTime<Utc>) -> DateTime<FixedOffset> {
         self.offset_at(t).from_utc_datetime(&t.naive_utc())
+    }
+
+    /// The instant whose wall time is `span` after `t`'s: "three days later" at the
+    /// same time on the rep's clock, 71 or 73 elapsed hours across a daylight-saving
+    /// switch. `None` past the date library's range.
+    pub fn wall_time_after(&self, t: DateTime<Utc>, span: Duration) -> Option<DateTime<Utc>> {
+        let wall = self.local(t).naive_local().checked_add_signed(span)?;
+        self.instant_at_wall_time(wall)
+    }
+
+    /// The instant the rep's clock shows `wall`. A wall time shown twice (the hour
+    /// repeated as summer time ends) is its first showing; one never shown (the hour
+    /// skipped as it starts) is moved on by the skip, as a clock put forward shows it.
+    fn instant_at_wall_time(&self, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
+        // Any offset in force within a day of `wall` may be the one that shows it.
+        let near = wall.and_utc();
+        let offsets = [
+            near.checked_sub_signed(Duration::days(1))?,
+            near,
+            near.checked_add_signed(Duration::days(1))?,
+        ]
+        .map(|at| self.offset_at(at));
+        let candidates = offsets.iter().filter_map(|off| {
+            let at =
+                wall.checked_sub_signed(Duration::seconds(i64::from(off.local_minus_utc())))?;
+            Some((at.and_utc(), *off))
+        });
+        let shown: Option<DateTime<Utc>> = candidates
+            .clone()
+            .filter(|(at, off)| self.offset_at(*at) == *off)
+            .map(|(at, _)| at)
+            .min();
+        shown.or_else(|| candidates.map(|(at, _)| at).max())
     }
 }
 
@@ -770,7 +803,8 @@ pub struct FollowUp {
 /// Days after our last reply for each step of the cadence with a silent buyer.
 const CADENCE_DAYS: [i64; 4] = [1, 3, 7, 15];
 
-/// Days between contacts with a buyer already in conversation, by grade.
+/// Time between contacts with a buyer already in conversation, by grade, on the rep's
+/// clock (see [`Zone::wall_time_after`]).
 fn grade_interval(grade: Grade) -> Duration {
     match grade {
         Grade::A => Duration::hours(84), // twice a week
@@ -817,7 +851,7 @@ pub fn next_follow_up(inquiry: &Inquiry, zone: &Zone, grade: Option<Grade>) -> O
     if let (true, Some(g)) = (in_conversation, grade) {
         return Some(FollowUp {
             kind,
-            due: zone.local(replied.checked_add_signed(grade_interval(g))?),
+            due: zone.local(zone.wall_time_after(replied, grade_interval(g))?),
             step: 0,
         });
     }
@@ -832,10 +866,17 @@ pub fn next_follow_up(inquiry: &Inquiry, zone: &Zone, grade: Option<Grade>) -> O
         .filter(|m| m.1 == Sender::Seller && !m.2 && last_buyer.is_none_or(|b| m.0 > b))
         .count()
         .max(1);
-    let days = CADENCE_DAYS.get(ours_since - 1)?;
+    let days = *CADENCE_DAYS.get(ours_since - 1)?;
+    // The first step is "24 hours after our reply"; the later ones are days on the
+    // rep's calendar, at the wall time of our last message.
+    let due = if days == 1 {
+        replied.checked_add_signed(Duration::try_hours(24)?)?
+    } else {
+        zone.wall_time_after(replied, Duration::try_days(days)?)?
+    };
     Some(FollowUp {
         kind,
-        due: zone.local(replied.checked_add_signed(Duration::try_days(*days)?)?),
+        due: zone.local(due),
         step: u8::try_from(ours_since).unwrap_or(u8::MAX),
     })
 }
@@ -853,6 +894,32 @@ pub fn follow_up(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Wall times on a switch's day: the skipped hour is moved on by the skip, the
+    /// repeated hour is its first showing, and other times keep their offset.
+    #[test]
+    fn a_wall_time_on_a_switch_day_is_read_as_a_clock_shows_it() {
+        let berlin = Zone {
+            offset_minutes: 60,
+            transitions: vec![(1_774_746_000_000, 120), (1_792_890_000_000, 60)],
+        };
+        let utc = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc));
+        let from = |s: &str| {
+            utc(s)
+                .ok()
+                .and_then(|t| berlin.wall_time_after(t, Duration::days(1)))
+        };
+        for (start, want) in [
+            // 02:30 on 29 March is never shown: 03:30 summer time.
+            ("2026-03-28T02:30:00+01:00", "2026-03-29T03:30:00+02:00"),
+            ("2026-03-28T10:00:00+01:00", "2026-03-29T10:00:00+02:00"),
+            // 02:30 on 25 October is shown twice: the first, still summer time.
+            ("2026-10-24T02:30:00+02:00", "2026-10-25T02:30:00+02:00"),
+            ("2026-10-24T10:00:00+02:00", "2026-10-25T10:00:00+01:00"),
+        ] {
+            assert_eq!(from(start), utc(want).ok(), "{start}");
+        }
+    }
 
     /// Issue 26.6: an inquiry built in code (not through the door) with times at the
     /// very ends of the date library's range gets no clock, and no panic.
