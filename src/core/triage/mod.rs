@@ -767,6 +767,16 @@ impl Triager {
                     inquiry.buyer.as_ref().and_then(|b| b.website.as_deref()),
                     inquiry.buyer.as_ref().and_then(|b| b.company.as_deref()),
                 ) || signals::links_to_drawings(&text)),
+            // Read in a short message's own words: a long mail (a newsletter, a
+            // forwarded thread) writes addresses in its headers and footers, not as
+            // the place to answer. (SpamAssassin: read in every text, two ham were
+            // flagged.)
+            webmail_address: found.own_words <= mechanisms::TEASER_MAX_WORDS
+                && signals::webmail_address(
+                    text.lower
+                        .get(body_start..own_end.max(body_start))
+                        .unwrap_or(""),
+                ),
         };
         let body_words = (0..read.len()).filter(in_body).take(64).count();
         mechanisms::lures(&evidence, &mut hits);

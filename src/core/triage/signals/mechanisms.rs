@@ -83,6 +83,9 @@ pub struct Evidence<'a> {
     /// Whether every outside link goes to the buyer's own website (its profile's), or
     /// straight to a drawing file (a CAD file has no page to sign in on).
     pub own_site_links: bool,
+    /// Whether the text writes out an address at a free mail provider
+    /// ([`super::webmail_address`]): a personal mailbox to be answered in.
+    pub webmail_address: bool,
 }
 
 impl Evidence<'_> {
@@ -605,7 +608,11 @@ pub fn fishing(e: &Evidence, out: &mut Vec<Hit>) {
 /// Contact moved off the platform when the message gives nothing to quote on.
 pub fn contact(e: &Evidence, out: &mut Vec<Hit>) {
     use Concept::*;
-    let moves = e.has(ContactApp) || e.has(MoveContact);
+    // A free mailbox written out is a personal channel as a chat app is ("send price to
+    // my email mike88@gmail.com"); a company's own domain is no move off the platform,
+    // and a buyer who counts what it wants in words the quantity reading may not know
+    // ("la cotización de 200 mochilas a mi correo …") gives something to quote on.
+    let moves = e.has(ContactApp) || e.has(MoveContact) || (e.webmail_address && !e.count);
     if moves && e.lacks_substance() && e.outside_links <= FEW_LINKS {
         push(out, Code::CONTACT_ONLY);
         // A line asking only to talk elsewhere, sent with no product card and outside

@@ -1302,6 +1302,36 @@ const WEBMAIL: &[&str] = &[
     "list.ru",
 ];
 
+/// At most this many `@` of a text are read for a mail address.
+const MAX_MAIL_ADDRESSES: usize = 16;
+
+/// Whether the text writes out a mail address at a free mail provider
+/// ([`WEBMAIL`]): "send the price to my email mike88@gmail.com" moves the talk to a
+/// personal mailbox as surely as a chat app does. (The buyer's account's own address is
+/// read in [`profile`].)
+pub fn webmail_address(lower: &str) -> bool {
+    // Most texts have no `@`: one fast search, before the byte-by-byte reading.
+    if !lower.contains('@') {
+        return false;
+    }
+    let bytes = lower.as_bytes();
+    let in_domain = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.' || *b == b'-';
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'@')
+        .take(MAX_MAIL_ADDRESSES)
+        .any(|(at, _)| {
+            let rest = bytes.get(at + 1..).unwrap_or(&[]);
+            let len = rest.iter().take_while(|b| in_domain(b)).count();
+            let mut domain = rest.get(..len).unwrap_or(&[]);
+            while let [head @ .., b'.'] = domain {
+                domain = head;
+            }
+            WEBMAIL.iter().any(|w| w.as_bytes() == domain)
+        })
+}
+
 fn email_domain(email: &str) -> Option<String> {
     email
         .rsplit_once('@')
