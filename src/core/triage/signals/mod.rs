@@ -1228,6 +1228,42 @@ pattern_set!(
     ]
 );
 
+/// Spec nouns that say which property is meant, not what it is: alone they specify
+/// nothing ("model", "型号").
+const SPEC_NOUNS: &[&str] = &[
+    "model", "size", "color", "colour", "material", "规格", "型号", "尺寸", "材质",
+];
+/// Words for "every" before a spec noun: "every model", "all size", "各个型号",
+/// "所有规格" ask for the whole range, the fisher's wording (the `all_items` table).
+const EVERY: &[&str] = &[
+    "all", "every", "each", "any", "各个", "各种", "各", "所有", "全部", "每个", "每种", "每",
+];
+
+/// Whether the text gives a specification ([`SPEC`]): a spec noun right after a word
+/// for "every" is no property given but every one asked for.
+fn specifies(t: &str) -> bool {
+    SPEC.find_iter(t).any(|m| {
+        let found = m.as_str();
+        let Some(noun) = SPEC_NOUNS.iter().find(|n| found.ends_with(**n)) else {
+            return true;
+        };
+        let start = m.start();
+        // The Han run the pattern took in before the noun, else the Latin word before it.
+        let before = if found.len() > noun.len() {
+            &found[..found.len() - noun.len()]
+        } else {
+            t.get(..start).unwrap_or("").trim_end()
+        };
+        !EVERY.iter().any(|w| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric() || !w.is_ascii())
+        })
+    })
+}
+
 /// Signs of a real buyer. Returns how many distinct signs were found.
 pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Vec<Hit>) -> usize {
     let t = text.lower.as_str();
@@ -1249,7 +1285,10 @@ pub fn genuine(inquiry: &Inquiry, text: &Text, names_product: bool, out: &mut Ve
         (Code::GREETS, &GREETING),
     ];
     for (index, (code, pattern)) in checks.into_iter().enumerate() {
-        if found.is_match(index, pattern, t) && !out[before..].iter().any(|h| h.code == code) {
+        if found.is_match(index, pattern, t)
+            && !out[before..].iter().any(|h| h.code == code)
+            && (code != Code::GIVES_SPECIFICATION || specifies(t))
+        {
             out.push(hit(code));
         }
     }
