@@ -182,6 +182,12 @@
 //!   signature, a fee below a long quoted thread, a forwarded invoice as `.pdf.html`,
 //!   a refund to "our new account"), 32 buyers, the eleven languages; see
 //!   `the_mail22_set_holds_its_figures`.
+//! - `short23.jsonl`: 66 short and mixed messages, written blind: one- to three-line
+//!   asks typed fast, two languages in one message (Vietnamese or Indonesian with
+//!   English trade words, Russian with the product in Latin letters, Arabic with
+//!   English units, Chinese with model numbers, Spanish and Portuguese), "pls", "qty",
+//!   "MOQ?", no greeting; 33 scams of dev2's thirteen kinds just as short and 33
+//!   buyers, the eleven languages; see `the_short23_set_holds_its_figures`.
 //!
 //! The kind of a line is the start of its `note`, up to the colon; triage never
 //! reads `note`.
@@ -618,7 +624,9 @@ fn the_fourteenth_set_holds_its_figures() {
 /// (suspicious), two payment diversions with no account change the tables read
 /// (suspicious), a Turkish romance opener and a peer's price fishing (suspicious).
 /// After mail22 (2026-12-05): a copy sent again no longer counts its text's buyer
-/// signs, so the second copies are spam: 60 called spam.
+/// signs, so the second copies are spam: 60 called spam. After short23
+/// (2026-12-05): a bank change that asks for the reply at a free mailbox and the
+/// peer's fishing for "所有尺寸" are spam: 62 called spam.
 #[test]
 fn the_fifteenth_set_holds_its_figures() {
     set_holds(
@@ -627,7 +635,7 @@ fn the_fifteenth_set_holds_its_figures() {
             spam_lines: 66,
             buyers: 61,
             spam_flagged: 65,
-            spam_called: 60,
+            spam_called: 62,
             buyers_flagged: 0,
         },
     );
@@ -739,6 +747,31 @@ fn the_mail22_set_holds_its_figures() {
             spam_lines: 32,
             buyers: 32,
             spam_flagged: 32,
+            spam_called: 32,
+            buyers_flagged: 0,
+        },
+    );
+}
+
+/// The short23 set, measured unchanged (branch world23 at 730415b, with profiles):
+/// 32 of 33 scams flagged, 29 called spam, no buyer called spam or flagged,
+/// template 63/66 (two of the misses were the set's own labels: "price?" and "moq and
+/// delivery to Dubai" name no product and no count, which the contract answers with
+/// open questions; relabelled). With the list's fields: 29 flagged, 24 called spam.
+/// Fixed: slides along a keyboard row as a mash, a free mailbox written out as a
+/// move off the platform, "every model" as no specification and the Chinese words
+/// for it. Now 33 flagged, 32 called spam, no buyer flagged, template 66/66; with the
+/// list's fields 33 flagged, 24 called spam. Left: factory prices of every model to
+/// compare suppliers is suspicious, not spam (fishing without a count; a buyer early
+/// in its search says as much).
+#[test]
+fn the_short23_set_holds_its_figures() {
+    set_holds(
+        "short23.jsonl",
+        Floors {
+            spam_lines: 33,
+            buyers: 33,
+            spam_flagged: 33,
             spam_called: 32,
             buyers_flagged: 0,
         },
@@ -860,6 +893,7 @@ const TEMPLATE_FLOORS: &[(&str, usize, usize)] = &[
     ("heldout20.jsonl", 64, 56),
     ("chat21.jsonl", 52, 52),
     ("mail22.jsonl", 64, 62),
+    ("short23.jsonl", 66, 66),
 ];
 /// Who pays, measured unchanged: 18 of 22 scams called spam, 5 of 22 buyers called
 /// spam (ADVANCE_FEE on a buyer whose own agent, broker or inspector pays: "nuestro
