@@ -253,6 +253,9 @@ export async function storeLearned(learned) {
 // --- the engine ---------------------------------------------------------------
 
 let enginePromise = null;
+// The settings the engine in place is built on, and the policy in them (see
+// engineSettings); null: read again for the next engine.
+let settingsPromise = null;
 // The policy the engine in place was built on (undefined: none built, or building).
 let enginePolicy;
 const replaceListeners = [];
@@ -268,6 +271,7 @@ export function onEngineReplaced(listener) {
  */
 export function replaceEngine(next = null) {
   enginePromise = next;
+  settingsPromise = null;
   enginePolicy = undefined;
   settingsAtStart = null; // what was read then may be out of date now
   for (const listener of replaceListeners) listener();
@@ -299,35 +303,59 @@ export function readSettingsAtStart(upgraded) {
   settingsAtStart.catch(() => {});
 }
 
-/** The engine, built once per worker life from the stored settings. */
-export function engine() {
-  enginePromise ??= (async () => {
-    // The module loads while the settings and the policy are read.
+/**
+ * The settings the engine is built on (`settings`: the settings in force, null for the
+ * defaults) and the policy in them (`policy`), read once per engine, apart from its
+ * build: what the engine answers by can be known without building it. Only the
+ * settings are read here: the engine's module is loaded only where a policy must be
+ * laid under the rep's layer.
+ */
+export function engineSettings() {
+  settingsPromise ??= (async () => {
     const atStart = settingsAtStart;
     settingsAtStart = null;
     const settings = atStart ?? storedSettings();
     const lastSeen = atStart?.then((read) => read.lastSeen);
-    const [, { own, learned }, policy] = await Promise.all([
-      engineModule(),
+    const [{ own, learned }, policy] = await Promise.all([
       settings.finally(() => markStart('settingsRead')),
       policyForEngine(lastSeen).finally(() => markStart('policyRead')),
     ]);
-    try {
-      const built = new WasmEngine(await settingsInForce(own, policy, learned));
-      markStart('engine');
-      enginePolicy = policy;
-      return built;
-    } catch (err) {
-      // Stored settings that no longer validate must not stop the product: fall back
-      // to the defaults and say so once.
-      console.warn('Xunpan: stored settings not usable, defaults in force:', String(err));
-      return new WasmEngine(null);
-    }
+    return { settings: await settingsInForce(own, policy, learned), policy };
+  })().catch((err) => {
+    settingsPromise = null; // read again on the next message
+    throw err;
+  });
+  return settingsPromise;
+}
+
+/** The engine, built once per worker life from the stored settings. */
+export function engine() {
+  enginePromise ??= (async () => {
+    // The module loads while the settings and the policy are read.
+    const [, { settings, policy }] = await Promise.all([engineModule(), engineSettings()]);
+    const built = buildEngine(settings);
+    markStart('engine');
+    enginePolicy = policy;
+    return built;
   })().catch((err) => {
     enginePromise = null; // try again on the next message
     throw err;
   });
   return enginePromise;
+}
+
+/**
+ * An engine built on `settings` (the settings in force), on a loaded module: the
+ * defaults where they no longer validate (stored settings that no longer validate
+ * must not stop the product; said once).
+ */
+function buildEngine(settings) {
+  try {
+    return new WasmEngine(settings);
+  } catch (err) {
+    console.warn('Xunpan: stored settings not usable, defaults in force:', String(err));
+    return new WasmEngine(null);
+  }
 }
 
 // An administrator's new policy applies from the next message on. (The managed area's
