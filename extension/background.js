@@ -12,13 +12,16 @@
 //   worker-items.js    the items the pages showed (records, size budget, writes)
 //   worker-alerts.js   the badge and the deadline warnings
 //   worker-answers.js  answers kept for pages, what a page needs first, languages
+//   worker-warm.js     the engine kept warm between worker starts (Chrome's offscreen
+//                      document, offscreen.js): a list's triage asked of it first
 //
 // worker-policy.js comes first: scripts run in the order imported, and it asks for the
 // engine's wasm and data as it runs, while the others are still to run.
 import {
   checkPolicy, engine, engineModule, managedPolicy, markStart, policyChangesHeard, readSettingsAtStart, replaceEngine,
-  settingsInForce, storedSettings, storeLearned, storeSettings,
+  settingsInForce, settingsLearned, storedSettings, storeLearned, storeSettings,
 } from './worker-policy.js';
+import { keepWarm, warmAvailable, warmTriage } from './worker-warm.js';
 import './messages.js';
 import './locale.js';
 import './clock.js';
@@ -63,6 +66,9 @@ const storageReady = (async () => {
 // The settings the first engine is built on are read now, beside the upgrade (and read
 // again if it changed anything): see readSettingsAtStart.
 readSettingsAtStart(storageReady);
+// The engine kept warm (Chrome): its document opened, or told the settings, as the
+// worker starts; a list that comes before it is ready is answered by this worker.
+keepWarm();
 
 // --- the browser's time zone, with its daylight-saving switches ------------------
 
@@ -117,6 +123,9 @@ async function learn(inquiry, spam) {
   const after = eng.learn(inquiry, spam).triage.learned;
   forgetAnswers(); // the engine's model changed: its earlier answers no longer stand
   await storeLearned(after);
+  // The engine kept warm is built again on the filter as stored now.
+  settingsLearned();
+  keepWarm();
   const token = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   await api.storage.session?.set({ [STORE_UNDO]: { token, before, after: fingerprint(after) } }).catch(() => {});
   return { ok: true, undo: token, spam, learned: { spamDocs: after.spamDocs, genuineDocs: after.genuineDocs } };
@@ -169,10 +178,11 @@ async function triageItems(page, pageItems) {
   const generation = answersGeneration();
   // Earlier readings are looked up while the engine is got ready (built, on a cold start).
   const completing = withKeptReadings(pageItems);
-  const eng = await engine();
+  // Without an engine kept warm, this worker's own is built meanwhile.
+  if (!warmAvailable) await engine();
   const items = await completing;
   markStart('triageStart');
-  const results = triageRead(eng, items, now);
+  const results = await triageRead(items, now);
   markStart('triageEnd');
   keepAnswered(page, items, results, now, generation);
   return { results, now };
@@ -190,14 +200,14 @@ async function triageItems(page, pageItems) {
  * answer null: the rest of a list answered in two parts gets the answers one batch of
  * the whole list would give.
  */
-function triageRead(eng, items, now, from = 0) {
+async function triageRead(items, now, from = 0) {
   const asked = (item) => item !== null && (!item.threadOnly || Boolean(item.inquiry.thread?.ourLastReplyAt));
   const taken = items.map((item, n) => ({ item, n })).filter(({ item }) => asked(item));
   const answers = taken.length
-    ? eng.triage(taken.map(({ item }) => {
+    ? await engineTriage(taken.map(({ item }) => {
       if (item.threadOnly) return { ...item.inquiry, threadOnly: true };
       return item.receivedOn ? { ...item.inquiry, receivedOn: item.receivedOn } : item.inquiry;
-    }), now, browserZone(now))
+    }), now)
     : [];
   const results = items.map((item, n) => (n >= from && item?.threadOnly ? { ...(item.inquiry.id ? { id: item.inquiry.id } : {}), threadOnly: true } : null));
   taken.forEach(({ item, n }, k) => {
@@ -209,6 +219,18 @@ function triageRead(eng, items, now, from = 0) {
     else console.warn(`Xunpan: item ${n} skipped: ${answer?.error ?? 'no answer'}`);
   });
   return results;
+}
+
+/**
+ * The engine's answers for `inquiries` at `now` in the browser's zone: the engine kept
+ * warm gives them where it is built on the settings in force (worker-warm.js), else
+ * this worker's own engine.
+ */
+async function engineTriage(inquiries, now) {
+  const zone = browserZone(now);
+  const warm = await warmTriage(inquiries, now, zone);
+  if (warm) return warm;
+  return (await engine()).triage(inquiries, now, zone);
 }
 
 /**
@@ -281,17 +303,18 @@ async function answerList(msg, post) {
   const now = Date.now();
   const generation = answersGeneration();
   const completing = withKeptReadings(items);
-  const building = engine();
+  // Without an engine kept warm, this worker's own is built meanwhile.
+  const building = warmAvailable ? null : engine();
   // The row height last reported is read beside the engine's start (kept with the
   // page answers, read as the page's setup is).
   const reportedRowHeight = msg.view && !msg.view.rowHeight ? await listRowHeight().catch(() => null) : null;
   const first = rowsThatCanBeInView(msg.view, reportedRowHeight);
-  const eng = await building;
+  await building;
   const read = await completing;
   markStart('triageStart');
   if (first > 0 && first < read.length) {
     const head = read.slice(0, first);
-    const headResults = triageRead(eng, head, now);
+    const headResults = await triageRead(head, now);
     markStart('triageEnd');
     post({ answersJson: rowAnswersJson(head, headResults), rest: read.length - first });
     markStart('answered');
@@ -302,7 +325,7 @@ async function answerList(msg, post) {
       // setup: on a worker just started, the setup waits on the same engine).
       await new Promise((resolve) => setTimeout(resolve, 0));
       await setupsAnswered();
-      results = triageRead(eng, read, now, first);
+      results = await triageRead(read, now, first);
       postInParts(read, results, first, post);
     } catch (err) {
       // The first part stands: its rows are kept; the page asks for the others again.
@@ -314,7 +337,7 @@ async function answerList(msg, post) {
     keepAnswered(msg.page, read, results, now, generation);
     return;
   }
-  const results = triageRead(eng, read, now);
+  const results = await triageRead(read, now);
   markStart('triageEnd');
   postInParts(read, results, 0, post);
   markStart('answered');

@@ -10,6 +10,9 @@
 //                 Firefox declares that event but never fires it (and reads its managed
 //                 storage once per start of the extension), so there the policy is read
 //                 again on a timer and whenever a seller page opens (worker-policy.js).
+//   warm engine   Chrome keeps the engine warm between worker starts in an offscreen
+//                 document (worker-warm.js, offscreen.js); Firefox has no offscreen
+//                 documents (its event page's engine answers, as it always did).
 
 export const api = globalThis.browser ?? globalThis.chrome;
 
@@ -29,6 +32,9 @@ export async function openWorkQueue(windowId) {
 export function keepPopupOnToolbarIcon() {
   api.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch?.(() => {});
 }
+
+/** Whether the browser has offscreen documents (Chrome ≥ 109; not Firefox). */
+export const hasOffscreenDocuments = typeof api.offscreen?.createDocument === 'function';
 
 /** Firefox (the one browser with runtime.getBrowserInfo). */
 export const isFirefox = typeof api.runtime?.getBrowserInfo === 'function';

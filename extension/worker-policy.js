@@ -277,6 +277,15 @@ export function replaceEngine(next = null) {
   for (const listener of replaceListeners) listener();
 }
 
+/**
+ * Has the settings read again for the engine kept warm (see worker-warm.js) after the
+ * engine in place learned in place (`learn` in background.js): the engine stays, the
+ * settings it answers by now hold the learned filter as stored.
+ */
+export function settingsLearned() {
+  settingsPromise = null;
+}
+
 // The stored settings and the policy last seen for the first engine of this worker
 // life, read as the worker starts (see readSettingsAtStart); null once used or out of
 // date.
@@ -305,10 +314,10 @@ export function readSettingsAtStart(upgraded) {
 
 /**
  * The settings the engine is built on (`settings`: the settings in force, null for the
- * defaults) and the policy in them (`policy`), read once per engine, apart from its
- * build: what the engine answers by can be known without building it. Only the
- * settings are read here: the engine's module is loaded only where a policy must be
- * laid under the rep's layer.
+ * defaults) and the policy in them (`policy`), read once per engine: the engine in
+ * this worker and the one kept warm beside it (worker-warm.js) are built on the same.
+ * Only the settings are read here: the engine's module is loaded only where a policy
+ * must be laid under the rep's layer.
  */
 export function engineSettings() {
   settingsPromise ??= (async () => {
@@ -347,7 +356,8 @@ export function engine() {
 /**
  * An engine built on `settings` (the settings in force), on a loaded module: the
  * defaults where they no longer validate (stored settings that no longer validate
- * must not stop the product; said once).
+ * must not stop the product; said once). The engine kept warm is built by this same
+ * rule (offscreen.js).
  */
 function buildEngine(settings) {
   try {

@@ -367,6 +367,9 @@ const START_STEPS = [
   ['itemsRead', 'the kept readings read'],
   ['engine', 'the engine built'],
   ['triageStart', 'the first triage begun'],
+  ['warmAsked', 'asked of the engine kept warm'],
+  ['warmAnswered', 'answered by the engine kept warm'],
+  ['warmMissed', 'the engine kept warm could not answer'],
   ['triageEnd', 'the first triage done'],
   ['answered', 'its answer written'],
 ];

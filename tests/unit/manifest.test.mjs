@@ -14,8 +14,10 @@ test('host permissions are exactly the three seller hosts the content scripts ru
 });
 
 test('no permission beyond what the README lists and explains', () => {
-  assert.deepEqual([...manifest.permissions].sort(), ['alarms', 'notifications', 'sidePanel', 'storage']);
+  assert.deepEqual([...manifest.permissions].sort(), ['alarms', 'notifications', 'offscreen', 'sidePanel', 'storage']);
   assert.equal(manifest.optional_permissions, undefined);
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  for (const permission of manifest.permissions) assert.ok(readme.includes(`| \`${permission}\` |`), `the README's table explains ${permission}`);
 });
 
 test('the site table knows the same three hosts, and only pages on them are seller pages', async () => {

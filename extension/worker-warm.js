@@ -1,0 +1,117 @@
+// The engine kept warm beside the worker (Chrome only; see offscreen.js).
+//
+// A worker started again for a seller page's list built a fresh engine and paid its
+// first use, about 90 ms of the 20-row list's ~220 ms to the first tag. An offscreen
+// document (`chrome.offscreen`, reason WORKERS: it holds the engine's work off the
+// worker) is not stopped with the worker: its engine stays warm from one worker life
+// to the next. The worker stays the one that answers the page: it reads the list, the
+// kept readings, `now` and the zone as before, and only the engine's triage of the
+// items is asked of the document, for the settings the worker's own engine is built
+// on (engineSettings), named by their digest. The document answers only from an
+// engine built on exactly those settings; when it is missing, not ready or built on
+// others, the worker's own engine answers (as before this file) and the document is
+// sent the settings, for the next list. Firefox has no offscreen documents: there
+// nothing here runs, and its path is the one it had.
+import { api, hasOffscreenDocuments } from './browser-compat.js';
+import { engineSettings, markStart, onEngineReplaced } from './worker-policy.js';
+
+const WARM_SETTINGS = 'xunpan-warm-settings';
+const WARM_TRIAGE = 'xunpan-warm-triage';
+const WARM_STATUS = 'xunpan-warm-status';
+const DOCUMENT = 'offscreen.html';
+
+/** Whether this browser can keep an engine warm (Chrome's offscreen documents). */
+export const warmAvailable = hasOffscreenDocuments;
+
+/** The digest of `settings` (the settings in force): SHA-256 of their JSON, hex. */
+async function digestOf(settings) {
+  const bytes = new TextEncoder().encode(JSON.stringify(settings ?? null));
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// The settings in force and their digest, for the engine in place (see engineSettings):
+// computed again when it is replaced.
+let digestFor = null;
+function currentDigest() {
+  const settings = engineSettings();
+  if (digestFor?.settings !== settings) {
+    const digest = settings.then(({ settings: s }) => digestOf(s));
+    digest.catch(() => {});
+    digestFor = { settings, digest };
+  }
+  return digestFor.digest;
+}
+
+/** Opens the document if it is not open (one per extension; a second create fails). */
+let opening = null;
+function openDocument() {
+  opening ??= (async () => {
+    const open = await api.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).catch(() => null);
+    if (open?.length) return;
+    await api.offscreen.createDocument({
+      url: DOCUMENT,
+      reasons: ['WORKERS'],
+      justification: 'Keeps the triage engine ready between service worker starts, so a seller page is tagged at once.',
+    }).catch((err) => {
+      // Opened meanwhile (by this worker's previous life, still closing): it stands.
+      if (!/single offscreen/i.test(String(err?.message ?? err))) throw err;
+    });
+  })().finally(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+/** Sends the document the settings in force, unless its engine is built on them. */
+async function sendSettings(known = null) {
+  const [{ settings }, digest] = await Promise.all([engineSettings(), currentDigest()]);
+  if (known === digest) return;
+  await api.runtime.sendMessage({ type: WARM_SETTINGS, digest, settings });
+}
+
+/**
+ * Has the document open with an engine on the settings in force: as the worker starts
+ * and whenever the engine is replaced. Never waited on by a page; a failure leaves the
+ * worker's own engine answering.
+ */
+export function keepWarm() {
+  if (!warmAvailable) return;
+  (async () => {
+    await openDocument();
+    const status = await api.runtime.sendMessage({ type: WARM_STATUS });
+    await sendSettings(status?.digest ?? null);
+  })().catch((err) => console.warn('Xunpan: the engine kept warm could not be set up:', String(err?.message ?? err)));
+}
+
+/**
+ * The warm engine's answers for `inquiries` (the engine's input, as the worker's own
+ * would be given them) at `now` in `zone`; null when it cannot give them (no document,
+ * not ready, built on other settings: sent them for next time), the worker's own
+ * engine then answering.
+ */
+export async function warmTriage(inquiries, now, zone) {
+  if (!warmAvailable) return null;
+  try {
+    const digest = await currentDigest();
+    markStart('warmAsked');
+    // As JSON text both ways (see offscreen.js); the engine reads its input as JSON.
+    const reply = await api.runtime.sendMessage({ type: WARM_TRIAGE, digest, inquiriesJson: JSON.stringify(inquiries), now, zone });
+    const answers = typeof reply?.answersJson === 'string' ? JSON.parse(reply.answersJson) : null;
+    if (Array.isArray(answers) && answers.length === inquiries.length) {
+      markStart('warmAnswered');
+      return answers;
+    }
+    markStart('warmMissed');
+    if (reply?.stale) keepWarm();
+    else if (reply?.error) console.warn('Xunpan: the engine kept warm could not answer:', reply.error);
+  } catch {
+    markStart('warmMissed');
+    // No document (closed by the browser, or not yet open): opened for the next list.
+    keepWarm();
+  }
+  return null;
+}
+
+// New settings (saved, a new policy, an undo): the document's engine follows at once.
+onEngineReplaced(() => keepWarm());
