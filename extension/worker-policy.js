@@ -8,7 +8,7 @@
 // clicks. The settings in force are the layers with the learned filter laid in.
 import init, { WasmEngine, layerSettings, loadLanguageVersions, loadLanguageWords, ownSettingsLayer, useConceptTables } from './pkg/xunpan.js';
 import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
-import { api, onManagedStorageChanged } from './browser-compat.js';
+import { api, hasOffscreenDocuments, onManagedStorageChanged } from './browser-compat.js';
 
 const STORE_LAST_POLICY = 'lastPolicy';
 
@@ -124,8 +124,12 @@ function useLanguageFiles([words, versions]) {
 }
 
 // Asked for as the worker starts, while its other scripts are still to run
-// (background.js imports this file first).
-prefetch();
+// (background.js imports this file first). Not where an engine is kept warm beside the
+// worker (worker-warm.js): a list is then triaged there, and the files' read and
+// compile on a worker just started held its start back (the page's setup came in
+// 80 to 110 ms later at p50 under load, see docs/performance.md); the worker's own
+// engine, when it is wanted, asks for them then.
+if (!hasOffscreenDocuments) prefetch();
 
 /**
  * The policy last seen by any worker: null for none, undefined while no worker of this
