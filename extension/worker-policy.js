@@ -257,8 +257,9 @@ export async function storeLearned(learned) {
 // --- the engine ---------------------------------------------------------------
 
 let enginePromise = null;
-// The settings the engine in place is built on, and the policy in them (see
-// engineSettings); null: read again for the next engine.
+// What the engine in place is built from (see engineInputs) and the settings in force
+// from them (engineSettings); null: read again for the next engine.
+let inputsPromise = null;
 let settingsPromise = null;
 // The policy the engine in place was built on (undefined: none built, or building).
 let enginePolicy;
@@ -275,6 +276,7 @@ export function onEngineReplaced(listener) {
  */
 export function replaceEngine(next = null) {
   enginePromise = next;
+  inputsPromise = null;
   settingsPromise = null;
   enginePolicy = undefined;
   settingsAtStart = null; // what was read then may be out of date now
@@ -287,6 +289,7 @@ export function replaceEngine(next = null) {
  * settings it answers by now hold the learned filter as stored.
  */
 export function settingsLearned() {
+  inputsPromise = null;
   settingsPromise = null;
 }
 
@@ -317,14 +320,14 @@ export function readSettingsAtStart(upgraded) {
 }
 
 /**
- * The settings the engine is built on (`settings`: the settings in force, null for the
- * defaults) and the policy in them (`policy`), read once per engine: the engine in
- * this worker and the one kept warm beside it (worker-warm.js) are built on the same.
- * Only the settings are read here: the engine's module is loaded only where a policy
- * must be laid under the rep's layer.
+ * What the engine is built from, read once per engine: the rep's stored layer (`own`),
+ * the learned filter (`learned`) and the policy, or its stand-in (`policy`). The
+ * settings in force are a function of these alone (settingsInForce), so they name them:
+ * the engine kept warm is asked for these (worker-warm.js) without the worker's module
+ * loaded, which laying a policy under the rep's layer needs.
  */
-export function engineSettings() {
-  settingsPromise ??= (async () => {
+export function engineInputs() {
+  inputsPromise ??= (async () => {
     const atStart = settingsAtStart;
     settingsAtStart = null;
     const settings = atStart ?? storedSettings();
@@ -333,6 +336,22 @@ export function engineSettings() {
       settings.finally(() => markStart('settingsRead')),
       policyForEngine(lastSeen).finally(() => markStart('policyRead')),
     ]);
+    return { own, learned, policy };
+  })().catch((err) => {
+    inputsPromise = null; // read again on the next message
+    throw err;
+  });
+  return inputsPromise;
+}
+
+/**
+ * The settings the engine is built on (`settings`: the settings in force, null for the
+ * defaults) and the policy in them (`policy`), from engineInputs: the engine in this
+ * worker and the one kept warm beside it (worker-warm.js) are built on the same.
+ */
+export function engineSettings() {
+  settingsPromise ??= (async () => {
+    const { own, learned, policy } = await engineInputs();
     return { settings: await settingsInForce(own, policy, learned), policy };
   })().catch((err) => {
     settingsPromise = null; // read again on the next message

@@ -7,13 +7,13 @@
 // to the next. The worker stays the one that answers the page: it reads the list, the
 // kept readings, `now` and the zone as before, and only the engine's triage of the
 // items is asked of the document, for the settings the worker's own engine is built
-// on (engineSettings), named by their digest. The document answers only from an
-// engine built on exactly those settings; when it is missing, not ready or built on
-// others, the worker's own engine answers (as before this file) and the document is
-// sent the settings, for the next list. Firefox has no offscreen documents: there
+// on, named by the digest of what they are made from (engineInputs). The document
+// answers only from an engine built on exactly those; when it is missing, not ready
+// or built on others, the worker's own engine answers (as before this file) and the
+// document is sent the settings, for the next list. Firefox has no offscreen documents: there
 // nothing here runs, and its path is the one it had.
 import { api, hasOffscreenDocuments } from './browser-compat.js';
-import { engineSettings, markStart, onEngineReplaced } from './worker-policy.js';
+import { engineInputs, markStart, onEngineReplaced, settingsInForce } from './worker-policy.js';
 
 const WARM_SETTINGS = 'xunpan-warm-settings';
 const WARM_TRIAGE = 'xunpan-warm-triage';
@@ -23,24 +23,28 @@ const DOCUMENT = 'offscreen.html';
 /** Whether this browser can keep an engine warm (Chrome's offscreen documents). */
 export const warmAvailable = hasOffscreenDocuments;
 
-/** The digest of `settings` (the settings in force): SHA-256 of their JSON, hex. */
-async function digestOf(settings) {
-  const bytes = new TextEncoder().encode(JSON.stringify(settings ?? null));
+/**
+ * The digest of what the settings in force are made from (`inputs`, see engineInputs):
+ * SHA-256 of their JSON, hex. It names the settings without laying them together (which,
+ * under a policy, needs the engine's module in this worker).
+ */
+async function digestOf(inputs) {
+  const { own, learned, policy } = inputs;
+  const bytes = new TextEncoder().encode(JSON.stringify([own ?? null, learned ?? null, policy ?? null]));
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// The settings in force and their digest, for the engine in place (see engineSettings):
-// computed again when it is replaced.
-let digestFor = null;
-function currentDigest() {
-  const settings = engineSettings();
-  if (digestFor?.settings !== settings) {
-    const digest = settings.then(({ settings: s }) => digestOf(s));
+// The digest of the inputs last asked for (see engineInputs: a new promise whenever the
+// engine is replaced).
+let digestKept = null;
+function digestFor(inputs) {
+  if (digestKept?.inputs !== inputs) {
+    const digest = inputs.then(digestOf);
     digest.catch(() => {});
-    digestFor = { settings, digest };
+    digestKept = { inputs, digest };
   }
-  return digestFor.digest;
+  return digestKept.digest;
 }
 
 /** Opens the document if it is not open (one per extension; a second create fails). */
@@ -63,10 +67,17 @@ function openDocument() {
   return opening;
 }
 
-/** Sends the document the settings in force, unless its engine is built on them. */
+/**
+ * Sends the document the settings in force, unless its engine is built on them
+ * (`known`: the digest it has). The settings are laid together from the same inputs
+ * the digest names, so the two always go together.
+ */
 async function sendSettings(known = null) {
-  const [{ settings }, digest] = await Promise.all([engineSettings(), currentDigest()]);
+  const inputs = engineInputs();
+  const digest = await digestFor(inputs);
   if (known === digest) return;
+  const { own, learned, policy } = await inputs;
+  const settings = await settingsInForce(own, policy, learned);
   await api.runtime.sendMessage({ type: WARM_SETTINGS, digest, settings });
 }
 
@@ -93,7 +104,7 @@ export function keepWarm() {
 export async function warmTriage(inquiries, now, zone) {
   if (!warmAvailable) return null;
   try {
-    const digest = await currentDigest();
+    const digest = await digestFor(engineInputs());
     markStart('warmAsked');
     // As JSON text both ways (see offscreen.js); the engine reads its input as JSON.
     const reply = await api.runtime.sendMessage({ type: WARM_TRIAGE, digest, inquiriesJson: JSON.stringify(inquiries), now, zone });
