@@ -22,6 +22,8 @@ const WARM_SETTINGS = 'xunpan-warm-settings';
 const WARM_TRIAGE = 'xunpan-warm-triage';
 const WARM_STATUS = 'xunpan-warm-status';
 // The last items asked about, kept to warm an engine built again: at most this many.
+// In this document's memory only (as the worker holds a list while it answers it):
+// never stored, never sent, gone with the document.
 const MOST_KEPT_FOR_WARMING = 100;
 
 /** The module loaded once: compiled, given its concept tables and language data. */
