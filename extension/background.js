@@ -21,7 +21,7 @@ import {
   checkPolicy, engine, engineModule, managedPolicy, markStart, policyChangesHeard, readSettingsAtStart, replaceEngine,
   settingsInForce, settingsLearned, storedSettings, storeLearned, storeSettings,
 } from './worker-policy.js';
-import { keepWarm, warmAvailable, warmTriage } from './worker-warm.js';
+import { keepWarm, keepWarmAfterStart, warmAvailable, warmTriage } from './worker-warm.js';
 import './messages.js';
 import './locale.js';
 import './clock.js';
@@ -66,9 +66,10 @@ const storageReady = (async () => {
 // The settings the first engine is built on are read now, beside the upgrade (and read
 // again if it changed anything): see readSettingsAtStart.
 readSettingsAtStart(storageReady);
-// The engine kept warm (Chrome): its document opened, or told the settings, as the
-// worker starts; a list that comes before it is ready is answered by this worker.
-keepWarm();
+// The engine kept warm (Chrome): its document opened, or told the settings, once the
+// worker's start is over (see keepWarmAfterStart); a list that finds it missing or not
+// ready is answered by this worker.
+keepWarmAfterStart();
 
 // --- the browser's time zone, with its daylight-saving switches ------------------
 

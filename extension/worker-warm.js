@@ -82,8 +82,8 @@ async function sendSettings(known = null) {
 }
 
 /**
- * Has the document open with an engine on the settings in force: as the worker starts
- * and whenever the engine is replaced. Never waited on by a page; a failure leaves the
+ * Has the document open with an engine on the settings in force: after the worker's
+ * start, whenever the engine is replaced, and when a list found it missing or stale. Never waited on by a page; a failure leaves the
  * worker's own engine answering.
  */
 export function keepWarm() {
@@ -93,6 +93,22 @@ export function keepWarm() {
     const status = await api.runtime.sendMessage({ type: WARM_STATUS });
     await sendSettings(status?.digest ?? null);
   })().catch((err) => console.warn('Xunpan: the engine kept warm could not be set up:', String(err?.message ?? err)));
+}
+
+// How long after the worker's start the document is looked for (see keepWarmAfterStart).
+const START_CHECK_DELAY_MS = 1000;
+
+/**
+ * Has the document looked for (opened, told the settings) once the worker's start is
+ * over: asked as the worker started, the look (the browser asked for its contexts, the
+ * document for its settings, the settings read and named) held the worker's start back
+ * (its modules evaluated 26 ms and the list in 68 ms later at p50, the first tag 56 ms;
+ * see docs/performance.md). A list needs none of it when the document is there with
+ * the settings in force, as after every stop but the browser's own; when it is not, the
+ * list finds out and has it done then (warmTriage).
+ */
+export function keepWarmAfterStart() {
+  if (warmAvailable) setTimeout(keepWarm, START_CHECK_DELAY_MS);
 }
 
 /**
