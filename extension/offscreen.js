@@ -17,7 +17,8 @@
 import init, { WasmEngine, loadLanguageVersions, loadLanguageWords, useConceptTables } from './pkg/xunpan.js';
 
 const api = globalThis.chrome;
-// The messages this document answers (worker-warm.js sends them, the worker alone).
+// The messages this document answers (worker-warm.js sends them, the worker alone):
+// the settings and the status as extension messages, the triage on the worker's channel.
 const WARM_SETTINGS = 'xunpan-warm-settings';
 const WARM_TRIAGE = 'xunpan-warm-triage';
 const WARM_STATUS = 'xunpan-warm-status';
@@ -95,25 +96,34 @@ function warm(engine, { inquiries, now, zone }) {
 }
 
 /**
- * The answers of the engine built on `digest` for the inquiries in `inquiriesJson`, as
- * JSON text; `{ stale }` for other settings. Both ways as one JSON text: a text crosses
- * between the worker and this document many times faster than the same data as a tree
- * of objects, and the engine reads its input, and writes its answers, as JSON anyway.
+ * The answers of the engine built on `digest` for `inquiries`; `{ stale }` for other
+ * settings (or none yet).
  */
-async function triage({ digest, inquiriesJson, now, zone }) {
-  if (!digest || current.digest !== digest || !current.engine || typeof inquiriesJson !== 'string') return { stale: true };
+async function triage({ digest, inquiries, now, zone }) {
+  if (!digest || current.digest !== digest || !current.engine || !Array.isArray(inquiries)) return { stale: true };
   const engine = await current.engine;
-  const inquiries = JSON.parse(inquiriesJson);
   lastItems = { inquiries: inquiries.slice(0, MOST_KEPT_FOR_WARMING), now, zone };
-  return { answersJson: JSON.stringify(engine.triage(inquiries, now, zone)) };
+  return { answers: engine.triage(inquiries, now, zone) };
 }
+
+// The worker's triage requests come over the service worker's own channel (its
+// `client.postMessage`, the answer on the port it sends): a structured copy, without
+// the extension messages' JSON both ways (a 400-row list: about 25 ms less, worker and
+// document together). Only this extension's own worker can post here.
+navigator.serviceWorker.onmessage = (event) => {
+  const [port] = event.ports;
+  if (!port || event.data?.type !== WARM_TRIAGE) return;
+  triage(event.data).then(
+    (reply) => port.postMessage(reply),
+    (err) => port.postMessage({ error: String(err?.message ?? err) }),
+  );
+};
 
 api.runtime.onMessage.addListener((message, sender, reply) => {
   // The worker alone talks to this document (a content script's message has a tab).
   if (sender.id !== api.runtime.id || sender.tab) return false;
   let answering;
   if (message?.type === WARM_SETTINGS) answering = build(message.digest, message.settings).then(() => ({ ok: true }));
-  else if (message?.type === WARM_TRIAGE) answering = triage(message);
   else if (message?.type === WARM_STATUS) answering = Promise.resolve({ digest: current.digest, wasmBytes: wasmMemory?.buffer.byteLength ?? 0 });
   else return false;
   answering.then(reply, (err) => reply({ error: String(err?.message ?? err) }));

@@ -120,14 +120,13 @@ export function keepWarmAfterStart() {
 export async function warmTriage(inquiries, now, zone) {
   if (!warmAvailable) return null;
   try {
-    const digest = await digestFor(engineInputs());
+    const [digest, client] = await Promise.all([digestFor(engineInputs()), documentClient()]);
+    if (!client) throw new Error('no document');
     markStart('warmAsked');
-    // As JSON text both ways (see offscreen.js); the engine reads its input as JSON.
-    const reply = await api.runtime.sendMessage({ type: WARM_TRIAGE, digest, inquiriesJson: JSON.stringify(inquiries), now, zone });
-    const answers = typeof reply?.answersJson === 'string' ? JSON.parse(reply.answersJson) : null;
-    if (Array.isArray(answers) && answers.length === inquiries.length) {
+    const reply = await askDocument(client, { type: WARM_TRIAGE, digest, inquiries, now, zone });
+    if (Array.isArray(reply?.answers) && reply.answers.length === inquiries.length) {
       markStart('warmAnswered');
-      return answers;
+      return reply.answers;
     }
     markStart('warmMissed');
     if (reply?.stale) keepWarm();
@@ -138,6 +137,44 @@ export async function warmTriage(inquiries, now, zone) {
     keepWarm();
   }
   return null;
+}
+
+/** The document as this worker's client (null when it is not open). */
+async function documentClient() {
+  const open = await globalThis.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  return open.find((client) => new URL(client.url).pathname === `/${DOCUMENT}`) ?? null;
+}
+
+// How often a request still unanswered checks that the document is still open.
+const DOCUMENT_ALIVE_CHECK_MS = 1000;
+
+/**
+ * `message` posted to the document (`client`), its answer on a channel of its own: a
+ * structured copy both ways, without the extension messages' JSON (see offscreen.js).
+ * Rejects when the document goes away before it answers (a channel says nothing of
+ * that itself: its being open is checked every DOCUMENT_ALIVE_CHECK_MS, so no
+ * answer waits on a slow triage's account, only on a closed document's).
+ */
+function askDocument(client, message) {
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    const check = setInterval(() => {
+      globalThis.clients.get(client.id).then((still) => {
+        if (still) return;
+        done();
+        reject(new Error('the document closed before it answered'));
+      }, () => {});
+    }, DOCUMENT_ALIVE_CHECK_MS);
+    const done = () => {
+      clearInterval(check);
+      channel.port1.close();
+    };
+    channel.port1.onmessage = (event) => {
+      done();
+      resolve(event.data);
+    };
+    client.postMessage(message, [channel.port2]);
+  });
 }
 
 // New settings (saved, a new policy, an undo): the document's engine follows at once.
