@@ -123,9 +123,10 @@ async function learn(inquiry, spam) {
   const before = eng.settings()?.triage?.learned ?? null;
   const after = eng.learn(inquiry, spam).triage.learned;
   forgetAnswers(); // the engine's model changed: its earlier answers no longer stand
-  await storeLearned(after);
-  // The engine kept warm is built again on the filter as stored now.
-  settingsLearned();
+  const storing = storeLearned(after);
+  // The engine kept warm is built again on the filter as stored (read once written).
+  settingsLearned(storing);
+  await storing;
   keepWarm();
   const token = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   await api.storage.session?.set({ [STORE_UNDO]: { token, before, after: fingerprint(after) } }).catch(() => {});

@@ -284,13 +284,17 @@ export function replaceEngine(next = null) {
 }
 
 /**
- * Has the settings read again for the engine kept warm (see worker-warm.js) after the
- * engine in place learned in place (`learn` in background.js): the engine stays, the
- * settings it answers by now hold the learned filter as stored.
+ * Has what the engine kept warm is built from (see worker-warm.js) read again once
+ * `stored` (the learned filter's write) settles, after the engine in place learned in
+ * place (`learn` in background.js): the engine stays, and what it answers by now holds
+ * the filter as stored. From this call on, a list asks the engine kept warm only for the
+ * settings read after the write, so none is answered on the filter before the lesson.
  */
-export function settingsLearned() {
+export function settingsLearned(stored) {
   inputsPromise = null;
   settingsPromise = null;
+  settingsAtStart = stored.then(() => storedSettingsAndLastPolicy());
+  settingsAtStart.catch(() => {});
 }
 
 // The stored settings and the policy last seen for the first engine of this worker
