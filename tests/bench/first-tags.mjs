@@ -21,6 +21,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DIST, launch, serviceWorker, startDemo } from '../e2e/harness.mjs';
+import { FRAMES_AND_TAGS } from './page-watch.mjs';
 
 const LOADS = Number(process.env.XUNPAN_FIRST_TAGS_LOADS ?? 12);
 const builds = (process.argv.length > 2 ? process.argv.slice(2) : [DIST]).map((d) => resolve(d));
@@ -76,26 +77,10 @@ function marked(dist) {
 }
 
 // In the page's own world: the rows, the list's post, the frames and the tags.
-const WATCH = `(() => {
-  window.__frames = [];
-  window.__tags = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, end: e.startTime + e.duration, renderStart: e.renderStart });
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {}
+const WATCH = `(() => {${FRAMES_AND_TAGS}
   window.addEventListener('message', (ev) => {
     if (!window.__dataAt && ev.data?.source === 'xunpan-page-data' && /^feedbackList/.test(ev.data.kind)) window.__dataAt = performance.now();
   });
-  const seen = new Set();
-  new MutationObserver((records) => {
-    const now = performance.now();
-    for (const r of records) {
-      if (seen.has(r.target) || !r.target.hasAttribute('data-trade-id') || !r.target.hasAttribute('data-xunpan-verdict')) continue;
-      seen.add(r.target);
-      window.__tags.push([r.target.getAttribute('data-trade-id'), now]);
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-xunpan-verdict'] });
 })();`;
 
 /** One load's steps, ms from the end of the page's first frame with the rows. */

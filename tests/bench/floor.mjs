@@ -40,6 +40,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DIST, launch, startDemo } from '../e2e/harness.mjs';
+import { FRAMES_AND_TAGS } from './page-watch.mjs';
 
 const LOADS = Number(process.env.XUNPAN_FLOOR_LOADS ?? 16);
 const dist = resolve(process.argv[2] ?? DIST);
@@ -89,24 +90,7 @@ function markedBuild({ silentWorker = false } = {}) {
 
 // In the page's own world: the rows' insertion, the page's long animation frames, the
 // tags, and (for loads without a long frame) the first animation frame after the rows.
-const WATCH = `(() => {
-  window.__frames = [];
-  window.__tags = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, end: e.startTime + e.duration, renderStart: e.renderStart });
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {}
-  const seen = new Set();
-  new MutationObserver((records) => {
-    const now = performance.now();
-    for (const r of records) {
-      if (seen.has(r.target) || !r.target.hasAttribute('data-trade-id') || !r.target.hasAttribute('data-xunpan-verdict')) continue;
-      seen.add(r.target);
-      window.__tags.push([r.target.getAttribute('data-trade-id'), now]);
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-xunpan-verdict'] });
-})();`;
+const WATCH = `(() => {${FRAMES_AND_TAGS}})();`;
 
 /** One load: its times from navigation (ms), null where unknown. */
 async function load(context, url, rows, tagged) {

@@ -1,0 +1,24 @@
+// What the page benches watch in the page's own world, as an init script's text: the
+// page's long animation frames (window.__frames: start, end, render start) and each
+// row's first tag (window.__tags: [trade id, time]). floor.mjs and first-tags.mjs add
+// what they watch besides.
+
+/** The watch, as statements for an init script (wrap it in a function of your own). */
+export const FRAMES_AND_TAGS = `
+  window.__frames = [];
+  window.__tags = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, end: e.startTime + e.duration, renderStart: e.renderStart });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+  const seen = new Set();
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      if (seen.has(r.target) || !r.target.hasAttribute('data-trade-id') || !r.target.hasAttribute('data-xunpan-verdict')) continue;
+      seen.add(r.target);
+      window.__tags.push([r.target.getAttribute('data-trade-id'), now]);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-xunpan-verdict'] });
+`;
