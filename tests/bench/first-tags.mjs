@@ -92,12 +92,7 @@ async function timeline(context, url, rows) {
   await page.waitForTimeout(100);
   const t = await page.evaluate(() => {
     const rowsAt = window.__demoRenderedAt;
-    const frame = window.__frames.find((f) => f.renderStart > 0 && f.renderStart >= rowsAt);
-    const tagAt = new Map(window.__tags);
-    const inView = [...document.querySelectorAll('[data-trade-id]')].filter((r) => {
-      const box = r.getBoundingClientRect();
-      return box.width > 0 && box.bottom > 0 && box.top < innerHeight;
-    }).map((r) => tagAt.get(r.getAttribute('data-trade-id')));
+    const { frame, inView } = window.__rowsSeen(rowsAt);
     const nav = performance.getEntriesByType('navigation')[0];
     const steps = {
       'rows in': rowsAt,

@@ -102,12 +102,7 @@ async function load(context, url, rows, tagged) {
   await page.waitForTimeout(150);
   const t = await page.evaluate(() => {
     const rowsAt = window.__demoRenderedAt;
-    const frame = window.__frames.find((f) => f.renderStart > 0 && f.renderStart >= rowsAt);
-    const tagAt = new Map(window.__tags);
-    const inView = [...document.querySelectorAll('[data-trade-id]')].filter((r) => {
-      const box = r.getBoundingClientRect();
-      return box.width > 0 && box.bottom > 0 && box.top < innerHeight;
-    }).map((r) => tagAt.get(r.getAttribute('data-trade-id')));
+    const { frame, inView } = window.__rowsSeen(rowsAt);
     const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('xp:'));
     const first = (prefix) => marks.find((m) => m.name.startsWith(prefix))?.startTime ?? null;
     const nav = performance.getEntriesByType('navigation')[0];
