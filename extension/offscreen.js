@@ -14,7 +14,8 @@
 // settings (or none yet) answers `{ stale: true }`, and the worker answers from its own
 // engine. Built again on new settings, the engine triages the last items it was asked
 // about once, answers dropped, so that the next list finds it warm.
-import init, { WasmEngine, loadLanguageVersions, loadLanguageWords, useConceptTables } from './pkg/xunpan.js';
+import init, { useConceptTables } from './pkg/xunpan.js';
+import { buildEngine, CONCEPT_TABLES, compileEngine, extensionText, languageFiles, useLanguageFiles } from './engine-files.js';
 
 const api = globalThis.chrome;
 // The messages this document answers (worker-warm.js sends them, the worker alone):
@@ -33,23 +34,11 @@ let moduleReady = null;
 let wasmMemory = null;
 function engineModule() {
   moduleReady ??= (async () => {
-    const text = (file) => fetch(api.runtime.getURL(file)).then((r) => r.text());
-    const [exports, tables, words, versions] = await Promise.all([
-      init({ module_or_path: api.runtime.getURL('pkg/xunpan_bg.wasm') }),
-      text('data/concept-tables.txt'),
-      text('language-words.tsv').catch(() => null),
-      text('template-versions.json').catch(() => null),
-    ]);
+    const [compiled, tables, language] = await Promise.all([compileEngine(), extensionText(CONCEPT_TABLES), languageFiles()]);
+    const exports = await init({ module_or_path: compiled });
     wasmMemory = exports.memory;
     useConceptTables(tables);
-    // As in the worker: a missing or bad language file leaves English, nothing else changes.
-    for (const [data, use] of [[words, loadLanguageWords], [versions, loadLanguageVersions]]) {
-      try {
-        if (data !== null) use(data);
-      } catch {
-        // English replies for that part
-      }
-    }
+    useLanguageFiles(language);
   })().catch((err) => {
     moduleReady = null;
     throw err;
@@ -67,13 +56,8 @@ async function build(digest, settings) {
   const previous = current.engine;
   const building = (async () => {
     await engineModule();
-    // The rule of the worker's own (buildEngine in worker-policy.js): the defaults where
-    // the settings no longer validate.
-    try {
-      return new WasmEngine(settings);
-    } catch {
-      return new WasmEngine(null);
-    }
+    // The worker's own rule: the defaults where the settings no longer validate.
+    return buildEngine(settings);
   })();
   current = { digest, engine: building };
   building.then((engine) => {

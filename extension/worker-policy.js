@@ -6,7 +6,8 @@
 // not-spam clicks on the seller pages change it while Options may be open, and saving
 // Options writes the settings only, so it can never put back a filter older than the
 // clicks. The settings in force are the layers with the learned filter laid in.
-import init, { WasmEngine, layerSettings, loadLanguageVersions, loadLanguageWords, ownSettingsLayer, useConceptTables } from './pkg/xunpan.js';
+import init, { WasmEngine, layerSettings, ownSettingsLayer, useConceptTables } from './pkg/xunpan.js';
+import { buildEngine, CONCEPT_TABLES, compileEngine, extensionText, languageFiles, useLanguageFiles } from './engine-files.js';
 import { managedPolicy as readManagedPolicy, STORE_LEARNED, STORE_SETTINGS } from './storage.js';
 import { api, hasOffscreenDocuments, onManagedStorageChanged } from './browser-compat.js';
 
@@ -53,8 +54,8 @@ let prefetched = null;
 function prefetch() {
   markStart('prefetch');
   prefetched ??= {
-    module: compileEngine('pkg/xunpan_bg.wasm'),
-    tables: extensionText('data/concept-tables.txt'),
+    module: compileEngine(),
+    tables: extensionText(CONCEPT_TABLES),
     language: languageFiles(),
   };
   // A failure is met where the engine is loaded (and asked for again there).
@@ -63,34 +64,8 @@ function prefetch() {
 }
 
 /**
- * The engine's wasm (`file`, in the extension's package) compiled, as it streams in
- * where the browser can. Only the package's own files are read, in the form the
- * no-network check allows.
- */
-async function compileEngine(file) {
-  try {
-    return await WebAssembly.compileStreaming(fetch(api.runtime.getURL(file)));
-  } catch {
-    // Served without the wasm type, or no streaming compile: from the whole bytes.
-    return WebAssembly.compile(await (await fetch(api.runtime.getURL(file))).arrayBuffer());
-  }
-}
-
-/** The text of one of the extension's files. */
-function extensionText(file) {
-  return fetch(api.runtime.getURL(file)).then((r) => r.text());
-}
-
-/** The engine's language data files' texts (null for one that cannot be read). */
-function languageFiles() {
-  return Promise.all(['language-words.tsv', 'template-versions.json'].map((file) => extensionText(file).catch(() => null)));
-}
-
-/**
  * The engine's module, loaded once per worker life and ready: compiled, given its
- * concept tables (required: triage reads them) and its language data (optional:
- * without it the replies are in English and nothing else changes). All are files of
- * the extension rather than part of the wasm, to keep its download small.
+ * concept tables and its language data (see engine-files.js).
  */
 let loading = null;
 export const engineModule = () => {
@@ -111,17 +86,6 @@ export const engineModule = () => {
   });
   return loading;
 };
-
-/** Hands the language data files to the engine (a missing or bad one leaves English). */
-function useLanguageFiles([words, versions]) {
-  for (const [text, use] of [[words, loadLanguageWords], [versions, loadLanguageVersions]]) {
-    try {
-      if (text !== null) use(text);
-    } catch {
-      // English replies for that part; nothing else changes
-    }
-  }
-}
 
 // Asked for as the worker starts, while its other scripts are still to run
 // (background.js imports this file first). Not where an engine is kept warm beside the
@@ -378,21 +342,6 @@ export function engine() {
     throw err;
   });
   return enginePromise;
-}
-
-/**
- * An engine built on `settings` (the settings in force), on a loaded module: the
- * defaults where they no longer validate (stored settings that no longer validate
- * must not stop the product; said once). The engine kept warm is built by this same
- * rule (offscreen.js).
- */
-function buildEngine(settings) {
-  try {
-    return new WasmEngine(settings);
-  } catch (err) {
-    console.warn('Xunpan: stored settings not usable, defaults in force:', String(err));
-    return new WasmEngine(null);
-  }
 }
 
 // An administrator's new policy applies from the next message on. (The managed area's
