@@ -14,6 +14,7 @@
 //   worker-answers.js  answers kept for pages, what a page needs first, languages
 //   worker-warm.js     the engine kept warm between worker starts (Chrome's offscreen
 //                      document, offscreen.js): a list's triage asked of it first
+//   engine-files.js    the engine's files and its build rule, shared with offscreen.js
 //
 // worker-policy.js comes first: scripts run in the order imported, and it asks for the
 // engine's wasm and data as it runs, while the others are still to run.
